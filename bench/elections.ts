@@ -1,0 +1,135 @@
+/**
+ * @module Elections benchmark
+ * Generates a Mesa election (secretary, principal and alternate delegate, five candidates each, a
+ * few blank votes) with N ballots (default 1,000,000), builds the hash chain and the public record,
+ * and times: casting (appendBallot), the tally alone, serializing the record, JSON.parse of it, the
+ * verifier alone (chain recompute + ballot checks + recount + comparison), and a receipt lookup.
+ * Target on the 2-core reference machine: tally and verify each under 2 s for 1,000,000 ballots.
+ * Run alone: `node --import tsx bench/elections.ts [--ballots N]`.
+ */
+import { pathToFileURL } from 'node:url';
+import { appendBallot } from '../src/modules/elections/core/chain.js';
+import { newReceiptCode } from '../src/modules/elections/core/receipt.js';
+import { buildRecord, findReceipt, serializeRecord, verifyRecord } from '../src/modules/elections/core/record.js';
+import { tally } from '../src/modules/elections/core/tally.js';
+import type { ChainEntry, Choices, ElectionDefinition } from '../src/modules/elections/core/types.js';
+
+/** One measured step. `ms` is the median of the runs for tally and verify, a single run otherwise. */
+export interface BenchRow {
+  name: string;
+  ms: number;
+  ballots: number;
+}
+
+/** A small deterministic PRNG (mulberry32), so every run counts the same box. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function definition(ballots: number): ElectionDefinition {
+  const candidates = ['ana', 'bruno', 'carla', 'diego', 'elena'].map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) }));
+  return {
+    id: 'bench-election',
+    title: 'Benchmark Mesa election',
+    races: [
+      { id: 'secretary', position: 'secretary', seats: 1, candidates },
+      { id: 'principal', position: 'principal_delegate', seats: 1, candidates },
+      { id: 'alternate', position: 'alternate_delegate', seats: 1, candidates },
+    ],
+    censusSize: Math.ceil(ballots * 1.25),
+    quorum: 0.5,
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = fn();
+  return [v, performance.now() - t0];
+}
+
+/**
+ * Runs the elections benchmark and returns one row per step (milliseconds).
+ * `runs` (default 3) repetitions are taken for the tally and the verifier.
+ */
+export async function benchElections(opts: { ballots?: number; runs?: number } = {}): Promise<BenchRow[]> {
+  const n = opts.ballots ?? 1_000_000;
+  const runs = opts.runs ?? 3;
+  const def = definition(n);
+  const rand = prng(42);
+  const weights = [0.34, 0.26, 0.2, 0.12, 0.06]; // the rest (2%) is blank
+  const pick = (): string | null => {
+    let x = rand();
+    for (let k = 0; k < weights.length; k++) {
+      if ((x -= weights[k]!) < 0) return def.races[0]!.candidates[k]!.id;
+    }
+    return null;
+  };
+  const rows: BenchRow[] = [];
+
+  const receipts: string[] = new Array(n);
+  const [, tReceipts] = time(() => {
+    for (let i = 0; i < n; i++) receipts[i] = newReceiptCode();
+  });
+  rows.push({ name: 'newReceiptCode ×N', ms: tReceipts, ballots: n });
+
+  const entries: ChainEntry[] = new Array(n);
+  const [, tAppend] = time(() => {
+    let prev: ChainEntry | null = null;
+    for (let i = 0; i < n; i++) {
+      const choices: Choices = { alternate: pick(), principal: pick(), secretary: pick() };
+      prev = entries[i] = appendBallot(prev, receipts[i]!, { choices });
+    }
+  });
+  rows.push({ name: 'appendBallot ×N (cast)', ms: tAppend, ballots: n });
+
+  const tallies: number[] = [];
+  let result = tally(def, entries);
+  for (let r = 0; r < runs; r++) {
+    const [res, ms] = time(() => tally(def, entries));
+    result = res;
+    tallies.push(ms);
+  }
+  rows.push({ name: 'tally', ms: median(tallies), ballots: n });
+
+  const record = buildRecord(def, entries, result, { openedAt: '2026-01-01T12:00:00.000Z', closedAt: '2026-01-02T12:00:00.000Z' });
+  const [text, tSerialize] = time(() => serializeRecord(record));
+  rows.push({ name: `serializeRecord (${(text.length / 1e6).toFixed(0)} MB)`, ms: tSerialize, ballots: n });
+
+  const [parsed, tParse] = time(() => JSON.parse(text) as unknown);
+  rows.push({ name: 'JSON.parse of the record', ms: tParse, ballots: n });
+
+  const verifies: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const [report, ms] = time(() => verifyRecord(parsed));
+    if (!report.ok) throw new Error(`benchmark record did not verify: ${report.problems.join('; ')}`);
+    verifies.push(ms);
+  }
+  rows.push({ name: 'verifyRecord (chain + recount)', ms: median(verifies), ballots: n });
+
+  const [found, tFind] = time(() => findReceipt(parsed as typeof record, receipts[n - 1]!.toLowerCase()));
+  if (!found.found) throw new Error('receipt lookup failed');
+  rows.push({ name: 'findReceipt (last ballot)', ms: tFind, ballots: n });
+
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const i = process.argv.indexOf('--ballots');
+  const ballots = i > 0 ? Number(process.argv[i + 1]) : undefined;
+  const rows = await benchElections({ ballots });
+  console.log(`Elections benchmark, Node ${process.version}`);
+  console.log('step'.padEnd(36) + 'ballots'.padStart(10) + 'ms'.padStart(10));
+  for (const r of rows) console.log(r.name.padEnd(36) + String(r.ballots).padStart(10) + r.ms.toFixed(0).padStart(10));
+}

@@ -1,0 +1,83 @@
+/**
+ * @module Application
+ * createApp(deps) assembles the Hono app: platform middleware, static assets, health, the JSON API, and
+ * every page under /:lang — the platform's own (accounts, reference, administration) and each module's.
+ */
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { sql } from 'kysely';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import type { AppDeps, AppEnv } from './platform/http/env.js';
+import { requestContext, securityHeaders, loadUser, localeFromPath } from './platform/http/middleware.js';
+import { csrf } from './platform/http/csrf.js';
+import { notFound, onError } from './platform/http/errors.js';
+import { layout } from './platform/views/layout.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { referenceRoutes } from './platform/reference/routes.js';
+import { adminRoutes } from './platform/admin/routes.js';
+import { createApi } from './platform/api/api.js';
+import { LOCALES, isLocale, negotiateLocale } from './platform/i18n/locales.js';
+import { getCookie } from 'hono/cookie';
+
+const ASSETS = relative(process.cwd(), fileURLToPath(new URL('./platform/views/assets', import.meta.url))) || '.';
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>({ strict: false });
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestContext);
+  app.use('*', securityHeaders);
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: 'ok', db: deps.dialect }, 200, { 'Cache-Control': 'no-store' });
+    } catch {
+      return c.json({ status: 'error', db: deps.dialect }, 503, { 'Cache-Control': 'no-store' });
+    }
+  });
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: ASSETS,
+      rewriteRequestPath: (p) => p.replace(/^\/assets/, ''),
+      onFound: (_p, c) => {
+        c.header('Cache-Control', 'public, max-age=604800');
+      },
+    }),
+  );
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
+  app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /api/\nDisallow: /*/admin\n'));
+
+  app.use('*', deps.cache.middleware);
+  app.use('*', localeFromPath);
+  app.use('*', layout);
+  app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://') }));
+  app.use('*', loadUser);
+
+  app.route('/api/v1', createApi(deps.modules));
+
+  const web = new Hono<AppEnv>({ strict: false });
+  web.route('/', authRoutes);
+  web.route('/', referenceRoutes);
+  web.route('/', adminRoutes);
+  for (const m of deps.modules) if (m.routes) web.route('/', m.routes);
+  app.route(`/:lang{(?:${LOCALES.join("|")})}`, web);
+
+  // Paths without a language go to the visitor's language (cookie, then Accept-Language).
+  app.get('*', (c, next) => {
+    const seg = c.req.path.split('/')[1] ?? '';
+    if (seg === 'api' || seg === 'assets' || /^[a-z]{2}$/.test(seg) || isLocale(seg)) return next();
+    const pref = getCookie(c, 'dialogo.lang');
+    const locale = isLocale(pref) ? pref : negotiateLocale(c.req.header('accept-language'));
+    const url = new URL(c.req.url);
+    return c.redirect(`/${locale}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
+  });
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,124 @@
+/**
+ * @module Boot
+ * config → database → migrations → dependencies → first-start seed. Shared by the server, the CLI, the
+ * tests and the benchmarks, so they all run the same application.
+ */
+import pino, { type Logger } from 'pino';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import { connect, type DbHandle } from './db/connect.js';
+import { migrateToLatest, dialectOf } from './db/migrator.js';
+import type { Kysely } from 'kysely';
+import type { Db } from './db/schema.js';
+import { newId } from './db/ids.js';
+import { platformMigrations } from './platform/migrations/index.js';
+import { createI18n } from './platform/i18n/i18n.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { createAuth, hashPassword } from './platform/auth/auth.js';
+import { createPageCache } from './platform/cache/page-cache.js';
+import type { AppDeps } from './platform/http/env.js';
+import type { ModuleManifest } from './platform/module.js';
+import { modules as allModules } from './modules/index.js';
+
+export interface Booted {
+  deps: AppDeps;
+  handle: DbHandle;
+  /** Set on the first start: the administrator's credentials to print once. */
+  firstAdmin?: { email: string; password: string };
+}
+
+export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
+  return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.cookie', 'password'] });
+}
+
+export async function boot(config: Config, opts: { log?: Logger; handle?: DbHandle; modules?: ModuleManifest[]; seed?: boolean } = {}): Promise<Booted> {
+  const log = opts.log ?? createLogger(config);
+  const modules = opts.modules ?? allModules;
+  const handle = opts.handle ?? (await connect({ url: config.databaseUrl, file: join(config.dataDir, 'dialogo.sqlite') }));
+  const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations ?? {})]);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const i18n = createI18n(modules);
+  const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const auth = createAuth({ db: handle.db, dialect: handle.dialect, config, mailer, i18n });
+  const cache = createPageCache({ ttlSeconds: config.env === 'test' ? 0 : config.pageCacheTtl });
+  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, log, i18n, mailer, auth, cache, modules, sqlite: handle.sqlite };
+  let firstAdmin: Booted['firstAdmin'];
+  if (opts.seed !== false) firstAdmin = await seed(deps);
+  return { deps, handle, firstAdmin };
+}
+
+async function getSetting(db: Db, key: string) {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+async function putSetting(db: Db, key: string, value: string) {
+  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/** Creates a verified administrator with a password (argon2id) and returns their id. */
+export async function createAdmin(db: Db, email: string, password: string, name = 'Mesa Técnica'): Promise<string> {
+  const existing = await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst();
+  const now = new Date();
+  const hash = await hashPassword(password);
+  // better-auth's own representation: Date and boolean on PostgreSQL, ISO text and 0/1 on SQLite.
+  const pg = dialectOf(db as Kysely<any>) === 'postgres';
+  const stamp = (v: Date) => (pg ? v : v.toISOString()) as unknown as string;
+  const yes = (pg ? true : 1) as any;
+  if (existing) {
+    await db.updateTable('users').set({ role: 'admin', email_verified: yes }).where('id', '=', existing.id).execute();
+    await db.updateTable('accounts').set({ password: hash, updated_at: stamp(now) }).where('user_id', '=', existing.id).where('provider_id', '=', 'credential').execute();
+    return existing.id;
+  }
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({ id, name, email: email.toLowerCase(), email_verified: yes, image: null, created_at: stamp(now), updated_at: stamp(now), role: 'admin', locale: 'es' })
+    .execute();
+  await db
+    .insertInto('accounts')
+    .values({
+      id: newId(),
+      account_id: id,
+      provider_id: 'credential',
+      user_id: id,
+      password: hash,
+      access_token: null,
+      refresh_token: null,
+      id_token: null,
+      access_token_expires_at: null,
+      refresh_token_expires_at: null,
+      scope: null,
+      created_at: stamp(now),
+      updated_at: stamp(now),
+    })
+    .execute();
+  return id;
+}
+
+/** First start: the administrator and the Mechanism's real structure; with --demo, demo data once. */
+export async function seed(deps: AppDeps): Promise<Booted['firstAdmin']> {
+  const { db, dialect, log, config, modules } = deps;
+  let firstAdmin: Booted['firstAdmin'];
+  let adminId = await getSetting(db, 'admin_id');
+  if (!adminId) {
+    const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+    adminId = await createAdmin(db, config.adminEmail, password);
+    await putSetting(db, 'admin_id', adminId);
+    firstAdmin = { email: config.adminEmail, password };
+  }
+  if (!(await getSetting(db, 'seeded'))) {
+    await db.transaction().execute(async (trx) => {
+      for (const m of modules) await m.seed?.({ db: trx, dialect, log, adminId: adminId! });
+      await putSetting(trx, 'seeded', new Date().toISOString());
+    });
+    log.info('the Mechanism’s structure was created');
+  }
+  if (config.demo && !(await getSetting(db, 'demo'))) {
+    await db.transaction().execute(async (trx) => {
+      for (const m of modules) await m.demo?.({ db: trx, dialect, log, adminId: adminId! });
+      await putSetting(trx, 'demo', new Date().toISOString());
+    });
+    log.info('demo data added');
+  }
+  return firstAdmin;
+}

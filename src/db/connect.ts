@@ -1,0 +1,73 @@
+/**
+ * @module Database connection
+ * Opens Kysely over better-sqlite3 (a file under DATA_DIR, WAL, synchronous=FULL so an acknowledged write
+ * survives a crash) or over pg when DATABASE_URL is a postgres:// URL.
+ */
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database, Dialect } from './schema.js';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw better-sqlite3 handle (SQLite only), for online backup and FTS helpers. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A postgres:// URL, or undefined for SQLite. */
+  url?: string;
+  /** SQLite file path, or ':memory:'. */
+  file?: string;
+  /** PostgreSQL schema to use (tests give each file its own). */
+  schema?: string;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export class DatabaseOpenError extends Error {}
+
+/** Opens the database and checks that it answers. Throws DatabaseOpenError with a one-line reason. */
+export async function connect(opts: ConnectOptions): Promise<DbHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+      connectionTimeoutMillis: 5000,
+    });
+    pool.on('error', () => {
+      /* idle client errors are reported by the next query */
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await sql`select 1`.execute(db);
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw new DatabaseOpenError(`cannot connect to PostgreSQL (${redact(opts.url)}): ${(err as Error).message}`);
+    }
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = opts.file ?? ':memory:';
+  let sqlite: SQLite.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}

@@ -1,0 +1,151 @@
+/**
+ * @module Database type
+ * One interface that every table adds itself to. The platform declares its tables here; each module
+ * augments `Database` from its own `tables.ts` (`declare module '../../db/schema.js'`), so adding a module
+ * never edits this file.
+ *
+ * Conventions for our own tables (see docs/decisions/0003-one-schema-two-engines.md):
+ * ids are text (`newId()`), timestamps are ISO-8601 UTC text, booleans are integers 0/1, JSON is text.
+ * The auth tables (users, sessions, accounts, verifications) follow better-auth's own types instead.
+ */
+import type { ColumnType, Kysely, Transaction } from 'kysely';
+
+/** A boolean stored as 0/1 in both engines. */
+export type Flag = number;
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: ColumnType<boolean | number, boolean | number, boolean | number>;
+  image: string | null;
+  created_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  role: string;
+  locale: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  expires_at: ColumnType<Date | string, Date | string, Date | string>;
+  token: string;
+  created_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string, Date | string>;
+  ip_address: string | null;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: Date | string | null;
+  refresh_token_expires_at: Date | string | null;
+  scope: string | null;
+  password: string | null;
+  created_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: ColumnType<Date | string, Date | string, Date | string>;
+  created_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  kind: string;
+  created_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  data: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface ObjectivesTable {
+  n: number;
+  hub_id: number;
+  short_es: string;
+  short_en: string;
+  short_pt: string;
+  short_fr: string;
+  title_es: string;
+  title_en: string;
+  title_pt: string;
+  title_fr: string;
+}
+
+export interface PrinciplesTable {
+  key: string;
+  position: number;
+  hub_id: number;
+  name_es: string;
+  name_en: string;
+  name_pt: string;
+  name_fr: string;
+  description_es: string;
+  description_en: string;
+  description_pt: string;
+  description_fr: string;
+}
+
+export interface CountriesTable {
+  alpha2: string;
+  alpha3: string;
+  numeric: string;
+  lac: Flag;
+  name_es: string;
+  name_en: string;
+  name_pt: string;
+  name_fr: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  rate_limits: RateLimitsTable;
+  objectives: ObjectivesTable;
+  principles: PrinciplesTable;
+  countries: CountriesTable;
+  settings: SettingsTable;
+}
+
+/** The handle every query and command takes first: the database or an open transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';

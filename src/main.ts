@@ -1,0 +1,61 @@
+/**
+ * @module Server
+ * `npm start`: validates the configuration, opens and migrates the database (stopping with a one-line
+ * reason if it cannot), seeds the Mechanism on first start, serves HTTP, and shuts down gracefully.
+ */
+import { serve } from '@hono/node-server';
+import { loadConfig, ConfigError } from './config.js';
+import { boot, createLogger } from './boot.js';
+import { createApp } from './app.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env, process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  let booted;
+  try {
+    booted = await boot(config, { log });
+  } catch (err) {
+    console.error(`dialogo cannot start: ${(err as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  }
+  const { deps, handle, firstAdmin } = booted;
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info({ port: info.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
+    if (firstAdmin) {
+      console.log(
+        `\n  First start: an administrator account was created.\n  Sign in at ${config.baseUrl}/es/sign-in\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n  (shown once; change it on your account page)\n`,
+      );
+    }
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      log.warn('requests still open after 10 s; closing');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await handle.close().catch(() => {});
+      log.info('stopped');
+      process.exit(0);
+    });
+    (server as any).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,40 @@
+/** @module Bodies module: the Mesas de Trabajo, sub-mesas, Mesa de Vinculación and Mesa Técnica. */
+import { defineModule } from '../../platform/module.js';
+import * as create from './migrations/2026_11_28_1100_bodies_create.js';
+import { bodiesRoutes } from './routes.js';
+import { bodiesApi } from './api.js';
+import { seedBodies } from './seed.js';
+import { bodiesForObjective } from './queries.js';
+import { TText } from '../../platform/views/components.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+
+export const bodiesModule = defineModule({
+  name: 'bodies',
+  migrations: { '2026_11_28_1100_bodies_create': create },
+  messages: { es, en, pt, fr },
+  routes: bodiesRoutes,
+  api: bodiesApi,
+  seed: seedBodies,
+  nav: [{ path: '/bodies', label: 'bodies.nav', area: 'main', order: 10 }],
+  objectiveSections: async ({ db, locale, t }, { n }) => {
+    const bodies = await bodiesForObjective(db, n);
+    if (!bodies.length) return null;
+    return (
+      <section>
+        <h2>{t('bodies.onObjective')}</h2>
+        <ul>
+          {bodies.map((b) => (
+            <li>
+              <a href={`/${locale}/bodies/${b.slug}`}>
+                <TText value={b.name} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  },
+});

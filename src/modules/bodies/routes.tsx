@@ -1,0 +1,158 @@
+/** @module Bodies: public pages (the list of Mesas and each Mesa's page). */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { TText, EmptyState } from '../../platform/views/components.js';
+import { pickTranslated, parseTranslated } from '../../platform/i18n/translated.js';
+import { listObjectives } from '../../platform/reference/queries.js';
+import { listBodies, getBodyBySlug, type BodyRow } from './queries.js';
+
+export const bodiesRoutes = new Hono<AppEnv>({ strict: false });
+
+export const KIND_ORDER = ['working_group', 'liaison', 'technical'] as const;
+
+/** A body's achievements: stored as a JSON list of translated items. */
+export function achievementsOf(b: BodyRow): (string | Record<string, string>)[] {
+  if (!b.achievements) return [];
+  try {
+    const v = JSON.parse(b.achievements);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+bodiesRoutes.get('/bodies', async (c) => {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const bodies = await listBodies(c.get('deps').db);
+  const children = (id: string) => bodies.filter((b) => b.parentId === id);
+  c.set('cacheable', true);
+  return c.render(
+    <>
+      <h1>{t('bodies.list.title')}</h1>
+      <p class="lead">{t('bodies.list.lead')}</p>
+      {KIND_ORDER.map((kind) => {
+        const group = bodies.filter((b) => b.kind === kind && !b.parentId);
+        if (!group.length) return null;
+        return (
+          <section aria-labelledby={`kind-${kind}`}>
+            <h2 id={`kind-${kind}`}>{t(`bodies.kinds.${kind}`)}</h2>
+            <div class="grid">
+              {group.map((b) => (
+                <article class="card">
+                  <h3>
+                    <a href={`/${l}/bodies/${b.slug}`}>
+                      <TText value={b.name} />
+                    </a>
+                  </h3>
+                  <p class="small">
+                    <TText value={b.mandate} />
+                  </p>
+                  {b.objectives.length ? (
+                    <p class="small">
+                      {t('bodies.objectives')}:{' '}
+                      {b.objectives.map((n) => (
+                        <a class="tag" href={`/${l}/objectives/${n}`}>
+                          {t('reference.objectives.number', { n })}
+                        </a>
+                      ))}
+                    </p>
+                  ) : null}
+                  {children(b.id).length ? (
+                    <>
+                      <p class="small">{t('bodies.subGroups')}:</p>
+                      <ul class="small">
+                        {children(b.id).map((s) => (
+                          <li>
+                            <a href={`/${l}/bodies/${s.slug}`}>
+                              <TText value={s.name} />
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </article>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </>,
+    { title: t('bodies.list.title'), description: t('bodies.list.lead') },
+  );
+});
+
+bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const { db } = c.get('deps');
+  const body = await getBodyBySlug(db, c.req.param('slug'));
+  if (!body) return c.notFound();
+  const [all, objectives] = await Promise.all([listBodies(db), listObjectives(db, l)]);
+  const parent = body.parentId ? all.find((b) => b.id === body.parentId) : undefined;
+  const subs = all.filter((b) => b.parentId === body.id);
+  const achievements = achievementsOf(body);
+  const title = pickTranslated(body.name, l)?.text ?? body.slug;
+  c.set('cacheable', true);
+  return c.render(
+    <>
+      <h1>
+        <TText value={body.name} />
+      </h1>
+      <p class="muted">
+        {t(`bodies.kinds.${body.kind}`)}
+        {parent ? (
+          <>
+            {' · '}
+            {t('bodies.partOf')}{' '}
+            <a href={`/${l}/bodies/${parent.slug}`}>
+              <TText value={parent.name} />
+            </a>
+          </>
+        ) : null}
+      </p>
+      <h2>{t('bodies.mandate')}</h2>
+      <TText value={body.mandate} as="div" />
+      <h2>{t('bodies.objectives')}</h2>
+      {body.objectives.length ? (
+        <ul>
+          {body.objectives.map((n) => (
+            <li>
+              <a href={`/${l}/objectives/${n}`}>{t('reference.objectives.numbered', { n, title: objectives.find((o) => o.n === n)?.short ?? '' })}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState>{t('bodies.noObjectives')}</EmptyState>
+      )}
+      {subs.length ? (
+        <>
+          <h2>{t('bodies.subGroups')}</h2>
+          <ul>
+            {subs.map((s) => (
+              <li>
+                <a href={`/${l}/bodies/${s.slug}`}>
+                  <TText value={s.name} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {achievements.length ? (
+        <>
+          <h2>{t('bodies.achievements')}</h2>
+          <ul>
+            {achievements.map((a) => (
+              <li>
+                <TText value={typeof a === 'string' ? { es: a } : parseTranslated(a)} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>,
+    { title, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), '/bodies']] },
+  );
+});

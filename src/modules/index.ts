@@ -1,0 +1,9 @@
+/**
+ * @module Modules
+ * Every capability, in order. Adding one means adding its folder and one line here.
+ */
+import type { ModuleManifest } from '../platform/module.js';
+import { pagesModule } from './pages/manifest.js';
+import { bodiesModule } from './bodies/manifest.js';
+
+export const modules: ModuleManifest[] = [pagesModule, bodiesModule];

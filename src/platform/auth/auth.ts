@@ -1,0 +1,131 @@
+/**
+ * @module Accounts engine
+ * better-auth on the shared Kysely instance: email and password with verification, password reset,
+ * database sessions, argon2id hashing (@node-rs/argon2). Its HTTP handler is not mounted: our own
+ * server-rendered forms call `auth.api.*` so every page works without JavaScript, keeps what was typed,
+ * and speaks the visitor's language. Table and column names follow our snake_case convention.
+ */
+import { betterAuth } from 'better-auth';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { Database, Dialect } from '../../db/schema.js';
+import type { Config } from '../../config.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { I18n } from '../i18n/i18n.js';
+import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+
+/** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
+const ARGON = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string) => hash(password, ARGON);
+export const verifyPassword = (digest: string, password: string) => verify(digest, password).catch(() => false);
+
+export const SESSION_COOKIE = 'dialogo.session_token';
+export const PASSWORD_MIN = 10;
+
+export function createAuth(opts: {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  config: Config;
+  mailer: Mailer;
+  i18n: I18n;
+}) {
+  const { config, mailer, i18n } = opts;
+  const localeOf = (user: { locale?: unknown }): Locale => (isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
+  return betterAuth({
+    appName: 'dialogo',
+    baseURL: config.baseUrl,
+    basePath: '/auth',
+    secret: config.authSecret,
+    database: { db: opts.db as Kysely<any>, type: opts.dialect },
+    telemetry: { enabled: false },
+    logger: { disabled: config.env === 'test' },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: 200,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: {
+        hash: hashPassword,
+        verify: ({ hash: digest, password }) => verifyPassword(digest, password),
+      },
+      sendResetPassword: async ({ user, token }) => {
+        const locale = localeOf(user as { locale?: unknown });
+        const t = i18n.t(locale);
+        const url = `${config.baseUrl}/${locale}/reset-password?token=${encodeURIComponent(token)}`;
+        await mailer.send({
+          to: user.email,
+          kind: 'password-reset',
+          subject: t('mail.reset.subject'),
+          text: t('mail.reset.body', { name: user.name, url }),
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: false,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user, token }) => {
+        const locale = localeOf(user as { locale?: unknown });
+        const t = i18n.t(locale);
+        const url = `${config.baseUrl}/${locale}/verify-email?token=${encodeURIComponent(token)}`;
+        await mailer.send({
+          to: user.email,
+          kind: 'verify-email',
+          subject: t('mail.verify.subject'),
+          text: t('mail.verify.body', { name: user.name, url }),
+        });
+      },
+    },
+    session: {
+      modelName: 'sessions',
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      fields: {
+        userId: 'user_id',
+        expiresAt: 'expires_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    user: {
+      modelName: 'users',
+      fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
+      additionalFields: {
+        role: { type: 'string', defaultValue: 'member', input: false, required: false },
+        locale: { type: 'string', required: false, input: true },
+      },
+    },
+    account: {
+      modelName: 'accounts',
+      fields: {
+        userId: 'user_id',
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    verification: {
+      modelName: 'verifications',
+      fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'dialogo',
+      useSecureCookies: config.baseUrl.startsWith('https://'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,72 @@
+/**
+ * @module Public page cache
+ * Anonymous visitors get public pages from memory with an ETag (and 304 when they have it). A route opts
+ * in with `c.set('cacheable', true)`. Every successful write through this process (any POST, PUT, PATCH
+ * or DELETE answered below 400) empties the cache; writes made by other processes (another instance on
+ * PostgreSQL, the CLI) are seen after PAGE_CACHE_TTL seconds at most.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { createHash } from 'node:crypto';
+import type { AppEnv } from '../http/env.js';
+import { SESSION_COOKIE } from '../auth/auth.js';
+
+interface Entry {
+  body: string;
+  etag: string;
+  type: string;
+  at: number;
+}
+
+export interface PageCache {
+  middleware: MiddlewareHandler<AppEnv>;
+  /** Forget everything (called after writes). */
+  clear(): void;
+  readonly size: number;
+}
+
+const SKIP_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`, 'dialogo.flash'];
+
+export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number }): PageCache {
+  const entries = new Map<string, Entry>();
+  const max = opts.maxEntries ?? 5000;
+  const ttl = opts.ttlSeconds * 1000;
+  const clear = () => entries.clear();
+
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD') {
+      await next();
+      if (c.res.status < 400) clear();
+      return;
+    }
+    const anonymous = !SKIP_COOKIES.some((name) => getCookie(c, name));
+    const key = c.req.url;
+    if (anonymous && ttl > 0) {
+      const hit = entries.get(key);
+      if (hit && Date.now() - hit.at < ttl) {
+        const headers = { ETag: hit.etag, 'Cache-Control': 'public, max-age=0, must-revalidate', 'X-Cache': 'hit', Vary: 'Cookie' };
+        if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, headers);
+        return c.body(hit.body, 200, { ...headers, 'Content-Type': hit.type });
+      }
+    }
+    await next();
+    if (!anonymous || !c.get('cacheable') || c.res.status !== 200 || ttl === 0) return;
+    if (c.res.headers.get('set-cookie')) return;
+    const body = await c.res.clone().text();
+    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    if (entries.size >= max) entries.delete(entries.keys().next().value!);
+    entries.set(key, { body, etag, type: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8', at: Date.now() });
+    c.res.headers.set('ETag', etag);
+    c.res.headers.set('Cache-Control', 'public, max-age=0, must-revalidate');
+    c.res.headers.set('Vary', 'Cookie');
+    if (c.req.header('if-none-match') === etag) c.res = new Response(null, { status: 304, headers: c.res.headers });
+  };
+  return {
+    middleware,
+    clear,
+    get size() {
+      return entries.size;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * @module CSRF protection
+ * Two checks on every state-changing request: the browser's Origin/Sec-Fetch-Site must be our own site
+ * (hono/csrf), and the form's `_csrf` field must equal the visitor's CSRF cookie (double submit; the
+ * cookie is HttpOnly, SameSite=Lax and random per browser).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AppEnv } from './env.js';
+
+const COOKIE = 'dialogo.csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export class CsrfError extends Error {}
+
+export function csrf(opts: { secure: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let token = getCookie(c, COOKIE);
+    let fresh = false;
+    if (!token || !/^[A-Za-z0-9_-]{32,64}$/.test(token)) {
+      // A browser without the cookie cannot have a valid form for this request.
+      if (UNSAFE.has(c.req.method)) throw new CsrfError('missing csrf cookie');
+      token = randomBytes(24).toString('base64url');
+      fresh = true;
+    }
+    c.set('csrf', token);
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      if (site && site !== 'same-origin' && site !== 'none') throw new CsrfError(`cross-site request (${site})`);
+      if (origin && origin !== 'null' && new URL(c.req.url).host !== safeHost(origin)) throw new CsrfError('foreign origin');
+      const type = c.req.header('content-type') ?? '';
+      let sent: unknown;
+      if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+        const body = await c.req.parseBody({ all: true });
+        sent = body._csrf;
+      } else {
+        sent = c.req.header('x-csrf-token');
+      }
+      if (typeof sent !== 'string' || !equal(sent, token)) throw new CsrfError('csrf token mismatch');
+    }
+    await next();
+    // Public cacheable pages carry no forms: they need no cookie (and a cookie would make them uncacheable).
+    if (fresh && !c.get('cacheable')) {
+      setCookie(c, COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: opts.secure, maxAge: 60 * 60 * 24 * 365 });
+    }
+  };
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

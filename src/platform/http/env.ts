@@ -1,0 +1,57 @@
+/**
+ * @module Request environment
+ * What every handler finds on the context: the shared dependencies (set once) and the per-request
+ * language, translator, user and CSRF token.
+ */
+import type { Logger } from 'pino';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { Database, Dialect } from '../../db/schema.js';
+import type { I18n, T, Formatters } from '../i18n/i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { Auth } from '../auth/auth.js';
+import type { PageCache } from '../cache/page-cache.js';
+import type { ModuleManifest } from '../module.js';
+
+export type Role = 'admin' | 'member';
+
+/** The signed-in person, as handlers and policies see them. */
+export interface CurrentUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  locale: Locale | null;
+  emailVerified: boolean;
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: Dialect;
+  log: Logger;
+  i18n: I18n;
+  mailer: Mailer;
+  auth: Auth;
+  cache: PageCache;
+  modules: ModuleManifest[];
+  /** SQLite's raw handle when on SQLite (backups, FTS). */
+  sqlite?: import('better-sqlite3').Database;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    log: Logger;
+    locale: Locale;
+    t: T;
+    fmt: Formatters;
+    user: CurrentUser | null;
+    sessionToken: string | null;
+    csrf: string;
+    /** Set by a route to let the page cache keep this anonymous response. */
+    cacheable: boolean;
+  };
+};

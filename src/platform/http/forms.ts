@@ -1,0 +1,94 @@
+/**
+ * @module Form input
+ * Reads a posted form into plain values (repeated names become arrays) and validates it with a zod
+ * schema, turning each problem into a translated message next to its field.
+ */
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from './env.js';
+import type { FieldErrors, FormValues } from '../views/components.js';
+import type { T } from '../i18n/i18n.js';
+
+/** The posted form as strings and arrays of strings; files are left out (see `readFiles`). */
+export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf') continue;
+    if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    else if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/**
+ * Validates values against a schema. Messages come from the `form.error.*` catalog; a schema may give a
+ * custom message that is itself an i18n key (e.g. `.refine(…, { message: 'membership.errors.duplicate' })`).
+ */
+export function validate<S extends z.ZodType>(schema: S, values: unknown, t: T): Validated<z.output<S>> {
+  const r = schema.safeParse(values);
+  if (r.success) return { ok: true, data: r.data };
+  const errors: FieldErrors = {};
+  for (const issue of r.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (errors[field]) continue;
+    errors[field] = issueMessage(issue, t);
+  }
+  return { ok: false, errors };
+}
+
+function issueMessage(issue: z.core.$ZodIssue, t: T): string {
+  if (issue.message && /^[a-z]+(\.[a-zA-Z0-9_]+)+$/.test(issue.message)) return t(issue.message);
+  const i = issue as any;
+  switch (issue.code) {
+    case 'too_small':
+      if (i.origin === 'string') return i.minimum <= 1 ? t('form.error.required') : t('form.error.tooShort', { min: i.minimum });
+      if (i.origin === 'array' || i.origin === 'set') return i.minimum <= 1 ? t('form.error.chooseOne') : t('form.error.chooseAtLeast', { min: i.minimum });
+      return t('form.error.tooSmall', { min: i.minimum });
+    case 'too_big':
+      if (i.origin === 'string') return t('form.error.tooLong', { max: i.maximum });
+      if (i.origin === 'array') return t('form.error.tooMany', { max: i.maximum });
+      return t('form.error.tooBig', { max: i.maximum });
+    case 'invalid_format':
+      if (i.format === 'email') return t('form.error.email');
+      if (i.format === 'url') return t('form.error.url');
+      if (i.format === 'date') return t('form.error.date');
+      return t('form.error.format');
+    case 'invalid_value':
+      return t('form.error.choice');
+    case 'invalid_type':
+      return i.input === undefined ? t('form.error.required') : t('form.error.format');
+    default:
+      return t('form.error.format');
+  }
+}
+
+/** Common field schemas, so every form says the same thing the same way. */
+export const fields = {
+  /** Required trimmed text, 1..max characters. */
+  text: (max: number) => z.string().trim().min(1).max(max),
+  /** Optional trimmed text (empty → undefined). */
+  optionalText: (max: number) =>
+    z
+      .string()
+      .trim()
+      .max(max)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  email: () => z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  /** Optional http(s) URL. */
+  optionalUrl: () =>
+    z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** A list from checkboxes (one value arrives as a string). */
+  list: <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item)),
+  /** A checkbox that must be ticked. */
+  accepted: (message: string) => z.preprocess((v) => v === 'on' || v === 'yes' || v === 'true', z.literal(true, { message })),
+};

@@ -1,0 +1,35 @@
+/**
+ * @module Rate limits
+ * Fixed-window counters in the database (so they hold across processes and restarts). `hit` counts an
+ * attempt and says whether it is still within the limit.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema.js';
+
+export interface Limit {
+  /** Attempts allowed per window. */
+  max: number;
+  /** Window length in seconds. */
+  windowSeconds: number;
+}
+
+export async function hit(db: Db, key: string, limit: Limit, now = Date.now()): Promise<{ allowed: boolean; retryAfter: number }> {
+  const windowStart = Math.floor(now / 1000 / limit.windowSeconds) * limit.windowSeconds;
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`case when rate_limits.window_start = ${windowStart} then rate_limits.count + 1 else 1 end`,
+        window_start: windowStart,
+      }),
+    )
+    .returning(['count'])
+    .executeTakeFirstOrThrow();
+  const retryAfter = windowStart + limit.windowSeconds - Math.floor(now / 1000);
+  return { allowed: Number(row.count) <= limit.max, retryAfter };
+}
+
+export async function reset(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}

@@ -1,0 +1,9 @@
+/** The platform's frozen migrations, by name. */
+import type { Migrations } from '../../db/migrator.js';
+import * as core from './2026_11_28_1000_platform_core.js';
+import * as reference from './2026_11_28_1010_platform_reference.js';
+
+export const platformMigrations: Migrations = {
+  '2026_11_28_1000_platform_core': core,
+  '2026_11_28_1010_platform_reference': reference,
+};

@@ -1,0 +1,74 @@
+/**
+ * @module Module manifest
+ * What a module registers with the platform. Adding a capability means adding a folder under
+ * src/modules with a manifest.ts exporting one of these, and one line in src/modules/index.ts.
+ */
+import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Child } from 'hono/jsx';
+import type { Migrations } from '../db/migrator.js';
+import type { Db, Dialect } from '../db/schema.js';
+import type { AppEnv } from './http/env.js';
+import type { Locale } from './i18n/locales.js';
+import type { Mailer } from './mail/mailer.js';
+import type { Logger } from 'pino';
+
+export type Catalog = { [key: string]: string | Catalog };
+
+/** What a seed function receives: the database, its engine, and how to report what it did. */
+export interface SeedContext {
+  db: Db;
+  dialect: Dialect;
+  log: Logger;
+  /** The first administrator's user id (exists before modules seed). */
+  adminId: string;
+}
+
+/** A link in the main navigation or the administration menu. */
+export interface NavItem {
+  /** Path after the language prefix, e.g. '/bodies'. */
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  /** Where it shows: the public header, the signed-in menu, or the administration menu. */
+  area: 'main' | 'account' | 'admin';
+  order?: number;
+}
+
+/** A block another page (an objective's page, the home page) shows on behalf of a module. */
+export interface SectionContext {
+  db: Db;
+  dialect: Dialect;
+  locale: Locale;
+  t: (key: string, opts?: Record<string, unknown>) => string;
+}
+export type SectionProvider<T> = (ctx: SectionContext, subject: T) => Promise<Child | null>;
+
+export interface ModuleManifest {
+  /** Short name; also the namespace of its messages (`bodies:title`) — use letters only. */
+  name: string;
+  /** Frozen migrations, named YYYY_MM_DD_HHMM_module_what. */
+  migrations?: Migrations;
+  /** Interface strings, one catalog per locale; keys are used as `${name}.key`. */
+  messages?: Record<Locale, Catalog>;
+  /** HTML pages, mounted under /:lang. */
+  routes?: Hono<AppEnv>;
+  /** JSON endpoints, mounted under /api/v1 and described in the OpenAPI document. */
+  api?: (api: OpenAPIHono<AppEnv>) => void;
+  /** Creates the Mechanism's real data on an empty database (idempotent). */
+  seed?: (ctx: SeedContext) => Promise<void>;
+  /** Adds clearly labelled demo data (npm start -- --demo). */
+  demo?: (ctx: SeedContext) => Promise<void>;
+  nav?: NavItem[];
+  /** Sections shown on each GCM objective's page (practices, organizations, bodies working on it). */
+  objectiveSections?: SectionProvider<{ n: number }>;
+  /** Sections shown on the home page. */
+  homeSections?: SectionProvider<Record<string, never>>;
+}
+
+/** Helps type a manifest. */
+export function defineModule(m: ModuleManifest): ModuleManifest {
+  return m;
+}
+
+export type { Mailer };

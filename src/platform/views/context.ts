@@ -1,0 +1,18 @@
+/** @module View context: what components read from the request (language, translator, user, CSRF). */
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { AppEnv } from '../http/env.js';
+
+export function useView() {
+  const c = useRequestContext<AppEnv>();
+  const locale = c.get('locale');
+  return {
+    c,
+    locale,
+    t: c.get('t'),
+    fmt: c.get('fmt'),
+    user: c.get('user'),
+    csrf: c.get('csrf'),
+    /** A path in the current language: href('/bodies') → '/es/bodies'. */
+    href: (path: string) => `/${locale}${path === '/' ? '/' : path}`,
+  };
+}

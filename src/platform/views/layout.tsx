@@ -1,0 +1,173 @@
+/**
+ * @module Page layout
+ * Skip link, header with the Mechanism's name, main navigation, language switcher that keeps you on the
+ * same page, account links, flash message, main content and footer. Every page goes through it via
+ * `c.render(content, { title })`.
+ */
+import type { Child } from 'hono/jsx';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
+import { readFlash } from '../http/flash.js';
+import { Flash } from './components.js';
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: Child, props: PageProps): Response | Promise<Response>;
+  }
+}
+
+export interface PageProps {
+  title: string;
+  /** Meta description for search engines and link previews. */
+  description?: string;
+  /** Breadcrumb trail: [label, path-after-language][]; the current page is not included. */
+  crumbs?: [string, string][];
+  /** Prevents search engines from indexing private pages. */
+  noindex?: boolean;
+}
+
+/** The path of the same page in another language (query string kept). */
+export function switchLocalePath(c: Context<AppEnv>, target: string): string {
+  const url = new URL(c.req.url);
+  const parts = url.pathname.split('/');
+  parts[1] = target;
+  return parts.join('/') + url.search;
+}
+
+export const layout = jsxRenderer(({ children, title, description, crumbs, noindex }, c) => {
+  const ctx = c as unknown as Context<AppEnv>;
+  const t = ctx.get('t');
+  const locale = ctx.get('locale');
+  const user = ctx.get('user');
+  const deps = ctx.get('deps');
+  const path = new URL(ctx.req.url).pathname;
+  const flash = readFlash(ctx);
+  const nav = deps.modules.flatMap((m) => m.nav ?? []);
+  const main = [{ path: '/', label: 'nav.home', area: 'main' as const, order: 0 }, ...nav.filter((n) => n.area === 'main')].sort(
+    (a, b) => (a.order ?? 50) - (b.order ?? 50),
+  );
+  const h = (p: string) => `/${locale}${p}`;
+  const current = (p: string) => (p === '/' ? path === `/${locale}/` || path === `/${locale}` : path.startsWith(h(p)));
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t('site.name')}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="stylesheet" href="/assets/app.css?v=1" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {LOCALES.filter((l) => l !== locale).map((l) => (
+          <link rel="alternate" hreflang={l} href={switchLocalePath(ctx, l)} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('layout.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap bar">
+            <a class="brand" href={h('/')}>
+              {t('site.name')}
+              <small>{t('site.tagline')}</small>
+            </a>
+            <nav class="langs" aria-label={t('layout.languages')}>
+              <ul>
+                {LOCALES.map((l) => (
+                  <li>
+                    <a href={switchLocalePath(ctx, l)} lang={l} hreflang={l} aria-current={l === locale ? 'true' : undefined}>
+                      {LOCALE_NAMES[l]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <div class="wrap bar">
+            <nav class="nav" aria-label={t('layout.mainNav')}>
+              <ul>
+                {main.map((n) => (
+                  <li>
+                    <a href={h(n.path)} aria-current={current(n.path) ? 'page' : undefined}>
+                      {t(n.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <nav class="account-nav" aria-label={t('layout.accountNav')}>
+              <ul>
+                {user ? (
+                  <>
+                    {user.role === 'admin' ? (
+                      <li>
+                        <a href={h('/admin')}>{t('nav.admin')}</a>
+                      </li>
+                    ) : null}
+                    {nav
+                      .filter((n) => n.area === 'account')
+                      .map((n) => (
+                        <li>
+                          <a href={h(n.path)}>{t(n.label)}</a>
+                        </li>
+                      ))}
+                    <li>
+                      <a href={h('/account')}>{t('nav.account')}</a>
+                    </li>
+                    <li>
+                      <form class="inline-form" method="post" action={h('/sign-out')}>
+                        <input type="hidden" name="_csrf" value={ctx.get('csrf')} />
+                        <button class="link-button" type="submit">
+                          {t('nav.signOut')}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <a href={h('/sign-in')}>{t('nav.signIn')}</a>
+                    </li>
+                    <li>
+                      <a href={h('/sign-up')}>{t('nav.signUp')}</a>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          <div class="wrap">
+            {crumbs && crumbs.length ? (
+              <nav class="breadcrumbs" aria-label={t('layout.breadcrumbs')}>
+                <ol>
+                  {crumbs.map(([label, p]) => (
+                    <li>
+                      <a href={h(p)}>{label}</a>
+                    </li>
+                  ))}
+                  <li aria-current="page">{title}</li>
+                </ol>
+              </nav>
+            ) : null}
+            {flash ? <Flash type={flash.type} message={t(flash.key, flash.params)} /> : null}
+            {children}
+          </div>
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t('footer.about')}</p>
+            <p>
+              <a href={h('/about')}>{t('nav.about')}</a> · <a href={h('/objectives')}>{t('nav.objectives')}</a> ·{' '}
+              <a href="/api/v1/docs">{t('footer.api')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}, { docType: true });
