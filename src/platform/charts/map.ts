@@ -122,7 +122,7 @@ function legend(
 ): string {
   const fontSize = 12.5;
   const lineHeight = 15;
-  const maxWidth = 270; // keeps the box in the Pacific, clear of Chile
+  const maxWidth = 280; // keeps the box in the Pacific, clear of Chile
   const maxChars = Math.floor((maxWidth - 46) / (fontSize * 0.56));
   const rows = [...classes.map((c) => ({ fill: c.colour, label: c.label })), { fill: zeroFill, label: zeroLabel }];
   const lines = rows.map((r) => wrapText(r.label, maxChars, 2));

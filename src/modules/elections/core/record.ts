@@ -211,7 +211,7 @@ export function verifyRecord(record: unknown): VerifyReport {
       for (const _ in choices) count++;
       if (count !== nRaces) {
         for (const k of Object.keys(choices)) {
-          if (!codes.some((_, s) => raceIds[s] === k)) {
+          if (!raceIds.includes(k)) {
             p.add('choices', `Ballot seq ${pos} has a choice for an unknown race ${show(k)}.`);
             canonical = null;
           }

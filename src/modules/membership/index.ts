@@ -1,0 +1,107 @@
+/**
+ * @module Membership: what other modules may use (bodies, elections, practices).
+ * Organizations are members when their status is 'member'; only then can their people act for them.
+ */
+import type { Db } from '../../db/schema.js';
+import type { OrgStatus } from './tables.js';
+
+export type { OrgStatus } from './tables.js';
+
+export interface OrgSummary {
+  id: string;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  country: string;
+  type: string;
+  status: OrgStatus;
+}
+
+const SUMMARY = ['id', 'slug', 'name', 'acronym', 'country', 'type', 'status'] as const;
+
+export async function getOrganization(db: Db, id: string): Promise<OrgSummary | undefined> {
+  return db.selectFrom('organizations').select(SUMMARY).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOrganizationBySlug(db: Db, slug: string): Promise<OrgSummary | undefined> {
+  return db.selectFrom('organizations').select(SUMMARY).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function getOrganizations(db: Db, ids: string[]): Promise<OrgSummary[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('organizations').select(SUMMARY).where('id', 'in', ids).orderBy('name').execute();
+}
+
+/** Member organizations in good standing, by name. */
+export async function listMemberOrganizations(db: Db): Promise<OrgSummary[]> {
+  return db.selectFrom('organizations').select(SUMMARY).where('status', '=', 'member').orderBy('name').execute();
+}
+
+export async function isMemberInGoodStanding(db: Db, orgId: string): Promise<boolean> {
+  const r = await db.selectFrom('organizations').select('status').where('id', '=', orgId).executeTakeFirst();
+  return r?.status === 'member';
+}
+
+/** The organizations a person belongs to, with their standing and the person's roles in each. */
+export async function organizationsOfUser(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('organization_people')
+    .innerJoin('organizations', 'organizations.id', 'organization_people.org_id')
+    .select([
+      'organizations.id',
+      'organizations.slug',
+      'organizations.name',
+      'organizations.acronym',
+      'organizations.country',
+      'organizations.type',
+      'organizations.status',
+      'organization_people.is_representative',
+      'organization_people.is_voter',
+    ])
+    .where('organization_people.user_id', '=', userId)
+    .orderBy('organizations.name')
+    .execute();
+  return rows.map((r) => ({ ...r, isRepresentative: !!r.is_representative, isVoter: !!r.is_voter }));
+}
+
+/** True when the person belongs to the organization and it is a member in good standing. */
+export async function canActFor(db: Db, userId: string, orgId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('organization_people')
+    .innerJoin('organizations', 'organizations.id', 'organization_people.org_id')
+    .select('organizations.status')
+    .where('organization_people.user_id', '=', userId)
+    .where('organization_people.org_id', '=', orgId)
+    .executeTakeFirst();
+  return r?.status === 'member';
+}
+
+/** The person who casts the organization's vote, or null when none is designated. */
+export async function designatedVoter(db: Db, orgId: string): Promise<string | null> {
+  const r = await db.selectFrom('organization_people').select('user_id').where('org_id', '=', orgId).where('is_voter', '=', 1).executeTakeFirst();
+  return r?.user_id ?? null;
+}
+
+/** The organization this person votes for (when they are its designated voter and it is a member). */
+export async function organizationsVotedByUser(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organization_people')
+    .innerJoin('organizations', 'organizations.id', 'organization_people.org_id')
+    .select('organizations.id')
+    .where('organization_people.user_id', '=', userId)
+    .where('organization_people.is_voter', '=', 1)
+    .where('organizations.status', '=', 'member')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Names of countries and counts of member organizations per country (for maps and bodies). */
+export async function memberCountsByCountry(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('organizations')
+    .select(['country', (e) => e.fn.countAll<number>().as('n')])
+    .where('status', '=', 'member')
+    .groupBy('country')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.country, Number(r.n)]));
+}
