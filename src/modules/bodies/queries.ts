@@ -1,6 +1,7 @@
 /** @module Bodies: reads. */
 import type { Db } from '../../db/schema.js';
-import type { BodyKind } from './tables.js';
+import type { BodyKind, BodyMemberStatus, BodyPosition } from './tables.js';
+import { designatedVoter, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
 
 export interface BodyRow {
   id: string;
@@ -55,4 +56,155 @@ export async function getBodyById(db: Db, id: string): Promise<BodyRow | undefin
 export async function bodiesForObjective(db: Db, n: number): Promise<BodyRow[]> {
   const ids = (await db.selectFrom('body_objectives').select('body_id').where('objective_n', '=', n).execute()).map((r) => r.body_id);
   return (await listBodies(db)).filter((b) => ids.includes(b.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Members and positions
+// ---------------------------------------------------------------------------------------------
+
+/** The positions a body of this kind has, in the order they are shown and elected. */
+export function positionsForKind(kind: BodyKind): BodyPosition[] {
+  return kind === 'technical' ? ['coordinator'] : ['secretary', 'principal_delegate', 'alternate_delegate'];
+}
+
+export interface BodyMembership {
+  orgId: string;
+  status: BodyMemberStatus;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+
+/** Memberships of a body with the given statuses (default: members). */
+export async function bodyMemberships(db: Db, bodyId: string, statuses: BodyMemberStatus[] = ['member']): Promise<BodyMembership[]> {
+  const rows = await db
+    .selectFrom('body_members')
+    .select(['org_id', 'status', 'requested_at', 'decided_at'])
+    .where('body_id', '=', bodyId)
+    .where('status', 'in', statuses)
+    .execute();
+  return rows.map((r) => ({ orgId: r.org_id, status: r.status, requestedAt: r.requested_at, decidedAt: r.decided_at }));
+}
+
+/** Ids of the body's member organizations (any standing in the membership module). */
+export async function bodyMemberOrgIds(db: Db, bodyId: string): Promise<string[]> {
+  return (await db.selectFrom('body_members').select('org_id').where('body_id', '=', bodyId).where('status', '=', 'member').execute()).map((r) => r.org_id);
+}
+
+/** The body's member organizations that are members of the network in good standing, by name. */
+export async function bodyMemberOrganizations(db: Db, bodyId: string): Promise<OrgSummary[]> {
+  const orgs = await getOrganizations(db, await bodyMemberOrgIds(db, bodyId));
+  return orgs.filter((o) => o.status === 'member');
+}
+
+/** Status of one organization in one body, or null. */
+export async function membershipOf(db: Db, bodyId: string, orgId: string): Promise<BodyMemberStatus | null> {
+  const r = await db.selectFrom('body_members').select('status').where('body_id', '=', bodyId).where('org_id', '=', orgId).executeTakeFirst();
+  return r?.status ?? null;
+}
+
+export interface PositionHolding {
+  id: string;
+  bodyId: string;
+  position: BodyPosition;
+  userId: string;
+  orgId: string;
+  holderName: string;
+  startsOn: string;
+  endsOn: string | null;
+  source: 'election' | 'appointment';
+  electionId: string | null;
+  endedAt: string | null;
+  current: boolean;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function toHolding(r: any, now: string): PositionHolding {
+  const current = !r.ended_at && r.starts_on <= now && (!r.ends_on || r.ends_on >= now);
+  return {
+    id: r.id,
+    bodyId: r.body_id,
+    position: r.position,
+    userId: r.user_id,
+    orgId: r.org_id,
+    holderName: r.holder_name,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    source: r.source,
+    electionId: r.election_id,
+    endedAt: r.ended_at,
+    current,
+  };
+}
+
+/** Every holding of the body's positions, newest first; `current` marks those in force today. */
+export async function bodyPositions(db: Db, bodyId: string): Promise<PositionHolding[]> {
+  const rows = await db.selectFrom('body_positions').selectAll().where('body_id', '=', bodyId).orderBy('starts_on', 'desc').orderBy('created_at', 'desc').execute();
+  const now = today();
+  return rows.map((r) => toHolding(r, now));
+}
+
+/** True when the person currently holds the body's secretary position (or the Mesa Técnica's coordinator). */
+export async function isSecretaryOf(db: Db, userId: string, bodyId: string): Promise<boolean> {
+  return (await secretaryBodiesOfUser(db, userId)).some((b) => b.bodyId === bodyId);
+}
+
+/**
+ * The bodies whose secretary (or, for the Mesa Técnica, coordinator) this person currently is, with the
+ * objectives each body prioritizes. Used by practices to let secretaries review practices on them.
+ */
+export async function secretaryBodiesOfUser(db: Db, userId: string): Promise<{ bodyId: string; objectives: number[] }[]> {
+  const now = today();
+  const rows = await db
+    .selectFrom('body_positions')
+    .select(['body_id', 'starts_on', 'ends_on'])
+    .where('user_id', '=', userId)
+    .where('position', 'in', ['secretary', 'coordinator'])
+    .where('ended_at', 'is', null)
+    .execute();
+  const ids = [...new Set(rows.filter((r) => r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.body_id))];
+  if (!ids.length) return [];
+  const objs = await db.selectFrom('body_objectives').select(['body_id', 'objective_n']).where('body_id', 'in', ids).orderBy('objective_n').execute();
+  return ids.map((bodyId) => ({ bodyId, objectives: objs.filter((o) => o.body_id === bodyId).map((o) => o.objective_n) }));
+}
+
+/** What a person is, relative to one body: what the policy needs to decide. */
+export interface BodyFacts {
+  /** Holds the body's secretary (or coordinator) position today. */
+  isSecretary: boolean;
+  /** Organizations (in good standing) the person can act for. */
+  myOrgs: { id: string; name: string; status: BodyMemberStatus | null }[];
+  /** The person belongs to an organization in good standing that is a member of this body. */
+  actsForMember: boolean;
+}
+
+export const NO_FACTS: BodyFacts = { isSecretary: false, myOrgs: [], actsForMember: false };
+
+/** Loads the facts about a person and a body (a few small queries; none for anonymous visitors). */
+export async function bodyFacts(db: Db, userId: string | null | undefined, bodyId: string): Promise<BodyFacts> {
+  if (!userId) return NO_FACTS;
+  const orgs = (await organizationsOfUser(db, userId)).filter((o) => o.status === 'member');
+  const statuses = orgs.length
+    ? await db.selectFrom('body_members').select(['org_id', 'status']).where('body_id', '=', bodyId).where('org_id', 'in', orgs.map((o) => o.id)).execute()
+    : [];
+  const myOrgs = orgs.map((o) => ({ id: o.id, name: o.name, status: statuses.find((s) => s.org_id === o.id)?.status ?? null }));
+  return { isSecretary: await isSecretaryOf(db, userId, bodyId), myOrgs, actsForMember: myOrgs.some((o) => o.status === 'member') };
+}
+
+/** Bodies an organization belongs to (ids). */
+export async function bodiesOfOrganization(db: Db, orgId: string): Promise<string[]> {
+  return (await db.selectFrom('body_members').select('body_id').where('org_id', '=', orgId).where('status', '=', 'member').execute()).map((r) => r.body_id);
+}
+
+/** Email addresses of the body's people: the designated voters and representatives we can reach, plus position holders. */
+export async function bodyRecipients(db: Db, bodyId: string): Promise<{ email: string; locale: string | null }[]> {
+  const orgIds = (await bodyMemberOrganizations(db, bodyId)).map((o) => o.id);
+  const userIds = new Set<string>();
+  for (const id of orgIds) {
+    const v = await designatedVoter(db, id);
+    if (v) userIds.add(v);
+  }
+  for (const p of await bodyPositions(db, bodyId)) if (p.current) userIds.add(p.userId);
+  if (!userIds.size) return [];
+  return db.selectFrom('users').select(['email', 'locale']).where('id', 'in', [...userIds]).execute();
 }

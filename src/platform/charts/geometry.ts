@@ -67,8 +67,9 @@ export interface LacGeometry {
 let cached: LacGeometry | undefined;
 
 /**
- * The projected LAC geometry, computed on first use (some tens of milliseconds) and cached. Call it
- * at start-up to keep that cost off the first request.
+ * The projected LAC geometry, computed on first use (about 150–250 ms: parse the atlas, project,
+ * simplify) and cached for the life of the process. Call it at start-up to keep that cost off the
+ * first request.
  */
 export function lacGeometry(): LacGeometry {
   cached ??= buildGeometry();

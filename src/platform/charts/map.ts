@@ -60,10 +60,7 @@ export function renderLacChoropleth(opts: LacChoroplethOptions): string {
     const v = opts.values[alpha2];
     return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
   };
-  const classes = classify(
-    geo.shapes.map((s) => valueOf(s.alpha2)),
-    fmt,
-  );
+  const classes = classify(geo.shapes.map((s) => valueOf(s.alpha2)), fmt);
   const zeroFill = `url(#${id}-none)`;
 
   let anyLink = false;

@@ -1,0 +1,175 @@
+/** @module Membership commands: create an application, update a profile, send it back after a request for information. */
+import type { Db } from '../../../db/schema.js';
+import { newId, nowIso, slugify } from '../../../db/ids.js';
+import type { Actor } from '../../../platform/authz/authz.js';
+import { stringifyTranslated, type Translated } from '../../../platform/i18n/translated.js';
+import { normalizeText, websiteKey, PUBLIC_FIELDS, type ApplicationInput, type ProfileInput } from '../schemas.js';
+import { findDuplicate } from '../queries.js';
+import { recordStep } from './history.js';
+import type { OrgStatus } from '../tables.js';
+
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; reason: string; existing?: { slug: string; name: string; status: string } };
+
+/** What the organization's data looks like in the table (shared by the application, the profile and the import). */
+export interface OrgData {
+  name: string;
+  acronym?: string;
+  country: string;
+  countries: string[];
+  city?: string;
+  type: string;
+  objectives: number[];
+  languages: string[];
+  website?: string;
+  social: string[];
+  description: Translated;
+}
+
+export function searchTextOf(d: { name: string; acronym?: string | null; city?: string | null }): string {
+  return normalizeText([d.name, d.acronym ?? '', d.city ?? ''].join(' '));
+}
+
+async function uniqueSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name) || 'organizacion';
+  for (let i = 0; i < 50; i++) {
+    const slug = i === 0 ? base : `${base}-${i + 1}`;
+    const taken = await db.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!taken) return slug;
+  }
+  return `${base}-${newId().slice(0, 6)}`;
+}
+
+async function writeLinks(db: Db, orgId: string, d: { countries: string[]; objectives: number[]; bodies?: string[] }) {
+  await db.deleteFrom('organization_countries').where('org_id', '=', orgId).execute();
+  await db.deleteFrom('organization_objectives').where('org_id', '=', orgId).execute();
+  const countries = [...new Set(d.countries)];
+  const objectives = [...new Set(d.objectives)];
+  if (countries.length) await db.insertInto('organization_countries').values(countries.map((country) => ({ org_id: orgId, country }))).execute();
+  if (objectives.length) await db.insertInto('organization_objectives').values(objectives.map((objective_n) => ({ org_id: orgId, objective_n }))).execute();
+  if (d.bodies) {
+    await db.deleteFrom('organization_bodies').where('org_id', '=', orgId).execute();
+    const bodies = [...new Set(d.bodies)];
+    if (bodies.length) await db.insertInto('organization_bodies').values(bodies.map((body_id) => ({ org_id: orgId, body_id }))).execute();
+  }
+}
+
+/** Inserts an organization with its links (application, import, demo, benchmark generator). */
+export async function insertOrganization(
+  db: Db,
+  d: OrgData,
+  opts: { status: OrgStatus; appliedAt?: string | null; admittedAt?: string | null; commitmentAt?: string | null; publicFields?: string[]; slug?: string },
+) {
+  const id = newId();
+  const now = nowIso();
+  const slug = opts.slug ?? (await uniqueSlug(db, d.name));
+  await db
+    .insertInto('organizations')
+    .values({
+      id,
+      slug,
+      name: d.name,
+      acronym: d.acronym ?? null,
+      country: d.country,
+      city: d.city ?? null,
+      type: d.type,
+      website: d.website ?? null,
+      description: Object.keys(d.description).length ? stringifyTranslated(d.description) : null,
+      status: opts.status,
+      status_reason: null,
+      status_changed_at: now,
+      public_fields: JSON.stringify(opts.publicFields ?? PUBLIC_FIELDS),
+      created_at: now,
+      updated_at: now,
+      admitted_at: opts.admittedAt ?? null,
+      search_text: searchTextOf(d),
+      name_key: normalizeText(d.name),
+      website_key: websiteKey(d.website),
+      languages: JSON.stringify(d.languages),
+      social_links: JSON.stringify(d.social),
+      commitment_at: opts.commitmentAt ?? null,
+      applied_at: opts.appliedAt ?? null,
+    })
+    .execute();
+  await writeLinks(db, id, d);
+  return { id, slug };
+}
+
+/**
+ * A new application: the organization (status applicant), the applicant as its first person (and, until it
+ * names others, its representative and voter), and the first history step.
+ */
+export async function createApplication(db: Db, userId: string, input: ApplicationInput): Promise<Outcome<{ id: string; slug: string }>> {
+  const dup = await findDuplicate(db, input.name, input.country, input.website);
+  if (dup) return { ok: false, reason: 'duplicate', existing: dup };
+  const now = nowIso();
+  const { id, slug } = await insertOrganization(
+    db,
+    {
+      ...input,
+      countries: input.countries.length ? input.countries : [input.country],
+      description: input.description ? { [input.description_lang]: input.description } : {},
+    },
+    { status: 'applicant', appliedAt: now, commitmentAt: now },
+  );
+  await db
+    .insertInto('organization_people')
+    .values({ org_id: id, user_id: userId, role_title: input.role_title, is_representative: 1, is_voter: 1, created_at: now })
+    .execute();
+  await recordStep(db, { orgId: id, actorId: userId, action: 'applied', to: 'applicant', changes: { name: input.name, country: input.country } });
+  return { ok: true, id, slug };
+}
+
+/** Saves the profile; records which fields changed. */
+export async function updateProfile(db: Db, actor: Actor, orgId: string, input: ProfileInput): Promise<Outcome<{ changed: string[] }>> {
+  const org = await db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
+  if (!org) return { ok: false, reason: 'not_found' };
+  const dup = await findDuplicate(db, input.name, input.country, input.website, orgId);
+  if (dup) return { ok: false, reason: 'duplicate', existing: dup };
+  const description: Translated = {};
+  for (const l of ['es', 'en', 'pt', 'fr'] as const) {
+    const v = input[`description_${l}`];
+    if (v) description[l] = v;
+  }
+  const next = {
+    name: input.name,
+    acronym: input.acronym ?? null,
+    country: input.country,
+    city: input.city ?? null,
+    type: input.type,
+    website: input.website ?? null,
+    description: Object.keys(description).length ? stringifyTranslated(description) : null,
+    public_fields: JSON.stringify(input.public_fields),
+    languages: JSON.stringify(input.languages),
+    social_links: JSON.stringify(input.social),
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => (org as any)[k] !== next[k]);
+  await db
+    .updateTable('organizations')
+    .set({
+      ...next,
+      updated_at: nowIso(),
+      search_text: searchTextOf(input),
+      name_key: normalizeText(input.name),
+      website_key: websiteKey(input.website),
+    })
+    .where('id', '=', orgId)
+    .execute();
+  await writeLinks(db, orgId, { countries: input.countries.length ? input.countries : [input.country], objectives: input.objectives, bodies: input.bodies });
+  await db.deleteFrom('organization_contacts').where('org_id', '=', orgId).execute();
+  if (input.contact_name) {
+    await db
+      .insertInto('organization_contacts')
+      .values({
+        id: newId(),
+        org_id: orgId,
+        name: input.contact_name,
+        email: input.contact_email ?? null,
+        phone: input.contact_phone ?? null,
+        role: input.contact_role ?? null,
+        created_at: nowIso(),
+      })
+      .execute();
+  }
+  await recordStep(db, { orgId, actorId: actor?.id ?? null, action: 'profile_updated', changes: changed.map((k) => (k === 'social_links' ? 'social' : k)) });
+  return { ok: true, changed };
+}

@@ -1,0 +1,39 @@
+/**
+ * @module Membership policy: who may do what. The routes refuse with these rules and the views use the
+ * same rules to hide buttons. `OrgContext` is the organization's standing and whether the actor is one
+ * of its people; a suspended or withdrawn organization's people cannot act for it.
+ */
+import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
+import type { OrgStatus } from './tables.js';
+
+export interface OrgContext {
+  status: OrgStatus;
+  /** The actor is one of the organization's people. */
+  isPerson: boolean;
+}
+
+const person = (a: Actor, o?: OrgContext) => !!a && !!o?.isPerson;
+
+export const membershipPolicy = definePolicy({
+  /** Anyone may apply (an account is created with the application). */
+  apply: (_a: Actor) => true,
+  /** See the organization's private page (people, contacts, history). */
+  view: (a: Actor, o?: OrgContext) => isAdmin(a) || person(a, o),
+  /** Edit the profile: its people while applying, asked for more information, or a member; administrators always. */
+  edit: (a: Actor, o?: OrgContext) => isAdmin(a) || (person(a, o) && ['applicant', 'info_requested', 'member'].includes(o!.status)),
+  /** Send the application back after the Technical Group asked for more information. */
+  resubmit: (a: Actor, o?: OrgContext) => person(a, o) && o!.status === 'info_requested',
+  /** Invite colleagues and name representatives and the voter: a member in good standing's people, or administrators. */
+  managePeople: (a: Actor, o?: OrgContext) => (isAdmin(a) && o?.status === 'member') || (person(a, o) && o!.status === 'member'),
+  /** A member organization leaves the Mechanism by itself. */
+  leave: (a: Actor, o?: OrgContext) => person(a, o) && o!.status === 'member',
+  /** Review applications: approve, ask for more information, decline. */
+  review: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'applicant' || o?.status === 'info_requested'),
+  suspend: (a: Actor, o?: OrgContext) => isAdmin(a) && o?.status === 'member',
+  withdraw: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'member' || o?.status === 'suspended'),
+  readmit: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'suspended' || o?.status === 'withdrawn'),
+  /** Administration lists, CSV export and import. */
+  administer: (a: Actor) => isAdmin(a),
+});
+
+export type MembershipAction = keyof typeof membershipPolicy.rules;

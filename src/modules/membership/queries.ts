@@ -1,0 +1,243 @@
+/** @module Membership: reads (the directory, one organization, its people, history and the coverage numbers). */
+import { sql } from 'kysely';
+import type { Db } from '../../db/schema.js';
+import type { OrgStatus } from './tables.js';
+import { normalizeText, websiteKey, type DirectoryFilter, type PublicField } from './schemas.js';
+
+export const PAGE_SIZE = 24;
+
+export interface DirectoryRow {
+  id: string;
+  slug: string;
+  name: string;
+  acronym: string | null;
+  country: string;
+  city: string | null;
+  type: string;
+  public_fields: string;
+  admitted_at: string | null;
+}
+
+const parseList = <T = string>(s: string | null | undefined): T[] => {
+  if (!s) return [];
+  try {
+    const v = JSON.parse(s);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+};
+export { parseList };
+
+export const publicFieldsOf = (o: { public_fields: string }) => new Set(parseList<PublicField>(o.public_fields));
+
+/** Member organizations matching the filters, one page of them, and how many match in all. */
+export async function listDirectory(db: Db, f: DirectoryFilter & { bodyId?: string | null }, pageSize = PAGE_SIZE) {
+  let q = db.selectFrom('organizations').where('organizations.status', '=', 'member');
+  if (f.country) {
+    const c = f.country;
+    // Registered in the country or working there.
+    q = q.where((eb) =>
+      eb.or([
+        eb('organizations.country', '=', c),
+        eb('organizations.id', 'in', eb.selectFrom('organization_countries').select('org_id').where('country', '=', c)),
+      ]),
+    );
+  }
+  if (f.type) q = q.where('organizations.type', '=', f.type);
+  if (f.objective) q = q.where('organizations.id', 'in', db.selectFrom('organization_objectives').select('org_id').where('objective_n', '=', f.objective));
+  if (f.bodyId !== undefined) q = q.where('organizations.id', 'in', db.selectFrom('organization_bodies').select('org_id').where('body_id', '=', f.bodyId ?? ''));
+  const text = f.q ? normalizeText(f.q) : '';
+  if (text) for (const word of text.split(' ').slice(0, 5)) q = q.where('organizations.search_text', 'like', `%${word.replace(/[%_]/g, '')}%`);
+  const page = f.page ?? 1;
+  const [count, rows] = await Promise.all([
+    q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(),
+    (() => {
+      let r = q.select(['id', 'slug', 'name', 'acronym', 'country', 'city', 'type', 'public_fields', 'admitted_at']);
+      if (f.sort === 'newest') r = r.orderBy('admitted_at', 'desc').orderBy('name');
+      else if (f.sort === 'country') r = r.orderBy('country').orderBy('name');
+      else r = r.orderBy('name');
+      return r
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+    })(),
+  ]);
+  const total = Number(count?.n ?? 0);
+  return { rows: rows as DirectoryRow[], total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** The whole organization: profile, countries, objectives, bodies. */
+export async function getOrganizationFull(db: Db, by: { id?: string; slug?: string }) {
+  let q = db.selectFrom('organizations').selectAll();
+  q = by.id ? q.where('id', '=', by.id) : q.where('slug', '=', by.slug ?? '');
+  const org = await q.executeTakeFirst();
+  if (!org) return undefined;
+  const [countries, objectives, bodies] = await Promise.all([
+    db.selectFrom('organization_countries').select('country').where('org_id', '=', org.id).orderBy('country').execute(),
+    db.selectFrom('organization_objectives').select('objective_n').where('org_id', '=', org.id).orderBy('objective_n').execute(),
+    db.selectFrom('organization_bodies').select('body_id').where('org_id', '=', org.id).execute(),
+  ]);
+  return {
+    ...org,
+    countries: countries.map((r) => r.country),
+    objectives: objectives.map((r) => Number(r.objective_n)),
+    bodyIds: bodies.map((r) => r.body_id),
+    languageList: parseList(org.languages),
+    socialList: parseList(org.social_links),
+    publicSet: publicFieldsOf(org),
+  };
+}
+export type OrganizationFull = NonNullable<Awaited<ReturnType<typeof getOrganizationFull>>>;
+
+export async function contactsOf(db: Db, orgId: string) {
+  return db.selectFrom('organization_contacts').selectAll().where('org_id', '=', orgId).orderBy('created_at').execute();
+}
+
+export async function peopleOf(db: Db, orgId: string) {
+  const rows = await db
+    .selectFrom('organization_people')
+    .innerJoin('users', 'users.id', 'organization_people.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'organization_people.role_title', 'organization_people.is_representative', 'organization_people.is_voter'])
+    .where('organization_people.org_id', '=', orgId)
+    .orderBy('users.name')
+    .execute();
+  return rows.map((r) => ({ ...r, isRepresentative: !!r.is_representative, isVoter: !!r.is_voter }));
+}
+
+export async function isPersonOf(db: Db, userId: string | undefined, orgId: string): Promise<boolean> {
+  if (!userId) return false;
+  const r = await db.selectFrom('organization_people').select('user_id').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
+  return !!r;
+}
+
+export async function historyOf(db: Db, orgId: string) {
+  return db
+    .selectFrom('membership_history')
+    .leftJoin('users', 'users.id', 'membership_history.actor_id')
+    .select([
+      'membership_history.id',
+      'membership_history.at',
+      'membership_history.action',
+      'membership_history.from_status',
+      'membership_history.to_status',
+      'membership_history.note',
+      'membership_history.changes',
+      'users.name as actor_name',
+    ])
+    .where('membership_history.org_id', '=', orgId)
+    .orderBy('membership_history.at', 'asc')
+    .orderBy('membership_history.id')
+    .execute();
+}
+
+/** Organizations for the administrators' review list, by status. */
+export async function listByStatus(db: Db, statuses: OrgStatus[], page: number, pageSize = 50) {
+  const q = db.selectFrom('organizations').where('status', 'in', statuses);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q
+    .select(['id', 'slug', 'name', 'country', 'type', 'status', 'applied_at', 'status_changed_at'])
+    .orderBy('status_changed_at', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** A possible earlier application or member of the same organization (same name and country, or same website). */
+export async function findDuplicate(db: Db, name: string, country: string, website: string | null | undefined, exceptId?: string) {
+  const key = normalizeText(name);
+  const wk = websiteKey(website);
+  let q = db
+    .selectFrom('organizations')
+    .select(['id', 'slug', 'name', 'status'])
+    .where('status', '!=', 'declined')
+    .where((eb) => {
+      const ors = [eb.and([eb('name_key', '=', key), eb('country', '=', country)])];
+      if (wk) ors.push(eb('website_key', '=', wk));
+      return eb.or(ors);
+    });
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
+/** Member organizations that work on an objective (for the objective's page). */
+export async function membersForObjective(db: Db, n: number, limit = 50) {
+  return db
+    .selectFrom('organization_objectives')
+    .innerJoin('organizations', 'organizations.id', 'organization_objectives.org_id')
+    .select(['organizations.slug', 'organizations.name', 'organizations.country', 'organizations.public_fields'])
+    .where('organization_objectives.objective_n', '=', n)
+    .where('organizations.status', '=', 'member')
+    .orderBy('organizations.name')
+    .limit(limit)
+    .execute();
+}
+
+export async function countMembersForObjective(db: Db, n: number) {
+  const r = await db
+    .selectFrom('organization_objectives')
+    .innerJoin('organizations', 'organizations.id', 'organization_objectives.org_id')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('organization_objectives.objective_n', '=', n)
+    .where('organizations.status', '=', 'member')
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** The coverage page's numbers: members by country, type and objective; applications and admissions per month. */
+export async function coverageStats(db: Db) {
+  const [byCountry, byType, byObjective, applied, admitted] = await Promise.all([
+    db
+      .selectFrom('organizations')
+      .select(['country', (e) => e.fn.countAll<number>().as('n')])
+      .where('status', '=', 'member')
+      .groupBy('country')
+      .execute(),
+    db
+      .selectFrom('organizations')
+      .select(['type', (e) => e.fn.countAll<number>().as('n')])
+      .where('status', '=', 'member')
+      .groupBy('type')
+      .execute(),
+    db
+      .selectFrom('organization_objectives')
+      .innerJoin('organizations', 'organizations.id', 'organization_objectives.org_id')
+      .select(['organization_objectives.objective_n as n', (e) => e.fn.countAll<number>().as('count')])
+      .where('organizations.status', '=', 'member')
+      .groupBy('organization_objectives.objective_n')
+      .execute(),
+    db
+      .selectFrom('organizations')
+      .select([sql<string>`substr(applied_at, 1, 7)`.as('month'), (e) => e.fn.countAll<number>().as('n')])
+      .where('applied_at', 'is not', null)
+      .groupBy(sql`substr(applied_at, 1, 7)`)
+      .execute(),
+    db
+      .selectFrom('organizations')
+      .select([sql<string>`substr(admitted_at, 1, 7)`.as('month'), (e) => e.fn.countAll<number>().as('n')])
+      .where('admitted_at', 'is not', null)
+      .where('status', 'in', ['member', 'suspended', 'withdrawn'])
+      .groupBy(sql`substr(admitted_at, 1, 7)`)
+      .execute(),
+  ]);
+  return {
+    byCountry: Object.fromEntries(byCountry.map((r) => [r.country, Number(r.n)])) as Record<string, number>,
+    byType: Object.fromEntries(byType.map((r) => [r.type, Number(r.n)])) as Record<string, number>,
+    byObjective: Object.fromEntries(byObjective.map((r) => [Number(r.n), Number(r.count)])) as Record<number, number>,
+    applied: Object.fromEntries(applied.map((r) => [r.month, Number(r.n)])) as Record<string, number>,
+    admitted: Object.fromEntries(admitted.map((r) => [r.month, Number(r.n)])) as Record<string, number>,
+  };
+}
+
+/** Invitations of an organization still open. */
+export async function openInvitations(db: Db, orgId: string, now = new Date().toISOString()) {
+  return db
+    .selectFrom('membership_invitations')
+    .select(['id', 'email', 'created_at', 'expires_at'])
+    .where('org_id', '=', orgId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,65 @@
+/**
+ * Browser-test helpers: axe-core with zero violations allowed, signing in as the seeded administrator,
+ * signing up through the real forms and confirming through the mail in the outbox.
+ */
+import { test as base, expect, type Page, type Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { E2E_ADMIN } from '../../playwright.config.js';
+
+export { expect };
+export const test = base;
+export const ADMIN = E2E_ADMIN;
+
+/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and fails with the list of violations. */
+export async function checkA11y(page: Page, label = page.url()) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password: string, locale = 'es') {
+  await page.goto(`/${locale}/sign-in`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form[action$="/sign-in"] button[type=submit]').click();
+  await expect(page.locator('.notice.success')).toBeVisible();
+}
+
+export async function signInAsAdmin(page: Page, locale = 'es') {
+  await signIn(page, ADMIN.email, ADMIN.password, locale);
+}
+
+export async function signOut(page: Page) {
+  await page.locator('form[action$="/sign-out"] button').click();
+}
+
+/** The text of the latest mail to an address, read from the outbox as the administrator (in a separate browser context). */
+export async function lastMailTo(page: Page, email: string): Promise<string> {
+  const browser = page.context().browser() as Browser;
+  const ctx = await browser.newContext({ baseURL: new URL(page.url() === 'about:blank' ? 'http://127.0.0.1:3100' : page.url()).origin });
+  const admin = await ctx.newPage();
+  try {
+    await signInAsAdmin(admin);
+    await admin.goto(`/es/admin/outbox?to=${encodeURIComponent(email)}`);
+    await admin.locator('table tbody tr').first().locator('a').click();
+    return (await admin.locator('pre.mail').textContent()) ?? '';
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Signs up through the form, opens the verification link from the outbox, and signs in. */
+export async function signUpAndVerify(page: Page, who: { name: string; email: string; password: string }, locale = 'es') {
+  await page.goto(`/${locale}/sign-up`);
+  await page.locator('input[name=name]').fill(who.name);
+  await page.locator('input[name=email]').fill(who.email);
+  await page.locator('input[name=password]').fill(who.password);
+  await page.locator('input[name=confirm]').fill(who.password);
+  await page.locator('form[action$="/sign-up"] button[type=submit]').click();
+  await expect(page.locator('h1')).toBeVisible();
+  const mail = await lastMailTo(page, who.email);
+  const url = /https?:\/\/\S+verify-email\?token=\S+/.exec(mail)?.[0];
+  expect(url, 'verification link in the mail').toBeTruthy();
+  await page.goto(new URL(url!).pathname + new URL(url!).search);
+  await signIn(page, who.email, who.password, locale);
+}
