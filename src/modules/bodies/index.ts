@@ -1,3 +1,27 @@
 /** @module Bodies: what other modules may use. */
-export { listBodies, getBodyBySlug, getBodyById, bodiesForObjective, type BodyRow } from './queries.js';
-export type { BodyKind } from './tables.js';
+export {
+  listBodies,
+  getBodyBySlug,
+  getBodyById,
+  bodiesForObjective,
+  positionsForKind,
+  bodyMemberOrgIds,
+  bodyMemberOrganizations,
+  bodyMemberships,
+  membershipOf,
+  bodyPositions,
+  isSecretaryOf,
+  secretaryBodiesOfUser,
+  bodyFacts,
+  bodiesOfOrganization,
+  bodyRecipients,
+  NO_FACTS,
+  type BodyRow,
+  type BodyFacts,
+  type BodyMembership,
+  type PositionHolding,
+} from './queries.js';
+export { bodiesPolicy } from './policy.js';
+export { assignPositions, type Assignment } from './commands/positions.js';
+export { addBodyMember } from './commands/members.js';
+export type { BodyKind, BodyPosition, BodyMemberStatus } from './tables.js';

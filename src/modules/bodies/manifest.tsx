@@ -1,9 +1,10 @@
 /** @module Bodies module: the Mesas de Trabajo, sub-mesas, Mesa de Vinculación and Mesa Técnica. */
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1100_bodies_create.js';
+import * as membersPositions from './migrations/2026_11_28_1400_bodies_members_positions.js';
 import { bodiesRoutes } from './routes.js';
 import { bodiesApi } from './api.js';
-import { seedBodies } from './seed.js';
+import { seedBodies, demoBodies } from './seed.js';
 import { bodiesForObjective } from './queries.js';
 import { TText } from '../../platform/views/components.js';
 import es from './messages/es.json' with { type: 'json' };
@@ -13,11 +14,12 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const bodiesModule = defineModule({
   name: 'bodies',
-  migrations: { '2026_11_28_1100_bodies_create': create },
+  migrations: { '2026_11_28_1100_bodies_create': create, '2026_11_28_1400_bodies_members_positions': membersPositions },
   messages: { es, en, pt, fr },
   routes: bodiesRoutes,
   api: bodiesApi,
   seed: seedBodies,
+  demo: demoBodies,
   nav: [{ path: '/bodies', label: 'bodies.nav', area: 'main', order: 10 }],
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);

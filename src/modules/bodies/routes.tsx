@@ -4,7 +4,10 @@ import type { AppEnv } from '../../platform/http/env.js';
 import { TText, EmptyState } from '../../platform/views/components.js';
 import { pickTranslated, parseTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
-import { listBodies, getBodyBySlug, type BodyRow } from './queries.js';
+import { listBodies, getBodyBySlug, bodyMemberOrganizations, bodyPositions, type BodyRow } from './queries.js';
+import { getOrganizations } from '../membership/index.js';
+import { PositionsTables } from './views.js';
+import { registerArea } from './area.js';
 
 export const bodiesRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -86,15 +89,19 @@ bodiesRoutes.get('/bodies', async (c) => {
 bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
+  const user = c.get('user');
   const { db } = c.get('deps');
   const body = await getBodyBySlug(db, c.req.param('slug'));
   if (!body) return c.notFound();
-  const [all, objectives] = await Promise.all([listBodies(db), listObjectives(db, l)]);
+  const [all, objectives, members, holdings] = await Promise.all([listBodies(db), listObjectives(db, l), bodyMemberOrganizations(db, body.id), bodyPositions(db, body.id)]);
   const parent = body.parentId ? all.find((b) => b.id === body.parentId) : undefined;
   const subs = all.filter((b) => b.parentId === body.id);
   const achievements = achievementsOf(body);
   const title = pickTranslated(body.name, l)?.text ?? body.slug;
-  c.set('cacheable', true);
+  const known = new Set(members.map((o) => o.id));
+  const missing = [...new Set(holdings.map((h) => h.orgId))].filter((id) => !known.has(id));
+  const orgNames = new Map([...members, ...(await getOrganizations(db, missing))].map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]));
+  if (!user) c.set('cacheable', true);
   return c.render(
     <>
       <h1>
@@ -111,6 +118,11 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
             </a>
           </>
         ) : null}
+      </p>
+      <p class="actions">
+        <a href={`/${l}/bodies/${body.slug}/area`}>{t('bodies.area.link')}</a>
+        {' · '}
+        <a href={`/${l}/elections?body=${body.slug}`}>{t('bodies.electionsLink')}</a>
       </p>
       <h2>{t('bodies.mandate')}</h2>
       <TText value={body.mandate} as="div" />
@@ -140,6 +152,19 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
           </ul>
         </>
       ) : null}
+      <PositionsTables holdings={holdings} orgNames={orgNames} locale={l} />
+      <h2 id="members">{t('bodies.members.title', { count: members.length })}</h2>
+      {members.length ? (
+        <ul class="columns">
+          {members.map((o) => (
+            <li>
+              <a href={`/${l}/members/${o.slug}`}>{orgNames.get(o.id)}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState>{t('bodies.members.none')}</EmptyState>
+      )}
       {achievements.length ? (
         <>
           <h2>{t('bodies.achievements')}</h2>
@@ -156,3 +181,5 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
     { title, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), '/bodies']] },
   );
 });
+
+registerArea(bodiesRoutes);

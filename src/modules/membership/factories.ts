@@ -4,13 +4,16 @@
  */
 import type { Db } from '../../db/schema.js';
 import { newId, nowIso, slugify } from '../../db/ids.js';
+import type { Insertable } from 'kysely';
 import type { OrganizationsTable } from './tables.js';
+import { normalizeText } from './schemas.js';
 
-export async function makeOrganization(db: Db, overrides: Partial<OrganizationsTable> = {}) {
+export async function makeOrganization(db: Db, overrides: Partial<Insertable<OrganizationsTable>> & { objectives?: number[]; countries?: string[] } = {}) {
+  const { objectives, countries, ...over } = overrides;
   const id = overrides.id ?? newId();
   const name = overrides.name ?? `Organización ${id.slice(0, 6)}`;
   const now = nowIso();
-  const row: OrganizationsTable = {
+  const row: Insertable<OrganizationsTable> = {
     id,
     slug: overrides.slug ?? `${slugify(name)}-${id.slice(0, 4)}`,
     name,
@@ -27,10 +30,14 @@ export async function makeOrganization(db: Db, overrides: Partial<OrganizationsT
     created_at: now,
     updated_at: now,
     admitted_at: overrides.status && overrides.status !== 'member' ? null : now,
-    ...overrides,
+    ...over,
   };
+  row.search_text ??= normalizeText([row.name, row.acronym ?? '', row.city ?? ''].join(' '));
+  row.name_key ??= normalizeText(row.name);
   await db.insertInto('organizations').values(row).execute();
-  return row;
+  if (objectives?.length) await db.insertInto('organization_objectives').values(objectives.map((objective_n) => ({ org_id: id, objective_n }))).execute();
+  if (countries?.length) await db.insertInto('organization_countries').values(countries.map((country) => ({ org_id: id, country }))).execute();
+  return row as OrganizationsTable & typeof row;
 }
 
 export async function addPerson(db: Db, orgId: string, userId: string, opts: { representative?: boolean; voter?: boolean; roleTitle?: string } = {}) {

@@ -73,7 +73,7 @@ export const OrgFields = {
   city: fields.optionalText(120),
   type: z.enum(ORG_TYPES),
   objectives: fields.list(z.coerce.number().int().min(1).max(23)).pipe(z.array(z.number()).min(1).max(23)),
-  languages: fields.list(z.enum(WORKING_LANGUAGES)).pipe(z.array(z.string()).min(1)),
+  languages: fields.list(z.enum(WORKING_LANGUAGES)).pipe(z.array(z.enum(WORKING_LANGUAGES)).min(1)),
   website: fields.optionalUrl(),
   social: socialList,
 };

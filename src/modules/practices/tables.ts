@@ -5,6 +5,8 @@ export type PracticeStatus = 'draft' | 'submitted' | 'in_review' | 'returned' | 
 
 export interface PracticesTable {
   id: string;
+  /** SQLite: the rowid of its rows in the FTS5 tables (max + 1 on insert). */
+  seq: number | null;
   /** The member organization that documents it (membership's organizations.id). */
   org_id: string | null;
   created_by: string;
@@ -89,6 +91,12 @@ export interface PracticeWordsTable {
   word: string;
 }
 
+/** Key/value: 'search_version' changes whenever the published set changes (search caches rebuild). */
+export interface PracticeMetaTable {
+  key: string;
+  value: string;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     practices: PracticesTable;
@@ -97,5 +105,6 @@ declare module '../../db/schema.js' {
     practice_attachments: PracticeAttachmentsTable;
     practice_texts: PracticeTextsTable;
     practice_words: PracticeWordsTable;
+    practice_meta: PracticeMetaTable;
   }
 }

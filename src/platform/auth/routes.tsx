@@ -68,13 +68,12 @@ authRoutes.post('/sign-up', async (c) => {
   if (!v.ok) return renderSignUp(c, { values, errors: v.errors }, 422);
   const limit = await hit(c.get('deps').db, `signup:${clientIp(c)}`, { max: 20, windowSeconds: 3600 });
   if (!limit.allowed) return renderSignUp(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: Math.ceil(limit.retryAfter / 60) }) } }, 429);
-  const { auth, mailer } = c.get('deps');
-  try {
+  const { auth, mailer, db } = c.get('deps');
+  const exists = await db.selectFrom('users').select('id').where('email', '=', v.data.email).executeTakeFirst();
+  if (!exists) {
     await auth.api.signUpEmail({ body: { name: v.data.name, email: v.data.email, password: v.data.password, locale } as any, headers: c.req.raw.headers });
-  } catch (e) {
-    const code = errCode(e);
-    if (!/ALREADY_EXISTS/.test(code)) throw e;
-    // Do not reveal who has an account: tell the owner of the address instead.
+  } else {
+    // Do not reveal who has an account: the page says the same, and the owner of the address is told.
     await mailer.send({
       to: v.data.email,
       kind: 'account-exists',

@@ -1,0 +1,30 @@
+/** @module Bodies: view pieces shared by the public page and the members' area. */
+import { useView } from '../../platform/views/context.js';
+import { Table, EmptyState } from '../../platform/views/components.js';
+import type { PositionHolding } from './queries.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+
+/** Current position holders, then the history of past holders. */
+export function PositionsTables(props: { holdings: PositionHolding[]; orgNames: Map<string, string>; locale: Locale }) {
+  const { t } = useView();
+  const l = props.locale;
+  const current = props.holdings.filter((h) => h.current);
+  const past = props.holdings.filter((h) => !h.current);
+  const term = (h: PositionHolding) => (h.endsOn ? t('bodies.positions.term', { from: h.startsOn, to: h.endsOn }) : t('bodies.positions.since', { from: h.startsOn }));
+  const origin = (h: PositionHolding) =>
+    h.source === 'election' && h.electionId ? <a href={`/${l}/elections/${h.electionId}`}>{t('bodies.positions.elected')}</a> : t('bodies.positions.appointed');
+  const row = (h: PositionHolding) => [t(`bodies.positions.names.${h.position}`), h.holderName, props.orgNames.get(h.orgId) ?? '—', term(h), origin(h)];
+  const head = [t('bodies.positions.position'), t('bodies.positions.person'), t('bodies.positions.org'), t('bodies.positions.termLabel'), t('bodies.positions.source')];
+  return (
+    <>
+      <h2 id="positions">{t('bodies.positions.title')}</h2>
+      {current.length ? <Table caption={t('bodies.positions.current')} head={head} rows={current.map(row)} /> : <EmptyState>{t('bodies.positions.none')}</EmptyState>}
+      {past.length ? (
+        <>
+          <h3>{t('bodies.positions.history')}</h3>
+          <Table caption={t('bodies.positions.history')} captionHidden head={head} rows={past.map(row)} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/** @module Practices: the vocabulary of a practice (statuses, scopes, resource types, regions) and text helpers. */
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { PracticeStatus } from './tables.js';
+
+export const STATUSES: PracticeStatus[] = ['draft', 'submitted', 'in_review', 'returned', 'published'];
+export const SCOPES = ['local', 'national', 'regional', 'global'] as const;
+/** The Hub's type_of_resource, as keys. */
+export const RESOURCE_TYPES = ['practice', 'tool', 'guidance', 'study', 'training', 'other'] as const;
+/** The Hub's regions, plus global. */
+export const REGIONS = ['americas', 'africa', 'asia', 'europe', 'oceania', 'global'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** The parts of a practice written per language, in the order of the Hub's template. */
+export const TEXT_FIELDS = ['title', 'summary', 'problem', 'actions', 'results', 'lessons', 'replication'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Practices implemented after December 2018 are recommended (the GCM's adoption). */
+export const RECOMMENDED_START = '2018-12-01';
+
+// Region by ISO alpha-2 (UN M49 continents; anything not listed is Asia).
+const AMERICAS =
+  'AG AR BS BB BZ BO BR CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC VC SR TT UY VE US CA BM GL PM PR VI AW CW KY TC VG AI MS GP MQ GF BL MF SX BQ FK GS UM';
+const AFRICA =
+  'DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ EG GQ ER SZ ET GA GM GH GN GW KE LS LR LY MG MW ML MR MU YT MA MZ NA NE NG RE RW SH ST SN SC SL SO ZA SS SD TZ TG TN UG EH ZM ZW IO TF';
+const EUROPE =
+  'AL AD AT BY BE BA BG HR CZ DK EE FO FI FR DE GI GR GG VA HU IS IE IM IT JE LV LI LT LU MT MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SJ SE CH UA GB AX XK';
+const OCEANIA = 'AS AU CK FJ PF GU KI MH FM NR NC NZ NU NF MP PW PG PN WS SB TK TO TV VU WF CX CC HM';
+const REGION_OF = new Map<string, Region>();
+for (const [r, list] of [
+  ['americas', AMERICAS],
+  ['africa', AFRICA],
+  ['europe', EUROPE],
+  ['oceania', OCEANIA],
+] as const)
+  for (const c of list.split(' ')) REGION_OF.set(c, r);
+
+export function regionOf(alpha2: string): Region | null {
+  if (alpha2 === 'AQ') return null;
+  return REGION_OF.get(alpha2) ?? 'asia';
+}
+
+/** Lower case without diacritics: how both engines compare words. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The words of a text, folded (letters and digits). */
+export function words(s: string): string[] {
+  return fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Levenshtein distance, giving up (returning max+1) once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** One edit allowed for words of 4–7 letters, two from 8 letters; none below 4. */
+export function typoBudget(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+export const parseList = <T = string>(s: string | null | undefined): T[] => {
+  try {
+    const v = JSON.parse(s ?? '[]');
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+};
+
+export { LOCALES, type Locale };

@@ -1,0 +1,82 @@
+/** Unit tests of the platform's small pieces: configuration, ids, rate limits, the page cache. */
+import { describe, it, expect } from 'vitest';
+import { Hono } from 'hono';
+import { loadConfig, ConfigError } from '../../config.js';
+import { newId, slugify } from '../../db/ids.js';
+import { connect } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrator.js';
+import { platformMigrations } from '../migrations/index.js';
+import { hit } from './rate-limit.js';
+import { createPageCache } from '../cache/page-cache.js';
+
+describe('configuration', () => {
+  it('reports every problem on its own line', () => {
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x', DATA_DIR: '/tmp/dialogo-cfg-test' });
+      throw new Error('should have failed');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/DATABASE_URL: must start with postgres/);
+      expect(problems).toMatch(/SMTP_URL/);
+    }
+  });
+  it('has working defaults and reads --demo', () => {
+    const c = loadConfig({ DATA_DIR: '/tmp/dialogo-cfg-test' }, ['--demo']);
+    expect(c.port).toBe(3000);
+    expect(c.demo).toBe(true);
+    expect(c.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: '/tmp/dialogo-cfg-test' }).authSecret).toBe(c.authSecret);
+  });
+});
+
+describe('ids', () => {
+  it('makes unguessable ids and readable slugs', () => {
+    expect(newId()).toMatch(/^[0-9a-z]{16}$/);
+    expect(new Set(Array.from({ length: 1000 }, newId)).size).toBe(1000);
+    expect(slugify('Asociación de Migrantes Venezolanos — Perú!')).toBe('asociacion-de-migrantes-venezolanos-peru');
+  });
+});
+
+describe('rate limits', () => {
+  it('counts attempts in a window and starts again in the next', async () => {
+    const h = await connect({ file: ':memory:' });
+    await migrateToLatest(h.db, [platformMigrations]);
+    const limit = { max: 3, windowSeconds: 60 };
+    const t0 = 1_800_000_000_000;
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await hit(h.db, 'k', limit, t0)).allowed);
+    expect(results).toEqual([true, true, true, false]);
+    expect((await hit(h.db, 'k', limit, t0 + 61_000)).allowed).toBe(true);
+    await h.close();
+  });
+});
+
+describe('page cache', () => {
+  it('serves anonymous repeat visits from memory, answers 304, and forgets after a write', async () => {
+    const cache = createPageCache({ ttlSeconds: 60 });
+    let renders = 0;
+    const app = new Hono<any>();
+    app.use('*', async (c, next) => {
+      c.set('cacheable', false);
+      await next();
+    });
+    app.use('*', cache.middleware);
+    app.get('/page', (c) => {
+      renders++;
+      c.set('cacheable', true);
+      return c.html(`<p>${renders}</p>`);
+    });
+    app.post('/write', (c) => c.text('ok'));
+    const first = await app.request('/page');
+    const etag = first.headers.get('etag')!;
+    expect(await first.text()).toBe('<p>1</p>');
+    expect(await (await app.request('/page')).text()).toBe('<p>1</p>');
+    expect((await app.request('/page', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect(await (await app.request('/page', { headers: { cookie: 'dialogo.session_token=x' } })).text()).toBe('<p>2</p>');
+    await app.request('/write', { method: 'POST' });
+    expect(await (await app.request('/page')).text()).toBe('<p>3</p>');
+    expect(renders).toBe(3);
+  });
+});

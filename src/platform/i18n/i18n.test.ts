@@ -1,0 +1,78 @@
+/** Every interface string exists in all four languages, with the same placeholders; and the helpers behave. */
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createI18n, formatters } from './i18n.js';
+import { LOCALES, negotiateLocale } from './locales.js';
+import { pickTranslated, parseTranslated } from './translated.js';
+import { modules } from '../../modules/index.js';
+import type { Catalog } from '../module.js';
+
+function flatten(c: Catalog, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(c)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('interface catalogs', () => {
+  const i18n = createI18n(modules);
+  const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(i18n.catalogs[l])])) as Record<string, Map<string, string>>;
+
+  it.each(LOCALES.filter((l) => l !== 'es'))('%s has exactly the keys of Spanish, with the same placeholders', (l) => {
+    const es = flat.es!;
+    const other = flat[l]!;
+    expect([...es.keys()].filter((k) => !other.has(k)), `missing in ${l}`).toEqual([]);
+    expect([...other.keys()].filter((k) => !es.has(k)), `extra in ${l}`).toEqual([]);
+    for (const [k, v] of es) expect(placeholders(other.get(k)!), `${l}:${k}`).toEqual(placeholders(v));
+  });
+
+  it('has no empty strings', () => {
+    for (const l of LOCALES) for (const [k, v] of flat[l]!) expect(v.trim(), `${l}:${k}`).not.toBe('');
+  });
+
+  it('defines every key the code asks for', () => {
+    const keys = new Set<string>();
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(f) && !/\.test\./.test(f)) {
+          for (const m of readFileSync(p, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w.]*\.[\w.]+)'/g)) keys.add(m[1]!);
+        }
+      }
+    };
+    walk(join(import.meta.dirname, '../..'));
+    const missing = [...keys].filter((k) => !flat.es!.has(k) && !flat.es!.has(`${k}_one`) && !flat.es!.has(`${k}_other`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('language helpers', () => {
+  it('negotiates Accept-Language', () => {
+    expect(negotiateLocale('pt-BR,pt;q=0.9,en;q=0.8')).toBe('pt');
+    expect(negotiateLocale('de-DE,fr;q=0.5')).toBe('fr');
+    expect(negotiateLocale('de-DE')).toBe('es');
+    expect(negotiateLocale(undefined)).toBe('es');
+    expect(negotiateLocale('en;q=0.1,fr;q=0.9')).toBe('fr');
+  });
+
+  it('falls back honestly when a text is not translated', () => {
+    expect(pickTranslated('{"es":"Hola","en":"Hello"}', 'en')).toEqual({ text: 'Hello', lang: 'en', fallback: false });
+    expect(pickTranslated('{"es":"Hola"}', 'fr')).toEqual({ text: 'Hola', lang: 'es', fallback: true });
+    expect(pickTranslated('{"pt":"Olá"}', 'fr')).toEqual({ text: 'Olá', lang: 'pt', fallback: true });
+    expect(pickTranslated('{}', 'fr')).toBeNull();
+    expect(parseTranslated('{"es":"  ","xx":"?","en":"Hi"}')).toEqual({ en: 'Hi' });
+  });
+
+  it('formats dates and numbers per locale', () => {
+    expect(formatters('es').number(12345.5)).toBe('12,345.5'.replace(',', ',')); // es-419 groups with commas
+    expect(formatters('fr').number(12345)).toMatch(/12\s?345/);
+    expect(formatters('pt').date('2026-03-05T12:00:00Z')).toBe('5 de março de 2026');
+    expect(formatters('en').date('2026-03-05T12:00:00Z')).toBe('March 5, 2026');
+  });
+});
