@@ -26,8 +26,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>({ strict: false });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('cacheable', false);
     await next();
   });
+  app.use('*', deps.cache.middleware);
   app.use('*', requestContext);
   app.use('*', securityHeaders);
 
@@ -52,7 +54,6 @@ export function createApp(deps: AppDeps) {
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   app.get('/robots.txt', (c) => c.text('User-agent: *\nDisallow: /api/\nDisallow: /*/admin\n'));
 
-  app.use('*', deps.cache.middleware);
   app.use('*', localeFromPath);
   app.use('*', layout);
   app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://') }));

@@ -52,8 +52,9 @@ export function createApi(modules: ModuleManifest[]) {
     },
   });
   api.use('*', async (c, next) => {
+    // Set before the handler (a handler may override): public data may be cached for a minute.
+    if (c.req.method === 'GET') c.header('Cache-Control', 'public, max-age=60');
     await next();
-    if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'public, max-age=60');
   });
 
   api.openapi(

@@ -1,7 +1,8 @@
 /**
  * @module Public page cache
  * Anonymous visitors get public pages from memory with an ETag (and 304 when they have it). A route opts
- * in with `c.set('cacheable', true)`. Every successful write through this process (any POST, PUT, PATCH
+ * in with `c.set('cacheable', true)`. It runs first of all middleware, so a hit costs no logging, session or
+ * database work; the stored response keeps its security headers. Every successful write through this process (any POST, PUT, PATCH
  * or DELETE answered below 400) empties the cache; writes made by other processes (another instance on
  * PostgreSQL, the CLI) are seen after PAGE_CACHE_TTL seconds at most.
  */
@@ -14,7 +15,8 @@ import { SESSION_COOKIE } from '../auth/auth.js';
 interface Entry {
   body: string;
   etag: string;
-  type: string;
+  /** The original response's headers (security headers, content type), replayed on every hit. */
+  headers: Record<string, string>;
   at: number;
 }
 
@@ -45,9 +47,8 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
     if (anonymous && ttl > 0) {
       const hit = entries.get(key);
       if (hit && Date.now() - hit.at < ttl) {
-        const headers = { ETag: hit.etag, 'Cache-Control': 'public, max-age=0, must-revalidate', 'X-Cache': 'hit', Vary: 'Cookie' };
-        if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, headers);
-        return c.body(hit.body, 200, { ...headers, 'Content-Type': hit.type });
+        if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag, 'X-Cache': 'hit' });
+        return c.body(hit.body, 200, hit.headers);
       }
     }
     await next();
@@ -55,11 +56,15 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
     if (c.res.headers.get('set-cookie')) return;
     const body = await c.res.clone().text();
     const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
-    if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    entries.set(key, { body, etag, type: c.res.headers.get('content-type') ?? 'text/html; charset=UTF-8', at: Date.now() });
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', 'public, max-age=0, must-revalidate');
     c.res.headers.set('Vary', 'Cookie');
+    const headers: Record<string, string> = { 'X-Cache': 'hit' };
+    c.res.headers.forEach((v, k) => {
+      if (k !== 'x-request-id' && k !== 'content-length') headers[k] = v;
+    });
+    if (entries.size >= max) entries.delete(entries.keys().next().value!);
+    entries.set(key, { body, etag, headers, at: Date.now() });
     if (c.req.header('if-none-match') === etag) c.res = new Response(null, { status: 304, headers: c.res.headers });
   };
   return {

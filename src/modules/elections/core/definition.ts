@@ -97,5 +97,5 @@ export function validateDefinition(def: unknown): DefinitionCheck {
 export function show(v: unknown): string {
   if (v === undefined) return '(missing)';
   const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return s.length > 100 ? `${s.slice(0, 97)}...` : s;
 }

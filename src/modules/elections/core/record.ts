@@ -150,7 +150,7 @@ export function verifyRecord(record: unknown): VerifyReport {
   });
   const raw = emptyCounts(def);
   raw.ballots = n;
-  const receipts = new ReceiptTable(n);
+  const keys = new Float64Array(n).fill(-1);
   let prevHash: unknown = GENESIS;
   let linksOk = true;
   const broken = (pos: number) => {
@@ -176,9 +176,7 @@ export function verifyRecord(record: unknown): VerifyReport {
     const receipt = b.receipt;
     const key = typeof receipt === 'string' ? receiptKey(receipt) : -1;
     if (key < 0) p.add('receipt', `Ballot seq ${pos} has a malformed receipt code ${show(receipt)}.`);
-    else if (receipts.addIsDuplicate(key, i, ballots as RecordBallot[])) {
-      p.add('duplicate', `Receipt ${String(receipt)} appears more than once (again at seq ${pos}).`);
-    }
+    keys[i] = key;
 
     // Choices: exactly one per race, each blank or a candidate of that race; count them and build
     // the canonical text at once.
@@ -234,6 +232,7 @@ export function verifyRecord(record: unknown): VerifyReport {
     }
     prevHash = hash;
   }
+  findDuplicateReceipts(ballots as RecordBallot[], keys, p);
 
   // --- Head hash. ---------------------------------------------------------------------------------
   if (linksOk) {
@@ -302,34 +301,23 @@ function recomputeHead(
 }
 
 /**
- * A set of receipt codes for duplicate detection, as an open-addressing table of ballot indexes
- * keyed by `receiptKey` (random 50-bit numbers, so their low bits spread evenly). About 30 ms per
- * million ballots, against about 600 ms for a `Set` of the strings.
+ * Reports receipts that occur more than once. Sorting the 50-bit keys (`receiptKey`) finds the
+ * candidates in about 0.15 s per million ballots, against about 0.6 s for a `Set` of the strings;
+ * only ballots whose keys collide are then compared as full strings.
  */
-class ReceiptTable {
-  private readonly slots: Int32Array;
-  private readonly keys: Float64Array;
-  private readonly mask: number;
-  constructor(n: number) {
-    let size = 16;
-    while (size < n * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.keys = new Float64Array(size);
-    this.mask = size - 1;
+function findDuplicateReceipts(ballots: RecordBallot[], keys: Float64Array, p: Problems): void {
+  const sorted = keys.slice().sort();
+  const collide = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] === sorted[i - 1] && sorted[i]! >= 0) collide.add(sorted[i]!);
   }
-  /** Adds ballot `i` with receipt key `key`; true when an earlier ballot has the very same receipt. */
-  addIsDuplicate(key: number, i: number, ballots: RecordBallot[]): boolean {
-    let h = key % (this.mask + 1);
-    for (;;) {
-      const at = this.slots[h]!;
-      if (at < 0) {
-        this.slots[h] = i;
-        this.keys[h] = key;
-        return false;
-      }
-      if (this.keys[h] === key && ballots[at]!.receipt === ballots[i]!.receipt) return true;
-      h = (h + 1) & this.mask;
-    }
+  if (collide.size === 0) return;
+  const seen = new Set<string>();
+  for (let i = 0; i < ballots.length; i++) {
+    if (!collide.has(keys[i]!)) continue;
+    const receipt = ballots[i]!.receipt;
+    if (seen.has(receipt)) p.add('duplicate', `Receipt ${receipt} appears more than once (again at seq ${i + 1}).`);
+    else seen.add(receipt);
   }
 }
 
@@ -410,7 +398,9 @@ export function diffResults(claimed: unknown, recomputed: ElectionResult): strin
     if (cr.raceId !== race.raceId) return void out.push(`${where}: the record has race ${show(cr.raceId)} in its place.`);
     const counts = (typeof cr.counts === 'object' && cr.counts !== null ? cr.counts : {}) as Record<string, unknown>;
     for (const [id, votes] of Object.entries(race.counts)) {
-      if (counts[id] !== votes) out.push(`${where}: candidate "${id}" has ${show(counts[id])} votes in the record, ${votes} by recount.`);
+      if (counts[id] !== votes) {
+        out.push(`${where}: candidate "${id}" has ${show(counts[id])} ${plural(counts[id])} in the record, ${votes} by recount.`);
+      }
     }
     for (const id of Object.keys(counts)) {
       if (!Object.hasOwn(race.counts, id)) out.push(`${where}: the record counts votes for "${id}", who is not a candidate.`);
@@ -421,6 +411,8 @@ export function diffResults(claimed: unknown, recomputed: ElectionResult): strin
   });
   return out;
 }
+
+const plural = (n: unknown) => (n === 1 ? 'vote' : 'votes');
 
 function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);

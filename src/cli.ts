@@ -1,0 +1,83 @@
+/**
+ * @module Command line
+ * `npm run cli -- <command>`: migrate | seed [--demo] | create-admin <email> [password] | backup [file]
+ */
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { loadConfig, ConfigError } from './config.js';
+import { boot, createAdmin, createLogger, seed } from './boot.js';
+
+const USAGE = `usage: npm run cli -- <command>
+  migrate                         apply pending migrations
+  seed [--demo]                   create the Mechanism's structure (and demo data) if missing
+  create-admin <email> [password] create or promote an administrator (prints a password if none is given)
+  backup [file]                   SQLite: online backup to a file; PostgreSQL: prints the pg_dump command`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig(process.env, rest);
+  const log = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  switch (command) {
+    case 'migrate': {
+      const { handle } = await boot(config, { log, seed: false });
+      await handle.close();
+      console.log('migrations are up to date');
+      return 0;
+    }
+    case 'seed': {
+      const { deps, handle } = await boot(config, { log, seed: false });
+      const first = await seed(deps);
+      if (first) console.log(`administrator created: ${first.email} / ${first.password}`);
+      await handle.close();
+      console.log('seed done');
+      return 0;
+    }
+    case 'create-admin': {
+      const email = rest[0];
+      if (!email || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+        console.error('create-admin needs an email address');
+        return 2;
+      }
+      const password = rest[1] && !rest[1].startsWith('--') ? rest[1] : randomBytes(12).toString('base64url');
+      if (password.length < 10) {
+        console.error('the password must have at least 10 characters');
+        return 2;
+      }
+      const { deps, handle } = await boot(config, { log, seed: false });
+      await createAdmin(deps.db, email, password);
+      await handle.close();
+      console.log(`administrator ready: ${email}${rest[1] ? '' : ` / ${password}`}`);
+      return 0;
+    }
+    case 'backup': {
+      if (config.databaseUrl) {
+        console.log(`PostgreSQL: run\n  pg_dump --format=custom --file=dialogo-$(date +%F).dump "${config.databaseUrl.replace(/:[^:@/]+@/, ':***@')}"`);
+        return 0;
+      }
+      const { handle } = await boot(config, { log, seed: false });
+      const dir = join(config.dataDir, 'backups');
+      mkdirSync(dir, { recursive: true });
+      const file = rest[0] ?? join(dir, `dialogo-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+      await handle.sqlite!.backup(file);
+      await handle.close();
+      console.log(`backup written to ${file}`);
+      return 0;
+    }
+    default:
+      console.error(`unknown command: ${command}\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : `error: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

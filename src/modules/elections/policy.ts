@@ -1,0 +1,36 @@
+/** @module Elections: who may do what (the routes refuse with it, the views hide buttons with it). */
+import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
+import type { BodyFacts } from '../bodies/index.js';
+import type { Election } from './queries.js';
+import { nominationsOpen } from './commands/nominations.js';
+
+/** What the policy knows about the person and an election. */
+export interface ElectionFacts {
+  body: BodyFacts;
+  /** Organizations on the roll this person is the designated voter of, and whether each has voted. */
+  voterOrgs: { orgId: string; voted: boolean }[];
+}
+
+/** An election and the facts about the person. */
+export interface Subject {
+  e: Election;
+  f: ElectionFacts;
+}
+
+const manages = (a: Actor, f: BodyFacts) => isAdmin(a) || (!!a && f.isSecretary);
+
+export const electionsPolicy = definePolicy({
+  /** Call an election of a body: its secretary or an administrator. */
+  call: (a: Actor, f: BodyFacts) => manages(a, f),
+  /** Edit: only before voting opens. */
+  edit: (a: Actor, { e, f }: Subject) => manages(a, f.body) && e.status === 'nomination',
+  /** Nominate (oneself or another): people of the body's member organizations, the secretary, administrators. */
+  nominate: (a: Actor, { e, f }: Subject) => !!a && nominationsOpen(e) && (f.body.actsForMember || manages(a, f.body)),
+  open: (a: Actor, { e, f }: Subject) => manages(a, f.body) && e.status === 'nomination',
+  close: (a: Actor, { e, f }: Subject) => manages(a, f.body) && e.status === 'voting',
+  certify: (a: Actor, { e, f }: Subject) => manages(a, f.body) && e.status === 'closed',
+  /** Call a failed election again. */
+  recall: (a: Actor, { e, f }: Subject) => manages(a, f.body) && e.status === 'failed',
+  /** Vote: the designated voter of an organization on the roll that has not voted yet. */
+  vote: (a: Actor, { e, f }: Subject) => !!a && e.status === 'voting' && f.voterOrgs.some((o) => !o.voted),
+});

@@ -1,0 +1,81 @@
+/**
+ * @module Practices: attachments. PDF, images and office documents up to 10 MB, checked by extension
+ * and by their first bytes, stored outside the web root (DATA_DIR/uploads/practices) under generated names.
+ */
+import { mkdir, writeFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from '../../../db/schema.js';
+import { newId, nowIso } from '../../../db/ids.js';
+import type { CurrentUser } from '../../../platform/http/env.js';
+import { audit } from '../../../platform/audit/audit.js';
+
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+/** Extension → content type and the bytes a real file of that kind starts with. */
+export const ALLOWED: Record<string, { type: string; magic: number[] }> = {
+  pdf: { type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
+  png: { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  jpg: { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  jpeg: { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  gif: { type: 'image/gif', magic: [0x47, 0x49, 0x46, 0x38] },
+  webp: { type: 'image/webp', magic: [0x52, 0x49, 0x46, 0x46] },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: ZIP },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
+  pptx: { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: ZIP },
+  odt: { type: 'application/vnd.oasis.opendocument.text', magic: ZIP },
+  ods: { type: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP },
+  odp: { type: 'application/vnd.oasis.opendocument.presentation', magic: ZIP },
+  doc: { type: 'application/msword', magic: OLE },
+  xls: { type: 'application/vnd.ms-excel', magic: OLE },
+  ppt: { type: 'application/vnd.ms-powerpoint', magic: OLE },
+};
+
+export const uploadsDir = (dataDir: string) => join(dataDir, 'uploads', 'practices');
+
+export type FileCheck = { ok: true; ext: string; type: string } | { ok: false; reason: 'missing' | 'too_large' | 'bad_type' };
+
+/** Checks a file's name, size and first bytes. */
+export function checkFile(name: string, bytes: Uint8Array): FileCheck {
+  if (!bytes.length) return { ok: false, reason: 'missing' };
+  if (bytes.length > MAX_BYTES) return { ok: false, reason: 'too_large' };
+  const ext = /\.([a-z0-9]{2,5})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const rule = ALLOWED[ext];
+  if (!rule || !rule.magic.every((b, i) => bytes[i] === b)) return { ok: false, reason: 'bad_type' };
+  return { ok: true, ext, type: rule.type };
+}
+
+/** A safe display name: no path, no control characters. */
+export function cleanName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(-150) || 'file';
+}
+
+export type AttachOutcome = { ok: true; id: string } | { ok: false; reason: 'missing' | 'too_large' | 'bad_type' | 'too_many' };
+
+export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, file: { name: string; bytes: Uint8Array }): Promise<AttachOutcome> {
+  const check = checkFile(file.name, file.bytes);
+  if (!check.ok) return check;
+  const count = await db.selectFrom('practice_attachments').select((e) => e.fn.countAll<number>().as('n')).where('practice_id', '=', practiceId).executeTakeFirst();
+  if (Number(count?.n ?? 0) >= 10) return { ok: false, reason: 'too_many' };
+  const id = newId();
+  const stored = `${newId()}${newId()}.${check.ext}`;
+  await mkdir(uploadsDir(dataDir), { recursive: true });
+  await writeFile(join(uploadsDir(dataDir), stored), file.bytes, { mode: 0o600 });
+  await db
+    .insertInto('practice_attachments')
+    .values({ id, practice_id: practiceId, file_name: cleanName(file.name), stored_name: stored, content_type: check.type, size: file.bytes.length, uploaded_by: actor.id, created_at: nowIso() })
+    .execute();
+  await audit(db, { actorId: actor.id, action: 'practice.attach', subjectType: 'practice', subjectId: practiceId, data: { attachment: id } });
+  return { ok: true, id };
+}
+
+export async function removeAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, attachmentId: string): Promise<{ ok: boolean }> {
+  const row = await db.selectFrom('practice_attachments').selectAll().where('id', '=', attachmentId).where('practice_id', '=', practiceId).executeTakeFirst();
+  if (!row) return { ok: false };
+  await db.deleteFrom('practice_attachments').where('id', '=', attachmentId).execute();
+  await unlink(join(uploadsDir(dataDir), row.stored_name)).catch(() => {});
+  await audit(db, { actorId: actor.id, action: 'practice.detach', subjectType: 'practice', subjectId: practiceId, data: { attachment: attachmentId } });
+  return { ok: true };
+}

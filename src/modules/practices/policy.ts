@@ -1,0 +1,66 @@
+/**
+ * @module Practices: who may do what. Authors are the person who created a practice and the people of
+ * the member organization that documents it; reviewers are administrators and, for practices on their
+ * bodies' prioritized objectives, the secretaries of Mesas (when the bodies module says who they are).
+ */
+import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
+import type { Db } from '../../db/schema.js';
+import { organizationsOfUser } from '../membership/index.js';
+import * as bodies from '../bodies/index.js';
+import type { PracticeStatus } from './tables.js';
+
+/** What we know about the person asking, loaded once per request. */
+export interface Scope {
+  /** Member organizations (in good standing) the person can act for. */
+  orgIds: string[];
+  /** Objectives the person reviews as a Mesa secretary. */
+  reviewObjectives: number[];
+}
+
+export interface PracticeRef {
+  status: PracticeStatus;
+  orgId: string | null;
+  createdBy: string;
+  objectives: number[];
+}
+
+export const EMPTY_SCOPE: Scope = { orgIds: [], reviewObjectives: [] };
+
+/** Loads the person's organizations and, when the bodies module can tell, the objectives they review. */
+export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
+  if (!actor) return EMPTY_SCOPE;
+  const orgs = await organizationsOfUser(db, actor.id);
+  let reviewObjectives: number[] = [];
+  const secretaryBodiesOfUser = (bodies as Record<string, unknown>).secretaryBodiesOfUser as
+    | ((db: Db, userId: string) => Promise<{ id: string }[] | string[]>)
+    | undefined;
+  if (typeof secretaryBodiesOfUser === 'function') {
+    const mine = await secretaryBodiesOfUser(db, actor.id);
+    const ids = new Set(mine.map((b) => (typeof b === 'string' ? b : b.id)));
+    const all = await bodies.listBodies(db);
+    reviewObjectives = [...new Set(all.filter((b) => ids.has(b.id)).flatMap((b) => b.objectives))];
+  }
+  return { orgIds: orgs.filter((o) => o.status === 'member').map((o) => o.id), reviewObjectives };
+}
+
+const isAuthor = (a: Actor, p: PracticeRef, s: Scope) => !!a && (p.createdBy === a.id || (!!p.orgId && s.orgIds.includes(p.orgId)));
+const reviews = (a: Actor, p: PracticeRef, s: Scope) => isAdmin(a) || (!!a && p.objectives.some((n) => s.reviewObjectives.includes(n)));
+const editable = (p: PracticeRef) => p.status === 'draft' || p.status === 'returned';
+const inReview = (p: PracticeRef) => p.status === 'submitted' || p.status === 'in_review';
+
+export const practicePolicy = definePolicy({
+  /** Document a new practice: people of a member organization, and administrators. */
+  create: (a: Actor, s: Scope) => !!a && (isAdmin(a) || s.orgIds.length > 0),
+  /** Published practices are public; others are seen by their authors and reviewers (drafts: authors and admins). */
+  view: (a: Actor, r: { p: PracticeRef; s: Scope }) =>
+    r.p.status === 'published' || isAuthor(a, r.p, r.s) || isAdmin(a) || (r.p.status !== 'draft' && reviews(a, r.p, r.s)),
+  edit: (a: Actor, r: { p: PracticeRef; s: Scope }) => editable(r.p) && (isAuthor(a, r.p, r.s) || isAdmin(a)),
+  submit: (a: Actor, r: { p: PracticeRef; s: Scope }) => editable(r.p) && (isAuthor(a, r.p, r.s) || isAdmin(a)),
+  /** Take a submitted practice into review, comment, ask for changes, approve. */
+  review: (a: Actor, r: { p: PracticeRef; s: Scope }) => inReview(r.p) && reviews(a, r.p, r.s),
+  /** Administrators can withdraw a published practice back to its authors. */
+  unpublish: (a: Actor, r: { p: PracticeRef; s: Scope }) => r.p.status === 'published' && isAdmin(a),
+  /** The review queue: administrators and secretaries. */
+  queue: (a: Actor, s: Scope) => isAdmin(a) || (!!a && s.reviewObjectives.length > 0),
+  exportAll: (a: Actor) => isAdmin(a),
+});

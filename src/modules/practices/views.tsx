@@ -1,0 +1,160 @@
+/** @module Practices: page components (list items, the form, the practice page's parts). */
+import type { Child } from 'hono/jsx';
+import { useView } from '../../platform/views/context.js';
+import { TText, TextField, TextArea, SelectField, ChoiceField, Button, Form, ErrorSummary, type FormState, type Option } from '../../platform/views/components.js';
+import { LOCALES, LOCALE_NAMES, type Locale } from '../../platform/i18n/locales.js';
+import type { Objective, Principle, Country } from '../../platform/reference/queries.js';
+import { TEXT_FIELDS, SCOPES, RESOURCE_TYPES, RECOMMENDED_START } from './model.js';
+import { MAX } from './schemas.js';
+import type { Practice } from './queries.js';
+
+export function StatusBadge(props: { status: string }) {
+  const { t } = useView();
+  const cls = props.status === 'published' ? 'ok' : props.status === 'returned' ? 'err' : props.status === 'draft' ? '' : 'warn';
+  return <span class={`badge ${cls}`}>{t(`practices.status.${props.status}`)}</span>;
+}
+
+/** One practice in a list: title, summary, objectives and countries. */
+export function PracticeItem(props: { p: Practice; objectives: Objective[]; countries: Map<string, string>; showStatus?: boolean; headingLevel?: 2 | 3 }) {
+  const { t, href } = useView();
+  const { p } = props;
+  const H = (props.headingLevel === 3 ? 'h3' : 'h2') as any;
+  return (
+    <article class="card">
+      <H>
+        <a href={href(`/practices/${p.id}`)}>{p.texts.title[p.originalLang] || Object.values(p.texts.title)[0] ? <TText value={p.texts.title} /> : t('practices.untitled')}</a>
+      </H>
+      {props.showStatus ? (
+        <p>
+          <StatusBadge status={p.status} />
+        </p>
+      ) : null}
+      <TText value={p.texts.summary} as="p" />
+      <p class="small muted">
+        {p.objectives.length ? (
+          <>
+            {t('practices.fields.objectives')}: {p.objectives.map((n) => t('reference.objectives.number', { n })).join(', ')}
+          </>
+        ) : null}
+        {p.countries.length ? (
+          <>
+            {' · '}
+            {p.countries.map((c) => props.countries.get(c) ?? c).join(', ')}
+          </>
+        ) : null}
+      </p>
+    </article>
+  );
+}
+
+export interface FormOptions {
+  orgs: Option[];
+  objectives: Objective[];
+  principles: Principle[];
+  countries: Country[];
+}
+
+/** The practice form: metadata, then the text in the original language, then translations. */
+export function PracticeFormView(props: { action: string; form: FormState; opts: FormOptions; cancel: string }) {
+  const { t, locale } = useView();
+  const { form, opts } = props;
+  const orig = (String(form.values.original_lang ?? '') || locale) as Locale;
+  const textFields = (l: Locale) =>
+    TEXT_FIELDS.map((f) =>
+      f === 'title' ? (
+        <TextField name={`title_${l}`} label={t('practices.fields.title')} hint={l === orig ? t('practices.hints.title') : undefined} form={form} maxlength={MAX.title} />
+      ) : (
+        <TextArea name={`${f}_${l}`} label={t(`practices.fields.${f}`)} hint={l === orig ? t(`practices.hints.${f}`) : undefined} form={form} maxlength={MAX[f]} rows={f === 'summary' ? 4 : 6} lang={l} />
+      ),
+    );
+  const lac = opts.countries.filter((c) => c.lac);
+  return (
+    <Form action={props.action}>
+      <ErrorSummary errors={form.errors} />
+      <p class="hint">{t('practices.form.draftHint')}</p>
+      <h2>{t('practices.form.about')}</h2>
+      <SelectField name="org_id" label={t('practices.fields.org')} form={form} options={opts.orgs} empty={t('practices.form.chooseOrg')} />
+      <SelectField
+        name="original_lang"
+        label={t('practices.fields.originalLang')}
+        hint={t('practices.hints.originalLang')}
+        form={form}
+        options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+      />
+      <h2>{t('practices.form.text', { language: LOCALE_NAMES[orig] })}</h2>
+      {textFields(orig)}
+      <h2>{t('practices.form.where')}</h2>
+      <TextArea name="implementers" label={t('practices.fields.implementers')} hint={t('practices.hints.implementers')} form={form} rows={2} maxlength={1000} />
+      <TextArea name="partners" label={t('practices.fields.partners')} form={form} rows={2} maxlength={1000} />
+      <ChoiceField name="scope" legend={t('practices.fields.scope')} form={form} options={SCOPES.map((s) => ({ value: s, label: t(`practices.scopes.${s}`) }))} />
+      <ChoiceField name="countries" legend={t('practices.fields.countries')} hint={t('practices.hints.countries')} form={form} multiple columns options={lac.map((c) => ({ value: c.alpha2, label: c.name }))} />
+      <SelectField
+        name="country_other"
+        label={t('practices.fields.countryOther')}
+        form={form}
+        empty={t('practices.form.none')}
+        options={opts.countries.filter((c) => !c.lac).map((c) => ({ value: c.alpha2, label: c.name }))}
+      />
+      <TextField name="start_date" type="date" label={t('practices.fields.startDate')} hint={t('practices.hints.startDate', { date: RECOMMENDED_START })} form={form} />
+      <TextField name="end_date" type="date" label={t('practices.fields.endDate')} hint={t('practices.hints.endDate')} form={form} />
+      <h2>{t('practices.form.gcm')}</h2>
+      <ChoiceField
+        name="objectives"
+        legend={t('practices.fields.objectives')}
+        hint={t('practices.hints.objectives')}
+        form={form}
+        multiple
+        columns
+        options={opts.objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) }))}
+      />
+      <ChoiceField name="principles" legend={t('practices.fields.principles')} form={form} multiple columns options={opts.principles.map((p) => ({ value: p.key, label: p.name }))} />
+      <ChoiceField name="resource_type" legend={t('practices.fields.type')} form={form} options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`practices.types.${r}`) }))} />
+      <h2>{t('practices.form.more')}</h2>
+      <TextArea name="links" label={t('practices.fields.links')} hint={t('practices.hints.links')} form={form} rows={3} />
+      <TextField name="contact_name" label={t('practices.fields.contactName')} form={form} autocomplete="name" />
+      <TextField name="contact_email" type="email" label={t('practices.fields.contactEmail')} hint={t('practices.hints.contactEmail')} form={form} autocomplete="email" />
+      <h2>{t('practices.form.translations')}</h2>
+      <p class="hint">{t('practices.hints.translations')}</p>
+      {LOCALES.filter((l) => l !== orig).map((l) => (
+        <details open={TEXT_FIELDS.some((f) => !!form.values[`${f}_${l}`] || !!form.errors[`${f}_${l}`])}>
+          <summary>{t('practices.form.translationIn', { language: LOCALE_NAMES[l] })}</summary>
+          <div lang={l}>{textFields(l)}</div>
+        </details>
+      ))}
+      <div class="actions">
+        <Button name="action" value="save" variant="secondary">
+          {t('practices.form.saveDraft')}
+        </Button>
+        <Button name="action" value="submit">
+          {t('practices.form.submit')}
+        </Button>
+        <a href={props.cancel}>{t('form.cancel')}</a>
+      </div>
+    </Form>
+  );
+}
+
+/** A list of links back to the search, one per objective or principle. */
+export function FilterLinks(props: { items: { label: string; href: string }[] }) {
+  return (
+    <ul class="small">
+      {props.items.map((i) => (
+        <li>
+          <a href={i.href}>{i.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Section(props: { title: string; value: Partial<Record<Locale, string>>; children?: Child }) {
+  const { locale } = useView();
+  if (!Object.keys(props.value).length) return null;
+  void locale;
+  return (
+    <section>
+      <h2>{props.title}</h2>
+      <TText value={props.value} as="div" />
+    </section>
+  );
+}
