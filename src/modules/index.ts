@@ -5,5 +5,6 @@
 import type { ModuleManifest } from '../platform/module.js';
 import { pagesModule } from './pages/manifest.js';
 import { bodiesModule } from './bodies/manifest.js';
+import { practicesModule } from './practices/manifest.js';
 
-export const modules: ModuleManifest[] = [pagesModule, bodiesModule];
+export const modules: ModuleManifest[] = [pagesModule, bodiesModule, practicesModule];

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 const run = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '' } });
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', DATABASE_URL: '', BASE_URL: 'http://localhost:3000' } });
 
 describe('cli', () => {
   it('migrates, seeds, creates an administrator and backs up', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dialogo-cli-'));
-    expect(run(dir, 'migrate').stdout).toContain('up to date');
+    const migrated = run(dir, 'migrate');
+    expect(migrated.stderr.replace(/\n/g, ' | ')).toBe('');
+    expect(migrated.stdout).toContain('up to date');
     const seeded = run(dir, 'seed');
     expect(seeded.stdout).toMatch(/administrator created: admin@dialogo.local/);
     expect(run(dir, 'create-admin', 'staff@example.org', 'a-long-password').stdout).toContain('administrator ready: staff@example.org');

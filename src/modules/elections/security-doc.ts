@@ -80,7 +80,7 @@ export async function securityDocHtml(): Promise<string | null> {
     const md = await readFile(join(process.cwd(), 'docs', 'elections-security.md'), 'utf8');
     cached = markdownToHtml(md.replace(/^#\s+.*\n/, ''));
   } catch {
-    cached = null;
+    return null;
   }
   return cached;
 }

@@ -316,7 +316,7 @@ adminMembershipRoutes.get(IMPORT, async (c) => {
           <p>{t('membership.import.summary', { valid: fmt.number(imp.valid_count), errors: fmt.number(imp.error_count) })}</p>
           {imp.valid_count ? (
             <Form action={`/${l}/admin/import/${imp.id}`}>
-              <Button>{t('membership.import.confirm', { count: imp.valid_count, n: fmt.number(imp.valid_count) })}</Button>
+              <Button>{t('membership.import.confirm', { n: fmt.number(imp.valid_count) })}</Button>
             </Form>
           ) : (
             <Notice type="warning">{t('membership.import.nothing')}</Notice>
@@ -358,7 +358,7 @@ adminMembershipRoutes.post(IMPORT, async (c) => {
       if (out.reason === 'not_found') return c.notFound();
       return redirectWith(c, `/${l}/admin/import/${id}`, { type: 'error', key: `membership.import.failed.${out.reason}` });
     }
-    return redirectWith(c, `/${l}/admin/import/${id}`, { type: 'success', key: 'membership.import.imported', params: { count: out.imported } });
+    return redirectWith(c, `/${l}/admin/import/${id}`, { type: 'success', key: 'membership.import.imported', params: { n: out.imported } });
   } catch (e) {
     if (e instanceof ImportConflict) return redirectWith(c, `/${l}/admin/import/${id}`, { type: 'error', key: 'membership.import.failed.conflict', params: { line: e.line } });
     throw e;

@@ -208,7 +208,7 @@ publicRoutes.get('/members', async (c) => {
           {filtered ? <a href={`/${l}/members`}>{t('form.clear')}</a> : null}
         </div>
       </Form>
-      <p role="status">{t('membership.directory.count', { count: result.total, n: fmt.number(result.total) })}</p>
+      <p role="status">{t('membership.directory.count', { n: fmt.number(result.total) })}</p>
       {result.rows.length ? (
         <ul class="grid" aria-label={t('membership.directory.results')}>
           {result.rows.map((o) => {
@@ -402,7 +402,7 @@ publicRoutes.get('/coverage', async (c) => {
   return c.render(
     <>
       <h1>{t('membership.coverage.title')}</h1>
-      <p class="lead">{t('membership.coverage.lead', { count: totalMembers, n: fmt.number(totalMembers) })}</p>
+      <p class="lead">{t('membership.coverage.lead', { n: fmt.number(totalMembers) })}</p>
       <section aria-labelledby="cov-map">
         <h2 id="cov-map">{t('membership.coverage.byCountry')}</h2>
         <figure class="chart">

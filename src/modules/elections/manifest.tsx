@@ -1,0 +1,23 @@
+/** @module Elections module: secret-ballot elections of a body's secretary and delegates, verifiable by anyone. */
+import { defineModule } from '../../platform/module.js';
+import * as create from './migrations/2026_11_28_1500_elections_create.js';
+import { electionsRoutes } from './routes.js';
+import { electionsApi } from './api.js';
+import { demoElections } from './seed.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+
+export const electionsModule = defineModule({
+  name: 'elections',
+  migrations: { '2026_11_28_1500_elections_create': create },
+  messages: { es, en, pt, fr },
+  routes: electionsRoutes,
+  api: electionsApi,
+  demo: demoElections,
+  nav: [
+    { path: '/elections', label: 'elections.nav', area: 'main', order: 12 },
+    { path: '/elections/mine', label: 'elections.navMine', area: 'account', order: 20 },
+  ],
+});

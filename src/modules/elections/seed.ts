@@ -1,0 +1,26 @@
+/** @module Elections: demo data — one clearly labelled election in its nomination phase. */
+import type { SeedContext } from '../../platform/module.js';
+import { callElection } from './commands/lifecycle.js';
+
+export async function demoElections({ db, adminId }: SeedContext): Promise<void> {
+  const body = await db.selectFrom('bodies').select(['id', 'slug']).where('kind', '=', 'working_group').orderBy('position').executeTakeFirst();
+  if (!body) return;
+  if (await db.selectFrom('elections').select('id').where('body_id', '=', body.id).executeTakeFirst()) return;
+  const year = new Date().getUTCFullYear();
+  await callElection(db, adminId, {
+    bodyId: body.id,
+    title: {
+      es: `[Demo] Elección de la secretaría y las delegaturas ${year}`,
+      en: `[Demo] Election of the secretary and delegates ${year}`,
+      pt: `[Demo] Eleição da secretaria e das delegações ${year}`,
+      fr: `[Démo] Élection du secrétariat et des délégations ${year}`,
+    },
+    positions: ['secretary', 'principal_delegate', 'alternate_delegate'],
+    quorumPct: 50,
+    nominationsCloseAt: null,
+    votingOpensAt: null,
+    votingClosesAt: null,
+    termStart: `${year + 1}-01-01`,
+    termEnd: `${year + 2}-12-31`,
+  });
+}
