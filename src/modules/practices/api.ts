@@ -87,7 +87,7 @@ export function practicesApi(api: OpenAPIHono<AppEnv>) {
           meta: { total: r.total, page: r.page, pages: r.pages, perPage: r.perPage, facets: r.facets },
         },
         200,
-      );
+      ) as any;
     },
   );
   api.openapi(
