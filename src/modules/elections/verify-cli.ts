@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { findReceipt, verifyRecord } from './core/record.js';
+import { definitionFingerprint, findReceipt, verifyRecord } from './core/record.js';
 import type { ElectionDefinition, ElectionRecord, ElectionResult, VerifyReport } from './core/types.js';
 
 const USAGE = `Usage: npm run verify-election -- <record.json | -> [--receipt CODE]
@@ -64,6 +64,8 @@ export function formatReport(record: unknown, report: VerifyReport, source: stri
   lines.push(`Record:     ${source}`);
   if (def && typeof def === 'object') lines.push(`Election:   ${String(def.title)} (${String(def.id)})`);
   if (re) {
+    lines.push(`Definition: fingerprint ${definitionFingerprint(def!)}`);
+    lines.push('            (compare with the fingerprint published when voting opened)');
     lines.push(`Census:     ${re.censusSize} organizations (frozen when voting opened)`);
     lines.push(`Ballots:    ${re.ballotsCast} cast, turnout ${pct(re.turnout)}`);
     lines.push(

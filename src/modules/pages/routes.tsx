@@ -30,15 +30,15 @@ pagesRoutes.get('/', async (c) => {
       </div>
       <section aria-labelledby="bodies-title">
         <h2 id="bodies-title">{t('pages.home.bodies')}</h2>
-        <ul class="grid" style="list-style:none;padding:0">
+        <ul class="grid">
           {bodies.map((b) => (
             <li class="card">
-              <h3 style="font-size:1.05rem;margin:0 0 .3rem">
+              <h3 class="card-title">
                 <a href={`/${l}/bodies/${b.slug}`}>
                   <TText value={b.name} />
                 </a>
               </h3>
-              <p class="small muted">{t(`bodies.kinds.${b.kind}`)}</p>
+              <p class="small muted"><TText value={b.shortName} /></p>
             </li>
           ))}
         </ul>

@@ -20,10 +20,10 @@ referenceRoutes.get('/objectives', async (c) => {
     <>
       <h1>{t('reference.objectives.title')}</h1>
       <p class="lead">{t('reference.objectives.lead')}</p>
-      <ol class="grid" style="list-style:none;padding:0">
+      <ol class="grid">
         {objectives.map((o) => (
           <li class="card">
-            <h2 style="font-size:1.05rem">
+            <h2 class="card-title">
               <span class="objective-n" aria-hidden="true">
                 {o.n}
               </span>

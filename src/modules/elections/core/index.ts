@@ -8,11 +8,12 @@
 export * from './types.js';
 export { ID_PATTERN, isValidId, quorumVotes, validateDefinition, type DefinitionCheck } from './definition.js';
 export { validateBallot, canonicalBallot, sortedChoices, compareIds } from './ballot.js';
-export { newReceiptCode, isReceiptCode, normalizeReceipt, RECEIPT_ALPHABET, RECEIPT_PATTERN } from './receipt.js';
+export { newReceiptCode, isReceiptCode, normalizeReceipt, receiptKey, RECEIPT_ALPHABET, RECEIPT_PATTERN } from './receipt.js';
 export { GENESIS, HASH_PATTERN, sha256Hex, linkHash, chainHash, appendBallot, findChainBreak } from './chain.js';
-export { tally, type TallyOptions } from './tally.js';
+export { tally, countBallots, decideResult, emptyCounts, type TallyOptions, type RawCounts } from './tally.js';
 export {
   CHAIN_SPEC,
+  definitionFingerprint,
   buildRecord,
   serializeRecord,
   verifyRecord,

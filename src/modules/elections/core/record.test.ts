@@ -4,7 +4,7 @@ import { linkHash } from './chain.js';
 import { canonicalBallot } from './ballot.js';
 import { castBallots, cloneRecord, electionRecord, mesaDefinition } from './factories.js';
 import { newReceiptCode } from './receipt.js';
-import { buildRecord, findReceipt, serializeRecord, verifyRecord } from './record.js';
+import { buildRecord, definitionFingerprint, findReceipt, serializeRecord, verifyRecord } from './record.js';
 import { tally } from './tally.js';
 import { RECORD_FORMAT, type Choices, type ElectionRecord } from './types.js';
 
@@ -276,5 +276,18 @@ describe('findReceipt', () => {
     });
     expect(findReceipt(record, '0000-0000-0000-0000')).toEqual({ found: false, reason: 'not_found' });
     expect(findReceipt(record, 'hello')).toEqual({ found: false, reason: 'malformed_code' });
+  });
+});
+
+describe('definitionFingerprint', () => {
+  it('changes with the census size, the quorum or a candidate, and nothing else', () => {
+    const base = definitionFingerprint(def);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(definitionFingerprint(mesaDefinition())).toBe(base);
+    expect(definitionFingerprint({ ...def, censusSize: 11 })).not.toBe(base);
+    expect(definitionFingerprint({ ...def, quorum: 0.6 })).not.toBe(base);
+    const renamed = mesaDefinition();
+    renamed.races[2]!.candidates[0]!.name = 'Ana P.';
+    expect(definitionFingerprint(renamed)).not.toBe(base);
   });
 });

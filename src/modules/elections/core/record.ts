@@ -8,7 +8,7 @@
  */
 import { compareIds } from './ballot.js';
 import { show, validateDefinition } from './definition.js';
-import { GENESIS, HASH_PATTERN, linkHash } from './chain.js';
+import { GENESIS, HASH_PATTERN, linkHash, sha256Hex } from './chain.js';
 import { normalizeReceipt, receiptKey } from './receipt.js';
 import { decideResult, emptyCounts } from './tally.js';
 import {
@@ -30,6 +30,29 @@ export const CHAIN_SPEC =
   'hash = lowercase hex SHA-256 of UTF-8 text prevHash|seq|receipt|choices, where choices is ' +
   'raceId=candidateId for every race, races sorted by id (UTF-16 code units), joined by ";", an ' +
   'empty candidateId for a blank vote; prevHash of seq 1 is 64 zeros; headHash is the last hash.';
+
+/**
+ * A fingerprint of what is being decided: lowercase hex SHA-256 of `JSON.stringify` of
+ * `{ id, title, races: [{ id, position, seats, candidates: [{ id, name }] }], censusSize, quorum }`
+ * with keys in exactly that order. Publish it (with the census size) when voting opens; anyone can
+ * then check that the definition in the final record, census size included, is the same.
+ */
+export function definitionFingerprint(def: ElectionDefinition): string {
+  return sha256Hex(
+    JSON.stringify({
+      id: def.id,
+      title: def.title,
+      races: def.races.map((r) => ({
+        id: r.id,
+        position: r.position,
+        seats: r.seats,
+        candidates: r.candidates.map((c) => ({ id: c.id, name: c.name })),
+      })),
+      censusSize: def.censusSize,
+      quorum: def.quorum,
+    }),
+  );
+}
 
 /**
  * Assembles the public record. `entries` must be the whole ballot box in chain order; `result` the
