@@ -244,7 +244,7 @@ electionsRoutes.get('/elections/new', async (c) => {
   const from = c.req.query('from');
   const prev = from && ID.test(from) ? await getElection(c.get('deps').db, from) : undefined;
   const values: FormValues = prev && prev.bodyId === x.body.id ? formValuesOf(prev) : { positions: positionsForKind(x.body.kind), quorum_pct: '50', term_start: new Date().toISOString().slice(0, 10) };
-  if (!prev) for (const l of LOCALES) values[`title_${l}`] = t('elections.form.defaultTitle', { lng: l, body: pickTranslated(x.body.shortName, l)?.text ?? '' });
+  if (!prev) for (const l of LOCALES) values[`title_${l}`] = c.get('deps').i18n.t(l)('elections.form.defaultTitle', { body: pickTranslated(x.body.shortName, l)?.text ?? '' });
   if (prev) for (const k of ['nominations_close_on', 'voting_opens_on', 'voting_closes_on']) values[k] = '';
   return renderElectionForm(c, x.body, emptyForm(values), { action: `/${c.get('locale')}/elections/new`, title: t('elections.call.title'), previousId: prev?.bodyId === x.body.id ? prev.id : undefined });
 });

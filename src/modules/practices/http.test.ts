@@ -1,0 +1,226 @@
+/** Practices over HTTP on both engines: the whole workflow, policy per role, files, downloads and the API. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makeOrganization, addPerson } from '../membership/factories.js';
+
+const full = (orgId: string, title: string) => ({
+  action: 'submit',
+  org_id: orgId,
+  original_lang: 'es',
+  title_es: title,
+  summary_es: 'Acompañamiento a familias migrantes en su regularización.',
+  actions_es: 'Talleres y asesoría jurídica gratuita.',
+  results_es: 'Mil familias con documentos.',
+  scope: 'national',
+  countries: ['CL', 'PE'],
+  start_date: '2020-02-01',
+  resource_type: 'practice',
+  objectives: ['4', '16'],
+  principles: ['human-rights'],
+  contact_email: 'contacto@example.org',
+  links: 'https://example.org/practica',
+  title_en: 'Regularization with families',
+});
+
+describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
+  let ctx: TestContext;
+  let admin: TestClient;
+  let member: TestClient;
+  let memberId: string;
+  let other: TestClient;
+  let outsider: TestClient;
+  let anon: TestClient;
+  let orgId: string;
+  let practiceId: string;
+  const TITLE = 'Regularización con acompañamiento <b>comunitario</b>';
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    admin = await ctx.admin();
+    const m = await signUpAndIn(ctx, 'member@example.org', 'Member One');
+    member = m.client;
+    memberId = m.userId;
+    const org = await makeOrganization(ctx.db, { name: 'Red Migrante' });
+    orgId = org.id;
+    await addPerson(ctx.db, org.id, m.userId, { representative: true });
+    const o = await signUpAndIn(ctx, 'other@example.org', 'Other Org');
+    other = o.client;
+    const org2 = await makeOrganization(ctx.db, { name: 'Otra Red' });
+    await addPerson(ctx.db, org2.id, o.userId);
+    outsider = (await signUpAndIn(ctx, 'outsider@example.org', 'Outsider')).client;
+    anon = ctx.client();
+  });
+  afterAll(() => ctx.close());
+
+  const status = async (id: string) => (await ctx.db.selectFrom('practices').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('lets anyone search and sends the signed-out to sign in for member pages', async () => {
+    expect((await anon.get('/es/practices')).status).toBe(200);
+    for (const p of ['/es/practices/new', '/es/practices/mine', '/es/practices/review', '/es/practices/export.csv']) {
+      const r = await anon.get(p);
+      expect(r.status, p).toBe(303);
+      expect(r.headers.get('location')).toContain('/es/sign-in');
+    }
+    expect((await outsider.get('/es/practices/new')).status).toBe(403);
+    expect((await outsider.get('/es/practices/review')).status).toBe(403);
+    expect((await member.get('/es/practices/review')).status).toBe(403);
+    expect((await member.get('/es/practices/export.csv')).status).toBe(403);
+    expect((await member.get('/es/practices/new')).status).toBe(200);
+    expect((await member.get('/es/practices/mine')).status).toBe(200);
+    expect((await admin.get('/es/practices/review')).status).toBe(200);
+  });
+
+  it('saves a draft without title or objective, but refuses to submit it and says why', async () => {
+    const r = await member.post('/es/practices/new', { action: 'save', org_id: orgId, original_lang: 'es', summary_es: 'Solo un resumen' });
+    expect(r.status).toBe(303);
+    practiceId = r.headers.get('location')!.split('/').pop()!;
+    expect(await status(practiceId)).toBe('draft');
+    const page = await (await member.get(`/es/practices/${practiceId}`)).text();
+    expect(page).toContain('Escriba un título antes de enviarla');
+    const s = await member.post(`/es/practices/${practiceId}/edit`, { action: 'submit', org_id: orgId, original_lang: 'es', summary_es: 'Solo un resumen' });
+    expect(s.status).toBe(422);
+    const html = await s.text();
+    expect(html).toContain('Escriba un título antes de enviarla');
+    expect(html).toContain('Elija al menos un objetivo antes de enviarla');
+    expect(html).toContain('Solo un resumen');
+    expect(await status(practiceId)).toBe('draft');
+    const w = await member.post(`/es/practices/${practiceId}/workflow`, { action: 'submit' });
+    expect(w.status).toBe(422);
+    expect(await status(practiceId)).toBe('draft');
+  });
+
+  it('rejects bad input and someone else’s organization', async () => {
+    const r = await member.post(`/es/practices/${practiceId}/edit`, { action: 'save', org_id: orgId, original_lang: 'es', links: 'javascript:alert(1)', start_date: '2021-01-01', end_date: '2020-01-01' });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('La fecha de finalización debe ser posterior a la de inicio');
+    const o = await other.post('/es/practices/new', { action: 'save', org_id: orgId, original_lang: 'es' });
+    expect(o.status).toBe(422);
+  });
+
+  it('keeps drafts private', async () => {
+    expect((await anon.get(`/es/practices/${practiceId}`)).status).toBe(303);
+    expect((await other.get(`/es/practices/${practiceId}`)).status).toBe(403);
+    expect((await outsider.get(`/es/practices/${practiceId}/edit`)).status).toBe(403);
+    expect((await admin.get(`/es/practices/${practiceId}`)).status).toBe(200);
+  });
+
+  it('submits, reviews with a request for changes, resubmits and approves, mailing the author each time', async () => {
+    const s = await member.post(`/es/practices/${practiceId}/edit`, full(orgId, TITLE));
+    expect(s.status).toBe(303);
+    expect(await status(practiceId)).toBe('submitted');
+    expect((await lastMail(ctx, 'member@example.org'))!.subject).toContain('Enviada');
+    // Only reviewers act.
+    expect((await member.post(`/es/practices/${practiceId}/workflow`, { action: 'approve' })).status).toBe(403);
+    expect((await other.post(`/es/practices/${practiceId}/workflow`, { action: 'approve' })).status).toBe(403);
+    expect((await anon.post(`/es/practices/${practiceId}/workflow`, { action: 'approve' })).status).toBe(401);
+    expect((await other.get(`/es/practices/${practiceId}`)).status).toBe(403);
+    // The queue shows it (escaped).
+    const queue = await (await admin.get('/es/practices/review')).text();
+    expect(queue).toContain('&lt;b&gt;comunitario&lt;/b&gt;');
+    expect((await admin.post(`/es/practices/${practiceId}/workflow`, { action: 'start_review' })).status).toBe(303);
+    expect(await status(practiceId)).toBe('in_review');
+    const noComment = await admin.post(`/es/practices/${practiceId}/workflow`, { action: 'request_changes' });
+    expect(noComment.status).toBe(422);
+    expect(await noComment.text()).toContain('Escriba un comentario');
+    expect((await admin.post(`/es/practices/${practiceId}/workflow`, { action: 'request_changes', comment: 'Agreguen cifras de impacto.' })).status).toBe(303);
+    expect(await status(practiceId)).toBe('returned');
+    const mail = await lastMail(ctx, 'member@example.org');
+    expect(mail!.text_body).toContain('Agreguen cifras de impacto.');
+    // Author edits and submits again; the reviewer approves.
+    expect((await member.post(`/es/practices/${practiceId}/edit`, { ...full(orgId, TITLE), results_es: 'Mil doscientas familias con documentos.' })).status).toBe(303);
+    expect(await status(practiceId)).toBe('submitted');
+    expect((await admin.post(`/es/practices/${practiceId}/workflow`, { action: 'approve' })).status).toBe(303);
+    expect(await status(practiceId)).toBe('published');
+    expect((await lastMail(ctx, 'member@example.org'))!.subject).toContain('Publicada');
+    // Published: no more edits.
+    expect((await member.get(`/es/practices/${practiceId}/edit`)).status).toBe(403);
+    const events = await ctx.db.selectFrom('practice_events').select('action').where('practice_id', '=', practiceId).orderBy('at').execute();
+    expect(events.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'request_changes', 'submit', 'approve']);
+  });
+
+  it('shows the published practice to everyone, with links back to the search', async () => {
+    const r = await anon.get(`/es/practices/${practiceId}`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain('&lt;b&gt;comunitario&lt;/b&gt;');
+    expect(html).not.toContain('<b>comunitario</b>');
+    expect(html).toContain('/es/practices?gcm_objectives=282');
+    expect(html).toContain('/es/practices?cross_cutting_theme=');
+    expect(html).toContain('traducción parcial');
+    const en = await (await anon.get(`/en/practices/${practiceId}`)).text();
+    expect(en).toContain('Regularization with families');
+  });
+
+  it('finds it by text with Hub parameters, and shows facet counts', async () => {
+    const html = await (await anon.get('/es/practices?text=regularizasion&gcm_objectives=282&country=CL')).text();
+    expect(html).toContain(practiceId);
+    expect(html).toContain('1 práctica');
+    const none = await (await anon.get('/es/practices?gcm_objectives=279')).text();
+    expect(none).not.toContain(practiceId);
+    const api = await (await anon.get('/api/v1/practices?text=regularizacion&lang=en')).json();
+    expect(api.meta.total).toBe(1);
+    expect(api.data[0].id).toBe(practiceId);
+    expect(api.data[0].gcmObjectives.map((o: any) => o.hubId)).toEqual([282, 294]);
+    expect(api.meta.facets.objective['4']).toBe(1);
+    expect((await anon.get(`/api/v1/practices/${practiceId}`)).status).toBe(200);
+    const spec = await (await anon.get('/api/v1/openapi.json')).json();
+    expect(spec.paths['/practices']).toBeTruthy();
+  });
+
+  it('downloads the Hub documents and the CSV', async () => {
+    const j = await anon.get(`/es/practices/${practiceId}/hub.json`);
+    expect(j.status).toBe(200);
+    expect((await j.json()).crossCuttingThemes[0].key).toBe('human-rights');
+    const pdf = await anon.get(`/es/practices/${practiceId}/hub.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe('%PDF');
+    const csv = await admin.get('/es/practices/export.csv');
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('Regularización con acompañamiento');
+  });
+
+  it('lists it on its objective page and on the home page', async () => {
+    expect(await (await anon.get('/es/objectives/4')).text()).toContain(practiceId);
+    expect(await (await anon.get('/es/')).text()).toContain(practiceId);
+  });
+
+  it('checks attachments and serves them safely', async () => {
+    const r = await member.post('/es/practices/new', { action: 'save', org_id: orgId, original_lang: 'es', title_es: 'Con archivos' });
+    const id = r.headers.get('location')!.split('/').pop()!;
+    const pdf = new FormData();
+    pdf.append('file', new File([Buffer.from('%PDF-1.4\n%test\n')], 'informe final.pdf', { type: 'application/pdf' }));
+    expect((await member.postMultipart(`/es/practices/${id}/attachments`, pdf)).status).toBe(303);
+    const fake = new FormData();
+    fake.append('file', new File([Buffer.from('<html><script>alert(1)</script>')], 'truco.pdf', { type: 'application/pdf' }));
+    const bad = await member.postMultipart(`/es/practices/${id}/attachments`, fake);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('El archivo debe ser un PDF');
+    const exe = new FormData();
+    exe.append('file', new File([Buffer.from('MZ....')], 'programa.exe'));
+    expect((await member.postMultipart(`/es/practices/${id}/attachments`, exe)).status).toBe(422);
+    const big = new FormData();
+    const bytes = Buffer.alloc(10 * 1024 * 1024 + 10);
+    bytes.write('%PDF');
+    big.append('file', new File([bytes], 'grande.pdf'));
+    expect((await member.postMultipart(`/es/practices/${id}/attachments`, big)).status).toBe(413);
+    const a = await ctx.db.selectFrom('practice_attachments').selectAll().where('practice_id', '=', id).execute();
+    expect(a).toHaveLength(1);
+    expect(a[0]!.stored_name).not.toContain('informe');
+    const f = await member.get(`/es/practices/${id}/files/${a[0]!.id}`);
+    expect(f.status).toBe(200);
+    expect(f.headers.get('content-type')).toBe('application/pdf');
+    expect(f.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(f.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await other.get(`/es/practices/${id}/files/${a[0]!.id}`)).status).toBe(403);
+    expect((await other.postMultipart(`/es/practices/${id}/attachments`, pdf)).status).toBe(403);
+  });
+
+  it('lists the member’s own practices', async () => {
+    const html = await (await member.get('/es/practices/mine')).text();
+    expect(html).toContain(practiceId);
+    expect(html).toContain('Con archivos');
+    void memberId;
+  });
+});
