@@ -7,6 +7,7 @@
  * Target on the 2-core reference machine: tally and verify each under 2 s for 1,000,000 ballots.
  * Run alone: `node --import tsx bench/elections.ts [--ballots N]`.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { appendBallot } from '../src/modules/elections/core/chain.js';
 import { newReceiptCode } from '../src/modules/elections/core/receipt.js';
@@ -14,11 +15,16 @@ import { buildRecord, findReceipt, serializeRecord, verifyRecord } from '../src/
 import { tally } from '../src/modules/elections/core/tally.js';
 import type { ChainEntry, Choices, ElectionDefinition } from '../src/modules/elections/core/types.js';
 
-/** One measured step. `ms` is the median of the runs for tally and verify, a single run otherwise. */
+/**
+ * One measured step. `ms` is wall-clock time, the median of the runs for tally and verify, a single
+ * run otherwise; `cpuMs` is the process's CPU time for that same run (all threads, GC included),
+ * which is steadier than wall time when the machine is shared.
+ */
 export interface BenchRow {
   name: string;
   ms: number;
   ballots: number;
+  cpuMs: number;
 }
 
 /** A small deterministic PRNG (mulberry32), so every run counts the same box. */
@@ -48,15 +54,20 @@ function definition(ballots: number): ElectionDefinition {
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+/** The run with the median wall time. */
+function median(xs: Array<[number, number]>): [number, number] {
+  const s = [...xs].sort((a, b) => a[0] - b[0]);
   return s[Math.floor(s.length / 2)]!;
 }
 
-function time<T>(fn: () => T): [T, number] {
+/** Runs `fn` once: its value, wall milliseconds and CPU milliseconds. */
+function time<T>(fn: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const v = fn();
-  return [v, performance.now() - t0];
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [v, ms, (c.user + c.system) / 1000];
 }
 
 /**
@@ -79,48 +90,50 @@ export async function benchElections(opts: { ballots?: number; runs?: number } =
   const rows: BenchRow[] = [];
 
   const receipts: string[] = new Array(n);
-  const [, tReceipts] = time(() => {
+  const [, tReceipts, cReceipts] = time(() => {
     for (let i = 0; i < n; i++) receipts[i] = newReceiptCode();
   });
-  rows.push({ name: 'newReceiptCode ×N', ms: tReceipts, ballots: n });
+  rows.push({ name: 'newReceiptCode ×N', ms: tReceipts, ballots: n, cpuMs: cReceipts });
 
   const entries: ChainEntry[] = new Array(n);
-  const [, tAppend] = time(() => {
+  const [, tAppend, cAppend] = time(() => {
     let prev: ChainEntry | null = null;
     for (let i = 0; i < n; i++) {
       const choices: Choices = { alternate: pick(), principal: pick(), secretary: pick() };
       prev = entries[i] = appendBallot(prev, receipts[i]!, { choices });
     }
   });
-  rows.push({ name: 'appendBallot ×N (cast)', ms: tAppend, ballots: n });
+  rows.push({ name: 'appendBallot ×N (cast)', ms: tAppend, ballots: n, cpuMs: cAppend });
 
-  const tallies: number[] = [];
+  const tallies: Array<[number, number]> = [];
   let result = tally(def, entries);
   for (let r = 0; r < runs; r++) {
-    const [res, ms] = time(() => tally(def, entries));
+    const [res, ms, cpu] = time(() => tally(def, entries));
     result = res;
-    tallies.push(ms);
+    tallies.push([ms, cpu]);
   }
-  rows.push({ name: 'tally', ms: median(tallies), ballots: n });
+  const [tTally, cTally] = median(tallies);
+  rows.push({ name: 'tally', ms: tTally, ballots: n, cpuMs: cTally });
 
   const record = buildRecord(def, entries, result, { openedAt: '2026-01-01T12:00:00.000Z', closedAt: '2026-01-02T12:00:00.000Z' });
-  const [text, tSerialize] = time(() => serializeRecord(record));
-  rows.push({ name: `serializeRecord (${(text.length / 1e6).toFixed(0)} MB)`, ms: tSerialize, ballots: n });
+  const [text, tSerialize, cSerialize] = time(() => serializeRecord(record));
+  rows.push({ name: `serializeRecord (${(text.length / 1e6).toFixed(0)} MB)`, ms: tSerialize, ballots: n, cpuMs: cSerialize });
 
-  const [parsed, tParse] = time(() => JSON.parse(text) as unknown);
-  rows.push({ name: 'JSON.parse of the record', ms: tParse, ballots: n });
+  const [parsed, tParse, cParse] = time(() => JSON.parse(text) as unknown);
+  rows.push({ name: 'JSON.parse of the record', ms: tParse, ballots: n, cpuMs: cParse });
 
-  const verifies: number[] = [];
+  const verifies: Array<[number, number]> = [];
   for (let r = 0; r < runs; r++) {
-    const [report, ms] = time(() => verifyRecord(parsed));
+    const [report, ms, cpu] = time(() => verifyRecord(parsed));
     if (!report.ok) throw new Error(`benchmark record did not verify: ${report.problems.join('; ')}`);
-    verifies.push(ms);
+    verifies.push([ms, cpu]);
   }
-  rows.push({ name: 'verifyRecord (chain + recount)', ms: median(verifies), ballots: n });
+  const [tVerify, cVerify] = median(verifies);
+  rows.push({ name: 'verifyRecord (chain + recount)', ms: tVerify, ballots: n, cpuMs: cVerify });
 
-  const [found, tFind] = time(() => findReceipt(parsed as typeof record, receipts[n - 1]!.toLowerCase()));
+  const [found, tFind, cFind] = time(() => findReceipt(parsed as typeof record, receipts[n - 1]!.toLowerCase()));
   if (!found.found) throw new Error('receipt lookup failed');
-  rows.push({ name: 'findReceipt (last ballot)', ms: tFind, ballots: n });
+  rows.push({ name: 'findReceipt (last ballot)', ms: tFind, ballots: n, cpuMs: cFind });
 
   return rows;
 }
@@ -129,7 +142,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const i = process.argv.indexOf('--ballots');
   const ballots = i > 0 ? Number(process.argv[i + 1]) : undefined;
   const rows = await benchElections({ ballots });
-  console.log(`Elections benchmark, Node ${process.version}`);
-  console.log('step'.padEnd(36) + 'ballots'.padStart(10) + 'ms'.padStart(10));
-  for (const r of rows) console.log(r.name.padEnd(36) + String(r.ballots).padStart(10) + r.ms.toFixed(0).padStart(10));
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`Elections benchmark, Node ${process.version}, ${availableParallelism()} cores, load average ${load}`);
+  console.log('step'.padEnd(36) + 'ballots'.padStart(10) + 'wall ms'.padStart(10) + 'cpu ms'.padStart(10));
+  for (const r of rows) {
+    console.log(r.name.padEnd(36) + String(r.ballots).padStart(10) + r.ms.toFixed(0).padStart(10) + r.cpuMs.toFixed(0).padStart(10));
+  }
 }

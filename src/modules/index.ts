@@ -5,6 +5,8 @@
 import type { ModuleManifest } from '../platform/module.js';
 import { pagesModule } from './pages/manifest.js';
 import { bodiesModule } from './bodies/manifest.js';
+import { membershipModule } from './membership/manifest.js';
 import { practicesModule } from './practices/manifest.js';
+import { electionsModule } from './elections/manifest.js';
 
-export const modules: ModuleManifest[] = [pagesModule, bodiesModule, practicesModule];
+export const modules: ModuleManifest[] = [pagesModule, bodiesModule, membershipModule, practicesModule, electionsModule];

@@ -25,3 +25,4 @@ export { bodiesPolicy } from './policy.js';
 export { assignPositions, type Assignment } from './commands/positions.js';
 export { addBodyMember } from './commands/members.js';
 export type { BodyKind, BodyPosition, BodyMemberStatus } from './tables.js';
+export { demoBodies } from './seed.js';

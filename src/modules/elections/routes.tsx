@@ -453,7 +453,7 @@ electionsRoutes.get(EID, async (c) => {
         const list = candidates.filter((cd) => cd.position === p && cd.status === 'accepted');
         const waiting = candidates.filter((cd) => cd.position === p && cd.status === 'pending').length;
         return (
-          <section aria-labelledby={`pos-${p}`}>
+          <div>
             <h3 id={`pos-${p}`}>{t(`bodies.positions.names.${p}`)}</h3>
             {list.length ? (
               <ul class="candidates">
@@ -469,7 +469,7 @@ electionsRoutes.get(EID, async (c) => {
               <EmptyState>{t('elections.page.noCandidates')}</EmptyState>
             )}
             {waiting && e.status === 'nomination' ? <p class="small muted">{t('elections.page.waiting', { count: waiting })}</p> : null}
-          </section>
+          </div>
         );
       })}
 
@@ -481,7 +481,7 @@ electionsRoutes.get(EID, async (c) => {
             {result.quorumMet ? t('elections.page.quorumMet', { needed: result.quorumVotes }) : t('elections.page.quorumNotMet', { needed: result.quorumVotes })}
           </p>
           {result.races.map((race) => (
-            <section aria-labelledby={`res-${race.raceId}`}>
+            <div>
               <h3 id={`res-${race.raceId}`}>{t(`bodies.positions.names.${race.position}`)}</h3>
               <p>
                 <strong>
@@ -501,7 +501,7 @@ electionsRoutes.get(EID, async (c) => {
                   [t('elections.page.blank'), String(race.blank)],
                 ]}
               />
-            </section>
+            </div>
           ))}
         </>
       ) : null}

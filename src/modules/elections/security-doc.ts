@@ -21,6 +21,14 @@ function inline(s: string): string {
 export function markdownToHtml(md: string): string {
   const out: string[] = [];
   const lines = md.replace(/\r\n/g, '\n').split('\n');
+  // Shift headings so the document's highest level becomes h2 (the page has its own h1).
+  let top = 6;
+  let fenced = false;
+  for (const l of lines) {
+    if (l.startsWith('```')) fenced = !fenced;
+    const m = !fenced && /^(#{1,6})\s/.exec(l);
+    if (m) top = Math.min(top, m[1]!.length);
+  }
   let para: string[] = [];
   let list: { tag: 'ul' | 'ol'; items: string[] } | null = null;
   const flush = () => {
@@ -42,7 +50,7 @@ export function markdownToHtml(md: string): string {
     if (h) {
       flush();
       // The page has its own h1: the document's headings start at h2.
-      const level = Math.min(6, h[1]!.length + 1);
+      const level = Math.min(6, h[1]!.length - top + 2);
       out.push(`<h${level}>${inline(h[2]!)}</h${level}>`);
       continue;
     }

@@ -1,8 +1,12 @@
 /** @module Elections: demo data — one clearly labelled election in its nomination phase. */
 import type { SeedContext } from '../../platform/module.js';
 import { callElection } from './commands/lifecycle.js';
+import { demoBodies } from '../bodies/index.js';
 
-export async function demoElections({ db, adminId }: SeedContext): Promise<void> {
+/** Runs after membership's demo (module order), so the bodies' demo memberships are made here too. */
+export async function demoElections(ctx: SeedContext): Promise<void> {
+  const { db, adminId } = ctx;
+  await demoBodies(ctx);
   const body = await db.selectFrom('bodies').select(['id', 'slug']).where('kind', '=', 'working_group').orderBy('position').executeTakeFirst();
   if (!body) return;
   if (await db.selectFrom('elections').select('id').where('body_id', '=', body.id).executeTakeFirst()) return;

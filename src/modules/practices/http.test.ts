@@ -158,20 +158,20 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(html).toContain('1 práctica');
     const none = await (await anon.get('/es/practices?gcm_objectives=279')).text();
     expect(none).not.toContain(practiceId);
-    const api = await (await anon.get('/api/v1/practices?text=regularizacion&lang=en')).json();
+    const api: any = await (await anon.get('/api/v1/practices?text=regularizacion&lang=en')).json();
     expect(api.meta.total).toBe(1);
     expect(api.data[0].id).toBe(practiceId);
     expect(api.data[0].gcmObjectives.map((o: any) => o.hubId)).toEqual([282, 294]);
     expect(api.meta.facets.objective['4']).toBe(1);
     expect((await anon.get(`/api/v1/practices/${practiceId}`)).status).toBe(200);
-    const spec = await (await anon.get('/api/v1/openapi.json')).json();
+    const spec: any = await (await anon.get('/api/v1/openapi.json')).json();
     expect(spec.paths['/practices']).toBeTruthy();
   });
 
   it('downloads the Hub documents and the CSV', async () => {
     const j = await anon.get(`/es/practices/${practiceId}/hub.json`);
     expect(j.status).toBe(200);
-    expect((await j.json()).crossCuttingThemes[0].key).toBe('human-rights');
+    expect(((await j.json()) as any).crossCuttingThemes[0].key).toBe('human-rights');
     const pdf = await anon.get(`/es/practices/${practiceId}/hub.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -1,12 +1,12 @@
 /**
  * @module Practices: who may do what. Authors are the person who created a practice and the people of
  * the member organization that documents it; reviewers are administrators and, for practices on their
- * bodies' prioritized objectives, the secretaries of Mesas (when the bodies module says who they are).
+ * bodies' prioritized objectives, the secretaries (and the Mesa Técnica's coordinators) of those bodies.
  */
 import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
 import type { Db } from '../../db/schema.js';
 import { organizationsOfUser } from '../membership/index.js';
-import * as bodies from '../bodies/index.js';
+import { secretaryBodiesOfUser } from '../bodies/index.js';
 import type { PracticeStatus } from './tables.js';
 
 /** What we know about the person asking, loaded once per request. */
@@ -26,20 +26,12 @@ export interface PracticeRef {
 
 export const EMPTY_SCOPE: Scope = { orgIds: [], reviewObjectives: [] };
 
-/** Loads the person's organizations and, when the bodies module can tell, the objectives they review. */
+/** Loads the person's organizations and the objectives they review as a secretary of a body. */
 export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
   if (!actor) return EMPTY_SCOPE;
   const orgs = await organizationsOfUser(db, actor.id);
-  let reviewObjectives: number[] = [];
-  const secretaryBodiesOfUser = (bodies as Record<string, unknown>).secretaryBodiesOfUser as
-    | ((db: Db, userId: string) => Promise<{ id: string }[] | string[]>)
-    | undefined;
-  if (typeof secretaryBodiesOfUser === 'function') {
-    const mine = await secretaryBodiesOfUser(db, actor.id);
-    const ids = new Set(mine.map((b) => (typeof b === 'string' ? b : b.id)));
-    const all = await bodies.listBodies(db);
-    reviewObjectives = [...new Set(all.filter((b) => ids.has(b.id)).flatMap((b) => b.objectives))];
-  }
+  const bodies = await secretaryBodiesOfUser(db, actor.id);
+  const reviewObjectives = [...new Set(bodies.flatMap((b) => b.objectives))];
   return { orgIds: orgs.filter((o) => o.status === 'member').map((o) => o.id), reviewObjectives };
 }
 

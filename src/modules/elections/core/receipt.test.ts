@@ -45,7 +45,8 @@ describe('receiptKey', () => {
     expect(receiptKey('k7qf-3mzp-9xra-tw2d')).toBe(-1);
     expect(receiptKey('K7QF3MZP9XRATW2D')).toBe(-1);
     expect(receiptKey('K7QF-3MZP-9XRA-TW2U')).toBe(-1);
-    expect(receiptKey('ZZZZ-ZZZZ-ZZZZ-ZZZZ')).toBe(2 ** 50 - 1);
+    expect(receiptKey('ZZZZ-ZZZZ-ZZZZ-ZZZZ')).toBe(2 ** 30 - 1);
+    expect(receiptKey('0000-01ZZ-ZZZZ-ZZZZ')).toBe(1);
     expect(receiptKey('0000-0000-0000-0000')).toBe(0);
     const code = newReceiptCode();
     expect(receiptKey(code)).toBe(receiptKey(code));

@@ -116,8 +116,12 @@ export async function previewImport(db: Db, actor: Actor, file: unknown): Promis
   const text = buf.toString('utf8');
   if (!looksCsv || buf.includes(0) || text.includes('\uFFFD')) return { ok: false, reason: 'not_csv' };
   let records: Record<string, string>[];
+  const clean = text.replace(/^\uFEFF/, '');
+  // Spreadsheets in Spanish, Portuguese and French often save with semicolons: read the header to know.
+  const header = clean.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [',', ';'] });
+    records = parse(clean, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true, delimiter });
   } catch (e) {
     return { ok: false, reason: 'not_csv', detail: (e as Error).message.slice(0, 200) };
   }

@@ -340,7 +340,7 @@ adminMembershipRoutes.get(IMPORT, async (c) => {
         />
       ) : null}
     </>,
-    { title: t('membership.import.title'), noindex: true, crumbs: [[t('membership.import.title'), '/admin/import']] },
+    { title: t('membership.import.title'), noindex: true, crumbs: [[t('admin.title'), '/admin'], [t('membership.import.title'), '/admin/import']] },
   );
 });
 

@@ -34,6 +34,7 @@ import { ApplicationSchema, ApplicantAccountSchema, DirectoryQuery, ORG_TYPES, t
 import { membershipPolicy } from '../policy.js';
 import { listDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf } from '../queries.js';
 import { createApplication } from '../commands/profile.js';
+import { memberCountsByCountry } from '../index.js';
 import { readLogo, LOGO_NAME } from '../commands/logo.js';
 import { countryOptions, lacOptions, typeOptions, languageOptions, objectiveOptions } from '../views/common.js';
 
@@ -175,7 +176,10 @@ publicRoutes.get('/members', async (c) => {
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
   const f = DirectoryQuery.parse(c.req.query());
-  const [bodies, names, countries, objectives] = await Promise.all([listBodies(db), countryNames(db, l), countryOptions(db, l, t), objectiveOptions(db, l, t)]);
+  const [bodies, names, allCountries, objectives, present] = await Promise.all([listBodies(db), countryNames(db, l), countryOptions(db, l, t), objectiveOptions(db, l, t), memberCountsByCountry(db)]);
+  // Keep the page lean: the 33 LAC states, and other countries only where there are members.
+  const lacSet = new Set<string>(LAC_ALPHA2);
+  const countries = allCountries.filter((o) => lacSet.has(o.value) || present[o.value] || o.value === f.country);
   const body = f.body ? bodies.find((b) => b.slug === f.body) : undefined;
   const result = await listDirectory(db, { ...f, bodyId: f.body ? (body?.id ?? null) : undefined });
   const params = new URLSearchParams();
@@ -406,18 +410,7 @@ publicRoutes.get('/coverage', async (c) => {
       <section aria-labelledby="cov-map">
         <h2 id="cov-map">{t('membership.coverage.byCountry')}</h2>
         <figure class="chart">
-          {raw(
-            renderLacChoropleth({
-              values: lacValues,
-              title: t('membership.coverage.mapTitle'),
-              desc: t('membership.coverage.mapDesc'),
-              legendLabel: t('membership.coverage.legend'),
-              zeroLabel: t('membership.coverage.zero'),
-              formatNumber: fmt.number,
-              countryName: (a) => names.get(a) ?? a,
-              linkFor: (a) => `/${l}/members?country=${a}`,
-            }),
-          )}
+          <img src={`/${l}/coverage/map.svg`} alt={t('membership.coverage.mapDesc')} width={600} />
           <figcaption>{t('membership.coverage.mapCaption')}</figcaption>
         </figure>
         <Table
@@ -521,6 +514,24 @@ publicRoutes.get('/coverage', async (c) => {
     </>,
     { title: t('membership.coverage.title'), description: t('membership.coverage.mapDesc') },
   );
+});
+
+publicRoutes.get('/coverage/map.svg', async (c) => {
+  const t = c.get('t');
+  const fmt = c.get('fmt');
+  const { db } = c.get('deps');
+  const [counts, names] = await Promise.all([memberCountsByCountry(db), countryNames(db, c.get('locale'))]);
+  const svg = renderLacChoropleth({
+    values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, counts[a] ?? 0])),
+    title: t('membership.coverage.mapTitle'),
+    desc: t('membership.coverage.mapDesc'),
+    legendLabel: t('membership.coverage.legend'),
+    zeroLabel: t('membership.coverage.zero'),
+    formatNumber: fmt.number,
+    countryName: (a) => names.get(a) ?? a,
+  });
+  c.set('cacheable', true);
+  return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'Cache-Control': 'public, max-age=300' });
 });
 
 /** The last 12 months up to the latest month with data (YYYY-MM), oldest first. */

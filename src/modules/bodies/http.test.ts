@@ -1,0 +1,88 @@
+/** Bodies over HTTP on both engines: public page, members' area per role, join/approve/leave, edit, appoint. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makeOrganization, addPerson } from '../membership/factories.js';
+import { addBodyMember, assignPositions, getBodyBySlug, secretaryBodiesOfUser, membershipOf } from './index.js';
+
+describe.each(DIALECTS)('bodies over HTTP (%s)', (dialect) => {
+  let ctx: TestContext;
+  let admin: TestClient;
+  let anon: TestClient;
+  const people: Record<string, { client: TestClient; userId: string }> = {};
+  const orgs: Record<string, string> = {};
+  let bodyId = '';
+  const slug = 'mt2';
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    admin = await ctx.admin();
+    anon = ctx.client();
+    bodyId = (await getBodyBySlug(ctx.db, slug))!.id;
+    for (const name of ['secretary', 'member', 'applicant', 'suspended', 'nobody']) people[name] = await signUpAndIn(ctx, `${name}@bo.test`, `Persona ${name}`);
+    for (const [key, status] of [['a', 'member'], ['b', 'member'], ['s', 'suspended']] as const) orgs[key] = (await makeOrganization(ctx.db, { name: `Org ${key}`, status })).id;
+    await addBodyMember(ctx.db, bodyId, orgs.a!);
+    await addPerson(ctx.db, orgs.a!, people.secretary!.userId);
+    await addPerson(ctx.db, orgs.a!, people.member!.userId, { voter: true });
+    await addPerson(ctx.db, orgs.b!, people.applicant!.userId);
+    await addPerson(ctx.db, orgs.s!, people.suspended!.userId);
+    await assignPositions(ctx.db, null, { bodyId, assignments: [{ position: 'secretary', userId: people.secretary!.userId, orgId: orgs.a!, holderName: 'Persona secretary' }], startsOn: '2020-01-01', endsOn: null, source: 'appointment' });
+  }, 60_000);
+  afterAll(() => ctx?.close());
+  const p = (n: string) => people[n]!.client;
+
+  it('shows the public page with members and current positions, cacheable for anonymous visitors', async () => {
+    const r = await anon.get(`/es/bodies/${slug}`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain('Org a');
+    expect(html).toContain('Persona secretary');
+    for (const l of ['en', 'pt', 'fr']) expect((await anon.get(`/${l}/bodies/${slug}`)).status).toBe(200);
+    const api = await anon.get(`/api/v1/bodies/${slug}`);
+    expect(api.status).toBe(200);
+  });
+
+  it('guards the members area per role', async () => {
+    expect((await anon.get(`/es/bodies/${slug}/area`)).status).toBe(303);
+    expect((await p('nobody').get(`/es/bodies/${slug}/area`)).status).toBe(403);
+    expect((await p('suspended').get(`/es/bodies/${slug}/area`)).status).toBe(403);
+    for (const n of ['member', 'applicant', 'secretary']) expect((await p(n).get(`/es/bodies/${slug}/area`)).status).toBe(200);
+    expect((await admin.get(`/es/bodies/${slug}/area`)).status).toBe(200);
+    expect(await (await p('member').get(`/es/bodies/${slug}/area`)).text()).not.toContain('/requests');
+    expect(await (await p('secretary').get(`/es/bodies/${slug}/area`)).text()).toContain(`/es/elections/new?body=${slug}`);
+    expect((await p('member').get(`/es/bodies/${slug}/edit`)).status).toBe(403);
+    expect((await p('secretary').get(`/es/bodies/${slug}/edit`)).status).toBe(403);
+    expect((await admin.get(`/es/bodies/${slug}/edit`)).status).toBe(200);
+  });
+
+  it('lets an organization ask to join, the secretary approve, and leave', async () => {
+    expect((await p('applicant').post(`/es/bodies/${slug}/join`, { org: orgs.a! })).status).toBe(303);
+    expect(await membershipOf(ctx.db, bodyId, orgs.a!)).toBe('member');
+    expect((await p('applicant').post(`/es/bodies/${slug}/join`, { org: orgs.b! })).status).toBe(303);
+    expect(await membershipOf(ctx.db, bodyId, orgs.b!)).toBe('pending');
+    expect((await p('member').post(`/es/bodies/${slug}/requests`, { org: orgs.b!, decision: 'approve' })).status).toBe(403);
+    expect((await anon.post(`/es/bodies/${slug}/requests`, { org: orgs.b!, decision: 'approve' })).status).toBe(401);
+    expect((await p('secretary').post(`/es/bodies/${slug}/requests`, { org: orgs.b!, decision: 'approve' })).status).toBe(303);
+    expect(await membershipOf(ctx.db, bodyId, orgs.b!)).toBe('member');
+    expect((await p('applicant').post(`/es/bodies/${slug}/leave`, { org: orgs.b! })).status).toBe(303);
+    expect(await membershipOf(ctx.db, bodyId, orgs.b!)).toBe('left');
+    const audit = await ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', bodyId).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['body.join_requested', 'body.join_approved', 'body.left']));
+  });
+
+  it('lets only administrators edit in four languages and appoint holders', async () => {
+    const values = { name_es: 'Mesa 2 editada', name_en: 'Group 2 edited', name_pt: 'Grupo 2', name_fr: 'Groupe 2', short_name_es: 'Mesa 2', mandate_es: 'Mandato nuevo', objectives: ['3', '5'] };
+    expect((await p('secretary').post(`/es/bodies/${slug}/edit`, values)).status).toBe(403);
+    expect((await admin.post(`/es/bodies/${slug}/edit`, { ...values, name_es: '' })).status).toBe(422);
+    expect((await admin.post(`/es/bodies/${slug}/edit`, values)).status).toBe(303);
+    const b = (await getBodyBySlug(ctx.db, slug))!;
+    expect(JSON.parse(b.name).en).toBe('Group 2 edited');
+    expect(b.objectives).toEqual([3, 5]);
+    const appoint = { position: 'principal_delegate', email: 'member@bo.test', org: orgs.a!, starts_on: '2024-01-01' };
+    expect((await p('secretary').post(`/es/bodies/${slug}/appoint`, appoint)).status).toBe(403);
+    expect((await admin.post(`/es/bodies/${slug}/appoint`, { ...appoint, email: 'nobody@bo.test' })).status).toBe(422);
+    expect((await admin.post(`/es/bodies/${slug}/appoint`, appoint)).status).toBe(303);
+    expect(await (await anon.get(`/en/bodies/${slug}`)).text()).toContain('Persona member');
+    expect(await secretaryBodiesOfUser(ctx.db, people.secretary!.userId)).toEqual([{ bodyId, objectives: [3, 5] }]);
+    expect(await secretaryBodiesOfUser(ctx.db, people.member!.userId)).toEqual([]);
+  });
+});

@@ -1,0 +1,236 @@
+/** Elections over HTTP on both engines: policy per role, the whole journey, refusals, races and the record. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makeOrganization, addPerson } from '../membership/factories.js';
+import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
+import { verifyRecord, type ElectionRecord } from './core/index.js';
+
+describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
+  let ctx: TestContext;
+  let admin: TestClient;
+  let anon: TestClient;
+  const people: Record<string, { client: TestClient; userId: string }> = {};
+  const orgs: Record<string, string> = {};
+  let bodyId = '';
+  let electionId = '';
+  const slug = 'mt1';
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    admin = await ctx.admin();
+    anon = ctx.client();
+    const body = (await getBodyBySlug(ctx.db, slug))!;
+    bodyId = body.id;
+    for (const name of ['secretary', 'member', 'voter1', 'voter2', 'voter3', 'suspended', 'outsider']) {
+      people[name] = await signUpAndIn(ctx, `${name}@el.test`, `Persona ${name}`);
+    }
+    for (const [key, status] of [['a', 'member'], ['b', 'member'], ['c', 'member'], ['s', 'suspended'], ['x', 'member']] as const) {
+      const o = await makeOrganization(ctx.db, { name: `Org ${key.toUpperCase()}`, status });
+      orgs[key] = o.id;
+      if (key !== 'x') await addBodyMember(ctx.db, bodyId, o.id);
+    }
+    await addPerson(ctx.db, orgs.a!, people.secretary!.userId);
+    await addPerson(ctx.db, orgs.a!, people.voter1!.userId, { voter: true });
+    await addPerson(ctx.db, orgs.a!, people.member!.userId);
+    await addPerson(ctx.db, orgs.b!, people.voter2!.userId, { voter: true });
+    await addPerson(ctx.db, orgs.c!, people.voter3!.userId, { voter: true });
+    await addPerson(ctx.db, orgs.s!, people.suspended!.userId, { voter: true });
+    await addPerson(ctx.db, orgs.x!, people.outsider!.userId, { voter: true });
+    await assignPositions(ctx.db, null, {
+      bodyId,
+      assignments: [{ position: 'secretary', userId: people.secretary!.userId, orgId: orgs.a!, holderName: 'Persona secretary' }],
+      startsOn: '2020-01-01',
+      endsOn: null,
+      source: 'appointment',
+    });
+  }, 60_000);
+  afterAll(() => ctx?.close());
+
+  const p = (name: string) => people[name]!.client;
+  const form = {
+    title_es: 'Elección de prueba',
+    positions: ['secretary', 'principal_delegate', 'alternate_delegate'],
+    quorum_pct: '50',
+    term_start: '2027-01-01',
+    term_end: '2028-12-31',
+    body: slug,
+  };
+
+  it('lets only the secretary and administrators call an election', async () => {
+    expect((await anon.get(`/es/elections/new?body=${slug}`)).status).toBe(303);
+    for (const who of ['member', 'voter1', 'suspended', 'outsider']) expect((await p(who).get(`/es/elections/new?body=${slug}`)).status).toBe(403);
+    expect((await p(who('member')).post('/es/elections/new', form)).status).toBe(403);
+    expect((await admin.get(`/es/elections/new?body=${slug}`)).status).toBe(200);
+    const bad = await p('secretary').post('/es/elections/new', { ...form, quorum_pct: '0', title_es: '' });
+    expect(bad.status).toBe(422);
+    const r = await p('secretary').post('/es/elections/new', form);
+    expect(r.status).toBe(303);
+    electionId = r.headers.get('location')!.split('/').pop()!;
+    expect(electionId).toMatch(/^[0-9a-z]{16}$/);
+    const audit = await ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', electionId).execute();
+    expect(audit.map((a) => a.action)).toContain('election.called');
+    const mail = await ctx.db.selectFrom('outbox').select('to_address').where('kind', '=', 'election-called').execute();
+    expect(mail.map((m) => m.to_address)).toEqual(expect.arrayContaining(['voter1@el.test', 'voter2@el.test', 'secretary@el.test']));
+    expect(mail.map((m) => m.to_address)).not.toContain('outsider@el.test');
+  });
+  const who = (s: string) => s;
+
+  it('shows the public page to everyone and hides the actions from people who may not use them', async () => {
+    const page = await anon.get(`/es/elections/${electionId}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Elección de prueba');
+    expect(html).not.toContain('/open');
+    expect(html).toContain('/es/elections/how-it-works');
+    expect(await (await p('secretary').get(`/es/elections/${electionId}`)).text()).toContain(`/es/elections/${electionId}/open`);
+    expect((await anon.get('/es/elections')).status).toBe(200);
+    expect((await anon.get('/es/elections/how-it-works')).status).toBe(200);
+    expect((await p('outsider').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
+    expect((await p('suspended').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
+    expect((await anon.get(`/es/elections/${electionId}/nominate`)).status).toBe(303);
+  });
+
+  it('takes self-nominations and nominations of others that must be accepted', async () => {
+    const self = await p('voter1').post(`/es/elections/${electionId}/nominate`, { position: 'secretary', who: 'self', org: orgs.a!, statement: 'Propongo trabajar juntas.', statement_lang: 'es' });
+    expect(self.status).toBe(303);
+    const other = await p('member').post(`/es/elections/${electionId}/nominate`, { position: 'principal_delegate', who: 'other', email: 'voter2@el.test' });
+    expect(other.status).toBe(303);
+    const cand = await ctx.db.selectFrom('election_candidates').selectAll().where('election_id', '=', electionId).where('user_id', '=', people.voter2!.userId).executeTakeFirstOrThrow();
+    expect(cand.status).toBe('pending');
+    expect((await p('voter3').get(`/es/elections/${electionId}/candidates/${cand.id}`)).status).toBe(403);
+    const acc = await p('voter2').post(`/es/elections/${electionId}/candidates/${cand.id}`, { answer: 'accept', org: orgs.b!, statement: 'I will report back.', statement_lang: 'en' });
+    expect(acc.status).toBe(303);
+    for (const [position, person, org] of [['alternate_delegate', 'voter3', 'c'], ['secretary', 'voter3', 'c'], ['principal_delegate', 'member', 'a'], ['alternate_delegate', 'member', 'a']] as const) {
+      expect((await p(person).post(`/es/elections/${electionId}/nominate`, { position, who: 'self', org: orgs[org]! })).status).toBe(303);
+    }
+    const bad = await p('member').post(`/es/elections/${electionId}/nominate`, { position: 'secretary', who: 'self', org: orgs.x! });
+    expect(bad.status).toBe(422);
+  });
+
+  it('refuses votes before voting opens, and opens only for the secretary or an administrator', async () => {
+    const early = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, race_secretary: 'blank', race_principal_delegate: 'blank', race_alternate_delegate: 'blank' });
+    expect(early.status).toBe(409);
+    for (const x of ['member', 'voter1', 'outsider']) expect((await p(x).post(`/es/elections/${electionId}/open`)).status).toBe(403);
+    expect((await anon.post(`/es/elections/${electionId}/open`)).status).toBe(401);
+    expect((await p('secretary').post(`/es/elections/${electionId}/open`)).status).toBe(303);
+    const e = await ctx.db.selectFrom('elections').selectAll().where('id', '=', electionId).executeTakeFirstOrThrow();
+    expect(e.status).toBe('voting');
+    expect(e.census_size).toBe(3); // a, b, c — not the suspended org, not the outsider
+    const roll = await ctx.db.selectFrom('election_roll').selectAll().where('election_id', '=', electionId).execute();
+    expect(roll).toHaveLength(3);
+    expect(Object.keys(roll[0]!).sort()).toEqual(['election_id', 'org_id', 'voted']);
+    // Editing is refused once voting has opened.
+    expect((await p('secretary').post(`/es/elections/${electionId}/edit`, form)).status).toBe(303);
+    const after = await ctx.db.selectFrom('elections').select(['status', 'quorum_pct']).where('id', '=', electionId).executeTakeFirstOrThrow();
+    expect(after.status).toBe('voting');
+    expect((await p('secretary').get(`/es/elections/${electionId}/edit`)).status).toBe(403);
+  });
+
+  it('refuses bad ballots, other people and second votes, changing nothing', async () => {
+    const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', electionId).executeTakeFirstOrThrow()).definition!);
+    const idOf = (race: string, name: string) => def.races.find((r: any) => r.id === race).candidates.find((c: any) => c.name === name).id;
+    const ballot = { race_secretary: idOf('secretary', 'Persona voter1'), race_principal_delegate: idOf('principal_delegate', 'Persona voter2'), race_alternate_delegate: idOf('alternate_delegate', 'Persona voter3') };
+    const count = async () => (await ctx.db.selectFrom('election_ballots').select('seq').where('election_id', '=', electionId).execute()).length;
+    expect((await p('member').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot })).status).toBe(403);
+    expect((await p('suspended').post(`/es/elections/${electionId}/vote`, { org: orgs.s!, ...ballot })).status).toBe(403);
+    expect((await p('outsider').post(`/es/elections/${electionId}/vote`, { org: orgs.x!, ...ballot })).status).toBe(403);
+    expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, race_secretary: 'zzzzzzzzzzzzzzzz' })).status).toBe(422);
+    expect((await p('voter1').get(`/es/elections/${electionId}/vote`)).status).toBe(200);
+    expect((await p('member').get(`/es/elections/${electionId}/vote`)).status).toBe(403);
+    expect(await count()).toBe(0);
+    const ok = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot });
+    expect(ok.status).toBe(303);
+    const receiptPage = await p('voter1').get(ok.headers.get('location')!);
+    const receipt = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await receiptPage.text())![0];
+    expect(receipt).toBeTruthy();
+    const again = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('ya votó');
+    expect(await count()).toBe(1);
+    // No audit line and no log of who voted.
+    const audits = await ctx.db.selectFrom('audit_log').select(['action', 'data']).where('subject_id', '=', electionId).execute();
+    expect(audits.some((a) => a.data?.includes(orgs.a!))).toBe(false);
+    (globalThis as any)[`receipt_${dialect}`] = receipt;
+  });
+
+  it('counts exactly one of 50 parallel votes for the same organization', async () => {
+    const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', electionId).executeTakeFirstOrThrow()).definition!);
+    const sec = def.races.find((r: any) => r.id === 'secretary').candidates[0].id;
+    const ballot = { org: orgs.b!, race_secretary: sec, race_principal_delegate: 'blank', race_alternate_delegate: 'blank' };
+    await p('voter2').csrf();
+    const results = await Promise.all(Array.from({ length: 50 }, () => p('voter2').post(`/es/elections/${electionId}/vote`, ballot)));
+    expect(results.filter((r) => r.status === 303)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(49);
+    const ballots = await ctx.db.selectFrom('election_ballots').select(['seq']).where('election_id', '=', electionId).orderBy('seq').execute();
+    expect(ballots.map((b) => Number(b.seq))).toEqual([1, 2]);
+  });
+
+  it('closes (secretary only), publishes a record that verifies, and finds receipts', async () => {
+    expect((await p('voter1').post(`/es/elections/${electionId}/close`)).status).toBe(403);
+    expect((await p('secretary').post(`/es/elections/${electionId}/close`)).status).toBe(303);
+    const late = await p('voter3').post(`/es/elections/${electionId}/vote`, { org: orgs.c!, race_secretary: 'blank', race_principal_delegate: 'blank', race_alternate_delegate: 'blank' });
+    expect(late.status).toBe(409);
+    const res = await anon.get(`/es/elections/${electionId}/record.json`);
+    expect(res.status).toBe(200);
+    const record = (await res.json()) as ElectionRecord;
+    expect(record.ballotCount).toBe(2);
+    expect(record.election.censusSize).toBe(3);
+    expect(verifyRecord(record).ok).toBe(true);
+    const tampered = structuredClone(record);
+    tampered.ballots[0]!.choices.secretary = null;
+    expect(verifyRecord(tampered).ok).toBe(false);
+    const removed = structuredClone(record);
+    removed.ballots.pop();
+    expect(verifyRecord(removed).ok).toBe(false);
+    const receipt = (globalThis as any)[`receipt_${dialect}`] as string;
+    const found = await anon.get(`/es/elections/${electionId}/receipt?code=${receipt.toLowerCase()}`);
+    expect(found.status).toBe(200);
+    expect(await found.text()).toContain('Persona voter1');
+    expect((await anon.get(`/es/elections/${electionId}/receipt?code=AAAA-AAAA-AAAA-AAAA`)).status).toBe(404);
+    const api = await anon.get(`/api/v1/elections/${electionId}`);
+    expect(api.status).toBe(200);
+    expect(((await api.json()) as any).data.result.status).toBe('elected');
+    expect((await anon.get(`/api/v1/elections/${electionId}/record`)).status).toBe(200);
+  });
+
+  it('certifies (secretary or admin), assigning positions with history', async () => {
+    expect((await p('member').post(`/es/elections/${electionId}/certify`)).status).toBe(403);
+    expect((await admin.post(`/es/elections/${electionId}/certify`)).status).toBe(303);
+    const holdings = await ctx.db.selectFrom('body_positions').selectAll().where('body_id', '=', bodyId).execute();
+    const current = holdings.filter((h) => !h.ended_at);
+    expect(current.map((h) => h.position).sort()).toEqual(['alternate_delegate', 'principal_delegate', 'secretary']);
+    expect(current.every((h) => h.election_id === electionId && h.starts_on === '2027-01-01')).toBe(true);
+    expect(holdings.filter((h) => h.ended_at)).toHaveLength(1); // the appointed secretary moved to history
+    const audit = (await ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', electionId).execute()).map((a) => a.action);
+    expect(audit).toEqual(expect.arrayContaining(['election.called', 'election.opened', 'election.closed', 'election.certified']));
+    expect((await ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'election-certified').execute()).length).toBeGreaterThan(0);
+    const page = await anon.get(`/es/bodies/${slug}`);
+    expect(await page.text()).toContain('Persona voter2');
+  });
+
+  it('fails an election below quorum, and it can be called again', async () => {
+    const r = await admin.post('/es/elections/new', { ...form, quorum_pct: '100' });
+    const id = r.headers.get('location')!.split('/').pop()!;
+    for (const [position, person, org] of [['secretary', 'voter1', 'a'], ['principal_delegate', 'voter2', 'b'], ['alternate_delegate', 'voter3', 'c']] as const) {
+      await p(person).post(`/es/elections/${id}/nominate`, { position, who: 'self', org: orgs[org]! });
+    }
+    expect((await admin.post(`/es/elections/${id}/open`)).status).toBe(303);
+    expect((await admin.post(`/es/elections/${id}/close`)).status).toBe(303);
+    const e = await ctx.db.selectFrom('elections').select(['status', 'failed_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(e).toEqual({ status: 'failed', failed_reason: 'quorum' });
+    expect((await admin.post(`/es/elections/${id}/certify`)).status).toBe(403);
+    expect((await admin.get(`/es/elections/new?body=${slug}&from=${id}`)).status).toBe(200);
+  });
+
+  it('opens and closes by the clock when an election is read', async () => {
+    const r = await admin.post('/es/elections/new', { ...form, positions: ['secretary'], quorum_pct: '10' });
+    const id = r.headers.get('location')!.split('/').pop()!;
+    await p('voter1').post(`/es/elections/${id}/nominate`, { position: 'secretary', who: 'self', org: orgs.a! });
+    await ctx.db.updateTable('elections').set({ voting_opens_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', id).execute();
+    await anon.get(`/es/elections/${id}`);
+    expect((await ctx.db.selectFrom('elections').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('voting');
+    await ctx.db.updateTable('elections').set({ voting_closes_at: '2000-01-02T00:00:00.000Z' }).where('id', '=', id).execute();
+    await anon.get('/es/elections');
+    expect((await ctx.db.selectFrom('elections').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('failed');
+  });
+});

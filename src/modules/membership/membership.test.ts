@@ -1,0 +1,266 @@
+/** Membership over HTTP on both engines: application → more information → approval → public page, invitations, lifecycle, logos, import. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import sharp from 'sharp';
+import { createTestContext, DIALECTS, lastMail, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { canActFor, designatedVoter, isMemberInGoodStanding, memberCountsByCountry, organizationsOfUser } from './index.js';
+import { hashToken } from './commands/people.js';
+
+const APPLY = {
+  name: 'Red Migrante del Sur',
+  acronym: 'RMS',
+  country: 'CL',
+  countries: ['CL', 'AR'],
+  city: 'Santiago',
+  type: 'network',
+  objectives: ['1', '7'],
+  languages: ['es'],
+  website: 'https://redmigrante.example.org',
+  social: 'https://social.example/rms',
+  description: 'Acompañamos a personas migrantes.',
+  description_lang: 'es',
+  role_title: 'Coordinadora',
+  person_name: 'Ana Pérez',
+  email: 'ana@rms.example',
+  password: 'a-long-password-1',
+  confirm: 'a-long-password-1',
+  accept_principles: 'on',
+  accept_terms: 'on',
+};
+
+async function verifyAndSignIn(ctx: TestContext, email: string, password: string): Promise<TestClient> {
+  const c = ctx.client();
+  const mail = await lastMail(ctx, email);
+  const token = /token=([^\s&]+)/.exec(mail!.text_body)![1]!;
+  expect((await c.get(`/es/verify-email?token=${token}`)).status).toBe(303);
+  await c.signIn(email, password);
+  return c;
+}
+
+describe.each(DIALECTS)('membership on %s', (dialect) => {
+  let ctx: TestContext;
+  let admin: TestClient;
+  let ana: TestClient;
+  let orgId: string;
+  let anaId: string;
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    admin = await ctx.admin();
+  });
+  afterAll(() => ctx.close());
+
+  it('shows the public pages in every language', async () => {
+    const c = ctx.client();
+    for (const l of ['es', 'en', 'pt', 'fr']) {
+      for (const p of ['/join', '/members', '/coverage']) expect((await c.get(`/${l}${p}`)).status, `${l}${p}`).toBe(200);
+    }
+  });
+
+  it('keeps the input and explains errors in the visitor language', async () => {
+    const r = await ctx.client().post('/en/join', { ...APPLY, accept_terms: undefined, objectives: undefined, website: 'not a url' });
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toContain('value="Red Migrante del Sur"');
+    expect(html).toContain('Accept the terms of participation to apply.');
+    expect(html).toContain('There is a problem');
+    expect(await ctx.db.selectFrom('organizations').select('id').execute()).toHaveLength(0);
+  });
+
+  it('creates the account and the application together', async () => {
+    const r = await ctx.client().post('/es/join', APPLY);
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toMatch(/^\/es\/join\/sent/);
+    const org = await ctx.db.selectFrom('organizations').selectAll().where('name', '=', APPLY.name).executeTakeFirstOrThrow();
+    expect(org.status).toBe('applicant');
+    expect(org.commitment_at).toBeTruthy();
+    orgId = org.id;
+    const user = await ctx.db.selectFrom('users').select(['id', 'email_verified']).where('email', '=', APPLY.email).executeTakeFirstOrThrow();
+    anaId = user.id;
+    expect(Boolean(user.email_verified)).toBe(false);
+    expect((await organizationsOfUser(ctx.db, anaId))[0]?.id).toBe(orgId);
+    expect((await lastMail(ctx, 'admin@test.local'))?.kind).toBe('membership-application');
+    const history = await ctx.db.selectFrom('membership_history').select('action').where('org_id', '=', orgId).execute();
+    expect(history.map((h) => h.action)).toEqual(['applied']);
+  });
+
+  it('catches a second application for the same organization and points to it', async () => {
+    const r = await ctx.client().post('/es/join', { ...APPLY, email: 'otra@rms.example', website: '' });
+    expect(r.status).toBe(409);
+    expect(await r.text()).toContain('Red Migrante del Sur ya presentó una solicitud');
+    const bySite = await ctx.client().post('/en/join', { ...APPLY, name: 'Otro nombre', country: 'PE', email: 'x@rms.example', website: 'https://www.redmigrante.example.org/' });
+    expect(bySite.status).toBe(409);
+    expect(await ctx.db.selectFrom('users').select('id').where('email', '=', 'otra@rms.example').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('goes through a request for more information, resubmission and approval', async () => {
+    ana = await verifyAndSignIn(ctx, APPLY.email, APPLY.password);
+    expect((await ana.get(`/es/organizations/${orgId}`)).status).toBe(200);
+    // Reason is required.
+    expect((await admin.post(`/es/admin/organizations/${orgId}/request-info`, { reason_request_info: '' })).status).toBe(422);
+    const ask = await admin.post(`/es/admin/organizations/${orgId}/request-info`, { reason_request_info: 'Falta el acta constitutiva.' });
+    expect(ask.status).toBe(303);
+    const mail = await lastMail(ctx, APPLY.email);
+    expect(mail?.kind).toBe('membership-request_info');
+    expect(mail?.text_body).toContain('Falta el acta constitutiva.');
+    const page = await (await ana.get(`/es/organizations/${orgId}`)).text();
+    expect(page).toContain('Falta el acta constitutiva.');
+    const edit = await ana.post(`/es/organizations/${orgId}/edit`, {
+      ...APPLY,
+      description_es: 'Acompañamos a personas migrantes desde 2010.',
+      description_en: 'We support migrants since 2010.',
+      public_fields: ['acronym', 'city', 'type', 'description', 'objectives'],
+      contact_name: 'Ana Pérez',
+      contact_email: 'ana@rms.example',
+    });
+    expect(edit.status).toBe(303);
+    expect((await ana.post(`/es/organizations/${orgId}/resubmit`)).status).toBe(303);
+    expect((await ctx.db.selectFrom('organizations').select('status').where('id', '=', orgId).executeTakeFirstOrThrow()).status).toBe('applicant');
+    expect((await admin.post(`/es/admin/organizations/${orgId}/approve`)).status).toBe(303);
+    expect(await isMemberInGoodStanding(ctx.db, orgId)).toBe(true);
+    expect(await designatedVoter(ctx.db, orgId)).toBe(anaId);
+    const history = (await ctx.db.selectFrom('membership_history').select('action').where('org_id', '=', orgId).orderBy('at').execute()).map((h) => h.action);
+    expect(history).toEqual(['applied', 'info_requested', 'profile_updated', 'resubmitted', 'approved']);
+    const review = await (await admin.get(`/es/admin/organizations/${orgId}`)).text();
+    expect(review).toContain('Falta el acta constitutiva.');
+    // A second approval is refused: status changed.
+    const again = await admin.post(`/es/admin/organizations/${orgId}/approve`);
+    expect(again.status).toBe(403);
+  });
+
+  it('shows only what the organization made public, in the directory, its page and the API', async () => {
+    const anon = ctx.client();
+    const org = await ctx.db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirstOrThrow();
+    const page = await (await anon.get(`/en/members/${org.slug}`)).text();
+    expect(page).toContain('We support migrants since 2010.');
+    expect(page).not.toContain('redmigrante.example.org');
+    expect(page).not.toContain('ana@rms.example');
+    const list = await (await anon.get('/es/members?country=AR&objective=7&q=migrante')).text();
+    expect(list).toContain('Red Migrante del Sur');
+    expect(await (await anon.get('/es/members?type=youth')).text()).not.toContain('Red Migrante del Sur');
+    const api: any = await (await anon.get('/api/v1/organizations?country=CL&lang=en')).json();
+    expect(api.meta.total).toBe(1);
+    expect(api.data[0]).toMatchObject({ name: 'Red Migrante del Sur', acronym: 'RMS', country: 'CL' });
+    const one: any = await (await anon.get(`/api/v1/organizations/${org.slug}`)).json();
+    expect(one.data.website).toBeNull();
+    expect(one.data.objectives).toEqual([1, 7]);
+    expect((await anon.get('/api/v1/organizations/nope')).status).toBe(404);
+    const spec: any = await (await anon.get('/api/v1/openapi.json')).json();
+    expect(spec.paths['/organizations']).toBeTruthy();
+    expect(await memberCountsByCountry(ctx.db)).toEqual({ CL: 1 });
+    const obj = await (await anon.get('/es/objectives/7')).text();
+    expect(obj).toContain('Red Migrante del Sur');
+    const cov = await anon.get('/es/coverage');
+    expect(await cov.text()).toContain('<svg');
+  });
+
+  it('invites colleagues with single-use links that expire, and names the voter', async () => {
+    expect((await ana.post(`/es/organizations/${orgId}/invitations`, { email: 'luis@rms.example' })).status).toBe(303);
+    const link = /\/es\/invitations\/([A-Za-z0-9_-]+)/.exec((await lastMail(ctx, 'luis@rms.example'))!.text_body)![1]!;
+    const { client: luis, userId: luisId } = await signUpAndIn(ctx, 'luis@rms.example', 'Luis');
+    expect((await luis.get(`/es/invitations/${link}`)).status).toBe(200);
+    expect((await luis.post(`/es/invitations/${link}`)).status).toBe(303);
+    expect(await canActFor(ctx.db, luisId, orgId)).toBe(true);
+    const reused = await luis.post(`/en/invitations/${link}`);
+    expect(reused.status).toBe(410);
+    expect(await reused.text()).toContain('already used');
+    // An expired one.
+    await ana.post(`/es/organizations/${orgId}/invitations`, { email: 'old@rms.example' });
+    const old = /\/es\/invitations\/([A-Za-z0-9_-]+)/.exec((await lastMail(ctx, 'old@rms.example'))!.text_body)![1]!;
+    await ctx.db.updateTable('membership_invitations').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('token_hash', '=', hashToken(old)).execute();
+    const expired = await luis.get(`/es/invitations/${old}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('venció');
+    // Exactly one voter.
+    expect((await ana.post(`/es/organizations/${orgId}/people`, { representatives: [anaId, luisId] })).status).toBe(422);
+    expect((await ana.post(`/es/organizations/${orgId}/people`, { representatives: [anaId, luisId], voter: luisId })).status).toBe(303);
+    expect(await designatedVoter(ctx.db, orgId)).toBe(luisId);
+  });
+
+  it('stores logos safely and refuses other files with the reason', async () => {
+    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#0072B2' } }).png().toBuffer();
+    const fd = new FormData();
+    fd.append('logo', new File([new Uint8Array(png)], 'logo.png', { type: 'image/png' }));
+    expect((await ana.postMultipart(`/es/organizations/${orgId}/logo`, fd)).status).toBe(303);
+    const org = await ctx.db.selectFrom('organizations').select(['logo_file']).where('id', '=', orgId).executeTakeFirstOrThrow();
+    expect(org.logo_file).toMatch(/^[0-9a-z]{16}\.webp$/);
+    // Not public (the organization did not tick "logo"): only its people see it.
+    expect((await ctx.client().get(`/es/logos/${org.logo_file}`)).status).toBe(404);
+    const served = await ana.get(`/es/logos/${org.logo_file}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+    expect(meta.width).toBeLessThanOrEqual(400);
+    const bad = new FormData();
+    bad.append('logo', new File(['<svg onload="alert(1)"></svg>'], 'logo.png', { type: 'image/png' }));
+    const r = await ana.postMultipart(`/en/organizations/${orgId}/logo`, bad);
+    expect(r.status).toBe(422);
+    expect(await r.text()).toContain('not a PNG, JPEG or WebP');
+  });
+
+  it('suspends (its people cannot act for it), re-admits, and lets a member leave', async () => {
+    expect((await admin.post(`/es/admin/organizations/${orgId}/suspend`, { reason_suspend: 'Incumplimiento de los términos.' })).status).toBe(303);
+    expect(await canActFor(ctx.db, anaId, orgId)).toBe(false);
+    expect((await ana.get(`/es/organizations/${orgId}/edit`)).status).toBe(403);
+    expect((await ana.post(`/es/organizations/${orgId}/invitations`, { email: 'x@rms.example' })).status).toBe(403);
+    const org = await ctx.db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirstOrThrow();
+    expect((await ctx.client().get(`/es/members/${org.slug}`)).status).toBe(404);
+    expect((await admin.post(`/es/admin/organizations/${orgId}/readmit`)).status).toBe(303);
+    expect(await canActFor(ctx.db, anaId, orgId)).toBe(true);
+    expect((await ana.post(`/es/organizations/${orgId}/leave`, { reason: '' })).status).toBe(422);
+    expect((await ana.post(`/es/organizations/${orgId}/leave`, { reason: 'Cerramos la organización.' })).status).toBe(303);
+    const after = await ctx.db.selectFrom('organizations').select(['status', 'status_reason']).where('id', '=', orgId).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'withdrawn', status_reason: 'Cerramos la organización.' });
+    expect((await admin.post(`/es/admin/organizations/${orgId}/readmit`)).status).toBe(303);
+  });
+
+  it('imports a CSV all at once after a preview, and refuses files that are not CSV', async () => {
+    const csv = [
+      'name,acronym,country,city,type,website,countries,objectives,languages,description',
+      'Colectivo Frontera,CF,MX,Tijuana,ngo,https://cf.example.org,MX;US,1;2,es,Albergue',
+      '"Asociación ""Puentes""",,BR,,migrant_led,,,,pt,',
+      ',,XX,,spaceship,notaurl,,99,,',
+      'Red Migrante del Sur,,CL,,ngo,,,,,',
+    ].join('\n');
+    const fd = new FormData();
+    fd.append('file', new File([csv], 'members.csv', { type: 'text/csv' }));
+    const up = await admin.postMultipart('/es/admin/import', fd);
+    expect(up.status).toBe(303);
+    const previewUrl = up.headers.get('location')!;
+    const preview = await (await admin.get(previewUrl)).text();
+    expect(preview).toContain('Falta el nombre.');
+    expect(preview).toContain('Ya está en el Mecanismo');
+    expect(preview).toContain('Importar 2 organizaciones');
+    const before = (await ctx.db.selectFrom('organizations').select('id').execute()).length;
+    expect((await admin.post(previewUrl)).status).toBe(303);
+    expect((await ctx.db.selectFrom('organizations').select('id').execute()).length).toBe(before + 2);
+    expect(await (await admin.get(previewUrl)).text()).toContain('<progress');
+    // The same preview cannot be imported twice.
+    await admin.post(previewUrl);
+    expect((await ctx.db.selectFrom('organizations').select('id').execute()).length).toBe(before + 2);
+    // A conflict rolls back everything.
+    const fd2 = new FormData();
+    fd2.append('file', new File(['name,country\nUno Nuevo,PE\nDos Nuevo,PE\n'], 'b.csv', { type: 'text/csv' }));
+    const up2 = await admin.postMultipart('/es/admin/import', fd2);
+    const url2 = up2.headers.get('location')!;
+    await ctx.db.insertInto('organizations').values({ id: 'zzzzzzzzzzzzzzzz', slug: 'dos-nuevo-x', name: 'Dos Nuevo', country: 'PE', type: 'ngo', status: 'member', status_changed_at: 'x', created_at: 'x', updated_at: 'x', name_key: 'dos nuevo', status_reason: null, acronym: null, city: null, website: null, description: null, public_fields: '[]', admitted_at: null }).execute();
+    await admin.post(url2);
+    expect(await ctx.db.selectFrom('organizations').select('id').where('name', '=', 'Uno Nuevo').executeTakeFirst()).toBeUndefined();
+    // Not a CSV.
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
+    const fd3 = new FormData();
+    fd3.append('file', new File([new Uint8Array(png)], 'photo.png', { type: 'image/png' }));
+    const r3 = await admin.postMultipart('/en/admin/import', fd3);
+    expect(r3.status).toBe(422);
+    expect(await r3.text()).toContain('The file is not a CSV');
+  });
+
+  it('exports a CSV for administrators only', async () => {
+    const r = await admin.get('/es/admin/organizations.csv');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/csv');
+    const text = await r.text();
+    expect(text.split('\n')[0]).toContain('name,acronym,country');
+    expect(text).toContain('Colectivo Frontera');
+    expect((await ana.get('/es/admin/organizations.csv')).status).toBe(403);
+  });
+});

@@ -1,0 +1,61 @@
+/** Who may do what with a practice, per role and status. */
+import { describe, it, expect } from 'vitest';
+import { practicePolicy, EMPTY_SCOPE, type PracticeRef, type Scope } from './policy.js';
+import { userStub } from './factories.js';
+import type { PracticeStatus } from './tables.js';
+
+const author = userStub('author', 'member');
+const colleague = userStub('colleague', 'member');
+const stranger = userStub('stranger', 'member');
+const secretary = userStub('secretary', 'member');
+const admin = userStub('admin', 'admin');
+const scopes: Record<string, Scope> = {
+  author: { orgIds: ['org1'], reviewObjectives: [] },
+  colleague: { orgIds: ['org1'], reviewObjectives: [] },
+  stranger: { orgIds: ['org2'], reviewObjectives: [] },
+  secretary: { orgIds: [], reviewObjectives: [4, 8, 13] },
+  admin: EMPTY_SCOPE,
+};
+const ref = (status: PracticeStatus, objectives = [8]): PracticeRef => ({ status, orgId: 'org1', createdBy: 'author', objectives });
+const can = (who: ReturnType<typeof userStub> | null, action: 'view' | 'edit' | 'submit' | 'review' | 'unpublish', p: PracticeRef) =>
+  practicePolicy.can(who, action, { p, s: who ? scopes[who.id]! : EMPTY_SCOPE });
+
+describe('practice policy', () => {
+  it('create: people of member organizations and admins', () => {
+    expect(practicePolicy.can(null, 'create', EMPTY_SCOPE)).toBe(false);
+    expect(practicePolicy.can(author, 'create', scopes.author!)).toBe(true);
+    expect(practicePolicy.can(secretary, 'create', scopes.secretary!)).toBe(false);
+    expect(practicePolicy.can(admin, 'create', EMPTY_SCOPE)).toBe(true);
+  });
+  it('drafts: authors and their organization edit; nobody else sees them but admins', () => {
+    const p = ref('draft');
+    expect([null, author, colleague, stranger, secretary, admin].map((u) => can(u, 'view', p))).toEqual([false, true, true, false, false, true]);
+    expect([null, author, colleague, stranger, secretary, admin].map((u) => can(u, 'edit', p))).toEqual([false, true, true, false, false, true]);
+    expect(can(author, 'review', p)).toBe(false);
+  });
+  it('in review: admins and secretaries of its objectives review; authors cannot', () => {
+    for (const s of ['submitted', 'in_review'] as const) {
+      expect([null, author, stranger, secretary, admin].map((u) => can(u, 'review', ref(s)))).toEqual([false, false, false, true, true]);
+      expect(can(secretary, 'review', ref(s, [20]))).toBe(false);
+      expect(can(secretary, 'view', ref(s))).toBe(true);
+      expect(can(author, 'edit', ref(s))).toBe(false);
+    }
+  });
+  it('returned: editable by authors again', () => {
+    expect(can(author, 'submit', ref('returned'))).toBe(true);
+    expect(can(stranger, 'submit', ref('returned'))).toBe(false);
+  });
+  it('published: public, frozen, withdrawn only by admins', () => {
+    const p = ref('published');
+    expect([null, author, stranger, secretary, admin].map((u) => can(u, 'view', p))).toEqual([true, true, true, true, true]);
+    expect(can(author, 'edit', p)).toBe(false);
+    expect([author, secretary, admin].map((u) => can(u, 'unpublish', p))).toEqual([false, false, true]);
+  });
+  it('queue and export', () => {
+    expect(practicePolicy.can(author, 'queue', scopes.author!)).toBe(false);
+    expect(practicePolicy.can(secretary, 'queue', scopes.secretary!)).toBe(true);
+    expect(practicePolicy.can(admin, 'queue', EMPTY_SCOPE)).toBe(true);
+    expect(practicePolicy.can(secretary, 'exportAll')).toBe(false);
+    expect(practicePolicy.can(admin, 'exportAll')).toBe(true);
+  });
+});
