@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
+import { getBodyBySlug, addBodyMember, assignPositions } from '../bodies/index.js';
 
 const full = (orgId: string, title: string) => ({
   action: 'submit',
@@ -215,6 +216,35 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(f.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await other.get(`/es/practices/${id}/files/${a[0]!.id}`)).status).toBe(403);
     expect((await other.postMultipart(`/es/practices/${id}/attachments`, pdf)).status).toBe(403);
+  });
+
+  it('lets a Mesa secretary review practices on the Mesa’s objectives only', async () => {
+    const sec = await signUpAndIn(ctx, 'secretary@example.org', 'Secretaria MT2');
+    const org3 = await makeOrganization(ctx.db, { name: 'Red Secretaria' });
+    await addPerson(ctx.db, org3.id, sec.userId);
+    const mt2 = (await getBodyBySlug(ctx.db, 'mt2'))!; // objectives 4, 8, 13
+    await addBodyMember(ctx.db, mt2.id, org3.id);
+    const out = await assignPositions(ctx.db, null, {
+      bodyId: mt2.id,
+      assignments: [{ position: 'secretary', userId: sec.userId, orgId: org3.id, holderName: 'Secretaria MT2' }],
+      startsOn: '2020-01-01',
+      endsOn: null,
+      source: 'appointment',
+    });
+    expect(out.ok).toBe(true);
+    const mk = async (objectives: string[]) => {
+      const r = await member.post('/es/practices/new', { ...full(orgId, `Para la secretaría ${objectives.join('-')}`), objectives });
+      return r.headers.get('location')!.split('/').pop()!;
+    };
+    const onMt2 = await mk(['8']);
+    const elsewhere = await mk(['20']);
+    expect((await sec.client.get('/es/practices/review')).status).toBe(200);
+    const queue = await (await sec.client.get('/es/practices/review')).text();
+    expect(queue).toContain(onMt2);
+    expect(queue).not.toContain(elsewhere);
+    expect((await sec.client.post(`/es/practices/${elsewhere}/workflow`, { action: 'approve' })).status).toBe(403);
+    expect((await sec.client.post(`/es/practices/${onMt2}/workflow`, { action: 'approve' })).status).toBe(303);
+    expect(await status(onMt2)).toBe('published');
   });
 
   it('lists the member’s own practices', async () => {

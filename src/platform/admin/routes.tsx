@@ -65,7 +65,9 @@ adminRoutes.get('/admin/outbox', async (c) => {
   return c.render(
     <>
       <h1>{t('admin.outbox.title')}</h1>
-      <p>{t('admin.outbox.lead')}</p>
+      <p>
+        {t('admin.outbox.lead')} {t('admin.outbox.count', { count: total })}
+      </p>
       <Form action={`/${l}/admin/outbox`} method="get" class="filters">
         <label for="to">{t('admin.outbox.to')}</label>
         <input id="to" name="to" type="email" value={to} />

@@ -69,8 +69,17 @@ describe('language helpers', () => {
     expect(parseTranslated('{"es":"  ","xx":"?","en":"Hi"}')).toEqual({ en: 'Hi' });
   });
 
+  it('chooses plurals per locale, large numbers included', () => {
+    const i18n = createI18n([]);
+    expect(i18n.t('fr')('admin.outbox.count', { count: 0 })).toBe('0 message');
+    expect(i18n.t('en')('admin.outbox.count', { count: 0 })).toBe('0 messages');
+    expect(i18n.t('es')('admin.outbox.count', { count: 1 })).toBe('1 mensaje');
+    expect(i18n.t('es')('admin.outbox.count', { count: 1000000 })).toBe('1000000 mensajes');
+    expect(i18n.t('pt')('admin.outbox.count', { count: 2 })).toBe('2 mensagens');
+  });
+
   it('formats dates and numbers per locale', () => {
-    expect(formatters('es').number(12345.5)).toBe('12,345.5'.replace(',', ',')); // es-419 groups with commas
+    expect(formatters('es').number(12345.5)).toBe('12,345.5'); // es-419 groups thousands with commas
     expect(formatters('fr').number(12345)).toMatch(/12\s?345/);
     expect(formatters('pt').date('2026-03-05T12:00:00Z')).toBe('5 de março de 2026');
     expect(formatters('en').date('2026-03-05T12:00:00Z')).toBe('March 5, 2026');

@@ -29,7 +29,7 @@ export function createI18n(modules: { name: string; messages?: Record<Locale, Ca
     for (const m of modules) {
       if (m.messages) tree[m.name] = m.messages[locale];
     }
-    catalogs[locale] = tree;
+    catalogs[locale] = withManyPlurals(tree);
   }
   const instance = i18next.createInstance();
   void instance.init({
@@ -48,6 +48,25 @@ export function createI18n(modules: { name: string; messages?: Record<Locale, Ca
     fixed.set(l, (key, opts) => tf(key, opts as any) as unknown as string);
   }
   return { t: (locale) => fixed.get(locale)!, catalogs };
+}
+
+/**
+ * CLDR gives Spanish, Portuguese and French a 'many' plural for large round numbers (1 000 000 de …);
+ * i18next then looks for `key_many` and, without it, shows the bare key. Catalogs write `_one` and
+ * `_other`; `_many` is filled from `_other` where it is missing.
+ */
+function withManyPlurals(tree: Catalog): Catalog {
+  const out: Catalog = {};
+  for (const [k, v] of Object.entries(tree)) {
+    out[k] = typeof v === 'string' ? v : withManyPlurals(v);
+  }
+  for (const [k, v] of Object.entries(tree)) {
+    if (k.endsWith('_other') && typeof v === 'string') {
+      const many = `${k.slice(0, -'_other'.length)}_many`;
+      if (!(many in out)) out[many] = v;
+    }
+  }
+  return out;
 }
 
 /** Dates, numbers and lists formatted with Intl for a locale; formatters are cached. */
