@@ -108,7 +108,8 @@ export const bench: BenchModule = {
       { label: 'directory (5,000 orgs)', path: '/es/members' },
       { label: 'directory (filtered: country + type)', path: '/es/members?country=BR&type=ngo' },
       { label: 'directory (filtered: objective + text, page 2)', path: '/es/members?objective=7&q=red&page=2' },
-      { label: 'coverage (map + charts)', path: '/es/coverage' },
+      { label: 'coverage (charts + tables)', path: '/es/coverage' },
+      { label: 'coverage map (SVG image)', path: '/es/coverage/map.svg' },
       { label: 'API organizations (filtered)', path: '/api/v1/organizations?country=MX&lang=en' },
     ];
   },
