@@ -25,7 +25,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && node --import tsx src/main.ts`,
+    command: `rm -rf .tmp/e2e-data-${PORT} && node --import tsx src/main.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -35,7 +35,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       BASE_URL: `http://127.0.0.1:${PORT}`,
-      DATA_DIR: '.tmp/e2e-data',
+      DATA_DIR: `.tmp/e2e-data-${PORT}`,
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       LOG_LEVEL: 'warn',

@@ -7,6 +7,7 @@
 import { test, expect, checkA11y, signIn, signInAsAdmin, lastMailTo } from './support.js';
 
 test('apply, answer a request for information, get approved, appear in the directory', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
   const stamp = Date.now();
   const name = `Red de Acogida Andina ${stamp}`;
   const email = `coord-${stamp}@acogida.example`;
