@@ -17,7 +17,7 @@ import { getBodyBySlug, getBodyById, listBodies, bodyFacts, positionsForKind, ty
 import { normalizeReceipt, serializeRecord, POSITIONS, type Position } from './core/index.js';
 import { getElection, listElections, listCandidates, electionRecord, rollEntriesFor, isPublished, pendingNominationsOf, type Election } from './queries.js';
 import { electionsPolicy, type ElectionFacts } from './policy.js';
-import { callElection, editElection, openVoting, closeVoting, certify, applyClock, electionsDue, CertifyRefused, type ElectionEvent, type ElectionInput } from './commands/lifecycle.js';
+import { callElection, editElection, openVoting, closeVoting, certify, applyClock, electionsDue, scrubAfterClose, CertifyRefused, type ElectionEvent, type ElectionInput } from './commands/lifecycle.js';
 import { nominate, respond, nominationsOpen } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
 import { announce } from './notify.js';
@@ -40,6 +40,7 @@ async function tick(c: Context<AppEnv>, ids?: string[]) {
     const events = await deps.db.transaction().execute((trx) => applyClock(trx, id));
     if (events.length) {
       deps.cache.clear();
+      if (events.some((e) => e.kind === 'closed' || e.kind === 'failed')) await scrubAfterClose(deps.db, deps.dialect);
       await announce(deps, events);
     }
   }
@@ -563,6 +564,7 @@ async function runAction(c: Context<AppEnv>, kind: 'open' | 'close' | 'certify')
   }
   const back = `/${c.get('locale')}/elections/${x.e.id}`;
   if (!r.ok) return redirectWith(c, back, { type: 'error', key: `elections.errors.${r.reason}` });
+  if (kind === 'close') await scrubAfterClose(deps.db, deps.dialect);
   await announce(deps, r.events);
   return redirectWith(c, back, { type: 'success', key: `elections.actions.${kind}Done` });
 }

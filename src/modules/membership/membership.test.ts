@@ -3,7 +3,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import sharp from 'sharp';
 import { createTestContext, DIALECTS, lastMail, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { canActFor, designatedVoter, isMemberInGoodStanding, memberCountsByCountry, organizationsOfUser } from './index.js';
-import { hashToken } from './commands/people.js';
+import { hashToken, createInvitation, acceptInvitation } from './commands/people.js';
+import { transition } from './commands/lifecycle.js';
+import { makeOrganization } from './factories.js';
 
 const APPLY = {
   name: 'Red Migrante del Sur',
@@ -262,5 +264,41 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     expect(text.split('\n')[0]).toContain('name,acronym,country');
     expect(text).toContain('Colectivo Frontera');
     expect((await ana.get('/es/admin/organizations.csv')).status).toBe(403);
+  });
+
+  it('filters by body and pages the API', async () => {
+    const body = await ctx.db.selectFrom('bodies').select(['id', 'slug']).orderBy('position').executeTakeFirstOrThrow();
+    const o = await makeOrganization(ctx.db, { name: 'Organización de la Mesa', status: 'member' });
+    await ctx.db.insertInto('organization_bodies').values({ org_id: o.id, body_id: body.id }).execute();
+    const html = await (await ctx.client().get(`/es/members?body=${body.slug}`)).text();
+    expect(html).toContain('Organización de la Mesa');
+    expect(html).not.toContain('Colectivo Frontera');
+    const api: any = await (await ctx.client().get('/api/v1/organizations?perPage=1&page=2&sort=name')).json();
+    expect(api.data).toHaveLength(1);
+    expect(api.meta.page).toBe(2);
+    expect(api.meta.pages).toBe(api.meta.total);
+  });
+
+  it('lets only one of two simultaneous reviewers act, and uses an invitation once under concurrency', async () => {
+    const adminUser = { id: 'admin-x', name: 'A', email: 'a@x', role: 'admin' as const, locale: null, emailVerified: true };
+    const o = await makeOrganization(ctx.db, { name: 'Concurrente', status: 'applicant' });
+    const results = await Promise.all([
+      ctx.db.transaction().execute((trx) => transition(trx, adminUser, o.id, 'approve')),
+      ctx.db.transaction().execute((trx) => transition(trx, adminUser, o.id, 'decline', 'No')),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const steps = await ctx.db.selectFrom('membership_history').select('action').where('org_id', '=', o.id).execute();
+    expect(steps).toHaveLength(1);
+
+    await ctx.db.updateTable('organizations').set({ status: 'member' }).where('id', '=', o.id).execute();
+    const inv = await createInvitation(ctx.db, adminUser, o.id, 'two@x.example');
+    if (!inv.ok) throw new Error('no invitation');
+    const { userId: u1 } = await signUpAndIn(ctx, 'race1@x.example');
+    const { userId: u2 } = await signUpAndIn(ctx, 'race2@x.example');
+    const who = (id: string) => ({ id, name: id, email: `${id}@x`, role: 'member' as const, locale: null, emailVerified: true });
+    const accepted = await Promise.all([u1, u2].map((u) => ctx.db.transaction().execute((trx) => acceptInvitation(trx, who(u), inv.token)).catch(() => ({ ok: false as const, reason: 'used' }))));
+    expect(accepted.filter((r) => r.ok)).toHaveLength(1);
+    const people = await ctx.db.selectFrom('organization_people').select('user_id').where('org_id', '=', o.id).execute();
+    expect(people).toHaveLength(1);
   });
 });

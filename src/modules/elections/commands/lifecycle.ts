@@ -3,6 +3,7 @@
  * Plain functions (db, actor, input) → outcome, run inside a transaction opened by the route. Emails
  * are sent by the route after the transaction commits (see notify.ts), using the returned `events`.
  */
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/schema.js';
 import { newId, nowIso } from '../../../db/ids.js';
@@ -172,6 +173,10 @@ export async function closeVoting(db: Db, actorId: string | null, electionId: st
     })
     .where('id', '=', e.id)
     .execute();
+  // Erase casting order from the roll (docs/elections-security.md, residual risks): every roll row of this
+  // election is rewritten by this one transaction, so on PostgreSQL they all carry the same xmin and sit in
+  // census order, not casting order. `scrubAfterClose` then drops the old row versions.
+  await db.updateTable('election_roll').set({ voted: sql<number>`voted` }).where('election_id', '=', e.id).execute();
   await audit(db, { actorId, action: failed ? 'election.failed' : 'election.closed', subjectType: 'election', subjectId: e.id, data: { ballots: entries.length, status: result.status, headHash: report.chain.recomputedHeadHash } });
   return { ok: true, events: [{ kind: failed ? 'failed' : 'closed', electionId: e.id }] };
 }
@@ -244,3 +249,14 @@ export async function electionsDue(db: Db, now = nowIso()): Promise<string[]> {
 }
 
 export { toElection };
+
+/**
+ * After a close has committed: removes the physical traces of casting order that the engine keeps.
+ * PostgreSQL: VACUUM FULL rewrites the roll without its dead row versions (brief exclusive lock on a small
+ * table). SQLite: checkpoints and truncates the write-ahead log, which holds one copy of each roll page per
+ * vote. Backups and WAL archives taken during voting are out of reach: see docs/elections-security.md.
+ */
+export async function scrubAfterClose(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await sql`vacuum full election_roll`.execute(db);
+  else await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+}
