@@ -15,15 +15,88 @@ import { LOCALES, type Locale } from '../src/platform/i18n/locales.js';
 import { searchPractices, dropSearchCache, indexPractice, bumpSearchVersion, textsOf, type SearchQuery } from '../src/modules/practices/search.js';
 import { termsOf } from '../src/modules/practices/commands/save.js';
 import { practiceInput } from '../src/modules/practices/factories.js';
-import { RESOURCE_TYPES, SCOPES } from '../src/modules/practices/model.js';
+import { RESOURCE_TYPES, SCOPES, TEXT_FIELDS } from '../src/modules/practices/model.js';
 import type { PracticeInput } from '../src/modules/practices/schemas.js';
 
-const WORDS: Record<Locale, string[]> = {
-  es: 'migración migrantes personas familias comunidad derechos acceso salud educación trabajo vivienda regularización documentos protección niñez mujeres frontera refugio albergue integración inclusión cohesión social datos políticas públicas gobierno local municipio red organizaciones sociedad civil acompañamiento jurídico orientación capacitación empleo remesas retorno reintegración discriminación xenofobia campaña diálogo cooperación regional nacional programa proyecto resultados impacto lecciones réplica alianza financiamiento voluntariado atención psicosocial emergencia ruta tránsito trata tráfico víctimas seguridad dignidad igualdad género juventud indígenas afrodescendientes'.split(' '),
-  pt: 'migração migrantes pessoas famílias comunidade direitos acesso saúde educação trabalho moradia regularização documentos proteção infância mulheres fronteira abrigo acolhida integração inclusão coesão social dados políticas públicas governo local município rede organizações sociedade civil acompanhamento jurídico orientação capacitação emprego remessas retorno reintegração discriminação xenofobia campanha diálogo cooperação regional nacional programa projeto resultados impacto lições réplica parceria financiamento voluntariado atenção psicossocial emergência rota trânsito tráfico vítimas segurança dignidade igualdade gênero juventude indígenas'.split(' '),
-  en: 'migration migrants people families community rights access health education work housing regularization documents protection children women border shelter integration inclusion cohesion social data public policies government local municipality network organizations civil society legal guidance training employment remittances return reintegration discrimination xenophobia campaign dialogue cooperation regional national programme project results impact lessons replication partnership funding volunteers psychosocial care emergency route transit trafficking smuggling victims safety dignity equality gender youth indigenous'.split(' '),
-  fr: 'migration migrants personnes familles communauté droits accès santé éducation travail logement régularisation documents protection enfance femmes frontière refuge accueil intégration inclusion cohésion sociale données politiques publiques gouvernement local commune réseau organisations société civile accompagnement juridique orientation formation emploi transferts retour réintégration discrimination xénophobie campagne dialogue coopération régionale nationale programme projet résultats impact leçons reproduction partenariat financement bénévolat soutien psychosocial urgence route transit traite trafic victimes sécurité dignité égalité genre jeunesse autochtones'.split(' '),
+/** Words that carry the domain, most frequent first (they take the top ranks after the function words). */
+const DOMAIN: Record<Locale, string> = {
+  es: 'migración migrantes personas familias comunidad derechos acceso salud educación trabajo vivienda regularización documentos protección niñez mujeres frontera refugio albergue integración inclusión cohesión social datos políticas públicas gobierno local municipio red organizaciones sociedad civil acompañamiento jurídico orientación capacitación empleo remesas retorno reintegración discriminación xenofobia campaña diálogo cooperación regional nacional programa proyecto resultados impacto lecciones réplica alianza financiamiento voluntariado atención psicosocial emergencia ruta tránsito trata tráfico víctimas seguridad dignidad igualdad género juventud indígenas afrodescendientes migrante refugiados solicitantes asilo apatridia desplazamiento retornados deportación detención alternativas consulado identidad registro nacimiento escuela docentes estudiantes becas salarios contratos empleadores reclutamiento ético inspección laboral sindicatos cuidados hogares vecinos barrio ciudad alcaldía ministerio instituto universidad encuesta censo estadísticas indicadores monitoreo evaluación metodología taller manual guía plataforma aplicación línea gratuita oficina ventanilla única trámites visas permisos residencia temporal permanente ciudadanía naturalización idioma intérpretes traducción cultura arte deporte jóvenes adolescentes niñas niños no acompañados separados adopción salud mental vacunación clínica hospital médicos enfermería nutrición alimentos agua saneamiento clima desastres sequía inundaciones rural agricultura cosecha estacional circular diáspora inversión emprendimiento microcréditos bancos ahorro financiera inclusión digital conectividad teléfono información desinformación prensa periodistas medios comunicación sensibilización prejuicios racismo odio convivencia participación consejo consulta comité mesa técnica protocolo acuerdo convenio memorando ley decreto reforma reglamento norma política pública estrategia plan acción hoja de ruta',
+  pt: 'migração migrantes pessoas famílias comunidade direitos acesso saúde educação trabalho moradia regularização documentos proteção infância mulheres fronteira abrigo acolhida integração inclusão coesão social dados políticas públicas governo local município rede organizações sociedade civil acompanhamento jurídico orientação capacitação emprego remessas retorno reintegração discriminação xenofobia campanha diálogo cooperação regional nacional programa projeto resultados impacto lições réplica parceria financiamento voluntariado atenção psicossocial emergência rota trânsito tráfico vítimas segurança dignidade igualdade gênero juventude indígenas migrante refugiados solicitantes refúgio apatridia deslocamento retornados deportação detenção alternativas consulado identidade registro nascimento escola professores estudantes bolsas salários contratos empregadores recrutamento ético inspeção sindicatos cuidados lares vizinhos bairro cidade prefeitura ministério instituto universidade pesquisa censo estatísticas indicadores monitoramento avaliação metodologia oficina manual guia plataforma aplicativo linha gratuita escritório balcão único trâmites vistos autorizações residência temporária permanente cidadania naturalização idioma intérpretes tradução cultura arte esporte jovens adolescentes meninas meninos desacompanhados separados adoção saúde mental vacinação clínica hospital médicos enfermagem nutrição alimentos água saneamento clima desastres seca enchentes rural agricultura colheita sazonal circular diáspora investimento empreendedorismo microcrédito bancos poupança financeira inclusão digital conectividade telefone informação desinformação imprensa jornalistas mídia comunicação sensibilização preconceitos racismo ódio convivência participação conselho consulta comitê mesa técnica protocolo acordo convênio memorando lei decreto reforma regulamento norma estratégia plano ação roteiro',
+  en: 'migration migrants people families community rights access health education work housing regularization documents protection children women border shelter integration inclusion cohesion social data public policies government local municipality network organizations civil society legal guidance training employment remittances return reintegration discrimination xenophobia campaign dialogue cooperation regional national programme project results impact lessons replication partnership funding volunteers psychosocial care emergency route transit trafficking smuggling victims safety dignity equality gender youth indigenous migrant refugees applicants asylum statelessness displacement returnees deportation detention alternatives consulate identity registration birth school teachers students scholarships wages contracts employers recruitment ethical inspection unions caregivers households neighbours neighbourhood city mayor ministry institute university survey census statistics indicators monitoring evaluation methodology workshop handbook toolkit platform app helpline free office desk procedures visas permits residence temporary permanent citizenship naturalization language interpreters translation culture art sport young adolescents girls boys unaccompanied separated adoption mental vaccination clinic hospital doctors nursing nutrition food water sanitation climate disasters drought floods rural agriculture harvest seasonal circular diaspora investment entrepreneurship microcredit banks savings financial digital connectivity phone information disinformation press journalists media communication awareness prejudice racism hate coexistence participation council consultation committee roundtable technical protocol agreement memorandum law decree reform regulation standard strategy plan action roadmap',
+  fr: 'migration migrants personnes familles communauté droits accès santé éducation travail logement régularisation documents protection enfance femmes frontière refuge accueil intégration inclusion cohésion sociale données politiques publiques gouvernement local commune réseau organisations société civile accompagnement juridique orientation formation emploi transferts retour réintégration discrimination xénophobie campagne dialogue coopération régionale nationale programme projet résultats impact leçons reproduction partenariat financement bénévolat soutien psychosocial urgence route transit traite trafic victimes sécurité dignité égalité genre jeunesse autochtones migrant réfugiés demandeurs asile apatridie déplacement rapatriés expulsion rétention alternatives consulat identité enregistrement naissance école enseignants étudiants bourses salaires contrats employeurs recrutement éthique inspection syndicats soins ménages voisins quartier ville mairie ministère institut université enquête recensement statistiques indicateurs suivi évaluation méthodologie atelier manuel guide plateforme application ligne gratuite bureau guichet unique démarches visas permis résidence temporaire permanente citoyenneté naturalisation langue interprètes traduction culture art sport jeunes adolescents filles garçons non accompagnés séparés adoption mentale vaccination clinique hôpital médecins infirmiers nutrition alimentation eau assainissement climat catastrophes sécheresse inondations rural agriculture récolte saisonnier circulaire diaspora investissement entrepreneuriat microcrédit banques épargne financière numérique connectivité téléphone information désinformation presse journalistes médias communication sensibilisation préjugés racisme haine convivialité participation conseil consultation comité table technique protocole accord convention mémorandum loi décret réforme règlement norme stratégie plan action feuille',
 };
+/** Function words: the most frequent tokens of any real text. */
+const FUNCTION: Record<Locale, string> = {
+  es: 'de la que el en y a los se del las un por con no una su para es al lo como más o pero sus le ha',
+  pt: 'de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das',
+  en: 'the of and to a in is that for it as was with be by on not he this are or his from at which but',
+  fr: 'de la le et les des en un du une que est pour qui dans par plus pas au sur ne se ce il sont avec',
+};
+/** Syllables and endings for generated word forms (names, places, rarer terms and inflections). */
+const SYLLABLES: Record<Locale, string[]> = {
+  es: 'ma ri co la te na do sa pe ro ca mi se li ta ge bu ja fe vi tro pla cre gra bre ñu que gui lle'.split(' '),
+  pt: 'ma ri co la te na do sa pe ro ca mi se li ta ge bu ja fe vi tro pla cre gra bre nhe lha qui gue'.split(' '),
+  en: 'ma ri co la te na do sa pe ro ca mi se li ta ge bu ja fe vi tro pla cre gra bre sh th wh ck'.split(' '),
+  fr: 'ma ri co la te na do sa pe ro ca mi se li ta ge bu ja fe vi tro pla cre gra bre ou eau ai oi'.split(' '),
+};
+const ENDINGS: Record<Locale, string[]> = {
+  es: 'ción ciones dad idades ismo ista istas ario aria ado ada ados adas mente ero era eros ico ica icos ivo iva al ales ante antes ía'.split(' '),
+  pt: 'ção ções dade dades ismo ista istas ário ária ado ada ados adas mente eiro eira ico ica icos ivo iva al ais ante antes ia'.split(' '),
+  en: 'tion tions ment ments ness ing ings ed er ers ity ities al ally ive ives ism ist ists able ous ship ance ence ly y'.split(' '),
+  fr: 'tion tions ment ments ité ités isme iste istes aire aires é ée és ées eur eurs euse ique iques if ive al aux ance ence'.split(' '),
+};
+/** Distinct words per language: function words, domain words, then generated forms. */
+const VOCAB_SIZE = 12_000;
+
+interface Vocab {
+  words: string[];
+  /** Cumulative Zipf (s = 1.05) probabilities over `words`. */
+  cdf: Float64Array;
+  /** First rank after the function words (titles skip them). */
+  content: number;
+}
+
+function buildVocab(l: Locale): Vocab {
+  const r = rng(7 + LOCALES.indexOf(l));
+  const seen = new Set<string>();
+  const words: string[] = [];
+  const add = (w: string) => {
+    if (w && !seen.has(w)) seen.add(w), words.push(w);
+  };
+  for (const w of FUNCTION[l].split(' ')) add(w);
+  const content = words.length;
+  for (const w of DOMAIN[l].split(' ')) add(w);
+  const syl = SYLLABLES[l];
+  const end = ENDINGS[l];
+  while (words.length < VOCAB_SIZE) {
+    let w = '';
+    const k = 2 + Math.floor(r() * 3);
+    for (let i = 0; i < k; i++) w += syl[Math.floor(r() * syl.length)];
+    add(w + end[Math.floor(r() * end.length)]);
+  }
+  const cdf = new Float64Array(words.length);
+  let acc = 0;
+  for (let i = 0; i < words.length; i++) cdf[i] = acc += 1 / Math.pow(i + 1, 1.05);
+  for (let i = 0; i < words.length; i++) cdf[i]! /= acc;
+  return { words, cdf, content };
+}
+const VOCABS = Object.fromEntries(LOCALES.map((l) => [l, buildVocab(l)])) as Record<Locale, Vocab>;
+
+/** A word drawn with Zipf's skew, from rank `from` on. */
+function draw(r: () => number, v: Vocab, from = 0): string {
+  const lo0 = from ? v.cdf[from - 1]! : 0;
+  const u = lo0 + r() * (1 - lo0);
+  let lo = from;
+  let hi = v.words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.cdf[mid]! < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return v.words[lo]!;
+}
+
+const BODY_FIELDS = TEXT_FIELDS.filter((f) => f !== 'title');
 const LAC = 'AR BO BR CL CO CR CU DO EC SV GT HT HN JM MX NI PA PY PE UY VE TT BZ GY SR BS BB'.split(' ');
 const OTHER = 'US CA ES IT FR DE PT GB MA SN PH JP AU'.split(' ');
 const PRINCIPLES = ['people-centred', 'international-cooperation', 'national-sovereignty', 'rule-of-law-and-due-process', 'sustainable-development', 'human-rights', 'gender-responsive', 'child-sensitive', 'whole-of-government', 'whole-of-society'];
@@ -34,15 +107,21 @@ function rng(seed: number) {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function sentence(r: () => number, l: Locale, n: number) {
-  const w = WORDS[l];
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(w[Math.floor(r() * w.length)]!);
-  const s = out.join(' ');
+function sentence(r: () => number, l: Locale, n: number, content = false) {
+  const v = VOCABS[l];
+  let s = draw(r, v, content ? v.content : 0);
+  for (let i = 1; i < n; i++) s += ' ' + draw(r, v, content ? v.content : 0);
   return s[0]!.toUpperCase() + s.slice(1) + '.';
 }
-function paragraph(r: () => number, l: Locale, sentences: number) {
-  return Array.from({ length: sentences }, () => sentence(r, l, 8 + Math.floor(r() * 10))).join(' ');
+/** About `words` words in sentences of 8–20 words. */
+function paragraph(r: () => number, l: Locale, words: number) {
+  let out = '';
+  while (words > 0) {
+    const k = Math.min(words, 8 + Math.floor(r() * 13));
+    out += (out ? ' ' : '') + sentence(r, l, k);
+    words -= k;
+  }
+  return out;
 }
 
 export function fakePractice(r: () => number): PracticeInput {
@@ -70,13 +149,13 @@ export function fakePractice(r: () => number): PracticeInput {
     resourceType: RESOURCE_TYPES[Math.floor(r() * RESOURCE_TYPES.length)]!,
     startDate: `${2016 + Math.floor(r() * 8)}-0${1 + Math.floor(r() * 9)}-01`,
     texts: {
-      title: per((l) => sentence(r, l, 5 + Math.floor(r() * 5)).slice(0, -1)),
-      summary: per((l) => paragraph(r, l, 2)),
-      problem: per((l) => paragraph(r, l, 3)),
-      actions: per((l) => paragraph(r, l, 4)),
-      results: per((l) => paragraph(r, l, 3)),
-      lessons: per((l) => paragraph(r, l, 2)),
-      replication: per((l) => paragraph(r, l, 2)),
+      title: per((l) => sentence(r, l, 5 + Math.floor(r() * 8), true).slice(0, -1)),
+      summary: per((l) => paragraph(r, l, 20 + Math.floor(r() * 30))),
+      problem: per((l) => paragraph(r, l, 20 + Math.floor(r() * 30))),
+      actions: per((l) => paragraph(r, l, 30 + Math.floor(r() * 40))),
+      results: per((l) => paragraph(r, l, 20 + Math.floor(r() * 30))),
+      lessons: per((l) => paragraph(r, l, 10 + Math.floor(r() * 20))),
+      replication: per((l) => paragraph(r, l, 10 + Math.floor(r() * 20))),
     },
   });
 }
@@ -121,11 +200,20 @@ export const bench: BenchModule = {
         values (?, ?, null, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, ?, null, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       const term = s.prepare('insert into practice_terms (practice_id, facet, value) values (?, ?, ?)');
       const fts = Object.fromEntries(LOCALES.map((l) => [l, s.prepare(`insert into practices_fts_${l} (rowid, title, body) values (?, ?, ?)`)]));
-      const batch = 2000;
+      const batch = 5000;
+      const sync = s.pragma('synchronous', { simple: true });
+      const cache = s.pragma('cache_size', { simple: true });
+      s.pragma('synchronous = OFF'); // generated data: no fsync per transaction
+      s.pragma('cache_size = -400000'); // random ids: keep the B-trees in memory while loading
+      // One merge at the end ('optimize') instead of incremental merges while loading.
+      for (const l of LOCALES) s.prepare(`insert into practices_fts_${l}(practices_fts_${l}, rank) values('automerge', 0)`).run();
       for (let start = 0; start < n; start += batch) {
+        const t6 = performance.now();
         s.transaction(() => {
           for (let i = start; i < Math.min(n, start + batch); i++) {
+            const t8 = performance.now();
             const p = fakePractice(r);
+            (globalThis as any).genT = ((globalThis as any).genT ?? 0) + performance.now() - t8;
             const id = newId();
             const seq = base + i + 1;
             const at = new Date(now - (n - i) * 60_000).toISOString();
@@ -133,14 +221,30 @@ export const bench: BenchModule = {
             ins.run(id, seq, creator, p.originalLang, tx('title'), tx('summary'), tx('problem'), tx('actions'), tx('results'), tx('lessons'), tx('replication'), p.scope, p.startDate, p.resourceType,
               p.contactName, p.contactEmail, JSON.stringify(p.objectives), JSON.stringify(p.principles), JSON.stringify(p.countries), at, at, at, at);
             for (const t of termsOf(p)) term.run(id, t.facet, t.value);
-            for (const t of textsOf({ ...Object.fromEntries(Object.entries(p.texts).map(([k, v]) => [k, JSON.stringify(v)])) })) fts[t.lang]!.run(seq, t.title, t.body);
+            // What indexPractice writes (textsOf): the title, and the other parts joined by new lines.
+            for (const l of LOCALES) {
+              const title = p.texts.title[l] ?? '';
+              let body = '';
+              for (const f of BODY_FIELDS) {
+                const x = p.texts[f][l];
+                if (x) body += (body ? '\n' : '') + x;
+              }
+              if (title || body) { const t9 = performance.now(); fts[l]!.run(seq, title, body); (globalThis as any).ftsT = ((globalThis as any).ftsT ?? 0) + performance.now() - t9; }
+            }
           }
         })();
+        (globalThis as any).txT = ((globalThis as any).txT ?? 0) + performance.now() - t6;
         if ((start / batch) % 10 === 0) log(`practices: ${Math.min(n, start + batch)}/${n} (${Math.round((performance.now() - t0) / 1000)} s)`);
       }
+      log(`gen ${(globalThis as any).genT} fts ${(globalThis as any).ftsT} tx ${(globalThis as any).txT}`); const t7 = performance.now();
+      s.pragma(`synchronous = ${sync}`);
+      s.pragma(`cache_size = ${cache}`);
       s.prepare("insert into practice_meta (key, value) values ('search_version', ?) on conflict(key) do update set value = excluded.value").run(newId());
-      s.exec(`insert into practices_fts_es(practices_fts_es) values('optimize'); insert into practices_fts_en(practices_fts_en) values('optimize');
-              insert into practices_fts_pt(practices_fts_pt) values('optimize'); insert into practices_fts_fr(practices_fts_fr) values('optimize');`);
+      for (const l of LOCALES) {
+        s.prepare(`insert into practices_fts_${l}(practices_fts_${l}) values('optimize')`).run();
+        s.prepare(`insert into practices_fts_${l}(practices_fts_${l}, rank) values('automerge', 4)`).run(); // the default again
+      }
+      log(`optimize ${performance.now() - t7}`);
     } else {
       const { db } = deps;
       const batch = 200;

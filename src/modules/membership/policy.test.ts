@@ -23,6 +23,7 @@ const EXPECT: Record<MembershipAction, (role: string, s: OrgStatus) => boolean> 
   withdraw: (r, s) => r === 'admin' && ['member', 'suspended'].includes(s),
   readmit: (r, s) => r === 'admin' && ['suspended', 'withdrawn'].includes(s),
   administer: (r) => r === 'admin',
+  seeContacts: () => true, // checked separately below
 };
 
 describe('membership policy rules', () => {
@@ -32,7 +33,7 @@ describe('membership policy rules', () => {
     person: { actor: user('member', 'p'), isPerson: true },
     admin: { actor: user('admin'), isPerson: false },
   };
-  for (const action of Object.keys(EXPECT) as MembershipAction[]) {
+  for (const action of (Object.keys(EXPECT) as MembershipAction[]).filter((a) => a !== 'seeContacts')) {
     it(`${action}: every role, every status`, () => {
       for (const [role, r] of Object.entries(roles)) {
         for (const status of STATUSES) {
@@ -42,6 +43,15 @@ describe('membership policy rules', () => {
       }
     });
   }
+});
+
+describe('seeContacts', () => {
+  it('administrators and people of a member in good standing only', () => {
+    expect(membershipPolicy.can(null, 'seeContacts', { inGoodStanding: true })).toBe(false);
+    expect(membershipPolicy.can(user('member', 'm'), 'seeContacts', { inGoodStanding: false })).toBe(false);
+    expect(membershipPolicy.can(user('member', 'm'), 'seeContacts', { inGoodStanding: true })).toBe(true);
+    expect(membershipPolicy.can(user('admin'), 'seeContacts', { inGoodStanding: false })).toBe(true);
+  });
 });
 
 describe.each(DIALECTS)('membership routes by role on %s', (dialect) => {
@@ -66,6 +76,16 @@ describe.each(DIALECTS)('membership routes by role on %s', (dialect) => {
     await addPerson(ctx.db, org.id, member.userId, { representative: true });
     await addPerson(ctx.db, org.id, voter.userId, { voter: true });
     await addPerson(ctx.db, org2.id, other.userId, { voter: true });
+    await ctx.db.insertInto('organization_contacts').values({ id: 'c1', org_id: org.id, name: 'Contacto Privado', email: 'privado@org.example', phone: null, role: null, created_at: 'x' }).execute();
+  });
+
+  it('contact people are shown to people of member organizations and administrators, never to the public', async () => {
+    const seen = async (role: string) => (await (await clients[role]!.get(`/es/members/${slug}`)).text()).includes('privado@org.example');
+    expect(await seen('anonymous')).toBe(false);
+    expect(await seen('otherOrg')).toBe(true);
+    expect(await seen('member')).toBe(true);
+    expect(await seen('admin')).toBe(true);
+    expect(await (await clients.anonymous!.get(`/api/v1/organizations/${slug}`)).text()).not.toContain('privado');
   });
   afterAll(() => ctx.close());
 

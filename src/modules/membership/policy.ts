@@ -32,6 +32,8 @@ export const membershipPolicy = definePolicy({
   suspend: (a: Actor, o?: OrgContext) => isAdmin(a) && o?.status === 'member',
   withdraw: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'member' || o?.status === 'suspended'),
   readmit: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'suspended' || o?.status === 'withdrawn'),
+  /** See other member organizations' contact people: administrators and people of a member in good standing. */
+  seeContacts: (a: Actor, o?: { inGoodStanding: boolean }) => isAdmin(a) || (!!a && !!o?.inGoodStanding),
   /** Administration lists, CSV export and import. */
   administer: (a: Actor) => isAdmin(a),
 });

@@ -32,9 +32,9 @@ import { renderLacChoropleth, renderBarChart, renderColumnChart, LAC_ALPHA2, saf
 import { listBodies } from '../../bodies/index.js';
 import { ApplicationSchema, ApplicantAccountSchema, DirectoryQuery, ORG_TYPES, type ApplicationInput } from '../schemas.js';
 import { membershipPolicy } from '../policy.js';
-import { listDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf } from '../queries.js';
+import { listDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf, contactsOf } from '../queries.js';
 import { createApplication } from '../commands/profile.js';
-import { memberCountsByCountry } from '../index.js';
+import { memberCountsByCountry, organizationsOfUser } from '../index.js';
 import { readLogo, LOGO_NAME } from '../commands/logo.js';
 import { countryOptions, lacOptions, typeOptions, languageOptions, objectiveOptions } from '../views/common.js';
 
@@ -252,6 +252,8 @@ publicRoutes.get('/members/:slug{[a-z0-9-]{1,80}}', async (c) => {
   const [names, objectives, bodies] = await Promise.all([countryNames(db, l), listObjectives(db, l), listBodies(db)]);
   const user = c.get('user');
   const mine = user ? membershipPolicy.can(user, 'view', { status: org.status, isPerson: await isPersonOf(db, user.id, org.id) }) : false;
+  // Contact people are private to the Mechanism: shown to people of member organizations and administrators (never cached).
+  const contacts = user && (mine || membershipPolicy.can(user, 'seeContacts', { inGoodStanding: (await organizationsOfUser(db, user.id)).some((o) => o.status === 'member') })) ? await contactsOf(db, org.id) : [];
   c.set('cacheable', true);
   const desc = pickTranslated(org.description, l)?.text;
   return c.render(
@@ -321,6 +323,19 @@ publicRoutes.get('/members/:slug{[a-z0-9-]{1,80}}', async (c) => {
           </>
         ) : null}
       </dl>
+      {contacts.length ? (
+        <>
+          <h2>{t('membership.org.contacts')}</h2>
+          <p class="hint">{t('membership.hints.contacts')}</p>
+          <ul>
+            {contacts.map((p) => (
+              <li>
+                {[p.name, p.role, p.email, p.phone].filter(Boolean).join(' · ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {pub.has('description') && org.description ? (
         <>
           <h2>{t('membership.fields.description')}</h2>
