@@ -8,6 +8,7 @@
  * were measured at 1.9–3.7 GB and p95 0.45–2 s on this machine, see docs/ARCHITECTURE).
  * pages(): the search page with a few representative URLs.
  */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { BenchModule, BenchRow } from './types.js';
 import type { AppDeps } from '../src/platform/http/env.js';
 import { newId } from '../src/db/ids.js';
@@ -160,6 +161,90 @@ export function fakePractice(r: () => number): PracticeInput {
   });
 }
 
+/** One practice as the rows the app writes: practices, practice_terms (termsOf) and the FTS rows (textsOf). */
+interface GenRow {
+  practice: unknown[];
+  terms: [string, string][];
+  fts: [Locale, string, string][];
+}
+
+function genRows(r: () => number, from: number, count: number, o: { n: number; base: number; now: number; creator: string }): GenRow[] {
+  const out: GenRow[] = [];
+  for (let i = from; i < from + count; i++) {
+    const p = fakePractice(r);
+    const seq = o.base + i + 1;
+    const at = new Date(o.now - (o.n - i) * 60_000).toISOString();
+    const tx = (f: keyof PracticeInput['texts']) => JSON.stringify(p.texts[f]);
+    const practice = [newId(), seq, o.creator, p.originalLang, tx('title'), tx('summary'), tx('problem'), tx('actions'), tx('results'), tx('lessons'), tx('replication'),
+      p.scope, p.startDate, p.resourceType, p.contactName, p.contactEmail, JSON.stringify(p.objectives), JSON.stringify(p.principles), JSON.stringify(p.countries), at, at, at, at];
+    // What indexPractice writes (textsOf): the title, and the other parts joined by new lines.
+    const fts: GenRow['fts'] = [];
+    for (const l of LOCALES) {
+      const title = p.texts.title[l] ?? '';
+      let body = '';
+      for (const f of BODY_FIELDS) {
+        const x = p.texts[f][l];
+        if (x) body += (body ? '\n' : '') + x;
+      }
+      if (title || body) fts.push([l, title, body]);
+    }
+    out.push({ practice, terms: termsOf(p).map((t) => [t.facet, t.value]), fts });
+  }
+  return out;
+}
+
+const GEN_BATCH = 2500;
+
+/** Batches of generated rows, made by a worker thread one batch ahead (in this thread if workers fail). */
+function rowSource(o: { n: number; base: number; now: number; creator: string }) {
+  let from = 0;
+  const take = () => {
+    const count = Math.min(GEN_BATCH, o.n - from);
+    from += count;
+    return count;
+  };
+  let worker: Worker | null = null;
+  const waiting: ((rows: GenRow[]) => void)[] = [];
+  try {
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    worker = new Worker(code, { eval: true, workerData: { practicesGen: o } });
+    worker.on('message', (rows: GenRow[]) => waiting.shift()?.(rows));
+  } catch {
+    worker = null;
+  }
+  const r = rng(42);
+  const ask = (): Promise<GenRow[]> => {
+    const at = from;
+    const count = take();
+    if (!worker) return Promise.resolve(genRows(r, at, count, o));
+    worker.postMessage(count);
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  let ahead = ask();
+  return {
+    async next(): Promise<GenRow[]> {
+      const rows = await ahead;
+      ahead = from < o.n ? ask() : Promise.resolve([]);
+      return rows;
+    },
+    async close() {
+      await worker?.terminate();
+    },
+  };
+}
+
+// The worker: generates the requested number of practices in sequence with the same seed.
+if (!isMainThread && workerData?.practicesGen) {
+  const o = workerData.practicesGen;
+  const r = rng(42);
+  let from = 0;
+  parentPort!.on('message', (count: number) => {
+    parentPort!.postMessage(genRows(r, from, count, o));
+    from += count;
+  });
+}
+
 const QUERIES: { kind: string; q: SearchQuery }[] = [
   { kind: 'text', q: { text: 'migración' } },
   { kind: 'text', q: { text: 'salud mujeres frontera' } },
@@ -200,51 +285,43 @@ export const bench: BenchModule = {
         values (?, ?, null, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, ?, null, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       const term = s.prepare('insert into practice_terms (practice_id, facet, value) values (?, ?, ?)');
       const fts = Object.fromEntries(LOCALES.map((l) => [l, s.prepare(`insert into practices_fts_${l} (rowid, title, body) values (?, ?, ?)`)]));
-      const batch = 5000;
       const sync = s.pragma('synchronous', { simple: true });
       const cache = s.pragma('cache_size', { simple: true });
       s.pragma('synchronous = OFF'); // generated data: no fsync per transaction
       s.pragma('cache_size = -400000'); // random ids: keep the B-trees in memory while loading
       // One merge at the end ('optimize') instead of incremental merges while loading.
       for (const l of LOCALES) s.prepare(`insert into practices_fts_${l}(practices_fts_${l}, rank) values('automerge', 0)`).run();
-      for (let start = 0; start < n; start += batch) {
-        const t6 = performance.now();
-        s.transaction(() => {
-          for (let i = start; i < Math.min(n, start + batch); i++) {
-            const t8 = performance.now();
-            const p = fakePractice(r);
-            (globalThis as any).genT = ((globalThis as any).genT ?? 0) + performance.now() - t8;
-            const id = newId();
-            const seq = base + i + 1;
-            const at = new Date(now - (n - i) * 60_000).toISOString();
-            const tx = (f: keyof PracticeInput['texts']) => JSON.stringify(p.texts[f]);
-            ins.run(id, seq, creator, p.originalLang, tx('title'), tx('summary'), tx('problem'), tx('actions'), tx('results'), tx('lessons'), tx('replication'), p.scope, p.startDate, p.resourceType,
-              p.contactName, p.contactEmail, JSON.stringify(p.objectives), JSON.stringify(p.principles), JSON.stringify(p.countries), at, at, at, at);
-            for (const t of termsOf(p)) term.run(id, t.facet, t.value);
-            // What indexPractice writes (textsOf): the title, and the other parts joined by new lines.
-            for (const l of LOCALES) {
-              const title = p.texts.title[l] ?? '';
-              let body = '';
-              for (const f of BODY_FIELDS) {
-                const x = p.texts[f][l];
-                if (x) body += (body ? '\n' : '') + x;
-              }
-              if (title || body) { const t9 = performance.now(); fts[l]!.run(seq, title, body); (globalThis as any).ftsT = ((globalThis as any).ftsT ?? 0) + performance.now() - t9; }
+      // The text is generated in a worker thread (the other core) one batch ahead of the inserts.
+      const gen = rowSource({ n, base, now, creator });
+      let waitMs = 0;
+      try {
+        for (let done = 0; done < n; ) {
+          const tw = performance.now();
+          const rows = await gen.next();
+          waitMs += performance.now() - tw;
+          s.transaction(() => {
+            for (const r of rows) {
+              ins.run(r.practice);
+              for (const t of r.terms) term.run(r.practice[0], t[0], t[1]);
+              for (const f of r.fts) fts[f[0]]!.run(r.practice[1], f[1], f[2]);
             }
-          }
-        })();
-        (globalThis as any).txT = ((globalThis as any).txT ?? 0) + performance.now() - t6;
-        if ((start / batch) % 10 === 0) log(`practices: ${Math.min(n, start + batch)}/${n} (${Math.round((performance.now() - t0) / 1000)} s)`);
+          })();
+          done += rows.length;
+          if (done % 20_000 < rows.length) log(`practices: ${done}/${n} (${Math.round((performance.now() - t0) / 1000)} s)`);
+        }
+      } finally {
+        await gen.close();
       }
-      log(`gen ${(globalThis as any).genT} fts ${(globalThis as any).ftsT} tx ${(globalThis as any).txT}`); const t7 = performance.now();
+      log(`practices: waited ${Math.round(waitMs)} ms for generated text`);
       s.pragma(`synchronous = ${sync}`);
       s.pragma(`cache_size = ${cache}`);
       s.prepare("insert into practice_meta (key, value) values ('search_version', ?) on conflict(key) do update set value = excluded.value").run(newId());
+      const t1 = performance.now();
       for (const l of LOCALES) {
         s.prepare(`insert into practices_fts_${l}(practices_fts_${l}) values('optimize')`).run();
         s.prepare(`insert into practices_fts_${l}(practices_fts_${l}, rank) values('automerge', 4)`).run(); // the default again
       }
-      log(`optimize ${performance.now() - t7}`);
+      log(`practices: FTS optimize ${Math.round(performance.now() - t1)} ms`);
     } else {
       const { db } = deps;
       const batch = 200;

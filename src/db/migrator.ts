@@ -4,7 +4,7 @@
  * (names start with a timestamp, so order is global across modules). The same migrations run on SQLite
  * and PostgreSQL; a migration that must differ asks `dialectOf(db)`.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './schema.js';
 
 export type Migrations = Record<string, Migration>;
@@ -31,7 +31,14 @@ export async function migrateToLatest(db: Kysely<any>, sets: Migrations[]): Prom
       all[name] = m;
     }
   }
-  const migrator = new Migrator({ db, provider: new MapProvider(all) });
+  // On PostgreSQL, keep Kysely's bookkeeping tables in the current schema: otherwise its lock table found in
+  // another schema (a parallel test file's) is taken for ours.
+  let migrationTableSchema: string | undefined;
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+    migrationTableSchema = rows[0]?.s;
+  }
+  const migrator = new Migrator({ db, provider: new MapProvider(all), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -42,7 +42,8 @@ describe('interface catalogs', () => {
         const p = join(dir, f);
         if (statSync(p).isDirectory()) walk(p);
         else if (/\.tsx?$/.test(f) && !/\.test\./.test(f)) {
-          for (const m of readFileSync(p, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w.]*\.[\w.]+)'/g)) keys.add(m[1]!);
+          const code = readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+          for (const m of code.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*\.[\w.]+)'/g)) keys.add(m[1]!);
         }
       }
     };
