@@ -127,6 +127,17 @@ describe.each(DIALECTS)('practice search on %s', (dialect) => {
     expect(new Set([...p1.ids, ...p2.ids]).size).toBe(6);
   });
 
+  it('sorts a text\'s matches by date both ways and keeps facet counts', async () => {
+    const rel = await searchPractices(ctx.db, { text: 'migrantes' });
+    const newest = await searchPractices(ctx.db, { text: 'migrantes', sort: 'newest' });
+    const oldest = await searchPractices(ctx.db, { text: 'migrantes', sort: 'oldest' });
+    expect(new Set(newest.ids)).toEqual(new Set(rel.ids));
+    expect(oldest.ids).toEqual([...newest.ids].reverse());
+    expect(newest.facets).toEqual(rel.facets);
+    const all = await searchPractices(ctx.db, { sort: 'oldest', perPage: 50 });
+    expect(all.ids).toEqual((await searchPractices(ctx.db, { perPage: 50 })).ids.reverse());
+  });
+
   it('drops a withdrawn practice from results', async () => {
     const id = await ctx.db.transaction().execute((trx) => makePractice(trx, author, practiceInput({ texts: { title: { es: 'Kilómetro cero' } } }), 'published', admin));
     expect(await find('kilometro')).toEqual([id]);

@@ -1,12 +1,16 @@
 /**
  * @module Practices: search
  * Text is matched by each engine's own full-text index — SQLite FTS5 (one table per language,
- * `unicode61 remove_diacritics 2`) or PostgreSQL tsvector over unaccent (one row per practice and
- * language, stemmed with that language's configuration). A word missing from a language's vocabulary is
- * replaced by the words of that same language within one edit (two for words of 8 letters or more), so
- * "migrasion" finds "migración" in Spanish and "migration" in English, never crossing languages.
- * Facet filters, facet counts, sorting and paging run over a compact in-memory index of the published
- * practices' terms, rebuilt when `practice_meta.search_version` changes.
+ * `unicode61 remove_diacritics 2`, bm25 with the title weighing 4) or PostgreSQL tsvector over unaccent
+ * (one row per practice and language, GIN-indexed, stemmed with that language's configuration). A word
+ * missing from a language's vocabulary is replaced by the words of that same language within one edit
+ * (two for words of 8 letters or more), so "migrasion" finds "migración" in Spanish and "migration" in
+ * English, never crossing languages.
+ * Everything else runs over a compact in-memory index of the published practices (typed arrays), rebuilt
+ * when `practice_meta.search_version` changes: facet postings, per-practice facet codes, and caches of
+ * each text's ranked matches and of typo candidates. A text is ranked by the engine once per index
+ * version; filters, facet counts, sorting and paging are then array passes (see
+ * docs/decisions/0301-practices-search.md).
  */
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/schema.js';
@@ -111,150 +115,97 @@ export async function indexPractice(db: Db, p: Record<string, any>): Promise<voi
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Typo candidates
+// The in-memory index
 
-/** Words of `lang` that exist, for each query word: itself when known, else near words (best first). */
-async function expand(db: Db, dialect: Dialect, lang: Locale, terms: string[]): Promise<string[][] | null> {
-  const out: string[][] = [];
-  for (const term of terms) {
-    let known: boolean;
-    let near: { w: string; d: number; n: number }[] = [];
-    const budget = typoBudget(term);
-    const lo = term[0]!;
-    const hi = String.fromCodePoint(lo.codePointAt(0)! + 1);
-    if (dialect === 'postgres') {
-      known = !!(await db.selectFrom('practice_words').select('word').where('lang', '=', lang).where('word', '=', term).executeTakeFirst());
-      if (!known && budget) {
-        const rows = await sql<{ word: string }>`select word from practice_words where lang = ${lang} and word >= ${lo} and word < ${hi}
-            and length(word) between ${term.length - budget} and ${term.length + budget}
-          union select word from practice_words where lang = ${lang} and word operator(public.%) ${term}`.execute(db);
-        near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
-      }
-    } else {
-      const vocab = sql.table(`practices_vocab_${lang}`);
-      const r = await sql<{ doc: number }>`select doc from ${vocab} where term = ${term}`.execute(db);
-      known = r.rows.length > 0;
-      if (!known && budget) {
-        const rows = await sql<{ term: string; doc: number }>`select term, doc from ${vocab} where term >= ${lo} and term < ${hi}`.execute(db);
-        near = rows.rows
-          .filter((x) => Math.abs(x.term.length - term.length) <= budget)
-          .map((x) => ({ w: x.term, d: editDistance(term, x.term, budget), n: x.doc }));
-      }
-    }
-    if (known) {
-      out.push([term]);
-      continue;
-    }
-    const cands = near
-      .filter((c) => c.d <= budget)
-      .sort((a, b) => a.d - b.d || b.n - a.n)
-      .slice(0, 4)
-      .map((c) => c.w);
-    if (!cands.length) return null; // every word must match: this language has no match
-    out.push(cands);
-  }
-  return out;
+/** A text's matches, best first (ties: newest first), as positions in the index. */
+interface TextResult {
+  order: Int32Array;
+  /** The same positions in index order (newest first), made on demand. */
+  byPos: Int32Array | null;
+  corrected: string[];
 }
 
-/** Full-text hits: practice id (or SQLite seq) → relevance, higher is better. */
-async function textHits(db: Db, dialect: Dialect, text: string): Promise<{ hits: Map<string, number>; corrected: string[] }> {
-  const terms = [...new Set(words(text))].filter((w) => w.length <= 60).slice(0, 8);
-  const hits = new Map<string, number>();
-  const corrected = new Set<string>();
-  if (!terms.length) return { hits, corrected: [] };
-  for (const lang of LOCALES) {
-    const groups = await expand(db, dialect, lang, terms);
-    if (!groups) continue;
-    groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
-    if (dialect === 'postgres') {
-      const q = groups.map((g) => `(${g.join(' | ')})`).join(' & ');
-      const cfg = PG_CONFIG[lang];
-      const rows = await sql<{ practice_id: string; rank: number }>`select practice_id, ts_rank(tsv, q) as rank
-          from practice_texts, to_tsquery(${cfg}::regconfig, ${q}) q where lang = ${lang} and tsv @@ q`.execute(db);
-      for (const r of rows.rows) hits.set(r.practice_id, Math.max(hits.get(r.practice_id) ?? 0, Number(r.rank)));
-    } else {
-      const match = groups.map((g) => `(${g.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ');
-      const fts = sql.table(`practices_fts_${lang}`);
-      const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${match}`.execute(db);
-      for (const r of rows.rows) {
-        const k = `#${r.seq}`;
-        const s = -Number(r.score); // bm25: lower is better
-        hits.set(k, Math.max(hits.get(k) ?? -Infinity, s));
-      }
-    }
-  }
-  return { hits, corrected: [...corrected] };
-}
+/** SQLite's vocabulary of one language: terms and their document counts, by first letter. */
+type Vocab = Map<string, { terms: string[]; docs: number[] }>;
 
-// ---------------------------------------------------------------------------------------------------
-// The in-memory facet index
-
-interface FacetIndex {
+interface SearchIndex {
   version: string;
   /** Published practices, newest first. */
   ids: string[];
-  pos: Map<string, number>;
-  /** Term codes per practice: codes[offsets[i]..offsets[i+1]). */
+  /** id → position (PostgreSQL hits). */
+  posOfId: Map<string, number>;
+  /** SQLite seq → position, -1 when not published. */
+  posOfSeq: Int32Array;
+  /** Facet codes per practice: codes[offsets[i]..offsets[i+1]). */
   offsets: Int32Array;
   codes: Int32Array;
   termNames: { facet: Facet; value: string }[];
   termCode: Map<string, number>;
-  postings: number[][];
+  /** Positions having each facet code, ascending. */
+  postings: Int32Array[];
+  /** Counts over every published practice. */
+  allCounts: Int32Array;
+  texts: Map<string, TextResult>;
+  expansions: Map<string, string[] | null>;
 }
 
-const indexes = new WeakMap<object, FacetIndex>();
-const building = new WeakMap<object, Promise<FacetIndex>>();
+const MAX_CACHED_TEXTS = 500;
+const indexes = new WeakMap<object, SearchIndex>();
+const building = new WeakMap<object, Promise<SearchIndex>>();
+const vocabs = new WeakMap<object, Partial<Record<Locale, { version: string; vocab: Vocab }>>>();
 
 async function currentVersion(db: Db): Promise<string> {
   return (await db.selectFrom('practice_meta').select('value').where('key', '=', 'search_version').executeTakeFirst())?.value ?? '0';
 }
 
-async function buildIndex(db: Db, version: string): Promise<FacetIndex> {
+async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
   const rows = await db.selectFrom('practices').select(['id', 'seq']).where('status', '=', 'published').orderBy('published_at', 'desc').orderBy('id').execute();
-  const ids = rows.map((r) => r.id);
-  const pos = new Map<string, number>();
-  rows.forEach((r, i) => {
-    pos.set(r.id, i);
-    if (r.seq != null) pos.set(`#${r.seq}`, i);
-  });
-  const terms = await db
-    .selectFrom('practice_terms')
-    .innerJoin('practices', 'practices.id', 'practice_terms.practice_id')
-    .select(['practice_terms.practice_id as id', 'practice_terms.facet', 'practice_terms.value'])
-    .where('practices.status', '=', 'published')
-    .execute();
-  const termCode = new Map<string, number>();
-  const termNames: FacetIndex['termNames'] = [];
-  const per: number[][] = ids.map(() => []);
-  for (const t of terms) {
-    const i = pos.get(t.id);
-    if (i === undefined) continue;
-    const key = `${t.facet}:${t.value}`;
-    let code = termCode.get(key);
-    if (code === undefined) {
-      code = termNames.length;
-      termCode.set(key, code);
-      termNames.push({ facet: t.facet as Facet, value: t.value });
-    }
-    per[i]!.push(code);
+  const n = rows.length;
+  const ids = new Array<string>(n);
+  const posOfId = new Map<string, number>();
+  let maxSeq = 0;
+  for (const r of rows) if (r.seq != null && r.seq > maxSeq) maxSeq = r.seq;
+  const posOfSeq = new Int32Array(maxSeq + 1).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    ids[i] = r.id;
+    posOfId.set(r.id, i);
+    if (r.seq != null) posOfSeq[r.seq] = i;
   }
-  const offsets = new Int32Array(ids.length + 1);
-  let total = 0;
-  per.forEach((p, i) => {
-    offsets[i] = total;
-    total += p.length;
+  // One row per facet value, with the ids that have it (drafts' terms are skipped by the id lookup).
+  const agg = dialectOf(db as any) === 'postgres' ? sql`string_agg(practice_id, ',')` : sql`group_concat(practice_id, ',')`;
+  const terms = await sql<{ facet: string; value: string; ids: string }>`select facet, value, ${agg} as ids from practice_terms group by facet, value`.execute(db);
+  const termNames: SearchIndex['termNames'] = [];
+  const termCode = new Map<string, number>();
+  const postings: Int32Array[] = [];
+  const perDoc = new Int32Array(n + 1);
+  for (const t of terms.rows) {
+    const list: number[] = [];
+    for (const id of t.ids.split(',')) {
+      const i = posOfId.get(id);
+      if (i !== undefined) list.push(i);
+    }
+    if (!list.length) continue;
+    const code = termNames.length;
+    termNames.push({ facet: t.facet as Facet, value: t.value });
+    termCode.set(`${t.facet}:${t.value}`, code);
+    const p = Int32Array.from(list).sort();
+    postings.push(p);
+    for (const i of p) perDoc[i]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + perDoc[i]!;
+  const codes = new Int32Array(offsets[n]!);
+  const fill = offsets.slice(0, n);
+  const allCounts = new Int32Array(termNames.length);
+  postings.forEach((p, code) => {
+    allCounts[code] = p.length;
+    for (const i of p) codes[fill[i]!++] = code;
   });
-  offsets[ids.length] = total;
-  const codes = new Int32Array(total);
-  const postings: number[][] = termNames.map(() => []);
-  per.forEach((p, i) => {
-    codes.set(p, offsets[i]!);
-    for (const c of p) postings[c]!.push(i);
-  });
-  return { version, ids, pos, offsets, codes, termNames, termCode, postings };
+  return { version, ids, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new Map(), expansions: new Map() };
 }
 
-async function facetIndex(db: Db): Promise<FacetIndex> {
+async function searchIndex(db: Db): Promise<SearchIndex> {
   const key = db as object;
   const version = await currentVersion(db);
   const have = indexes.get(key);
@@ -275,9 +226,146 @@ async function facetIndex(db: Db): Promise<FacetIndex> {
   }
 }
 
-/** Forgets the in-memory index (tests and benchmarks). */
-export function dropSearchCache(db: Db) {
-  indexes.delete(db as object);
+/** Forgets the in-memory index and caches (tests and benchmarks). */
+export function dropSearchCache(db: Db, opts: { keepIndex?: boolean } = {}) {
+  const idx = indexes.get(db as object);
+  if (opts.keepIndex && idx) {
+    idx.texts.clear();
+    idx.expansions.clear();
+  } else indexes.delete(db as object);
+  vocabs.delete(db as object);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typo candidates
+
+async function loadVocab(db: Db, lang: Locale): Promise<Vocab> {
+  const rows = await sql<{ term: string; doc: number }>`select term, doc from ${sql.table(`practices_vocab_${lang}`)}`.execute(db);
+  const vocab: Vocab = new Map();
+  for (const r of rows.rows) {
+    const k = r.term[0]!;
+    let g = vocab.get(k);
+    if (!g) vocab.set(k, (g = { terms: [], docs: [] }));
+    g.terms.push(r.term);
+    g.docs.push(r.doc);
+  }
+  return vocab;
+}
+
+/**
+ * SQLite's vocabulary of a language, read once per index version. After a change the previous one
+ * answers (typo candidates only: whether a word exists is always asked fresh) while it is read again.
+ */
+async function vocabOf(db: Db, lang: Locale, version: string): Promise<Vocab> {
+  const key = db as object;
+  const per = vocabs.get(key) ?? {};
+  vocabs.set(key, per);
+  const have = per[lang];
+  if (have && have.version === version) return have.vocab;
+  if (have) {
+    have.version = version; // one refresh at a time
+    setImmediate(() => {
+      loadVocab(db, lang).then(
+        (vocab) => (per[lang] = { version, vocab }),
+        () => undefined,
+      );
+    });
+    return have.vocab;
+  }
+  const vocab = await loadVocab(db, lang);
+  per[lang] = { version, vocab };
+  return vocab;
+}
+
+/** Words of `lang` that exist, for each query word: itself when known, else near words (best first). */
+async function expand(db: Db, dialect: Dialect, idx: SearchIndex, lang: Locale, terms: string[]): Promise<string[][] | null> {
+  const out: string[][] = [];
+  for (const term of terms) {
+    const key = `${lang}:${term}`;
+    let cands = idx.expansions.get(key);
+    if (cands === undefined) {
+      cands = await expandTerm(db, dialect, idx, lang, term);
+      idx.expansions.set(key, cands);
+    }
+    if (!cands) return null; // every word must match: this language has no match
+    out.push(cands);
+  }
+  return out;
+}
+
+async function expandTerm(db: Db, dialect: Dialect, idx: SearchIndex, lang: Locale, term: string): Promise<string[] | null> {
+  let known: boolean;
+  let near: { w: string; d: number; n: number }[] = [];
+  const budget = typoBudget(term);
+  const lo = term[0]!;
+  const hi = String.fromCodePoint(lo.codePointAt(0)! + 1);
+  if (dialect === 'postgres') {
+    known = !!(await db.selectFrom('practice_words').select('word').where('lang', '=', lang).where('word', '=', term).executeTakeFirst());
+    if (!known && budget) {
+      const rows = await sql<{ word: string }>`select word from practice_words where lang = ${lang} and word >= ${lo} and word < ${hi}
+          and length(word) between ${term.length - budget} and ${term.length + budget}
+        union select word from practice_words where lang = ${lang} and word operator(public.%) ${term}`.execute(db);
+      near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
+    }
+  } else {
+    const vocab = sql.table(`practices_vocab_${lang}`);
+    const r = await sql<{ doc: number }>`select doc from ${vocab} where term = ${term}`.execute(db);
+    known = r.rows.length > 0;
+    if (!known && budget) {
+      const g = (await vocabOf(db, lang, idx.version)).get(lo);
+      if (g)
+        for (let i = 0; i < g.terms.length; i++) {
+          const w = g.terms[i]!;
+          if (w >= lo && w < hi && Math.abs(w.length - term.length) <= budget) near.push({ w, d: editDistance(term, w, budget), n: g.docs[i]! });
+        }
+    }
+  }
+  if (known) return [term];
+  const cands = near
+    .filter((c) => c.d <= budget)
+    .sort((a, b) => a.d - b.d || b.n - a.n)
+    .slice(0, 4)
+    .map((c) => c.w);
+  return cands.length ? cands : null;
+}
+
+/** A text's matches over every language, ranked once per index version (then cached). */
+async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, text: string): Promise<TextResult> {
+  const terms = [...new Set(words(text))].filter((w) => w.length <= 60).slice(0, 8);
+  const key = terms.join(' ');
+  const cached = idx.texts.get(key);
+  if (cached) return cached;
+  const n = idx.ids.length;
+  const score = new Float64Array(n).fill(-Infinity);
+  const hit: number[] = [];
+  const corrected = new Set<string>();
+  const add = (i: number, s: number) => {
+    if (i < 0) return;
+    if (score[i] === -Infinity) hit.push(i);
+    if (s > score[i]!) score[i] = s;
+  };
+  for (const lang of LOCALES) {
+    const groups = await expand(db, dialect, idx, lang, terms);
+    if (!groups) continue;
+    groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
+    if (dialect === 'postgres') {
+      const q = groups.map((g) => `(${g.join(' | ')})`).join(' & ');
+      const cfg = PG_CONFIG[lang];
+      const rows = await sql<{ practice_id: string; rank: number }>`select practice_id, ts_rank(tsv, q) as rank
+          from practice_texts, to_tsquery(${cfg}::regconfig, ${q}) q where lang = ${lang} and tsv @@ q`.execute(db);
+      for (const r of rows.rows) add(idx.posOfId.get(r.practice_id) ?? -1, Number(r.rank));
+    } else {
+      const match = groups.map((g) => `(${g.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ');
+      const fts = sql.table(`practices_fts_${lang}`);
+      const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${match}`.execute(db);
+      for (const r of rows.rows) if (r.seq < idx.posOfSeq.length) add(idx.posOfSeq[r.seq]!, -Number(r.score)); // bm25: lower is better
+    }
+  }
+  const order = Int32Array.from(hit).sort((a, b) => score[b]! - score[a]! || a - b);
+  const out: TextResult = { order, byPos: null, corrected: [...corrected] };
+  if (idx.texts.size >= MAX_CACHED_TEXTS) idx.texts.delete(idx.texts.keys().next().value!);
+  idx.texts.set(key, out);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -286,57 +374,62 @@ export function dropSearchCache(db: Db) {
 /** Searches published practices: text, facet filters (OR within a facet, AND across), counts, sort, page. */
 export async function searchPractices(db: Db, q: SearchQuery): Promise<SearchOutcome> {
   const dialect = dialectOf(db as any);
-  const idx = await facetIndex(db);
+  const idx = await searchIndex(db);
   const n = idx.ids.length;
   const perPage = Math.min(Math.max(q.perPage ?? 20, 1), 100);
-  // Candidates: all, or the text's hits.
-  let score: Float64Array | null = null;
-  let keep = new Uint8Array(n);
-  let corrected: string[] = [];
   const text = (q.text ?? '').trim();
-  if (text && words(text).length) {
-    const r = await textHits(db, dialect, text);
-    corrected = r.corrected;
-    score = new Float64Array(n);
-    for (const [k, s] of r.hits) {
-      const i = idx.pos.get(k);
-      if (i === undefined) continue;
-      keep[i] = 1;
-      score[i] = s;
-    }
-  } else keep.fill(1);
-  // Facet filters.
+  const tr = text && words(text).length ? await textResult(db, dialect, idx, text) : null;
+  const sort = q.sort ?? (tr ? 'relevance' : 'newest');
+  // Facet filters: a mask, or none.
+  let mask: Uint8Array | null = null;
   for (const facet of FACETS) {
     const values = (q[facet] ?? []).filter(Boolean);
     if (!values.length) continue;
     const any = new Uint8Array(n);
     for (const v of values) {
       const code = idx.termCode.get(`${facet}:${v}`);
-      if (code === undefined) continue;
-      for (const i of idx.postings[code]!) any[i] = 1;
+      if (code !== undefined) for (const i of idx.postings[code]!) any[i] = 1;
     }
-    for (let i = 0; i < n; i++) keep[i]! &= any[i]!;
+    if (mask) for (let i = 0; i < n; i++) mask[i]! &= any[i]!;
+    else mask = any;
   }
-  // Result list and facet counts.
-  const list: number[] = [];
-  const counts = new Int32Array(idx.termNames.length);
-  for (let i = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    list.push(i);
-    for (let j = idx.offsets[i]!; j < idx.offsets[i + 1]!; j++) counts[idx.codes[j]!]!++;
+  // The result in its order (positions), with facet counts.
+  let list: Int32Array;
+  let counts: Int32Array;
+  if (!tr && !mask) {
+    list = new Int32Array(0); // all: positions are the list itself
+    counts = idx.allCounts;
+  } else {
+    let source: Int32Array | null = null;
+    if (tr) {
+      if (sort === 'relevance') source = tr.order;
+      else source = tr.byPos ??= Int32Array.from(tr.order).sort();
+    }
+    const out = new Int32Array(source ? source.length : n);
+    let k = 0;
+    counts = new Int32Array(idx.termNames.length);
+    const { offsets, codes } = idx;
+    const m = source ? source.length : n;
+    for (let j = 0; j < m; j++) {
+      const i = source ? source[j]! : j;
+      if (mask && !mask[i]) continue;
+      out[k++] = i;
+      for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
+    }
+    list = out.subarray(0, k);
   }
+  const total = !tr && !mask ? n : list.length;
   const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchOutcome['facets'];
   counts.forEach((c, code) => {
     if (c) facets[idx.termNames[code]!.facet][idx.termNames[code]!.value] = c;
   });
-  const sort = q.sort ?? (score ? 'relevance' : 'newest');
-  if (sort === 'relevance' && score) list.sort((a, b) => score![b]! - score![a]! || a - b);
-  else if (sort === 'oldest') list.reverse();
-  const pages = Math.max(1, Math.ceil(list.length / perPage));
+  const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(q.page ?? 1, 1), pages);
-  const ids = list.slice((page - 1) * perPage, page * perPage).map((i) => idx.ids[i]!);
-  keep = null as any;
-  return { total: list.length, page, pages, perPage, ids, facets, corrected };
+  const at = (j: number) => (!tr && !mask ? j : list[j]!);
+  const ids: string[] = [];
+  const reverse = sort === 'oldest';
+  for (let j = (page - 1) * perPage; j < Math.min(total, page * perPage); j++) ids.push(idx.ids[at(reverse ? total - 1 - j : j)]!);
+  return { total, page, pages, perPage, ids, facets, corrected: tr?.corrected ?? [] };
 }
 
 export { fold };

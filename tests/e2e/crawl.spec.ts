@@ -1,0 +1,48 @@
+/**
+ * Every page a person can reach by following links — anonymously, and as an administrator — answers
+ * 200 and has no accessibility violations, in two languages each.
+ */
+import { test, expect, checkA11y, signInAsAdmin, type Page } from './support.js';
+
+const SKIP = /\/(api|assets)\/|\.(json|csv|pdf|svg|png|jpe?g|webp)(\?|$)|\/download|\/export|\/logo|\/attachments?\//;
+
+async function crawl(page: Page, start: string, locale: string, limit = 70) {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length && seen.size < limit) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    await checkA11y(page, path);
+    const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+    for (const href of hrefs) {
+      if (!href.startsWith(`/${locale}/`) && href !== `/${locale}`) continue;
+      const clean = href.split('#')[0]!;
+      if (SKIP.test(clean) || seen.has(clean) || queue.includes(clean)) continue;
+      // Many filter combinations lead to the same page: keep one query-string variant per path.
+      const base = clean.split('?')[0]!;
+      if (clean.includes('?') && [...seen, ...queue].some((p) => p.split('?')[0] === base)) continue;
+      queue.push(clean);
+    }
+  }
+  return seen.size;
+}
+
+for (const locale of ['es', 'fr']) {
+  test(`every page reachable by the public in ${locale} is accessible`, async ({ page }) => {
+    test.setTimeout(300_000);
+    const n = await crawl(page, `/${locale}/`, locale);
+    expect(n).toBeGreaterThan(15);
+  });
+}
+
+for (const locale of ['en', 'pt']) {
+  test(`every page reachable by an administrator in ${locale} is accessible`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await signInAsAdmin(page, locale);
+    const n = await crawl(page, `/${locale}/admin`, locale);
+    expect(n).toBeGreaterThan(15);
+  });
+}
