@@ -8,14 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 import { connect, type DbHandle } from './db/connect.js';
-import { migrateToLatest, dialectOf } from './db/migrator.js';
-import type { Kysely } from 'kysely';
+import { migrateToLatest } from './db/migrator.js';
 import type { Db } from './db/schema.js';
-import { newId } from './db/ids.js';
 import { platformMigrations } from './platform/migrations/index.js';
 import { createI18n } from './platform/i18n/i18n.js';
 import { createMailer } from './platform/mail/mailer.js';
-import { createAuth, hashPassword } from './platform/auth/auth.js';
+import { createAuth } from './platform/auth/auth.js';
+import { ensureVerifiedUser, setPassword } from './platform/auth/users.js';
 import { createPageCache } from './platform/cache/page-cache.js';
 import type { AppDeps } from './platform/http/env.js';
 import type { ModuleManifest } from './platform/module.js';
@@ -55,43 +54,10 @@ async function putSetting(db: Db, key: string, value: string) {
   await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
 
-/** Creates a verified administrator with a password (argon2id) and returns their id. */
+/** Creates a verified administrator with a password (argon2id), or promotes an existing account, and returns their id. */
 export async function createAdmin(db: Db, email: string, password: string, name = 'Mesa Técnica'): Promise<string> {
-  const existing = await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst();
-  const now = new Date();
-  const hash = await hashPassword(password);
-  // better-auth's own representation: Date and boolean on PostgreSQL, ISO text and 0/1 on SQLite.
-  const pg = dialectOf(db as Kysely<any>) === 'postgres';
-  const stamp = (v: Date) => (pg ? v : v.toISOString()) as unknown as string;
-  const yes = (pg ? true : 1) as any;
-  if (existing) {
-    await db.updateTable('users').set({ role: 'admin', email_verified: yes }).where('id', '=', existing.id).execute();
-    await db.updateTable('accounts').set({ password: hash, updated_at: stamp(now) }).where('user_id', '=', existing.id).where('provider_id', '=', 'credential').execute();
-    return existing.id;
-  }
-  const id = newId();
-  await db
-    .insertInto('users')
-    .values({ id, name, email: email.toLowerCase(), email_verified: yes, image: null, created_at: stamp(now), updated_at: stamp(now), role: 'admin', locale: 'es' })
-    .execute();
-  await db
-    .insertInto('accounts')
-    .values({
-      id: newId(),
-      account_id: id,
-      provider_id: 'credential',
-      user_id: id,
-      password: hash,
-      access_token: null,
-      refresh_token: null,
-      id_token: null,
-      access_token_expires_at: null,
-      refresh_token_expires_at: null,
-      scope: null,
-      created_at: stamp(now),
-      updated_at: stamp(now),
-    })
-    .execute();
+  const { id, created } = await ensureVerifiedUser(db, { email, name, password, role: 'admin' });
+  if (!created) await setPassword(db, id, password);
   return id;
 }
 

@@ -9,4 +9,6 @@ import { membershipModule } from './membership/manifest.js';
 import { practicesModule } from './practices/manifest.js';
 import { electionsModule } from './elections/manifest.js';
 
-export const modules: ModuleManifest[] = [pagesModule, bodiesModule, membershipModule, practicesModule, electionsModule];
+// Order matters for seeds and demo data only: membership's demo organizations exist before bodies' demo
+// memberships and the demo election.
+export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule];

@@ -2,7 +2,8 @@
  * Every page a person can reach by following links — anonymously, and as an administrator — answers
  * 200 and has no accessibility violations, in two languages each.
  */
-import { test, expect, checkA11y, signInAsAdmin, type Page } from './support.js';
+import type { Page } from '@playwright/test';
+import { test, expect, checkA11y, signInAsAdmin } from './support.js';
 
 const SKIP = /\/(api|assets)\/|\.(json|csv|pdf|svg|png|jpe?g|webp)(\?|$)|\/download|\/export|\/logo|\/attachments?\//;
 
@@ -16,7 +17,7 @@ async function crawl(page: Page, start: string, locale: string, limit = 70) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(200);
     await checkA11y(page, path);
-    const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+    const hrefs = await page.$$eval('a[href]', (as: { getAttribute(n: string): string | null }[]) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) {
       if (!href.startsWith(`/${locale}/`) && href !== `/${locale}`) continue;
       const clean = href.split('#')[0]!;

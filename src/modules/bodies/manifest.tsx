@@ -4,7 +4,7 @@ import * as create from './migrations/2026_11_28_1100_bodies_create.js';
 import * as membersPositions from './migrations/2026_11_28_1400_bodies_members_positions.js';
 import { bodiesRoutes } from './routes.js';
 import { bodiesApi } from './api.js';
-import { seedBodies } from './seed.js';
+import { seedBodies, demoBodies } from './seed.js';
 import { bodiesForObjective } from './queries.js';
 import { TText } from '../../platform/views/components.js';
 import es from './messages/es.json' with { type: 'json' };
@@ -19,6 +19,7 @@ export const bodiesModule = defineModule({
   routes: bodiesRoutes,
   api: bodiesApi,
   seed: seedBodies,
+  demo: demoBodies,
   nav: [{ path: '/bodies', label: 'bodies.nav', area: 'main', order: 10 }],
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);

@@ -1,13 +1,12 @@
 /** @module Elections: demo data — one clearly labelled election in its nomination phase. */
 import type { SeedContext } from '../../platform/module.js';
 import { callElection } from './commands/lifecycle.js';
-import { demoBodies } from '../bodies/index.js';
+import { listBodies } from '../bodies/index.js';
 
-/** Runs after membership's demo (module order), so the bodies' demo memberships are made here too. */
+/** Runs after the bodies' demo (module order), which gives the first Mesa demo members and a secretary. */
 export async function demoElections(ctx: SeedContext): Promise<void> {
   const { db, adminId } = ctx;
-  await demoBodies(ctx);
-  const body = await db.selectFrom('bodies').select(['id', 'slug']).where('kind', '=', 'working_group').orderBy('position').executeTakeFirst();
+  const body = (await listBodies(db)).find((b) => b.kind === 'working_group');
   if (!body) return;
   if (await db.selectFrom('elections').select('id').where('body_id', '=', body.id).executeTakeFirst()) return;
   const year = new Date().getUTCFullYear();

@@ -4,12 +4,10 @@
  * "forgot password" and the outbox). Also some history so the coverage page has a timeline.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { ensureVerifiedUser } from '../../platform/auth/users.js';
 import type { SeedContext } from '../../platform/module.js';
 import type { Db } from '../../db/schema.js';
-import { dialectOf } from '../../db/migrator.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { hashPassword } from '../../platform/auth/auth.js';
 import { insertOrganization } from './commands/profile.js';
 import { recordStep } from './commands/history.js';
 
@@ -29,32 +27,8 @@ const DEMO: { name: string; acronym: string; country: string; city: string; type
 ];
 
 async function demoUser(db: Db, email: string, name: string): Promise<string> {
-  const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing) return existing.id;
-  const pg = dialectOf(db as Kysely<any>) === 'postgres';
-  const now = new Date();
-  const stamp = (pg ? now : now.toISOString()) as unknown as string;
-  const id = newId();
-  await db.insertInto('users').values({ id, name, email, email_verified: pg ? true : 1, image: null, created_at: stamp, updated_at: stamp, role: 'member', locale: 'es' }).execute();
-  await db
-    .insertInto('accounts')
-    .values({
-      id: newId(),
-      account_id: id,
-      provider_id: 'credential',
-      user_id: id,
-      password: await hashPassword(randomBytes(18).toString('base64url')),
-      access_token: null,
-      refresh_token: null,
-      id_token: null,
-      access_token_expires_at: null,
-      refresh_token_expires_at: null,
-      scope: null,
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .execute();
-  return id;
+  // A random password nobody knows: demo people sign in through "forgot password" and the outbox.
+  return (await ensureVerifiedUser(db, { email, name, password: randomBytes(18).toString('base64url') })).id;
 }
 
 export async function demoMembership({ db, log }: SeedContext): Promise<void> {
