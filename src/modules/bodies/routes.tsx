@@ -1,6 +1,8 @@
 /** @module Bodies: public pages (the list of Mesas and each Mesa's page). */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
+import type { Child } from 'hono/jsx';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { TText, EmptyState } from '../../platform/views/components.js';
 import { pickTranslated, parseTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
@@ -24,6 +26,30 @@ export function achievementsOf(b: BodyRow): (string | Record<string, string>)[] 
   }
 }
 
+/** A link to a body's page, under its name in the reader's language. */
+function BodyLink(props: { body: Pick<BodyRow, 'slug' | 'name'>; locale: Locale }) {
+  return (
+    <a href={`/${props.locale}/bodies/${props.body.slug}`}>
+      <TText value={props.body.name} />
+    </a>
+  );
+}
+
+/** A second-level heading over a list of items; nothing at all when there are no items. */
+function ListSection(props: { title: string; items: Child[] }) {
+  if (!props.items.length) return null;
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <ul>
+        {props.items.map((item) => (
+          <li>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 bodiesRoutes.get('/bodies', async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
@@ -44,9 +70,7 @@ bodiesRoutes.get('/bodies', async (c) => {
               {group.map((b) => (
                 <article class="card">
                   <h3>
-                    <a href={`/${l}/bodies/${b.slug}`}>
-                      <TText value={b.name} />
-                    </a>
+                    <BodyLink body={b} locale={l} />
                   </h3>
                   <p class="small">
                     <TText value={b.mandate} />
@@ -67,9 +91,7 @@ bodiesRoutes.get('/bodies', async (c) => {
                       <ul class="small">
                         {children(b.id).map((s) => (
                           <li>
-                            <a href={`/${l}/bodies/${s.slug}`}>
-                              <TText value={s.name} />
-                            </a>
+                            <BodyLink body={s} locale={l} />
                           </li>
                         ))}
                       </ul>
@@ -113,9 +135,7 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
           <>
             {' · '}
             {t('bodies.partOf')}{' '}
-            <a href={`/${l}/bodies/${parent.slug}`}>
-              <TText value={parent.name} />
-            </a>
+            <BodyLink body={parent} locale={l} />
           </>
         ) : null}
       </p>
@@ -138,20 +158,7 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
       ) : (
         <EmptyState>{t('bodies.noObjectives')}</EmptyState>
       )}
-      {subs.length ? (
-        <>
-          <h2>{t('bodies.subGroups')}</h2>
-          <ul>
-            {subs.map((s) => (
-              <li>
-                <a href={`/${l}/bodies/${s.slug}`}>
-                  <TText value={s.name} />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ListSection title={t('bodies.subGroups')} items={subs.map((s) => <BodyLink body={s} locale={l} />)} />
       <PositionsTables holdings={holdings} orgNames={orgNames} locale={l} />
       <h2 id="members">{t('bodies.members.title', { count: members.length })}</h2>
       {members.length ? (
@@ -165,18 +172,7 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
       ) : (
         <EmptyState>{t('bodies.members.none')}</EmptyState>
       )}
-      {achievements.length ? (
-        <>
-          <h2>{t('bodies.achievements')}</h2>
-          <ul>
-            {achievements.map((a) => (
-              <li>
-                <TText value={typeof a === 'string' ? { es: a } : parseTranslated(a)} />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ListSection title={t('bodies.achievements')} items={achievements.map((a) => <TText value={typeof a === 'string' ? { es: a } : parseTranslated(a)} />)} />
     </>,
     { title, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), '/bodies']] },
   );

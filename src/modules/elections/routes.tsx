@@ -46,6 +46,15 @@ async function tick(c: Context<AppEnv>, ids?: string[]) {
   }
 }
 
+/** A link to an election's page (or one of its sub-pages, e.g. path '/vote'), under its title in the reader's language. */
+function ElectionLink(props: { e: Pick<Election, 'id' | 'title'>; locale: Locale; path?: string }) {
+  return (
+    <a href={`/${props.locale}/elections/${props.e.id}${props.path ?? ''}`}>
+      <TText value={props.e.title} />
+    </a>
+  );
+}
+
 async function loadElection(c: Context<AppEnv>) {
   const { db } = c.get('deps');
   const id = c.req.param('id') ?? '';
@@ -196,9 +205,7 @@ electionsRoutes.get('/elections', async (c) => {
   const bodyName = new Map(bodies.map((b) => [b.id, b]));
   const rows = (list: Election[]) =>
     list.map((e) => [
-      <a href={`/${l}/elections/${e.id}`}>
-        <TText value={e.title} />
-      </a>,
+      <ElectionLink e={e} locale={l} />,
       <TText value={bodyName.get(e.bodyId)?.shortName} />,
       e.positions.map((p) => t(`bodies.positions.names.${p}`)).join(', '),
       t(`elections.status.${e.status}`),
@@ -310,9 +317,7 @@ electionsRoutes.get('/elections/mine', async (c) => {
         <ul>
           {canVote.map((e) => (
             <li>
-              <a href={`/${l}/elections/${e.id}/vote`}>
-                <TText value={e.title} />
-              </a>
+              <ElectionLink e={e} locale={l} path="/vote" />
             </li>
           ))}
         </ul>
@@ -628,9 +633,7 @@ function renderNominate(c: Context<AppEnv>, e: Election, f: ElectionFacts, form:
     <>
       <h1>{t('elections.nominate.title')}</h1>
       <p>
-        <a href={`/${l}/elections/${e.id}`}>
-          <TText value={e.title} />
-        </a>
+        <ElectionLink e={e} locale={l} />
       </p>
       <ErrorSummary errors={form.errors} />
       <Form action={`/${l}/elections/${e.id}/nominate`}>
@@ -706,13 +709,21 @@ electionsRoutes.post(`${EID}/nominate`, async (c) => {
   return redirectWith(c, `/${c.get('locale')}/elections/${x.e.id}`, { type: 'success', key: r.self ? 'elections.nominate.doneSelf' : 'elections.nominate.doneOther' });
 });
 
-electionsRoutes.get(`${EID}/candidates/:cid{[0-9a-z]{16}}`, async (c) => {
+/** The election and one of its candidacies, for the nominated person only (null when either is unknown: answer 404). */
+async function loadOwnCandidacy(c: Context<AppEnv>) {
   const x = await loadElection(c);
-  if (!x) return c.notFound();
+  if (!x) return null;
   const actor = requireUser(c);
   const cand = (await listCandidates(c.get('deps').db, x.e.id)).find((cd) => cd.id === c.req.param('cid'));
-  if (!cand) return c.notFound();
+  if (!cand) return null;
   authorize(c, cand.userId === actor.id);
+  return { ...x, actor, cand };
+}
+
+electionsRoutes.get(`${EID}/candidates/:cid{[0-9a-z]{16}}`, async (c) => {
+  const x = await loadOwnCandidacy(c);
+  if (!x) return c.notFound();
+  const { actor, cand } = x;
   const statement = parseTranslated(cand.statement);
   const lang = (Object.keys(statement)[0] as Locale | undefined) ?? c.get('locale');
   return renderRespond(c, x.e, x.f, cand, emptyForm({ statement: statement[lang] ?? '', statement_lang: lang, org: cand.orgId ?? undefined }));
@@ -728,9 +739,7 @@ function renderRespond(c: Context<AppEnv>, e: Election, f: ElectionFacts, cand: 
     <>
       <h1>{t('elections.candidate.title', { position: t(`bodies.positions.names.${cand.position}`) })}</h1>
       <p>
-        <a href={`/${l}/elections/${e.id}`}>
-          <TText value={e.title} />
-        </a>
+        <ElectionLink e={e} locale={l} />
       </p>
       <p>{t(`elections.candidate.status.${cand.status}`)}</p>
       <ErrorSummary errors={form.errors} />
@@ -765,12 +774,9 @@ function renderRespond(c: Context<AppEnv>, e: Election, f: ElectionFacts, cand: 
 }
 
 electionsRoutes.post(`${EID}/candidates/:cid{[0-9a-z]{16}}`, async (c) => {
-  const x = await loadElection(c);
+  const x = await loadOwnCandidacy(c);
   if (!x) return c.notFound();
-  const actor = requireUser(c);
-  const cand = (await listCandidates(c.get('deps').db, x.e.id)).find((cd) => cd.id === c.req.param('cid'));
-  if (!cand) return c.notFound();
-  authorize(c, cand.userId === actor.id);
+  const { actor, cand } = x;
   const values = await readForm(c);
   const accept = values.answer === 'accept';
   const statement = statementFrom(values);
@@ -794,9 +800,7 @@ function renderVote(c: Context<AppEnv>, e: Election, f: ElectionFacts, orgNames:
     <>
       <h1>{t('elections.vote.title')}</h1>
       <p>
-        <a href={`/${l}/elections/${e.id}`}>
-          <TText value={e.title} />
-        </a>
+        <ElectionLink e={e} locale={l} />
       </p>
       <p>{t('elections.vote.lead')}</p>
       <ErrorSummary errors={form.errors} />
@@ -817,12 +821,17 @@ function renderVote(c: Context<AppEnv>, e: Election, f: ElectionFacts, orgNames:
   );
 }
 
+/** The names of the organizations the user may vote for, by id. */
+async function voterOrgNames(c: Context<AppEnv>, f: ElectionFacts): Promise<Map<string, string>> {
+  const orgs = await getOrganizations(c.get('deps').db, f.voterOrgs.map((o) => o.orgId));
+  return new Map(orgs.map((o) => [o.id, o.name]));
+}
+
 electionsRoutes.get(`${EID}/vote`, async (c) => {
   const x = await loadElection(c);
   if (!x) return c.notFound();
   authorize(c, electionsPolicy.can(requireUser(c), 'vote', { e: x.e, f: x.f }));
-  const orgs = await getOrganizations(c.get('deps').db, x.f.voterOrgs.map((o) => o.orgId));
-  return renderVote(c, x.e, x.f, new Map(orgs.map((o) => [o.id, o.name])), emptyForm());
+  return renderVote(c, x.e, x.f, await voterOrgNames(c, x.f), emptyForm());
 });
 
 /** Why a ballot was refused → HTTP status. Nothing was changed in any of these cases. */
@@ -847,8 +856,7 @@ electionsRoutes.post(`${EID}/vote`, async (c) => {
     }
   }
   if (def && x.e.status === 'voting' && Object.keys(errors).length && electionsPolicy.can(actor, 'vote', { e: x.e, f: x.f })) {
-    const orgs = await getOrganizations(c.get('deps').db, x.f.voterOrgs.map((o) => o.orgId));
-    return renderVote(c, x.e, x.f, new Map(orgs.map((o) => [o.id, o.name])), { values, errors }, 422);
+    return renderVote(c, x.e, x.f, await voterOrgNames(c, x.f), { values, errors }, 422);
   }
   const r = await c.get('deps').db.transaction().execute((trx) => castBallot(trx, actor, { electionId: x.e.id, orgId, choices }));
   if (!r.ok) {

@@ -1,22 +1,14 @@
 /** @module Membership: reads (the directory, one organization, its people, history and the coverage numbers). */
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
-import type { OrgStatus } from './tables.js';
+import type { Selectable } from 'kysely';
+import type { OrgStatus, OrganizationsTable } from './tables.js';
 import { normalizeText, websiteKey, type DirectoryFilter, type PublicField } from './schemas.js';
 
 export const PAGE_SIZE = 24;
 
-export interface DirectoryRow {
-  id: string;
-  slug: string;
-  name: string;
-  acronym: string | null;
-  country: string;
-  city: string | null;
-  type: string;
-  public_fields: string;
-  admitted_at: string | null;
-}
+/** One organization in the directory: the columns listDirectory selects. */
+export type DirectoryRow = Pick<Selectable<OrganizationsTable>, 'id' | 'slug' | 'name' | 'acronym' | 'country' | 'city' | 'type' | 'public_fields' | 'admitted_at'>;
 
 const parseList = <T = string>(s: string | null | undefined): T[] => {
   if (!s) return [];

@@ -1,11 +1,26 @@
 /** @module Pages: the home page (what the Mechanism is, its bodies, what is new) and the about page. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { TText } from '../../platform/views/components.js';
 import { MECHANISM, STRATEGIC_AXES_2023, EXPECTED_RESULTS_2023 } from '../../platform/reference/data/mechanism.js';
 import { listBodies } from '../bodies/index.js';
 
 export const pagesRoutes = new Hono<AppEnv>({ strict: false });
+
+/** The strategic axes of the 2023 factsheet, numbered, in the reader's language. */
+function AxesList(props: { locale: Locale }) {
+  const l = props.locale;
+  return (
+    <ol>
+      {STRATEGIC_AXES_2023.map((a) => (
+        <li>
+          <strong>{a.title[l]}.</strong> {a.description[l]}
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 pagesRoutes.get('/', async (c) => {
   const t = c.get('t');
@@ -51,13 +66,7 @@ pagesRoutes.get('/', async (c) => {
       ) : null}
       <section aria-labelledby="axes-title">
         <h2 id="axes-title">{t('pages.home.axes')}</h2>
-        <ol>
-          {STRATEGIC_AXES_2023.map((a) => (
-            <li>
-              <strong>{a.title[l]}.</strong> {a.description[l]}
-            </li>
-          ))}
-        </ol>
+        <AxesList locale={l} />
       </section>
     </>,
     { title: t('nav.home'), description: MECHANISM.about[l] },
@@ -88,13 +97,7 @@ pagesRoutes.get('/about', async (c) => {
         ))}
       </ul>
       <h2>{t('pages.about.axes')}</h2>
-      <ol>
-        {STRATEGIC_AXES_2023.map((a) => (
-          <li>
-            <strong>{a.title[l]}.</strong> {a.description[l]}
-          </li>
-        ))}
-      </ol>
+      <AxesList locale={l} />
       <h2>{t('pages.about.results')}</h2>
       {EXPECTED_RESULTS_2023.map((g) => (
         <>

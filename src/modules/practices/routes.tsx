@@ -34,6 +34,16 @@ async function load(c: Context<AppEnv>) {
   return { user, scope, db };
 }
 
+/** Requires a signed-in user, loads practice `id` (null when unknown: answer 404) and authorizes editing it. */
+async function loadForEdit(c: Context<AppEnv>, id: string) {
+  const user = requireUser(c);
+  const { db, scope } = await load(c);
+  const p = await getPractice(db, id);
+  if (!p) return null;
+  authorize(c, practicePolicy.can(user, 'edit', { p, s: scope }));
+  return { user, db, scope, p };
+}
+
 async function formOptions(c: Context<AppEnv>, user: CurrentUser, scope: Scope, current?: string | null): Promise<FormOptions> {
   const { db } = c.get('deps');
   const l = c.get('locale');
@@ -340,11 +350,9 @@ async function saveForm(c: Context<AppEnv>, existing?: Practice) {
 practicesRoutes.post('/practices/new', (c) => saveForm(c));
 
 practicesRoutes.get(`/practices/:id${ID}/edit`, async (c) => {
-  const user = requireUser(c);
-  const { db, scope } = await load(c);
-  const p = await getPractice(db, c.req.param('id'));
-  if (!p) return c.notFound();
-  authorize(c, practicePolicy.can(user, 'edit', { p, s: scope }));
+  const found = await loadForEdit(c, c.req.param('id'));
+  if (!found) return c.notFound();
+  const { user, scope, p } = found;
   return renderForm(c, `/${c.get('locale')}/practices/${p.id}/edit`, emptyForm(valuesOf(p)), await formOptions(c, user, scope, p.orgId), p);
 });
 
@@ -389,13 +397,11 @@ practicesRoutes.post(`/practices/:id${ID}/workflow`, async (c) => {
 // Attachments
 
 practicesRoutes.post(`/practices/:id${ID}/attachments`, async (c) => {
-  const user = requireUser(c);
-  const { db, scope } = await load(c);
+  const found = await loadForEdit(c, c.req.param('id'));
+  if (!found) return c.notFound();
+  const { user, db, p } = found;
   const l = c.get('locale');
   const t = c.get('t');
-  const p = await getPractice(db, c.req.param('id'));
-  if (!p) return c.notFound();
-  authorize(c, practicePolicy.can(user, 'edit', { p, s: scope }));
   const len = Number(c.req.header('content-length') ?? '0');
   if (len > MAX_BYTES + 64 * 1024) return renderPractice(c, p, { values: {}, errors: { file: t('practices.errors.fileTooLarge') } }, 413);
   const body = await c.req.parseBody();
@@ -411,11 +417,9 @@ practicesRoutes.post(`/practices/:id${ID}/attachments`, async (c) => {
 });
 
 practicesRoutes.post(`/practices/:id${ID}/attachments/:aid${ID}/delete`, async (c) => {
-  const user = requireUser(c);
-  const { db, scope } = await load(c);
-  const p = await getPractice(db, c.req.param('id'));
-  if (!p) return c.notFound();
-  authorize(c, practicePolicy.can(user, 'edit', { p, s: scope }));
+  const found = await loadForEdit(c, c.req.param('id'));
+  if (!found) return c.notFound();
+  const { user, db, p } = found;
   await db.transaction().execute((trx) => removeAttachment(trx, user, c.get('deps').config.dataDir, p.id, c.req.param('aid')));
   return redirectWith(c, `/${c.get('locale')}/practices/${p.id}`, { type: 'success', key: 'practices.flash.detached' });
 });

@@ -17,15 +17,21 @@ export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; reason: stri
 /** Something that happened and must be announced to the body's members. */
 export type ElectionEvent = { kind: 'called' | 'opened' | 'closed' | 'failed' | 'certified'; electionId: string };
 
-export interface ElectionInput {
-  title: Translated;
-  positions: Position[];
-  quorumPct: number;
-  nominationsCloseAt: string | null;
-  votingOpensAt: string | null;
-  votingClosesAt: string | null;
-  termStart: string;
-  termEnd: string | null;
+/** What the secretary sets when calling or editing an election: the election's own fields, with the title still translated. */
+export type ElectionInput = { title: Translated } & Pick<Election, 'positions' | 'quorumPct' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'termStart' | 'termEnd'>;
+
+/** The columns an election's input sets, as stored. */
+function inputColumns(input: ElectionInput) {
+  return {
+    title: stringifyTranslated(input.title),
+    positions: JSON.stringify(input.positions),
+    quorum_pct: input.quorumPct,
+    nominations_close_at: input.nominationsCloseAt,
+    voting_opens_at: input.votingOpensAt,
+    voting_closes_at: input.votingClosesAt,
+    term_start: input.termStart,
+    term_end: input.termEnd,
+  };
 }
 
 export async function callElection(db: Db, actorId: string, input: ElectionInput & { bodyId: string; previousId?: string | null }): Promise<Outcome<{ id: string; events: ElectionEvent[] }>> {
@@ -36,15 +42,8 @@ export async function callElection(db: Db, actorId: string, input: ElectionInput
     .values({
       id,
       body_id: input.bodyId,
-      title: stringifyTranslated(input.title),
-      positions: JSON.stringify(input.positions),
+      ...inputColumns(input),
       status: 'nomination',
-      quorum_pct: input.quorumPct,
-      nominations_close_at: input.nominationsCloseAt,
-      voting_opens_at: input.votingOpensAt,
-      voting_closes_at: input.votingClosesAt,
-      term_start: input.termStart,
-      term_end: input.termEnd,
       definition: null,
       census_size: null,
       ballot_count: 0,
@@ -70,14 +69,7 @@ export async function editElection(db: Db, actorId: string, input: ElectionInput
   const r = await db
     .updateTable('elections')
     .set({
-      title: stringifyTranslated(input.title),
-      positions: JSON.stringify(input.positions),
-      quorum_pct: input.quorumPct,
-      nominations_close_at: input.nominationsCloseAt,
-      voting_opens_at: input.votingOpensAt,
-      voting_closes_at: input.votingClosesAt,
-      term_start: input.termStart,
-      term_end: input.termEnd,
+      ...inputColumns(input),
       updated_at: nowIso(),
     })
     .where('id', '=', input.electionId)

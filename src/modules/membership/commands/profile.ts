@@ -29,6 +29,27 @@ export function searchTextOf(d: { name: string; acronym?: string | null; city?: 
   return normalizeText([d.name, d.acronym ?? '', d.city ?? ''].join(' '));
 }
 
+/** The profile's columns as stored, in the order a profile update reports which of them changed. */
+function profileColumns(d: Omit<OrgData, 'countries' | 'objectives'>, publicFields: readonly string[]) {
+  return {
+    name: d.name,
+    acronym: d.acronym ?? null,
+    country: d.country,
+    city: d.city ?? null,
+    type: d.type,
+    website: d.website ?? null,
+    description: Object.keys(d.description).length ? stringifyTranslated(d.description) : null,
+    public_fields: JSON.stringify(publicFields),
+    languages: JSON.stringify(d.languages),
+    social_links: JSON.stringify(d.social),
+  };
+}
+
+/** The columns derived from the name, acronym, city and website that the directory search and duplicate checks use. */
+function keyColumns(d: { name: string; acronym?: string | null; city?: string | null; website?: string | null }) {
+  return { search_text: searchTextOf(d), name_key: normalizeText(d.name), website_key: websiteKey(d.website) };
+}
+
 async function uniqueSlug(db: Db, name: string): Promise<string> {
   const base = slugify(name) || 'organizacion';
   for (let i = 0; i < 50; i++) {
@@ -67,25 +88,14 @@ export async function insertOrganization(
     .values({
       id,
       slug,
-      name: d.name,
-      acronym: d.acronym ?? null,
-      country: d.country,
-      city: d.city ?? null,
-      type: d.type,
-      website: d.website ?? null,
-      description: Object.keys(d.description).length ? stringifyTranslated(d.description) : null,
+      ...profileColumns(d, opts.publicFields ?? PUBLIC_FIELDS),
       status: opts.status,
       status_reason: null,
       status_changed_at: now,
-      public_fields: JSON.stringify(opts.publicFields ?? PUBLIC_FIELDS),
       created_at: now,
       updated_at: now,
       admitted_at: opts.admittedAt ?? null,
-      search_text: searchTextOf(d),
-      name_key: normalizeText(d.name),
-      website_key: websiteKey(d.website),
-      languages: JSON.stringify(d.languages),
-      social_links: JSON.stringify(d.social),
+      ...keyColumns(d),
       commitment_at: opts.commitmentAt ?? null,
       applied_at: opts.appliedAt ?? null,
     })
@@ -130,27 +140,14 @@ export async function updateProfile(db: Db, actor: Actor, orgId: string, input: 
     const v = input[`description_${l}`];
     if (v) description[l] = v;
   }
-  const next = {
-    name: input.name,
-    acronym: input.acronym ?? null,
-    country: input.country,
-    city: input.city ?? null,
-    type: input.type,
-    website: input.website ?? null,
-    description: Object.keys(description).length ? stringifyTranslated(description) : null,
-    public_fields: JSON.stringify(input.public_fields),
-    languages: JSON.stringify(input.languages),
-    social_links: JSON.stringify(input.social),
-  };
+  const next = profileColumns({ ...input, description }, input.public_fields);
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => (org as any)[k] !== next[k]);
   await db
     .updateTable('organizations')
     .set({
       ...next,
       updated_at: nowIso(),
-      search_text: searchTextOf(input),
-      name_key: normalizeText(input.name),
-      website_key: websiteKey(input.website),
+      ...keyColumns(input),
     })
     .where('id', '=', orgId)
     .execute();

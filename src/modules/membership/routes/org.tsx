@@ -1,6 +1,6 @@
 /** @module Membership: pages of an organization's own people — its page, profile, logo, people, invitations, leaving. */
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../../../platform/http/env.js';
+import type { AppEnv, CurrentUser } from '../../../platform/http/env.js';
 import { readForm, validate } from '../../../platform/http/forms.js';
 import { redirectWith } from '../../../platform/http/flash.js';
 import { requireUser, authorize } from '../../../platform/authz/authz.js';
@@ -25,6 +25,9 @@ import { countryNames } from '../../../platform/reference/queries.js';
 import { listBodies } from '../../bodies/index.js';
 import { ProfileSchema, ReasonSchema, InviteSchema, PeopleSchema } from '../schemas.js';
 import { membershipPolicy, type OrgContext } from '../policy.js';
+
+/** What the people of an organization (or an administrator) do on its private pages. */
+type OrgAction = 'view' | 'edit' | 'resubmit' | 'managePeople' | 'leave';
 import { getOrganizationFull, isPersonOf, peopleOf, contactsOf, historyOf, openInvitations, type OrganizationFull } from '../queries.js';
 import { organizationsOfUser } from '../index.js';
 import { updateProfile } from '../commands/profile.js';
@@ -45,6 +48,15 @@ export async function loadOrg(c: Context<AppEnv>): Promise<{ org: OrganizationFu
   const org = await getOrganizationFull(db, { id: c.req.param('id') });
   if (!org) return null;
   return { org, ctx: { status: org.status, isPerson: await isPersonOf(db, c.get('user')?.id, org.id) } };
+}
+
+/** Requires a signed-in user, loads the organization (null when unknown: answer 404) and authorizes `action` on it. */
+async function loadOrgFor(c: Context<AppEnv>, action: OrgAction): Promise<{ user: CurrentUser; org: OrganizationFull; ctx: OrgContext } | null> {
+  const user = requireUser(c);
+  const found = await loadOrg(c);
+  if (!found) return null;
+  authorize(c, membershipPolicy.can(user, action, found.ctx));
+  return { user, ...found };
 }
 
 orgRoutes.get('/my/organizations', async (c) => {
@@ -75,10 +87,8 @@ orgRoutes.get('/my/organizations', async (c) => {
 });
 
 orgRoutes.get(ORG, async (c) => {
-  requireUser(c);
-  const found = await loadOrg(c);
+  const found = await loadOrgFor(c, 'view');
   if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(c.get('user'), 'view', found.ctx));
   return renderOrg(c, found.org, found.ctx);
 });
 
@@ -305,21 +315,18 @@ function profileValues(org: OrganizationFull, contact?: { name: string; email: s
 }
 
 orgRoutes.get(`${ORG}/edit`, async (c) => {
-  requireUser(c);
-  const found = await loadOrg(c);
+  const found = await loadOrgFor(c, 'edit');
   if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(c.get('user'), 'edit', found.ctx));
   const contacts = await contactsOf(c.get('deps').db, found.org.id);
   return renderEdit(c, found.org, emptyForm(profileValues(found.org, contacts[0])));
 });
 
 orgRoutes.post(`${ORG}/edit`, async (c) => {
-  const user = requireUser(c);
+  const found = await loadOrgFor(c, 'edit');
+  if (!found) return c.notFound();
+  const { user } = found;
   const t = c.get('t');
   const l = c.get('locale');
-  const found = await loadOrg(c);
-  if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(user, 'edit', found.ctx));
   const values = await readForm(c);
   const v = validate(ProfileSchema, values, t);
   if (!v.ok) return renderEdit(c, found.org, { values, errors: v.errors }, 422);
@@ -378,12 +385,11 @@ async function renderEdit(c: Context<AppEnv>, org: OrganizationFull, form: FormS
 }
 
 orgRoutes.post(`${ORG}/logo`, async (c) => {
-  const user = requireUser(c);
+  const found = await loadOrgFor(c, 'edit');
+  if (!found) return c.notFound();
+  const { user } = found;
   const t = c.get('t');
   const l = c.get('locale');
-  const found = await loadOrg(c);
-  if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(user, 'edit', found.ctx));
   const { db, config } = c.get('deps');
   const body = await c.req.parseBody();
   const out = await storeLogo(config.dataDir, body.logo);
@@ -397,11 +403,10 @@ orgRoutes.post(`${ORG}/logo`, async (c) => {
 });
 
 orgRoutes.post(`${ORG}/resubmit`, async (c) => {
-  const user = requireUser(c);
-  const l = c.get('locale');
-  const found = await loadOrg(c);
+  const found = await loadOrgFor(c, 'resubmit');
   if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(user, 'resubmit', found.ctx));
+  const { user } = found;
+  const l = c.get('locale');
   const { db, mailer, config } = c.get('deps');
   const out = await db.transaction().execute((trx) => transition(trx, user, found.org.id, 'resubmit'));
   if (!out.ok) return redirectWith(c, `/${l}/organizations/${found.org.id}`, { type: 'error', key: 'membership.flash.wrongStatus' });
@@ -416,12 +421,11 @@ orgRoutes.post(`${ORG}/resubmit`, async (c) => {
 });
 
 orgRoutes.post(`${ORG}/leave`, async (c) => {
-  const user = requireUser(c);
+  const found = await loadOrgFor(c, 'leave');
+  if (!found) return c.notFound();
+  const { user } = found;
   const t = c.get('t');
   const l = c.get('locale');
-  const found = await loadOrg(c);
-  if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(user, 'leave', found.ctx));
   const values = await readForm(c);
   const v = validate(ReasonSchema, values, t);
   if (!v.ok) return renderOrg(c, found.org, found.ctx, { leave: { values, errors: v.errors } }, 422);
@@ -432,12 +436,11 @@ orgRoutes.post(`${ORG}/leave`, async (c) => {
 });
 
 orgRoutes.post(`${ORG}/people`, async (c) => {
-  const user = requireUser(c);
+  const found = await loadOrgFor(c, 'managePeople');
+  if (!found) return c.notFound();
+  const { user } = found;
   const t = c.get('t');
   const l = c.get('locale');
-  const found = await loadOrg(c);
-  if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(user, 'managePeople', found.ctx));
   const values = await readForm(c);
   const v = validate(PeopleSchema, values, t);
   const { db } = c.get('deps');
@@ -447,12 +450,11 @@ orgRoutes.post(`${ORG}/people`, async (c) => {
 });
 
 orgRoutes.post(`${ORG}/invitations`, async (c) => {
-  const user = requireUser(c);
+  const found = await loadOrgFor(c, 'managePeople');
+  if (!found) return c.notFound();
+  const { user } = found;
   const t = c.get('t');
   const l = c.get('locale');
-  const found = await loadOrg(c);
-  if (!found) return c.notFound();
-  authorize(c, membershipPolicy.can(user, 'managePeople', found.ctx));
   const values = await readForm(c);
   const v = validate(InviteSchema, values, t);
   if (!v.ok) return renderOrg(c, found.org, found.ctx, { invite: { values, errors: v.errors } }, 422);
@@ -471,22 +473,26 @@ orgRoutes.post(`${ORG}/invitations`, async (c) => {
 // ---- Accepting an invitation -----------------------------------------------------------------------------------
 const INVITE = '/invitations/:token{[A-Za-z0-9_-]{20,64}}';
 
+/** The page for an invitation that cannot be used: 404 when unknown, 410 when expired, used or its organization inactive. */
+function renderInvalidInvite(c: Context<AppEnv>, state: string) {
+  const t = c.get('t');
+  c.status(state === 'unknown' ? 404 : 410);
+  return c.render(
+    <>
+      <h1>{t('membership.invite.invalidTitle')}</h1>
+      <p>{t(`membership.invite.${state}`)}</p>
+    </>,
+    { title: t('membership.invite.invalidTitle'), noindex: true },
+  );
+}
+
 orgRoutes.get(INVITE, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const token = c.req.param('token');
   const found = await findInvitation(c.get('deps').db, token);
   const user = c.get('user');
-  if (found.state !== 'valid') {
-    c.status(found.state === 'unknown' ? 404 : 410);
-    return c.render(
-      <>
-        <h1>{t('membership.invite.invalidTitle')}</h1>
-        <p>{t(`membership.invite.${found.state}`)}</p>
-      </>,
-      { title: t('membership.invite.invalidTitle'), noindex: true },
-    );
-  }
+  if (found.state !== 'valid') return renderInvalidInvite(c, found.state);
   return c.render(
     <>
       <h1>{t('membership.invite.title', { name: found.inv.name })}</h1>
@@ -511,16 +517,7 @@ orgRoutes.post(INVITE, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const out = await c.get('deps').db.transaction().execute((trx) => acceptInvitation(trx, user, c.req.param('token')));
-  if (!out.ok) {
-    c.status(out.reason === 'unknown' ? 404 : 410);
-    return c.render(
-      <>
-        <h1>{t('membership.invite.invalidTitle')}</h1>
-        <p>{t(`membership.invite.${out.reason}`)}</p>
-      </>,
-      { title: t('membership.invite.invalidTitle'), noindex: true },
-    );
-  }
+  if (!out.ok) return renderInvalidInvite(c, out.reason);
   return redirectWith(c, `/${l}/organizations/${out.orgId}`, { type: 'success', key: 'membership.flash.joined' });
 });
 
