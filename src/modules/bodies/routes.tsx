@@ -13,6 +13,9 @@ import { registerArea } from './area.js';
 
 export const bodiesRoutes = new Hono<AppEnv>({ strict: false });
 
+/** A body page lists this many member organizations; the directory, filtered by the body, has them all. */
+const MEMBERS_SHOWN = 60;
+
 export const KIND_ORDER = ['working_group', 'liaison', 'technical'] as const;
 
 /** A body's achievements: stored as a JSON list of translated items. */
@@ -162,13 +165,20 @@ bodiesRoutes.get('/bodies/:slug{[a-z0-9-]{1,80}}', async (c) => {
       <PositionsTables holdings={holdings} orgNames={orgNames} locale={l} />
       <h2 id="members">{t('bodies.members.title', { count: members.length })}</h2>
       {members.length ? (
-        <ul class="columns">
-          {members.map((o) => (
-            <li>
-              <a href={`/${l}/members/${o.slug}`}>{orgNames.get(o.id)}</a>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="columns">
+            {members.slice(0, MEMBERS_SHOWN).map((o) => (
+              <li>
+                <a href={`/${l}/members/${o.slug}`}>{orgNames.get(o.id)}</a>
+              </li>
+            ))}
+          </ul>
+          {members.length > MEMBERS_SHOWN ? (
+            <p>
+              <a href={`/${l}/members?body=${body.slug}`}>{t('bodies.members.seeAll', { count: members.length })}</a>
+            </p>
+          ) : null}
+        </>
       ) : (
         <EmptyState>{t('bodies.members.none')}</EmptyState>
       )}
