@@ -247,7 +247,7 @@ export function verifyRecord(record: unknown): VerifyReport {
     const hash = b.hash;
     if (canonical === null || key < 0 || typeof prevHash !== 'string') {
       broken(pos); // the link cannot be checked; the reason is already reported
-    } else if (linkHash(prevHash, typeof seq === 'number' ? seq : pos, receipt as string, canonical) !== hash) {
+    } else if (linkHash(prevHash, pos, receipt as string, canonical) !== hash) {
       p.add(
         'link',
         typeof hash === 'string' && HASH_PATTERN.test(hash)
