@@ -79,6 +79,7 @@ test('an election from call to certification', async ({ page }) => {
   await checkA11y(page, 'election page (closed)');
 
   // Receipt lookup and the record.
+  await page.goto(`${url}/receipt`);
   await page.locator('input[name=code]').fill(receipt!.toLowerCase());
   await page.locator('form[action$="/receipt"] button').click();
   await expect(page.locator('.notice.success')).toContainText(receipt!);

@@ -527,10 +527,9 @@ electionsRoutes.get(EID, async (c) => {
           <p class="small">
             {t('elections.page.verifyCommand')} <code>npm run verify-election -- election-{e.id}.json</code>
           </p>
-          <Form action={`/${l}/elections/${e.id}/receipt`} method="get">
-            <TextField name="code" label={t('elections.receipt.label')} hint={t('elections.receipt.hint')} form={emptyForm()} autocomplete="off" spellcheck={false} />
-            <Button variant="secondary">{t('elections.receipt.submit')}</Button>
-          </Form>
+          <p>
+            <a href={`/${l}/elections/${e.id}/receipt`}>{t('elections.receipt.title')}</a>
+          </p>
         </section>
       ) : null}
       <p>
@@ -872,20 +871,21 @@ electionsRoutes.post(`${EID}/vote`, async (c) => {
       { title: t('elections.vote.refusedTitle'), noindex: true },
     );
   }
-  return redirectWith(c, `/${l}/elections/${x.e.id}/voted`, { type: 'success', key: 'elections.vote.receipt', params: { code: r.receipt } });
-});
-
-electionsRoutes.get(`${EID}/voted`, async (c) => {
-  requireUser(c);
-  const t = c.get('t');
-  const l = c.get('locale');
-  const id = c.req.param('id');
+  // The receipt is shown once, in this response, and never stored, mailed, logged or put in a URL or a
+  // cookie (docs/elections-security.md). A reload re-posts the form and is refused as a second vote.
+  c.header('Cache-Control', 'no-store');
   return c.render(
     <>
       <h1>{t('elections.vote.thanks')}</h1>
+      <Notice type="success">
+        <p>{t('elections.vote.receipt', { code: r.receipt })}</p>
+      </Notice>
+      <p class="small">
+        {t('elections.receipt.hash')}: <code class="hash">{r.hash}</code>
+      </p>
       <p>{t('elections.vote.receiptHelp')}</p>
       <p>
-        <a href={`/${l}/elections/${id}`}>{t('elections.vote.back')}</a>
+        <a href={`/${l}/elections/${x.e.id}`}>{t('elections.vote.back')}</a>
       </p>
     </>,
     { title: t('elections.vote.thanks'), noindex: true },
@@ -905,18 +905,22 @@ electionsRoutes.get(`${EID}/record.json`, async (c) => {
   return c.body(serializeRecord(record), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="election-${x.e.id}.json"` });
 });
 
-electionsRoutes.get(`${EID}/receipt`, async (c) => {
+/**
+ * Receipt lookup. The code travels in a POST body, never in a URL (where access logs and browser history
+ * would keep it).
+ */
+async function renderReceipt(c: Context<AppEnv>, raw: string) {
   const x = await loadElection(c);
   if (!x) return c.notFound();
   const t = c.get('t');
   const l = c.get('locale');
-  const raw = (c.req.query('code') ?? '').slice(0, 60);
-  const code = normalizeReceipt(raw);
+  const code = raw ? normalizeReceipt(raw) : null;
   const { db } = c.get('deps');
   const found = code && isPublished(x.e) ? await db.selectFrom('election_ballots').select(['seq', 'receipt', 'choices', 'hash']).where('election_id', '=', x.e.id).where('receipt', '=', code).executeTakeFirst() : undefined;
   const def = x.e.definition;
   const choices = found ? (JSON.parse(found.choices) as Record<string, string | null>) : null;
   if (!found) c.status(raw ? 404 : 200);
+  c.header('Cache-Control', 'no-store');
   return c.render(
     <>
       <h1>{t('elections.receipt.title')}</h1>
@@ -942,11 +946,16 @@ electionsRoutes.get(`${EID}/receipt`, async (c) => {
       ) : raw ? (
         <Notice type="error">{code ? t('elections.receipt.notFound') : t('elections.receipt.malformed')}</Notice>
       ) : null}
-      <Form action={`/${l}/elections/${x.e.id}/receipt`} method="get">
+      <Form action={`/${l}/elections/${x.e.id}/receipt`}>
         <TextField name="code" label={t('elections.receipt.label')} hint={t('elections.receipt.hint')} form={emptyForm({ code: raw })} autocomplete="off" spellcheck={false} />
         <Button>{t('elections.receipt.submit')}</Button>
       </Form>
     </>,
     { title: t('elections.receipt.title'), noindex: true },
   );
+}
+electionsRoutes.get(`${EID}/receipt`, (c) => renderReceipt(c, ''));
+electionsRoutes.post(`${EID}/receipt`, async (c) => {
+  const values = await readForm(c);
+  return renderReceipt(c, typeof values.code === 'string' ? values.code.slice(0, 60) : '');
 });

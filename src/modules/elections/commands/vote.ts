@@ -20,7 +20,7 @@ export async function castBallot(
   actor: CurrentUser,
   input: { electionId: string; orgId: string; choices: Choices },
   now = nowIso(),
-): Promise<Outcome<{ receipt: string; seq: number }> | { ok: false; reason: CastRefusal; raceId?: string }> {
+): Promise<Outcome<{ receipt: string; seq: number; hash: string }> | { ok: false; reason: CastRefusal; raceId?: string }> {
   const e = await getElection(db, input.electionId);
   if (!e) return { ok: false, reason: 'notFound' };
   if (e.status !== 'voting' || !e.definition || (e.votingClosesAt && e.votingClosesAt <= now)) return { ok: false, reason: 'notOpen' };
@@ -52,5 +52,5 @@ export async function castBallot(
     .set((eb) => ({ ballot_count: eb('ballot_count', '+', 1) }))
     .where('id', '=', e.id)
     .execute();
-  return { ok: true, receipt, seq: entry.seq };
+  return { ok: true, receipt, seq: entry.seq, hash: entry.hash };
 }
