@@ -63,14 +63,21 @@ publicRoutes.post('/join', async (c) => {
   if (!limit.allowed) return renderJoin(c, { values, errors: { name: t('auth.errors.tooMany', { minutes: Math.ceil(limit.retryAfter / 60) }) } }, 429);
   let userId = user?.id;
   if (!userId && a?.ok) {
-    try {
-      await auth.api.signUpEmail({ body: { name: a.data.person_name, email: a.data.email, password: a.data.password, locale: l } as any, headers: c.req.raw.headers });
-    } catch (e) {
-      const code = (e as { body?: { code?: string } })?.body?.code ?? '';
-      if (!/ALREADY_EXISTS/.test(code)) throw e;
-      return renderJoin(c, { values, errors: { email: t('membership.errors.accountExists') } }, 409);
+    const email = a.data.email.toLowerCase();
+    if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
+      // The address already has an account. An anonymous form must not attach an application to someone
+      // else's account, nor reveal that the account exists: the page says the same as always, and the
+      // owner of the address is told to sign in and apply from there.
+      await mailer.send({
+        to: email,
+        kind: 'account-exists',
+        subject: t('mail.exists.subject'),
+        text: t('mail.exists.body', { url: `${config.baseUrl}/${l}/sign-in?next=${encodeURIComponent(`/${l}/join`)}`, reset: `${config.baseUrl}/${l}/forgot-password` }),
+      });
+      return redirectWith(c, `/${l}/join/sent?email=${encodeURIComponent(email)}`);
     }
-    userId = (await db.selectFrom('users').select('id').where('email', '=', a.data.email).executeTakeFirstOrThrow()).id;
+    await auth.api.signUpEmail({ body: { name: a.data.person_name, email, password: a.data.password, locale: l } as any, headers: c.req.raw.headers });
+    userId = (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
   }
   const out = await db.transaction().execute((trx) => createApplication(trx, userId!, input));
   if (!out.ok) return renderJoin(c, { values, errors: { name: t('membership.errors.duplicate', { name: out.existing?.name ?? '' }) } }, 409, out.existing);
