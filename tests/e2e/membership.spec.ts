@@ -18,7 +18,7 @@ test('apply, answer a request for information, get approved, appear in the direc
   await checkA11y(page, 'join (es)');
   await page.locator('input[name=name]').fill(name);
   await page.getByRole('button', { name: 'Enviar la solicitud' }).click();
-  await expect(page.locator('.error-summary')).toContainText('Acepte los términos de participación');
+  await expect(page.locator('.error-summary')).toContainText('Acepta los términos de participación');
   await expect(page.locator('input[name=name]')).toHaveValue(name);
   await checkA11y(page, 'join with errors (es)');
   await page.locator('select[name=country]').selectOption('PE');
@@ -38,7 +38,7 @@ test('apply, answer a request for information, get approved, appear in the direc
   await page.locator('input[name=accept_principles]').check();
   await page.locator('input[name=accept_terms]').check();
   await page.getByRole('button', { name: 'Enviar la solicitud' }).click();
-  await expect(page.locator('h1')).toHaveText('Recibimos su solicitud');
+  await expect(page.locator('h1')).toHaveText('Recibimos tu solicitud');
   await checkA11y(page, 'application sent');
 
   // ---- Confirm the address and sign in.

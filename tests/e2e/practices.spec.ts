@@ -16,8 +16,8 @@ test('document, review and find a good practice', async ({ page }) => {
   await page.locator('textarea[name=summary_es]').fill('Nivelación escolar y apoyo psicosocial en escuelas públicas.');
   // Submitting without a title or an objective is refused, and the form says why.
   await page.getByRole('button', { name: 'Enviar a revisión' }).click();
-  await expect(page.locator('.error-summary')).toContainText('Escriba un título antes de enviarla');
-  await expect(page.locator('.error-summary')).toContainText('Elija al menos un objetivo antes de enviarla');
+  await expect(page.locator('.error-summary')).toContainText('Escribe un título antes de enviarla');
+  await expect(page.locator('.error-summary')).toContainText('Elige al menos un objetivo antes de enviarla');
   await expect(page.locator('textarea[name=summary_es]')).toHaveValue('Nivelación escolar y apoyo psicosocial en escuelas públicas.');
   await checkA11y(page, 'form with errors');
   // It can be saved as a draft.

@@ -77,12 +77,12 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     practiceId = r.headers.get('location')!.split('/').pop()!;
     expect(await status(practiceId)).toBe('draft');
     const page = await (await member.get(`/es/practices/${practiceId}`)).text();
-    expect(page).toContain('Escriba un título antes de enviarla');
+    expect(page).toContain('Escribe un título antes de enviarla');
     const s = await member.post(`/es/practices/${practiceId}/edit`, { action: 'submit', org_id: orgId, original_lang: 'es', summary_es: 'Solo un resumen' });
     expect(s.status).toBe(422);
     const html = await s.text();
-    expect(html).toContain('Escriba un título antes de enviarla');
-    expect(html).toContain('Elija al menos un objetivo antes de enviarla');
+    expect(html).toContain('Escribe un título antes de enviarla');
+    expect(html).toContain('Elige al menos un objetivo antes de enviarla');
     expect(html).toContain('Solo un resumen');
     expect(await status(practiceId)).toBe('draft');
     const w = await member.post(`/es/practices/${practiceId}/workflow`, { action: 'submit' });
@@ -123,7 +123,7 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(await status(practiceId)).toBe('in_review');
     const noComment = await admin.post(`/es/practices/${practiceId}/workflow`, { action: 'request_changes' });
     expect(noComment.status).toBe(422);
-    expect(await noComment.text()).toContain('Escriba un comentario');
+    expect(await noComment.text()).toContain('Escribe un comentario');
     expect((await admin.post(`/es/practices/${practiceId}/workflow`, { action: 'request_changes', comment: 'Agreguen cifras de impacto.' })).status).toBe(303);
     expect(await status(practiceId)).toBe('returned');
     const mail = await lastMail(ctx, 'member@example.org');
