@@ -3,7 +3,8 @@
  * `npm start`: validates the configuration, opens and migrates the database (stopping with a one-line
  * reason if it cannot), seeds the Mechanism on first start, serves HTTP, and shuts down gracefully.
  */
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { loadConfig, ConfigError } from './config.js';
 import { boot, createLogger } from './boot.js';
 import { createApp } from './app.js';
@@ -29,8 +30,13 @@ async function main() {
   }
   const { deps, handle, firstAdmin } = booted;
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log.info({ port: info.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
+  // Cached public pages are answered straight from node:http; everything else goes through Hono.
+  const listener = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    if (!deps.cache.serveNode(req, res)) void listener(req, res);
+  });
+  server.listen(config.port, config.host, () => {
+    log.info({ port: config.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
     if (firstAdmin) {
       console.log(
         `\n  First start: an administrator account was created.\n  Sign in at ${config.baseUrl}/es/sign-in\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n  (shown once; change it on your account page)\n`,

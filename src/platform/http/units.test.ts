@@ -1,6 +1,9 @@
 /** Unit tests of the platform's small pieces: configuration, ids, rate limits, the page cache. */
 import { describe, it, expect } from 'vitest';
 import { Hono } from 'hono';
+import { getRequestListener } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadConfig, ConfigError } from '../../config.js';
 import { newId, slugify } from '../../db/ids.js';
 import { connect } from '../../db/connect.js';
@@ -78,5 +81,44 @@ describe('page cache', () => {
     await app.request('/write', { method: 'POST' });
     expect(await (await app.request('/page')).text()).toBe('<p>3</p>');
     expect(renders).toBe(3);
+  });
+});
+
+describe('page cache on node:http', () => {
+  it('answers hits before Hono, with the stored headers, and never for signed-in visitors', async () => {
+    const cache = createPageCache({ ttlSeconds: 60 });
+    let renders = 0;
+    const app = new Hono<any>();
+    app.use('*', async (c, next) => {
+      c.set('cacheable', false);
+      await next();
+    });
+    app.use('*', cache.middleware);
+    app.get('/page', (c) => {
+      renders++;
+      c.header('X-Frame-Options', 'DENY');
+      c.set('cacheable', true);
+      return c.html(`<p>${renders}</p>`);
+    });
+    const listener = getRequestListener(app.fetch);
+    const server = createServer((req, res) => {
+      if (!cache.serveNode(req, res)) void listener(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/page`;
+    try {
+      const first = await fetch(url);
+      expect(await first.text()).toBe('<p>1</p>');
+      const hit = await fetch(url);
+      expect(hit.headers.get('x-cache')).toBe('hit');
+      expect(hit.headers.get('x-frame-options')).toBe('DENY');
+      expect(hit.headers.get('content-type')).toContain('text/html');
+      expect(await hit.text()).toBe('<p>1</p>');
+      expect((await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
+      expect(await (await fetch(url, { headers: { cookie: 'a=1; dialogo.session_token=x' } })).text()).toBe('<p>2</p>');
+      expect(renders).toBe(2);
+    } finally {
+      server.close();
+    }
   });
 });
