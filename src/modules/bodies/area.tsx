@@ -19,6 +19,7 @@ import { requestJoin, decideJoin, leaveBody } from './commands/members.js';
 import { assignPositions, endPosition } from './commands/positions.js';
 import { editBody } from './commands/edit.js';
 import { PositionsTables } from './views.js';
+import { findUserByEmail, usersByIds } from '../../platform/auth/users.js';
 
 const SLUG = '/bodies/:slug{[a-z0-9-]{1,80}}';
 const ID = /^[0-9a-z]{16}$/;
@@ -105,7 +106,7 @@ export function registerArea(app: Hono<AppEnv>) {
     const v = validate(AppointInput, values, c.get('t'));
     if (!v.ok) return renderArea(c, x.body, x.facts, { values, errors: v.errors }, 422);
     const { db } = c.get('deps');
-    const person = await db.selectFrom('users').select(['id', 'name']).where('email', '=', v.data.email).executeTakeFirst();
+    const person = await findUserByEmail(db, v.data.email);
     if (!person) return renderArea(c, x.body, x.facts, { values, errors: { email: c.get('t')('bodies.errors.noSuchPerson') } }, 422);
     if (v.data.ends_on && v.data.ends_on < v.data.starts_on) return renderArea(c, x.body, x.facts, { values, errors: { ends_on: c.get('t')('bodies.errors.endBeforeStart') } }, 422);
     const r = await db.transaction().execute((trx) =>
@@ -179,7 +180,7 @@ async function notifyManagers(c: Context<AppEnv>, body: BodyRow) {
   const { db, mailer, i18n } = c.get('deps');
   const holders = (await bodyPositions(db, body.id)).filter((h) => h.current && (h.position === 'secretary' || h.position === 'coordinator'));
   if (!holders.length) return;
-  const people = await db.selectFrom('users').select(['email', 'locale']).where('id', 'in', holders.map((h) => h.userId)).execute();
+  const people = await usersByIds(db, holders.map((h) => h.userId));
   for (const p of people) {
     const l = (LOCALES as readonly string[]).includes(p.locale ?? '') ? (p.locale as (typeof LOCALES)[number]) : 'es';
     const t = i18n.t(l);

@@ -1,7 +1,8 @@
 /** @module Bodies: reads. */
 import type { Db } from '../../db/schema.js';
 import type { BodyKind, BodyMemberStatus, BodyPosition } from './tables.js';
-import { designatedVoter, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
+import { designatedVoters, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
+import { usersByIds } from '../../platform/auth/users.js';
 
 export interface BodyRow {
   id: string;
@@ -199,12 +200,8 @@ export async function bodiesOfOrganization(db: Db, orgId: string): Promise<strin
 /** Email addresses of the body's people: the designated voters and representatives we can reach, plus position holders. */
 export async function bodyRecipients(db: Db, bodyId: string): Promise<{ email: string; locale: string | null }[]> {
   const orgIds = (await bodyMemberOrganizations(db, bodyId)).map((o) => o.id);
-  const userIds = new Set<string>();
-  for (const id of orgIds) {
-    const v = await designatedVoter(db, id);
-    if (v) userIds.add(v);
-  }
+  const userIds = new Set<string>((await designatedVoters(db, orgIds)).values());
   for (const p of await bodyPositions(db, bodyId)) if (p.current) userIds.add(p.userId);
   if (!userIds.size) return [];
-  return db.selectFrom('users').select(['email', 'locale']).where('id', 'in', [...userIds]).execute();
+  return usersByIds(db, userIds);
 }

@@ -2,6 +2,7 @@
 import type { SeedContext } from '../../platform/module.js';
 import { BODIES } from '../../platform/reference/data/mechanism.js';
 import { newId, nowIso } from '../../db/ids.js';
+import { usersByIds } from '../../platform/auth/users.js';
 
 export async function seedBodies({ db }: SeedContext): Promise<void> {
   const existing = await db.selectFrom('bodies').select('slug').execute();
@@ -53,7 +54,7 @@ export async function demoBodies({ db, adminId }: SeedContext): Promise<void> {
   for (const m of members) {
     const voter = await designatedVoter(db, m.org_id);
     if (!voter) continue;
-    const u = await db.selectFrom('users').select('name').where('id', '=', voter).executeTakeFirst();
+    const [u] = await usersByIds(db, [voter]);
     await assignPositions(db, adminId, {
       bodyId: first.id,
       assignments: [{ position: 'secretary', userId: voter, orgId: m.org_id, holderName: `[Demo] ${u?.name ?? ''}`.trim() }],

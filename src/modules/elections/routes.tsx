@@ -22,6 +22,7 @@ import { nominate, respond, nominationsOpen } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
 import { announce } from './notify.js';
 import { securityDocHtml } from './security-doc.js';
+import { findUserByEmail } from '../../platform/auth/users.js';
 
 export const electionsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -684,7 +685,7 @@ electionsRoutes.post(`${EID}/nominate`, async (c) => {
   let nominee = { id: actor.id, name: actor.name, email: actor.email, locale: actor.locale };
   if (v.data.who === 'other') {
     const email = v.data.email ?? '';
-    const u = email ? await db.selectFrom('users').select(['id', 'name', 'email', 'locale']).where('email', '=', email).executeTakeFirst() : undefined;
+    const u = email ? await findUserByEmail(db, email) : undefined;
     if (!u) return renderNominate(c, x.e, x.f, { values, errors: { email: t('elections.errors.noSuchPerson') } }, 422);
     nominee = { id: u.id, name: u.name, email: u.email, locale: (u.locale as Locale) ?? null };
   } else if (!v.data.org || !eligibleOrgs(x.f.body).some((o) => o.id === v.data.org)) {

@@ -82,6 +82,13 @@ export async function designatedVoter(db: Db, orgId: string): Promise<string | n
   return r?.user_id ?? null;
 }
 
+/** The designated voters of many organizations, in one query: org id → user id. */
+export async function designatedVoters(db: Db, orgIds: string[]): Promise<Map<string, string>> {
+  if (!orgIds.length) return new Map();
+  const rows = await db.selectFrom('organization_people').select(['org_id', 'user_id']).where('org_id', 'in', orgIds).where('is_voter', '=', 1).execute();
+  return new Map(rows.map((r) => [r.org_id, r.user_id]));
+}
+
 /** The organization this person votes for (when they are its designated voter and it is a member). */
 export async function organizationsVotedByUser(db: Db, userId: string): Promise<string[]> {
   const rows = await db

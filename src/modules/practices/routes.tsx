@@ -22,6 +22,7 @@ import { parseHubQuery, toHubParams } from './hub.js';
 import { PracticeItem, PracticeFormView, StatusBadge, FilterLinks, Section, type FormOptions } from './views.js';
 import { TEXT_FIELDS, REGIONS, RESOURCE_TYPES, SCOPES, RECOMMENDED_START } from './model.js';
 import { practiceJson, practicePdf, practicesCsv } from './export.js';
+import { usersByIds } from '../../platform/auth/users.js';
 
 export const practicesRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -83,7 +84,7 @@ const titleOf = (p: Practice, l: Locale, fallback: string) => pickTranslated(p.t
 /** Mails the practice's creator about a step of the workflow, in their language. */
 async function mailAuthors(c: Context<AppEnv>, p: Practice, to: string, comment?: string | null) {
   const { db, mailer, i18n, config } = c.get('deps');
-  const u = await db.selectFrom('users').select(['email', 'locale']).where('id', '=', p.createdBy).executeTakeFirst();
+  const [u] = await usersByIds(db, [p.createdBy]);
   if (!u) return;
   const l = (LOCALES as readonly string[]).includes(u.locale ?? '') ? (u.locale as Locale) : 'es';
   const t = i18n.t(l);

@@ -16,6 +16,7 @@ import { Form, ErrorSummary, TextField, SelectField, Button, Table, Notice, empt
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { PASSWORD_MIN } from './auth.js';
 import { toDate } from '../../db/ids.js';
+import { findUserByEmail } from './users.js';
 
 const SignUp = z
   .object({
@@ -69,7 +70,7 @@ authRoutes.post('/sign-up', async (c) => {
   const limit = await hit(c.get('deps').db, `signup:${clientIp(c)}`, { max: 20, windowSeconds: 3600 });
   if (!limit.allowed) return renderSignUp(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: Math.ceil(limit.retryAfter / 60) }) } }, 429);
   const { auth, mailer, db } = c.get('deps');
-  const exists = await db.selectFrom('users').select('id').where('email', '=', v.data.email).executeTakeFirst();
+  const exists = await findUserByEmail(db, v.data.email);
   if (!exists) {
     await auth.api.signUpEmail({ body: { name: v.data.name, email: v.data.email, password: v.data.password, locale } as any, headers: c.req.raw.headers });
   } else {

@@ -19,6 +19,26 @@ export interface NewUser {
   locale?: string;
 }
 
+/** A person as other modules may see them: never the password or the session. */
+export interface UserContact {
+  id: string;
+  name: string;
+  email: string;
+  locale: string | null;
+}
+const CONTACT = ['id', 'name', 'email', 'locale'] as const;
+
+/** The account with this address (addresses are stored in lower case), if any. */
+export async function findUserByEmail(db: Db, email: string): Promise<UserContact | undefined> {
+  return db.selectFrom('users').select(CONTACT).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/** The accounts with these ids, in one query. */
+export async function usersByIds(db: Db, ids: Iterable<string>): Promise<UserContact[]> {
+  const list = [...new Set(ids)];
+  return list.length ? db.selectFrom('users').select(CONTACT).where('id', 'in', list).execute() : [];
+}
+
 /** Creates a verified account, or returns the existing one's id (its role raised to admin when asked). */
 export async function ensureVerifiedUser(db: Db, u: NewUser): Promise<{ id: string; created: boolean }> {
   const email = u.email.toLowerCase();
@@ -26,7 +46,7 @@ export async function ensureVerifiedUser(db: Db, u: NewUser): Promise<{ id: stri
   const now = new Date();
   const stamp = (pg ? now : now.toISOString()) as unknown as string;
   const yes = (pg ? true : 1) as unknown as number;
-  const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  const existing = await findUserByEmail(db, email);
   if (existing) {
     if (u.role === 'admin') await db.updateTable('users').set({ role: 'admin', email_verified: yes }).where('id', '=', existing.id).execute();
     return { id: existing.id, created: false };

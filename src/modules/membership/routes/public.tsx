@@ -37,6 +37,7 @@ import { createApplication } from '../commands/profile.js';
 import { memberCountsByCountry, organizationsOfUser } from '../index.js';
 import { readLogo, LOGO_NAME } from '../commands/logo.js';
 import { countryOptions, lacOptions, typeOptions, languageOptions, objectiveOptions } from '../views/common.js';
+import { findUserByEmail } from '../../../platform/auth/users.js';
 
 export const publicRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -64,7 +65,7 @@ publicRoutes.post('/join', async (c) => {
   let userId = user?.id;
   if (!userId && a?.ok) {
     const email = a.data.email.toLowerCase();
-    if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
+    if (await findUserByEmail(db, email)) {
       // The address already has an account. An anonymous form must not attach an application to someone
       // else's account, nor reveal that the account exists: the page says the same as always, and the
       // owner of the address is told to sign in and apply from there.
@@ -77,7 +78,7 @@ publicRoutes.post('/join', async (c) => {
       return redirectWith(c, `/${l}/join/sent?email=${encodeURIComponent(email)}`);
     }
     await auth.api.signUpEmail({ body: { name: a.data.person_name, email, password: a.data.password, locale: l } as any, headers: c.req.raw.headers });
-    userId = (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    userId = (await findUserByEmail(db, email))!.id;
   }
   const out = await db.transaction().execute((trx) => createApplication(trx, userId!, input));
   if (!out.ok) return renderJoin(c, { values, errors: { name: t('membership.errors.duplicate', { name: out.existing?.name ?? '' }) } }, 409, out.existing);
