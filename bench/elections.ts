@@ -1,6 +1,6 @@
 /**
  * @module Elections benchmark
- * Generates a Mesa election (secretary, principal and alternate delegate, five candidates each, a
+ * Generates a Mesa election (secretary, principal and alternate delegate, four candidates each, a
  * few blank votes) with N ballots (default 1,000,000), builds the hash chain and the public record,
  * and times: casting (appendBallot), the tally alone, serializing the record, JSON.parse of it, the
  * verifier alone (chain recompute + ballot checks + recount + comparison), and a receipt lookup.
@@ -13,7 +13,9 @@ import { appendBallot } from '../src/modules/elections/core/chain.js';
 import { newReceiptCode } from '../src/modules/elections/core/receipt.js';
 import { buildRecord, findReceipt, serializeRecord, verifyRecord } from '../src/modules/elections/core/record.js';
 import { tally } from '../src/modules/elections/core/tally.js';
-import type { ChainEntry, Choices, ElectionDefinition } from '../src/modules/elections/core/types.js';
+import type { ChainEntry, Choices } from '../src/modules/elections/core/types.js';
+import { prng } from './prng.js';
+import { mesaDefinition } from '../src/modules/elections/core/factories.js';
 
 /**
  * One measured step. `ms` is wall-clock time, the median of the runs for tally and verify, a single
@@ -25,33 +27,6 @@ export interface BenchRow {
   ms: number;
   ballots: number;
   cpuMs: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run counts the same box. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function definition(ballots: number): ElectionDefinition {
-  const candidates = ['ana', 'bruno', 'carla', 'diego', 'elena'].map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) }));
-  return {
-    id: 'bench-election',
-    title: 'Benchmark Mesa election',
-    races: [
-      { id: 'secretary', position: 'secretary', seats: 1, candidates },
-      { id: 'principal', position: 'principal_delegate', seats: 1, candidates },
-      { id: 'alternate', position: 'alternate_delegate', seats: 1, candidates },
-    ],
-    censusSize: Math.ceil(ballots * 1.25),
-    quorum: 0.5,
-  };
 }
 
 /** The run with the median wall time. */
@@ -77,9 +52,9 @@ function time<T>(fn: () => T): [T, number, number] {
 export async function benchElections(opts: { ballots?: number; runs?: number } = {}): Promise<BenchRow[]> {
   const n = opts.ballots ?? 1_000_000;
   const runs = opts.runs ?? 3;
-  const def = definition(n);
+  const def = mesaDefinition({ id: 'bench-election', title: 'Benchmark Mesa election', censusSize: Math.ceil(n * 1.25) });
   const rand = prng(42);
-  const weights = [0.34, 0.26, 0.2, 0.12, 0.06]; // the rest (2%) is blank
+  const weights = [0.38, 0.3, 0.2, 0.1]; // the rest (2%) is blank
   const pick = (): string | null => {
     let x = rand();
     for (let k = 0; k < weights.length; k++) {

@@ -14,18 +14,7 @@ import { newId } from '../src/db/ids.js';
 import { LAC_ALPHA2 } from '../src/platform/charts/index.js';
 import { ORG_TYPES, PUBLIC_FIELDS, normalizeText } from '../src/modules/membership/schemas.js';
 import { listDirectory, coverageStats } from '../src/modules/membership/queries.js';
-
-/** A small deterministic PRNG (mulberry32), so every run builds the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 const WORDS = ['Red', 'Colectivo', 'Fundación', 'Asociación', 'Casa', 'Centro', 'Instituto', 'Pastoral', 'Movimiento', 'Coalición', 'Observatorio', 'Servicio'];
 const TOPICS = ['Migrante', 'de Derechos Humanos', 'Sin Fronteras', 'de Acogida', 'de Mujeres Migrantes', 'Juvenil', 'por la Movilidad', 'del Refugio', 'de Retorno', 'Afrodescendiente'];

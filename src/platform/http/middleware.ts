@@ -65,14 +65,6 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Sets the language, translator and formatters for pages under /:lang. */
-export function setLocale(locale: Locale): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    applyLocale(c, locale);
-    await next();
-  };
-}
-
 export function applyLocale(c: Parameters<MiddlewareHandler<AppEnv>>[0], locale: Locale) {
   c.set('locale', locale);
   c.set('t', c.get('deps').i18n.t(locale));

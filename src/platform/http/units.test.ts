@@ -56,22 +56,29 @@ describe('rate limits', () => {
   });
 });
 
+/** An app with the page cache and one cacheable page that counts its renders. */
+function cachedApp() {
+  const cache = createPageCache({ ttlSeconds: 60 });
+  const state = { renders: 0 };
+  const app = new Hono<any>();
+  app.use('*', async (c, next) => {
+    c.set('cacheable', false);
+    await next();
+  });
+  app.use('*', cache.middleware);
+  app.get('/page', (c) => {
+    state.renders++;
+    c.header('X-Frame-Options', 'DENY');
+    c.set('cacheable', true);
+    return c.html(`<p>${state.renders}</p>`);
+  });
+  app.post('/write', (c) => c.text('ok'));
+  return { app, cache, state };
+}
+
 describe('page cache', () => {
   it('serves anonymous repeat visits from memory, answers 304, and forgets after a write', async () => {
-    const cache = createPageCache({ ttlSeconds: 60 });
-    let renders = 0;
-    const app = new Hono<any>();
-    app.use('*', async (c, next) => {
-      c.set('cacheable', false);
-      await next();
-    });
-    app.use('*', cache.middleware);
-    app.get('/page', (c) => {
-      renders++;
-      c.set('cacheable', true);
-      return c.html(`<p>${renders}</p>`);
-    });
-    app.post('/write', (c) => c.text('ok'));
+    const { app, state } = cachedApp();
     const first = await app.request('/page');
     const etag = first.headers.get('etag')!;
     expect(await first.text()).toBe('<p>1</p>');
@@ -80,26 +87,13 @@ describe('page cache', () => {
     expect(await (await app.request('/page', { headers: { cookie: 'dialogo.session_token=x' } })).text()).toBe('<p>2</p>');
     await app.request('/write', { method: 'POST' });
     expect(await (await app.request('/page')).text()).toBe('<p>3</p>');
-    expect(renders).toBe(3);
+    expect(state.renders).toBe(3);
   });
 });
 
 describe('page cache on node:http', () => {
   it('answers hits before Hono, with the stored headers, and never for signed-in visitors', async () => {
-    const cache = createPageCache({ ttlSeconds: 60 });
-    let renders = 0;
-    const app = new Hono<any>();
-    app.use('*', async (c, next) => {
-      c.set('cacheable', false);
-      await next();
-    });
-    app.use('*', cache.middleware);
-    app.get('/page', (c) => {
-      renders++;
-      c.header('X-Frame-Options', 'DENY');
-      c.set('cacheable', true);
-      return c.html(`<p>${renders}</p>`);
-    });
+    const { app, cache, state } = cachedApp();
     const listener = getRequestListener(app.fetch);
     const server = createServer((req, res) => {
       if (!cache.serveNode(req, res)) void listener(req, res);
@@ -116,7 +110,7 @@ describe('page cache on node:http', () => {
       expect(await hit.text()).toBe('<p>1</p>');
       expect((await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
       expect(await (await fetch(url, { headers: { cookie: 'a=1; dialogo.session_token=x' } })).text()).toBe('<p>2</p>');
-      expect(renders).toBe(2);
+      expect(state.renders).toBe(2);
     } finally {
       server.close();
     }
