@@ -62,6 +62,11 @@ export interface ModuleManifest {
   nav?: NavItem[];
   /** Sections shown on each GCM objective's page (practices, organizations, bodies working on it). */
   objectiveSections?: SectionProvider<{ n: number }>;
+  /**
+   * The kinds of notification the module sends with `notify()`; each person chooses per kind (immediately or not
+   * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
+   */
+  notifications?: { kind: string; label: string; mandatory?: boolean }[];
   /** Sections shown on the home page. */
   homeSections?: SectionProvider<Record<string, never>>;
 }
