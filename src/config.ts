@@ -3,7 +3,7 @@
  * Reads the environment once, validates it with zod, and reports every problem on its own line.
  */
 import { z } from 'zod';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, accessSync, constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -18,7 +18,17 @@ const EnvSchema = z.object({
   /** Interface to bind; 0.0.0.0 for containers. */
   HOST: z.string().default('0.0.0.0'),
   /** Public origin used in emails and redirects, without trailing slash. */
-  BASE_URL: z.string().url().optional(),
+  BASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[^/]/, 'must start with http:// or https://')
+        .refine((v) => URL.canParse(v), 'must be a valid URL')
+        .optional(),
+    ),
   /** Folder for the SQLite database, uploads, the generated secret and backups. */
   DATA_DIR: z.string().default('data'),
   /** postgres://… to use PostgreSQL instead of the embedded SQLite file. */
@@ -81,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const unusable = dataDirProblem(dataDir);
+  if (unusable) throw new ConfigError([`DATA_DIR: ${unusable}`]);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -97,6 +109,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
   };
+}
+
+/** Why DATA_DIR cannot hold the database and uploads (created when missing), or null when it can. */
+function dataDirProblem(dir: string): string | null {
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) return `${dir} is a file, not a folder`;
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK | constants.R_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return `${dir} cannot be used as a writable folder (${code ?? (err as Error).message})`;
+  }
 }
 
 /** A stable random secret kept in DATA_DIR/secret, so sessions survive restarts without configuration. */
