@@ -9,6 +9,7 @@ import type { Child } from 'hono/jsx';
 import type { Migrations } from '../db/migrator.js';
 import type { Db, Dialect } from '../db/schema.js';
 import type { AppEnv } from './http/env.js';
+import type { UploadLimit } from './http/body-limit.js';
 import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Logger } from 'pino';
@@ -64,6 +65,11 @@ export interface ModuleManifest {
   objectiveSections?: SectionProvider<{ n: number }>;
   /** Sections shown on the home page. */
   homeSections?: SectionProvider<Record<string, never>>;
+  /**
+   * Routes that take files, with their request body limit; every other request body is limited to 1 MB
+   * (platform/http/body-limit.ts). `path` is a hono pattern under /:lang, as the module's routes write it.
+   */
+  uploadLimits?: UploadLimit[];
 }
 
 /** Helps type a manifest. */
