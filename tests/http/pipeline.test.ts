@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
+import { sql } from 'kysely';
 import { DIALECTS, createTestContext, signUpAndIn, TestClient, type TestContext } from '../support/context.js';
 import { createApp } from '../../src/app.js';
 import { createPageCache } from '../../src/platform/cache/page-cache.js';
@@ -160,6 +161,16 @@ describe.each(DIALECTS)('request pipeline on %s', (dialect) => {
       const icon = await ctx.client().get('/assets/favicon.svg', { 'accept-encoding': 'br' });
       expect(icon.headers.get('content-encoding')).toBeNull(); // 225 bytes
     });
+  });
+
+  it('sorts the administration log by an index on audit_log(at)', async () => {
+    if (dialect === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan select at from audit_log order by at desc limit 50`.execute(ctx.db);
+      expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX audit_at_idx/);
+    } else {
+      const idx = await sql<{ indexdef: string }>`select indexdef from pg_indexes where schemaname = current_schema() and indexname = 'audit_at_idx'`.execute(ctx.db);
+      expect(idx.rows[0]?.indexdef).toMatch(/ON \S*audit_log USING btree \(at\)/);
+    }
   });
 
   describe('client address', () => {
