@@ -9,7 +9,6 @@ import type { Child } from 'hono/jsx';
 import type { Migrations } from '../db/migrator.js';
 import type { Db, Dialect } from '../db/schema.js';
 import type { AppEnv } from './http/env.js';
-import type { UploadLimit } from './http/body-limit.js';
 import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Logger } from 'pino';
@@ -23,6 +22,13 @@ export interface SeedContext {
   log: Logger;
   /** The first administrator's user id (exists before modules seed). */
   adminId: string;
+}
+
+/** An upload route: a hono path pattern under /:lang (e.g. '/organizations/:id/logo') and its body limit. */
+export interface UploadLimit {
+  path: string;
+  /** The whole request body's limit in bytes (the file plus the form around it). */
+  maxBytes: number;
 }
 
 /** A link in the main navigation or the administration menu. */

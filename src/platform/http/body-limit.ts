@@ -14,13 +14,6 @@ import type { ModuleManifest } from '../module.js';
 /** The limit of every request body not on a declared upload route. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-/** A declared upload route: a hono path pattern under /:lang (e.g. '/organizations/:id/logo') and its limit. */
-export interface UploadLimit {
-  path: string;
-  /** The whole request body's limit in bytes (the file plus the form around it). */
-  maxBytes: number;
-}
-
 /** Thrown when a body is over its limit; the error handler turns it into the 413 page or problem. */
 export class BodyTooLargeError extends HTTPException {
   constructor(public maxBytes: number) {
