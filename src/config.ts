@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, accessSync, constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { BlockList, isIP } from 'node:net';
 
 const bool = z
   .string()
@@ -58,7 +59,33 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Seconds a cached public page may be served after a write on another instance. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * Reverse proxies to believe about the client's address (X-Forwarded-For): a number of hops (`1`: one
+   * proxy in front), or a comma-separated list of proxy addresses and CIDR ranges. Unset or `0`: the socket.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): TrustProxy => {
+      const s = (v ?? '').trim();
+      if (s === '' || s === '0' || s === 'false') return false;
+      if (/^\d+$/.test(s)) {
+        const hops = Number(s);
+        if (hops > 10) ctx.addIssue({ code: 'custom', message: 'at most 10 hops' });
+        return { hops };
+      }
+      const addresses = s.split(',').map((a) => a.trim()).filter(Boolean);
+      try {
+        trustList(addresses);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of hops or a list of IP addresses or CIDR ranges (${(err as Error).message})` });
+      }
+      return { addresses };
+    }),
 });
+
+/** Which proxies to believe about the client's address (see TRUST_PROXY). */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
 
 export type Config = {
   port: number;
@@ -75,6 +102,7 @@ export type Config = {
   adminPassword?: string;
   env: 'development' | 'production' | 'test';
   pageCacheTtl: number;
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {
@@ -108,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
@@ -122,6 +151,24 @@ function dataDirProblem(dir: string): string | null {
     const code = (err as NodeJS.ErrnoException).code;
     return `${dir} cannot be used as a writable folder (${code ?? (err as Error).message})`;
   }
+}
+
+/** A BlockList of addresses and CIDR ranges (`10.0.0.1`, `10.0.0.0/8`, `fd00::/8`); throws on a bad entry. */
+export function trustList(addresses: string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of addresses) {
+    const [address = '', prefix] = entry.split('/');
+    const family = isIP(address);
+    if (!family) throw new Error(`not an IP address: ${entry}`);
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address, type);
+    else {
+      const bits = Number(prefix);
+      if (!/^\d+$/.test(prefix) || bits > (family === 6 ? 128 : 32)) throw new Error(`not a CIDR range: ${entry}`);
+      list.addSubnet(address, bits, type);
+    }
+  }
+  return list;
 }
 
 /** A stable random secret kept in DATA_DIR/secret, so sessions survive restarts without configuration. */

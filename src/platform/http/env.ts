@@ -53,5 +53,7 @@ export type AppEnv = {
     csrf: string;
     /** Set by a route to let the page cache keep this anonymous response. */
     cacheable: boolean;
+    /** Set once a route-specific body limit applied (the default 1 MB then stays out of the way). */
+    bodyLimited: boolean;
   };
 };
