@@ -9,6 +9,11 @@
  * are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
  * 1 KB or more, as brotli and gzip too (compressed once when stored): a hit sends the stored bytes the
  * browser's Accept-Encoding asks for, and costs no compression.
+ *
+ * Memory stays bounded whatever arrives: only normalized URLs are stored — no query string, or only the
+ * parameters the route declared with `c.set('cacheParams', ['q', 'page'])`, non-empty and in that order — so a
+ * flood of made-up query strings (`?zz=1`, `?zz=2`, …) stores nothing; and the cache holds at most `maxBytes`
+ * (all variants counted), dropping the oldest pages first.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,6 +40,8 @@ interface Entry {
 
 export interface PageCache {
   middleware: MiddlewareHandler<AppEnv>;
+  /** Bytes held (every variant of every page). */
+  readonly bytes: number;
   /** Forget everything (called after writes). */
   clear(): void;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
@@ -44,11 +51,26 @@ export interface PageCache {
 
 const SKIP_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`, 'dialogo.flash'];
 
-export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number }): PageCache {
+/** Default ceiling: 64 MB of stored pages (about 2,000 pages of 30 KB with their compressed copies). */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number; maxBytes?: number }): PageCache {
   const entries = new Map<string, Entry>();
   const max = opts.maxEntries ?? 5000;
+  const maxBytes = opts.maxBytes ?? DEFAULT_CACHE_BYTES;
   const ttl = opts.ttlSeconds * 1000;
-  const clear = () => entries.clear();
+  let held = 0;
+  const sizeOf = (e: Entry) => e.identity.bytes.length + (e.br?.bytes.length ?? 0) + (e.gzip?.bytes.length ?? 0);
+  const remove = (key: string) => {
+    const e = entries.get(key);
+    if (!e) return;
+    held -= sizeOf(e);
+    entries.delete(key);
+  };
+  const clear = () => {
+    entries.clear();
+    held = 0;
+  };
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const method = c.req.method;
@@ -69,6 +91,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
     }
     await next();
     if (!anonymous || !c.get('cacheable') || c.res.status !== 200 || ttl === 0) return;
+    if (!isNormalized(new URL(key).searchParams, c.get('cacheParams') ?? [])) return;
     if (c.res.headers.get('set-cookie') || c.res.headers.get('content-encoding')) return;
     const bytes = Buffer.from(await c.res.clone().arrayBuffer());
     const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
@@ -90,8 +113,12 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
       entry.br = variant(br, 'br');
       entry.gzip = variant(gzip, 'gzip');
     }
-    if (entries.size >= max) entries.delete(entries.keys().next().value!);
+    const size = sizeOf(entry);
+    if (size > maxBytes / 4) return;
+    remove(key);
+    while (entries.size && (entries.size >= max || held + size > maxBytes)) remove(entries.keys().next().value!);
     entries.set(key, entry);
+    held += size;
     if (c.req.header('if-none-match') === etag) {
       c.res = new Response(null, { status: 304, headers: c.res.headers });
       return;
@@ -127,7 +154,28 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
     get size() {
       return entries.size;
     },
+    get bytes() {
+      return held;
+    },
   };
+}
+
+/**
+ * Whether a query string is in the one form the route declared: only declared parameters, each non-empty, in
+ * the declared order (a parameter may repeat, e.g. several objectives, but only consecutively).
+ */
+export function isNormalized(params: URLSearchParams, declared: readonly string[]): boolean {
+  let at = 0;
+  let last: string | null = null;
+  for (const [k, v] of params) {
+    if (v === '') return false;
+    if (k === last) continue;
+    const i = declared.indexOf(k, at);
+    if (i < 0) return false;
+    at = i + 1;
+    last = k;
+  }
+  return true;
 }
 
 /** The stored variant for an Accept-Encoding header. */
