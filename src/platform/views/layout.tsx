@@ -22,7 +22,7 @@ export interface PageProps {
   title: string;
   /** Meta description for search engines and link previews. */
   description?: string;
-  /** Breadcrumb trail: [label, path-after-language][]; the current page is not included. */
+  /** Breadcrumb trail: [label, href][] (a path's `.href(locale)`, or a path after the language); the current page is not included. */
   crumbs?: [string, string][];
   /** Prevents search engines from indexing private pages. */
   noindex?: boolean;
@@ -147,7 +147,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
                 <ol>
                   {crumbs.map(([label, p]) => (
                     <li>
-                      <a href={h(p)}>{label}</a>
+                      <a href={/^\/[a-z]{2}(\/|$)/.test(p) ? p : h(p)}>{label}</a>
                     </li>
                   ))}
                   <li aria-current="page">{title}</li>
