@@ -13,7 +13,6 @@ import { BodiesList } from './views/list.js';
 import { BodyPage } from './views/body.js';
 import { registerArea } from './area.js';
 
-
 export const bodiesRoutes = new Hono<AppEnv>({ strict: false });
 
 /** A body's achievements: stored as a JSON list of translated items. */
