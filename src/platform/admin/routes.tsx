@@ -3,36 +3,37 @@
  * The Mesa Técnica's staff: a dashboard linking every module's administration page, the mail outbox, the
  * people with accounts (and their role), and the audit log.
  */
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { requireAdmin } from '../authz/authz.js';
+import { authorize, requireUser } from '../authz/authz.js';
 import { Table, EmptyState, Pagination, Form, Button } from '../views/components.js';
-import { readForm } from '../http/forms.js';
-import { redirectWith } from '../http/flash.js';
+import { action } from '../http/action.js';
+import { ok, fail } from '../outcome.js';
 import { audit } from '../audit/audit.js';
+import { platformPolicy } from '../policy.js';
+import { paths } from '../paths.js';
 import { toDate } from '../../db/ids.js';
 
 export const adminRoutes = new Hono<AppEnv>({ strict: false });
 const PAGE = 50;
 
-adminRoutes.use('/admin/*', async (c, next) => {
-  requireAdmin(c);
+/** Everything under /admin (the modules' administration pages included) is for administrators. */
+const administratorsOnly = async (c: Context<AppEnv>, next: Next) => {
+  authorize(c, platformPolicy.can(requireUser(c), 'administer'));
   await next();
-});
-adminRoutes.use('/admin', async (c, next) => {
-  requireAdmin(c);
-  await next();
-});
+};
+adminRoutes.use(`${paths.admin.pattern}/*`, administratorsOnly);
+adminRoutes.use(paths.admin.pattern, administratorsOnly);
 
-adminRoutes.get('/admin', async (c) => {
+adminRoutes.get(paths.admin.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const { modules, mailer } = c.get('deps');
   const items = [
-    { path: '/admin/outbox', label: 'admin.outbox.title' },
-    { path: '/admin/users', label: 'admin.users.title' },
-    { path: '/admin/audit', label: 'admin.audit.title' },
+    { path: paths.adminOutbox.pattern, label: 'admin.outbox.title' },
+    { path: paths.adminUsers.pattern, label: 'admin.users.title' },
+    { path: paths.adminAudit.pattern, label: 'admin.audit.title' },
     ...modules.flatMap((m) => (m.nav ?? []).filter((n) => n.area === 'admin')),
   ];
   return c.render(
@@ -51,7 +52,7 @@ adminRoutes.get('/admin', async (c) => {
   );
 });
 
-adminRoutes.get('/admin/outbox', async (c) => {
+adminRoutes.get(paths.adminOutbox.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -68,7 +69,7 @@ adminRoutes.get('/admin/outbox', async (c) => {
       <p>
         {t('admin.outbox.lead')} {t('admin.outbox.count', { count: total })}
       </p>
-      <Form action={`/${l}/admin/outbox`} method="get" class="filters">
+      <Form action={paths.adminOutbox.href(l)} method="get" class="filters">
         <label for="to">{t('admin.outbox.to')}</label>
         <input id="to" name="to" type="email" value={to} />
         <div class="actions">
@@ -83,21 +84,22 @@ adminRoutes.get('/admin/outbox', async (c) => {
           rows={rows.map((m) => [
             fmt.dateTime(m.created_at),
             m.to_address,
-            <a href={`/${l}/admin/outbox/${m.id}`}>{m.subject}</a>,
+            <a href={paths.adminOutboxMessage.href(l, { id: m.id })}>{m.subject}</a>,
             m.error ? <span class="badge err">{t('admin.outbox.failed')}</span> : m.sent_at ? <span class="badge ok">{t('admin.outbox.sent')}</span> : <span class="badge">{t('admin.outbox.kept')}</span>,
           ])}
         />
       ) : (
         <EmptyState>{t('admin.outbox.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/outbox`} params={new URLSearchParams(to ? { to } : {})} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminOutbox.href(l)} params={new URLSearchParams(to ? { to } : {})} />
     </>,
-    { title: t('admin.outbox.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.outbox.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
 
-adminRoutes.get('/admin/outbox/:id', async (c) => {
+adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
   const t = c.get('t');
+  const l = c.get('locale');
   const fmt = c.get('fmt');
   const m = await c.get('deps').db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
   if (!m) return c.notFound();
@@ -114,11 +116,11 @@ adminRoutes.get('/admin/outbox/:id', async (c) => {
       </dl>
       <pre class="mail">{m.text_body}</pre>
     </>,
-    { title: m.subject, noindex: true, crumbs: [[t('admin.title'), '/admin'], [t('admin.outbox.title'), '/admin/outbox']] },
+    { title: m.subject, noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)], [t('admin.outbox.title'), paths.adminOutbox.href(l)]] },
   );
 });
 
-adminRoutes.get('/admin/users', async (c) => {
+adminRoutes.get(paths.adminUsers.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -142,7 +144,7 @@ adminRoutes.get('/admin/users', async (c) => {
           u.id === me.id ? (
             t(`roles.${u.role}`)
           ) : (
-            <Form action={`/${l}/admin/users/${u.id}/role`}>
+            <Form action={paths.adminUserRole.href(l, { id: u.id })}>
               <label class="visually-hidden" for={`role-${u.id}`}>
                 {t('admin.users.role')}
               </label>
@@ -158,28 +160,31 @@ adminRoutes.get('/admin/users', async (c) => {
           ),
         ])}
       />
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/users`} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminUsers.href(l)} />
     </>,
-    { title: t('admin.users.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.users.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
 
-adminRoutes.post('/admin/users/:id/role', async (c) => {
-  const me = requireAdmin(c);
-  const values = await readForm(c);
-  const role = z.enum(['member', 'admin']).safeParse(values.role);
-  const id = c.req.param('id');
-  const l = c.get('locale');
-  if (!role.success || id === me.id) return redirectWith(c, `/${l}/admin/users`, { type: 'error', key: 'admin.users.roleRefused' });
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ role: role.data }).where('id', '=', id).execute();
-    await audit(trx, { actorId: me.id, action: 'user.role', subjectType: 'user', subjectId: id, data: { role: role.data } });
-  });
-  return redirectWith(c, `/${l}/admin/users`, { type: 'success', key: 'admin.users.roleSaved' });
-});
+adminRoutes.post(
+  paths.adminUserRole.pattern,
+  action({
+    load: (c) => c.get('deps').db.selectFrom('users').select(['id', 'role']).where('id', '=', c.req.param('id') ?? '').executeTakeFirst(),
+    allow: (actor) => platformPolicy.can(actor, 'administer'),
+    input: z.object({ role: z.enum(['member', 'admin']) }),
+    run: async (trx, { actor, subject, input }) => {
+      // Nobody changes their own role: the last administrator cannot lock everyone out.
+      if (subject.id === actor.id) return fail('admin.users.roleRefused');
+      await trx.updateTable('users').set({ role: input.role }).where('id', '=', subject.id).execute();
+      await audit(trx, { actorId: actor.id, action: 'user.role', subjectType: 'user', subjectId: subject.id, from: subject.role, to: input.role, data: { role: input.role } });
+      return ok();
+    },
+    back: ({ locale }) => paths.adminUsers.href(locale),
+    done: ({ locale }) => ({ to: paths.adminUsers.href(locale), flash: 'admin.users.roleSaved' }),
+  }),
+);
 
-adminRoutes.get('/admin/audit', async (c) => {
+adminRoutes.get(paths.adminAudit.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -207,8 +212,8 @@ adminRoutes.get('/admin/audit', async (c) => {
       ) : (
         <EmptyState>{t('admin.audit.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/audit`} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminAudit.href(l)} />
     </>,
-    { title: t('admin.audit.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.audit.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
