@@ -6,6 +6,7 @@ import { bodiesRoutes } from './routes.js';
 import { bodiesApi } from './api.js';
 import { seedBodies, demoBodies } from './seed.js';
 import { bodiesForObjective } from './queries.js';
+import { bodyGroups } from './organization-groups.js';
 import { TText } from '../../platform/views/components.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
@@ -21,6 +22,7 @@ export const bodiesModule = defineModule({
   seed: seedBodies,
   demo: demoBodies,
   nav: [{ path: '/bodies', label: 'bodies.nav', area: 'main', order: 10 }],
+  organizationGroups: bodyGroups,
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);
     if (!bodies.length) return null;

@@ -106,7 +106,6 @@ export const ProfileSchema = z.object({
   description_en: fields.optionalText(3000),
   description_pt: fields.optionalText(3000),
   description_fr: fields.optionalText(3000),
-  bodies: fields.list(z.string().regex(/^[a-z0-9]{1,40}$/)).pipe(z.array(z.string()).max(20)),
   public_fields: fields.list(z.enum(PUBLIC_FIELDS)),
   contact_name: fields.optionalText(120),
   contact_email: fields.optionalText(254).pipe(z.email().optional()),
