@@ -9,6 +9,7 @@ import { bodiesForObjective } from './queries.js';
 import { JOIN_REQUESTED } from './commands/members.js';
 import { paths } from './paths.js';
 import { BodiesOnObjective } from './views/list.js';
+import { bodyGroups } from './organization-groups.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -24,6 +25,7 @@ export const bodiesModule = defineModule({
   demo: demoBodies,
   nav: [{ path: paths.list.pattern, label: 'bodies.nav', area: 'main', order: 10 }],
   notifications: [{ kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' }],
+  organizationGroups: bodyGroups,
   objectiveSections: async ({ db, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);
     if (!bodies.length) return null;
