@@ -8,6 +8,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
 import { getElection, listElections, electionRecord, type Election } from './queries.js';
 import { serializeRecord } from './core/index.js';
+import { paths } from './paths.js';
 
 const ElectionSchema = z
   .object({
@@ -49,8 +50,8 @@ function present(e: Election, slugs: Map<string, string>, lang: Locale) {
     ballotCount: published ? e.ballotCount : null,
     headHash: published ? e.headHash : null,
     result: published ? e.result : null,
-    url: `/${lang}/elections/${e.id}`,
-    record: published ? `/${lang}/elections/${e.id}/record.json` : null,
+    url: paths.election.href(lang, { id: e.id }),
+    record: published ? paths.record.href(lang, { id: e.id }) : null,
   };
 }
 
