@@ -163,3 +163,9 @@ export async function myElections(db: Db, userId: string, voterOrgs: (db: Db, us
   const canVote = await electionsToVoteIn(db, await voterOrgs(db, userId));
   return { pending, canVote };
 }
+
+/** A published ballot by its receipt code (normalized), or undefined. */
+export async function findBallotByReceipt(db: Db, electionId: string, code: string) {
+  const row = await db.selectFrom('election_ballots').select(['seq', 'receipt', 'choices', 'hash']).where('election_id', '=', electionId).where('receipt', '=', code).executeTakeFirst();
+  return row ? { seq: Number(row.seq), receipt: row.receipt, choices: JSON.parse(row.choices) as Record<string, string | null>, hash: row.hash } : undefined;
+}

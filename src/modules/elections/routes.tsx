@@ -4,109 +4,38 @@
  * transaction, announcements written in it → redirect with a flash). No request moves the election clock:
  * jobs.ts opens and closes elections on time.
  */
-import { Hono, type Context } from 'hono';
-import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser } from '../../platform/authz/authz.js';
 import { historyOf } from '../../platform/audit/audit.js';
 import { ok, fail } from '../../platform/outcome.js';
-import { emptyForm, type FormState, type FormValues } from '../../platform/views/components.js';
+import { emptyForm, type FormValues } from '../../platform/views/components.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations, organizationsVotedByUser } from '../membership/index.js';
-import { getBodyBySlug, getBodyById, listBodies, bodyFacts, positionsForKind, type BodyRow, type BodyFacts } from '../bodies/index.js';
-import { normalizeReceipt } from './core/index.js';
-import { serializeRecord } from './core/index.js';
-import { getElection, listElections, listCandidates, electionRecord, rollEntriesFor, isPublished, myElections, type Election } from './queries.js';
-import { electionsPolicy, type ElectionFacts } from './policy.js';
+import { listBodies, positionsForKind } from '../bodies/index.js';
+import { normalizeReceipt, serializeRecord } from './core/index.js';
+import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt } from './queries.js';
+import { electionsPolicy } from './policy.js';
 import { callElection, editElection, openVoting, closeVoting, certify, scrubAfterClose, electionsTx } from './commands/lifecycle.js';
-import { nominate, respond, nominationsOpen } from './commands/nominations.js';
+import { nominate, respond } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
 import { ElectionForm, electionInput, NominateInput, RespondInput, BallotInput, ReceiptInput, statementOf } from './schemas.js';
 import { securityDocHtml } from './security-doc.js';
 import { paths } from './paths.js';
 import { ElectionsListPage } from './views/list.js';
-import { ElectionFormPage, formValuesOf } from './views/form.js';
+import { formValuesOf } from './views/form.js';
 import { ElectionPage } from './views/election.js';
 import { MyElectionsPage } from './views/mine.js';
-import { NominatePage, CandidacyPage } from './views/nominations.js';
-import { BallotPage, ReceiptShownPage } from './views/vote.js';
-import { ReceiptPage, type ReceiptLookup } from './views/receipt.js';
+import { ReceiptShownPage } from './views/vote.js';
+import type { ReceiptLookup } from './views/receipt.js';
 import { SecurityPage } from './views/security.js';
+import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt } from './pages.js';
 
 export const electionsRoutes = new Hono<AppEnv>({ strict: false });
-
-// ------------------------------------------------------------------------------------------------
-// Loading (reads only: the clock is jobs.ts's)
-// ------------------------------------------------------------------------------------------------
-
-/** An election, its body and the facts about the reader; null when the election does not exist (404). */
-async function loadElection(c: Context<AppEnv>, user: CurrentUser | null) {
-  const { db } = c.get('deps');
-  const e = await getElection(db, c.req.param('id') ?? '');
-  if (!e) return null;
-  const body = (await getBodyById(db, e.bodyId))!;
-  const f: ElectionFacts = user
-    ? { body: await bodyFacts(db, user.id, e.bodyId), voterOrgs: e.status === 'voting' ? await rollEntriesFor(db, e.id, await organizationsVotedByUser(db, user.id)) : [] }
-    : { body: await bodyFacts(db, null, e.bodyId), voterOrgs: [] };
-  return { e, body, f };
-}
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadElection>>>;
-
-/** A body (by slug) and the facts about the reader there; null when there is no such body (404). */
-async function loadBody(c: Context<AppEnv>, user: CurrentUser, slug: unknown) {
-  const { db } = c.get('deps');
-  const body = typeof slug === 'string' && slug ? await getBodyBySlug(db, slug) : undefined;
-  return body ? { body, facts: await bodyFacts(db, user.id, body.id) } : null;
-}
-
-/** The nominee's own candidacy in the election; null when either is unknown (404). */
-async function loadCandidacy(c: Context<AppEnv>, user: CurrentUser) {
-  const x = await loadElection(c, user);
-  const cand = x && (await listCandidates(c.get('deps').db, x.e.id)).find((cd) => cd.id === c.req.param('cid'));
-  return x && cand ? { ...x, cand } : null;
-}
-
-/** The organizations the reader may stand for: theirs that are members of the body in good standing. */
-const eligibleOrgs = (f: BodyFacts) => f.myOrgs.filter((o) => o.status === 'member');
-
-/** Where a button-post about an election goes back to. */
-const backToElection = ({ subject, locale }: { subject: { e: Election }; locale: Locale }) => paths.election.href(locale, { id: subject.e.id });
-
-// ------------------------------------------------------------------------------------------------
-// Renderers (status set by action() on a 422)
-// ------------------------------------------------------------------------------------------------
-
-function renderElectionForm(c: Context<AppEnv>, body: BodyRow, form: FormState, edit?: Election, previousId?: string) {
-  const t = c.get('t');
-  const l = c.get('locale');
-  const title = t(edit ? 'elections.edit.title' : 'elections.call.title');
-  const to = edit ? paths.edit.href(l, { id: edit.id }) : paths.call.href(l);
-  return c.render(<ElectionFormPage title={title} action={to} body={body} form={form} previousId={previousId} />, { title, noindex: true });
-}
-
-const renderNominate = (c: Context<AppEnv>, x: Loaded, form: FormState) =>
-  c.render(<NominatePage e={x.e} orgs={eligibleOrgs(x.f.body)} form={form} />, { title: c.get('t')('elections.nominate.title'), noindex: true });
-
-function renderCandidacy(c: Context<AppEnv>, x: Loaded & { cand: { id: string; position: Election['positions'][number]; status: string } }, form: FormState) {
-  const title = c.get('t')('elections.candidate.title', { position: c.get('t')(`bodies.positions.names.${x.cand.position}`) });
-  return c.render(<CandidacyPage e={x.e} cand={x.cand} orgs={eligibleOrgs(x.f.body)} open={nominationsOpen(x.e)} form={form} />, { title, noindex: true });
-}
-
-async function renderBallot(c: Context<AppEnv>, x: Loaded, form: FormState) {
-  const open = x.f.voterOrgs.filter((o) => !o.voted).map((o) => o.orgId);
-  const orgs = await getOrganizations(c.get('deps').db, open);
-  const names = new Map(orgs.map((o) => [o.id, o.name]));
-  return c.render(<BallotPage e={x.e} orgs={open.map((id) => ({ id, name: names.get(id) ?? id }))} form={form} />, { title: c.get('t')('elections.vote.title'), noindex: true });
-}
-
-function renderReceipt(c: Context<AppEnv>, e: Election, lookup: ReceiptLookup) {
-  if (!lookup.found) c.status(lookup.raw ? 404 : 200);
-  c.header('Cache-Control', 'no-store');
-  return c.render(<ReceiptPage e={e} lookup={lookup} />, { title: c.get('t')('elections.receipt.title'), noindex: true });
-}
 
 // ------------------------------------------------------------------------------------------------
 // List, call, the security explanation, my elections
@@ -384,8 +313,7 @@ electionsRoutes.post(
     run: async (trx, { subject, input }) => {
       const raw = input.code ?? '';
       const code = raw ? normalizeReceipt(raw) : null;
-      const row = code && isPublished(subject.e) ? await trx.selectFrom('election_ballots').select(['seq', 'receipt', 'choices', 'hash']).where('election_id', '=', subject.e.id).where('receipt', '=', code).executeTakeFirst() : undefined;
-      const found = row ? { seq: Number(row.seq), receipt: row.receipt, choices: JSON.parse(row.choices) as Record<string, string | null>, hash: row.hash } : undefined;
+      const found = code && isPublished(subject.e) ? await findBallotByReceipt(trx, subject.e.id, code) : undefined;
       return ok({ lookup: { raw, code, found } as ReceiptLookup });
     },
     done: ({ c, subject, value }) => renderReceipt(c, subject.e, value.lookup),
