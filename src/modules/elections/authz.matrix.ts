@@ -10,7 +10,7 @@ import type { CurrentUser } from '../../platform/http/env.js';
 import { callElection, openVoting, closeVoting, electionsTx } from './commands/lifecycle.js';
 import { nominate } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
-import { paths, apiPaths } from './paths.js';
+import { paths, apiPaths, apiMounted } from './paths.js';
 
 interface Subjects {
   /** Taking nominations, no accepted candidate (opening it is refused: nothing changes). */
@@ -83,12 +83,12 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.record.pattern, url: page(paths.record, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
       { method: 'POST', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
-      { method: 'GET', route: apiPaths.list, url: () => apiPaths.list, expect: everyone() },
-      { method: 'GET', route: apiPaths.election, url: () => apiPaths.election.replace(':id', x().closed), expect: everyone() },
+      { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
+      { method: 'GET', route: apiMounted(apiPaths.election), url: () => apiMounted(apiPaths.election).replace(':id', x().closed), expect: everyone() },
       // Last: certifying makes the body member the Mesa's secretary for the term (the matrix secretary's
       // appointment moves to history), which would change the roles of the cases above.
       { method: 'POST', route: paths.certify.pattern, url: async () => paths.certify.href('es', { id: await x().fresh('closed') }), expect: only('secretary', 'admin') },
-      { method: 'GET', route: apiPaths.record, url: () => apiPaths.record.replace(':id', x().closed), expect: everyone() },
+      { method: 'GET', route: apiMounted(apiPaths.record), url: () => apiMounted(apiPaths.record).replace(':id', x().closed), expect: everyone() },
     ];
   },
 });

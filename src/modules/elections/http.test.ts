@@ -85,7 +85,13 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(html).toContain('/es/elections/how-it-works');
     expect(await (await p('secretary').get(`/es/elections/${electionId}`)).text()).toContain(`/es/elections/${electionId}/open`);
     expect((await anon.get('/es/elections')).status).toBe(200);
-    expect((await anon.get('/es/elections/how-it-works')).status).toBe(200);
+    const security = await anon.get('/es/elections/how-it-works');
+    expect(security.status).toBe(200);
+    // docs/elections-security.md rendered by marked and sanitized: its sections are h2 under the page's h1.
+    const doc = await security.text();
+    expect(doc).toContain('<div lang="en" class="prose"><p>');
+    expect(doc).toContain('<h2>In short</h2>');
+    expect(doc).toContain('<code>');
     expect((await p('outsider').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
     expect((await p('suspended').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
     expect((await anon.get(`/es/elections/${electionId}/nominate`)).status).toBe(303);

@@ -26,9 +26,12 @@ export const paths = {
 /** The body's page, owned by the bodies module (to be replaced by its exported paths once it has them). */
 export const bodyPage = route('/bodies/:slug');
 
-/** The JSON API's paths as mounted (under /api/v1), for links in API answers and the route matrix. */
+/** The JSON API's paths, in OpenAPI form, relative to /api/v1 (api.ts declares its routes with them). */
 export const apiPaths = {
-  list: '/api/v1/elections',
-  election: '/api/v1/elections/:id',
-  record: '/api/v1/elections/:id/record',
+  list: '/elections',
+  election: '/elections/{id}',
+  record: '/elections/{id}/record',
 } as const;
+
+/** An API path as Hono mounts it: `/elections/{id}` → `/api/v1/elections/:id`. */
+export const apiMounted = (p: string) => `/api/v1${p.replace(/\{(\w+)\}/g, ':$1')}`;
