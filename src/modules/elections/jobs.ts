@@ -20,15 +20,30 @@ import { getElection } from './queries.js';
 export async function electionClock(deps: AppDeps, handOff: (electionId: string) => Promise<unknown> = (id) => finishClose(deps, id), now = nowIso()): Promise<void> {
   const due = await electionsDue(deps.db, now);
   let changed = false;
+  const failures: unknown[] = [];
   for (const id of due.toOpen) {
     // openVoting is conditional on the nomination status: a second clock (or a secretary) that got there
     // first makes this a refusal, and the refusal's transaction writes nothing.
-    const r = await deps.db.transaction().execute((trx) => openVoting(electionsTx(trx, deps), null, id));
-    if (r.ok) changed = true;
+    try {
+      const r = await deps.db.transaction().execute((trx) => openVoting(electionsTx(trx, deps), null, id));
+      if (r.ok) changed = true;
+    } catch (err) {
+      deps.log.error({ err, electionId: id }, 'election clock: opening failed');
+      failures.push(err);
+    }
   }
   if (changed) deps.cache.clear();
   if (changed) deps.mailer.wake?.();
-  for (const id of due.toClose) await handOff(id);
+  for (const id of due.toClose) {
+    try {
+      await handOff(id);
+    } catch (err) {
+      deps.log.error({ err, electionId: id }, 'election clock: closing failed');
+      failures.push(err);
+    }
+  }
+  // One election's failure does not hold the others back; the run still fails (the queue shows and retries it).
+  if (failures.length) throw failures[0];
 }
 
 /**
@@ -37,6 +52,8 @@ export async function electionClock(deps: AppDeps, handOff: (electionId: string)
  * still being open for voting — then, only when this call closed it, the physical scrub (PostgreSQL:
  * VACUUM FULL of the roll; SQLite: WAL checkpoint), which cannot run inside a transaction. A second call, or
  * a concurrent one, finds the election no longer voting and does nothing. Returns whether this call closed it.
+ * (Should the process die between the commit and the scrub, the next close's scrub covers this election's
+ * rows too: VACUUM FULL and the checkpoint act on the whole roll table / log.)
  */
 export async function finishClose(deps: AppDeps, electionId: string, now = nowIso()): Promise<boolean> {
   // Only an election whose closing time has passed (a secretary's close is the close action itself).
