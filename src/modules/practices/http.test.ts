@@ -3,6 +3,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { getBodyBySlug, addBodyMember, assignPositions } from '../bodies/index.js';
+import { historyOf } from '../../platform/audit/audit.js';
+import { practiceHistory } from './queries.js';
 
 const full = (orgId: string, title: string) => ({
   action: 'submit',
@@ -136,8 +138,13 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect((await lastMail(ctx, 'member@example.org'))!.subject).toContain('Publicada');
     // Published: no more edits.
     expect((await member.get(`/es/practices/${practiceId}/edit`)).status).toBe(403);
-    const events = await ctx.db.selectFrom('practice_events').select('action').where('practice_id', '=', practiceId).orderBy('at').execute();
-    expect(events.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'request_changes', 'submit', 'approve']);
+    const events = await practiceHistory(ctx.db, practiceId);
+    expect(events.map((e) => e.action)).toEqual(['practice.create', 'practice.submit', 'practice.start_review', 'practice.request_changes', 'practice.submit', 'practice.approve']);
+    expect(events.map((e) => [e.from, e.to])).toEqual([[null, 'draft'], ['draft', 'submitted'], ['submitted', 'in_review'], ['in_review', 'returned'], ['returned', 'submitted'], ['submitted', 'published']]);
+    expect(events[3]!.note).toBe('Agreguen cifras de impacto.');
+    // Each step is written once (no second copy in the history).
+    const all = await historyOf(ctx.db, 'practice', practiceId);
+    expect(all.filter((e) => e.action === 'practice.submit')).toHaveLength(2);
   });
 
   it('shows the published practice to everyone, with links back to the search', async () => {

@@ -6,6 +6,7 @@ import type { PracticeStatus } from './tables.js';
 import { TEXT_FIELDS, parseList, type TextField } from './model.js';
 import type { PracticeInput } from './schemas.js';
 import { searchPractices } from './search.js';
+import { historyOf, type HistoryItem } from '../../platform/audit/audit.js';
 
 export interface Practice extends PracticeInput {
   id: string;
@@ -89,34 +90,58 @@ export async function practicesOf(db: Db, userId: string, orgIds: string[]): Pro
   return (await q.orderBy('updated_at', 'desc').limit(500).execute()).map(toPractice);
 }
 
-/** Practices waiting for review (submitted or in review), oldest first; optionally only some objectives. */
-export async function reviewQueue(db: Db, onlyObjectives?: number[]): Promise<Practice[]> {
-  const rows = (await db.selectFrom('practices').selectAll().where('status', 'in', ['submitted', 'in_review']).orderBy('submitted_at', 'asc').limit(500).execute()).map(
-    toPractice,
-  );
-  return onlyObjectives ? rows.filter((p) => p.objectives.some((n) => onlyObjectives.includes(n))) : rows;
+/** How many practices a page of the review queue holds. */
+export const QUEUE_PAGE_SIZE = 50;
+
+/**
+ * One page of the practices waiting for review (submitted or in review), oldest first. `objectives`
+ * limits it to practices on any of those objectives (a secretary's Mesas); undefined means every practice
+ * (administrators). Filtered and counted in SQL, so nothing beyond a page is ever dropped.
+ */
+export async function reviewQueue(db: Db, opts: { objectives?: number[]; page?: number; perPage?: number } = {}): Promise<{ items: Practice[]; total: number; page: number; pages: number }> {
+  const perPage = opts.perPage ?? QUEUE_PAGE_SIZE;
+  const objectives = opts.objectives?.map(String);
+  if (objectives && !objectives.length) return { items: [], total: 0, page: 1, pages: 1 };
+  let base = db.selectFrom('practices').where('status', 'in', ['submitted', 'in_review']);
+  if (objectives)
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('practice_terms')
+          .select('practice_terms.practice_id')
+          .whereRef('practice_terms.practice_id', '=', 'practices.id')
+          .where('practice_terms.facet', '=', 'objective')
+          .where('practice_terms.value', 'in', objectives),
+      ),
+    );
+  const { n } = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
+  const rows = await base
+    .selectAll('practices')
+    .orderBy('submitted_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
+  return { items: rows.map(toPractice), total, page, pages };
 }
 
-export async function practiceEvents(db: Db, id: string) {
-  return db
-    .selectFrom('practice_events')
-    .leftJoin('users', 'users.id', 'practice_events.actor_id')
-    .select([
-      'practice_events.id',
-      'practice_events.at',
-      'practice_events.action',
-      'practice_events.from_status',
-      'practice_events.to_status',
-      'practice_events.comment',
-      'users.name as actor_name',
-    ])
-    .where('practice_events.practice_id', '=', id)
-    .orderBy('practice_events.at', 'asc')
-    .execute();
+/** The workflow's steps and comments as the practice page shows them (edits and files are in the history too, not shown there). */
+export const WORKFLOW_EVENTS = ['practice.create', 'practice.submit', 'practice.start_review', 'practice.request_changes', 'practice.approve', 'practice.comment', 'practice.unpublish'];
+
+/** A practice's workflow history, oldest first, from the platform's one history. */
+export async function practiceHistory(db: Db, id: string): Promise<HistoryItem[]> {
+  return (await historyOf(db, 'practice', id)).filter((h) => WORKFLOW_EVENTS.includes(h.action));
 }
 
 export async function attachmentsOf(db: Db, id: string) {
   return db.selectFrom('practice_attachments').selectAll().where('practice_id', '=', id).orderBy('created_at').execute();
+}
+
+/** One attachment of a practice (undefined when it is not one of this practice's). */
+export async function attachmentOf(db: Db, practiceId: string, attachmentId: string) {
+  return db.selectFrom('practice_attachments').selectAll().where('id', '=', attachmentId).where('practice_id', '=', practiceId).executeTakeFirst();
 }
 
 /** Published practices sharing objectives with this one (most shared first, then newest). */
