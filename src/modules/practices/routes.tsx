@@ -285,7 +285,7 @@ practicesRoutes.post(
 // ---------------------------------------------------------------------------------------------------
 // Attachments
 
-/** An upload larger than any allowed file is refused (413) before its body is read. */
+/** An upload that says it is larger than any allowed file (and its form) is refused with 413. */
 const UPLOAD_LIMIT = MAX_BYTES + 64 * 1024;
 
 practicesRoutes.post(
