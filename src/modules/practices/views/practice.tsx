@@ -228,11 +228,11 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
                   {t('practices.workflow.edit')}
                 </a>
                 {canSubmit ? (
-                <Form action={paths.workflow.href(l, { id: p.id })}>
-                  <Button name="action" value="submit">
-                    {t('practices.form.submit')}
-                  </Button>
-                </Form>
+                  <Form action={paths.workflow.href(l, { id: p.id })}>
+                    <Button name="action" value="submit">
+                      {t('practices.form.submit')}
+                    </Button>
+                  </Form>
                 ) : null}
               </div>
             </>
