@@ -283,16 +283,23 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     await ctx.db.updateTable('users').set({ locale: 'es' }).where('id', '=', memberId).execute();
   });
 
-  it('pages the review queue in SQL: no practice on the Mesa’s objectives goes missing, none of another Mesa shows', async () => {
+  it('lists the member’s own practices', async () => {
+    const html = await (await member.get('/es/practices/mine')).text();
+    expect(html).toContain(practiceId);
+    expect(html).toContain('Con archivos');
+    void memberId;
+  });
+
+  it('pages the review queue in SQL: no practice on the Mesa’s objectives goes missing, none of another Mesa shows; the author’s list pages too', async () => {
     const author = { ...userStub(memberId), email: 'member@example.org' };
     const mine = new Set<string>();
     const others = new Set<string>();
     for (let i = 0; i < QUEUE_PAGE_SIZE + 12; i++) mine.add(await makePractice(ctx.db, author, practiceInput({ orgId, objectives: [i % 2 ? 13 : 4, 20] }), 'submitted'));
     for (let i = 0; i < 5; i++) others.add(await makePractice(ctx.db, author, practiceInput({ orgId, objectives: [20] }), 'submitted'));
-    const queued = async (client: TestClient) => {
+    const queued = async (client: TestClient, path = '/es/practices/review') => {
       const seen: string[] = [];
       for (let page = 1; page < 10; page++) {
-        const html = await (await client.get(`/es/practices/review?page=${page}`)).text();
+        const html = await (await client.get(`${path}?page=${page}`)).text();
         const ids = [...html.matchAll(/href="\/es\/practices\/([0-9a-z]{16})"/g)].map((m) => m[1]!);
         seen.push(...ids);
         if (!html.includes('rel="next"')) break;
@@ -306,12 +313,10 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     const adminSeen = await queued(admin);
     for (const id of [...mine, ...others]) expect(adminSeen).toContain(id);
     expect(new Set(adminSeen).size).toBe(adminSeen.length);
+    // The author's own list pages too.
+    const own = await queued(member, '/es/practices/mine');
+    for (const id of [...mine, ...others]) expect(own).toContain(id);
+    expect(new Set(own).size).toBe(own.length);
   });
 
-  it('lists the member’s own practices', async () => {
-    const html = await (await member.get('/es/practices/mine')).text();
-    expect(html).toContain(practiceId);
-    expect(html).toContain('Con archivos');
-    void memberId;
-  });
 });

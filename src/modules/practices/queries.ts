@@ -83,22 +83,40 @@ export async function practicesByIds(db: Db, ids: string[]): Promise<Practice[]>
   return ids.map((id) => by.get(id)).filter((p): p is Practice => !!p);
 }
 
-/** Practices someone created or that their organizations document, newest change first. */
-export async function practicesOf(db: Db, userId: string, orgIds: string[]): Promise<Practice[]> {
-  let q = db.selectFrom('practices').selectAll();
+/** A page of a list, with where it stands. */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** How many practices a page of a list (the member's own, the review queue) holds. */
+export const PAGE_SIZE = 50;
+
+/** The page asked for, within 1…pages. */
+const clampPage = (page: number | undefined, pages: number) => Math.min(Math.max(1, Math.floor(page ?? 1) || 1), pages);
+
+/** A page of the practices someone created or that their organizations document, newest change first. */
+export async function practicesOf(db: Db, userId: string, orgIds: string[], page?: number): Promise<Paged<Practice>> {
+  let q = db.selectFrom('practices');
   q = orgIds.length ? q.where((eb) => eb.or([eb('created_by', '=', userId), eb('org_id', 'in', orgIds)])) : q.where('created_by', '=', userId);
-  return (await q.orderBy('updated_at', 'desc').limit(500).execute()).map(toPractice);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = clampPage(page, pages);
+  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'asc').limit(PAGE_SIZE).offset((p - 1) * PAGE_SIZE).execute();
+  return { items: rows.map(toPractice), total, page: p, pages };
 }
 
 /** How many practices a page of the review queue holds. */
-export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_PAGE_SIZE = PAGE_SIZE;
 
 /**
  * One page of the practices waiting for review (submitted or in review), oldest first. `objectives`
  * limits it to practices on any of those objectives (a secretary's Mesas); undefined means every practice
  * (administrators). Filtered and counted in SQL, so nothing beyond a page is ever dropped.
  */
-export async function reviewQueue(db: Db, opts: { objectives?: number[]; page?: number; perPage?: number } = {}): Promise<{ items: Practice[]; total: number; page: number; pages: number }> {
+export async function reviewQueue(db: Db, opts: { objectives?: number[]; page?: number; perPage?: number } = {}): Promise<Paged<Practice>> {
   const perPage = opts.perPage ?? QUEUE_PAGE_SIZE;
   const objectives = opts.objectives?.map(String);
   if (objectives && !objectives.length) return { items: [], total: 0, page: 1, pages: 1 };
@@ -116,7 +134,7 @@ export async function reviewQueue(db: Db, opts: { objectives?: number[]; page?: 
   const { n } = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(n);
   const pages = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
+  const page = clampPage(opts.page, pages);
   const rows = await base
     .selectAll('practices')
     .orderBy('submitted_at', 'asc')

@@ -147,7 +147,7 @@ practicesRoutes.get(paths.mine.pattern, async (c) => {
   const { db } = c.get('deps');
   const l = c.get('locale');
   const scope = await scopeOf(db, user);
-  const [list, objectives, names] = await Promise.all([practicesOf(db, user.id, scope.orgIds), listObjectives(db, l), countryNames(db, l)]);
+  const [list, objectives, names] = await Promise.all([practicesOf(db, user.id, scope.orgIds, Number(c.req.query('page') ?? 1)), listObjectives(db, l), countryNames(db, l)]);
   return c.render(<MinePage list={list} objectives={objectives} names={names} canCreate={practicePolicy.can(user, 'create', scope)} />, {
     title: c.get('t')('practices.mine.title'),
     noindex: true,

@@ -2,12 +2,13 @@
 import { useView } from '../../../platform/views/context.js';
 import { EmptyState, Notice, Pagination, Table } from '../../../platform/views/components.js';
 import type { Objective } from '../../../platform/reference/queries.js';
-import type { Practice } from '../queries.js';
+import type { Paged, Practice } from '../queries.js';
 import { paths } from '../paths.js';
 import { PracticeItem, StatusBadge, titleOf } from './parts.js';
 
-export function MinePage(props: { list: Practice[]; objectives: Objective[]; names: Map<string, string>; canCreate: boolean }) {
+export function MinePage(props: { list: Paged<Practice>; objectives: Objective[]; names: Map<string, string>; canCreate: boolean }) {
   const { t, locale } = useView();
+  const { items, page, pages } = props.list;
   return (
     <>
       <h1>{t('practices.mine.title')}</h1>
@@ -20,20 +21,21 @@ export function MinePage(props: { list: Practice[]; objectives: Objective[]; nam
       ) : (
         <Notice>{t('practices.mine.noOrg')}</Notice>
       )}
-      {props.list.length ? (
+      {items.length ? (
         <div class="grid">
-          {props.list.map((p) => (
+          {items.map((p) => (
             <PracticeItem p={p} objectives={props.objectives} countries={props.names} showStatus />
           ))}
         </div>
       ) : (
         <EmptyState>{t('practices.mine.empty')}</EmptyState>
       )}
+      <Pagination page={page} pages={pages} baseUrl={paths.mine.href(locale)} />
     </>
   );
 }
 
-export function ReviewPage(props: { queue: { items: Practice[]; total: number; page: number; pages: number }; canExport: boolean }) {
+export function ReviewPage(props: { queue: Paged<Practice>; canExport: boolean }) {
   const { t, locale, fmt } = useView();
   const { items, page, pages } = props.queue;
   return (
