@@ -318,5 +318,4 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     for (const id of [...mine, ...others]) expect(own).toContain(id);
     expect(new Set(own).size).toBe(own.length);
   });
-
 });
