@@ -3,6 +3,7 @@
  * use `.href(locale, params, query)` or `.url(baseUrl, locale, params)`.
  */
 import { route } from '../../platform/http/paths.js';
+import { paths as bodiesPaths } from '../bodies/index.js';
 
 const E = '/elections/:id{[0-9a-z]{16}}' as const;
 
@@ -23,8 +24,8 @@ export const paths = {
   receipt: route(`${E}/receipt`),
 };
 
-/** The body's page, owned by the bodies module (to be replaced by its exported paths once it has them). */
-export const bodyPage = route('/bodies/:slug');
+/** The body's page, declared by the bodies module. */
+export const bodyPage = bodiesPaths.body;
 
 /** The JSON API's paths, in OpenAPI form, relative to /api/v1 (api.ts declares its routes with them). */
 export const apiPaths = {
