@@ -50,6 +50,7 @@ export function bodiesApi(api: OpenAPIHono<AppEnv>) {
       const { lang } = c.req.valid('query');
       const all = await listBodies(c.get('deps').db);
       c.set('cacheable', true);
+      c.set('cacheParams', ['lang']);
       return c.json({ data: all.map((b) => presentBody(b, all, lang)) }, 200);
     },
   );
@@ -68,6 +69,7 @@ export function bodiesApi(api: OpenAPIHono<AppEnv>) {
       const b = await getBodyBySlug(db, c.req.valid('param').slug);
       if (!b) return problem(c, 404, 'not_found', 'No body with that slug') as any;
       c.set('cacheable', true);
+      c.set('cacheParams', ['lang']);
       return c.json({ data: presentBody(b, await listBodies(db), lang) }, 200);
     },
   );

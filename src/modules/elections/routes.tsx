@@ -51,6 +51,7 @@ electionsRoutes.get(paths.list.pattern, async (c) => {
   const open = all.filter((e) => e.status === 'nomination' || e.status === 'voting');
   const title = body ? t('elections.list.titleOf', { body: pickTranslated(body.shortName, c.get('locale'))?.text ?? '' }) : t('elections.list.title');
   if (!c.get('user')) c.set('cacheable', true);
+  c.set('cacheParams', ['body']);
   return c.render(<ElectionsListPage title={title} body={body} open={open} past={all.filter((e) => !open.includes(e))} bodies={new Map(bodies.map((b) => [b.id, b]))} />, {
     title,
     description: t('elections.list.lead'),

@@ -105,6 +105,7 @@ export function membershipApi(api: OpenAPIHono<AppEnv>) {
       const f = DirectoryQuery.parse(qv);
       const r = await listDirectory(db, { ...f, within: await groupFilter(c) }, qv.perPage ?? 24);
       c.set('cacheable', true);
+      c.set('cacheParams', ['country', 'type', 'objective', 'body', 'q', 'sort', 'page', 'perPage', 'lang']);
       return c.json({ data: r.rows.map((o) => presentOrganization(o, qv.lang)), meta: { total: r.total, page: r.page, pages: r.pages } }, 200);
     },
   );
@@ -119,6 +120,7 @@ export function membershipApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { lang } = c.req.valid('query');
+      c.set('cacheParams', ['lang']);
       const { db } = c.get('deps');
       const o = await getOrganizationFull(db, { slug: c.req.valid('param').slug });
       if (!o || o.status !== 'member') return problem(c, 404, 'not_found', 'No member organization with that slug') as any;

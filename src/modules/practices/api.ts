@@ -6,7 +6,7 @@ import { problem } from '../../platform/http/errors.js';
 import { listObjectives, listPrinciples } from '../../platform/reference/queries.js';
 import { getPractice, practicesByIds } from './queries.js';
 import { searchPractices } from './search.js';
-import { parseHubQuery } from './hub.js';
+import { parseHubQuery, HUB_PARAMS } from './hub.js';
 import { practiceJson } from './export.js';
 
 const Translated = z.record(z.string(), z.string()).openapi({ description: 'Text per language: {"es": …, "en": …}' });
@@ -81,6 +81,7 @@ export function practicesApi(api: OpenAPIHono<AppEnv>) {
       const r = await searchPractices(db, { ...q, perPage: per_page ?? 20 });
       const items = await practicesByIds(db, r.ids);
       c.set('cacheable', true);
+      c.set('cacheParams', [...HUB_PARAMS, 'per_page', 'lang']);
       return c.json(
         {
           data: await Promise.all(items.map((p) => practiceJson(db, lang, p, config.baseUrl))),

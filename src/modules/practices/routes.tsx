@@ -26,7 +26,7 @@ import { transition, ACTIONS, type Action } from './commands/workflow.js';
 import { notifyAuthor } from './commands/notify.js';
 import { addAttachment, removeAttachment, uploadsDir, MAX_BYTES } from './commands/attachments.js';
 import { searchPractices } from './search.js';
-import { parseHubQuery, toHubParams } from './hub.js';
+import { parseHubQuery, toHubParams, HUB_PARAMS } from './hub.js';
 import { TEXT_FIELDS } from './model.js';
 import { practiceJson, practicePdf, practicesCsv } from './export.js';
 import { paths } from './paths.js';
@@ -136,6 +136,7 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
     sort: q.sort ?? '',
   });
   c.set('cacheable', true);
+  c.set('cacheParams', HUB_PARAMS);
   return c.render(
     <SearchPage q={q} r={r} items={items} objectives={objectives} principles={principles} countries={countries} names={names} form={form} params={toHubParams(q, objectives, principles)} />,
     { title: t('practices.search.title'), description: t('practices.search.lead') },

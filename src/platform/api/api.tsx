@@ -71,6 +71,7 @@ export function createApi(modules: ModuleManifest[]) {
     async (c) => {
       const { lang } = c.req.valid('query');
       c.set('cacheable', true);
+      c.set('cacheParams', ['lang', 'lac']);
       return c.json({ data: await listObjectives(c.get('deps').db, lang) }, 200);
     },
   );
@@ -87,6 +88,7 @@ export function createApi(modules: ModuleManifest[]) {
     async (c) => {
       const { lang } = c.req.valid('query');
       c.set('cacheable', true);
+      c.set('cacheParams', ['lang', 'lac']);
       return c.json({ data: await listPrinciples(c.get('deps').db, lang) }, 200);
     },
   );
@@ -104,6 +106,7 @@ export function createApi(modules: ModuleManifest[]) {
       const { lang, lac } = c.req.valid('query');
       const all = await listCountries(c.get('deps').db, lang);
       c.set('cacheable', true);
+      c.set('cacheParams', ['lang', 'lac']);
       return c.json({ data: lac === 'true' ? all.filter((x) => x.lac) : all }, 200);
     },
   );

@@ -142,11 +142,15 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
   const filtered = [...params.keys()].some((k) => k !== 'sort');
   c.set('cacheable', true);
+  c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
     <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} filtered={filtered} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
 });
+
+/** The directory's query parameters, in the order its links write them (the page cache stores only these). */
+const DIRECTORY_PARAMS = ['country', 'type', 'objective', 'body', 'q', 'sort', 'page'] as const;
 
 publicRoutes.get(paths.member.pattern, async (c) => {
   const t = c.get('t');
