@@ -25,5 +25,6 @@ export { bodiesPolicy } from './policy.js';
 export { paths } from './paths.js';
 export { assignPositions, type Assignment } from './commands/positions.js';
 export { addBodyMember } from './commands/members.js';
+export { setBodyObjectives } from './commands/edit.js';
 export type { BodyKind, BodyPosition, BodyMemberStatus } from './tables.js';
 export { demoBodies } from './seed.js';

@@ -6,6 +6,7 @@
  * under each Mesa's objectives, so both directions are checked. Steps that change a practice get a fresh
  * practice per role.
  */
+import { setBodyObjectives } from '../bodies/index.js';
 import { defineRouteMatrix, everyone, signedIn, only, type World } from '../../../tests/support/matrix.js';
 import { makePractice, practiceInput, userStub } from './factories.js';
 import { addAttachment } from './commands/attachments.js';
@@ -33,7 +34,7 @@ export const matrix = defineRouteMatrix({
   module: 'practices',
   setup: async (w) => {
     // The seed's mt1 prioritizes no objective: give it one, so its secretary reviews something (test data only).
-    await w.ctx.db.insertInto('body_objectives').values({ body_id: w.body.id, objective_n: MT1[0]! }).execute();
+    await setBodyObjectives(w.ctx.db, w.body.id, [MT1[0]!]);
     const draft = await practice(w, 'draft', MT2);
     const submittedMt2 = await practice(w, 'submitted', MT2);
     const submittedMt1 = await practice(w, 'submitted', MT1);

@@ -15,8 +15,13 @@ export async function editBody(
     .set({ name: stringifyTranslated(input.name), short_name: stringifyTranslated(input.shortName), mandate: stringifyTranslated(input.mandate), updated_at: nowIso() })
     .where('id', '=', input.bodyId)
     .execute();
-  await db.deleteFrom('body_objectives').where('body_id', '=', input.bodyId).execute();
-  for (const n of [...new Set(input.objectives)]) await db.insertInto('body_objectives').values({ body_id: input.bodyId, objective_n: n }).execute();
+  await setBodyObjectives(db, input.bodyId, input.objectives);
   await audit(db, { actorId, action: 'body.edited', subjectType: 'body', subjectId: input.bodyId, data: { objectives: input.objectives } });
   return ok();
+}
+
+/** Replaces the GCM objectives a body prioritizes (the edit form, seeds and test worlds). */
+export async function setBodyObjectives(db: Db, bodyId: string, objectives: number[]): Promise<void> {
+  await db.deleteFrom('body_objectives').where('body_id', '=', bodyId).execute();
+  for (const n of [...new Set(objectives)]) await db.insertInto('body_objectives').values({ body_id: bodyId, objective_n: n }).execute();
 }
