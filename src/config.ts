@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Seconds a cached public page may be served after a write on another instance. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Seconds a running job (or a mail being sent) is held before another worker may take it over. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Config = {
@@ -65,6 +67,7 @@ export type Config = {
   adminPassword?: string;
   env: 'development' | 'production' | 'test';
   pageCacheTtl: number;
+  jobLeaseSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
   };
 }
 

@@ -11,6 +11,7 @@ import type { Db, Dialect } from '../db/schema.js';
 import type { AppEnv } from './http/env.js';
 import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail/mailer.js';
+import type { JobDefinition, ScheduleDefinition } from './jobs/jobs.js';
 import type { Logger } from 'pino';
 
 export type Catalog = { [key: string]: string | Catalog };
@@ -64,6 +65,22 @@ export interface ModuleManifest {
   objectiveSections?: SectionProvider<{ n: number }>;
   /** Sections shown on the home page. */
   homeSections?: SectionProvider<Record<string, never>>;
+  /** Background jobs this module runs (names prefixed by the module: 'elections.clock'). */
+  jobs?: JobDefinition[];
+  /** Cron schedules (UTC) that enqueue one of the jobs at each tick, once across instances. */
+  schedules?: ScheduleDefinition[];
+  /** The kinds of notification this module sends, which each person may switch off (unless mandatory). */
+  notifications?: NotificationKind[];
+}
+
+/** A kind of notification, as listed on a person's notification settings. */
+export interface NotificationKind {
+  /** The `kind` passed to notify() (and stored on each outbox row). */
+  kind: string;
+  /** i18n key of its label on the settings page. */
+  label: string;
+  /** Account security mail: always sent, never switched off. */
+  mandatory?: boolean;
 }
 
 /** Helps type a manifest. */
@@ -71,4 +88,4 @@ export function defineModule(m: ModuleManifest): ModuleManifest {
   return m;
 }
 
-export type { Mailer };
+export type { Mailer, JobDefinition, ScheduleDefinition };

@@ -1,7 +1,8 @@
 /**
  * @module Administration
- * The Mesa Técnica's staff: a dashboard linking every module's administration page, the mail outbox, the
- * people with accounts (and their role), and the audit log.
+ * The Mesa Técnica's staff: a dashboard linking every module's administration page, the mail outbox (with
+ * each message's delivery state; failed ones can be sent again), the background jobs (failed ones can be
+ * run again), the people with accounts (and their role), and the audit log.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { readForm } from '../http/forms.js';
 import { redirectWith } from '../http/flash.js';
 import { audit } from '../audit/audit.js';
 import { toDate } from '../../db/ids.js';
+import { useView } from '../views/context.js';
 
 export const adminRoutes = new Hono<AppEnv>({ strict: false });
 const PAGE = 50;
@@ -31,6 +33,7 @@ adminRoutes.get('/admin', async (c) => {
   const { modules, mailer } = c.get('deps');
   const items = [
     { path: '/admin/outbox', label: 'admin.outbox.title' },
+    { path: '/admin/jobs', label: 'admin.jobs.title' },
     { path: '/admin/users', label: 'admin.users.title' },
     { path: '/admin/audit', label: 'admin.audit.title' },
     ...modules.flatMap((m) => (m.nav ?? []).filter((n) => n.area === 'admin')),
@@ -55,7 +58,7 @@ adminRoutes.get('/admin/outbox', async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const { db } = c.get('deps');
+  const { db, mailer } = c.get('deps');
   const page = Math.max(1, Number(c.req.query('page')) || 1);
   const to = (c.req.query('to') ?? '').trim().slice(0, 254);
   let q = db.selectFrom('outbox');
@@ -84,7 +87,7 @@ adminRoutes.get('/admin/outbox', async (c) => {
             fmt.dateTime(m.created_at),
             m.to_address,
             <a href={`/${l}/admin/outbox/${m.id}`}>{m.subject}</a>,
-            m.error ? <span class="badge err">{t('admin.outbox.failed')}</span> : m.sent_at ? <span class="badge ok">{t('admin.outbox.sent')}</span> : <span class="badge">{t('admin.outbox.kept')}</span>,
+            <OutboxStatus status={m.status} mode={mailer.mode} />,
           ])}
         />
       ) : (
@@ -96,10 +99,20 @@ adminRoutes.get('/admin/outbox', async (c) => {
   );
 });
 
+/** A message's delivery state; without SMTP a delivered message is one kept in the outbox. */
+function OutboxStatus(props: { status: string; mode: 'smtp' | 'outbox' }) {
+  const { t } = useView();
+  if (props.status === 'failed') return <span class="badge err">{t('admin.outbox.failed')}</span>;
+  if (props.status === 'sent') return props.mode === 'smtp' ? <span class="badge ok">{t('admin.outbox.sent')}</span> : <span class="badge">{t('admin.outbox.kept')}</span>;
+  return <span class="badge">{t('admin.outbox.pending')}</span>;
+}
+
 adminRoutes.get('/admin/outbox/:id', async (c) => {
   const t = c.get('t');
+  const l = c.get('locale');
   const fmt = c.get('fmt');
-  const m = await c.get('deps').db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+  const { db, mailer } = c.get('deps');
+  const m = await db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
   if (!m) return c.notFound();
   return c.render(
     <>
@@ -111,11 +124,101 @@ adminRoutes.get('/admin/outbox/:id', async (c) => {
         <dd>{fmt.dateTime(m.created_at)}</dd>
         <dt>{t('admin.outbox.kind')}</dt>
         <dd>{m.kind}</dd>
+        <dt>{t('admin.outbox.status')}</dt>
+        <dd>
+          <OutboxStatus status={m.status} mode={mailer.mode} /> {t('admin.outbox.attempts', { count: m.attempts })}
+        </dd>
+        {m.error ? (
+          <>
+            <dt>{t('admin.outbox.error')}</dt>
+            <dd>{m.error}</dd>
+          </>
+        ) : null}
       </dl>
-      <pre class="mail">{m.text_body}</pre>
+      {m.status === 'failed' ? (
+        <Form action={`/${l}/admin/outbox/${m.id}/retry`}>
+          <Button>{t('admin.outbox.retry')}</Button>
+        </Form>
+      ) : null}
+      {m.secret && m.status === 'sent' && mailer.mode === 'smtp' ? <p class="muted">{t('admin.outbox.scrubbed')}</p> : <pre class="mail">{m.text_body}</pre>}
     </>,
     { title: m.subject, noindex: true, crumbs: [[t('admin.title'), '/admin'], [t('admin.outbox.title'), '/admin/outbox']] },
   );
+});
+
+adminRoutes.post('/admin/outbox/:id/retry', async (c) => {
+  const me = requireAdmin(c);
+  await readForm(c);
+  const id = c.req.param('id');
+  const l = c.get('locale');
+  const { db, mailer } = c.get('deps');
+  if (!(await mailer.retry(id))) return redirectWith(c, `/${l}/admin/outbox/${id}`, { type: 'error', key: 'admin.outbox.retryRefused' });
+  await audit(db, { actorId: me.id, action: 'outbox.retry', subjectType: 'outbox', subjectId: id });
+  return redirectWith(c, `/${l}/admin/outbox/${id}`, { type: 'success', key: 'admin.outbox.retried' });
+});
+
+adminRoutes.get('/admin/jobs', async (c) => {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const fmt = c.get('fmt');
+  const { db } = c.get('deps');
+  const counts = await db.selectFrom('jobs').select(['status', (e) => e.fn.countAll().as('n')]).groupBy('status').execute();
+  const count = (s: string) => Number(counts.find((r) => r.status === s)?.n ?? 0);
+  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const failed = await db
+    .selectFrom('jobs')
+    .select(['id', 'name', 'attempts', 'last_error', 'finished_at'])
+    .where('status', '=', 'failed')
+    .orderBy('finished_at', 'desc')
+    .limit(PAGE)
+    .offset((page - 1) * PAGE)
+    .execute();
+  return c.render(
+    <>
+      <h1>{t('admin.jobs.title')}</h1>
+      <p>{t('admin.jobs.lead')}</p>
+      <dl class="meta">
+        {(['queued', 'running', 'done', 'failed'] as const).map((s) => (
+          <>
+            <dt>{t(`admin.jobs.status.${s}`)}</dt>
+            <dd>{fmt.number(count(s))}</dd>
+          </>
+        ))}
+      </dl>
+      <h2>{t('admin.jobs.failedTitle')}</h2>
+      {failed.length ? (
+        <Table
+          caption={t('admin.jobs.failedTitle')}
+          captionHidden
+          head={[t('admin.jobs.when'), t('admin.jobs.name'), t('admin.jobs.attempts'), t('admin.jobs.error'), t('admin.jobs.action')]}
+          rows={failed.map((j) => [
+            j.finished_at ? fmt.dateTime(j.finished_at) : '',
+            <code>{j.name}</code>,
+            fmt.number(j.attempts),
+            j.last_error ?? '',
+            <Form action={`/${l}/admin/jobs/${j.id}/retry`}>
+              <Button variant="secondary">{t('admin.jobs.retry')}</Button>
+            </Form>,
+          ])}
+        />
+      ) : (
+        <EmptyState>{t('admin.jobs.empty')}</EmptyState>
+      )}
+      <Pagination page={page} pages={Math.ceil(count('failed') / PAGE)} baseUrl={`/${l}/admin/jobs`} />
+    </>,
+    { title: t('admin.jobs.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+  );
+});
+
+adminRoutes.post('/admin/jobs/:id/retry', async (c) => {
+  const me = requireAdmin(c);
+  await readForm(c);
+  const id = c.req.param('id');
+  const l = c.get('locale');
+  const { db, jobs } = c.get('deps');
+  if (!(await jobs.retry(id))) return redirectWith(c, `/${l}/admin/jobs`, { type: 'error', key: 'admin.jobs.retryRefused' });
+  await audit(db, { actorId: me.id, action: 'job.retry', subjectType: 'job', subjectId: id });
+  return redirectWith(c, `/${l}/admin/jobs`, { type: 'success', key: 'admin.jobs.retried' });
 });
 
 adminRoutes.get('/admin/users', async (c) => {

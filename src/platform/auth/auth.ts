@@ -58,6 +58,8 @@ export function createAuth(opts: {
         await mailer.send({
           to: user.email,
           kind: 'password-reset',
+          secret: true,
+          userId: user.id,
           subject: t('mail.reset.subject'),
           text: t('mail.reset.body', { name: user.name, url }),
         });
@@ -74,6 +76,8 @@ export function createAuth(opts: {
         await mailer.send({
           to: user.email,
           kind: 'verify-email',
+          secret: true,
+          userId: user.id,
           subject: t('mail.verify.subject'),
           text: t('mail.verify.body', { name: user.name, url }),
         });

@@ -2,8 +2,10 @@
 import type { Migrations } from '../../db/migrator.js';
 import * as core from './2026_11_28_1000_platform_core.js';
 import * as reference from './2026_11_28_1010_platform_reference.js';
+import * as jobs from './2026_12_02_0600_platform_jobs.js';
 
 export const platformMigrations: Migrations = {
   '2026_11_28_1000_platform_core': core,
   '2026_11_28_1010_platform_reference': reference,
+  '2026_12_02_0600_platform_jobs': jobs,
 };

@@ -464,6 +464,7 @@ orgRoutes.post(`${ORG}/invitations`, async (c) => {
   await mailer.send({
     to: v.data.email,
     kind: 'membership-invitation',
+    secret: true,
     subject: t('membership.mail.invitation.subject', { name: found.org.name }),
     text: t('membership.mail.invitation.body', { name: found.org.name, inviter: user.name, days: INVITATION_DAYS, url: `${config.baseUrl}/${l}/invitations/${out.token}` }),
   });
