@@ -10,8 +10,8 @@
  * Rows flagged `secret` (password reset, email verification, invitations) lose their body once SMTP
  * delivered them, so the links are not readable in /admin/outbox afterwards.
  *
- * `deps.mailer.wake()` asks for delivery soon (a deduplicated job); the `mail.sweep` schedule looks every
- * minute (retries, and what a crash left behind).
+ * `deps.mailer.wake()` asks for delivery soon (a deduplicated job); a failed attempt enqueues delivery at
+ * its retry time; the `mail.sweep` schedule looks every minute (what a crash left behind).
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
@@ -138,6 +138,7 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
         } catch (err) {
           const error = String((err as Error).message).slice(0, 500);
           const last = row.attempts >= MAX_ATTEMPTS;
+          const next = last ? null : new Date(now.getTime() + RETRY_BASE_SECONDS * 1000 * 2 ** (row.attempts - 1));
           log[last ? 'error' : 'warn']({ err, to: row.to_address, kind: row.kind, attempt: row.attempts }, last ? 'mail delivery failed for good' : 'mail delivery failed; will retry');
           await db
             .updateTable('outbox')
@@ -145,11 +146,13 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
               status: last ? 'failed' : 'pending',
               error,
               locked_until: null,
-              next_attempt_at: last ? null : new Date(now.getTime() + RETRY_BASE_SECONDS * 1000 * 2 ** (row.attempts - 1)).toISOString(),
+              next_attempt_at: next?.toISOString() ?? null,
             })
             .where('id', '=', id)
             .where('status', '=', 'sending')
             .execute();
+          // Delivery again at the retry time (the every-minute sweep would find it too, a little later).
+          if (next) await jobs.enqueue(DELIVER_JOB, {}, { runAt: next, uniqueKey: `${DELIVER_JOB}@${next.toISOString()}` });
           if (last) report.failed++;
           else report.retrying++;
         }
