@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Config } from './config.js';
 import { connect, type DbHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrator.js';
+import { withStartupLock } from './db/lock.js';
 import type { Db } from './db/schema.js';
 import { platformMigrations } from './platform/migrations/index.js';
 import { createI18n } from './platform/i18n/i18n.js';
@@ -37,8 +38,6 @@ export async function boot(config: Config, opts: { log?: Logger; handle?: DbHand
   const log = opts.log ?? createLogger(config);
   const modules = opts.modules ?? allModules;
   const handle = opts.handle ?? (await connect({ url: config.databaseUrl, file: join(config.dataDir, 'dialogo.sqlite') }));
-  const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations ?? {})]);
-  if (applied.length) log.info({ applied }, 'migrations applied');
   const i18n = createI18n(modules);
   // Declared here, started by the server after listen (src/main.ts); tests run them with ctx.runJobs().
   const jobs = createJobs({
@@ -53,8 +52,12 @@ export async function boot(config: Config, opts: { log?: Logger; handle?: DbHand
   const cache = createPageCache({ ttlSeconds: config.env === 'test' ? 0 : config.pageCacheTtl });
   const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, log, i18n, mailer, jobs, auth, cache, modules, sqlite: handle.sqlite };
   jobs.bind(deps);
-  let firstAdmin: Booted['firstAdmin'];
-  if (opts.seed !== false) firstAdmin = await seed(deps);
+  // Migrations and the first-start seed check, then act: one instance at a time.
+  const firstAdmin = await withStartupLock(handle, async () => {
+    const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations ?? {})]);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    return opts.seed !== false ? seed(deps) : undefined;
+  });
   return { deps, handle, firstAdmin };
 }
 

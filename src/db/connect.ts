@@ -27,6 +27,8 @@ export interface ConnectOptions {
   schema?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PostgreSQL application_name (shown in pg_stat_activity). */
+  applicationName?: string;
 }
 
 export class DatabaseOpenError extends Error {}
@@ -39,9 +41,17 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       max: opts.poolSize ?? 10,
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
       connectionTimeoutMillis: 5000,
+      application_name: opts.applicationName ?? 'dialogo',
     });
     pool.on('error', () => {
       /* idle client errors are reported by the next query */
+    });
+    // pg removes its own error listener from a client while it is checked out: a backend terminated then (a
+    // failover, a pooler restart, pg_terminate_backend) would emit an unhandled 'error' and kill the process.
+    // The query in flight rejects with the same error, so the request answers 500/503 and the process goes on;
+    // the broken client is discarded by the pool.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     try {

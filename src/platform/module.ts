@@ -69,7 +69,10 @@ export interface ModuleManifest {
   jobs?: JobDefinition[];
   /** Cron schedules (UTC) that enqueue one of the jobs at each tick, once across instances. */
   schedules?: ScheduleDefinition[];
-  /** The kinds of notification this module sends, which each person may switch off (unless mandatory). */
+  /**
+   * The kinds of notification the module sends with `notify()`; each person chooses per kind (immediately or not
+   * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
+   */
   notifications?: NotificationKind[];
 }
 

@@ -9,7 +9,7 @@ import { Form, Button, ErrorSummary, TextField, TextArea, SelectField, ChoiceFie
 import { readForm, validate } from '../../platform/http/forms.js';
 import { redirectWith } from '../../platform/http/flash.js';
 import { authorize, requireUser } from '../../platform/authz/authz.js';
-import { auditTrail } from '../../platform/audit/audit.js';
+import { historyOf } from '../../platform/audit/audit.js';
 import { LOCALES, LOCALE_NAMES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated, translatedFromForm, type Translated } from '../../platform/i18n/translated.js';
 import { getOrganizations, organizationsVotedByUser } from '../membership/index.js';
@@ -359,7 +359,7 @@ electionsRoutes.get(EID, async (c) => {
   const candidates = await listCandidates(db, e.id);
   const orgs = await getOrganizations(db, [...new Set(candidates.map((cd) => cd.orgId).filter((v): v is string => !!v))]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const trail = await auditTrail(db, 'election', e.id);
+  const trail = await historyOf(db, 'election', e.id);
   const steps = trail.filter((a) => ['election.called', 'election.opened', 'election.closed', 'election.failed', 'election.certified', 'election.edited'].includes(a.action));
   const can = (k: 'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote') => electionsPolicy.can(user, k, { e, f });
   const mine = user ? candidates.filter((cd) => cd.userId === user.id && (cd.status === 'pending' || cd.status === 'accepted')) : [];

@@ -44,6 +44,9 @@ describe('interface catalogs', () => {
         else if (/\.tsx?$/.test(f) && !/\.test\./.test(f)) {
           const code = readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
           for (const m of code.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*\.[\w.]+)'/g)) keys.add(m[1]!);
+          // Refusal reasons (Outcome) and notification messages are message keys too.
+          for (const m of code.matchAll(/\bfail\(\s*'([a-zA-Z][\w.]*\.[\w.]+)'/g)) keys.add(m[1]!);
+          for (const m of code.matchAll(/\b(?:subject|body):\s*'([a-z][\w]*\.[\w.]+)'/g)) keys.add(m[1]!);
         }
       }
     };

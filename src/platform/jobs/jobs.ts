@@ -141,6 +141,7 @@ export function createJobs(opts: {
   let running: Promise<unknown> | undefined;
   let stopped = true;
   let again = false;
+  const enqueuing = new Set<Promise<unknown>>();
 
   async function ensureSchedules(now: Date) {
     for (const s of schedules) {
@@ -255,6 +256,8 @@ export function createJobs(opts: {
   }
 
   async function runDue(o: RunOptions = {}): Promise<number> {
+    // What was enqueued without waiting (a wake after a commit) counts as enqueued before this run.
+    await Promise.all([...enqueuing]);
     const now = o.now ?? new Date();
     schedulesReady ??= ensureSchedules(new Date());
     await schedulesReady;
@@ -284,7 +287,11 @@ export function createJobs(opts: {
     },
     async enqueue(name, payload = {}, eo = {}) {
       if (!defs.has(name)) throw new Error(`unknown job "${name}"`);
-      await enqueueJob(db, name, payload, eo, defs.get(name)!.maxAttempts);
+      const p = enqueueJob(db, name, payload, eo, defs.get(name)!.maxAttempts);
+      const settled = p.catch(() => {});
+      enqueuing.add(settled);
+      void settled.finally(() => enqueuing.delete(settled));
+      await p;
       // Started in this process: look now instead of at the next poll.
       if (!stopped && (!eo.runAt || eo.runAt.getTime() <= Date.now())) {
         if (running) again = true;

@@ -41,7 +41,7 @@ export interface DeliveryReport {
 export interface Mailer {
   /** Queues a message and asks for delivery soon: a thin wrapper over `queueMail` + `wake`. */
   send(msg: MailMessage): Promise<string>;
-  /** Asks for delivery soon (one waiting delivery job at most). */
+  /** Asks for delivery soon (one waiting delivery job at most); called after each committed action. Never rejects. */
   wake(): Promise<void>;
   /** Delivers what is due; run by the `mail.deliver` job. */
   deliverDue(now?: Date): Promise<DeliveryReport>;
@@ -90,8 +90,9 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
   const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   const leaseMs = (opts.leaseSeconds ?? 120) * 1000;
 
+  /** Never rejects, so callers may fire and forget it after their commit (the sweep is the safety net). */
   async function wake() {
-    await jobs.enqueue(DELIVER_JOB, {}, { uniqueKey: DELIVER_JOB });
+    await jobs.enqueue(DELIVER_JOB, {}, { uniqueKey: DELIVER_JOB }).catch((err) => log.error({ err }, 'could not ask for mail delivery; the sweep will'));
   }
 
   async function deliverDue(now = new Date()): Promise<DeliveryReport> {
