@@ -338,6 +338,9 @@ async function renderAccount(c: Context<AppEnv>, profile: FormState, password: F
       <p class="muted">
         {user.email} · {user.role === 'admin' ? t('roles.admin') : t('roles.member')}
       </p>
+      <p>
+        <a href={`/${l}/account/notifications`}>{t('notify.settings.title')}</a>
+      </p>
       <h2>{t('auth.account.profile')}</h2>
       <ErrorSummary errors={{ ...profile.errors, ...password.errors }} />
       <Form action={`/${l}/account/profile`}>
