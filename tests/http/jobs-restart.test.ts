@@ -51,7 +51,7 @@ describe.each(DIALECTS)('a job in flight survives kill -9 (%s)', (dialect) => {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
-    JOB_LEASE_SECONDS: '1',
+    JOB_LEASE_SECONDS: '5', // a mail claim lasts 10 s and a stalled send gives up after 5 s; a restart takes longer
     ...(dialect === 'postgres' ? { DATABASE_URL: `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}` } : {}),
   };
   const base = `http://127.0.0.1:${ports.http}`;

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { requireAdmin } from '../authz/authz.js';
-import { Table, EmptyState, Pagination, Form, Button } from '../views/components.js';
+import { Table, EmptyState, Pagination, Form, Button, Notice } from '../views/components.js';
 import { readForm } from '../http/forms.js';
 import { redirectWith } from '../http/flash.js';
 import { audit } from '../audit/audit.js';
@@ -30,7 +30,9 @@ adminRoutes.use('/admin', async (c, next) => {
 adminRoutes.get('/admin', async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { modules, mailer } = c.get('deps');
+  const { modules, mailer, db } = c.get('deps');
+  const failedJobs = Number((await db.selectFrom('jobs').select((e) => e.fn.countAll().as('n')).where('status', '=', 'failed').executeTakeFirst())?.n ?? 0);
+  const failedMail = Number((await db.selectFrom('outbox').select((e) => e.fn.countAll().as('n')).where('status', '=', 'failed').executeTakeFirst())?.n ?? 0);
   const items = [
     { path: '/admin/outbox', label: 'admin.outbox.title' },
     { path: '/admin/jobs', label: 'admin.jobs.title' },
@@ -42,6 +44,16 @@ adminRoutes.get('/admin', async (c) => {
     <>
       <h1>{t('admin.title')}</h1>
       <p class="muted">{t(mailer.mode === 'smtp' ? 'admin.mailSmtp' : 'admin.mailOutbox')}</p>
+      {failedJobs ? (
+        <Notice type="warning">
+          <a href={`/${l}/admin/jobs`}>{t('admin.jobs.failedCount', { count: failedJobs })}</a>
+        </Notice>
+      ) : null}
+      {failedMail ? (
+        <Notice type="warning">
+          <a href={`/${l}/admin/outbox?status=failed`}>{t('admin.outbox.failedCount', { count: failedMail })}</a>
+        </Notice>
+      ) : null}
       <ul>
         {items.map((i) => (
           <li>
@@ -61,8 +73,10 @@ adminRoutes.get('/admin/outbox', async (c) => {
   const { db, mailer } = c.get('deps');
   const page = Math.max(1, Number(c.req.query('page')) || 1);
   const to = (c.req.query('to') ?? '').trim().slice(0, 254);
+  const failedOnly = c.req.query('status') === 'failed';
   let q = db.selectFrom('outbox');
   if (to) q = q.where('to_address', '=', to.toLowerCase());
+  if (failedOnly) q = q.where('status', '=', 'failed');
   const total = Number((await q.select((e) => e.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll().orderBy('created_at', 'desc').limit(PAGE).offset((page - 1) * PAGE).execute();
   return c.render(
@@ -93,7 +107,7 @@ adminRoutes.get('/admin/outbox', async (c) => {
       ) : (
         <EmptyState>{t('admin.outbox.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/outbox`} params={new URLSearchParams(to ? { to } : {})} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/outbox`} params={new URLSearchParams({ ...(to ? { to } : {}), ...(failedOnly ? { status: 'failed' } : {}) })} />
     </>,
     { title: t('admin.outbox.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
   );

@@ -116,6 +116,10 @@ describe.each(DIALECTS)('mail through the queue (%s)', (dialect) => {
     const admin = await smtp.admin();
     const list = await (await admin.get('/pt/admin/outbox?to=refused@mail.test')).text();
     expect(list).toContain('badge err');
+    const failedList = await (await admin.get('/pt/admin/outbox?status=failed')).text();
+    expect(failedList).toContain('refused@mail.test');
+    expect(failedList).not.toContain(ADMIN.email);
+    expect(await (await admin.get('/pt/admin')).text()).toContain('/pt/admin/outbox?status=failed');
     const detail = await (await admin.get(`/fr/admin/outbox/${id}`)).text();
     expect(detail).toContain(`/fr/admin/outbox/${id}/retry`);
     expect((await smtp.client().post(`/fr/admin/outbox/${id}/retry`)).status).not.toBe(303);

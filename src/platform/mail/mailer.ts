@@ -87,8 +87,12 @@ export async function queueMail(db: Db, msg: MailMessage): Promise<string> {
 
 export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log: Logger; jobs: Jobs; leaseSeconds?: number }): Mailer {
   const { db, log, jobs } = opts;
-  const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   const leaseMs = (opts.leaseSeconds ?? 120) * 1000;
+  // A send must give up well before its claim runs out, or another worker could send the row again.
+  const timeout = Math.floor(leaseMs / 2);
+  const transport: Transporter | null = opts.smtpUrl
+    ? nodemailer.createTransport({ url: opts.smtpUrl, connectionTimeout: Math.min(30_000, timeout), greetingTimeout: Math.min(30_000, timeout), socketTimeout: timeout } as any)
+    : null;
 
   /** Never rejects, so callers may fire and forget it after their commit (the sweep is the safety net). */
   async function wake() {
