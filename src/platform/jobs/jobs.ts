@@ -255,23 +255,26 @@ export function createJobs(opts: {
     return true;
   }
 
-  async function runDue(o: RunOptions = {}): Promise<number> {
+  async function runDue(o: RunOptions & { worker?: boolean } = {}): Promise<number> {
     // What was enqueued without waiting (a wake after a commit) counts as enqueued before this run.
     await Promise.all([...enqueuing]);
     const now = o.now ?? new Date();
-    schedulesReady ??= ensureSchedules(new Date());
+    schedulesReady ??= ensureSchedules(new Date()).catch((err) => {
+      schedulesReady = undefined; // try again at the next pass
+      throw err;
+    });
     await schedulesReady;
     await tickSchedules(now);
     let n = 0;
     // Bounded, so a job that re-enqueues itself as due cannot spin forever.
-    while (n < 1000 && (await runOne(o.now ?? new Date()))) n++;
+    while (n < 1000 && !(o.worker && stopped) && (await runOne(o.now ?? new Date()))) n++;
     return n;
   }
 
   function loop() {
     if (stopped) return;
     again = false;
-    running = runDue()
+    running = runDue({ worker: true })
       .catch((err) => log.error({ err }, 'job worker: a pass failed'))
       .finally(() => {
         running = undefined;
