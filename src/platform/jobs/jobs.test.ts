@@ -89,8 +89,8 @@ describe.each(DIALECTS)('background jobs (%s)', (dialect) => {
   });
 
   it('retries a failing job with exponential backoff, then marks it failed; an administrator retries it', async () => {
-    const t0 = Date.now();
     await ctx.deps.jobs.enqueue('jobtest.flaky', { n: 'flaky' });
+    const t0 = Date.now();
     await ctx.runJobs({ now: new Date(t0) });
     let job = await ctx.db.selectFrom('jobs').selectAll().where('name', '=', 'jobtest.flaky').executeTakeFirstOrThrow();
     expect(job.status).toBe('queued');

@@ -1,7 +1,7 @@
 /**
  * @module Background jobs
  * A durable job queue in the application's own database (the `jobs` and `job_schedules` tables), the
- * same code on SQLite and PostgreSQL (see docs/decisions/0005-background-jobs.md). Jobs are enqueued in
+ * same code on SQLite and PostgreSQL (see docs/decisions/0006-background-jobs.md). Jobs are enqueued in
  * the caller's transaction, claimed with a conditional update (so two instances never run the same job),
  * held by a lease that a running worker renews (a worker killed mid-job leaves a lease that runs out, and
  * the job runs again: handlers must be idempotent), retried with exponential backoff, then `failed`
