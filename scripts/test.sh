@@ -17,14 +17,19 @@ status=0
 echo "== Types"
 npx tsc --noEmit -p . || status=1
 
+echo "== Boundaries (dependency-cruiser: the platform imports no module, modules meet through index.ts, no cycles)"
+boundaries_failed=0
+npx depcruise src --config .dependency-cruiser.cjs --output-type err || { status=1; boundaries_failed=1; }
+
 echo "== Unit and HTTP tests (SQLite and PostgreSQL)"
 npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json || status=1
 
 echo "== Browser tests (Chromium + axe-core)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json bash scripts/e2e.sh --reporter=list,json || status=1
 
-node -e "
+BOUNDARIES_FAILED=$boundaries_failed node -e "
 const fs=require('fs');let p=0,f=0,s=0;
+if(process.env.BOUNDARIES_FAILED==='1')f+=1;
 try{const v=JSON.parse(fs.readFileSync('.tmp/vitest.json','utf8'));p+=v.numPassedTests;f+=v.numFailedTests;s+=v.numPendingTests+(v.numTodoTests||0);}catch{f+=1}
 try{const w=JSON.parse(fs.readFileSync('.tmp/playwright.json','utf8')).stats;p+=w.expected;f+=w.unexpected;s+=w.skipped;f+=w.flaky?0:0;}catch{f+=1}
 console.log(p+' passed, '+f+' failed'+(s?', '+s+' skipped':''));

@@ -11,6 +11,8 @@ import { relative } from 'node:path';
 import type { AppDeps, AppEnv } from './platform/http/env.js';
 import { requestContext, securityHeaders, loadUser, localeFromPath } from './platform/http/middleware.js';
 import { csrf } from './platform/http/csrf.js';
+import { useBodyLimits } from './platform/http/body-limit.js';
+import { compression } from './platform/http/compression.js';
 import { notFound, onError } from './platform/http/errors.js';
 import { layout } from './platform/views/layout.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -21,6 +23,8 @@ import { createApi } from './platform/api/api.js';
 import { LOCALES, isLocale, negotiateLocale } from './platform/i18n/locales.js';
 import { getCookie } from 'hono/cookie';
 
+/** The language prefix every page sits under. */
+const LANG = `/:lang{(?:${LOCALES.join('|')})}`;
 const ASSETS = relative(process.cwd(), fileURLToPath(new URL('./platform/views/assets', import.meta.url))) || '.';
 
 export function createApp(deps: AppDeps) {
@@ -28,8 +32,11 @@ export function createApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('cacheable', false);
+    c.set('bodyLimited', false);
     await next();
   });
+  // Outside the cache: it compresses what the cache did not (cache hits carry their stored encodings).
+  app.use('*', compression);
   app.use('*', deps.cache.middleware);
   app.use('*', requestContext);
   app.use('*', securityHeaders);
@@ -57,6 +64,8 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', localeFromPath);
   app.use('*', layout);
+  // Body limits come before anything that reads a body (the CSRF check parses forms).
+  useBodyLimits(app, LANG, deps.modules);
   app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://') }));
   app.use('*', loadUser);
 
@@ -68,7 +77,7 @@ export function createApp(deps: AppDeps) {
   web.route('/', adminRoutes);
   web.route('/', notifyRoutes);
   for (const m of deps.modules) if (m.routes) web.route('/', m.routes);
-  app.route(`/:lang{(?:${LOCALES.join("|")})}`, web);
+  app.route(LANG, web);
 
   // Paths without a language go to the visitor's language (cookie, then Accept-Language).
   app.get('*', (c, next) => {

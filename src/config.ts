@@ -3,9 +3,10 @@
  * Reads the environment once, validates it with zod, and reports every problem on its own line.
  */
 import { z } from 'zod';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, accessSync, constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { BlockList, isIP } from 'node:net';
 
 const bool = z
   .string()
@@ -18,7 +19,17 @@ const EnvSchema = z.object({
   /** Interface to bind; 0.0.0.0 for containers. */
   HOST: z.string().default('0.0.0.0'),
   /** Public origin used in emails and redirects, without trailing slash. */
-  BASE_URL: z.string().url().optional(),
+  BASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[^/]/, 'must start with http:// or https://')
+        .refine((v) => URL.canParse(v), 'must be a valid URL')
+        .optional(),
+    ),
   /** Folder for the SQLite database, uploads, the generated secret and backups. */
   DATA_DIR: z.string().default('data'),
   /** postgres://… to use PostgreSQL instead of the embedded SQLite file. */
@@ -50,7 +61,33 @@ const EnvSchema = z.object({
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
   /** Seconds a running job (or a mail being sent) is held before another worker may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Reverse proxies to believe about the client's address (X-Forwarded-For): a number of hops (`1`: one
+   * proxy in front), or a comma-separated list of proxy addresses and CIDR ranges. Unset or `0`: the socket.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): TrustProxy => {
+      const s = (v ?? '').trim();
+      if (s === '' || s === '0' || s === 'false') return false;
+      if (/^\d+$/.test(s)) {
+        const hops = Number(s);
+        if (hops > 10) ctx.addIssue({ code: 'custom', message: 'at most 10 hops' });
+        return { hops };
+      }
+      const addresses = s.split(',').map((a) => a.trim()).filter(Boolean);
+      try {
+        trustList(addresses);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be a number of hops or a list of IP addresses or CIDR ranges (${(err as Error).message})` });
+      }
+      return { addresses };
+    }),
 });
+
+/** Which proxies to believe about the client's address (see TRUST_PROXY). */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
 
 export type Config = {
   port: number;
@@ -68,6 +105,7 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   pageCacheTtl: number;
   jobLeaseSeconds: number;
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {
@@ -84,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  const unusable = dataDirProblem(dataDir);
+  if (unusable) throw new ConfigError([`DATA_DIR: ${unusable}`]);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -100,7 +140,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
+    trustProxy: e.TRUST_PROXY,
   };
+}
+
+/** Why DATA_DIR cannot hold the database and uploads (created when missing), or null when it can. */
+function dataDirProblem(dir: string): string | null {
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) return `${dir} is a file, not a folder`;
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK | constants.R_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return `${dir} cannot be used as a writable folder (${code ?? (err as Error).message})`;
+  }
+}
+
+/** A BlockList of addresses and CIDR ranges (`10.0.0.1`, `10.0.0.0/8`, `fd00::/8`); throws on a bad entry. */
+export function trustList(addresses: string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of addresses) {
+    const [address = '', prefix] = entry.split('/');
+    const family = isIP(address);
+    if (!family) throw new Error(`not an IP address: ${entry}`);
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (prefix === undefined) list.addAddress(address, type);
+    else {
+      const bits = Number(prefix);
+      if (!/^\d+$/.test(prefix) || bits > (family === 6 ? 128 : 32)) throw new Error(`not a CIDR range: ${entry}`);
+      list.addSubnet(address, bits, type);
+    }
+  }
+  return list;
 }
 
 /** A stable random secret kept in DATA_DIR/secret, so sessions survive restarts without configuration. */

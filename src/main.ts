@@ -5,7 +5,7 @@
  * shuts down gracefully.
  */
 import { getRequestListener } from '@hono/node-server';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { loadConfig, ConfigError } from './config.js';
 import { boot, createLogger } from './boot.js';
 import { createApp } from './app.js';
@@ -22,6 +22,25 @@ async function main() {
     throw err;
   }
   const log = createLogger(config);
+  // Take the port before any work: a port in use stops the start in one line, before migrations or the seed.
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('dialogo is starting\n');
+  };
+  const server = createServer((req, res) => handler(req, res));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'EADDRINUSE' ? 'is already in use' : e.code === 'EACCES' ? 'needs privileges this user does not have' : `cannot be used (${e.code ?? e.message})`;
+    console.error(`dialogo cannot start: port ${config.port} on ${config.host} ${why}; set PORT to a free port.`);
+    process.exit(1);
+  }
   let booted;
   try {
     booted = await boot(config, { log });
@@ -33,19 +52,16 @@ async function main() {
   const app = createApp(deps);
   // Cached public pages are answered straight from node:http; everything else goes through Hono.
   const listener = getRequestListener(app.fetch);
-  const server = createServer((req, res) => {
+  handler = (req, res) => {
     if (!deps.cache.serveNode(req, res)) void listener(req, res);
-  });
-  server.listen(config.port, config.host, () => {
-    // Background jobs and schedules run in this process, on the same database: nothing else to start.
-    deps.jobs.start();
-    log.info({ port: config.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
-    if (firstAdmin) {
-      console.log(
-        `\n  First start: an administrator account was created.\n  Sign in at ${config.baseUrl}/es/sign-in\n  email:    ${firstAdmin.email}\n  password: ${firstAdmin.password}\n  (shown once; change it on your account page)\n`,
-      );
-    }
-  });
+  };
+  // Background jobs and schedules run in this process, on the same database: nothing else to start.
+  deps.jobs.start();
+  log.info({ port: config.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
+  if (firstAdmin) {
+    const password = config.adminPassword ? '(the one given in ADMIN_PASSWORD)' : `${firstAdmin.password}\n  (shown once; change it on your account page)`;
+    console.log(`\n  First start: an administrator account was created.\n  Sign in at ${config.baseUrl}/es/sign-in\n  email:    ${firstAdmin.email}\n  password: ${password}\n`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

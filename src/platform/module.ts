@@ -25,6 +25,13 @@ export interface SeedContext {
   adminId: string;
 }
 
+/** An upload route: a hono path pattern under /:lang (e.g. '/organizations/:id/logo') and its body limit. */
+export interface UploadLimit {
+  path: string;
+  /** The whole request body's limit in bytes (the file plus the form around it). */
+  maxBytes: number;
+}
+
 /** A link in the main navigation or the administration menu. */
 export interface NavItem {
   /** Path after the language prefix, e.g. '/bodies'. */
@@ -74,6 +81,11 @@ export interface ModuleManifest {
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
    */
   notifications?: NotificationKind[];
+  /**
+   * Routes that take files, with their request body limit; every other request body is limited to 1 MB
+   * (platform/http/body-limit.ts). `path` is a hono pattern under /:lang, as the module's routes write it.
+   */
+  uploadLimits?: UploadLimit[];
 }
 
 /** A kind of notification, as listed on a person's notification settings. */

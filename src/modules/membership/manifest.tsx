@@ -9,6 +9,8 @@ import { orgRoutes } from './routes/org.js';
 import { adminMembershipRoutes } from './routes/admin.js';
 import { membershipApi } from './api.js';
 import { demoMembership } from './seed.js';
+import { LOGO_MAX_BYTES } from './commands/logo.js';
+import { IMPORT_MAX_BYTES } from './commands/import.js';
 import { membersForObjective, countMembersForObjective } from './queries.js';
 import { countryNames } from '../../platform/reference/queries.js';
 import es from './messages/es.json' with { type: 'json' };
@@ -31,6 +33,11 @@ export const membershipModule = defineModule({
   routes,
   api: membershipApi,
   demo: demoMembership,
+  // The file plus the form around it (multipart headers, the CSRF token).
+  uploadLimits: [
+    { path: '/organizations/:id{[0-9a-z]{16}}/logo', maxBytes: LOGO_MAX_BYTES + 64 * 1024 },
+    { path: '/admin/import', maxBytes: IMPORT_MAX_BYTES + 64 * 1024 },
+  ],
   nav: [
     { path: '/members', label: 'membership.nav.members', area: 'main', order: 20 },
     { path: '/coverage', label: 'membership.nav.coverage', area: 'main', order: 21 },

@@ -4,6 +4,7 @@ import * as create from './migrations/2026_11_28_1300_practices_create.js';
 import { practicesRoutes } from './routes.js';
 import { practicesApi } from './api.js';
 import { demoPractices } from './demo.js';
+import { MAX_BYTES } from './commands/attachments.js';
 import { latestPublished } from './queries.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import { TText } from '../../platform/views/components.js';
@@ -35,6 +36,8 @@ export const practicesModule = defineModule({
   routes: practicesRoutes,
   api: practicesApi,
   demo: demoPractices,
+  // The file plus the form around it (multipart headers, the CSRF token).
+  uploadLimits: [{ path: '/practices/:id{[0-9a-z]{16}}/attachments', maxBytes: MAX_BYTES + 64 * 1024 }],
   nav: [
     { path: '/practices', label: 'practices.nav.main', area: 'main', order: 30 },
     { path: '/practices/mine', label: 'practices.nav.mine', area: 'account', order: 30 },

@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from '../http/client-address.js';
 import type { AppEnv } from '../http/env.js';
 import { readForm, validate, fields } from '../http/forms.js';
 import { redirectWith } from '../http/flash.js';
@@ -41,15 +41,6 @@ function copyCookies(c: Context<AppEnv>, headers: Headers | undefined) {
   for (const v of headers?.getSetCookie?.() ?? []) c.header('Set-Cookie', v, { append: true });
 }
 
-/** The visitor's address for rate limiting (the socket's; proxies are not trusted by default). */
-export function clientIp(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local';
-  }
-}
-
 /** A safe place to go after signing in: only our own paths. */
 function safeNext(next: unknown, locale: string): string {
   return typeof next === 'string' && /^\/[a-z]{2}(\/[^\s]*)?$/.test(next) && !next.startsWith('//') ? next : `/${locale}/account`;
@@ -67,7 +58,7 @@ authRoutes.post('/sign-up', async (c) => {
   const values = await readForm(c);
   const v = validate(SignUp, values, t);
   if (!v.ok) return renderSignUp(c, { values, errors: v.errors }, 422);
-  const limit = await hit(c.get('deps').db, `signup:${clientIp(c)}`, { max: 20, windowSeconds: 3600 });
+  const limit = await hit(c.get('deps').db, `signup:${clientAddress(c)}`, { max: 20, windowSeconds: 3600 });
   if (!limit.allowed) return renderSignUp(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: Math.ceil(limit.retryAfter / 60) }) } }, 429);
   const { auth, mailer, db } = c.get('deps');
   const exists = await findUserByEmail(db, v.data.email);
@@ -154,7 +145,7 @@ authRoutes.post('/sign-in', async (c) => {
   const values = await readForm(c);
   const v = validate(SignIn, values, t);
   if (!v.ok) return renderSignIn(c, { values, errors: v.errors }, 422);
-  const ipKey = `signin:ip:${clientIp(c)}`;
+  const ipKey = `signin:ip:${clientAddress(c)}`;
   const emailKey = `signin:email:${v.data.email}`;
   const byIp = await hit(db, ipKey, { max: 50, windowSeconds: 900 });
   const byEmail = await hit(db, emailKey, { max: 8, windowSeconds: 900 });

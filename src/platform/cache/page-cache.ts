@@ -6,27 +6,42 @@
  * cache; either way a hit costs no logging, session or database work, and the stored response keeps its
  * security headers. Every successful write through this process (any POST, PUT, PATCH or DELETE answered
  * below 400) empties the cache; writes made by other processes (another instance on PostgreSQL, the CLI)
- * are seen after PAGE_CACHE_TTL seconds at most.
+ * are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
+ * 1 KB or more, as brotli and gzip too (compressed once when stored): a hit sends the stored bytes the
+ * browser's Accept-Encoding asks for, and costs no compression.
+ *
+ * Memory stays bounded whatever arrives: only normalized URLs are stored — no query string, or only the
+ * parameters the route declared with `c.set('cacheParams', ['q', 'page'])`, non-empty and in that order — so a
+ * flood of made-up query strings (`?zz=1`, `?zz=2`, …) stores nothing; and the cache holds at most `maxBytes`
+ * (all variants counted), dropping the oldest pages first.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getCookie } from 'hono/cookie';
 import { createHash } from 'node:crypto';
 import type { AppEnv } from '../http/env.js';
+import { MIN_COMPRESS_BYTES, encode, isCompressible, negotiateEncoding, varyWithEncoding } from '../http/compression.js';
 import { SESSION_COOKIE } from '../auth/auth.js';
 
-interface Entry {
-  body: string;
-  /** The body as bytes, for node:http. */
+/** One way of sending a cached page: its bytes and every header (Content-Encoding, Content-Length included). */
+interface Variant {
   bytes: Buffer;
-  etag: string;
-  /** The original response's headers (security headers, content type), replayed on every hit. */
   headers: Record<string, string>;
+}
+
+interface Entry {
+  /** Uncompressed; brotli and gzip too when the page is text of 1 KB or more (computed once, when stored). */
+  identity: Variant;
+  br?: Variant;
+  gzip?: Variant;
+  etag: string;
   at: number;
 }
 
 export interface PageCache {
   middleware: MiddlewareHandler<AppEnv>;
+  /** Bytes held (every variant of every page). */
+  readonly bytes: number;
   /** Forget everything (called after writes). */
   clear(): void;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
@@ -36,11 +51,26 @@ export interface PageCache {
 
 const SKIP_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`, 'dialogo.flash'];
 
-export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number }): PageCache {
+/** Default ceiling: 64 MB of stored pages (about 2,000 pages of 30 KB with their compressed copies). */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number; maxBytes?: number }): PageCache {
   const entries = new Map<string, Entry>();
   const max = opts.maxEntries ?? 5000;
+  const maxBytes = opts.maxBytes ?? DEFAULT_CACHE_BYTES;
   const ttl = opts.ttlSeconds * 1000;
-  const clear = () => entries.clear();
+  let held = 0;
+  const sizeOf = (e: Entry) => e.identity.bytes.length + (e.br?.bytes.length ?? 0) + (e.gzip?.bytes.length ?? 0);
+  const remove = (key: string) => {
+    const e = entries.get(key);
+    if (!e) return;
+    held -= sizeOf(e);
+    entries.delete(key);
+  };
+  const clear = () => {
+    entries.clear();
+    held = 0;
+  };
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const method = c.req.method;
@@ -55,24 +85,50 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
       const hit = entries.get(key);
       if (hit && Date.now() - hit.at < ttl) {
         if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag, 'X-Cache': 'hit' });
-        return c.body(hit.body, 200, hit.headers);
+        const v = pick(hit, c.req.header('accept-encoding'));
+        return c.body(toBody(v.bytes), 200, v.headers);
       }
     }
     await next();
     if (!anonymous || !c.get('cacheable') || c.res.status !== 200 || ttl === 0) return;
-    if (c.res.headers.get('set-cookie')) return;
-    const body = await c.res.clone().text();
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    if (!isNormalized(new URL(key).searchParams, c.get('cacheParams') ?? [])) return;
+    if (c.res.headers.get('set-cookie') || c.res.headers.get('content-encoding')) return;
+    const bytes = Buffer.from(await c.res.clone().arrayBuffer());
+    const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
+    const compress = bytes.length >= MIN_COMPRESS_BYTES && isCompressible(c.res.headers.get('content-type'));
     c.res.headers.set('ETag', etag);
     c.res.headers.set('Cache-Control', 'public, max-age=0, must-revalidate');
-    c.res.headers.set('Vary', 'Cookie');
+    c.res.headers.set('Vary', compress ? varyWithEncoding('Cookie') : 'Cookie');
     const headers: Record<string, string> = { 'X-Cache': 'hit' };
     c.res.headers.forEach((v, k) => {
-      if (k !== 'x-request-id' && k !== 'content-length') headers[k] = v;
+      if (k !== 'x-request-id' && k !== 'content-length' && k !== 'content-encoding') headers[k] = v;
     });
-    if (entries.size >= max) entries.delete(entries.keys().next().value!);
-    entries.set(key, { body, bytes: Buffer.from(body), etag, headers, at: Date.now() });
-    if (c.req.header('if-none-match') === etag) c.res = new Response(null, { status: 304, headers: c.res.headers });
+    const variant = (b: Buffer, encoding?: string): Variant => ({
+      bytes: b,
+      headers: { ...headers, ...(encoding ? { 'Content-Encoding': encoding } : {}), 'Content-Length': String(b.length) },
+    });
+    const entry: Entry = { identity: variant(bytes), etag, at: Date.now() };
+    if (compress) {
+      const [br, gzip] = await Promise.all([encode(bytes, 'br', 'stored'), encode(bytes, 'gzip', 'stored')]);
+      entry.br = variant(br, 'br');
+      entry.gzip = variant(gzip, 'gzip');
+    }
+    const size = sizeOf(entry);
+    if (size > maxBytes / 4) return;
+    remove(key);
+    while (entries.size && (entries.size >= max || held + size > maxBytes)) remove(entries.keys().next().value!);
+    entries.set(key, entry);
+    held += size;
+    if (c.req.header('if-none-match') === etag) {
+      c.res = new Response(null, { status: 304, headers: c.res.headers });
+      return;
+    }
+    // Answer this request as a hit would (the compression middleware leaves encoded responses alone).
+    const v = pick(entry, c.req.header('accept-encoding'));
+    if (v !== entry.identity) {
+      c.res = undefined;
+      c.res = new Response(toBody(v.bytes), { status: 200, headers: { ...v.headers, 'X-Cache': 'miss', 'X-Request-Id': c.get('requestId') } });
+    }
   };
   const serveNode = (req: IncomingMessage, res: ServerResponse): boolean => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || ttl === 0) return false;
@@ -86,8 +142,9 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
       res.end();
       return true;
     }
-    res.writeHead(200, { ...hit.headers, 'Content-Length': String(hit.bytes.length) });
-    res.end(req.method === 'HEAD' ? undefined : hit.bytes);
+    const v = pick(hit, req.headers['accept-encoding']);
+    res.writeHead(200, v.headers);
+    res.end(req.method === 'HEAD' ? undefined : v.bytes);
     return true;
   };
   return {
@@ -97,5 +154,35 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number 
     get size() {
       return entries.size;
     },
+    get bytes() {
+      return held;
+    },
   };
 }
+
+/**
+ * Whether a query string is in the one form the route declared: only declared parameters, each non-empty, in
+ * the declared order (a parameter may repeat, e.g. several objectives, but only consecutively).
+ */
+export function isNormalized(params: URLSearchParams, declared: readonly string[]): boolean {
+  let at = 0;
+  let last: string | null = null;
+  for (const [k, v] of params) {
+    if (v === '') return false;
+    if (k === last) continue;
+    const i = declared.indexOf(k, at);
+    if (i < 0) return false;
+    at = i + 1;
+    last = k;
+  }
+  return true;
+}
+
+/** The stored variant for an Accept-Encoding header. */
+function pick(entry: Entry, acceptEncoding: string | null | undefined): Variant {
+  if (!entry.br) return entry.identity;
+  const encoding = negotiateEncoding(acceptEncoding);
+  return (encoding && entry[encoding]) || entry.identity;
+}
+
+const toBody = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);

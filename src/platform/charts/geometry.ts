@@ -1,9 +1,10 @@
 /**
  * @module Projected geometry of Latin America and the Caribbean, computed once
  *
- * Reads world-atlas `countries-50m.json`, projects every arc with an equal-area projection fitted
- * to the 33 LAC states, simplifies the arcs (shared between neighbours, so borders stay common), and
- * turns every shape into a compact SVG path string. This happens on the first call and is cached
+ * Reads world-atlas `countries-50m.json`, decodes its arcs with topojson-client, projects every arc
+ * with an equal-area projection fitted to the 33 LAC states, simplifies the arcs (shared between
+ * neighbours, so borders stay common), assembles each country's rings from the simplified arcs with
+ * topojson-client's `feature`, and turns every shape into a compact SVG path string. This happens on the first call and is cached
  * for the life of the process: rendering a map afterwards only joins these strings with fills.
  *
  * The work is planar on purpose: after projection, rings are plain polygons in viewBox units. (d3's
@@ -17,6 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { geoAzimuthalEqualArea } from 'd3-geo';
+import { feature, transform as arcDecoder } from 'topojson-client';
+import type { GeometryObject, Topology } from 'topojson-specification';
 import { LAC_STATES, type LacState } from './lac.ts';
 
 /** Width of the map's viewBox; the height follows from the projection. */
@@ -78,19 +81,10 @@ export function lacGeometry(): LacGeometry {
 
 type Point = [number, number];
 type Ring = Point[];
-/** A polygon as arc indexes: one list per ring, exterior first (TopoJSON's layout). */
-type ArcPolygon = number[][];
+/** A polygon's rings, exterior first (GeoJSON's layout). */
+type Polygon = Ring[];
 
-interface TopoGeometry {
-  type: string;
-  id?: string | number;
-  arcs?: number[][] | number[][][];
-}
-interface CountriesTopology {
-  transform?: { scale: [number, number]; translate: [number, number] };
-  arcs: number[][][];
-  objects: { countries: { geometries: TopoGeometry[] } };
-}
+type CountriesTopology = Topology<{ countries: { type: 'GeometryCollection'; geometries: GeometryObject[] } }>;
 
 function loadTopology(): CountriesTopology {
   const require = createRequire(import.meta.url);
@@ -98,54 +92,57 @@ function loadTopology(): CountriesTopology {
   return JSON.parse(readFileSync(file, 'utf8')) as CountriesTopology;
 }
 
-/** A geometry's polygons as arc indexes; empty for null or non-areal geometries. */
-function polygonsOf(g: TopoGeometry | undefined): ArcPolygon[] {
-  if (!g?.arcs) return [];
-  if (g.type === 'Polygon') return [g.arcs as number[][]];
-  if (g.type === 'MultiPolygon') return g.arcs as number[][][];
+/** The indexes of the arcs a geometry is made of. */
+function arcIndexes(g: GeometryObject): number[] {
+  const out: number[] = [];
+  const walk = (x: unknown): void => {
+    if (typeof x === 'number') out.push(x < 0 ? ~x : x);
+    else if (Array.isArray(x)) for (const y of x) walk(y);
+  };
+  if ('arcs' in g) walk(g.arcs);
+  return out;
+}
+
+/**
+ * A geometry's polygons, assembled by topojson-client from `arcs` (already decoded, projected and
+ * simplified: the topology has no transform); empty for null or non-areal geometries.
+ */
+function polygonsOf(arcs: Ring[], g: GeometryObject | undefined): Polygon[] {
+  if (!g) return [];
+  const f = feature({ type: 'Topology', arcs, objects: {} } as Topology, g) as GeoJSON.Feature;
+  const geometry = f.geometry as GeoJSON.Geometry | null;
+  if (geometry?.type === 'Polygon') return [geometry.coordinates as Polygon];
+  if (geometry?.type === 'MultiPolygon') return geometry.coordinates as Polygon[];
   return [];
 }
 
 function buildGeometry(): LacGeometry {
   const topology = loadTopology();
-  const byId = new Map<string, TopoGeometry>();
-  for (const g of topology.objects.countries.geometries) if (g.id !== undefined) byId.set(String(g.id), g);
+  const geometries = topology.objects.countries.geometries;
+  const byId = new Map<string, GeometryObject>();
+  for (const g of geometries) if (g.id !== undefined) byId.set(String(g.id), g);
 
-  // 1. Decode the quantized, delta-encoded arcs to longitude/latitude.
-  const t = topology.transform;
-  const lonLat: Ring[] = topology.arcs.map((arc) => {
-    let x = 0;
-    let y = 0;
-    return arc.map((p) => {
-      if (!t) return [p[0]!, p[1]!] as Point;
-      x += p[0]!;
-      y += p[1]!;
-      return [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]] as Point;
-    });
-  });
+  // 1. Decode the quantized, delta-encoded arcs to longitude/latitude (topojson-client).
+  const decode = arcDecoder(topology.transform ?? null);
+  const lonLat: Ring[] = topology.arcs.map((arc) => arc.map((p, i) => decode(p, i > 0) as Point) /* false starts an arc */);
 
   // 2. Which countries to draw: the 33, and their neighbours that come near the region.
-  const lac = LAC_STATES.map((state) => ({ state, polygons: polygonsOf(byId.get(state.numeric)) }));
   const lacIds = new Set(LAC_STATES.map((s) => s.numeric));
   const nearArc = lonLat.map(nearRegion);
-  const neighbours = topology.objects.countries.geometries
-    .filter((g) => !lacIds.has(String(g.id)) && String(g.id) !== ANTARCTICA)
-    .map(polygonsOf)
-    .filter((polygons) => polygons.some((p) => p.some((r) => r.some((i) => nearArc[i < 0 ? ~i : i]))));
+  const neighbours = geometries.filter((g) => !lacIds.has(String(g.id)) && String(g.id) !== ANTARCTICA && arcIndexes(g).some((i) => nearArc[i]));
   const used = new Uint8Array(lonLat.length);
-  for (const polygons of [...lac.map((l) => l.polygons), ...neighbours]) {
-    for (const p of polygons) for (const r of p) for (const i of r) used[i < 0 ? ~i : i] = 1;
-  }
+  for (const g of [...LAC_STATES.map((s) => byId.get(s.numeric)), ...neighbours]) if (g) for (const i of arcIndexes(g)) used[i] = 1;
 
   // 3. Project with Lambert azimuthal equal-area centred on the region: areas compare honestly (a
   // choropleth's first duty) and shapes stay recognisable from Baja California to Tierra del Fuego.
   const projection = geoAzimuthalEqualArea().rotate([76, 11]).scale(1).translate([0, 0]);
   const unit: Ring[] = lonLat.map((arc, i) => (used[i] ? arc.map((p) => (projection(p) ?? [NaN, NaN]) as Point) : []));
+  const lac = LAC_STATES.map((state) => ({ state, polygons: polygonsOf(unit, byId.get(state.numeric)) }));
 
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { polygons } of lac) {
     for (const polygon of polygons) {
-      for (const [x, y] of ring(unit, polygon[0]!)) {
+      for (const [x, y] of polygon[0]!) {
         if (x < minX) minX = x;
         if (x > maxX) maxX = x;
         if (y < minY) minY = y;
@@ -157,10 +154,10 @@ function buildGeometry(): LacGeometry {
   // 4. Which states are too small to see (judged at the scale that fits the land alone).
   const landScale = (MAP_WIDTH - 2 * PAD) / (maxX - minX);
   const drafts = lac.map(({ state, polygons }) => {
-    const area = polygons.reduce((sum, p) => sum + polygonArea(unit, p), 0) * landScale * landScale;
-    if (polygons.length && area >= SMALL_STATE_AREA) return { state, polygons, y: centroid(ring(unit, largest(unit, polygons)[0]!))[1] };
-    const at = polygons.length ? centroid(ring(unit, largest(unit, polygons)[0]!)) : unitPoint(projection, state);
-    return { state, polygons, y: at[1], at };
+    const area = polygons.reduce((sum, p) => sum + polygonArea(p), 0) * landScale * landScale;
+    if (polygons.length && area >= SMALL_STATE_AREA) return { state, y: centroid(largest(polygons)[0]!)[1] };
+    const at = polygons.length ? centroid(largest(polygons)[0]!) : unitPoint(projection, state);
+    return { state, y: at[1], at };
   });
 
   // 5. The frame: the land's bounds, widened on the right for a column of callouts and their names.
@@ -198,9 +195,9 @@ function buildGeometry(): LacGeometry {
   const frame: Ring[] = unit.map((arc) => douglasPeucker(arc.map(toFrame), SIMPLIFY_TOLERANCE));
 
   const shapes = drafts
-    .map(({ state, polygons, y, at }) => {
+    .map(({ state, y, at }) => {
       // A small state keeps all its islands; a large one loses the specks nobody can see.
-      const d = pathOf(frame, polygons, at ? 0 : MIN_POLYGON_AREA);
+      const d = pathOf(polygonsOf(frame, byId.get(state.numeric)), at ? 0 : MIN_POLYGON_AREA);
       if (!at) return { shape: { alpha2: state.alpha2, d } as LacShape, y: toFrame([0, y])[1] };
       const marker = round1(markerOf.get(state.alpha2)!);
       return { shape: { alpha2: state.alpha2, d, callout: { at: round1(toFrame(at)), marker } } as LacShape, y: marker[1] };
@@ -210,7 +207,7 @@ function buildGeometry(): LacGeometry {
 
   // 7. Neighbouring land, clipped to the frame.
   let context = '';
-  for (const polygons of neighbours) context += pathOf(frame, polygons, MIN_POLYGON_AREA, [width, height]);
+  for (const g of neighbours) context += pathOf(polygonsOf(frame, g), MIN_POLYGON_AREA, [width, height]);
 
   // The legend sits in the open Pacific, south-west of the continent.
   return { width, height, context, shapes, legendAt: [PAD, Math.round(height * 0.62)] };
@@ -227,17 +224,6 @@ function unitPoint(projection: (p: [number, number]) => [number, number] | null,
   return (projection([state.lonLat[0], state.lonLat[1]]) ?? [0, 0]) as Point;
 }
 
-/** The points of a ring made of arcs (a negative index ~i means arc i reversed). */
-function ring(arcs: Ring[], indexes: number[]): Ring {
-  const out: Ring = [];
-  for (const index of indexes) {
-    const arc = index < 0 ? [...arcs[~index]!].reverse() : arcs[index]!;
-    // Consecutive arcs share their joining point: skip it after the first arc.
-    for (let i = out.length ? 1 : 0; i < arc.length; i++) out.push(arc[i]!);
-  }
-  return out;
-}
-
 /** Whether segments a–b and c–d cross (touching does not count). */
 function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
   const side = (p: Point, q: Point, r: Point): number => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
@@ -252,15 +238,15 @@ function signedArea(r: Ring): number {
 }
 
 /** Area of a polygon: its exterior minus its holes. */
-function polygonArea(arcs: Ring[], polygon: ArcPolygon): number {
-  return polygon.reduce((sum, r, i) => sum + (i === 0 ? 1 : -1) * Math.abs(signedArea(ring(arcs, r))), 0);
+function polygonArea(polygon: Polygon): number {
+  return polygon.reduce((sum, r, i) => sum + (i === 0 ? 1 : -1) * Math.abs(signedArea(r)), 0);
 }
 
-function largest(arcs: Ring[], polygons: ArcPolygon[]): ArcPolygon {
+function largest(polygons: Polygon[]): Polygon {
   let best = polygons[0]!;
   let bestArea = -Infinity;
   for (const p of polygons) {
-    const a = polygonArea(arcs, p);
+    const a = polygonArea(p);
     if (a > bestArea) [best, bestArea] = [p, a];
   }
   return best;
@@ -285,15 +271,14 @@ function centroid(r: Ring): Point {
 }
 
 /**
- * SVG path data for polygons (arc indexes into `arcs`, frame units). Rings below `minArea` are
- * dropped (an exterior takes its holes with it); with `clip`, rings are clipped to [0,w]×[0,h].
- * Meant for fill-rule evenodd.
+ * SVG path data for polygons (frame units). Rings below `minArea` are dropped (an exterior takes its
+ * holes with it); with `clip`, rings are clipped to [0,w]×[0,h]. Meant for fill-rule evenodd.
  */
-function pathOf(arcs: Ring[], polygons: ArcPolygon[], minArea: number, clip?: [number, number]): string {
+function pathOf(polygons: Polygon[], minArea: number, clip?: [number, number]): string {
   let d = '';
   for (const polygon of polygons) {
     for (let i = 0; i < polygon.length; i++) {
-      let r = ring(arcs, polygon[i]!);
+      let r = polygon[i]!;
       if (clip) r = clipRing(r, clip[0], clip[1]);
       const tooSmall = r.length < 3 || (minArea > 0 && Math.abs(signedArea(r)) < minArea);
       if (tooSmall && i === 0) break; // no exterior: skip its holes too

@@ -56,5 +56,9 @@ export type AppEnv = {
     csrf: string;
     /** Set by a route to let the page cache keep this anonymous response. */
     cacheable: boolean;
+    /** The query parameters a cacheable page takes, in their one order (others make a URL uncacheable). */
+    cacheParams?: readonly string[];
+    /** Set once a route-specific body limit applied (the default 1 MB then stays out of the way). */
+    bodyLimited: boolean;
   };
 };

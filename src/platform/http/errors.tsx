@@ -54,7 +54,10 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException && err.status < 500) {
     const status = err.status;
-    if (isApi(c)) return problem(c, status, status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'bad_request', err.message);
+    if (isApi(c)) {
+      const code = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'bad_request';
+      return problem(c, status, code, err.message);
+    }
     if (status === 404) return notFound(c);
     const key = status === 401 ? 'errors.unauthorized' : status === 403 ? 'errors.forbidden' : status === 413 ? 'errors.tooLarge' : 'errors.badRequest';
     c.status(status);

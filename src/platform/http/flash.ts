@@ -13,7 +13,8 @@ export interface FlashMessage {
 const COOKIE = 'dialogo.flash';
 
 export function setFlash(c: Context<AppEnv>, msg: FlashMessage) {
-  setCookie(c, COOKIE, Buffer.from(JSON.stringify(msg)).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
+  const secure = c.get('deps').config.baseUrl.startsWith('https://');
+  setCookie(c, COOKIE, Buffer.from(JSON.stringify(msg)).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60, secure });
 }
 
 /** Reads and clears the flash message (once per request). */

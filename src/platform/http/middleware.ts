@@ -39,6 +39,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
     'Content-Security-Policy',
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
   );
+  if (c.get('deps').config.baseUrl.startsWith('https://')) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   await next();
 };
 
@@ -60,6 +61,8 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
       };
       c.set('user', user);
       c.set('sessionToken', session.session.token);
+      // A signed-in response is personal: no shared or browser cache may keep it (a handler may still override).
+      c.header('Cache-Control', 'private, no-store');
     }
   }
   await next();

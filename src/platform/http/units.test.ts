@@ -11,6 +11,9 @@ import { migrateToLatest } from '../../db/migrator.js';
 import { platformMigrations } from '../migrations/index.js';
 import { hit } from './rate-limit.js';
 import { createPageCache } from '../cache/page-cache.js';
+import { compression, compressionStats, negotiateEncoding } from './compression.js';
+import { resolveClientAddress } from './client-address.js';
+import { brotliDecompressSync } from 'node:zlib';
 
 describe('configuration', () => {
   it('reports every problem on its own line', () => {
@@ -65,12 +68,18 @@ function cachedApp() {
     c.set('cacheable', false);
     await next();
   });
+  app.use('*', compression);
   app.use('*', cache.middleware);
   app.get('/page', (c) => {
     state.renders++;
     c.header('X-Frame-Options', 'DENY');
     c.set('cacheable', true);
     return c.html(`<p>${state.renders}</p>`);
+  });
+  app.get('/big', (c) => {
+    state.renders++;
+    c.set('cacheable', true);
+    return c.html(`<ul>${'<li>Organización de la sociedad civil</li>'.repeat(100)}</ul><p>${state.renders}</p>`);
   });
   app.post('/write', (c) => c.text('ok'));
   return { app, cache, state };
@@ -114,5 +123,75 @@ describe('page cache on node:http', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('compression', () => {
+  it('prefers brotli, honours q-values and refuses what is not accepted', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
+    expect(negotiateEncoding('gzip')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(negotiateEncoding('gzip;q=1, br;q=0.8')).toBe('gzip');
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('identity')).toBeNull();
+    expect(negotiateEncoding('*;q=0')).toBeNull();
+    expect(negotiateEncoding(undefined)).toBeNull();
+  });
+
+  it('sends cached pages from node:http in the stored encoding without compressing again', async () => {
+    const { app, cache, state } = cachedApp();
+    const listener = getRequestListener(app.fetch);
+    const server = createServer((req, res) => {
+      if (!cache.serveNode(req, res)) void listener(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`;
+    try {
+      const plain = await (await fetch(url, { headers: { 'accept-encoding': 'identity' } })).text();
+      const before = compressionStats.encoded;
+      const hit = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+      expect(hit.headers.get('x-cache')).toBe('hit');
+      expect(hit.headers.get('content-encoding')).toBe('br');
+      expect(hit.headers.get('vary')).toBe('Cookie, Accept-Encoding');
+      expect(await hit.text()).toBe(plain);
+      const gz = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers.get('content-encoding')).toBe('gzip');
+      expect(await gz.text()).toBe(plain);
+      expect(compressionStats.encoded).toBe(before);
+      expect(state.renders).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('compresses a page the cache does not keep, once per request', async () => {
+    const { app } = cachedApp();
+    const r = await app.request('/big', { headers: { 'accept-encoding': 'br', cookie: 'dialogo.session_token=x' } });
+    expect(r.headers.get('content-encoding')).toBe('br');
+    expect(r.headers.get('x-cache')).toBeNull();
+    expect(brotliDecompressSync(Buffer.from(await r.arrayBuffer())).toString()).toContain('<p>1</p>');
+  });
+});
+
+describe('client address', () => {
+  it('walks X-Forwarded-For back through the trusted proxies only', () => {
+    expect(resolveClientAddress('10.0.0.1', '1.1.1.1, 2.2.2.2', { hops: 1 })).toBe('2.2.2.2');
+    expect(resolveClientAddress('10.0.0.1', '1.1.1.1, 2.2.2.2', { hops: 2 })).toBe('1.1.1.1');
+    expect(resolveClientAddress('10.0.0.1', '1.1.1.1', { hops: 5 })).toBe('1.1.1.1');
+    expect(resolveClientAddress('10.0.0.1', undefined, { hops: 1 })).toBe('10.0.0.1');
+    expect(resolveClientAddress('10.0.0.1', 'not-an-ip', { hops: 1 })).toBe('10.0.0.1');
+    const list = { addresses: ['10.0.0.0/8', '2001:db8::/32'] };
+    expect(resolveClientAddress('10.9.9.9', '1.1.1.1, 10.2.2.2', list)).toBe('1.1.1.1');
+    expect(resolveClientAddress('2001:db8::1', '3.3.3.3', list)).toBe('3.3.3.3');
+    expect(resolveClientAddress('192.0.2.1', '1.1.1.1', list)).toBe('192.0.2.1');
+  });
+
+  it('reads TRUST_PROXY as hops or a list, and refuses nonsense', () => {
+    const base = { DATA_DIR: '/tmp/dialogo-cfg-test' };
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.1, fd00::/8' }).trustProxy).toEqual({ addresses: ['10.0.0.1', 'fd00::/8'] });
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
   });
 });

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { readForm, validate } from '../../../platform/http/forms.js';
 import { redirectWith } from '../../../platform/http/flash.js';
 import { hit } from '../../../platform/http/rate-limit.js';
-import { clientIp } from '../../../platform/auth/routes.js';
+import { clientAddress } from '../../../platform/http/client-address.js';
 import { PASSWORD_MIN } from '../../../platform/auth/auth.js';
 import {
   Form,
@@ -60,7 +60,7 @@ publicRoutes.post('/join', async (c) => {
   if (input.countries.some((x) => !known.has(x))) return renderJoin(c, { values, errors: { countries: t('form.error.choice') } }, 422);
   const dup = await findDuplicate(db, input.name, input.country, input.website);
   if (dup) return renderJoin(c, { values, errors: { name: t('membership.errors.duplicate', { name: dup.name }) } }, 409, dup);
-  const limit = await hit(db, `join:${clientIp(c)}`, { max: 20, windowSeconds: 3600 });
+  const limit = await hit(db, `join:${clientAddress(c)}`, { max: 20, windowSeconds: 3600 });
   if (!limit.allowed) return renderJoin(c, { values, errors: { name: t('auth.errors.tooMany', { minutes: Math.ceil(limit.retryAfter / 60) }) } }, 429);
   let userId = user?.id;
   if (!userId && a?.ok) {
