@@ -1,14 +1,14 @@
 /**
  * @module Platform jobs
  * The platform's own background work: mail delivery (and its every-minute sweep) and daily maintenance —
- * rate-limit counters whose window has ended, finished jobs older than two weeks.
+ * rate-limit counters whose window has ended, finished jobs older than three days.
  */
 import type { JobDefinition, ScheduleDefinition } from './jobs.js';
 import { mailJobs, mailSchedules } from '../mail/mailer.js';
 import { prune as pruneRateLimits } from '../http/rate-limit.js';
 
 /** Finished jobs are kept this long (the admin page lists them), then deleted. */
-const KEEP_DONE_DAYS = 14;
+const KEEP_DONE_DAYS = 3;
 
 export const platformJobs: JobDefinition[] = [
   ...mailJobs,
