@@ -52,6 +52,25 @@ export interface SectionContext {
 }
 export type SectionProvider<T> = (ctx: SectionContext, subject: T) => Promise<Child | null>;
 
+/**
+ * Organizations grouped by another module (a Mesa's member organizations, kept by bodies): the directory
+ * offers the groups as a filter (`?param=value`) and an organization's page lists the groups it is in, so
+ * the module that owns the grouping answers and the directory never reads its tables.
+ */
+export interface OrganizationGroups {
+  /** The directory's query parameter, e.g. 'body'. */
+  param: string;
+  /** i18n keys: the filter's label, and the heading over an organization's groups. */
+  label: string;
+  heading: string;
+  /** The groups to choose from, in order. */
+  options: (db: Db, locale: Locale) => Promise<{ value: string; label: string }[]>;
+  /** The ids of the organizations in a group (empty when there is no such group). */
+  members: (db: Db, value: string) => Promise<string[]>;
+  /** The groups an organization is in, each with its page. */
+  of: (db: Db, locale: Locale, orgId: string) => Promise<{ value: string; label: string; href: string }[]>;
+}
+
 export interface ModuleManifest {
   /** Short name; also the namespace of its messages (`bodies:title`) — use letters only. */
   name: string;
@@ -81,6 +100,8 @@ export interface ModuleManifest {
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
    */
   notifications?: NotificationKind[];
+  /** Groups of organizations the module keeps, offered to the member directory (see OrganizationGroups). */
+  organizationGroups?: OrganizationGroups;
   /**
    * Routes that take files, with their request body limit; every other request body is limited to 1 MB
    * (platform/http/body-limit.ts). `path` is a hono pattern under /:lang, as the module's routes write it.

@@ -108,6 +108,20 @@ describe.each(DIALECTS)('platform on %s', (dialect) => {
     expect(reused.status).toBe(400);
   });
 
+  it('mails the verification and reset links through notify(), in the language of the account', async () => {
+    const c = ctx.client();
+    const email = `pt-${dialect}@example.org`;
+    expect((await c.post('/pt/sign-up', { name: 'Joana', email, password: 'a-long-password-1', confirm: 'a-long-password-1' })).status).toBe(303);
+    const verify = await lastMail(ctx, email);
+    expect(verify).toMatchObject({ kind: 'verify-email', subject: 'Confirme seu e-mail no Mecanismo de Diálogo' });
+    expect(verify!.text_body).toContain('http://localhost:3000/pt/verify-email?token=');
+    // Asked for from a page in English, the reset link still comes in the account's language.
+    expect((await c.post('/en/forgot-password', { email })).status).toBe(303);
+    const reset = await lastMail(ctx, email);
+    expect(reset).toMatchObject({ kind: 'password-reset', subject: 'Escolha uma nova senha' });
+    expect(reset!.text_body).toContain('http://localhost:3000/pt/reset-password?token=');
+  });
+
   it('limits sign-in attempts per address', async () => {
     const c = ctx.client();
     const email = `limited-${dialect}@example.org`;

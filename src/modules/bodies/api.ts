@@ -6,6 +6,7 @@ import { problem } from '../../platform/http/errors.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies, getBodyBySlug, type BodyRow } from './queries.js';
+import { paths } from './paths.js';
 
 const BodySchema = z
   .object({
@@ -30,7 +31,7 @@ export function presentBody(b: BodyRow, all: BodyRow[], lang: Locale) {
     shortName: pickTranslated(b.shortName, lang)?.text ?? '',
     mandate: pickTranslated(b.mandate, lang)?.text ?? '',
     objectives: b.objectives,
-    url: `/${lang}/bodies/${b.slug}`,
+    url: paths.body.href(lang, { slug: b.slug }),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Bodies over HTTP on both engines: public page, members' area per role, join/approve/leave, edit, appoint. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug, secretaryBodiesOfUser, membershipOf } from './index.js';
 
@@ -57,8 +57,19 @@ describe.each(DIALECTS)('bodies over HTTP (%s)', (dialect) => {
   it('lets an organization ask to join, the secretary approve, and leave', async () => {
     expect((await p('applicant').post(`/es/bodies/${slug}/join`, { org: orgs.a! })).status).toBe(303);
     expect(await membershipOf(ctx.db, bodyId, orgs.a!)).toBe('member');
+    await ctx.db.updateTable('users').set({ locale: 'pt' }).where('id', '=', people.secretary!.userId).execute();
     expect((await p('applicant').post(`/es/bodies/${slug}/join`, { org: orgs.b! })).status).toBe(303);
     expect(await membershipOf(ctx.db, bodyId, orgs.b!)).toBe('pending');
+    // The secretary is told in their own language (Portuguese), with a link to the area in Portuguese.
+    const mail = await lastMail(ctx, 'secretary@bo.test');
+    expect(mail?.kind).toBe('bodies.joinRequested');
+    expect(mail?.subject).toMatch(/^Nova solicitação para participar de /);
+    expect(mail?.text_body).toContain(`http://localhost:3000/pt/bodies/${slug}/area`);
+    // A second request for the same organization is refused and changes nothing (no second mail).
+    const before = await ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'bodies.joinRequested').execute();
+    const again = await p('applicant').post(`/es/bodies/${slug}/join`, { org: orgs.b! });
+    expect(again.status).toBe(303);
+    expect((await ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'bodies.joinRequested').execute()).length).toBe(before.length);
     expect((await p('member').post(`/es/bodies/${slug}/requests`, { org: orgs.b!, decision: 'approve' })).status).toBe(403);
     expect((await anon.post(`/es/bodies/${slug}/requests`, { org: orgs.b!, decision: 'approve' })).status).toBe(401);
     expect((await p('secretary').post(`/es/bodies/${slug}/requests`, { org: orgs.b!, decision: 'approve' })).status).toBe(303);

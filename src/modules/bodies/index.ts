@@ -22,6 +22,7 @@ export {
   type PositionHolding,
 } from './queries.js';
 export { bodiesPolicy } from './policy.js';
+export { paths } from './paths.js';
 export { assignPositions, type Assignment } from './commands/positions.js';
 export { addBodyMember } from './commands/members.js';
 export type { BodyKind, BodyPosition, BodyMemberStatus } from './tables.js';

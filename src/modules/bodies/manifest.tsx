@@ -6,7 +6,10 @@ import { bodiesRoutes } from './routes.js';
 import { bodiesApi } from './api.js';
 import { seedBodies, demoBodies } from './seed.js';
 import { bodiesForObjective } from './queries.js';
-import { TText } from '../../platform/views/components.js';
+import { JOIN_REQUESTED } from './commands/members.js';
+import { paths } from './paths.js';
+import { BodiesOnObjective } from './views/list.js';
+import { bodyGroups } from './organization-groups.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -20,23 +23,12 @@ export const bodiesModule = defineModule({
   api: bodiesApi,
   seed: seedBodies,
   demo: demoBodies,
-  nav: [{ path: '/bodies', label: 'bodies.nav', area: 'main', order: 10 }],
-  objectiveSections: async ({ db, locale, t }, { n }) => {
+  nav: [{ path: paths.list.pattern, label: 'bodies.nav', area: 'main', order: 10 }],
+  notifications: [{ kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' }],
+  organizationGroups: bodyGroups,
+  objectiveSections: async ({ db, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);
     if (!bodies.length) return null;
-    return (
-      <section>
-        <h2>{t('bodies.onObjective')}</h2>
-        <ul>
-          {bodies.map((b) => (
-            <li>
-              <a href={`/${locale}/bodies/${b.slug}`}>
-                <TText value={b.name} />
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
-    );
+    return <BodiesOnObjective bodies={bodies} title={t('bodies.onObjective')} />;
   },
 });

@@ -5,7 +5,8 @@ import { LangQuery, problemResponses } from '../../platform/api/api.js';
 import { problem } from '../../platform/http/errors.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { listBodies } from '../bodies/index.js';
+import { groupsOf, groupFilter } from './groups.js';
+import { paths } from './paths.js';
 import { ORG_TYPES, SORTS, DirectoryQuery } from './schemas.js';
 import { listDirectory, getOrganizationFull, publicFieldsOf, parseList, type DirectoryRow, type OrganizationFull } from './queries.js';
 
@@ -45,24 +46,24 @@ export function presentOrganization(o: DirectoryRow, lang: Locale) {
     city: pub.has('city') ? o.city : null,
     type: pub.has('type') ? (o.type as (typeof ORG_TYPES)[number]) : null,
     admittedAt: o.admitted_at,
-    url: `/${lang}/members/${o.slug}`,
+    url: paths.member.href(lang, { slug: o.slug }),
   };
 }
 
-export function presentOrganizationDetail(o: OrganizationFull, bodySlugs: Map<string, string>, lang: Locale) {
+export function presentOrganizationDetail(o: OrganizationFull, bodySlugs: string[], lang: Locale) {
   const pub = o.publicSet;
   const desc = pub.has('description') ? pickTranslated(o.description, lang) : null;
   return {
     ...presentOrganization(o, lang),
     countries: pub.has('countries') ? o.countries : [],
     objectives: pub.has('objectives') ? o.objectives : [],
-    bodies: pub.has('bodies') ? o.bodyIds.map((id) => bodySlugs.get(id)).filter((s): s is string => !!s) : [],
+    bodies: pub.has('bodies') ? bodySlugs : [],
     languages: pub.has('languages') ? parseList(o.languages) : [],
     website: pub.has('website') ? o.website : null,
     social: pub.has('social') ? o.socialList : [],
     description: desc?.text ?? null,
     descriptionLang: desc?.lang ?? null,
-    logo: pub.has('logo') && o.logo_file ? `/${lang}/logos/${o.logo_file}` : null,
+    logo: pub.has('logo') && o.logo_file ? paths.logo.href(lang, { file: o.logo_file }) : null,
   };
 }
 
@@ -102,9 +103,7 @@ export function membershipApi(api: OpenAPIHono<AppEnv>) {
       const qv = c.req.valid('query');
       const { db } = c.get('deps');
       const f = DirectoryQuery.parse(qv);
-      let bodyId: string | null | undefined;
-      if (f.body) bodyId = (await listBodies(db)).find((b) => b.slug === f.body)?.id ?? null;
-      const r = await listDirectory(db, { ...f, bodyId }, qv.perPage ?? 24);
+      const r = await listDirectory(db, { ...f, within: await groupFilter(c) }, qv.perPage ?? 24);
       c.set('cacheable', true);
       return c.json({ data: r.rows.map((o) => presentOrganization(o, qv.lang)), meta: { total: r.total, page: r.page, pages: r.pages } }, 200);
     },
@@ -123,7 +122,9 @@ export function membershipApi(api: OpenAPIHono<AppEnv>) {
       const { db } = c.get('deps');
       const o = await getOrganizationFull(db, { slug: c.req.valid('param').slug });
       if (!o || o.status !== 'member') return problem(c, 404, 'not_found', 'No member organization with that slug') as any;
-      const slugs = new Map((await listBodies(db)).map((b) => [b.id, b.slug]));
+      // The Mesas it takes part in, as bodies (which keeps Mesa membership) lists them.
+      const mesas = groupsOf(c).find((g) => g.param === 'body');
+      const slugs = mesas ? (await mesas.of(db, lang, o.id)).map((g) => g.value) : [];
       c.set('cacheable', true);
       return c.json({ data: presentOrganizationDetail(o, slugs, lang) }, 200);
     },

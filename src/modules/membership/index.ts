@@ -6,6 +6,7 @@ import type { Db } from '../../db/schema.js';
 import type { OrgStatus } from './tables.js';
 
 export type { OrgStatus } from './tables.js';
+export { paths } from './paths.js';
 
 export interface OrgSummary {
   id: string;

@@ -4,6 +4,8 @@ import { defineModule } from '../../platform/module.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import * as create from './migrations/2026_11_28_1200_membership_create.js';
 import * as profile from './migrations/2026_11_28_1210_membership_profile.js';
+import * as dropOrganizationBodies from './migrations/2026_12_02_0600_membership_drop_organization_bodies.js';
+import * as historyToAudit from './migrations/2026_12_02_0610_membership_history_to_audit.js';
 import { publicRoutes } from './routes/public.js';
 import { orgRoutes } from './routes/org.js';
 import { adminMembershipRoutes } from './routes/admin.js';
@@ -13,6 +15,8 @@ import { LOGO_MAX_BYTES } from './commands/logo.js';
 import { IMPORT_MAX_BYTES } from './commands/import.js';
 import { membersForObjective, countMembersForObjective } from './queries.js';
 import { countryNames } from '../../platform/reference/queries.js';
+import { MEMBERSHIP_KINDS } from './commands/mail.js';
+import { paths } from './paths.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -28,6 +32,8 @@ export const membershipModule = defineModule({
   migrations: {
     '2026_11_28_1200_membership_create': create,
     '2026_11_28_1210_membership_profile': profile,
+    '2026_12_02_0600_membership_drop_organization_bodies': dropOrganizationBodies,
+    '2026_12_02_0610_membership_history_to_audit': historyToAudit,
   },
   messages: { es, en, pt, fr },
   routes,
@@ -39,12 +45,13 @@ export const membershipModule = defineModule({
     { path: '/admin/import', maxBytes: IMPORT_MAX_BYTES + 64 * 1024 },
   ],
   nav: [
-    { path: '/members', label: 'membership.nav.members', area: 'main', order: 20 },
-    { path: '/coverage', label: 'membership.nav.coverage', area: 'main', order: 21 },
-    { path: '/my/organizations', label: 'membership.nav.mine', area: 'account', order: 20 },
-    { path: '/admin/applications', label: 'membership.nav.applications', area: 'admin', order: 20 },
-    { path: '/admin/import', label: 'membership.nav.import', area: 'admin', order: 21 },
+    { path: paths.members.pattern, label: 'membership.nav.members', area: 'main', order: 20 },
+    { path: paths.coverage.pattern, label: 'membership.nav.coverage', area: 'main', order: 21 },
+    { path: paths.mine.pattern, label: 'membership.nav.mine', area: 'account', order: 20 },
+    { path: paths.applications.pattern, label: 'membership.nav.applications', area: 'admin', order: 20 },
+    { path: paths.import.pattern, label: 'membership.nav.import', area: 'admin', order: 21 },
   ],
+  notifications: MEMBERSHIP_KINDS.map((kind) => ({ kind, label: `membership.notifications.${kind.slice('membership.'.length)}` })),
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const [orgs, total, names] = await Promise.all([membersForObjective(db, n, 30), countMembersForObjective(db, n), countryNames(db, locale)]);
     return (
@@ -55,19 +62,19 @@ export const membershipModule = defineModule({
             <ul>
               {orgs.map((o) => (
                 <li>
-                  <a href={`/${locale}/members/${o.slug}`}>{o.name}</a> <span class="muted small">({names.get(o.country) ?? o.country})</span>
+                  <a href={paths.member.href(locale, { slug: o.slug })}>{o.name}</a> <span class="muted small">({names.get(o.country) ?? o.country})</span>
                 </li>
               ))}
             </ul>
             {total > orgs.length ? (
               <p>
-                <a href={`/${locale}/members?objective=${n}`}>{t('membership.onObjective.all', { n: total })}</a>
+                <a href={paths.members.href(locale, {}, { objective: n })}>{t('membership.onObjective.all', { n: total })}</a>
               </p>
             ) : null}
           </>
         ) : (
           <p>
-            {t('membership.onObjective.none')} <a href={`/${locale}/join`}>{t('membership.directory.join')}</a>
+            {t('membership.onObjective.none')} <a href={paths.join.href(locale)}>{t('membership.directory.join')}</a>
           </p>
         )}
       </section>

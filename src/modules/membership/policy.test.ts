@@ -6,6 +6,7 @@ import type { OrgStatus } from './tables.js';
 import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from './factories.js';
 import { createInvitation } from './commands/people.js';
+import { mailContext } from './commands/mail.js';
 
 const user = (role: 'admin' | 'member', id: string = role): CurrentUser => ({ id, name: id, email: `${id}@x`, role, locale: 'es', emailVerified: true });
 const STATUSES: OrgStatus[] = ['applicant', 'info_requested', 'member', 'suspended', 'withdrawn', 'declined'];
@@ -13,6 +14,10 @@ const STATUSES: OrgStatus[] = ['applicant', 'info_requested', 'member', 'suspend
 /** Expected answer per action: (role, status) → allowed. Roles: anonymous, outsider (member of another org), person, admin. */
 const EXPECT: Record<MembershipAction, (role: string, s: OrgStatus) => boolean> = {
   apply: () => true,
+  browse: () => true,
+  haveOrganizations: (r) => r !== 'anonymous',
+  requestInfo: (r, s) => r === 'admin' && s === 'applicant',
+  seeLogo: () => true, // checked separately below
   view: (r) => r === 'person' || r === 'admin',
   edit: (r, s) => r === 'admin' || (r === 'person' && ['applicant', 'info_requested', 'member'].includes(s)),
   resubmit: (r, s) => r === 'person' && s === 'info_requested',
@@ -33,7 +38,7 @@ describe('membership policy rules', () => {
     person: { actor: user('member', 'p'), isPerson: true },
     admin: { actor: user('admin'), isPerson: false },
   };
-  for (const action of (Object.keys(EXPECT) as MembershipAction[]).filter((a) => a !== 'seeContacts')) {
+  for (const action of (Object.keys(EXPECT) as MembershipAction[]).filter((a) => a !== 'seeContacts' && a !== 'seeLogo')) {
     it(`${action}: every role, every status`, () => {
       for (const [role, r] of Object.entries(roles)) {
         for (const status of STATUSES) {
@@ -43,6 +48,18 @@ describe('membership policy rules', () => {
       }
     });
   }
+});
+
+describe('seeLogo', () => {
+  it("a member organization's public logo to everyone; otherwise its people and administrators only", () => {
+    const o = (status: OrgStatus, publicLogo: boolean, isPerson = false) => ({ status, publicLogo, isPerson });
+    expect(membershipPolicy.can(null, 'seeLogo', o('member', true))).toBe(true);
+    expect(membershipPolicy.can(null, 'seeLogo', o('member', false))).toBe(false);
+    expect(membershipPolicy.can(null, 'seeLogo', o('suspended', true))).toBe(false);
+    expect(membershipPolicy.can(user('member', 'x'), 'seeLogo', o('applicant', true))).toBe(false);
+    expect(membershipPolicy.can(user('member', 'p'), 'seeLogo', o('applicant', false, true))).toBe(true);
+    expect(membershipPolicy.can(user('admin'), 'seeLogo', o('declined', false))).toBe(true);
+  });
 });
 
 describe('seeContacts', () => {
@@ -142,9 +159,11 @@ describe.each(DIALECTS)('membership routes by role on %s', (dialect) => {
       expect((await clients[role]!.post(`/es/organizations/${orgId}/leave`, { reason: 'r' })).status).toBe(403);
     }
     // An invitation of a suspended organization cannot be used.
-    const inv = await createInvitation(ctx.db, { id: 'x', name: 'x', email: 'x', role: 'member', locale: null, emailVerified: true }, orgId, 'z@org.example');
+    const inv = await createInvitation(ctx.db, mailContext(ctx.deps), { id: 'x', name: 'x', email: 'x', role: 'member', locale: null, emailVerified: true }, orgId, 'z@org.example');
     if (!inv.ok) throw new Error('no invitation');
-    expect((await clients.otherOrg!.post(`/es/invitations/${inv.token}`)).status).toBe(410);
+    const refused = await clients.otherOrg!.post(`/es/invitations/${inv.token}`);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('no es miembro activo');
     await ctx.db.updateTable('organizations').set({ status: 'member' }).where('id', '=', orgId).execute();
   });
 });

@@ -3,7 +3,7 @@
  * same rules to hide buttons. `OrgContext` is the organization's standing and whether the actor is one
  * of its people; a suspended or withdrawn organization's people cannot act for it.
  */
-import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
+import { definePolicy, isAdmin, isSignedIn, type Actor } from '../../platform/authz/authz.js';
 import type { OrgStatus } from './tables.js';
 
 export interface OrgContext {
@@ -17,6 +17,10 @@ const person = (a: Actor, o?: OrgContext) => !!a && !!o?.isPerson;
 export const membershipPolicy = definePolicy({
   /** Anyone may apply (an account is created with the application). */
   apply: (_a: Actor) => true,
+  /** The public pages: the directory, a member's page, the coverage map. */
+  browse: (_a: Actor) => true,
+  /** One's own list of organizations, and accepting an invitation: anyone signed in. */
+  haveOrganizations: (a: Actor) => isSignedIn(a),
   /** See the organization's private page (people, contacts, history). */
   view: (a: Actor, o?: OrgContext) => isAdmin(a) || person(a, o),
   /** Edit the profile: its people while applying, asked for more information, or a member; administrators always. */
@@ -29,11 +33,15 @@ export const membershipPolicy = definePolicy({
   leave: (a: Actor, o?: OrgContext) => person(a, o) && o!.status === 'member',
   /** Review applications: approve, ask for more information, decline. */
   review: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'applicant' || o?.status === 'info_requested'),
+  /** Ask for more information: only while the application waits for a first answer. */
+  requestInfo: (a: Actor, o?: OrgContext) => isAdmin(a) && o?.status === 'applicant',
   suspend: (a: Actor, o?: OrgContext) => isAdmin(a) && o?.status === 'member',
   withdraw: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'member' || o?.status === 'suspended'),
   readmit: (a: Actor, o?: OrgContext) => isAdmin(a) && (o?.status === 'suspended' || o?.status === 'withdrawn'),
   /** See other member organizations' contact people: administrators and people of a member in good standing. */
   seeContacts: (a: Actor, o?: { inGoodStanding: boolean }) => isAdmin(a) || (!!a && !!o?.inGoodStanding),
+  /** A logo: public when the organization is a member and made its logo public; otherwise as its private page. */
+  seeLogo: (a: Actor, o?: OrgContext & { publicLogo: boolean }) => (o?.status === 'member' && o.publicLogo) || isAdmin(a) || person(a, o),
   /** Administration lists, CSV export and import. */
   administer: (a: Actor) => isAdmin(a),
 });

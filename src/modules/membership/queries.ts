@@ -23,8 +23,11 @@ export { parseList };
 
 export const publicFieldsOf = (o: { public_fields: string }) => new Set(parseList<PublicField>(o.public_fields));
 
-/** Member organizations matching the filters, one page of them, and how many match in all. */
-export async function listDirectory(db: Db, f: DirectoryFilter & { bodyId?: string | null }, pageSize = PAGE_SIZE) {
+/**
+ * Member organizations matching the filters, one page of them, and how many match in all. `within` limits the
+ * list to some organizations (a group another module keeps, e.g. a Mesa's members).
+ */
+export async function listDirectory(db: Db, f: DirectoryFilter & { within?: string[] }, pageSize = PAGE_SIZE) {
   let q = db.selectFrom('organizations').where('organizations.status', '=', 'member');
   if (f.country) {
     const c = f.country;
@@ -38,7 +41,7 @@ export async function listDirectory(db: Db, f: DirectoryFilter & { bodyId?: stri
   }
   if (f.type) q = q.where('organizations.type', '=', f.type);
   if (f.objective) q = q.where('organizations.id', 'in', db.selectFrom('organization_objectives').select('org_id').where('objective_n', '=', f.objective));
-  if (f.bodyId !== undefined) q = q.where('organizations.id', 'in', db.selectFrom('organization_bodies').select('org_id').where('body_id', '=', f.bodyId ?? ''));
+  if (f.within) q = f.within.length ? q.where('organizations.id', 'in', f.within) : q.where(sql<boolean>`1 = 0`);
   const text = f.q ? normalizeText(f.q) : '';
   if (text) for (const word of text.split(' ').slice(0, 5)) q = q.where('organizations.search_text', 'like', `%${word.replace(/[%_]/g, '')}%`);
   const page = f.page ?? 1;
@@ -59,22 +62,20 @@ export async function listDirectory(db: Db, f: DirectoryFilter & { bodyId?: stri
   return { rows: rows as DirectoryRow[], total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-/** The whole organization: profile, countries, objectives, bodies. */
+/** The whole organization: profile, countries, objectives. */
 export async function getOrganizationFull(db: Db, by: { id?: string; slug?: string }) {
   let q = db.selectFrom('organizations').selectAll();
   q = by.id ? q.where('id', '=', by.id) : q.where('slug', '=', by.slug ?? '');
   const org = await q.executeTakeFirst();
   if (!org) return undefined;
-  const [countries, objectives, bodies] = await Promise.all([
+  const [countries, objectives] = await Promise.all([
     db.selectFrom('organization_countries').select('country').where('org_id', '=', org.id).orderBy('country').execute(),
     db.selectFrom('organization_objectives').select('objective_n').where('org_id', '=', org.id).orderBy('objective_n').execute(),
-    db.selectFrom('organization_bodies').select('body_id').where('org_id', '=', org.id).execute(),
   ]);
   return {
     ...org,
     countries: countries.map((r) => r.country),
     objectives: objectives.map((r) => Number(r.objective_n)),
-    bodyIds: bodies.map((r) => r.body_id),
     languageList: parseList(org.languages),
     socialList: parseList(org.social_links),
     publicSet: publicFieldsOf(org),
@@ -101,26 +102,6 @@ export async function isPersonOf(db: Db, userId: string | undefined, orgId: stri
   if (!userId) return false;
   const r = await db.selectFrom('organization_people').select('user_id').where('org_id', '=', orgId).where('user_id', '=', userId).executeTakeFirst();
   return !!r;
-}
-
-export async function historyOf(db: Db, orgId: string) {
-  return db
-    .selectFrom('membership_history')
-    .leftJoin('users', 'users.id', 'membership_history.actor_id')
-    .select([
-      'membership_history.id',
-      'membership_history.at',
-      'membership_history.action',
-      'membership_history.from_status',
-      'membership_history.to_status',
-      'membership_history.note',
-      'membership_history.changes',
-      'users.name as actor_name',
-    ])
-    .where('membership_history.org_id', '=', orgId)
-    .orderBy('membership_history.at', 'asc')
-    .orderBy('membership_history.id')
-    .execute();
 }
 
 /** Organizations for the administrators' review list, by status. */

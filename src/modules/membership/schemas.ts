@@ -106,7 +106,6 @@ export const ProfileSchema = z.object({
   description_en: fields.optionalText(3000),
   description_pt: fields.optionalText(3000),
   description_fr: fields.optionalText(3000),
-  bodies: fields.list(z.string().regex(/^[a-z0-9]{1,40}$/)).pipe(z.array(z.string()).max(20)),
   public_fields: fields.list(z.enum(PUBLIC_FIELDS)),
   contact_name: fields.optionalText(120),
   contact_email: fields.optionalText(254).pipe(z.email().optional()),
@@ -116,6 +115,13 @@ export const ProfileSchema = z.object({
 export type ProfileInput = z.output<typeof ProfileSchema>;
 
 export const ReasonSchema = z.object({ reason: fields.text(2000) });
+/** A review step's reason: each step's form has its own field (required by the steps that need one). */
+export const ReviewSchema = z.object({
+  reason_request_info: fields.optionalText(2000),
+  reason_decline: fields.optionalText(2000),
+  reason_suspend: fields.optionalText(2000),
+  reason_withdraw: fields.optionalText(2000),
+});
 export const InviteSchema = z.object({ email: fields.email() });
 export const PeopleSchema = z.object({
   representatives: fields.list(z.string().max(40)),

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { ensureVerifiedUser } from '../../platform/auth/users.js';
 import type { SeedContext } from '../../platform/module.js';
 import type { Db } from '../../db/schema.js';
-import { newId, nowIso } from '../../db/ids.js';
+import { nowIso } from '../../db/ids.js';
 import { insertOrganization } from './commands/profile.js';
 import { recordStep } from './commands/history.js';
 

@@ -68,11 +68,6 @@ export interface OrganizationObjectivesTable {
   org_id: string;
   objective_n: number;
 }
-/** The Mesas (bodies) an organization takes part in; body ids come from the bodies module. */
-export interface OrganizationBodiesTable {
-  org_id: string;
-  body_id: string;
-}
 /** Contact people: private to the organization's people and administrators. */
 export interface OrganizationContactsTable {
   id: string;
@@ -82,20 +77,6 @@ export interface OrganizationContactsTable {
   phone: string | null;
   role: string | null;
   created_at: string;
-}
-/** Every membership step: who, when, what, and what changed. */
-export interface MembershipHistoryTable {
-  id: string;
-  org_id: string;
-  at: string;
-  actor_id: string | null;
-  /** applied | info_requested | resubmitted | approved | declined | suspended | withdrawn | left | readmitted | imported | profile_updated | people_updated | joined */
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
-  note: string | null;
-  /** JSON: the fields that changed. */
-  changes: string | null;
 }
 export interface MembershipInvitationsTable {
   id: string;
@@ -130,9 +111,7 @@ declare module '../../db/schema.js' {
     organization_people: OrganizationPeopleTable;
     organization_countries: OrganizationCountriesTable;
     organization_objectives: OrganizationObjectivesTable;
-    organization_bodies: OrganizationBodiesTable;
     organization_contacts: OrganizationContactsTable;
-    membership_history: MembershipHistoryTable;
     membership_invitations: MembershipInvitationsTable;
     membership_imports: MembershipImportsTable;
   }

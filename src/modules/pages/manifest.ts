@@ -1,6 +1,7 @@
 /** @module Pages module: home and about pages. */
 import { defineModule } from '../../platform/module.js';
 import { pagesRoutes } from './routes.js';
+import { paths } from './paths.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -10,5 +11,5 @@ export const pagesModule = defineModule({
   name: 'pages',
   messages: { es, en, pt, fr },
   routes: pagesRoutes,
-  nav: [{ path: '/about', label: 'pages.nav', area: 'main', order: 90 }],
+  nav: [{ path: paths.about.pattern, label: 'pages.nav', area: 'main', order: 90 }],
 });

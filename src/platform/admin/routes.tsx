@@ -4,40 +4,43 @@
  * each message's delivery state; failed ones can be sent again), the background jobs (failed ones can be
  * run again), the people with accounts (and their role), and the audit log.
  */
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import { requireAdmin } from '../authz/authz.js';
+import { authorize, requireUser } from '../authz/authz.js';
 import { Table, EmptyState, Pagination, Form, Button, Notice } from '../views/components.js';
-import { readForm } from '../http/forms.js';
-import { redirectWith } from '../http/flash.js';
-import { audit } from '../audit/audit.js';
-import { toDate } from '../../db/ids.js';
 import { useView } from '../views/context.js';
+import { retryJob } from '../jobs/jobs.js';
+import { retryMail } from '../mail/mailer.js';
+import { action } from '../http/action.js';
+import { ok, fail } from '../outcome.js';
+import { audit } from '../audit/audit.js';
+import { platformPolicy } from '../policy.js';
+import { paths } from '../paths.js';
+import { toDate } from '../../db/ids.js';
 
 export const adminRoutes = new Hono<AppEnv>({ strict: false });
 const PAGE = 50;
 
-adminRoutes.use('/admin/*', async (c, next) => {
-  requireAdmin(c);
+/** Everything under /admin (the modules' administration pages included) is for administrators. */
+const administratorsOnly = async (c: Context<AppEnv>, next: Next) => {
+  authorize(c, platformPolicy.can(requireUser(c), 'administer'));
   await next();
-});
-adminRoutes.use('/admin', async (c, next) => {
-  requireAdmin(c);
-  await next();
-});
+};
+adminRoutes.use(`${paths.admin.pattern}/*`, administratorsOnly);
+adminRoutes.use(paths.admin.pattern, administratorsOnly);
 
-adminRoutes.get('/admin', async (c) => {
+adminRoutes.get(paths.admin.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const { modules, mailer, db } = c.get('deps');
   const failedJobs = Number((await db.selectFrom('jobs').select((e) => e.fn.countAll().as('n')).where('status', '=', 'failed').executeTakeFirst())?.n ?? 0);
   const failedMail = Number((await db.selectFrom('outbox').select((e) => e.fn.countAll().as('n')).where('status', '=', 'failed').executeTakeFirst())?.n ?? 0);
   const items = [
-    { path: '/admin/outbox', label: 'admin.outbox.title' },
-    { path: '/admin/jobs', label: 'admin.jobs.title' },
-    { path: '/admin/users', label: 'admin.users.title' },
-    { path: '/admin/audit', label: 'admin.audit.title' },
+    { path: paths.adminOutbox.pattern, label: 'admin.outbox.title' },
+    { path: paths.adminJobs.pattern, label: 'admin.jobs.title' },
+    { path: paths.adminUsers.pattern, label: 'admin.users.title' },
+    { path: paths.adminAudit.pattern, label: 'admin.audit.title' },
     ...modules.flatMap((m) => (m.nav ?? []).filter((n) => n.area === 'admin')),
   ];
   return c.render(
@@ -46,12 +49,12 @@ adminRoutes.get('/admin', async (c) => {
       <p class="muted">{t(mailer.mode === 'smtp' ? 'admin.mailSmtp' : 'admin.mailOutbox')}</p>
       {failedJobs ? (
         <Notice type="warning">
-          <a href={`/${l}/admin/jobs`}>{t('admin.jobs.failedCount', { count: failedJobs })}</a>
+          <a href={paths.adminJobs.href(l)}>{t('admin.jobs.failedCount', { count: failedJobs })}</a>
         </Notice>
       ) : null}
       {failedMail ? (
         <Notice type="warning">
-          <a href={`/${l}/admin/outbox?status=failed`}>{t('admin.outbox.failedCount', { count: failedMail })}</a>
+          <a href={`${paths.adminOutbox.href(l)}?status=failed`}>{t('admin.outbox.failedCount', { count: failedMail })}</a>
         </Notice>
       ) : null}
       <ul>
@@ -66,7 +69,7 @@ adminRoutes.get('/admin', async (c) => {
   );
 });
 
-adminRoutes.get('/admin/outbox', async (c) => {
+adminRoutes.get(paths.adminOutbox.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -85,7 +88,7 @@ adminRoutes.get('/admin/outbox', async (c) => {
       <p>
         {t('admin.outbox.lead')} {t('admin.outbox.count', { count: total })}
       </p>
-      <Form action={`/${l}/admin/outbox`} method="get" class="filters">
+      <Form action={paths.adminOutbox.href(l)} method="get" class="filters">
         <label for="to">{t('admin.outbox.to')}</label>
         <input id="to" name="to" type="email" value={to} />
         <div class="actions">
@@ -100,16 +103,16 @@ adminRoutes.get('/admin/outbox', async (c) => {
           rows={rows.map((m) => [
             fmt.dateTime(m.created_at),
             m.to_address,
-            <a href={`/${l}/admin/outbox/${m.id}`}>{m.subject}</a>,
+            <a href={paths.adminOutboxMessage.href(l, { id: m.id })}>{m.subject}</a>,
             <OutboxStatus status={m.status} mode={mailer.mode} />,
           ])}
         />
       ) : (
         <EmptyState>{t('admin.outbox.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/outbox`} params={new URLSearchParams({ ...(to ? { to } : {}), ...(failedOnly ? { status: 'failed' } : {}) })} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminOutbox.href(l)} params={new URLSearchParams({ ...(to ? { to } : {}), ...(failedOnly ? { status: 'failed' } : {}) })} />
     </>,
-    { title: t('admin.outbox.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.outbox.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
 
@@ -121,7 +124,7 @@ function OutboxStatus(props: { status: string; mode: 'smtp' | 'outbox' }) {
   return <span class="badge">{t('admin.outbox.pending')}</span>;
 }
 
-adminRoutes.get('/admin/outbox/:id', async (c) => {
+adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -150,28 +153,33 @@ adminRoutes.get('/admin/outbox/:id', async (c) => {
         ) : null}
       </dl>
       {m.status === 'failed' ? (
-        <Form action={`/${l}/admin/outbox/${m.id}/retry`}>
+        <Form action={paths.adminOutboxRetry.href(l, { id: m.id })}>
           <Button>{t('admin.outbox.retry')}</Button>
         </Form>
       ) : null}
       {m.secret && m.status === 'sent' && mailer.mode === 'smtp' ? <p class="muted">{t('admin.outbox.scrubbed')}</p> : <pre class="mail">{m.text_body}</pre>}
     </>,
-    { title: m.subject, noindex: true, crumbs: [[t('admin.title'), '/admin'], [t('admin.outbox.title'), '/admin/outbox']] },
+    { title: m.subject, noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)], [t('admin.outbox.title'), paths.adminOutbox.href(l)]] },
   );
 });
 
-adminRoutes.post('/admin/outbox/:id/retry', async (c) => {
-  const me = requireAdmin(c);
-  await readForm(c);
-  const id = c.req.param('id');
-  const l = c.get('locale');
-  const { db, mailer } = c.get('deps');
-  if (!(await mailer.retry(id))) return redirectWith(c, `/${l}/admin/outbox/${id}`, { type: 'error', key: 'admin.outbox.retryRefused' });
-  await audit(db, { actorId: me.id, action: 'outbox.retry', subjectType: 'outbox', subjectId: id });
-  return redirectWith(c, `/${l}/admin/outbox/${id}`, { type: 'success', key: 'admin.outbox.retried' });
-});
+adminRoutes.post(
+  paths.adminOutboxRetry.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'administer'),
+    run: async (trx, { c, actor }) => {
+      const id = c.req.param('id') ?? '';
+      if (!(await retryMail(trx, id))) return fail('admin.outbox.retryRefused');
+      await audit(trx, { actorId: actor.id, action: 'outbox.retry', subjectType: 'outbox', subjectId: id });
+      return ok();
+    },
+    // The action wakes mail delivery after the commit.
+    back: ({ c, locale }) => paths.adminOutboxMessage.href(locale, { id: c.req.param('id') ?? '' }),
+    done: ({ c, locale }) => ({ to: paths.adminOutboxMessage.href(locale, { id: c.req.param('id') ?? '' }), flash: 'admin.outbox.retried' }),
+  }),
+);
 
-adminRoutes.get('/admin/jobs', async (c) => {
+adminRoutes.get(paths.adminJobs.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -210,7 +218,7 @@ adminRoutes.get('/admin/jobs', async (c) => {
             <code>{j.name}</code>,
             fmt.number(j.attempts),
             j.last_error ?? '',
-            <Form action={`/${l}/admin/jobs/${j.id}/retry`}>
+            <Form action={paths.adminJobRetry.href(l, { id: j.id })}>
               <Button variant="secondary">{t('admin.jobs.retry')}</Button>
             </Form>,
           ])}
@@ -218,24 +226,28 @@ adminRoutes.get('/admin/jobs', async (c) => {
       ) : (
         <EmptyState>{t('admin.jobs.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(count('failed') / PAGE)} baseUrl={`/${l}/admin/jobs`} />
+      <Pagination page={page} pages={Math.ceil(count('failed') / PAGE)} baseUrl={paths.adminJobs.href(l)} />
     </>,
-    { title: t('admin.jobs.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.jobs.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
 
-adminRoutes.post('/admin/jobs/:id/retry', async (c) => {
-  const me = requireAdmin(c);
-  await readForm(c);
-  const id = c.req.param('id');
-  const l = c.get('locale');
-  const { db, jobs } = c.get('deps');
-  if (!(await jobs.retry(id))) return redirectWith(c, `/${l}/admin/jobs`, { type: 'error', key: 'admin.jobs.retryRefused' });
-  await audit(db, { actorId: me.id, action: 'job.retry', subjectType: 'job', subjectId: id });
-  return redirectWith(c, `/${l}/admin/jobs`, { type: 'success', key: 'admin.jobs.retried' });
-});
+adminRoutes.post(
+  paths.adminJobRetry.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'administer'),
+    run: async (trx, { c, actor }) => {
+      const id = c.req.param('id') ?? '';
+      if (!(await retryJob(trx, id))) return fail('admin.jobs.retryRefused');
+      await audit(trx, { actorId: actor.id, action: 'job.retry', subjectType: 'job', subjectId: id });
+      return ok();
+    },
+    back: ({ locale }) => paths.adminJobs.href(locale),
+    done: ({ locale }) => ({ to: paths.adminJobs.href(locale), flash: 'admin.jobs.retried' }),
+  }),
+);
 
-adminRoutes.get('/admin/users', async (c) => {
+adminRoutes.get(paths.adminUsers.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -259,7 +271,7 @@ adminRoutes.get('/admin/users', async (c) => {
           u.id === me.id ? (
             t(`roles.${u.role}`)
           ) : (
-            <Form action={`/${l}/admin/users/${u.id}/role`}>
+            <Form action={paths.adminUserRole.href(l, { id: u.id })}>
               <label class="visually-hidden" for={`role-${u.id}`}>
                 {t('admin.users.role')}
               </label>
@@ -275,28 +287,31 @@ adminRoutes.get('/admin/users', async (c) => {
           ),
         ])}
       />
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/users`} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminUsers.href(l)} />
     </>,
-    { title: t('admin.users.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.users.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
 
-adminRoutes.post('/admin/users/:id/role', async (c) => {
-  const me = requireAdmin(c);
-  const values = await readForm(c);
-  const role = z.enum(['member', 'admin']).safeParse(values.role);
-  const id = c.req.param('id');
-  const l = c.get('locale');
-  if (!role.success || id === me.id) return redirectWith(c, `/${l}/admin/users`, { type: 'error', key: 'admin.users.roleRefused' });
-  const { db } = c.get('deps');
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ role: role.data }).where('id', '=', id).execute();
-    await audit(trx, { actorId: me.id, action: 'user.role', subjectType: 'user', subjectId: id, data: { role: role.data } });
-  });
-  return redirectWith(c, `/${l}/admin/users`, { type: 'success', key: 'admin.users.roleSaved' });
-});
+adminRoutes.post(
+  paths.adminUserRole.pattern,
+  action({
+    load: (c) => c.get('deps').db.selectFrom('users').select(['id', 'role']).where('id', '=', c.req.param('id') ?? '').executeTakeFirst(),
+    allow: (actor) => platformPolicy.can(actor, 'administer'),
+    input: z.object({ role: z.enum(['member', 'admin']) }),
+    run: async (trx, { actor, subject, input }) => {
+      // Nobody changes their own role: the last administrator cannot lock everyone out.
+      if (subject.id === actor.id) return fail('admin.users.roleRefused');
+      await trx.updateTable('users').set({ role: input.role }).where('id', '=', subject.id).execute();
+      await audit(trx, { actorId: actor.id, action: 'user.role', subjectType: 'user', subjectId: subject.id, from: subject.role, to: input.role, data: { role: input.role } });
+      return ok();
+    },
+    back: ({ locale }) => paths.adminUsers.href(locale),
+    done: ({ locale }) => ({ to: paths.adminUsers.href(locale), flash: 'admin.users.roleSaved' }),
+  }),
+);
 
-adminRoutes.get('/admin/audit', async (c) => {
+adminRoutes.get(paths.adminAudit.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
@@ -324,8 +339,8 @@ adminRoutes.get('/admin/audit', async (c) => {
       ) : (
         <EmptyState>{t('admin.audit.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={`/${l}/admin/audit`} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminAudit.href(l)} />
     </>,
-    { title: t('admin.audit.title'), noindex: true, crumbs: [[t('admin.title'), '/admin']] },
+    { title: t('admin.audit.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });

@@ -11,6 +11,7 @@ import { problem } from '../http/errors.js';
 import { listObjectives, listPrinciples, listCountries } from '../reference/queries.js';
 import { LOCALES } from '../i18n/locales.js';
 import type { ModuleManifest } from '../module.js';
+import { apiPaths } from '../paths.js';
 
 export const LangQuery = z.object({
   lang: z.enum(LOCALES).default('es').openapi({ description: 'Language of the names: es, en, pt or fr', example: 'es' }),
@@ -117,7 +118,7 @@ export function createApi(modules: ModuleManifest[]) {
       description:
         'Public data of the Mecanismo de Diálogo Permanente de la Sociedad Civil en América Latina y el Caribe: GCM reference data, bodies, members, practices and elections. Errors are RFC 9457 problem details.',
     },
-    servers: [{ url: '/api/v1' }],
+    servers: [{ url: apiPaths.base }],
   };
   api.doc31('/openapi.json', document);
   api.get('/docs', (c) => {
@@ -140,7 +141,7 @@ function renderDocs(spec: any) {
       const responses = Object.entries<any>(op.responses ?? {})
         .map(([code, r]) => `<li><strong>${esc(code)}</strong> ${esc(r.description)}</li>`)
         .join('');
-      ops.push(`<section class="card" id="${esc(op.operationId ?? method + path)}"><h2><code>${esc(method.toUpperCase())} /api/v1${esc(path)}</code></h2>
+      ops.push(`<section class="card" id="${esc(op.operationId ?? method + path)}"><h2><code>${esc(method.toUpperCase())} ${apiPaths.base}${esc(path)}</code></h2>
 <p>${esc(op.summary ?? '')}</p>${op.description ? `<p class="muted">${esc(op.description)}</p>` : ''}
 ${params ? `<div class="table-wrap"><table><caption>Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${params}</tbody></table></div>` : ''}
 <p><strong>Responses</strong></p><ul>${responses}</ul></section>`);
@@ -151,6 +152,6 @@ ${params ? `<div class="table-wrap"><table><caption>Parameters</caption><thead><
 <body><a class="skip-link" href="#main">Skip to content</a><header class="site-header"><div class="wrap bar"><a class="brand" href="/">dialogo</a></div></header>
 <main id="main"><div class="wrap"><h1>API reference (v1)</h1>
 <p class="lead">${esc(spec.info?.description)}</p>
-<p>OpenAPI 3.1 document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p>
+<p>OpenAPI 3.1 document: <a href="${apiPaths.openapi}">${apiPaths.openapi}</a></p>
 ${raw(ops.join('\n'))}</div></main></body></html>`;
 }

@@ -3,7 +3,9 @@
  * better-auth on the shared Kysely instance: email and password with verification, password reset,
  * database sessions, argon2id hashing (@node-rs/argon2). Its HTTP handler is not mounted: our own
  * server-rendered forms call `auth.api.*` so every page works without JavaScript, keeps what was typed,
- * and speaks the visitor's language. Table and column names follow our snake_case convention.
+ * and speaks the visitor's language. Table and column names follow our snake_case convention. Its
+ * verification and reset mails go through `notify()` (in the account's language, marked secret, kinds
+ * declared in notify/kinds.ts), written to the outbox on the shared handle, then delivery is woken.
  */
 import { betterAuth } from 'better-auth';
 import { hash, verify } from '@node-rs/argon2';
@@ -12,7 +14,10 @@ import type { Database, Dialect } from '../../db/schema.js';
 import type { Config } from '../../config.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { I18n } from '../i18n/i18n.js';
-import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
+import { isLocale, DEFAULT_LOCALE } from '../i18n/locales.js';
+import { notify } from '../notify/notify.js';
+import { PLATFORM_KINDS } from '../notify/kinds.js';
+import { paths } from '../paths.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const ARGON = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -31,7 +36,8 @@ export function createAuth(opts: {
   i18n: I18n;
 }) {
   const { config, mailer, i18n } = opts;
-  const localeOf = (user: { locale?: unknown }): Locale => (isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
+  /** better-auth's user as a notify() recipient, in the language of their account. */
+  const recipient = (user: { id: string; email: string; locale?: unknown }) => ({ userId: user.id, email: user.email, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE });
   return betterAuth({
     appName: 'dialogo',
     baseURL: config.baseUrl,
@@ -52,17 +58,13 @@ export function createAuth(opts: {
         verify: ({ hash: digest, password }) => verifyPassword(digest, password),
       },
       sendResetPassword: async ({ user, token }) => {
-        const locale = localeOf(user as { locale?: unknown });
-        const t = i18n.t(locale);
-        const url = `${config.baseUrl}/${locale}/reset-password?token=${encodeURIComponent(token)}`;
-        await mailer.send({
-          to: user.email,
-          kind: 'password-reset',
+        await notify({ db: opts.db, i18n }, [recipient(user)], PLATFORM_KINDS.passwordReset, {
+          subject: 'mail.reset.subject',
+          body: 'mail.reset.body',
+          params: (l) => ({ name: user.name, url: paths.resetPassword.url(config.baseUrl, l, {}, { token }) }),
           secret: true,
-          userId: user.id,
-          subject: t('mail.reset.subject'),
-          text: t('mail.reset.body', { name: user.name, url }),
         });
+        mailer.wake();
       },
     },
     emailVerification: {
@@ -70,17 +72,13 @@ export function createAuth(opts: {
       autoSignInAfterVerification: false,
       expiresIn: 60 * 60 * 24,
       sendVerificationEmail: async ({ user, token }) => {
-        const locale = localeOf(user as { locale?: unknown });
-        const t = i18n.t(locale);
-        const url = `${config.baseUrl}/${locale}/verify-email?token=${encodeURIComponent(token)}`;
-        await mailer.send({
-          to: user.email,
-          kind: 'verify-email',
+        await notify({ db: opts.db, i18n }, [recipient(user)], PLATFORM_KINDS.verifyEmail, {
+          subject: 'mail.verify.subject',
+          body: 'mail.verify.body',
+          params: (l) => ({ name: user.name, url: paths.verifyEmail.url(config.baseUrl, l, {}, { token }) }),
           secret: true,
-          userId: user.id,
-          subject: t('mail.verify.subject'),
-          text: t('mail.verify.body', { name: user.name, url }),
         });
+        mailer.wake();
       },
     },
     session: {

@@ -2,22 +2,35 @@
  * @module Account pages
  * Sign-up with email verification, sign-in (rate limited), sign-out, password reset, and the account
  * page: name, language, password, and the list of sessions where a person can sign out other devices.
- * Handlers: validate → call better-auth → render the form again with errors, or redirect with a message.
+ *
+ * Form posts go through `action()`. better-auth keeps its own tables on the shared database handle, so its
+ * calls cannot run inside the action's transaction (on SQLite the one connection is held by it): `run`
+ * does what belongs in the transaction — counting attempts for the rate limits (committed whether the
+ * attempt succeeds or not), and telling the owner of an address that already has an account — and `done`
+ * calls better-auth after the commit, answering with the page again (and its status: 400, 401, 403, 429)
+ * or a redirect. Sign-up and sign-in never say whether an address has an account.
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { clientAddress } from '../http/client-address.js';
-import type { AppEnv } from '../http/env.js';
-import { readForm, validate, fields } from '../http/forms.js';
+import type { AppEnv, CurrentUser } from '../http/env.js';
+import { action } from '../http/action.js';
+import { fields } from '../http/forms.js';
 import { redirectWith } from '../http/flash.js';
 import { hit, reset } from '../http/rate-limit.js';
-import { requireUser } from '../authz/authz.js';
-import { Form, ErrorSummary, TextField, SelectField, Button, Table, Notice, emptyForm, type FormState } from '../views/components.js';
-import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
+import { authorize, requireUser } from '../authz/authz.js';
+import { ok, type Outcome } from '../outcome.js';
+import { notify } from '../notify/notify.js';
+import { PLATFORM_KINDS } from '../notify/kinds.js';
+import { platformPolicy } from '../policy.js';
+import { emptyForm, type FormState } from '../views/components.js';
+import { LOCALES } from '../i18n/locales.js';
+import { paths } from '../paths.js';
 import { PASSWORD_MIN } from './auth.js';
-import { toDate } from '../../db/ids.js';
 import { findUserByEmail } from './users.js';
+import { SignUpPage, CheckEmailPage, VerifyFailedPage, SignInPage, ForgotPage, ResetPage, AccountPage } from './views.js';
 
+/** Sign-up: a name, the address to confirm, and the password typed twice. */
 const SignUp = z
   .object({
     name: fields.text(120),
@@ -26,12 +39,17 @@ const SignUp = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
+/** Sign-in: address and password (`next`, the page to go back to, is read as typed). */
 const SignIn = z.object({ email: fields.email(), password: z.string().min(1).max(200) });
+/** Forgotten password: the address to send the link to. */
 const Forgot = z.object({ email: fields.email() });
+/** A new password, with the token of the mailed link. */
 const Reset = z
   .object({ token: z.string().min(1).max(500), password: z.string().min(PASSWORD_MIN).max(200), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
+/** The account's name and language. */
 const Profile = z.object({ name: fields.text(120), locale: z.enum(LOCALES) });
+/** A password change: the current one, and the new one typed twice. */
 const ChangePassword = z
   .object({ current: z.string().min(1).max(200), password: z.string().min(PASSWORD_MIN).max(200), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
@@ -42,351 +60,235 @@ function copyCookies(c: Context<AppEnv>, headers: Headers | undefined) {
 }
 
 /** A safe place to go after signing in: only our own paths. */
-function safeNext(next: unknown, locale: string): string {
-  return typeof next === 'string' && /^\/[a-z]{2}(\/[^\s]*)?$/.test(next) && !next.startsWith('//') ? next : `/${locale}/account`;
+function safeNext(next: unknown, locale: (typeof LOCALES)[number]): string {
+  return typeof next === 'string' && /^\/[a-z]{2}(\/[^\s]*)?$/.test(next) && !next.startsWith('//') ? next : paths.account.href(locale);
 }
 
 const errCode = (e: unknown): string => (e as { body?: { code?: string } })?.body?.code ?? '';
+const minutes = (seconds: number) => Math.ceil(seconds / 60);
+/** Forms anyone may post (signed in or not). */
+const anyone = () => true;
+
+function page(c: Context<AppEnv>, status: number, content: Parameters<Context<AppEnv>['render']>[0], props: Parameters<Context<AppEnv>['render']>[1]) {
+  c.status(status as 200);
+  return c.render(content, props);
+}
+const renderSignUp = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <SignUpPage form={form} />, { title: c.get('t')('auth.signUp.title') });
+const renderSignIn = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <SignInPage form={form} />, { title: c.get('t')('auth.signIn.title') });
+const renderForgot = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <ForgotPage form={form} />, { title: c.get('t')('auth.forgot.title') });
+const renderReset = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <ResetPage form={form} />, { title: c.get('t')('auth.reset.title'), noindex: true });
+
+async function renderAccount(c: Context<AppEnv>, user: CurrentUser, profile: FormState, password: FormState, status = 200) {
+  const sessions = await c.get('deps').auth.api.listSessions({ headers: c.req.raw.headers });
+  return page(
+    c,
+    status,
+    <AccountPage email={user.email} isAdmin={platformPolicy.can(user, 'administer')} profile={profile} password={password} sessions={sessions} currentToken={c.get('sessionToken')} />,
+    { title: c.get('t')('auth.account.title'), noindex: true },
+  );
+}
+const profileOf = (c: Context<AppEnv>, user: CurrentUser) => emptyForm({ name: user.name, locale: user.locale ?? c.get('locale') });
 
 export const authRoutes = new Hono<AppEnv>({ strict: false });
 
 // ---- Sign up ---------------------------------------------------------------------------------------
-authRoutes.get('/sign-up', (c) => renderSignUp(c, emptyForm()));
-authRoutes.post('/sign-up', async (c) => {
-  const t = c.get('t');
-  const locale = c.get('locale');
-  const values = await readForm(c);
-  const v = validate(SignUp, values, t);
-  if (!v.ok) return renderSignUp(c, { values, errors: v.errors }, 422);
-  const limit = await hit(c.get('deps').db, `signup:${clientAddress(c)}`, { max: 20, windowSeconds: 3600 });
-  if (!limit.allowed) return renderSignUp(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: Math.ceil(limit.retryAfter / 60) }) } }, 429);
-  const { auth, mailer, db } = c.get('deps');
-  const exists = await findUserByEmail(db, v.data.email);
-  if (!exists) {
-    await auth.api.signUpEmail({ body: { name: v.data.name, email: v.data.email, password: v.data.password, locale } as any, headers: c.req.raw.headers });
-  } else {
-    // Do not reveal who has an account: the page says the same, and the owner of the address is told.
-    await mailer.send({
-      to: v.data.email,
-      kind: 'account-exists',
-      subject: t('mail.exists.subject'),
-      text: t('mail.exists.body', { url: `${c.get('deps').config.baseUrl}/${locale}/sign-in`, reset: `${c.get('deps').config.baseUrl}/${locale}/forgot-password` }),
-    });
-  }
-  return redirectWith(c, `/${locale}/check-email?email=${encodeURIComponent(v.data.email)}`);
-});
+type SignUpResult = { outcome: 'new' | 'exists' } | { outcome: 'limited'; retryAfter: number };
+authRoutes.get(paths.signUp.pattern, (c) => renderSignUp(c, emptyForm()));
+authRoutes.post(
+  paths.signUp.pattern,
+  action({
+    public: true,
+    allow: anyone,
+    input: SignUp,
+    run: async (trx, { c, deps, input }): Promise<Outcome<SignUpResult>> => {
+      const limit = await hit(trx, `signup:${clientAddress(c)}`, { max: 20, windowSeconds: 3600 });
+      if (!limit.allowed) return ok({ outcome: 'limited', retryAfter: limit.retryAfter });
+      const owner = await findUserByEmail(trx, input.email);
+      if (!owner) return ok({ outcome: 'new' });
+      // Do not reveal who has an account: the page says the same, and the owner of the address is told.
+      const base = deps.config.baseUrl;
+      await notify({ db: trx, i18n: deps.i18n }, [{ userId: owner.id, email: owner.email, locale: owner.locale }], PLATFORM_KINDS.accountExists, {
+        subject: 'mail.exists.subject',
+        body: 'mail.exists.body',
+        params: (l) => ({ url: paths.signIn.url(base, l), reset: paths.forgotPassword.url(base, l) }),
+      });
+      return ok({ outcome: 'exists' });
+    },
+    form: (c, { form }) => renderSignUp(c, form),
+    done: async ({ c, deps, input, value, values, locale, t }) => {
+      if (value.outcome === 'limited') return renderSignUp(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: minutes(value.retryAfter) }) } }, 429);
+      if (value.outcome === 'new') {
+        await deps.auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password, locale } as any, headers: c.req.raw.headers });
+      }
+      return { to: paths.checkEmail.href(locale, {}, { email: input.email }) };
+    },
+  }),
+);
 
-function renderSignUp(c: Context<AppEnv>, form: FormState, status = 200) {
-  const t = c.get('t');
-  const l = c.get('locale');
-  c.status(status as any);
-  return c.render(
-    <>
-      <h1>{t('auth.signUp.title')}</h1>
-      <p class="lead">{t('auth.signUp.lead')}</p>
-      <ErrorSummary errors={form.errors} />
-      <Form action={`/${l}/sign-up`}>
-        <TextField name="name" label={t('auth.fields.name')} form={form} autocomplete="name" maxlength={120} required />
-        <TextField name="email" type="email" label={t('auth.fields.email')} hint={t('auth.hints.email')} form={form} autocomplete="email" required spellcheck={false} />
-        <TextField name="password" type="password" label={t('auth.fields.password')} hint={t('auth.hints.password', { min: PASSWORD_MIN })} form={form} autocomplete="new-password" required />
-        <TextField name="confirm" type="password" label={t('auth.fields.confirm')} form={form} autocomplete="new-password" required />
-        <div class="actions">
-          <Button>{t('auth.signUp.submit')}</Button>
-          <a href={`/${l}/sign-in`}>{t('auth.signUp.haveAccount')}</a>
-        </div>
-      </Form>
-    </>,
-    { title: t('auth.signUp.title') },
-  );
-}
+authRoutes.get(paths.checkEmail.pattern, (c) => c.render(<CheckEmailPage email={(c.req.query('email') ?? '').slice(0, 254)} />, { title: c.get('t')('auth.checkEmail.title'), noindex: true }));
 
-authRoutes.get('/check-email', (c) => {
-  const t = c.get('t');
-  const email = c.req.query('email') ?? '';
-  return c.render(
-    <>
-      <h1>{t('auth.checkEmail.title')}</h1>
-      <p>{t('auth.checkEmail.body', { email: email.slice(0, 254) })}</p>
-      <p class="muted">{t('auth.checkEmail.spam')}</p>
-    </>,
-    { title: t('auth.checkEmail.title'), noindex: true },
-  );
-});
-
-authRoutes.get('/verify-email', async (c) => {
-  const t = c.get('t');
-  const l = c.get('locale');
+authRoutes.get(paths.verifyEmail.pattern, async (c) => {
   const token = c.req.query('token') ?? '';
   try {
     if (!token) throw new Error('no token');
     await c.get('deps').auth.api.verifyEmail({ query: { token } });
-    return redirectWith(c, `/${l}/sign-in`, { type: 'success', key: 'auth.verified' });
+    return redirectWith(c, paths.signIn.href(c.get('locale')), { type: 'success', key: 'auth.verified' });
   } catch {
-    c.status(400);
-    return c.render(
-      <>
-        <h1>{t('auth.verifyFailed.title')}</h1>
-        <p>{t('auth.verifyFailed.body')}</p>
-        <p>
-          <a href={`/${l}/sign-in`}>{t('nav.signIn')}</a>
-        </p>
-      </>,
-      { title: t('auth.verifyFailed.title'), noindex: true },
-    );
+    return page(c, 400, <VerifyFailedPage />, { title: c.get('t')('auth.verifyFailed.title'), noindex: true });
   }
 });
 
 // ---- Sign in / out -----------------------------------------------------------------------------------
-authRoutes.get('/sign-in', (c) => renderSignIn(c, emptyForm({ next: c.req.query('next') })));
-authRoutes.post('/sign-in', async (c) => {
-  const t = c.get('t');
-  const l = c.get('locale');
-  const { auth, db } = c.get('deps');
-  const values = await readForm(c);
-  const v = validate(SignIn, values, t);
-  if (!v.ok) return renderSignIn(c, { values, errors: v.errors }, 422);
-  const ipKey = `signin:ip:${clientAddress(c)}`;
-  const emailKey = `signin:email:${v.data.email}`;
-  const byIp = await hit(db, ipKey, { max: 50, windowSeconds: 900 });
-  const byEmail = await hit(db, emailKey, { max: 8, windowSeconds: 900 });
-  if (!byIp.allowed || !byEmail.allowed) {
-    const minutes = Math.ceil(Math.max(byIp.retryAfter, byEmail.retryAfter) / 60);
-    return renderSignIn(c, { values, errors: { email: t('auth.errors.tooMany', { minutes }) } }, 429);
-  }
-  try {
-    const res = await auth.api.signInEmail({ body: { email: v.data.email, password: v.data.password }, headers: c.req.raw.headers, returnHeaders: true });
-    copyCookies(c, res.headers);
-  } catch (e) {
-    const code = errCode(e);
-    if (code === 'EMAIL_NOT_VERIFIED') {
-      await auth.api.sendVerificationEmail({ body: { email: v.data.email } }).catch(() => {});
-      return renderSignIn(c, { values, errors: { email: t('auth.errors.notVerified') } }, 403);
-    }
-    if (/INVALID|NOT_FOUND|CREDENTIAL|PASSWORD/.test(code)) return renderSignIn(c, { values, errors: { email: t('auth.errors.invalid') } }, 401);
-    throw e;
-  }
-  await reset(db, emailKey);
-  return redirectWith(c, safeNext(values.next, l), { type: 'success', key: 'auth.signedIn' });
-});
+type SignInResult = { retryAfter: number | null; emailKey: string };
+authRoutes.get(paths.signIn.pattern, (c) => renderSignIn(c, emptyForm({ next: c.req.query('next') })));
+authRoutes.post(
+  paths.signIn.pattern,
+  action({
+    public: true,
+    allow: anyone,
+    input: SignIn,
+    run: async (trx, { c, input }): Promise<Outcome<SignInResult>> => {
+      const emailKey = `signin:email:${input.email}`;
+      const byIp = await hit(trx, `signin:ip:${clientAddress(c)}`, { max: 50, windowSeconds: 900 });
+      const byEmail = await hit(trx, emailKey, { max: 8, windowSeconds: 900 });
+      return ok({ emailKey, retryAfter: byIp.allowed && byEmail.allowed ? null : Math.max(byIp.retryAfter, byEmail.retryAfter) });
+    },
+    form: (c, { form }) => renderSignIn(c, form),
+    done: async ({ c, deps, input, value, values, locale, t }) => {
+      if (value.retryAfter !== null) return renderSignIn(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: minutes(value.retryAfter) }) } }, 429);
+      try {
+        const res = await deps.auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: c.req.raw.headers, returnHeaders: true });
+        copyCookies(c, res.headers);
+      } catch (e) {
+        const code = errCode(e);
+        if (code === 'EMAIL_NOT_VERIFIED') {
+          await deps.auth.api.sendVerificationEmail({ body: { email: input.email } }).catch(() => {});
+          return renderSignIn(c, { values, errors: { email: t('auth.errors.notVerified') } }, 403);
+        }
+        if (/INVALID|NOT_FOUND|CREDENTIAL|PASSWORD/.test(code)) return renderSignIn(c, { values, errors: { email: t('auth.errors.invalid') } }, 401);
+        throw e;
+      }
+      await reset(deps.db, value.emailKey);
+      return { to: safeNext(values.next, locale), flash: 'auth.signedIn' };
+    },
+  }),
+);
 
-function renderSignIn(c: Context<AppEnv>, form: FormState, status = 200) {
-  const t = c.get('t');
-  const l = c.get('locale');
-  c.status(status as any);
-  return c.render(
-    <>
-      <h1>{t('auth.signIn.title')}</h1>
-      <ErrorSummary errors={form.errors} />
-      <Form action={`/${l}/sign-in`}>
-        {typeof form.values.next === 'string' ? <input type="hidden" name="next" value={form.values.next} /> : null}
-        <TextField name="email" type="email" label={t('auth.fields.email')} form={form} autocomplete="email" required spellcheck={false} />
-        <TextField name="password" type="password" label={t('auth.fields.password')} form={form} autocomplete="current-password" required />
-        <div class="actions">
-          <Button>{t('auth.signIn.submit')}</Button>
-          <a href={`/${l}/forgot-password`}>{t('auth.signIn.forgot')}</a>
-          <a href={`/${l}/sign-up`}>{t('auth.signIn.noAccount')}</a>
-        </div>
-      </Form>
-    </>,
-    { title: t('auth.signIn.title') },
-  );
-}
-
-authRoutes.post('/sign-out', async (c) => {
-  const res = await c.get('deps').auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true }).catch(() => null);
-  copyCookies(c, res?.headers);
-  return redirectWith(c, `/${c.get('locale')}/`, { type: 'info', key: 'auth.signedOut' });
-});
+authRoutes.post(
+  paths.signOut.pattern,
+  action({
+    // Signing out when the session has already ended just goes home.
+    public: true,
+    allow: anyone,
+    run: async () => ok(),
+    done: async ({ c, deps, locale }) => {
+      const res = await deps.auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true }).catch(() => null);
+      copyCookies(c, res?.headers);
+      return { to: paths.home.href(locale), flash: { type: 'info', key: 'auth.signedOut' } };
+    },
+  }),
+);
 
 // ---- Password reset ------------------------------------------------------------------------------------
-authRoutes.get('/forgot-password', (c) => renderForgot(c, emptyForm()));
-authRoutes.post('/forgot-password', async (c) => {
-  const t = c.get('t');
-  const l = c.get('locale');
-  const values = await readForm(c);
-  const v = validate(Forgot, values, t);
-  if (!v.ok) return renderForgot(c, { values, errors: v.errors }, 422);
-  const limit = await hit(c.get('deps').db, `forgot:${v.data.email}`, { max: 5, windowSeconds: 3600 });
-  if (limit.allowed) {
-    await c.get('deps').auth.api.requestPasswordReset({ body: { email: v.data.email, redirectTo: `/${l}/reset-password` } }).catch(() => {});
-  }
-  // The same answer whether or not the address has an account.
-  return redirectWith(c, `/${l}/check-email?email=${encodeURIComponent(v.data.email)}`);
-});
+authRoutes.get(paths.forgotPassword.pattern, (c) => renderForgot(c, emptyForm()));
+authRoutes.post(
+  paths.forgotPassword.pattern,
+  action({
+    public: true,
+    allow: anyone,
+    input: Forgot,
+    run: async (trx, { input }) => ok({ allowed: (await hit(trx, `forgot:${input.email}`, { max: 5, windowSeconds: 3600 })).allowed }),
+    form: (c, { form }) => renderForgot(c, form),
+    done: async ({ deps, input, value, locale }) => {
+      if (value.allowed) await deps.auth.api.requestPasswordReset({ body: { email: input.email, redirectTo: paths.resetPassword.href(locale) } }).catch(() => {});
+      // The same answer whether or not the address has an account.
+      return { to: paths.checkEmail.href(locale, {}, { email: input.email }) };
+    },
+  }),
+);
 
-function renderForgot(c: Context<AppEnv>, form: FormState, status = 200) {
-  const t = c.get('t');
-  c.status(status as any);
-  return c.render(
-    <>
-      <h1>{t('auth.forgot.title')}</h1>
-      <p>{t('auth.forgot.lead')}</p>
-      <ErrorSummary errors={form.errors} />
-      <Form action={`/${c.get('locale')}/forgot-password`}>
-        <TextField name="email" type="email" label={t('auth.fields.email')} form={form} autocomplete="email" required spellcheck={false} />
-        <Button>{t('auth.forgot.submit')}</Button>
-      </Form>
-    </>,
-    { title: t('auth.forgot.title') },
-  );
-}
-
-authRoutes.get('/reset-password', (c) => renderReset(c, emptyForm({ token: c.req.query('token') ?? '' })));
-authRoutes.post('/reset-password', async (c) => {
-  const t = c.get('t');
-  const l = c.get('locale');
-  const values = await readForm(c);
-  const v = validate(Reset, values, t);
-  if (!v.ok) return renderReset(c, { values, errors: v.errors }, 422);
-  try {
-    await c.get('deps').auth.api.resetPassword({ body: { newPassword: v.data.password, token: v.data.token } });
-  } catch {
-    return renderReset(c, { values, errors: { password: t('auth.errors.resetExpired') } }, 400);
-  }
-  return redirectWith(c, `/${l}/sign-in`, { type: 'success', key: 'auth.passwordReset' });
-});
-
-function renderReset(c: Context<AppEnv>, form: FormState, status = 200) {
-  const t = c.get('t');
-  c.status(status as any);
-  return c.render(
-    <>
-      <h1>{t('auth.reset.title')}</h1>
-      <ErrorSummary errors={form.errors} />
-      <Form action={`/${c.get('locale')}/reset-password`}>
-        <input type="hidden" name="token" value={String(form.values.token ?? '')} />
-        <TextField name="password" type="password" label={t('auth.fields.newPassword')} hint={t('auth.hints.password', { min: PASSWORD_MIN })} form={form} autocomplete="new-password" required />
-        <TextField name="confirm" type="password" label={t('auth.fields.confirm')} form={form} autocomplete="new-password" required />
-        <Button>{t('auth.reset.submit')}</Button>
-      </Form>
-    </>,
-    { title: t('auth.reset.title'), noindex: true },
-  );
-}
+authRoutes.get(paths.resetPassword.pattern, (c) => renderReset(c, emptyForm({ token: c.req.query('token') ?? '' })));
+authRoutes.post(
+  paths.resetPassword.pattern,
+  action({
+    public: true,
+    allow: anyone,
+    input: Reset,
+    run: async () => ok(),
+    form: (c, { form }) => renderReset(c, form),
+    done: async ({ c, deps, input, values, locale, t }) => {
+      try {
+        await deps.auth.api.resetPassword({ body: { newPassword: input.password, token: input.token } });
+      } catch {
+        return renderReset(c, { values, errors: { password: t('auth.errors.resetExpired') } }, 400);
+      }
+      return { to: paths.signIn.href(locale), flash: 'auth.passwordReset' };
+    },
+  }),
+);
 
 // ---- Account ---------------------------------------------------------------------------------------------
-authRoutes.get('/account', async (c) => {
+authRoutes.get(paths.account.pattern, async (c) => {
   const user = requireUser(c);
-  return renderAccount(c, emptyForm({ name: user.name, locale: user.locale ?? c.get('locale') }), emptyForm());
+  authorize(c, platformPolicy.can(user, 'manageOwnAccount'));
+  return renderAccount(c, user, profileOf(c, user), emptyForm());
 });
 
-authRoutes.post('/account/profile', async (c) => {
-  const user = requireUser(c);
-  const t = c.get('t');
-  const values = await readForm(c);
-  const v = validate(Profile, values, t);
-  if (!v.ok) return renderAccount(c, { values, errors: v.errors }, emptyForm(), 422);
-  await c.get('deps').auth.api.updateUser({ body: { name: v.data.name, locale: v.data.locale } as any, headers: c.req.raw.headers });
-  c.get('log').info({ userId: user.id }, 'profile updated');
-  return redirectWith(c, `/${v.data.locale}/account`, { type: 'success', key: 'auth.account.saved' });
-});
+authRoutes.post(
+  paths.accountProfile.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
+    input: Profile,
+    run: async () => ok(),
+    form: (c, { actor, form }) => renderAccount(c, actor, form, emptyForm()),
+    done: async ({ c, deps, actor, input }) => {
+      await deps.auth.api.updateUser({ body: { name: input.name, locale: input.locale } as any, headers: c.req.raw.headers });
+      c.get('log').info({ userId: actor.id }, 'profile updated');
+      return { to: paths.account.href(input.locale), flash: 'auth.account.saved' };
+    },
+  }),
+);
 
-authRoutes.post('/account/password', async (c) => {
-  const user = requireUser(c);
-  const t = c.get('t');
-  const values = await readForm(c);
-  const v = validate(ChangePassword, values, t);
-  const profile = emptyForm({ name: user.name, locale: user.locale ?? c.get('locale') });
-  if (!v.ok) return renderAccount(c, profile, { values: {}, errors: v.errors }, 422);
-  try {
-    const res = await c.get('deps').auth.api.changePassword({
-      body: { currentPassword: v.data.current, newPassword: v.data.password, revokeOtherSessions: true },
-      headers: c.req.raw.headers,
-      returnHeaders: true,
-    });
-    copyCookies(c, res.headers);
-  } catch {
-    return renderAccount(c, profile, { values: {}, errors: { current: t('auth.errors.currentWrong') } }, 400);
-  }
-  return redirectWith(c, `/${c.get('locale')}/account`, { type: 'success', key: 'auth.account.passwordChanged' });
-});
+authRoutes.post(
+  paths.accountPassword.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
+    input: ChangePassword,
+    run: async () => ok(),
+    // Passwords are never written back into the page.
+    form: (c, { actor, form }) => renderAccount(c, actor, profileOf(c, actor), { values: {}, errors: form.errors }),
+    done: async ({ c, deps, actor, input, locale, t }) => {
+      try {
+        const res = await deps.auth.api.changePassword({
+          body: { currentPassword: input.current, newPassword: input.password, revokeOtherSessions: true },
+          headers: c.req.raw.headers,
+          returnHeaders: true,
+        });
+        copyCookies(c, res.headers);
+      } catch {
+        return renderAccount(c, actor, profileOf(c, actor), { values: {}, errors: { current: t('auth.errors.currentWrong') } }, 400);
+      }
+      return { to: paths.account.href(locale), flash: 'auth.account.passwordChanged' };
+    },
+  }),
+);
 
-authRoutes.post('/account/sessions/revoke', async (c) => {
-  requireUser(c);
-  const values = await readForm(c);
-  const { auth } = c.get('deps');
-  if (values.which === 'others') {
-    await auth.api.revokeOtherSessions({ headers: c.req.raw.headers });
-  } else if (typeof values.id === 'string') {
-    const sessions = await auth.api.listSessions({ headers: c.req.raw.headers });
-    const target = sessions.find((s) => s.id === values.id);
-    if (target && target.token !== c.get('sessionToken')) await auth.api.revokeSession({ body: { token: target.token }, headers: c.req.raw.headers });
-  }
-  return redirectWith(c, `/${c.get('locale')}/account#sessions`, { type: 'success', key: 'auth.account.sessionsRevoked' });
-});
-
-async function renderAccount(c: Context<AppEnv>, profile: FormState, password: FormState, status = 200) {
-  const user = requireUser(c);
-  const t = c.get('t');
-  const fmt = c.get('fmt');
-  const l = c.get('locale');
-  const sessions = await c.get('deps').auth.api.listSessions({ headers: c.req.raw.headers });
-  const current = c.get('sessionToken');
-  c.status(status as any);
-  return c.render(
-    <>
-      <h1>{t('auth.account.title')}</h1>
-      <p class="muted">
-        {user.email} · {user.role === 'admin' ? t('roles.admin') : t('roles.member')}
-      </p>
-      <p>
-        <a href={`/${l}/account/notifications`}>{t('notify.settings.title')}</a>
-      </p>
-      <h2>{t('auth.account.profile')}</h2>
-      <ErrorSummary errors={{ ...profile.errors, ...password.errors }} />
-      <Form action={`/${l}/account/profile`}>
-        <TextField name="name" label={t('auth.fields.name')} form={profile} autocomplete="name" required />
-        <SelectField name="locale" label={t('auth.fields.locale')} hint={t('auth.hints.locale')} form={profile} options={LOCALES.map((x) => ({ value: x, label: LOCALE_NAMES[x] }))} />
-        <Button>{t('form.save')}</Button>
-      </Form>
-      <h2>{t('auth.account.password')}</h2>
-      <Form action={`/${l}/account/password`}>
-        <TextField name="current" type="password" label={t('auth.fields.currentPassword')} form={password} autocomplete="current-password" />
-        <TextField name="password" type="password" label={t('auth.fields.newPassword')} hint={t('auth.hints.password', { min: PASSWORD_MIN })} form={password} autocomplete="new-password" />
-        <TextField name="confirm" type="password" label={t('auth.fields.confirm')} form={password} autocomplete="new-password" />
-        <Button>{t('auth.account.changePassword')}</Button>
-      </Form>
-      <h2 id="sessions">{t('auth.account.sessions')}</h2>
-      <p>{t('auth.account.sessionsLead')}</p>
-      <Table
-        caption={t('auth.account.sessions')}
-        captionHidden
-        head={[t('auth.account.device'), t('auth.account.started'), t('auth.account.expires'), t('auth.account.action')]}
-        rows={sessions.map((s) => [
-          <>
-            {describeAgent(s.userAgent)} {s.token === current ? <span class="badge ok">{t('auth.account.thisDevice')}</span> : null}
-          </>,
-          fmt.dateTime(toDate(s.createdAt)!),
-          fmt.date(toDate(s.expiresAt)!),
-          s.token === current ? (
-            ''
-          ) : (
-            <Form action={`/${l}/account/sessions/revoke`}>
-              <input type="hidden" name="id" value={s.id} />
-              <Button variant="secondary">{t('auth.account.revoke')}</Button>
-            </Form>
-          ),
-        ])}
-      />
-      {sessions.length > 1 ? (
-        <Form action={`/${l}/account/sessions/revoke`}>
-          <input type="hidden" name="which" value="others" />
-          <Button variant="danger">{t('auth.account.revokeOthers')}</Button>
-        </Form>
-      ) : (
-        <Notice>
-          <p>{t('auth.account.onlyThis')}</p>
-        </Notice>
-      )}
-    </>,
-    { title: t('auth.account.title'), noindex: true },
-  );
-}
-
-function describeAgent(ua: string | null | undefined): string {
-  if (!ua) return '—';
-  const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : ua.split(' ')[0]!.slice(0, 30);
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
-  return os ? `${browser} · ${os}` : browser;
-}
-
+authRoutes.post(
+  paths.accountSessionsRevoke.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
+    run: async () => ok(),
+    done: async ({ c, deps, values, locale }) => {
+      const headers = c.req.raw.headers;
+      if (values.which === 'others') {
+        await deps.auth.api.revokeOtherSessions({ headers });
+      } else if (typeof values.id === 'string') {
+        // Only the person's own sessions are listed, so only those can be revoked.
+        const sessions = await deps.auth.api.listSessions({ headers });
+        const target = sessions.find((s) => s.id === values.id);
+        if (target && target.token !== c.get('sessionToken')) await deps.auth.api.revokeSession({ body: { token: target.token }, headers });
+      }
+      return { to: `${paths.account.href(locale)}#sessions`, flash: 'auth.account.sessionsRevoked' };
+    },
+  }),
+);

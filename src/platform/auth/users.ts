@@ -17,6 +17,8 @@ export interface NewUser {
   password: string;
   role?: 'admin' | 'member';
   locale?: string;
+  /** false: the address still has to be confirmed (an applicant's new account); default true. */
+  verified?: boolean;
 }
 
 /** A person as other modules may see them: never the password or the session. */
@@ -54,7 +56,7 @@ export async function ensureVerifiedUser(db: Db, u: NewUser): Promise<{ id: stri
   const id = newId();
   await db
     .insertInto('users')
-    .values({ id, name: u.name, email, email_verified: yes, image: null, created_at: stamp, updated_at: stamp, role: u.role ?? 'member', locale: u.locale ?? 'es' })
+    .values({ id, name: u.name, email, email_verified: u.verified === false ? ((pg ? false : 0) as unknown as number) : yes, image: null, created_at: stamp, updated_at: stamp, role: u.role ?? 'member', locale: u.locale ?? 'es' })
     .execute();
   await db
     .insertInto('accounts')

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.js';
 import { CsrfError } from './csrf.js';
 import { AuthzError } from '../authz/authz.js';
+import { paths } from '../paths.js';
 
 export const isApi = (c: Context<AppEnv>) => c.req.path.startsWith('/api/');
 
@@ -26,7 +27,7 @@ export function notFound(c: Context<AppEnv>) {
       <h1>{t('errors.notFound.title')}</h1>
       <p>{t('errors.notFound.body')}</p>
       <p>
-        <a href={`/${c.get('locale')}/`}>{t('errors.home')}</a>
+        <a href={paths.home.href(c.get('locale'))}>{t('errors.home')}</a>
       </p>
     </>,
     { title: t('errors.notFound.title'), noindex: true },
@@ -50,7 +51,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof AuthzError && err.status === 401 && !isApi(c) && c.req.method === 'GET') {
     const back = new URL(c.req.url);
-    return c.redirect(`/${locale}/sign-in?next=${encodeURIComponent(back.pathname + back.search)}`, 303);
+    return c.redirect(paths.signIn.href(locale, {}, { next: back.pathname + back.search }), 303);
   }
   if (err instanceof HTTPException && err.status < 500) {
     const status = err.status;
@@ -67,7 +68,7 @@ export function onError(err: Error, c: Context<AppEnv>) {
         <p>{t(`${key}.body`)}</p>
         {status === 401 ? (
           <p>
-            <a href={`/${locale}/sign-in`}>{t('nav.signIn')}</a>
+            <a href={paths.signIn.href(locale)}>{t('nav.signIn')}</a>
           </p>
         ) : null}
       </>,

@@ -103,6 +103,17 @@ export async function enqueueJob(db: Db, name: string, payload: unknown = {}, op
     .execute();
 }
 
+/** Sets a failed job to run again now (with the caller's handle); false when it is not, or no longer, failed. */
+export async function retryJob(db: Db, id: string): Promise<boolean> {
+  const res = await db
+    .updateTable('jobs')
+    .set({ status: 'queued', attempts: 0, run_at: new Date().toISOString(), finished_at: null, unique_key: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 /** The next tick of a cron pattern after `after`, in UTC. */
 export function nextTick(cron: string, after: Date): Date {
   const next = new Cron(cron, { paused: true, timezone: 'UTC' }).nextRun(after);
@@ -305,15 +316,7 @@ export function createJobs(opts: {
       }
     },
     runDue,
-    async retry(id) {
-      const res = await db
-        .updateTable('jobs')
-        .set({ status: 'queued', attempts: 0, run_at: new Date().toISOString(), finished_at: null, unique_key: null })
-        .where('id', '=', id)
-        .where('status', '=', 'failed')
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
-    },
+    retry: (id) => retryJob(db, id),
     start() {
       if (!stopped) return;
       stopped = false;

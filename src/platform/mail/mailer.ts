@@ -85,6 +85,17 @@ export async function queueMail(db: Db, msg: MailMessage): Promise<string> {
   return id;
 }
 
+/** Sets a failed message to be tried again now (with the caller's handle); false when it is not failed. */
+export async function retryMail(db: Db, id: string): Promise<boolean> {
+  const res = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: nowIso(), error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log: Logger; jobs: Jobs; leaseSeconds?: number }): Mailer {
   const { db, log, jobs } = opts;
   const leaseMs = (opts.leaseSeconds ?? 120) * 1000;
@@ -176,13 +187,7 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
     wake,
     deliverDue,
     async retry(id) {
-      const res = await db
-        .updateTable('outbox')
-        .set({ status: 'pending', attempts: 0, next_attempt_at: nowIso(), error: null })
-        .where('id', '=', id)
-        .where('status', '=', 'failed')
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return false;
+      if (!(await retryMail(db, id))) return false;
       await wake();
       return true;
     },

@@ -43,7 +43,7 @@ describe.each(DIALECTS)('notifications and preferences (%s)', (dialect) => {
     const html = await page.text();
     expect(html).toContain('Test news');
     expect(html).toContain('Right away');
-    expect(html).toContain('Reset a forgotten password'); // listed as always sent
+    expect(html).toContain('Link to choose a new password'); // listed as always sent
     expect(html).not.toContain('name="kind_password_reset"');
 
     await news([

@@ -20,6 +20,7 @@ import type { I18n } from '../i18n/i18n.js';
 import type { ModuleManifest, NotificationKind } from '../module.js';
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { queueMail } from '../mail/mailer.js';
+import { PLATFORM_NOTIFICATIONS } from './kinds.js';
 
 /** Someone to tell: an account (userId) or just an address (e.g. an applicant without an account yet). */
 export interface Recipient {
@@ -45,18 +46,11 @@ export interface NotifyContext {
   i18n: I18n;
 }
 
-/** The platform's own kinds: account security, always sent. */
-export const platformNotifications: NotificationKind[] = [
-  { kind: 'verify-email', label: 'notify.kinds.verifyEmail', mandatory: true },
-  { kind: 'password-reset', label: 'notify.kinds.passwordReset', mandatory: true },
-  { kind: 'account-exists', label: 'notify.kinds.accountExists', mandatory: true },
-];
-
 /** Every kind a person can see on their settings page: the platform's, then each module's, in order. */
 export function notificationKinds(modules: ModuleManifest[]): NotificationKind[] {
   const seen = new Set<string>();
   const out: NotificationKind[] = [];
-  for (const k of [...platformNotifications, ...modules.flatMap((m) => m.notifications ?? [])]) {
+  for (const k of [...PLATFORM_NOTIFICATIONS, ...modules.flatMap((m) => m.notifications ?? [])]) {
     if (seen.has(k.kind)) continue;
     seen.add(k.kind);
     out.push(k);

@@ -7,6 +7,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { requireUser } from '../authz/authz.js';
+import { platformPolicy } from '../policy.js';
+import { paths } from '../paths.js';
 import { action } from '../http/action.js';
 import { ok, fail } from '../outcome.js';
 import { Form, Button, ChoiceField, ErrorSummary, emptyForm, type FormState } from '../views/components.js';
@@ -34,7 +36,7 @@ async function renderSettings(c: Context<AppEnv>, form?: FormState) {
       <p class="lead">{t('notify.settings.lead')}</p>
       <ErrorSummary errors={state.errors} />
       {optional.length ? (
-        <Form action={`/${l}/account/notifications`}>
+        <Form action={paths.accountNotifications.href(l)}>
           {optional.map((k) => (
             <ChoiceField
               name={field(k.kind)}
@@ -55,19 +57,22 @@ async function renderSettings(c: Context<AppEnv>, form?: FormState) {
         ))}
       </ul>
       <p>
-        <a href={`/${l}/account`}>{t('notify.settings.back')}</a>
+        <a href={paths.account.href(l)}>{t('notify.settings.back')}</a>
       </p>
     </>,
-    { title: t('notify.settings.title'), noindex: true, crumbs: [[t('nav.account'), '/account']] },
+    { title: t('notify.settings.title'), noindex: true, crumbs: [[t('nav.account'), paths.account.href(l)]] },
   );
 }
 
-notifyRoutes.get('/account/notifications', (c) => renderSettings(c));
+notifyRoutes.get(paths.accountNotifications.pattern, (c) => {
+  requireUser(c);
+  return renderSettings(c);
+});
 
 notifyRoutes.post(
-  '/account/notifications',
+  paths.accountNotifications.pattern,
   action({
-    allow: () => true,
+    allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
     run: async (trx, { deps, actor, values }) => {
       const kinds = notificationKinds(deps.modules).filter((k) => !k.mandatory);
       const choices: Record<string, NotificationMode> = {};
@@ -81,6 +86,6 @@ notifyRoutes.post(
       return ok();
     },
     form: (c, { form }) => renderSettings(c, form),
-    done: ({ locale }) => ({ to: `/${locale}/account/notifications`, flash: 'notify.settings.saved' }),
+    done: ({ locale }) => ({ to: paths.accountNotifications.href(locale), flash: 'notify.settings.saved' }),
   }),
 );

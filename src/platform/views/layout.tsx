@@ -11,6 +11,8 @@ import type { AppEnv } from '../http/env.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { readFlash } from '../http/flash.js';
 import { Flash } from './components.js';
+import { paths, apiPaths } from '../paths.js';
+import { platformPolicy } from '../policy.js';
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -22,7 +24,7 @@ export interface PageProps {
   title: string;
   /** Meta description for search engines and link previews. */
   description?: string;
-  /** Breadcrumb trail: [label, path-after-language][]; the current page is not included. */
+  /** Breadcrumb trail: [label, href][] (a path's `.href(locale)`, or a path after the language); the current page is not included. */
   crumbs?: [string, string][];
   /** Prevents search engines from indexing private pages. */
   noindex?: boolean;
@@ -70,7 +72,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
         </a>
         <header class="site-header">
           <div class="wrap bar">
-            <a class="brand" href={h('/')}>
+            <a class="brand" href={paths.home.href(locale)}>
               {t('site.name')}
               <small>{t('site.tagline')}</small>
             </a>
@@ -102,9 +104,9 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
               <ul>
                 {user ? (
                   <>
-                    {user.role === 'admin' ? (
+                    {platformPolicy.can(user, 'administer') ? (
                       <li>
-                        <a href={h('/admin')}>{t('nav.admin')}</a>
+                        <a href={paths.admin.href(locale)}>{t('nav.admin')}</a>
                       </li>
                     ) : null}
                     {nav
@@ -115,10 +117,10 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
                         </li>
                       ))}
                     <li>
-                      <a href={h('/account')}>{t('nav.account')}</a>
+                      <a href={paths.account.href(locale)}>{t('nav.account')}</a>
                     </li>
                     <li>
-                      <form class="inline-form" method="post" action={h('/sign-out')}>
+                      <form class="inline-form" method="post" action={paths.signOut.href(locale)}>
                         <input type="hidden" name="_csrf" value={ctx.get('csrf')} />
                         <button class="link-button" type="submit">
                           {t('nav.signOut')}
@@ -129,10 +131,10 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
                 ) : (
                   <>
                     <li>
-                      <a href={h('/sign-in')}>{t('nav.signIn')}</a>
+                      <a href={paths.signIn.href(locale)}>{t('nav.signIn')}</a>
                     </li>
                     <li>
-                      <a href={h('/sign-up')}>{t('nav.signUp')}</a>
+                      <a href={paths.signUp.href(locale)}>{t('nav.signUp')}</a>
                     </li>
                   </>
                 )}
@@ -147,7 +149,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
                 <ol>
                   {crumbs.map(([label, p]) => (
                     <li>
-                      <a href={h(p)}>{label}</a>
+                      <a href={/^\/[a-z]{2}(\/|$)/.test(p) ? p : h(p)}>{label}</a>
                     </li>
                   ))}
                   <li aria-current="page">{title}</li>
@@ -162,8 +164,8 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
           <div class="wrap">
             <p>{t('footer.about')}</p>
             <p>
-              <a href={h('/about')}>{t('nav.about')}</a> · <a href={h('/objectives')}>{t('nav.objectives')}</a> ·{' '}
-              <a href="/api/v1/docs">{t('footer.api')}</a>
+              <a href={paths.about.href(locale)}>{t('nav.about')}</a> · <a href={paths.objectives.href(locale)}>{t('nav.objectives')}</a> ·{' '}
+              <a href={apiPaths.docs}>{t('footer.api')}</a>
             </p>
           </div>
         </footer>

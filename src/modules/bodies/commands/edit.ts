@@ -3,7 +3,7 @@ import type { Db } from '../../../db/schema.js';
 import { nowIso } from '../../../db/ids.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { stringifyTranslated, type Translated } from '../../../platform/i18n/translated.js';
-import type { Outcome } from './members.js';
+import { ok, type Outcome } from '../../../platform/outcome.js';
 
 export async function editBody(
   db: Db,
@@ -18,5 +18,5 @@ export async function editBody(
   await db.deleteFrom('body_objectives').where('body_id', '=', input.bodyId).execute();
   for (const n of [...new Set(input.objectives)]) await db.insertInto('body_objectives').values({ body_id: input.bodyId, objective_n: n }).execute();
   await audit(db, { actorId, action: 'body.edited', subjectType: 'body', subjectId: input.bodyId, data: { objectives: input.objectives } });
-  return { ok: true };
+  return ok();
 }

@@ -1,11 +1,14 @@
-/** @module Bodies: commands on positions (appointments by administrators, assignments from certified elections). */
+/**
+ * @module Bodies: commands on positions (appointments by administrators, assignments from certified elections).
+ * Run inside the caller's transaction; a refusal's reason is its message key.
+ */
 import type { Db } from '../../../db/schema.js';
 import { newId, nowIso } from '../../../db/ids.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { canActFor } from '../../membership/index.js';
 import type { BodyPosition } from '../tables.js';
 import { membershipOf } from '../queries.js';
-import type { Outcome } from './members.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 
 export interface Assignment {
   position: BodyPosition;
@@ -24,8 +27,8 @@ export async function assignPositions(
   input: { bodyId: string; assignments: Assignment[]; startsOn: string; endsOn: string | null; source: 'election' | 'appointment'; electionId?: string | null },
 ): Promise<Outcome<{ ids: string[] }>> {
   for (const a of input.assignments) {
-    if ((await membershipOf(db, input.bodyId, a.orgId)) !== 'member') return { ok: false, reason: 'orgNotInBody' };
-    if (!(await canActFor(db, a.userId, a.orgId))) return { ok: false, reason: 'personNotOfOrg' };
+    if ((await membershipOf(db, input.bodyId, a.orgId)) !== 'member') return fail('bodies.errors.orgNotInBody', { field: 'org' });
+    if (!(await canActFor(db, a.userId, a.orgId))) return fail('bodies.errors.personNotOfOrg', { field: 'email' });
   }
   const now = nowIso();
   const ids: string[] = [];
@@ -59,13 +62,13 @@ export async function assignPositions(
       data: { position: a.position, userId: a.userId, orgId: a.orgId, startsOn: input.startsOn, endsOn: input.endsOn, electionId: input.electionId ?? null },
     });
   }
-  return { ok: true, ids };
+  return ok({ ids });
 }
 
 /** Ends a holding early (administrators). */
 export async function endPosition(db: Db, actorId: string, input: { bodyId: string; holdingId: string }): Promise<Outcome> {
   const r = await db.updateTable('body_positions').set({ ended_at: nowIso() }).where('id', '=', input.holdingId).where('body_id', '=', input.bodyId).where('ended_at', 'is', null).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return { ok: false, reason: 'notCurrent' };
+  if (Number(r.numUpdatedRows) !== 1) return fail('bodies.errors.notCurrent');
   await audit(db, { actorId, action: 'body.position_ended', subjectType: 'body', subjectId: input.bodyId, data: { holdingId: input.holdingId } });
-  return { ok: true };
+  return ok();
 }

@@ -1,31 +1,39 @@
-/** @module Membership: one history line per step, written with the audit entry in the same transaction. */
+/**
+ * @module Membership: one history line per step, in the platform's one history (audit_log), written in the
+ * step's transaction. The organization's history page reads it back with `historyOf`.
+ */
 import type { Db } from '../../../db/schema.js';
-import { newId, nowIso } from '../../../db/ids.js';
-import { audit } from '../../../platform/audit/audit.js';
+import { audit, historyOf, type HistoryItem } from '../../../platform/audit/audit.js';
+
+/** applied | info_requested | resubmitted | approved | declined | suspended | withdrawn | left | readmitted | imported | profile_updated | people_updated | invited | joined */
+export type StepAction = string;
 
 export async function recordStep(
   db: Db,
-  step: { orgId: string; actorId: string | null; action: string; from?: string | null; to?: string | null; note?: string | null; changes?: unknown },
+  step: { orgId: string; actorId: string | null; action: StepAction; from?: string | null; to?: string | null; note?: string | null; changes?: unknown },
 ): Promise<void> {
-  await db
-    .insertInto('membership_history')
-    .values({
-      id: newId(),
-      org_id: step.orgId,
-      at: nowIso(),
-      actor_id: step.actorId,
-      action: step.action,
-      from_status: step.from ?? null,
-      to_status: step.to ?? null,
-      note: step.note ?? null,
-      changes: step.changes === undefined ? null : JSON.stringify(step.changes),
-    })
-    .execute();
   await audit(db, {
     actorId: step.actorId,
     action: `membership.${step.action}`,
     subjectType: 'organization',
     subjectId: step.orgId,
-    data: { from: step.from ?? undefined, to: step.to ?? undefined, note: step.note ?? undefined, changes: step.changes },
+    from: step.from ?? null,
+    to: step.to ?? null,
+    note: step.note ?? null,
+    data: step.changes === undefined ? undefined : { changes: step.changes },
   });
+}
+
+/** One step of an organization's membership history (oldest first), as its history table shows it. */
+export interface OrgHistoryItem extends HistoryItem {
+  /** The step without the module prefix: 'applied', 'approved', … */
+  step: string;
+  /** The fields or roles that changed, when the step recorded them. */
+  changes: unknown;
+}
+
+export async function orgHistory(db: Db, orgId: string): Promise<OrgHistoryItem[]> {
+  return (await historyOf(db, 'organization', orgId))
+    .filter((h) => h.action.startsWith('membership.'))
+    .map((h) => ({ ...h, step: h.action.slice('membership.'.length), changes: h.data.changes }));
 }

@@ -14,7 +14,9 @@ import { LOCALES } from '../../../platform/i18n/locales.js';
 import { ORG_TYPES, WORKING_LANGUAGES, normalizeText, websiteKey } from '../schemas.js';
 import { findDuplicate } from '../queries.js';
 import { insertOrganization, type OrgData } from './profile.js';
+import { recordStep } from './history.js';
 import { audit } from '../../../platform/audit/audit.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 10_000;
@@ -30,7 +32,7 @@ export interface ImportRow {
   errors: string[];
 }
 
-export type FileOutcome = { ok: true; id: string } | { ok: false; reason: 'missing' | 'not_csv' | 'too_large' | 'too_many_rows' | 'no_rows' | 'missing_columns'; detail?: string };
+const MB = IMPORT_MAX_BYTES / 1024 / 1024;
 
 const split = (s: string | undefined) =>
   (s ?? '')
@@ -106,15 +108,14 @@ export async function validateRows(db: Db, records: Record<string, string>[], co
 }
 
 /** Step 1: checks the file and keeps a preview. */
-export async function previewImport(db: Db, actor: Actor, file: unknown): Promise<FileOutcome> {
-  if (!actor) return { ok: false, reason: 'missing' };
-  if (!(file instanceof File) || file.size === 0) return { ok: false, reason: 'missing' };
-  if (file.size > IMPORT_MAX_BYTES) return { ok: false, reason: 'too_large' };
+export async function previewImport(db: Db, actor: NonNullable<Actor>, file: unknown): Promise<Outcome<{ id: string }>> {
+  if (!(file instanceof File) || file.size === 0) return fail('membership.import.errors.file.missing', { field: 'file' });
+  if (file.size > IMPORT_MAX_BYTES) return fail('membership.import.errors.file.too_large', { field: 'file', params: { mb: MB } });
   const looksCsv = /\.csv$/i.test(file.name) || /^(text\/csv|text\/plain|application\/vnd\.ms-excel|application\/csv)/.test(file.type);
   const buf = Buffer.from(await file.arrayBuffer());
   // Binary files (images, spreadsheets, archives) have NUL bytes or invalid UTF-8.
   const text = buf.toString('utf8');
-  if (!looksCsv || buf.includes(0) || text.includes('\uFFFD')) return { ok: false, reason: 'not_csv' };
+  if (!looksCsv || buf.includes(0) || text.includes('\uFFFD')) return fail('membership.import.errors.file.not_csv', { field: 'file', params: { detail: '' } });
   let records: Record<string, string>[];
   const clean = text.replace(/^\uFEFF/, '');
   // Spreadsheets in Spanish, Portuguese and French often save with semicolons: read the header to know.
@@ -123,13 +124,13 @@ export async function previewImport(db: Db, actor: Actor, file: unknown): Promis
   try {
     records = parse(clean, { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true, delimiter });
   } catch (e) {
-    return { ok: false, reason: 'not_csv', detail: (e as Error).message.slice(0, 200) };
+    return fail('membership.import.errors.file.not_csv', { field: 'file', params: { detail: (e as Error).message.slice(0, 200) } });
   }
-  if (!records.length) return { ok: false, reason: 'no_rows' };
-  if (records.length > IMPORT_MAX_ROWS) return { ok: false, reason: 'too_many_rows' };
+  if (!records.length) return fail('membership.import.errors.file.no_rows', { field: 'file' });
+  if (records.length > IMPORT_MAX_ROWS) return fail('membership.import.errors.file.too_many_rows', { field: 'file' });
   const cols = Object.keys(records[0]!);
   const missing = ['name', 'country'].filter((c) => !cols.includes(c));
-  if (missing.length) return { ok: false, reason: 'missing_columns', detail: missing.join(', ') };
+  if (missing.length) return fail('membership.import.errors.file.missing_columns', { field: 'file', params: { detail: missing.join(', ') } });
   const codes = new Set((await db.selectFrom('countries').select('alpha2').execute()).map((c) => c.alpha2));
   const rows = await validateRows(db, records, codes);
   const id = newId();
@@ -148,7 +149,7 @@ export async function previewImport(db: Db, actor: Actor, file: unknown): Promis
       finished_at: null,
     })
     .execute();
-  return { ok: true, id };
+  return ok({ id });
 }
 
 export async function getImport(db: Db, id: string) {
@@ -157,20 +158,22 @@ export async function getImport(db: Db, id: string) {
   return { ...r, parsed: JSON.parse(r.rows) as ImportRow[] };
 }
 
-/** Step 2: creates every valid row, all or nothing (call inside a transaction). */
-export async function runImport(db: Db, actor: Actor, id: string): Promise<{ ok: true; imported: number } | { ok: false; reason: 'not_found' | 'done' | 'conflict' | 'nothing'; line?: number }> {
+/**
+ * Step 2: creates every valid row, all or nothing (inside the action's transaction: a refusal, e.g. a
+ * duplicate that appeared since the preview, rolls the whole import back).
+ */
+export async function runImport(db: Db, actor: Actor, id: string): Promise<Outcome<{ imported: number }>> {
   const imp = await getImport(db, id);
-  if (!imp) return { ok: false, reason: 'not_found' };
-  if (imp.status !== 'preview') return { ok: false, reason: 'done' };
+  if (!imp || imp.status !== 'preview') return fail('membership.import.failed.done');
   const valid = imp.parsed.filter((r) => r.data && !r.errors.length);
-  if (!valid.length) return { ok: false, reason: 'nothing' };
+  if (!valid.length) return fail('membership.import.failed.nothing');
   const claimed = await db.updateTable('membership_imports').set({ status: 'imported' }).where('id', '=', id).where('status', '=', 'preview').executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'done' };
+  if (Number(claimed.numUpdatedRows) !== 1) return fail('membership.import.failed.done');
   const now = nowIso();
   let n = 0;
   for (const r of valid) {
     const d = r.data!;
-    if (await findDuplicate(db, d.name, d.country, d.website)) throw new ImportConflict(r.line);
+    if (await findDuplicate(db, d.name, d.country, d.website)) return fail('membership.import.failed.conflict', { params: { line: r.line } });
     const { id: orgId } = await insertOrganization(db, d, { status: 'member', admittedAt: d.admittedAt ?? now, appliedAt: d.admittedAt ?? now });
     if (d.contactName) {
       await db
@@ -178,22 +181,12 @@ export async function runImport(db: Db, actor: Actor, id: string): Promise<{ ok:
         .values({ id: newId(), org_id: orgId, name: d.contactName, email: d.contactEmail ?? null, phone: null, role: null, created_at: now })
         .execute();
     }
-    await db
-      .insertInto('membership_history')
-      .values({ id: newId(), org_id: orgId, at: now, actor_id: actor?.id ?? null, action: 'imported', from_status: null, to_status: 'member', note: imp.file_name, changes: null })
-      .execute();
+    await recordStep(db, { orgId, actorId: actor?.id ?? null, action: 'imported', to: 'member', note: imp.file_name });
     n++;
   }
   await db.updateTable('membership_imports').set({ imported_count: n, finished_at: nowIso() }).where('id', '=', id).execute();
   await recordImportAudit(db, actor, id, n);
-  return { ok: true, imported: n };
-}
-
-/** Thrown inside the import transaction so that nothing stays half-imported. */
-export class ImportConflict extends Error {
-  constructor(public line: number) {
-    super(`row ${line} conflicts with an existing organization`);
-  }
+  return ok({ imported: n });
 }
 
 async function recordImportAudit(db: Db, actor: Actor, id: string, n: number) {

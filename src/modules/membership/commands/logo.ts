@@ -6,7 +6,11 @@
 import sharp from 'sharp';
 import { mkdir, writeFile, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { newId } from '../../../db/ids.js';
+import { newId, nowIso } from '../../../db/ids.js';
+import type { Db } from '../../../db/schema.js';
+import type { Actor } from '../../../platform/authz/authz.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
+import { recordStep } from './history.js';
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
@@ -48,4 +52,21 @@ export async function readLogo(dataDir: string, name: string): Promise<Buffer | 
 
 export async function removeLogo(dataDir: string, name: string | null | undefined) {
   if (name && LOGO_NAME.test(name)) await unlink(join(logoDir(dataDir), name)).catch(() => {});
+}
+
+/** Stores a new logo for the organization and records the change; returns the previous file to remove after the commit. */
+export async function setLogo(db: Db, dataDir: string, actor: Actor, orgId: string, file: unknown): Promise<Outcome<{ previous: string | null }>> {
+  const org = await db.selectFrom('organizations').select('logo_file').where('id', '=', orgId).executeTakeFirst();
+  if (!org) return fail('membership.errors.logo.missing', { field: 'logo' });
+  const mb = LOGO_MAX_BYTES / 1024 / 1024;
+  const stored = await storeLogo(dataDir, file);
+  if (!stored.ok) {
+    if (stored.reason === 'too_large') return fail('membership.errors.logo.too_large', { field: 'logo', params: { mb } });
+    if (stored.reason === 'wrong_type') return fail('membership.errors.logo.wrong_type', { field: 'logo' });
+    if (stored.reason === 'unreadable') return fail('membership.errors.logo.unreadable', { field: 'logo' });
+    return fail('membership.errors.logo.missing', { field: 'logo' });
+  }
+  await db.updateTable('organizations').set({ logo_file: stored.file, updated_at: nowIso() }).where('id', '=', orgId).execute();
+  await recordStep(db, { orgId, actorId: actor?.id ?? null, action: 'profile_updated', changes: ['logo'] });
+  return ok({ previous: org.logo_file });
 }

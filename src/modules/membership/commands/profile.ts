@@ -5,10 +5,15 @@ import type { Actor } from '../../../platform/authz/authz.js';
 import { stringifyTranslated, type Translated } from '../../../platform/i18n/translated.js';
 import { normalizeText, websiteKey, PUBLIC_FIELDS, type ApplicationInput, type ProfileInput } from '../schemas.js';
 import { findDuplicate } from '../queries.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { recordStep } from './history.js';
+import { tell, adminRecipients, type MailContext } from './mail.js';
+import { paths } from '../paths.js';
 import type { OrgStatus } from '../tables.js';
 
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; reason: string; existing?: { slug: string; name: string; status: string } };
+/** The refusal for a second application of the same organization; `detail.existing` points to the first. */
+const duplicate = (dup: { slug: string; name: string; status: string }) =>
+  fail('membership.errors.duplicate', { field: 'name', params: { name: dup.name }, detail: { existing: { slug: dup.slug, name: dup.name, status: dup.status } } });
 
 /** What the organization's data looks like in the table (shared by the application, the profile and the import). */
 export interface OrgData {
@@ -60,18 +65,13 @@ async function uniqueSlug(db: Db, name: string): Promise<string> {
   return `${base}-${newId().slice(0, 6)}`;
 }
 
-async function writeLinks(db: Db, orgId: string, d: { countries: string[]; objectives: number[]; bodies?: string[] }) {
+async function writeLinks(db: Db, orgId: string, d: { countries: string[]; objectives: number[] }) {
   await db.deleteFrom('organization_countries').where('org_id', '=', orgId).execute();
   await db.deleteFrom('organization_objectives').where('org_id', '=', orgId).execute();
   const countries = [...new Set(d.countries)];
   const objectives = [...new Set(d.objectives)];
   if (countries.length) await db.insertInto('organization_countries').values(countries.map((country) => ({ org_id: orgId, country }))).execute();
   if (objectives.length) await db.insertInto('organization_objectives').values(objectives.map((objective_n) => ({ org_id: orgId, objective_n }))).execute();
-  if (d.bodies) {
-    await db.deleteFrom('organization_bodies').where('org_id', '=', orgId).execute();
-    const bodies = [...new Set(d.bodies)];
-    if (bodies.length) await db.insertInto('organization_bodies').values(bodies.map((body_id) => ({ org_id: orgId, body_id }))).execute();
-  }
 }
 
 /** Inserts an organization with its links (application, import, demo, benchmark generator). */
@@ -106,11 +106,11 @@ export async function insertOrganization(
 
 /**
  * A new application: the organization (status applicant), the applicant as its first person (and, until it
- * names others, its representative and voter), and the first history step.
+ * names others, its representative and voter), the first history step, and the Technical Group's mail.
  */
-export async function createApplication(db: Db, userId: string, input: ApplicationInput): Promise<Outcome<{ id: string; slug: string }>> {
+export async function createApplication(db: Db, mail: MailContext, userId: string, input: ApplicationInput): Promise<Outcome<{ id: string; slug: string }>> {
   const dup = await findDuplicate(db, input.name, input.country, input.website);
-  if (dup) return { ok: false, reason: 'duplicate', existing: dup };
+  if (dup) return duplicate(dup);
   const now = nowIso();
   const { id, slug } = await insertOrganization(
     db,
@@ -126,15 +126,20 @@ export async function createApplication(db: Db, userId: string, input: Applicati
     .values({ org_id: id, user_id: userId, role_title: input.role_title, is_representative: 1, is_voter: 1, created_at: now })
     .execute();
   await recordStep(db, { orgId: id, actorId: userId, action: 'applied', to: 'applicant', changes: { name: input.name, country: input.country } });
-  return { ok: true, id, slug };
+  await tell(db, mail, await adminRecipients(db, mail), 'membership.applied', {
+    subject: 'membership.mail.newApplication.subject',
+    body: 'membership.mail.newApplication.body',
+    params: (l) => ({ name: input.name, url: paths.review.url(mail.baseUrl, l, { id }) }),
+  });
+  return ok({ id, slug });
 }
 
 /** Saves the profile; records which fields changed. */
 export async function updateProfile(db: Db, actor: Actor, orgId: string, input: ProfileInput): Promise<Outcome<{ changed: string[] }>> {
   const org = await db.selectFrom('organizations').selectAll().where('id', '=', orgId).executeTakeFirst();
-  if (!org) return { ok: false, reason: 'not_found' };
+  if (!org) return fail('membership.flash.wrongStatus');
   const dup = await findDuplicate(db, input.name, input.country, input.website, orgId);
-  if (dup) return { ok: false, reason: 'duplicate', existing: dup };
+  if (dup) return duplicate(dup);
   const description: Translated = {};
   for (const l of ['es', 'en', 'pt', 'fr'] as const) {
     const v = input[`description_${l}`];
@@ -151,7 +156,7 @@ export async function updateProfile(db: Db, actor: Actor, orgId: string, input: 
     })
     .where('id', '=', orgId)
     .execute();
-  await writeLinks(db, orgId, { countries: input.countries.length ? input.countries : [input.country], objectives: input.objectives, bodies: input.bodies });
+  await writeLinks(db, orgId, { countries: input.countries.length ? input.countries : [input.country], objectives: input.objectives });
   await db.deleteFrom('organization_contacts').where('org_id', '=', orgId).execute();
   if (input.contact_name) {
     await db
@@ -168,5 +173,5 @@ export async function updateProfile(db: Db, actor: Actor, orgId: string, input: 
       .execute();
   }
   await recordStep(db, { orgId, actorId: actor?.id ?? null, action: 'profile_updated', changes: changed.map((k) => (k === 'social_links' ? 'social' : k)) });
-  return { ok: true, changed };
+  return ok({ changed });
 }

@@ -1,18 +1,17 @@
-/** @module Bodies: view pieces shared by the public page and the members' area. */
-import { useView } from '../../platform/views/context.js';
-import { Table, EmptyState } from '../../platform/views/components.js';
-import type { PositionHolding } from './queries.js';
-import type { Locale } from '../../platform/i18n/locales.js';
+/** @module Bodies views: a body's position holders (current, then history), on the public page and the members' area. */
+import { useView } from '../../../platform/views/context.js';
+import { Table, EmptyState } from '../../../platform/views/components.js';
+import type { PositionHolding } from '../queries.js';
+import { elsewhere } from '../paths.js';
 
 /** Current position holders, then the history of past holders. */
-export function PositionsTables(props: { holdings: PositionHolding[]; orgNames: Map<string, string>; locale: Locale }) {
-  const { t } = useView();
-  const l = props.locale;
+export function PositionsTables(props: { holdings: PositionHolding[]; orgNames: Map<string, string> }) {
+  const { t, locale } = useView();
   const current = props.holdings.filter((h) => h.current);
   const past = props.holdings.filter((h) => !h.current);
   const term = (h: PositionHolding) => (h.endsOn ? t('bodies.positions.term', { from: h.startsOn, to: h.endsOn }) : t('bodies.positions.since', { from: h.startsOn }));
   const origin = (h: PositionHolding) =>
-    h.source === 'election' && h.electionId ? <a href={`/${l}/elections/${h.electionId}`}>{t('bodies.positions.elected')}</a> : t('bodies.positions.appointed');
+    h.source === 'election' && h.electionId ? <a href={elsewhere.election.href(locale, { id: h.electionId })}>{t('bodies.positions.elected')}</a> : t('bodies.positions.appointed');
   const row = (h: PositionHolding) => [t(`bodies.positions.names.${h.position}`), h.holderName, props.orgNames.get(h.orgId) ?? '—', term(h), origin(h)];
   const head = [t('bodies.positions.position'), t('bodies.positions.person'), t('bodies.positions.org'), t('bodies.positions.termLabel'), t('bodies.positions.source')];
   return (

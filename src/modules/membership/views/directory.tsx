@@ -1,0 +1,208 @@
+/** @module Membership views: the directory of member organizations and a member's public page. */
+import { Form, TextField, SelectField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
+import { useView } from '../../../platform/views/context.js';
+import { safeHref } from '../../../platform/charts/index.js';
+import { publicFieldsOf, type DirectoryRow, type OrganizationFull } from '../queries.js';
+import { paths, elsewhere } from '../paths.js';
+import { typeOptions } from './common.js';
+
+/** A filter offered by another module (a Mesa): its query parameter, label and choices. */
+export interface GroupFilter {
+  param: string;
+  label: string;
+  options: Option[];
+}
+
+export function DirectoryPage(props: {
+  form: FormState;
+  filtered: boolean;
+  params: URLSearchParams;
+  countries: Option[];
+  objectives: Option[];
+  groups: GroupFilter[];
+  names: Map<string, string>;
+  result: { rows: DirectoryRow[]; total: number; page: number; pages: number };
+}) {
+  const { t, fmt, locale: l } = useView();
+  const { form, result, names } = props;
+  return (
+    <>
+      <h1>{t('membership.directory.title')}</h1>
+      <p class="lead">{t('membership.directory.lead')}</p>
+      <p>
+        <a href={paths.join.href(l)}>{t('membership.directory.join')}</a> · <a href={paths.coverage.href(l)}>{t('membership.coverage.title')}</a>
+      </p>
+      <Form action={paths.members.href(l)} method="get" class="filters">
+        <TextField name="q" type="search" label={t('membership.directory.q')} form={form} maxlength={100} />
+        <SelectField name="country" label={t('membership.fields.countryFilter')} form={form} options={props.countries} empty={t('membership.directory.any')} />
+        <SelectField name="type" label={t('membership.fields.type')} form={form} options={typeOptions(t)} empty={t('membership.directory.any')} />
+        <SelectField name="objective" label={t('membership.fields.objective')} form={form} options={props.objectives} empty={t('membership.directory.any')} />
+        {props.groups.map((g) => (
+          <SelectField name={g.param} label={t(g.label)} form={form} options={g.options} empty={t('membership.directory.any')} />
+        ))}
+        <SelectField name="sort" label={t('membership.directory.sort')} form={form} options={['name', 'newest', 'country'].map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) }))} />
+        <div class="actions">
+          <Button variant="secondary">{t('form.filter')}</Button>
+          {props.filtered ? <a href={paths.members.href(l)}>{t('form.clear')}</a> : null}
+        </div>
+      </Form>
+      <p role="status">{t('membership.directory.count', { n: fmt.number(result.total) })}</p>
+      {result.rows.length ? (
+        <ul class="grid" aria-label={t('membership.directory.results')}>
+          {result.rows.map((o) => {
+            const pub = publicFieldsOf(o);
+            return (
+              <li class="card">
+                <h2 class="h3">
+                  <a href={paths.member.href(l, { slug: o.slug })}>{o.name}</a>
+                  {o.acronym && pub.has('acronym') ? <> ({o.acronym})</> : null}
+                </h2>
+                <p class="small">
+                  {names.get(o.country) ?? o.country}
+                  {o.city && pub.has('city') ? <> · {o.city}</> : null}
+                  {pub.has('type') ? <> · {t(`membership.types.${o.type}`)}</> : null}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <EmptyState>{t('membership.directory.none')}</EmptyState>
+      )}
+      <Pagination page={result.page} pages={result.pages} baseUrl={paths.members.href(l)} params={props.params} />
+    </>
+  );
+}
+
+/** Groups an organization belongs to, as another module lists them (e.g. its Mesas). */
+export interface OrgGroups {
+  heading: string;
+  items: { label: string; href: string }[];
+}
+
+export function MemberPage(props: {
+  org: OrganizationFull;
+  mine: boolean;
+  contacts: { name: string; role: string | null; email: string | null; phone: string | null }[];
+  names: Map<string, string>;
+  objectives: { n: number; short: string }[];
+  groups: OrgGroups[];
+}) {
+  const { t, fmt, locale: l } = useView();
+  const { org, names } = props;
+  const pub = org.publicSet;
+  return (
+    <>
+      {org.logo_file && pub.has('logo') ? <img class="org-logo" src={paths.logo.href(l, { file: org.logo_file })} alt={t('membership.profile.logoOf', { name: org.name })} width={120} /> : null}
+      <h1>
+        {org.name}
+        {org.acronym && pub.has('acronym') ? <> ({org.acronym})</> : null}
+      </h1>
+      <p class="muted">
+        {t('membership.profile.memberSince', { date: fmt.date(org.admitted_at) })}
+        {props.mine ? (
+          <>
+            {' · '}
+            <a href={paths.org.href(l, { id: org.id })}>{t('membership.profile.manage')}</a>
+          </>
+        ) : null}
+      </p>
+      <dl>
+        <dt>{t('membership.fields.country')}</dt>
+        <dd>
+          {names.get(org.country) ?? org.country}
+          {org.city && pub.has('city') ? <> · {org.city}</> : null}
+        </dd>
+        {pub.has('type') ? (
+          <>
+            <dt>{t('membership.fields.type')}</dt>
+            <dd>{t(`membership.types.${org.type}`)}</dd>
+          </>
+        ) : null}
+        {pub.has('countries') && org.countries.length ? (
+          <>
+            <dt>{t('membership.fields.countries')}</dt>
+            <dd>{fmt.list(org.countries.map((x) => names.get(x) ?? x))}</dd>
+          </>
+        ) : null}
+        {pub.has('languages') && org.languageList.length ? (
+          <>
+            <dt>{t('membership.fields.languages')}</dt>
+            <dd>{fmt.list(org.languageList.map((x) => t(`membership.languages.${x}`)))}</dd>
+          </>
+        ) : null}
+        {pub.has('website') && org.website && safeHref(org.website) ? (
+          <>
+            <dt>{t('membership.fields.website')}</dt>
+            <dd>
+              <a href={org.website} rel="external nofollow noopener">
+                {org.website}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {pub.has('social') && org.socialList.length ? (
+          <>
+            <dt>{t('membership.fields.social')}</dt>
+            <dd>
+              <ul>
+                {org.socialList.map((s) => (
+                  <li>
+                    <a href={s} rel="external nofollow noopener">
+                      {s}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {props.contacts.length ? (
+        <>
+          <h2>{t('membership.org.contacts')}</h2>
+          <p class="hint">{t('membership.hints.contacts')}</p>
+          <ul>
+            {props.contacts.map((p) => (
+              <li>{[p.name, p.role, p.email, p.phone].filter(Boolean).join(' · ')}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {pub.has('description') && org.description ? (
+        <>
+          <h2>{t('membership.fields.description')}</h2>
+          <TText value={org.description} as="div" />
+        </>
+      ) : null}
+      {pub.has('objectives') && org.objectives.length ? (
+        <>
+          <h2>{t('membership.fields.objectives')}</h2>
+          <ul>
+            {org.objectives.map((n) => (
+              <li>
+                <a href={elsewhere.objective.href(l, { n })}>{t('reference.objectives.numbered', { n, title: props.objectives.find((o) => o.n === n)?.short ?? '' })}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {pub.has('bodies')
+        ? props.groups
+            .filter((g) => g.items.length)
+            .map((g) => (
+              <>
+                <h2>{t(g.heading)}</h2>
+                <ul>
+                  {g.items.map((b) => (
+                    <li>
+                      <a href={b.href}>{b.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ))
+        : null}
+    </>
+  );
+}

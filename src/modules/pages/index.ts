@@ -1,0 +1,2 @@
+/** @module Pages: what other modules may use. */
+export { paths } from './paths.js';

@@ -1,0 +1,48 @@
+/**
+ * @module Platform paths
+ * Every URL of the platform's own pages, declared once: accounts (sign-up, sign-in, verification, password
+ * reset, account and sessions), the GCM reference pages, and the administration. The routes use `.pattern`;
+ * the layout, the error pages, mails and tests use `.href(locale, …)` / `.url(baseUrl, locale, …)`.
+ * `home` and `about` belong to the pages module, which re-exports them: they are declared here because the
+ * layout (which cannot import a module) links to them on every page.
+ */
+import { route } from './http/paths.js';
+
+export const paths = {
+  home: route('/'),
+  about: route('/about'),
+
+  signUp: route('/sign-up'),
+  checkEmail: route('/check-email'),
+  verifyEmail: route('/verify-email'),
+  signIn: route('/sign-in'),
+  signOut: route('/sign-out'),
+  forgotPassword: route('/forgot-password'),
+  resetPassword: route('/reset-password'),
+  account: route('/account'),
+  accountProfile: route('/account/profile'),
+  accountPassword: route('/account/password'),
+  accountSessionsRevoke: route('/account/sessions/revoke'),
+  accountNotifications: route('/account/notifications'),
+
+  objectives: route('/objectives'),
+  objective: route('/objectives/:n{[0-9]{1,2}}'),
+  principles: route('/principles'),
+
+  admin: route('/admin'),
+  adminOutbox: route('/admin/outbox'),
+  adminOutboxMessage: route('/admin/outbox/:id'),
+  adminOutboxRetry: route('/admin/outbox/:id/retry'),
+  adminJobs: route('/admin/jobs'),
+  adminJobRetry: route('/admin/jobs/:id/retry'),
+  adminUsers: route('/admin/users'),
+  adminUserRole: route('/admin/users/:id/role'),
+  adminAudit: route('/admin/audit'),
+};
+
+/** The JSON API's own endpoints (outside the language prefix). */
+export const apiPaths = {
+  base: '/api/v1',
+  docs: '/api/v1/docs',
+  openapi: '/api/v1/openapi.json',
+} as const;

@@ -1,0 +1,59 @@
+/**
+ * The platform's own routes × every role (tests/support/matrix.ts): the account and sign-in pages, the GCM
+ * reference pages, notification settings, the administration (outbox, background jobs) and the API's own endpoints. Forms are posted empty (422: past
+ * authorization, nothing changes) or with a subject that changes nothing; signing out comes last, since it
+ * ends each role's session.
+ */
+import { defineRouteMatrix, everyone, signedIn, only } from '../support/matrix.js';
+import { paths, apiPaths } from '../../src/platform/paths.js';
+
+export const matrix = defineRouteMatrix({
+  module: 'platform',
+  setup: async (w) => {
+    const mail = await w.ctx.db.selectFrom('outbox').select('id').orderBy('created_at').executeTakeFirstOrThrow();
+    return { outboxId: mail.id };
+  },
+  cases: (extra) => [
+    { method: 'GET', route: paths.signUp.pattern, url: () => paths.signUp.href('es'), expect: everyone() },
+    { method: 'POST', route: paths.signUp.pattern, url: () => paths.signUp.href('es'), form: () => ({}), expect: everyone() },
+    { method: 'GET', route: paths.checkEmail.pattern, url: () => paths.checkEmail.href('es', {}, { email: 'a@example.org' }), expect: everyone() },
+    { method: 'GET', route: paths.verifyEmail.pattern, url: () => paths.verifyEmail.href('es', {}, { token: 'not-a-token' }), expect: everyone() },
+    { method: 'GET', route: paths.signIn.pattern, url: () => paths.signIn.href('es'), expect: everyone() },
+    { method: 'POST', route: paths.signIn.pattern, url: () => paths.signIn.href('es'), form: () => ({}), expect: everyone() },
+    { method: 'GET', route: paths.forgotPassword.pattern, url: () => paths.forgotPassword.href('es'), expect: everyone() },
+    { method: 'POST', route: paths.forgotPassword.pattern, url: () => paths.forgotPassword.href('es'), form: () => ({}), expect: everyone() },
+    { method: 'GET', route: paths.resetPassword.pattern, url: () => paths.resetPassword.href('es', {}, { token: 'x' }), expect: everyone() },
+    { method: 'POST', route: paths.resetPassword.pattern, url: () => paths.resetPassword.href('es'), form: () => ({}), expect: everyone() },
+    { method: 'GET', route: paths.account.pattern, url: () => paths.account.href('es'), expect: signedIn() },
+    { method: 'POST', route: paths.accountProfile.pattern, url: () => paths.accountProfile.href('es'), form: () => ({}), expect: signedIn() },
+    { method: 'POST', route: paths.accountPassword.pattern, url: () => paths.accountPassword.href('es'), form: () => ({}), expect: signedIn() },
+    { method: 'POST', route: paths.accountSessionsRevoke.pattern, url: () => paths.accountSessionsRevoke.href('es'), form: () => ({ id: 'no-such-session' }), expect: signedIn() },
+    { method: 'GET', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), expect: signedIn() },
+    { method: 'POST', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), form: () => ({}), expect: signedIn() },
+
+    { method: 'GET', route: paths.objectives.pattern, url: () => paths.objectives.href('es'), expect: everyone() },
+    { method: 'GET', route: paths.objective.pattern, url: () => paths.objective.href('es', { n: 7 }), expect: everyone() },
+    { method: 'GET', route: paths.principles.pattern, url: () => paths.principles.href('es'), expect: everyone() },
+
+    { method: 'GET', route: paths.admin.pattern, url: () => paths.admin.href('es'), expect: only('admin') },
+    { method: 'GET', route: paths.adminOutbox.pattern, url: () => paths.adminOutbox.href('es'), expect: only('admin') },
+    { method: 'GET', route: paths.adminOutboxMessage.pattern, url: () => paths.adminOutboxMessage.href('es', { id: extra().outboxId }), expect: only('admin') },
+    { method: 'GET', route: paths.adminUsers.pattern, url: () => paths.adminUsers.href('es'), expect: only('admin') },
+    // An empty form: past authorization it is refused as invalid, and nobody's role changes.
+    { method: 'POST', route: paths.adminUserRole.pattern, url: (w) => paths.adminUserRole.href('es', { id: w.users.member }), form: () => ({}), expect: only('admin') },
+    { method: 'GET', route: paths.adminAudit.pattern, url: () => paths.adminAudit.href('es'), expect: only('admin') },
+    // Retrying what is not failed is refused (a flash), and changes nothing.
+    { method: 'POST', route: paths.adminOutboxRetry.pattern, url: () => paths.adminOutboxRetry.href('es', { id: extra().outboxId }), form: () => ({}), expect: only('admin') },
+    { method: 'GET', route: paths.adminJobs.pattern, url: () => paths.adminJobs.href('es'), expect: only('admin') },
+    { method: 'POST', route: paths.adminJobRetry.pattern, url: () => paths.adminJobRetry.href('es', { id: '0000000000000000' }), form: () => ({}), expect: only('admin') },
+
+    { method: 'GET', route: `${apiPaths.base}/objectives`, url: () => `${apiPaths.base}/objectives`, expect: everyone() },
+    { method: 'GET', route: `${apiPaths.base}/principles`, url: () => `${apiPaths.base}/principles`, expect: everyone() },
+    { method: 'GET', route: `${apiPaths.base}/countries`, url: () => `${apiPaths.base}/countries?lac=true`, expect: everyone() },
+    { method: 'GET', route: apiPaths.openapi, url: () => apiPaths.openapi, expect: everyone() },
+    { method: 'GET', route: apiPaths.docs, url: () => apiPaths.docs, expect: everyone() },
+
+    // Last: it ends each role's session. Signing out without a session just goes home.
+    { method: 'POST', route: paths.signOut.pattern, url: () => paths.signOut.href('es'), form: () => ({}), expect: everyone() },
+  ],
+});
