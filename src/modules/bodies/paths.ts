@@ -35,6 +35,7 @@ export const elsewhere = {
   elections: route('/elections'),
   newElection: route('/elections/new'),
   election: route('/elections/:id'),
-  directory: route('/members'),
-  organization: route('/members/:slug'),
 };
+
+/** The membership module's pages the bodies' pages link to (declared there once). */
+export { paths as membershipPaths } from '../membership/index.js';

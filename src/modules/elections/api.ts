@@ -8,6 +8,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
 import { getElection, listElections, electionRecord, type Election } from './queries.js';
 import { serializeRecord } from './core/index.js';
+import { paths, apiPaths } from './paths.js';
 
 const ElectionSchema = z
   .object({
@@ -49,8 +50,8 @@ function present(e: Election, slugs: Map<string, string>, lang: Locale) {
     ballotCount: published ? e.ballotCount : null,
     headHash: published ? e.headHash : null,
     result: published ? e.result : null,
-    url: `/${lang}/elections/${e.id}`,
-    record: published ? `/${lang}/elections/${e.id}/record.json` : null,
+    url: paths.election.href(lang, { id: e.id }),
+    record: published ? paths.record.href(lang, { id: e.id }) : null,
   };
 }
 
@@ -60,7 +61,7 @@ export function electionsApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'get',
-      path: '/elections',
+      path: apiPaths.list,
       tags: ['Elections'],
       summary: 'Elections of the bodies',
       request: { query: LangQuery.extend({ body: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().openapi({ description: 'Only this body (slug)' }) }) },
@@ -79,7 +80,7 @@ export function electionsApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'get',
-      path: '/elections/{id}',
+      path: apiPaths.election,
       tags: ['Elections'],
       summary: 'One election',
       request: { params: IdParam, query: LangQuery },
@@ -97,7 +98,7 @@ export function electionsApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'get',
-      path: '/elections/{id}/record',
+      path: apiPaths.record,
       tags: ['Elections'],
       summary: 'The verifiable election record',
       description: 'Every ballot with its receipt code and hash, the census size, the chain head and the result, in the format `npm run verify-election` checks (docs/elections-security.md). Available once voting has closed.',

@@ -4,6 +4,7 @@ import * as create from './migrations/2026_11_28_1500_elections_create.js';
 import { electionsRoutes } from './routes.js';
 import { electionsApi } from './api.js';
 import { demoElections } from './seed.js';
+import { paths } from './paths.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -17,7 +18,15 @@ export const electionsModule = defineModule({
   api: electionsApi,
   demo: demoElections,
   nav: [
-    { path: '/elections', label: 'elections.nav', area: 'main', order: 12 },
-    { path: '/elections/mine', label: 'elections.navMine', area: 'account', order: 20 },
+    { path: paths.list.pattern, label: 'elections.nav', area: 'main', order: 12 },
+    { path: paths.mine.pattern, label: 'elections.navMine', area: 'account', order: 20 },
+  ],
+  notifications: [
+    { kind: 'elections.called', label: 'elections.notifications.called' },
+    { kind: 'elections.opened', label: 'elections.notifications.opened' },
+    { kind: 'elections.closed', label: 'elections.notifications.closed' },
+    { kind: 'elections.failed', label: 'elections.notifications.failed' },
+    { kind: 'elections.certified', label: 'elections.notifications.certified' },
+    { kind: 'elections.nominated', label: 'elections.notifications.nominated' },
   ],
 });

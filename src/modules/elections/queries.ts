@@ -140,3 +140,32 @@ export async function pendingNominationsOf(db: Db, userId: string) {
     .where('elections.status', '=', 'nomination')
     .execute();
 }
+
+/** Elections in their voting phase where one of these organizations is on the roll and has not voted yet. */
+export async function electionsToVoteIn(db: Db, orgIds: string[]): Promise<Election[]> {
+  if (!orgIds.length) return [];
+  const rows = await db
+    .selectFrom('elections')
+    .selectAll()
+    .where('status', '=', 'voting')
+    .where((eb) => eb.exists(eb.selectFrom('election_roll').select('election_roll.org_id').whereRef('election_roll.election_id', '=', 'elections.id').where('election_roll.org_id', 'in', orgIds).where('election_roll.voted', '=', 0)))
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(toElection);
+}
+
+/**
+ * What /elections/mine shows: the elections this person can vote in now, and the nominations waiting for
+ * their answer. Three queries whatever the number of elections (tested with a query counter).
+ */
+export async function myElections(db: Db, userId: string, voterOrgs: (db: Db, userId: string) => Promise<string[]>) {
+  const pending = await pendingNominationsOf(db, userId);
+  const canVote = await electionsToVoteIn(db, await voterOrgs(db, userId));
+  return { pending, canVote };
+}
+
+/** A published ballot by its receipt code (normalized), or undefined. */
+export async function findBallotByReceipt(db: Db, electionId: string, code: string) {
+  const row = await db.selectFrom('election_ballots').select(['seq', 'receipt', 'choices', 'hash']).where('election_id', '=', electionId).where('receipt', '=', code).executeTakeFirst();
+  return row ? { seq: Number(row.seq), receipt: row.receipt, choices: JSON.parse(row.choices) as Record<string, string | null>, hash: row.hash } : undefined;
+}

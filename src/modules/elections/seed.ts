@@ -1,16 +1,16 @@
 /** @module Elections: demo data — one clearly labelled election in its nomination phase. */
 import type { SeedContext } from '../../platform/module.js';
-import { callElection } from './commands/lifecycle.js';
+import { createElection } from './commands/lifecycle.js';
 import { listBodies } from '../bodies/index.js';
 
-/** Runs after the bodies' demo (module order), which gives the first Mesa demo members and a secretary. */
+/** Demo data is not announced (nobody is mailed). Runs after the bodies' demo (module order), which gives the first Mesa demo members and a secretary. */
 export async function demoElections(ctx: SeedContext): Promise<void> {
   const { db, adminId } = ctx;
   const body = (await listBodies(db)).find((b) => b.kind === 'working_group');
   if (!body) return;
   if (await db.selectFrom('elections').select('id').where('body_id', '=', body.id).executeTakeFirst()) return;
   const year = new Date().getUTCFullYear();
-  await callElection(db, adminId, {
+  await createElection(db, adminId, {
     bodyId: body.id,
     title: {
       es: `[Demo] Elección de la secretaría y las delegaturas ${year}`,

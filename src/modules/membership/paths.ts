@@ -39,11 +39,5 @@ export const paths = {
   importOne: route('/admin/import/:id{[0-9a-z]{16}}'),
 };
 
-/** Pages of the platform and other modules this module links to (declared here once). */
-export const elsewhere = {
-  signIn: route('/sign-in'),
-  signUp: route('/sign-up'),
-  forgotPassword: route('/forgot-password'),
-  objective: route('/objectives/:n'),
-  admin: route('/admin'),
-};
+/** Pages of the platform this module links to: the platform declares them once. */
+export { paths as elsewhere } from '../../platform/paths.js';

@@ -3,7 +3,6 @@
  * which cannot import a module, links to them on every page) and re-exported here, so each URL is written
  * once.
  */
-import { route } from '../../platform/http/paths.js';
 import { paths as platformPaths } from '../../platform/paths.js';
 
 export const paths = {
@@ -11,11 +10,5 @@ export const paths = {
   about: platformPaths.about,
 };
 
-/**
- * Pages of other modules the home page links to. The membership module declares its application form in
- * its own paths.ts (on another branch); until that is merged the link is built here, once.
- * TODO(merge): replace with `paths.join` imported from '../membership/index.js'.
- */
-export const elsewhere = {
-  join: route('/join'),
-};
+/** The membership module's pages the home page links to (declared there once). */
+export { paths as membershipPaths } from '../membership/index.js';

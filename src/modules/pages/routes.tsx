@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { MECHANISM } from '../../platform/reference/data/mechanism.js';
 import { listBodies } from '../bodies/index.js';
-import { paths, elsewhere } from './paths.js';
+import { paths, membershipPaths } from './paths.js';
 import { HomePage } from './views/home.js';
 import { AboutPage } from './views/about.js';
 
@@ -16,7 +16,7 @@ pagesRoutes.get(paths.home.pattern, async (c) => {
   const bodies = (await listBodies(db)).filter((b) => !b.parentId);
   const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!({ db, dialect, locale: l, t }, {})))).filter(Boolean);
   // The membership module's application form, when it is installed (its nav declares the path).
-  const join = modules.some((m) => m.name === 'membership') ? elsewhere.join.href(l) : undefined;
+  const join = modules.some((m) => m.name === 'membership') ? membershipPaths.join.href(l) : undefined;
   c.set('cacheable', true);
   return c.render(<HomePage bodies={bodies} sections={sections} join={join} />, { title: t('nav.home'), description: MECHANISM.about[l] });
 });

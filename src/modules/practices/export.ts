@@ -13,6 +13,7 @@ import { listObjectives, listPrinciples, countryNames } from '../../platform/ref
 import { getOrganizations } from '../membership/index.js';
 import { TEXT_FIELDS } from './model.js';
 import { translationStatus, type Practice } from './queries.js';
+import { paths } from './paths.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +24,7 @@ export async function practiceJson(db: Db, lang: Locale, p: Practice, baseUrl: s
   const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, p.texts[f]]));
   return {
     id: p.id,
-    url: `${baseUrl}/${lang}/practices/${p.id}`,
+    url: paths.practice.url(baseUrl, lang, { id: p.id }),
     status: p.status,
     publishedAt: p.publishedAt,
     originalLanguage: p.originalLang,

@@ -3,6 +3,9 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { getBodyBySlug, addBodyMember, assignPositions } from '../bodies/index.js';
+import { historyOf } from '../../platform/audit/audit.js';
+import { practiceHistory, QUEUE_PAGE_SIZE } from './queries.js';
+import { makePractice, practiceInput, userStub } from './factories.js';
 
 const full = (orgId: string, title: string) => ({
   action: 'submit',
@@ -33,6 +36,7 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
   let anon: TestClient;
   let orgId: string;
   let practiceId: string;
+  let sec: { client: TestClient; userId: string };
   const TITLE = 'Regularización con acompañamiento <b>comunitario</b>';
 
   beforeAll(async () => {
@@ -136,14 +140,24 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect((await lastMail(ctx, 'member@example.org'))!.subject).toContain('Publicada');
     // Published: no more edits.
     expect((await member.get(`/es/practices/${practiceId}/edit`)).status).toBe(403);
-    const events = await ctx.db.selectFrom('practice_events').select('action').where('practice_id', '=', practiceId).orderBy('at').execute();
-    expect(events.map((e) => e.action)).toEqual(['create', 'submit', 'start_review', 'request_changes', 'submit', 'approve']);
+    const events = await practiceHistory(ctx.db, practiceId);
+    expect(events.map((e) => e.action)).toEqual(['practice.create', 'practice.submit', 'practice.start_review', 'practice.request_changes', 'practice.submit', 'practice.approve']);
+    expect(events.map((e) => [e.from, e.to])).toEqual([[null, 'draft'], ['draft', 'submitted'], ['submitted', 'in_review'], ['in_review', 'returned'], ['returned', 'submitted'], ['submitted', 'published']]);
+    expect(events[3]!.note).toBe('Agreguen cifras de impacto.');
+    // Each step is written once (no second copy in the history).
+    const all = await historyOf(ctx.db, 'practice', practiceId);
+    expect(all.filter((e) => e.action === 'practice.submit')).toHaveLength(2);
   });
 
-  it('shows the published practice to everyone, with links back to the search', async () => {
+  it('shows the published practice to everyone, with links back to the search; its review history only to its authors and admins', async () => {
     const r = await anon.get(`/es/practices/${practiceId}`);
     expect(r.status).toBe(200);
     const html = await r.text();
+    expect(html).not.toContain('Agreguen cifras de impacto.');
+    expect(await (await other.get(`/es/practices/${practiceId}`)).text()).not.toContain('Agreguen cifras de impacto.');
+    const own = await (await member.get(`/es/practices/${practiceId}`)).text();
+    expect(own).toContain('Agreguen cifras de impacto.');
+    expect(own).toContain('Devuelta para cambios');
     expect(html).toContain('&lt;b&gt;comunitario&lt;/b&gt;');
     expect(html).not.toContain('<b>comunitario</b>');
     expect(html).toContain('/es/practices?gcm_objectives=282');
@@ -201,11 +215,27 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     const exe = new FormData();
     exe.append('file', new File([Buffer.from('MZ....')], 'programa.exe'));
     expect((await member.postMultipart(`/es/practices/${id}/attachments`, exe)).status).toBe(422);
+    // Just over 10 MB: read, refused by the command beside the field (422); far over: refused (413) before it is read in full.
     const big = new FormData();
     const bytes = Buffer.alloc(10 * 1024 * 1024 + 10);
     bytes.write('%PDF');
     big.append('file', new File([bytes], 'grande.pdf'));
-    expect((await member.postMultipart(`/es/practices/${id}/attachments`, big)).status).toBe(413);
+    const tooBig = await member.postMultipart(`/es/practices/${id}/attachments`, big);
+    expect(tooBig.status).toBe(422);
+    expect(await tooBig.text()).toContain('10 MB');
+    const huge = async (client: TestClient) => {
+      const form = new FormData();
+      form.append('_csrf', await client.csrf());
+      form.append('file', new File([Buffer.alloc(11 * 1024 * 1024)], 'enorme.pdf'));
+      const req = new Request('http://x/', { method: 'POST', body: form });
+      const body = new Uint8Array(await req.arrayBuffer());
+      const headers = { 'content-type': req.headers.get('content-type')!, 'content-length': String(body.length) };
+      return client.request(`/es/practices/${id}/attachments`, { method: 'POST', body, headers });
+    };
+    const refused = await huge(member);
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toContain('10 MB');
+    expect((await huge(other)).status).toBe(403);
     const a = await ctx.db.selectFrom('practice_attachments').selectAll().where('practice_id', '=', id).execute();
     expect(a).toHaveLength(1);
     expect(a[0]!.stored_name).not.toContain('informe');
@@ -219,7 +249,7 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
   });
 
   it('lets a Mesa secretary review practices on the Mesa’s objectives only', async () => {
-    const sec = await signUpAndIn(ctx, 'secretary@example.org', 'Secretaria MT2');
+    sec = await signUpAndIn(ctx, 'secretary@example.org', 'Secretaria MT2');
     const org3 = await makeOrganization(ctx.db, { name: 'Red Secretaria' });
     await addPerson(ctx.db, org3.id, sec.userId);
     const mt2 = (await getBodyBySlug(ctx.db, 'mt2'))!; // objectives 4, 8, 13
@@ -243,8 +273,14 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(queue).toContain(onMt2);
     expect(queue).not.toContain(elsewhere);
     expect((await sec.client.post(`/es/practices/${elsewhere}/workflow`, { action: 'approve' })).status).toBe(403);
+    // The author reads in Portuguese: the mail about the step comes in Portuguese.
+    await ctx.db.updateTable('users').set({ locale: 'pt' }).where('id', '=', memberId).execute();
     expect((await sec.client.post(`/es/practices/${onMt2}/workflow`, { action: 'approve' })).status).toBe(303);
     expect(await status(onMt2)).toBe('published');
+    const mail = (await ctx.db.selectFrom('outbox').selectAll().where('to_address', '=', 'member@example.org').where('kind', '=', 'practices.published').orderBy('created_at', 'desc').execute())[0]!;
+    expect(mail.subject).toBe('Sua prática "Para la secretaría 8": Publicada');
+    expect(mail.text_body).toContain(`http://localhost:3000/pt/practices/${onMt2}`);
+    await ctx.db.updateTable('users').set({ locale: 'es' }).where('id', '=', memberId).execute();
   });
 
   it('lists the member’s own practices', async () => {
@@ -252,5 +288,34 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(html).toContain(practiceId);
     expect(html).toContain('Con archivos');
     void memberId;
+  });
+
+  it('pages the review queue in SQL: no practice on the Mesa’s objectives goes missing, none of another Mesa shows; the author’s list pages too', async () => {
+    const author = { ...userStub(memberId), email: 'member@example.org' };
+    const mine = new Set<string>();
+    const others = new Set<string>();
+    for (let i = 0; i < QUEUE_PAGE_SIZE + 12; i++) mine.add(await makePractice(ctx.db, author, practiceInput({ orgId, objectives: [i % 2 ? 13 : 4, 20] }), 'submitted'));
+    for (let i = 0; i < 5; i++) others.add(await makePractice(ctx.db, author, practiceInput({ orgId, objectives: [20] }), 'submitted'));
+    const queued = async (client: TestClient, path = '/es/practices/review') => {
+      const seen: string[] = [];
+      for (let page = 1; page < 10; page++) {
+        const html = await (await client.get(`${path}?page=${page}`)).text();
+        const ids = [...html.matchAll(/href="\/es\/practices\/([0-9a-z]{16})"/g)].map((m) => m[1]!);
+        seen.push(...ids);
+        if (!html.includes('rel="next"')) break;
+      }
+      return seen;
+    };
+    const secSeen = await queued(sec.client);
+    expect(new Set(secSeen).size).toBe(secSeen.length);
+    for (const id of mine) expect(secSeen).toContain(id);
+    for (const id of others) expect(secSeen).not.toContain(id);
+    const adminSeen = await queued(admin);
+    for (const id of [...mine, ...others]) expect(adminSeen).toContain(id);
+    expect(new Set(adminSeen).size).toBe(adminSeen.length);
+    // The author's own list pages too.
+    const own = await queued(member, '/es/practices/mine');
+    for (const id of [...mine, ...others]) expect(own).toContain(id);
+    expect(new Set(own).size).toBe(own.length);
   });
 });

@@ -1,37 +1,24 @@
 /** @module Practices module: good practices documented by members, reviewed, searchable and ready for the UN Network Hub. */
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
+import * as eventsToAudit from './migrations/2026_12_02_0600_practices_events_to_audit.js';
 import { practicesRoutes } from './routes.js';
 import { practicesApi } from './api.js';
 import { demoPractices } from './demo.js';
 import { MAX_BYTES } from './commands/attachments.js';
 import { latestPublished } from './queries.js';
 import { listObjectives } from '../../platform/reference/queries.js';
-import { TText } from '../../platform/views/components.js';
+import { TitleList } from './views/parts.js';
+import { paths } from './paths.js';
+import { KINDS } from './commands/notify.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
-import type { Practice } from './queries.js';
-import type { Locale } from '../../platform/i18n/locales.js';
-
-function List(props: { items: Practice[]; locale: Locale }) {
-  return (
-    <ul>
-      {props.items.map((p) => (
-        <li>
-          <a href={`/${props.locale}/practices/${p.id}`}>
-            <TText value={p.texts.title} />
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export const practicesModule = defineModule({
   name: 'practices',
-  migrations: { '2026_11_28_1300_practices_create': create },
+  migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit },
   messages: { es, en, pt, fr },
   routes: practicesRoutes,
   api: practicesApi,
@@ -39,9 +26,17 @@ export const practicesModule = defineModule({
   // The file plus the form around it (multipart headers, the CSRF token).
   uploadLimits: [{ path: '/practices/:id{[0-9a-z]{16}}/attachments', maxBytes: MAX_BYTES + 64 * 1024 }],
   nav: [
-    { path: '/practices', label: 'practices.nav.main', area: 'main', order: 30 },
-    { path: '/practices/mine', label: 'practices.nav.mine', area: 'account', order: 30 },
-    { path: '/practices/review', label: 'practices.nav.review', area: 'admin', order: 30 },
+    { path: paths.search.pattern, label: 'practices.nav.main', area: 'main', order: 30 },
+    { path: paths.mine.pattern, label: 'practices.nav.mine', area: 'account', order: 30 },
+    { path: paths.review.pattern, label: 'practices.nav.review', area: 'admin', order: 30 },
+  ],
+  notifications: [
+    { kind: KINDS.submit, label: 'practices.notifications.submitted' },
+    { kind: KINDS.start_review, label: 'practices.notifications.inReview' },
+    { kind: KINDS.request_changes, label: 'practices.notifications.returned' },
+    { kind: KINDS.approve, label: 'practices.notifications.published' },
+    { kind: KINDS.unpublish, label: 'practices.notifications.unpublished' },
+    { kind: KINDS.comment, label: 'practices.notifications.commented' },
   ],
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const { total, items } = await latestPublished(db, 5, n);
@@ -49,10 +44,10 @@ export const practicesModule = defineModule({
     return (
       <section>
         <h2>{t('practices.onObjective')}</h2>
-        {items.length ? <List items={items} locale={locale} /> : <p class="muted">{t('practices.noneOnObjective')}</p>}
+        {items.length ? <TitleList items={items} locale={locale} /> : <p class="muted">{t('practices.noneOnObjective')}</p>}
         {total ? (
           <p>
-            <a href={`/${locale}/practices?gcm_objectives=${o?.hubId ?? ''}`}>{t('practices.seeAllOnObjective', { count: total })}</a>
+            <a href={paths.search.href(locale, {}, { gcm_objectives: o?.hubId })}>{t('practices.seeAllOnObjective', { count: total })}</a>
           </p>
         ) : null}
       </section>
@@ -64,9 +59,9 @@ export const practicesModule = defineModule({
     return (
       <section>
         <h2>{t('practices.latest')}</h2>
-        <List items={items} locale={locale} />
+        <TitleList items={items} locale={locale} />
         <p>
-          <a href={`/${locale}/practices`}>{t('practices.seeAll')}</a>
+          <a href={paths.search.href(locale)}>{t('practices.seeAll')}</a>
         </p>
       </section>
     );

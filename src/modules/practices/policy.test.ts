@@ -17,7 +17,7 @@ const scopes: Record<string, Scope> = {
   admin: EMPTY_SCOPE,
 };
 const ref = (status: PracticeStatus, objectives = [8]): PracticeRef => ({ status, orgId: 'org1', createdBy: 'author', objectives });
-const can = (who: ReturnType<typeof userStub> | null, action: 'view' | 'edit' | 'submit' | 'review' | 'unpublish', p: PracticeRef) =>
+const can = (who: ReturnType<typeof userStub> | null, action: 'view' | 'edit' | 'submit' | 'review' | 'comment' | 'unpublish' | 'attach' | 'detach' | 'seeHistory', p: PracticeRef) =>
   practicePolicy.can(who, action, { p, s: who ? scopes[who.id]! : EMPTY_SCOPE });
 
 describe('practice policy', () => {
@@ -57,5 +57,27 @@ describe('practice policy', () => {
     expect(practicePolicy.can(admin, 'queue', EMPTY_SCOPE)).toBe(true);
     expect(practicePolicy.can(secretary, 'exportAll')).toBe(false);
     expect(practicePolicy.can(admin, 'exportAll')).toBe(true);
+  });
+  it('comments: while in review, its reviewers and its authors; never on drafts or published practices', () => {
+    for (const s of ['submitted', 'in_review'] as const) {
+      expect([null, author, colleague, stranger, secretary, admin].map((u) => can(u, 'comment', ref(s)))).toEqual([false, true, true, false, true, true]);
+      expect(can(secretary, 'comment', ref(s, [20]))).toBe(false);
+    }
+    for (const s of ['draft', 'returned', 'published'] as const) expect([author, secretary, admin].map((u) => can(u, 'comment', ref(s)))).toEqual([false, false, false]);
+  });
+  it('files: whoever may edit it', () => {
+    for (const rule of ['attach', 'detach'] as const) {
+      expect([null, author, colleague, stranger, secretary, admin].map((u) => can(u, rule, ref('draft')))).toEqual([false, true, true, false, false, true]);
+      expect([author, admin].map((u) => can(u, rule, ref('submitted')))).toEqual([false, false]);
+    }
+  });
+  it('history: insiders while unpublished; once published only its authors and admins', () => {
+    expect([null, author, stranger, secretary, admin].map((u) => can(u, 'seeHistory', ref('in_review')))).toEqual([false, true, false, true, true]);
+    expect([null, author, stranger, secretary, admin].map((u) => can(u, 'seeHistory', ref('published')))).toEqual([false, true, false, false, true]);
+  });
+  it('organizations, the whole queue and the Hub documents', () => {
+    expect([null, author, admin].map((u) => practicePolicy.can(u, 'documentForAnyOrg'))).toEqual([false, false, true]);
+    expect([null, secretary, admin].map((u) => practicePolicy.can(u, 'queueAll'))).toEqual([false, false, true]);
+    expect((['draft', 'submitted', 'published'] as const).map((status) => practicePolicy.can(null, 'download', { status }))).toEqual([false, false, true]);
   });
 });

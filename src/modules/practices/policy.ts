@@ -36,23 +36,41 @@ export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
 }
 
 const isAuthor = (a: Actor, p: PracticeRef, s: Scope) => !!a && (p.createdBy === a.id || (!!p.orgId && s.orgIds.includes(p.orgId)));
+/** Administrators review everything; a Mesa secretary reviews only practices on the objectives their Mesas prioritize. */
 const reviews = (a: Actor, p: PracticeRef, s: Scope) => isAdmin(a) || (!!a && p.objectives.some((n) => s.reviewObjectives.includes(n)));
 const editable = (p: PracticeRef) => p.status === 'draft' || p.status === 'returned';
 const inReview = (p: PracticeRef) => p.status === 'submitted' || p.status === 'in_review';
+type R = { p: PracticeRef; s: Scope };
+
+const view = (a: Actor, r: R) => r.p.status === 'published' || isAuthor(a, r.p, r.s) || isAdmin(a) || (r.p.status !== 'draft' && reviews(a, r.p, r.s));
+const edit = (a: Actor, r: R) => editable(r.p) && (isAuthor(a, r.p, r.s) || isAdmin(a));
 
 export const practicePolicy = definePolicy({
   /** Document a new practice: people of a member organization, and administrators. */
   create: (a: Actor, s: Scope) => !!a && (isAdmin(a) || s.orgIds.length > 0),
+  /** Document a practice for any member organization, or for none: administrators only (others choose one of theirs). */
+  documentForAnyOrg: (a: Actor) => isAdmin(a),
   /** Published practices are public; others are seen by their authors and reviewers (drafts: authors and admins). */
-  view: (a: Actor, r: { p: PracticeRef; s: Scope }) =>
-    r.p.status === 'published' || isAuthor(a, r.p, r.s) || isAdmin(a) || (r.p.status !== 'draft' && reviews(a, r.p, r.s)),
-  edit: (a: Actor, r: { p: PracticeRef; s: Scope }) => editable(r.p) && (isAuthor(a, r.p, r.s) || isAdmin(a)),
-  submit: (a: Actor, r: { p: PracticeRef; s: Scope }) => editable(r.p) && (isAuthor(a, r.p, r.s) || isAdmin(a)),
-  /** Take a submitted practice into review, comment, ask for changes, approve. */
-  review: (a: Actor, r: { p: PracticeRef; s: Scope }) => inReview(r.p) && reviews(a, r.p, r.s),
+  view,
+  /** Change a draft or a returned practice: its authors and administrators. */
+  edit,
+  submit: (a: Actor, r: R) => editable(r.p) && (isAuthor(a, r.p, r.s) || isAdmin(a)),
+  /** Add or remove attachments: whoever may edit it. */
+  attach: (a: Actor, r: R) => edit(a, r),
+  detach: (a: Actor, r: R) => edit(a, r),
+  /** Take a submitted practice into review, ask for changes, approve. */
+  review: (a: Actor, r: R) => inReview(r.p) && reviews(a, r.p, r.s),
+  /** Comment while it is being reviewed: its reviewers, and its authors answering them. */
+  comment: (a: Actor, r: R) => inReview(r.p) && (reviews(a, r.p, r.s) || isAuthor(a, r.p, r.s)),
   /** Administrators can withdraw a published practice back to its authors. */
-  unpublish: (a: Actor, r: { p: PracticeRef; s: Scope }) => r.p.status === 'published' && isAdmin(a),
+  unpublish: (a: Actor, r: R) => r.p.status === 'published' && isAdmin(a),
+  /** The workflow's history (with reviewers' comments): whoever sees an unpublished practice; once published, its authors and administrators. */
+  seeHistory: (a: Actor, r: R) => !!a && view(a, r) && (r.p.status !== 'published' || isAuthor(a, r.p, r.s) || isAdmin(a)),
   /** The review queue: administrators and secretaries. */
   queue: (a: Actor, s: Scope) => isAdmin(a) || (!!a && s.reviewObjectives.length > 0),
+  /** The whole queue, every objective: administrators (secretaries see their Mesas' objectives only). */
+  queueAll: (a: Actor) => isAdmin(a),
   exportAll: (a: Actor) => isAdmin(a),
+  /** The Hub's documents (JSON, PDF) exist for published practices only; otherwise 404. */
+  download: (_a: Actor, p: Pick<PracticeRef, 'status'>) => p.status === 'published',
 });

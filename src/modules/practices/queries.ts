@@ -6,6 +6,7 @@ import type { PracticeStatus } from './tables.js';
 import { TEXT_FIELDS, parseList, type TextField } from './model.js';
 import type { PracticeInput } from './schemas.js';
 import { searchPractices } from './search.js';
+import { historyOf, type HistoryItem } from '../../platform/audit/audit.js';
 
 export interface Practice extends PracticeInput {
   id: string;
@@ -82,41 +83,83 @@ export async function practicesByIds(db: Db, ids: string[]): Promise<Practice[]>
   return ids.map((id) => by.get(id)).filter((p): p is Practice => !!p);
 }
 
-/** Practices someone created or that their organizations document, newest change first. */
-export async function practicesOf(db: Db, userId: string, orgIds: string[]): Promise<Practice[]> {
-  let q = db.selectFrom('practices').selectAll();
+/** A page of a list, with where it stands. */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** How many practices a page of a list (the member's own, the review queue) holds. */
+export const PAGE_SIZE = 50;
+
+/** The page asked for, within 1…pages. */
+const clampPage = (page: number | undefined, pages: number) => Math.min(Math.max(1, Math.floor(page ?? 1) || 1), pages);
+
+/** A page of the practices someone created or that their organizations document, newest change first. */
+export async function practicesOf(db: Db, userId: string, orgIds: string[], page?: number): Promise<Paged<Practice>> {
+  let q = db.selectFrom('practices');
   q = orgIds.length ? q.where((eb) => eb.or([eb('created_by', '=', userId), eb('org_id', 'in', orgIds)])) : q.where('created_by', '=', userId);
-  return (await q.orderBy('updated_at', 'desc').limit(500).execute()).map(toPractice);
+  const total = Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = clampPage(page, pages);
+  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'asc').limit(PAGE_SIZE).offset((p - 1) * PAGE_SIZE).execute();
+  return { items: rows.map(toPractice), total, page: p, pages };
 }
 
-/** Practices waiting for review (submitted or in review), oldest first; optionally only some objectives. */
-export async function reviewQueue(db: Db, onlyObjectives?: number[]): Promise<Practice[]> {
-  const rows = (await db.selectFrom('practices').selectAll().where('status', 'in', ['submitted', 'in_review']).orderBy('submitted_at', 'asc').limit(500).execute()).map(
-    toPractice,
-  );
-  return onlyObjectives ? rows.filter((p) => p.objectives.some((n) => onlyObjectives.includes(n))) : rows;
-}
+/** How many practices a page of the review queue holds. */
+export const QUEUE_PAGE_SIZE = PAGE_SIZE;
 
-export async function practiceEvents(db: Db, id: string) {
-  return db
-    .selectFrom('practice_events')
-    .leftJoin('users', 'users.id', 'practice_events.actor_id')
-    .select([
-      'practice_events.id',
-      'practice_events.at',
-      'practice_events.action',
-      'practice_events.from_status',
-      'practice_events.to_status',
-      'practice_events.comment',
-      'users.name as actor_name',
-    ])
-    .where('practice_events.practice_id', '=', id)
-    .orderBy('practice_events.at', 'asc')
+/**
+ * One page of the practices waiting for review (submitted or in review), oldest first. `objectives`
+ * limits it to practices on any of those objectives (a secretary's Mesas); undefined means every practice
+ * (administrators). Filtered and counted in SQL, so nothing beyond a page is ever dropped.
+ */
+export async function reviewQueue(db: Db, opts: { objectives?: number[]; page?: number; perPage?: number } = {}): Promise<Paged<Practice>> {
+  const perPage = opts.perPage ?? QUEUE_PAGE_SIZE;
+  const objectives = opts.objectives?.map(String);
+  if (objectives && !objectives.length) return { items: [], total: 0, page: 1, pages: 1 };
+  let base = db.selectFrom('practices').where('status', 'in', ['submitted', 'in_review']);
+  if (objectives)
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('practice_terms')
+          .select('practice_terms.practice_id')
+          .whereRef('practice_terms.practice_id', '=', 'practices.id')
+          .where('practice_terms.facet', '=', 'objective')
+          .where('practice_terms.value', 'in', objectives),
+      ),
+    );
+  const { n } = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = clampPage(opts.page, pages);
+  const rows = await base
+    .selectAll('practices')
+    .orderBy('submitted_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(perPage)
+    .offset((page - 1) * perPage)
     .execute();
+  return { items: rows.map(toPractice), total, page, pages };
+}
+
+/** The workflow's steps and comments as the practice page shows them (edits and files are in the history too, not shown there). */
+export const WORKFLOW_EVENTS = ['practice.create', 'practice.submit', 'practice.start_review', 'practice.request_changes', 'practice.approve', 'practice.comment', 'practice.unpublish'];
+
+/** A practice's workflow history, oldest first, from the platform's one history. */
+export async function practiceHistory(db: Db, id: string): Promise<HistoryItem[]> {
+  return (await historyOf(db, 'practice', id)).filter((h) => WORKFLOW_EVENTS.includes(h.action));
 }
 
 export async function attachmentsOf(db: Db, id: string) {
   return db.selectFrom('practice_attachments').selectAll().where('practice_id', '=', id).orderBy('created_at').execute();
+}
+
+/** One attachment of a practice (undefined when it is not one of this practice's). */
+export async function attachmentOf(db: Db, practiceId: string, attachmentId: string) {
+  return db.selectFrom('practice_attachments').selectAll().where('id', '=', attachmentId).where('practice_id', '=', practiceId).executeTakeFirst();
 }
 
 /** Published practices sharing objectives with this one (most shared first, then newest). */

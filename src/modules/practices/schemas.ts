@@ -23,6 +23,11 @@ const optionalDate = z
 
 export const PracticeForm = z
   .object({
+    /** Which button: save the draft, or save and submit it for review. */
+    action: z
+      .string()
+      .optional()
+      .transform((v) => (v === 'submit' ? 'submit' : 'save')),
     /** The member organization documenting it. */
     org_id: fields.optionalText(40),
     /** The language it was first written in. */
@@ -55,7 +60,12 @@ export const PracticeForm = z
     countries: fields.list(z.string().regex(/^[A-Z]{2}$/)).pipe(z.array(z.string()).max(60)),
     country_other: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('')]).optional(),
   })
-  .refine((v) => !v.start_date || !v.end_date || v.end_date >= v.start_date, { path: ['end_date'], message: 'practices.errors.endBeforeStart' });
+  .refine((v) => !v.start_date || !v.end_date || v.end_date >= v.start_date, { path: ['end_date'], message: 'practices.errors.endBeforeStart' })
+  // Submitting needs what the Hub's template requires: every missing part is shown beside its field at once.
+  .superRefine((v, ctx) => {
+    if (v.action !== 'submit') return;
+    for (const [field, message] of Object.entries(missingForSubmit(toInput(v)))) ctx.addIssue({ code: 'custom', path: [field], message });
+  });
 
 export type PracticeFormData = z.output<typeof PracticeForm>;
 

@@ -1,4 +1,4 @@
-/** @module Practices' tables: good practices, their facets, history, attachments and search index. */
+/** @module Practices' tables: good practices, their facets, attachments and search index (their history is the platform's audit log). */
 
 /** draft → submitted → in_review → published, or returned to its authors (then edited and submitted again). */
 export type PracticeStatus = 'draft' | 'submitted' | 'in_review' | 'returned' | 'published';
@@ -52,19 +52,6 @@ export interface PracticeTermsTable {
   value: string;
 }
 
-/** The workflow's history: each transition and each reviewer comment. */
-export interface PracticeEventsTable {
-  id: string;
-  practice_id: string;
-  at: string;
-  actor_id: string | null;
-  /** submit | start_review | request_changes | approve | comment | create */
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
-  comment: string | null;
-}
-
 export interface PracticeAttachmentsTable {
   id: string;
   practice_id: string;
@@ -101,7 +88,6 @@ declare module '../../db/schema.js' {
   interface Database {
     practices: PracticesTable;
     practice_terms: PracticeTermsTable;
-    practice_events: PracticeEventsTable;
     practice_attachments: PracticeAttachmentsTable;
     practice_texts: PracticeTextsTable;
     practice_words: PracticeWordsTable;

@@ -4,7 +4,7 @@ import { TText, EmptyState } from '../../../platform/views/components.js';
 import { parseTranslated } from '../../../platform/i18n/translated.js';
 import { paths as platformPaths } from '../../../platform/paths.js';
 import type { BodyRow, PositionHolding } from '../queries.js';
-import { paths, elsewhere } from '../paths.js';
+import { paths, elsewhere, membershipPaths } from '../paths.js';
 import { BodyLink, ListSection } from './list.js';
 import { PositionsTables } from './positions.js';
 
@@ -66,13 +66,13 @@ export function BodyPage(props: BodyPageData) {
           <ul class="columns">
             {members.slice(0, MEMBERS_SHOWN).map((o) => (
               <li>
-                <a href={elsewhere.organization.href(l, { slug: o.slug })}>{orgNames.get(o.id)}</a>
+                <a href={membershipPaths.member.href(l, { slug: o.slug })}>{orgNames.get(o.id)}</a>
               </li>
             ))}
           </ul>
           {members.length > MEMBERS_SHOWN ? (
             <p>
-              <a href={elsewhere.directory.href(l, {}, { body: body.slug })}>{t('bodies.members.seeAll', { count: members.length })}</a>
+              <a href={membershipPaths.members.href(l, {}, { body: body.slug })}>{t('bodies.members.seeAll', { count: members.length })}</a>
             </p>
           ) : null}
         </>

@@ -1,7 +1,8 @@
 /**
  * @module Elections: calling, editing, opening (census freeze), closing (tally) and certifying.
- * Plain functions (db, actor, input) → outcome, run inside a transaction opened by the route. Emails
- * are sent by the route after the transaction commits (see notify.ts), using the returned `events`.
+ * Plain functions (tx, actor, input) → Outcome, run inside a transaction opened by an action or a job.
+ * Each state change announces itself to the body's reachable people with notify() in the same
+ * transaction, so a message exists exactly when the change committed (and is never written twice).
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -11,11 +12,57 @@ import { audit } from '../../../platform/audit/audit.js';
 import { pickTranslated, stringifyTranslated, type Translated } from '../../../platform/i18n/translated.js';
 import { assignPositions, bodyMemberOrganizations, type Assignment } from '../../bodies/index.js';
 import { buildRecord, tally, validateDefinition, verifyRecord, type ElectionDefinition, type Position } from '../core/index.js';
+import { bodyRecipients, getBodyById } from '../../bodies/index.js';
+import { notify } from '../../../platform/notify/notify.js';
+import type { I18n } from '../../../platform/i18n/i18n.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { ballotEntries, getElection, listCandidates, toElection, type Election } from '../queries.js';
+import { paths } from '../paths.js';
 
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; reason: string };
-/** Something that happened and must be announced to the body's members. */
-export type ElectionEvent = { kind: 'called' | 'opened' | 'closed' | 'failed' | 'certified'; electionId: string };
+/** What a lifecycle command needs: the transaction, the translator and the site's address (for mails). */
+export interface ElectionsTx {
+  db: Db;
+  i18n: I18n;
+  baseUrl: string;
+}
+
+/** A step of an election that is announced to the body's reachable people. */
+export type ElectionEvent = 'called' | 'opened' | 'closed' | 'failed' | 'certified';
+
+/** Each announcement's notification kind and message keys, written out so every key is findable. */
+const ANNOUNCEMENTS = {
+  called: { kind: 'elections.called', subject: 'elections.mail.called.subject', body: 'elections.mail.called.body' },
+  opened: { kind: 'elections.opened', subject: 'elections.mail.opened.subject', body: 'elections.mail.opened.body' },
+  closed: { kind: 'elections.closed', subject: 'elections.mail.closed.subject', body: 'elections.mail.closed.body' },
+  failed: { kind: 'elections.failed', subject: 'elections.mail.failed.subject', body: 'elections.mail.failed.body' },
+  certified: { kind: 'elections.certified', subject: 'elections.mail.certified.subject', body: 'elections.mail.certified.body' },
+} as const satisfies Record<ElectionEvent, { kind: string; subject: string; body: string }>;
+
+/** The notification kinds this module sends (for the manifest). */
+export const ELECTION_NOTIFICATION_KINDS = Object.values(ANNOUNCEMENTS).map((a) => a.kind);
+
+/**
+ * Tells the body's reachable people (bodies' `bodyRecipients`) about a step, each in their language, inside
+ * the transaction that made the step.
+ */
+export async function announce(tx: ElectionsTx, event: ElectionEvent, electionId: string): Promise<void> {
+  const e = await getElection(tx.db, electionId);
+  if (!e) return;
+  const body = await getBodyById(tx.db, e.bodyId);
+  if (!body) return;
+  const a = ANNOUNCEMENTS[event];
+  await notify({ db: tx.db, i18n: tx.i18n }, await bodyRecipients(tx.db, e.bodyId), a.kind, {
+    subject: a.subject,
+    body: a.body,
+    params: (l) => ({
+      title: pickTranslated(e.title, l)?.text ?? '',
+      body: pickTranslated(body.name, l)?.text ?? body.slug,
+      url: paths.election.url(tx.baseUrl, l, { id: e.id }),
+      census: e.censusSize ?? 0,
+      ballots: e.ballotCount,
+    }),
+  });
+}
 
 /** What the secretary sets when calling or editing an election: the election's own fields, with the title still translated. */
 export type ElectionInput = { title: Translated } & Pick<Election, 'positions' | 'quorumPct' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'termStart' | 'termEnd'>;
@@ -34,7 +81,15 @@ function inputColumns(input: ElectionInput) {
   };
 }
 
-export async function callElection(db: Db, actorId: string, input: ElectionInput & { bodyId: string; previousId?: string | null }): Promise<Outcome<{ id: string; events: ElectionEvent[] }>> {
+/** Calls an election and announces it. */
+export async function callElection(tx: ElectionsTx, actorId: string, input: ElectionInput & { bodyId: string; previousId?: string | null }): Promise<Outcome<{ id: string }>> {
+  const { id } = await createElection(tx.db, actorId, input);
+  await announce(tx, 'called', id);
+  return ok({ id });
+}
+
+/** Writes a called election (in its nomination phase) and its audit entry, without announcing it (the demo seed). */
+export async function createElection(db: Db, actorId: string, input: ElectionInput & { bodyId: string; previousId?: string | null }): Promise<{ id: string }> {
   const id = newId();
   const now = nowIso();
   await db
@@ -61,7 +116,7 @@ export async function callElection(db: Db, actorId: string, input: ElectionInput
     })
     .execute();
   await audit(db, { actorId, action: 'election.called', subjectType: 'election', subjectId: id, data: { bodyId: input.bodyId, positions: input.positions, quorumPct: input.quorumPct, previousId: input.previousId ?? null } });
-  return { ok: true, id, events: [{ kind: 'called', electionId: id }] };
+  return { id };
 }
 
 /** Edits an election; refused once voting has opened. */
@@ -75,9 +130,9 @@ export async function editElection(db: Db, actorId: string, input: ElectionInput
     .where('id', '=', input.electionId)
     .where('status', '=', 'nomination')
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return { ok: false, reason: 'notEditable' };
+  if (Number(r.numUpdatedRows) !== 1) return fail('elections.errors.notEditable');
   await audit(db, { actorId, action: 'election.edited', subjectType: 'election', subjectId: input.electionId });
-  return { ok: true };
+  return ok();
 }
 
 /** The definition voters will see: one race per position, accepted candidates in name order. */
@@ -97,19 +152,21 @@ export async function buildDefinition(db: Db, e: Election, censusSize: number): 
  * now), creating one roll row per organization with voted = 0. `actorId` null = opened by the clock;
  * then a position without candidates fails the election instead of refusing.
  */
-export async function openVoting(db: Db, actorId: string | null, electionId: string): Promise<Outcome<{ events: ElectionEvent[] }>> {
+export async function openVoting(tx: ElectionsTx, actorId: string | null, electionId: string): Promise<Outcome<{ event: 'opened' | 'failed' }>> {
+  const { db } = tx;
   const e = await getElection(db, electionId);
-  if (!e || e.status !== 'nomination') return { ok: false, reason: 'notInNomination' };
+  if (!e || e.status !== 'nomination') return fail('elections.errors.notInNomination');
   const census = await bodyMemberOrganizations(db, e.bodyId);
   const def = await buildDefinition(db, e, census.length);
   const now = nowIso();
   const empty = def.races.filter((r) => r.candidates.length === 0);
   if (empty.length || !validateDefinition(def).ok) {
-    if (actorId) return { ok: false, reason: 'noCandidates' };
+    if (actorId) return fail('elections.errors.noCandidates');
     const r = await db.updateTable('elections').set({ status: 'failed', failed_reason: 'no_candidates', closed_at: now, updated_at: now }).where('id', '=', e.id).where('status', '=', 'nomination').executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return { ok: false, reason: 'notInNomination' };
+    if (Number(r.numUpdatedRows) !== 1) return fail('elections.errors.notInNomination');
     await audit(db, { actorId, action: 'election.failed', subjectType: 'election', subjectId: e.id, data: { reason: 'no_candidates' } });
-    return { ok: true, events: [{ kind: 'failed', electionId: e.id }] };
+    await announce(tx, 'failed', e.id);
+    return ok({ event: 'failed' as const });
   }
   // The conditional update takes the row lock first, so two openers can never both create the roll.
   const r = await db
@@ -118,7 +175,7 @@ export async function openVoting(db: Db, actorId: string | null, electionId: str
     .where('id', '=', e.id)
     .where('status', '=', 'nomination')
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return { ok: false, reason: 'notInNomination' };
+  if (Number(r.numUpdatedRows) !== 1) return fail('elections.errors.notInNomination');
   // Roll rows in name order (never in any order that could later mean something), in batches.
   for (let i = 0; i < census.length; i += 500) {
     await db
@@ -127,7 +184,8 @@ export async function openVoting(db: Db, actorId: string | null, electionId: str
       .execute();
   }
   await audit(db, { actorId, action: 'election.opened', subjectType: 'election', subjectId: e.id, data: { censusSize: census.length, quorumPct: e.quorumPct } });
-  return { ok: true, events: [{ kind: 'opened', electionId: e.id }] };
+  await announce(tx, 'opened', e.id);
+  return ok({ event: 'opened' as const });
 }
 
 /** Takes the election's row lock (a no-op update): casts and the close are serialized on it. */
@@ -142,8 +200,9 @@ export async function lockElection(db: Db, electionId: string, status: 'voting')
 }
 
 /** Closes voting: tallies the box with the core, checks the record verifies, and publishes the result. */
-export async function closeVoting(db: Db, actorId: string | null, electionId: string): Promise<Outcome<{ events: ElectionEvent[] }>> {
-  if (!(await lockElection(db, electionId, 'voting'))) return { ok: false, reason: 'notVoting' };
+export async function closeVoting(tx: ElectionsTx, actorId: string | null, electionId: string): Promise<Outcome<{ event: 'closed' | 'failed' }>> {
+  const { db } = tx;
+  if (!(await lockElection(db, electionId, 'voting'))) return fail('elections.errors.notVoting');
   const e = (await getElection(db, electionId))!;
   const def = e.definition!;
   const entries = await ballotEntries(db, e.id);
@@ -170,74 +229,44 @@ export async function closeVoting(db: Db, actorId: string | null, electionId: st
   // census order, not casting order. `scrubAfterClose` then drops the old row versions.
   await db.updateTable('election_roll').set({ voted: sql<number>`voted` }).where('election_id', '=', e.id).execute();
   await audit(db, { actorId, action: failed ? 'election.failed' : 'election.closed', subjectType: 'election', subjectId: e.id, data: { ballots: entries.length, status: result.status, headHash: report.chain.recomputedHeadHash } });
-  return { ok: true, events: [{ kind: failed ? 'failed' : 'closed', electionId: e.id }] };
+  const event = failed ? ('failed' as const) : ('closed' as const);
+  await announce(tx, event, e.id);
+  return ok({ event });
 }
 
 /**
  * Certifies a closed election: the elected candidates take their positions for the election's term
  * (earlier holders move to the history). Tied races are not filled: a run-off election is called.
  */
-export async function certify(db: Db, actorId: string, electionId: string): Promise<Outcome<{ events: ElectionEvent[]; assigned: number }>> {
+export async function certify(tx: ElectionsTx, actorId: string, electionId: string): Promise<Outcome<{ assigned: number }>> {
+  const { db } = tx;
   const e = await getElection(db, electionId);
-  if (!e || e.status !== 'closed' || !e.result) return { ok: false, reason: 'notClosed' };
+  if (!e || e.status !== 'closed' || !e.result) return fail('elections.errors.notClosed');
   const candidates = await listCandidates(db, e.id);
   const assignments: Assignment[] = [];
   for (const race of e.result.races) {
     if (race.status !== 'elected' || !race.winner) continue;
     const c = candidates.find((x) => x.id === race.winner);
-    if (!c || !c.orgId) return { ok: false, reason: 'winnerUnknown' };
+    if (!c || !c.orgId) return fail('elections.errors.winnerUnknown');
     assignments.push({ position: race.position, userId: c.userId, orgId: c.orgId, holderName: c.name });
   }
   const r = await db.updateTable('elections').set({ status: 'certified', certified_at: nowIso(), certified_by: actorId, updated_at: nowIso() }).where('id', '=', e.id).where('status', '=', 'closed').executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return { ok: false, reason: 'notClosed' };
+  if (Number(r.numUpdatedRows) !== 1) return fail('elections.errors.notClosed');
   if (assignments.length) {
+    // A refusal here is returned as the certification's refusal: the action rolls the whole transaction back.
     const a = await assignPositions(db, actorId, { bodyId: e.bodyId, assignments, startsOn: e.termStart, endsOn: e.termEnd, source: 'election', electionId: e.id });
-    if (!a.ok) throw new CertifyRefused(a.reason);
+    if (!a.ok) return a.reason.endsWith('orgNotInBody') ? fail('elections.errors.orgNotInBody') : a.reason.endsWith('personNotOfOrg') ? fail('elections.errors.personNotOfOrg') : fail('elections.errors.winnerUnknown');
   }
   await audit(db, { actorId, action: 'election.certified', subjectType: 'election', subjectId: e.id, data: { assigned: assignments.map((x) => ({ position: x.position, userId: x.userId })) } });
-  return { ok: true, events: [{ kind: 'certified', electionId: e.id }], assigned: assignments.length };
+  await announce(tx, 'certified', e.id);
+  return ok({ assigned: assignments.length });
 }
 
-/** Thrown inside the transaction to undo a certification whose winners can no longer take office. */
-export class CertifyRefused extends Error {
-  constructor(public reason: string) {
-    super(reason);
-  }
-}
-
-/**
- * Applies the transitions whose time has come (lazily, when an election is read): nomination → voting
- * at voting_opens_at, voting → closed/failed at voting_closes_at. Idempotent and safe to race.
- */
-export async function applyClock(db: Db, electionId: string, now = nowIso()): Promise<ElectionEvent[]> {
-  const events: ElectionEvent[] = [];
-  let e = await getElection(db, electionId);
-  if (!e) return events;
-  if (e.status === 'nomination' && e.votingOpensAt && e.votingOpensAt <= now) {
-    const r = await openVoting(db, null, e.id);
-    if (r.ok) events.push(...r.events);
-    e = (await getElection(db, electionId))!;
-  }
-  if (e.status === 'voting' && e.votingClosesAt && e.votingClosesAt <= now) {
-    const r = await closeVoting(db, null, e.id);
-    if (r.ok) events.push(...r.events);
-  }
-  return events;
-}
-
-/** Ids of elections whose clock has passed a transition (cheap: one indexed query). */
-export async function electionsDue(db: Db, now = nowIso()): Promise<string[]> {
-  const rows = await db
-    .selectFrom('elections')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'nomination'), eb('voting_opens_at', 'is not', null), eb('voting_opens_at', '<=', now)]),
-        eb.and([eb('status', '=', 'voting'), eb('voting_closes_at', 'is not', null), eb('voting_closes_at', '<=', now)]),
-      ]),
-    )
-    .execute();
-  return rows.map((r) => r.id);
+/** Ids of elections due to open and to close at `now` (two indexed queries, soonest first). */
+export async function electionsDue(db: Db, now = nowIso()): Promise<{ toOpen: string[]; toClose: string[] }> {
+  const toOpen = await db.selectFrom('elections').select('id').where('status', '=', 'nomination').where('voting_opens_at', 'is not', null).where('voting_opens_at', '<=', now).orderBy('voting_opens_at').execute();
+  const toClose = await db.selectFrom('elections').select('id').where('status', '=', 'voting').where('voting_closes_at', 'is not', null).where('voting_closes_at', '<=', now).orderBy('voting_closes_at').execute();
+  return { toOpen: toOpen.map((r) => r.id), toClose: toClose.map((r) => r.id) };
 }
 
 export { toElection };
@@ -251,4 +280,9 @@ export { toElection };
 export async function scrubAfterClose(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect === 'postgres') await sql`vacuum full election_roll`.execute(db);
   else await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+}
+
+/** The command context for a transaction opened by an action or a job. */
+export function electionsTx(db: Db, deps: { i18n: I18n; config: { baseUrl: string } }): ElectionsTx {
+  return { db, i18n: deps.i18n, baseUrl: deps.config.baseUrl };
 }

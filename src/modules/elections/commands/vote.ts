@@ -11,23 +11,22 @@ import { nowIso } from '../../../db/ids.js';
 import { designatedVoter, isMemberInGoodStanding } from '../../membership/index.js';
 import { appendBallot, newReceiptCode, validateBallot, type ChainEntry, type Choices } from '../core/index.js';
 import { getElection } from '../queries.js';
-import { lockElection, type Outcome } from './lifecycle.js';
-
-export type CastRefusal = 'notFound' | 'notOpen' | 'notVoter' | 'notOnRoll' | 'alreadyVoted' | 'badBallot';
+import { lockElection } from './lifecycle.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 
 export async function castBallot(
   db: Db,
   actor: CurrentUser,
   input: { electionId: string; orgId: string; choices: Choices },
   now = nowIso(),
-): Promise<Outcome<{ receipt: string; seq: number; hash: string }> | { ok: false; reason: CastRefusal; raceId?: string }> {
+): Promise<Outcome<{ receipt: string; seq: number; hash: string }>> {
   const e = await getElection(db, input.electionId);
-  if (!e) return { ok: false, reason: 'notFound' };
-  if (e.status !== 'voting' || !e.definition || (e.votingClosesAt && e.votingClosesAt <= now)) return { ok: false, reason: 'notOpen' };
-  if ((await designatedVoter(db, input.orgId)) !== actor.id || !(await isMemberInGoodStanding(db, input.orgId))) return { ok: false, reason: 'notVoter' };
+  if (!e) return fail('elections.vote.refused.notFound');
+  if (e.status !== 'voting' || !e.definition || (e.votingClosesAt && e.votingClosesAt <= now)) return fail('elections.vote.refused.notOpen');
+  if ((await designatedVoter(db, input.orgId)) !== actor.id || !(await isMemberInGoodStanding(db, input.orgId))) return fail('elections.vote.refused.notVoter', { field: 'org' });
   const check = validateBallot(e.definition, { choices: input.choices });
-  if (!check.ok) return { ok: false, reason: 'badBallot', raceId: check.raceId };
-  if (!(await lockElection(db, e.id, 'voting'))) return { ok: false, reason: 'notOpen' };
+  if (!check.ok) return fail('elections.vote.refused.badBallot', { field: check.raceId ? `race_${check.raceId}` : undefined });
+  if (!(await lockElection(db, e.id, 'voting'))) return fail('elections.vote.refused.notOpen');
   const flipped = await db
     .updateTable('election_roll')
     .set({ voted: 1 })
@@ -37,7 +36,7 @@ export async function castBallot(
     .executeTakeFirst();
   if (Number(flipped.numUpdatedRows) !== 1) {
     const onRoll = await db.selectFrom('election_roll').select('voted').where('election_id', '=', e.id).where('org_id', '=', input.orgId).executeTakeFirst();
-    return { ok: false, reason: onRoll ? 'alreadyVoted' : 'notOnRoll' };
+    return onRoll ? fail('elections.vote.refused.alreadyVoted', { field: 'org' }) : fail('elections.vote.refused.notOnRoll', { field: 'org' });
   }
   const head = await db.selectFrom('election_ballots').select(['seq', 'hash']).where('election_id', '=', e.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = head ? ({ seq: Number(head.seq), hash: head.hash } as ChainEntry) : null;
@@ -52,5 +51,5 @@ export async function castBallot(
     .set((eb) => ({ ballot_count: eb('ballot_count', '+', 1) }))
     .where('id', '=', e.id)
     .execute();
-  return { ok: true, receipt, seq: entry.seq, hash: entry.hash };
+  return ok({ receipt, seq: entry.seq, hash: entry.hash });
 }

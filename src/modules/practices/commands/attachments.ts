@@ -8,6 +8,7 @@ import type { Db } from '../../../db/schema.js';
 import { newId, nowIso } from '../../../db/ids.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
 import { audit } from '../../../platform/audit/audit.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -34,16 +35,14 @@ export const ALLOWED: Record<string, { type: string; magic: number[] }> = {
 
 export const uploadsDir = (dataDir: string) => join(dataDir, 'uploads', 'practices');
 
-export type FileCheck = { ok: true; ext: string; type: string } | { ok: false; reason: 'missing' | 'too_large' | 'bad_type' };
-
 /** Checks a file's name, size and first bytes. */
-export function checkFile(name: string, bytes: Uint8Array): FileCheck {
-  if (!bytes.length) return { ok: false, reason: 'missing' };
-  if (bytes.length > MAX_BYTES) return { ok: false, reason: 'too_large' };
+export function checkFile(name: string, bytes: Uint8Array): Outcome<{ ext: string; type: string }> {
+  if (!bytes.length) return fail('practices.errors.fileMissing', { field: 'file' });
+  if (bytes.length > MAX_BYTES) return fail('practices.errors.fileTooLarge', { field: 'file' });
   const ext = /\.([a-z0-9]{2,5})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   const rule = ALLOWED[ext];
-  if (!rule || !rule.magic.every((b, i) => bytes[i] === b)) return { ok: false, reason: 'bad_type' };
-  return { ok: true, ext, type: rule.type };
+  if (!rule || !rule.magic.every((b, i) => bytes[i] === b)) return fail('practices.errors.fileType', { field: 'file' });
+  return ok({ ext, type: rule.type });
 }
 
 /** A safe display name: no path, no control characters. */
@@ -52,13 +51,12 @@ export function cleanName(name: string): string {
   return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(-150) || 'file';
 }
 
-export type AttachOutcome = { ok: true; id: string } | { ok: false; reason: 'missing' | 'too_large' | 'bad_type' | 'too_many' };
-
-export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, file: { name: string; bytes: Uint8Array }): Promise<AttachOutcome> {
+/** Stores a checked file (at most 10 per practice) and records it in the practice's history. */
+export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, file: { name: string; bytes: Uint8Array }): Promise<Outcome<{ id: string }>> {
   const check = checkFile(file.name, file.bytes);
   if (!check.ok) return check;
   const count = await db.selectFrom('practice_attachments').select((e) => e.fn.countAll<number>().as('n')).where('practice_id', '=', practiceId).executeTakeFirst();
-  if (Number(count?.n ?? 0) >= 10) return { ok: false, reason: 'too_many' };
+  if (Number(count?.n ?? 0) >= 10) return fail('practices.errors.fileTooMany', { field: 'file' });
   const id = newId();
   const stored = `${newId()}${newId()}.${check.ext}`;
   await mkdir(uploadsDir(dataDir), { recursive: true });
@@ -68,14 +66,16 @@ export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string,
     .values({ id, practice_id: practiceId, file_name: cleanName(file.name), stored_name: stored, content_type: check.type, size: file.bytes.length, uploaded_by: actor.id, created_at: nowIso() })
     .execute();
   await audit(db, { actorId: actor.id, action: 'practice.attach', subjectType: 'practice', subjectId: practiceId, data: { attachment: id } });
-  return { ok: true, id };
+  return ok({ id });
 }
 
-export async function removeAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, attachmentId: string): Promise<{ ok: boolean }> {
+/** Removes an attachment (its row, then its file); refused when someone removed it first. */
+export async function removeAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, attachmentId: string): Promise<Outcome> {
   const row = await db.selectFrom('practice_attachments').selectAll().where('id', '=', attachmentId).where('practice_id', '=', practiceId).executeTakeFirst();
-  if (!row) return { ok: false };
-  await db.deleteFrom('practice_attachments').where('id', '=', attachmentId).execute();
-  await unlink(join(uploadsDir(dataDir), row.stored_name)).catch(() => {});
+  if (!row) return fail('practices.errors.notFound');
+  const r = await db.deleteFrom('practice_attachments').where('id', '=', attachmentId).where('practice_id', '=', practiceId).executeTakeFirst();
+  if (Number(r.numDeletedRows) !== 1) return fail('practices.errors.notFound');
   await audit(db, { actorId: actor.id, action: 'practice.detach', subjectType: 'practice', subjectId: practiceId, data: { attachment: attachmentId } });
-  return { ok: true };
+  await unlink(join(uploadsDir(dataDir), row.stored_name)).catch(() => {});
+  return ok();
 }

@@ -5,12 +5,11 @@ import { dialectOf } from '../../../db/migrator.js';
 import { newId, nowIso } from '../../../db/ids.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
 import { audit } from '../../../platform/audit/audit.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { stringifyTranslated } from '../../../platform/i18n/translated.js';
 import { LOCALES } from '../../../platform/i18n/locales.js';
 import { TEXT_FIELDS, regionOf } from '../model.js';
 import type { PracticeInput } from '../schemas.js';
-
-export type SaveOutcome = { ok: true; id: string } | { ok: false; reason: 'not_found' | 'not_editable' };
 
 function columns(input: PracticeInput) {
   const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, stringifyTranslated(input.texts[f])])) as Record<(typeof TEXT_FIELDS)[number], string>;
@@ -54,7 +53,7 @@ export async function writeTerms(db: Db, id: string, input: PracticeInput) {
 }
 
 /** Saves a new draft. */
-export async function createPractice(db: Db, actor: CurrentUser, input: PracticeInput, opts: { status?: 'draft'; now?: string } = {}): Promise<SaveOutcome> {
+export async function createPractice(db: Db, actor: CurrentUser, input: PracticeInput, opts: { status?: 'draft'; now?: string } = {}): Promise<Outcome<{ id: string }>> {
   const id = newId();
   const now = opts.now ?? nowIso();
   const seq = dialectOf(db as any) === 'sqlite' ? sql<number>`(select coalesce(max(seq), 0) + 1 from practices)` : null;
@@ -73,23 +72,20 @@ export async function createPractice(db: Db, actor: CurrentUser, input: Practice
     })
     .execute();
   await writeTerms(db, id, input);
-  await db.insertInto('practice_events').values({ id: newId(), practice_id: id, at: now, actor_id: actor.id, action: 'create', from_status: null, to_status: 'draft', comment: null }).execute();
-  await audit(db, { actorId: actor.id, action: 'practice.create', subjectType: 'practice', subjectId: id });
-  return { ok: true, id };
+  await audit(db, { actorId: actor.id, action: 'practice.create', subjectType: 'practice', subjectId: id, to: 'draft' });
+  return ok({ id });
 }
 
-/** Saves changes to a draft or a returned practice. */
-export async function updatePractice(db: Db, actor: CurrentUser, id: string, input: PracticeInput): Promise<SaveOutcome> {
-  const row = await db.selectFrom('practices').select(['status']).where('id', '=', id).executeTakeFirst();
-  if (!row) return { ok: false, reason: 'not_found' };
-  if (row.status !== 'draft' && row.status !== 'returned') return { ok: false, reason: 'not_editable' };
-  await db
+/** Saves changes to a draft or a returned practice; refused (nothing written) when it is no longer editable. */
+export async function updatePractice(db: Db, actor: CurrentUser, id: string, input: PracticeInput): Promise<Outcome<{ id: string }>> {
+  const r = await db
     .updateTable('practices')
     .set({ ...columns(input), updated_at: nowIso() })
     .where('id', '=', id)
     .where('status', 'in', ['draft', 'returned'])
-    .execute();
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return fail('practices.flash.notEditable');
   await writeTerms(db, id, input);
   await audit(db, { actorId: actor.id, action: 'practice.update', subjectType: 'practice', subjectId: id });
-  return { ok: true, id };
+  return ok({ id });
 }

@@ -2,18 +2,20 @@
  * @module Practices: the review workflow.
  * draft|returned --submit--> submitted --start_review--> in_review --approve--> published
  * submitted|in_review --request_changes--> returned (with the reviewers' comment); published --unpublish--> returned.
- * Every step is kept in practice_events and the audit log; the route mails the authors after commit.
+ * Every step (and every comment) is one entry of the platform's history (`audit`, read with `historyOf`).
  */
 import type { Db } from '../../../db/schema.js';
-import { newId, nowIso } from '../../../db/ids.js';
+import { nowIso } from '../../../db/ids.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
 import { audit } from '../../../platform/audit/audit.js';
+import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import type { PracticeStatus } from '../tables.js';
 import { toPractice, type Practice } from '../queries.js';
 import { missingForSubmit } from '../schemas.js';
 import { indexPractice, bumpSearchVersion } from '../search.js';
 
-export type Action = 'submit' | 'start_review' | 'request_changes' | 'approve' | 'comment' | 'unpublish';
+export const ACTIONS = ['submit', 'start_review', 'request_changes', 'approve', 'comment', 'unpublish'] as const;
+export type Action = (typeof ACTIONS)[number];
 
 const MOVES: Record<Exclude<Action, 'comment'>, { from: PracticeStatus[]; to: PracticeStatus }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
@@ -23,42 +25,39 @@ const MOVES: Record<Exclude<Action, 'comment'>, { from: PracticeStatus[]; to: Pr
   unpublish: { from: ['published'], to: 'returned' },
 };
 
-export type TransitionOutcome =
-  | { ok: true; practice: Practice; from: PracticeStatus; to: PracticeStatus }
-  | { ok: false; reason: 'not_found' | 'wrong_state' | 'comment_required' | 'incomplete'; missing?: Record<string, string> };
+/** What a step did: the practice as it is now, and the status it moved from and to. */
+export type Moved = { practice: Practice; from: PracticeStatus; to: PracticeStatus };
 
 /** Moves a practice along the workflow (or records a comment), atomically: the status only changes if it is still `from`. */
-export async function transition(db: Db, actor: CurrentUser, id: string, action: Action, comment?: string | null): Promise<TransitionOutcome> {
+export async function transition(db: Db, actor: CurrentUser, id: string, action: Action, comment?: string | null): Promise<Outcome<Moved>> {
   const row = await db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return { ok: false, reason: 'not_found' };
+  if (!row) return fail('practices.errors.notFound');
   const p = toPractice(row);
   const text = comment?.trim() || null;
   const now = nowIso();
   if (action === 'comment') {
-    if (!text) return { ok: false, reason: 'comment_required' };
-    if (p.status === 'draft') return { ok: false, reason: 'wrong_state' };
-    await db.insertInto('practice_events').values({ id: newId(), practice_id: id, at: now, actor_id: actor.id, action, from_status: p.status, to_status: p.status, comment: text }).execute();
-    await audit(db, { actorId: actor.id, action: 'practice.comment', subjectType: 'practice', subjectId: id });
-    return { ok: true, practice: p, from: p.status, to: p.status };
+    if (!text) return fail('practices.errors.commentRequired', { field: 'comment' });
+    if (p.status === 'draft') return fail('practices.flash.wrongState');
+    await audit(db, { actorId: actor.id, action: 'practice.comment', subjectType: 'practice', subjectId: id, from: p.status, to: p.status, note: text });
+    return ok({ practice: p, from: p.status, to: p.status });
   }
   const move = MOVES[action];
-  if (!move.from.includes(p.status)) return { ok: false, reason: 'wrong_state' };
-  if ((action === 'request_changes' || action === 'unpublish') && !text) return { ok: false, reason: 'comment_required' };
+  if (!move.from.includes(p.status)) return fail('practices.flash.wrongState');
+  if ((action === 'request_changes' || action === 'unpublish') && !text) return fail('practices.errors.commentRequired', { field: 'comment' });
   if (action === 'submit') {
     const missing = missingForSubmit(p);
-    if (Object.keys(missing).length) return { ok: false, reason: 'incomplete', missing };
+    if (Object.keys(missing).length) return fail('practices.errors.incomplete', { detail: { missing } });
   }
   const set: Record<string, string | null> = { status: move.to, updated_at: now };
   if (move.to === 'submitted') set.submitted_at = now;
   if (move.to === 'published') set.published_at = now;
   const r = await db.updateTable('practices').set(set).where('id', '=', id).where('status', '=', p.status).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return { ok: false, reason: 'wrong_state' };
-  await db.insertInto('practice_events').values({ id: newId(), practice_id: id, at: now, actor_id: actor.id, action, from_status: p.status, to_status: move.to, comment: text }).execute();
-  await audit(db, { actorId: actor.id, action: `practice.${action}`, subjectType: 'practice', subjectId: id, data: { from: p.status, to: move.to } });
+  if (Number(r.numUpdatedRows) !== 1) return fail('practices.flash.wrongState');
+  await audit(db, { actorId: actor.id, action: `practice.${action}`, subjectType: 'practice', subjectId: id, from: p.status, to: move.to, note: text });
   if (move.to === 'published' || p.status === 'published') {
     const fresh = await db.selectFrom('practices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await indexPractice(db, fresh);
     await bumpSearchVersion(db);
   }
-  return { ok: true, practice: { ...p, status: move.to }, from: p.status, to: move.to };
+  return ok({ practice: { ...p, status: move.to }, from: p.status, to: move.to });
 }

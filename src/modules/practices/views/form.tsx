@@ -1,51 +1,12 @@
-/** @module Practices: page components (list items, the form, the practice page's parts). */
-import type { Child } from 'hono/jsx';
-import { useView } from '../../platform/views/context.js';
-import { TText, TextField, TextArea, SelectField, ChoiceField, Button, Form, ErrorSummary, type FormState, type Option } from '../../platform/views/components.js';
-import { LOCALES, LOCALE_NAMES, type Locale } from '../../platform/i18n/locales.js';
-import type { Objective, Principle, Country } from '../../platform/reference/queries.js';
-import { TEXT_FIELDS, SCOPES, RESOURCE_TYPES, RECOMMENDED_START } from './model.js';
-import { MAX } from './schemas.js';
-import type { Practice } from './queries.js';
-
-export function StatusBadge(props: { status: string }) {
-  const { t } = useView();
-  const cls = props.status === 'published' ? 'ok' : props.status === 'returned' ? 'err' : props.status === 'draft' ? '' : 'warn';
-  return <span class={`badge ${cls}`}>{t(`practices.status.${props.status}`)}</span>;
-}
-
-/** One practice in a list: title, summary, objectives and countries. */
-export function PracticeItem(props: { p: Practice; objectives: Objective[]; countries: Map<string, string>; showStatus?: boolean; headingLevel?: 2 | 3 }) {
-  const { t, href } = useView();
-  const { p } = props;
-  const H = (props.headingLevel === 3 ? 'h3' : 'h2') as any;
-  return (
-    <article class="card">
-      <H>
-        <a href={href(`/practices/${p.id}`)}>{p.texts.title[p.originalLang] || Object.values(p.texts.title)[0] ? <TText value={p.texts.title} /> : t('practices.untitled')}</a>
-      </H>
-      {props.showStatus ? (
-        <p>
-          <StatusBadge status={p.status} />
-        </p>
-      ) : null}
-      <TText value={p.texts.summary} as="p" />
-      <p class="small muted">
-        {p.objectives.length ? (
-          <>
-            {t('practices.fields.objectives')}: {p.objectives.map((n) => t('reference.objectives.number', { n })).join(', ')}
-          </>
-        ) : null}
-        {p.countries.length ? (
-          <>
-            {' · '}
-            {p.countries.map((c) => props.countries.get(c) ?? c).join(', ')}
-          </>
-        ) : null}
-      </p>
-    </article>
-  );
-}
+/** @module Practices: the practice form (new and edit) and its page. */
+import { useView } from '../../../platform/views/context.js';
+import { TextField, TextArea, SelectField, ChoiceField, Button, Form, ErrorSummary, Notice, type FormState, type Option } from '../../../platform/views/components.js';
+import { LOCALES, LOCALE_NAMES, type Locale } from '../../../platform/i18n/locales.js';
+import type { Objective, Principle, Country } from '../../../platform/reference/queries.js';
+import { TEXT_FIELDS, SCOPES, RESOURCE_TYPES, RECOMMENDED_START } from '../model.js';
+import { MAX } from '../schemas.js';
+import type { Practice } from '../queries.js';
+import { paths } from '../paths.js';
 
 export interface FormOptions {
   orgs: Option[];
@@ -134,27 +95,20 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
   );
 }
 
-/** A list of links back to the search, one per objective or principle. */
-export function FilterLinks(props: { items: { label: string; href: string }[] }) {
+/** The form's page: a new practice, or the edit of an existing one (with a notice when it came back from review). */
+export function FormPage(props: { form: FormState; opts: FormOptions; p?: Practice }) {
+  const { t, locale } = useView();
+  const { p } = props;
   return (
-    <ul class="small">
-      {props.items.map((i) => (
-        <li>
-          <a href={i.href}>{i.label}</a>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function Section(props: { title: string; value: Partial<Record<Locale, string>>; children?: Child }) {
-  const { locale } = useView();
-  if (!Object.keys(props.value).length) return null;
-  void locale;
-  return (
-    <section>
-      <h2>{props.title}</h2>
-      <TText value={props.value} as="div" />
-    </section>
+    <>
+      <h1>{p ? t('practices.edit.title') : t('practices.new.title')}</h1>
+      {p?.status === 'returned' ? <Notice type="warning">{t('practices.edit.returned')}</Notice> : null}
+      <PracticeFormView
+        action={p ? paths.edit.href(locale, { id: p.id }) : paths.create.href(locale)}
+        form={props.form}
+        opts={props.opts}
+        cancel={p ? paths.practice.href(locale, { id: p.id }) : paths.mine.href(locale)}
+      />
+    </>
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * Elections: every route the module mounts (its pages and its /api/v1 endpoints) × every role. Subjects live
+ * in the Mesa of the matrix world (mt1): an election taking nominations (with a pending nomination of the
+ * body member), one in voting (the body member's and the secretary's organizations on the roll) and a
+ * closed one. POSTs that would change the world for the next role (close, certify) get a fresh election
+ * per role; the others are sent empty or harmless (an empty form answers 422: past authorization).
+ */
+import { defineRouteMatrix, everyone, only, signedIn, type World } from '../../../tests/support/matrix.js';
+import type { CurrentUser } from '../../platform/http/env.js';
+import { callElection, openVoting, closeVoting, electionsTx } from './commands/lifecycle.js';
+import { nominate } from './commands/nominations.js';
+import { castBallot } from './commands/vote.js';
+import { paths, apiPaths, apiMounted } from './paths.js';
+
+interface Subjects {
+  /** Taking nominations, no accepted candidate (opening it is refused: nothing changes). */
+  nomination: string;
+  /** The body member's pending nomination in `nomination`. */
+  candidacy: string;
+  voting: string;
+  closed: string;
+  /** A fresh election in voting (for closing) or closed (for certifying). */
+  fresh: (status: 'voting' | 'closed') => Promise<string>;
+}
+
+const person = (w: World, role: 'bodyMember' | 'secretary'): CurrentUser => ({ id: w.users[role], name: `Matrix ${role}`, email: `${role.toLowerCase()}@matrix.example`, role: 'member', locale: null, emailVerified: true });
+
+async function setup(w: World): Promise<Subjects> {
+  const { db, deps } = w.ctx;
+  const tx = <T>(fn: (t: ReturnType<typeof electionsTx>) => Promise<T>) => db.transaction().execute((trx) => fn(electionsTx(trx, deps)));
+  const must = <T extends { ok: boolean }>(r: T) => {
+    if (!r.ok) throw new Error(`elections matrix setup: ${JSON.stringify(r)}`);
+    return r as Extract<T, { ok: true }>;
+  };
+  const secretary = person(w, 'secretary');
+  const member = person(w, 'bodyMember');
+  const call = async () =>
+    must(
+      await tx((t) =>
+        callElection(t, secretary.id, { bodyId: w.body.id, title: { es: 'Elección de la matriz' }, positions: ['secretary'], quorumPct: 1, nominationsCloseAt: null, votingOpensAt: null, votingClosesAt: null, termStart: '2030-01-01', termEnd: null }),
+      ),
+    ).id;
+  const fresh = async (status: 'voting' | 'closed') => {
+    const id = await call();
+    const cand = must(await tx((t) => nominate(t, member, { electionId: id, position: 'secretary', nominee: member, orgId: w.orgs.bodyOrg.id }))).candidateId;
+    must(await tx((t) => openVoting(t, secretary.id, id)));
+    if (status === 'closed') {
+      // Two ballots, so the quorum is met and the election closes with a result (certifiable).
+      must(await db.transaction().execute((trx) => castBallot(trx, member, { electionId: id, orgId: w.orgs.bodyOrg.id, choices: { secretary: cand } })));
+      must(await db.transaction().execute((trx) => castBallot(trx, secretary, { electionId: id, orgId: w.orgs.secretaryOrg.id, choices: { secretary: null } })));
+      must(await tx((t) => closeVoting(t, secretary.id, id)));
+    }
+    return id;
+  };
+  const nomination = await call();
+  const candidacy = must(await tx((t) => nominate(t, secretary, { electionId: nomination, position: 'secretary', nominee: member }))).candidateId;
+  return { nomination, candidacy, voting: await fresh('voting'), closed: await fresh('closed'), fresh };
+}
+
+export const matrix = defineRouteMatrix<Subjects>({
+  module: 'elections',
+  setup,
+  cases: (x) => {
+    const id = (k: 'nomination' | 'voting' | 'closed') => () => ({ id: x()[k] });
+    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'nomination' | 'voting' | 'closed') => () => r.href('es', id(k)());
+    return [
+      { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.call.pattern, url: () => paths.call.href('es', {}, { body: 'mt1' }), expect: only('secretary', 'admin') },
+      { method: 'POST', route: paths.call.pattern, url: () => paths.call.href('es'), form: () => ({ body: 'mt1' }), expect: only('secretary', 'admin') },
+      { method: 'GET', route: paths.security.pattern, url: () => paths.security.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.mine.pattern, url: () => paths.mine.href('es'), expect: signedIn() },
+      { method: 'GET', route: paths.election.pattern, url: page(paths.election, 'nomination'), expect: everyone() },
+      { method: 'POST', route: paths.open.pattern, url: page(paths.open, 'nomination'), expect: only('secretary', 'admin') },
+      { method: 'POST', route: paths.close.pattern, url: async () => paths.close.href('es', { id: await x().fresh('voting') }), expect: only('secretary', 'admin') },
+      { method: 'GET', route: paths.edit.pattern, url: page(paths.edit, 'nomination'), expect: only('secretary', 'admin') },
+      { method: 'POST', route: paths.edit.pattern, url: page(paths.edit, 'nomination'), expect: only('secretary', 'admin') },
+      { method: 'GET', route: paths.nominate.pattern, url: page(paths.nominate, 'nomination'), expect: only('bodyMember', 'secretary', 'admin') },
+      { method: 'POST', route: paths.nominate.pattern, url: page(paths.nominate, 'nomination'), expect: only('bodyMember', 'secretary', 'admin') },
+      { method: 'GET', route: paths.candidacy.pattern, url: () => paths.candidacy.href('es', { id: x().nomination, cid: x().candidacy }), expect: only('bodyMember') },
+      { method: 'POST', route: paths.candidacy.pattern, url: () => paths.candidacy.href('es', { id: x().nomination, cid: x().candidacy }), expect: only('bodyMember') },
+      { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'voting'), expect: only('bodyMember', 'secretary') },
+      { method: 'POST', route: paths.vote.pattern, url: page(paths.vote, 'voting'), expect: only('bodyMember', 'secretary') },
+      { method: 'GET', route: paths.record.pattern, url: page(paths.record, 'closed'), expect: everyone() },
+      { method: 'GET', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
+      { method: 'POST', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
+      { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
+      { method: 'GET', route: apiMounted(apiPaths.election), url: () => apiMounted(apiPaths.election).replace(':id', x().closed), expect: everyone() },
+      // Last: certifying makes the body member the Mesa's secretary for the term (the matrix secretary's
+      // appointment moves to history), which would change the roles of the cases above.
+      { method: 'POST', route: paths.certify.pattern, url: async () => paths.certify.href('es', { id: await x().fresh('closed') }), expect: only('secretary', 'admin') },
+      { method: 'GET', route: apiMounted(apiPaths.record), url: () => apiMounted(apiPaths.record).replace(':id', x().closed), expect: everyone() },
+    ];
+  },
+});

@@ -1,0 +1,37 @@
+/**
+ * @module Elections: every URL of the module, declared once. Routes use `.pattern`; views, mails and tests
+ * use `.href(locale, params, query)` or `.url(baseUrl, locale, params)`.
+ */
+import { route } from '../../platform/http/paths.js';
+
+const E = '/elections/:id{[0-9a-z]{16}}' as const;
+
+export const paths = {
+  list: route('/elections'),
+  call: route('/elections/new'),
+  security: route('/elections/how-it-works'),
+  mine: route('/elections/mine'),
+  election: route(E),
+  open: route(`${E}/open`),
+  close: route(`${E}/close`),
+  certify: route(`${E}/certify`),
+  edit: route(`${E}/edit`),
+  nominate: route(`${E}/nominate`),
+  candidacy: route(`${E}/candidates/:cid{[0-9a-z]{16}}`),
+  vote: route(`${E}/vote`),
+  record: route(`${E}/record.json`),
+  receipt: route(`${E}/receipt`),
+};
+
+/** The body's page, owned by the bodies module (to be replaced by its exported paths once it has them). */
+export const bodyPage = route('/bodies/:slug');
+
+/** The JSON API's paths, in OpenAPI form, relative to /api/v1 (api.ts declares its routes with them). */
+export const apiPaths = {
+  list: '/elections',
+  election: '/elections/{id}',
+  record: '/elections/{id}/record',
+} as const;
+
+/** An API path as Hono mounts it: `/elections/{id}` → `/api/v1/elections/:id`. */
+export const apiMounted = (p: string) => `/api/v1${p.replace(/\{(\w+)\}/g, ':$1')}`;

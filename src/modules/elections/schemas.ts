@@ -1,0 +1,96 @@
+/** @module Elections: the zod schemas of the module's forms, field by field, and what they become. */
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { translatedFromForm, type Translated } from '../../platform/i18n/translated.js';
+import { fields } from '../../platform/http/forms.js';
+import { ok, fail, type Outcome } from '../../platform/outcome.js';
+import { POSITIONS, type Position } from './core/index.js';
+import type { ElectionInput } from './commands/lifecycle.js';
+
+const optDate = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.iso.date().optional());
+const position = z.enum(POSITIONS as [Position, ...Position[]]);
+const titleIn = z.string().trim().max(200).optional();
+
+/** Calling or editing an election. */
+export const ElectionForm = z
+  .object({
+    /** The body (slug) the election is called for; read by the call action's loader. */
+    body: z.string().optional(),
+    /** The failed election this one calls again. */
+    previous: z.string().regex(/^[0-9a-z]{16}$/).optional().catch(undefined),
+    /** The title, in as many of the four languages as the secretary writes (at least one). */
+    title_es: titleIn,
+    title_en: titleIn,
+    title_pt: titleIn,
+    title_fr: titleIn,
+    /** The positions filled (checkboxes), among those of the body's kind. */
+    positions: fields.list(position).pipe(z.array(position).min(1)),
+    /** Share of the roll that must vote for a result, in percent. */
+    quorum_pct: z.coerce.number().int().min(1).max(100),
+    /** Optional dates (days, UTC): nominations close at the end of that day, voting opens at its start and closes at its end. */
+    nominations_close_on: optDate,
+    voting_opens_on: optDate,
+    voting_closes_on: optDate,
+    /** The elected people's term. */
+    term_start: z.iso.date(),
+    term_end: optDate,
+  })
+  .refine((v) => LOCALES.some((l) => !!v[`title_${l}`]), { message: 'elections.errors.titleRequired', path: ['title_es'] })
+  .refine((v) => !v.voting_opens_on || !v.nominations_close_on || v.nominations_close_on < v.voting_opens_on, { message: 'elections.errors.nominationsAfterOpen', path: ['nominations_close_on'] })
+  .refine((v) => !v.voting_closes_on || !v.voting_opens_on || v.voting_opens_on <= v.voting_closes_on, { message: 'elections.errors.closeBeforeOpen', path: ['voting_closes_on'] })
+  .refine((v) => !v.term_end || v.term_start < v.term_end, { message: 'elections.errors.termOrder', path: ['term_end'] });
+
+/** The valid form as the commands' input; refuses positions the body's kind does not have. */
+export function electionInput(d: z.output<typeof ElectionForm>, allowed: readonly Position[]): Outcome<{ input: ElectionInput }> {
+  if (d.positions.some((p) => !allowed.includes(p))) return fail('form.error.choice', { field: 'positions' });
+  return ok({
+    input: {
+      title: translatedFromForm(d, 'title'),
+      positions: allowed.filter((p) => d.positions.includes(p)),
+      quorumPct: d.quorum_pct,
+      nominationsCloseAt: d.nominations_close_on ? `${d.nominations_close_on}T23:59:59.999Z` : null,
+      votingOpensAt: d.voting_opens_on ? `${d.voting_opens_on}T00:00:00.000Z` : null,
+      votingClosesAt: d.voting_closes_on ? `${d.voting_closes_on}T23:59:59.999Z` : null,
+      termStart: d.term_start,
+      termEnd: d.term_end ?? null,
+    },
+  });
+}
+
+const statement = {
+  /** A statement of the candidate (optional), in one language. */
+  statement: z.string().trim().max(3000).optional(),
+  /** The statement's language. */
+  statement_lang: z.enum(LOCALES as unknown as [Locale, ...Locale[]]).optional().catch(undefined),
+};
+
+/** A statement as translated text (empty when none was written). */
+export function statementOf(d: { statement?: string; statement_lang?: Locale }): Translated {
+  return d.statement ? { [d.statement_lang ?? 'es']: d.statement } : {};
+}
+
+/** Nominating oneself (with the organization one stands for) or another person (by their email). */
+export const NominateInput = z.object({
+  position,
+  who: z.enum(['self', 'other']),
+  org: z.string().optional(),
+  email: z.string().trim().toLowerCase().max(254).optional(),
+  ...statement,
+});
+
+/** The nominee's answer: accept (standing for an organization, with a statement) or decline / withdraw. */
+export const RespondInput = z.object({
+  answer: z.enum(['accept', 'decline']).catch('decline'),
+  org: z.string().optional(),
+  ...statement,
+});
+
+/** A ballot: the organization voting, and `race_<id>` = a candidate's id or 'blank' for each race. */
+export const BallotInput = z.looseObject({ org: z.string().max(40).optional() });
+
+/** A receipt lookup: the code (read from a POST body, never a URL). */
+export const ReceiptInput = z.object({ code: z.string().optional().transform((v) => (v ?? '').slice(0, 60).trim()) });

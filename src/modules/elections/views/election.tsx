@@ -1,0 +1,211 @@
+/** @module Elections views: one election — its phase, the actions the reader may take, candidates, result and record. */
+import { Form, Button, Table, EmptyState, Notice, TText } from '../../../platform/views/components.js';
+import { useView } from '../../../platform/views/context.js';
+import type { BodyRow } from '../../bodies/index.js';
+import { paths, bodyPage } from '../paths.js';
+import { isPublished, type Candidate, type Election } from '../queries.js';
+
+/** What the reader may do here (from the policy's named rules). */
+export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote', boolean>;
+
+const STEPS = ['election.called', 'election.opened', 'election.closed', 'election.failed', 'election.certified', 'election.edited'];
+
+export function ElectionPage(props: {
+  e: Election;
+  body: BodyRow;
+  can: ElectionCans;
+  candidates: Candidate[];
+  orgName: Map<string, string>;
+  /** The reader's own pending or accepted candidacies. */
+  mine: Candidate[];
+  history: { at: string; action: string }[];
+}) {
+  const { t, locale: l, fmt } = useView();
+  const { e, body, can, candidates, orgName, mine } = props;
+  const id = { id: e.id };
+  const result = e.result;
+  const candName = (cid: string) => candidates.find((cd) => cd.id === cid)?.name ?? cid;
+  const pos = (p: string) => t(`bodies.positions.names.${p}`);
+  return (
+    <>
+      <h1>
+        <TText value={e.title} />
+      </h1>
+      <p class="muted">
+        <a href={bodyPage.href(l, { slug: body.slug })}>
+          <TText value={body.name} />
+        </a>
+        {' · '}
+        <strong>{t(`elections.status.${e.status}`)}</strong>
+      </p>
+      <p>{t(`elections.statusHelp.${e.status}`)}</p>
+      {e.failedReason ? <Notice type="warning">{t(`elections.failed.${e.failedReason}`)}</Notice> : null}
+      <div class="actions">
+        {can.vote ? (
+          <a class="button" href={paths.vote.href(l, id)}>
+            {t('elections.vote.link')}
+          </a>
+        ) : null}
+        {can.nominate ? (
+          <a class="button secondary" href={paths.nominate.href(l, id)}>
+            {t('elections.nominate.link')}
+          </a>
+        ) : null}
+        {can.edit ? (
+          <a class="button secondary" href={paths.edit.href(l, id)}>
+            {t('elections.edit.link')}
+          </a>
+        ) : null}
+        {can.recall ? (
+          <a class="button" href={paths.call.href(l, {}, { body: body.slug, from: e.id })}>
+            {t('elections.recall')}
+          </a>
+        ) : null}
+      </div>
+      {can.open ? (
+        <Form action={paths.open.href(l, id)}>
+          <Button>{t('elections.actions.open')}</Button>
+        </Form>
+      ) : null}
+      {can.close ? (
+        <Form action={paths.close.href(l, id)}>
+          <Button variant="danger">{t('elections.actions.close')}</Button>
+        </Form>
+      ) : null}
+      {can.certify ? (
+        <Form action={paths.certify.href(l, id)}>
+          <Button>{t('elections.actions.certify')}</Button>
+        </Form>
+      ) : null}
+      {mine.length ? (
+        <Notice>
+          {mine.map((cd) => (
+            <p>
+              <a href={paths.candidacy.href(l, { id: e.id, cid: cd.id })}>{t(cd.status === 'pending' ? 'elections.candidate.answer' : 'elections.candidate.manage', { position: pos(cd.position) })}</a>
+            </p>
+          ))}
+        </Notice>
+      ) : null}
+
+      <h2>{t('elections.page.calendar')}</h2>
+      <dl class="facts">
+        <dt>{t('elections.form.positions')}</dt>
+        <dd>{e.positions.map(pos).join(', ')}</dd>
+        <dt>{t('elections.page.method')}</dt>
+        <dd>{t('elections.page.methodText')}</dd>
+        <dt>{t('elections.form.quorum')}</dt>
+        <dd>{t('elections.page.quorumText', { pct: e.quorumPct })}</dd>
+        <dt>{t('elections.form.nominationsClose')}</dt>
+        <dd>{e.nominationsCloseAt ? fmt.date(e.nominationsCloseAt) : t('elections.page.byDecision')}</dd>
+        <dt>{t('elections.form.votingOpens')}</dt>
+        <dd>{e.openedAt ? fmt.date(e.openedAt) : e.votingOpensAt ? fmt.date(e.votingOpensAt) : t('elections.page.byDecision')}</dd>
+        <dt>{t('elections.form.votingCloses')}</dt>
+        <dd>{e.closedAt ? fmt.date(e.closedAt) : e.votingClosesAt ? fmt.date(e.votingClosesAt) : t('elections.page.byDecision')}</dd>
+        <dt>{t('elections.page.term')}</dt>
+        <dd>{e.termEnd ? t('bodies.positions.term', { from: e.termStart, to: e.termEnd }) : t('bodies.positions.since', { from: e.termStart })}</dd>
+        {e.censusSize !== null ? (
+          <>
+            <dt>{t('elections.page.census')}</dt>
+            <dd>{t('elections.page.censusText', { count: e.censusSize })}</dd>
+            <dt>{t('elections.page.ballots')}</dt>
+            <dd>{e.ballotCount}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p class="small">{t('elections.page.tieRule')}</p>
+
+      <h2>{t('elections.page.candidates')}</h2>
+      {e.positions.map((p) => {
+        const list = candidates.filter((cd) => cd.position === p && cd.status === 'accepted');
+        const waiting = candidates.filter((cd) => cd.position === p && cd.status === 'pending').length;
+        return (
+          <div>
+            <h3 id={`pos-${p}`}>{pos(p)}</h3>
+            {list.length ? (
+              <ul class="candidates">
+                {list.map((cd) => (
+                  <li>
+                    <strong>{cd.name}</strong>
+                    {cd.orgId ? ` · ${orgName.get(cd.orgId) ?? ''}` : ''}
+                    {cd.statement ? <TText value={cd.statement} as="div" /> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <EmptyState>{t('elections.page.noCandidates')}</EmptyState>
+            )}
+            {waiting && e.status === 'nomination' ? <p class="small muted">{t('elections.page.waiting', { count: waiting })}</p> : null}
+          </div>
+        );
+      })}
+
+      {result && e.definition ? (
+        <>
+          <h2>{t('elections.page.result')}</h2>
+          <p>
+            {t('elections.page.turnout', { ballots: result.ballotsCast, census: result.censusSize, pct: Math.round(result.turnout * 1000) / 10 })}{' '}
+            {result.quorumMet ? t('elections.page.quorumMet', { needed: result.quorumVotes }) : t('elections.page.quorumNotMet', { needed: result.quorumVotes })}
+          </p>
+          {result.races.map((race) => (
+            <div>
+              <h3 id={`res-${race.raceId}`}>{pos(race.position)}</h3>
+              <p>
+                <strong>
+                  {race.status === 'elected'
+                    ? t('elections.race.elected', { name: candName(race.winner!) })
+                    : race.status === 'tie'
+                      ? t('elections.race.tie', { names: race.tied.map(candName).join(', ') })
+                      : t(`elections.race.${race.status}`)}
+                </strong>
+              </p>
+              <Table
+                caption={t('elections.page.votesFor', { position: pos(race.position) })}
+                head={[t('elections.page.candidate'), { label: t('elections.page.votes'), num: true }]}
+                numeric={[1]}
+                rows={[
+                  ...Object.entries(race.counts).map(([cid, n]) => [candName(cid) + (race.excluded.includes(cid) ? ` (${t('elections.page.excluded')})` : ''), String(n)]),
+                  [t('elections.page.blank'), String(race.blank)],
+                ]}
+              />
+            </div>
+          ))}
+        </>
+      ) : null}
+
+      {isPublished(e) ? (
+        <section aria-labelledby="verify">
+          <h2 id="verify">{t('elections.page.verify')}</h2>
+          <p>{t('elections.page.verifyLead')}</p>
+          <p>
+            {t('elections.page.headHash')}: <code class="hash">{e.headHash}</code>
+          </p>
+          <p>
+            <a class="button secondary" href={paths.record.href(l, id)} download={`election-${e.id}.json`}>
+              {t('elections.page.download')}
+            </a>
+          </p>
+          <p class="small">
+            {t('elections.page.verifyCommand')} <code>npm run verify-election -- election-{e.id}.json</code>
+          </p>
+          <p>
+            <a href={paths.receipt.href(l, id)}>{t('elections.receipt.title')}</a>
+          </p>
+        </section>
+      ) : null}
+      <p>
+        <a href={paths.security.href(l)}>{t('elections.security.link')}</a>
+      </p>
+
+      <h2>{t('elections.page.history')}</h2>
+      <ol>
+        {props.history
+          .filter((s) => STEPS.includes(s.action))
+          .map((s) => (
+            <li>
+              {fmt.date(s.at)}: {t(`elections.audit.${s.action.replace('election.', '')}`)}
+            </li>
+          ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+/** @module Elections views: the election form (calling one, or editing it before voting opens). */
+import { Form, Button, ErrorSummary, TextField, ChoiceField, TText, type FormState, type FormValues } from '../../../platform/views/components.js';
+import { useView } from '../../../platform/views/context.js';
+import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
+import { parseTranslated } from '../../../platform/i18n/translated.js';
+import { positionsForKind, type BodyRow } from '../../bodies/index.js';
+import { bodyPage } from '../paths.js';
+import type { Election } from '../queries.js';
+import { dateOnly } from './common.js';
+
+export function ElectionFormPage(props: { title: string; action: string; body: BodyRow; form: FormState; previousId?: string }) {
+  const { t, locale } = useView();
+  const { form, body } = props;
+  return (
+    <>
+      <h1>{props.title}</h1>
+      <p>
+        <a href={bodyPage.href(locale, { slug: body.slug })}>
+          <TText value={body.name} />
+        </a>
+      </p>
+      <ErrorSummary errors={form.errors} />
+      <Form action={props.action}>
+        <input type="hidden" name="body" value={body.slug} />
+        {props.previousId ? <input type="hidden" name="previous" value={props.previousId} /> : null}
+        <fieldset>
+          <legend>{t('elections.form.title')}</legend>
+          <p class="hint">{t('elections.form.titleHint')}</p>
+          {LOCALES.map((l) => (
+            <TextField name={`title_${l}`} label={t('elections.form.titleIn', { language: LOCALE_NAMES[l] })} form={form} maxlength={200} />
+          ))}
+        </fieldset>
+        <ChoiceField name="positions" legend={t('elections.form.positions')} hint={t('elections.form.positionsHint')} form={form} multiple options={positionsForKind(body.kind).map((p) => ({ value: p, label: t(`bodies.positions.names.${p}`) }))} />
+        <TextField name="quorum_pct" type="number" inputmode="numeric" label={t('elections.form.quorum')} hint={t('elections.form.quorumHint')} form={form} />
+        <TextField name="nominations_close_on" type="date" label={t('elections.form.nominationsClose')} hint={t('elections.form.windowHint')} form={form} />
+        <TextField name="voting_opens_on" type="date" label={t('elections.form.votingOpens')} hint={t('elections.form.windowHint')} form={form} />
+        <TextField name="voting_closes_on" type="date" label={t('elections.form.votingCloses')} hint={t('elections.form.windowHint')} form={form} />
+        <TextField name="term_start" type="date" label={t('elections.form.termStart')} form={form} />
+        <TextField name="term_end" type="date" label={t('elections.form.termEnd')} hint={t('elections.form.termEndHint')} form={form} />
+        <Button>{t('elections.form.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+/** An election's values as the form shows them. */
+export function formValuesOf(e: Election): FormValues {
+  const title = parseTranslated(e.title);
+  const v: FormValues = {
+    positions: e.positions,
+    quorum_pct: String(e.quorumPct),
+    nominations_close_on: dateOnly(e.nominationsCloseAt),
+    voting_opens_on: dateOnly(e.votingOpensAt),
+    voting_closes_on: dateOnly(e.votingClosesAt),
+    term_start: e.termStart,
+    term_end: e.termEnd ?? '',
+  };
+  for (const l of LOCALES) v[`title_${l}`] = title[l] ?? '';
+  return v;
+}
