@@ -18,6 +18,7 @@ import { layout } from './platform/views/layout.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { referenceRoutes } from './platform/reference/routes.js';
 import { adminRoutes } from './platform/admin/routes.js';
+import { notifyRoutes } from './platform/notify/routes.js';
 import { createApi } from './platform/api/api.js';
 import { LOCALES, isLocale, negotiateLocale } from './platform/i18n/locales.js';
 import { getCookie } from 'hono/cookie';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   web.route('/', authRoutes);
   web.route('/', referenceRoutes);
   web.route('/', adminRoutes);
+  web.route('/', notifyRoutes);
   for (const m of deps.modules) if (m.routes) web.route('/', m.routes);
   app.route(LANG, web);
 

@@ -14,6 +14,8 @@ import type { Db } from './db/schema.js';
 import { platformMigrations } from './platform/migrations/index.js';
 import { createI18n } from './platform/i18n/i18n.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { createJobs } from './platform/jobs/jobs.js';
+import { platformJobs, platformSchedules } from './platform/jobs/platform.js';
 import { createAuth } from './platform/auth/auth.js';
 import { ensureVerifiedUser, setPassword } from './platform/auth/users.js';
 import { createPageCache } from './platform/cache/page-cache.js';
@@ -37,10 +39,19 @@ export async function boot(config: Config, opts: { log?: Logger; handle?: DbHand
   const modules = opts.modules ?? allModules;
   const handle = opts.handle ?? (await connect({ url: config.databaseUrl, file: join(config.dataDir, 'dialogo.sqlite') }));
   const i18n = createI18n(modules);
-  const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  // Declared here, started by the server after listen (src/main.ts); tests run them with ctx.runJobs().
+  const jobs = createJobs({
+    db: handle.db,
+    log,
+    jobs: [...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])],
+    schedules: [...platformSchedules, ...modules.flatMap((m) => m.schedules ?? [])],
+    leaseSeconds: config.jobLeaseSeconds,
+  });
+  const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log, jobs, leaseSeconds: config.jobLeaseSeconds * 2 });
   const auth = createAuth({ db: handle.db, dialect: handle.dialect, config, mailer, i18n });
   const cache = createPageCache({ ttlSeconds: config.env === 'test' ? 0 : config.pageCacheTtl });
-  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, log, i18n, mailer, auth, cache, modules, sqlite: handle.sqlite };
+  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, log, i18n, mailer, jobs, auth, cache, modules, sqlite: handle.sqlite };
+  jobs.bind(deps);
   // Migrations and the first-start seed check, then act: one instance at a time.
   const firstAdmin = await withStartupLock(handle, async () => {
     const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations ?? {})]);

@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Seconds a cached public page may be served after a write on another instance. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Seconds a running job (or a mail being sent) is held before another worker may take it over. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /**
    * Reverse proxies to believe about the client's address (X-Forwarded-For): a number of hops (`1`: one
    * proxy in front), or a comma-separated list of proxy addresses and CIDR ranges. Unset or `0`: the socket.
@@ -102,6 +104,7 @@ export type Config = {
   adminPassword?: string;
   env: 'development' | 'production' | 'test';
   pageCacheTtl: number;
+  jobLeaseSeconds: number;
   trustProxy: TrustProxy;
 };
 
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
+    jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     trustProxy: e.TRUST_PROXY,
   };
 }

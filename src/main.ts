@@ -1,7 +1,8 @@
 /**
  * @module Server
  * `npm start`: validates the configuration, opens and migrates the database (stopping with a one-line
- * reason if it cannot), seeds the Mechanism on first start, serves HTTP, and shuts down gracefully.
+ * reason if it cannot), seeds the Mechanism on first start, serves HTTP, runs the background jobs, and
+ * shuts down gracefully.
  */
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -54,6 +55,8 @@ async function main() {
   handler = (req, res) => {
     if (!deps.cache.serveNode(req, res)) void listener(req, res);
   };
+  // Background jobs and schedules run in this process, on the same database: nothing else to start.
+  deps.jobs.start();
   log.info({ port: config.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
   if (firstAdmin) {
     const password = config.adminPassword ? '(the one given in ADMIN_PASSWORD)' : `${firstAdmin.password}\n  (shown once; change it on your account page)`;
@@ -70,6 +73,8 @@ async function main() {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      // Lets the job in hand finish; one cut short by the force timer runs again after its lease.
+      await deps.jobs.stop().catch(() => {});
       await handle.close().catch(() => {});
       log.info('stopped');
       process.exit(0);

@@ -70,7 +70,50 @@ export interface OutboxTable {
   kind: string;
   created_at: string;
   sent_at: string | null;
+  /** The last delivery error. */
   error: string | null;
+  /** pending → sending → sent | failed */
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When a pending row may be tried (null: now). */
+  next_attempt_at: string | null;
+  /** While sending: when the claim runs out (a worker that died leaves it to be claimed again). */
+  locked_until: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when the body holds a secret (a reset or invitation link): scrubbed once SMTP delivered it. */
+  secret: ColumnType<number, number | undefined, number>;
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  /** JSON. */
+  payload: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  unique_key: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  next_run_at: string;
+  last_run_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  mode: 'immediate' | 'off';
 }
 
 export interface AuditLogTable {
@@ -87,6 +130,8 @@ export interface RateLimitsTable {
   key: string;
   window_start: number;
   count: number;
+  /** Unix seconds when the window ends (rows from before this column have null). */
+  expires_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ObjectivesTable {
@@ -144,6 +189,9 @@ export interface Database {
   principles: PrinciplesTable;
   countries: CountriesTable;
   settings: SettingsTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 /** The handle every query and command takes first: the database or an open transaction. */

@@ -11,6 +11,7 @@ import type { Db, Dialect } from '../db/schema.js';
 import type { AppEnv } from './http/env.js';
 import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail/mailer.js';
+import type { JobDefinition, ScheduleDefinition } from './jobs/jobs.js';
 import type { Logger } from 'pino';
 
 export type Catalog = { [key: string]: string | Catalog };
@@ -88,15 +89,19 @@ export interface ModuleManifest {
   nav?: NavItem[];
   /** Sections shown on each GCM objective's page (practices, organizations, bodies working on it). */
   objectiveSections?: SectionProvider<{ n: number }>;
+  /** Sections shown on the home page. */
+  homeSections?: SectionProvider<Record<string, never>>;
+  /** Background jobs this module runs (names prefixed by the module: 'elections.clock'). */
+  jobs?: JobDefinition[];
+  /** Cron schedules (UTC) that enqueue one of the jobs at each tick, once across instances. */
+  schedules?: ScheduleDefinition[];
   /**
    * The kinds of notification the module sends with `notify()`; each person chooses per kind (immediately or not
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
    */
-  notifications?: { kind: string; label: string; mandatory?: boolean }[];
+  notifications?: NotificationKind[];
   /** Groups of organizations the module keeps, offered to the member directory (see OrganizationGroups). */
   organizationGroups?: OrganizationGroups;
-  /** Sections shown on the home page. */
-  homeSections?: SectionProvider<Record<string, never>>;
   /**
    * Routes that take files, with their request body limit; every other request body is limited to 1 MB
    * (platform/http/body-limit.ts). `path` is a hono pattern under /:lang, as the module's routes write it.
@@ -104,9 +109,19 @@ export interface ModuleManifest {
   uploadLimits?: UploadLimit[];
 }
 
+/** A kind of notification, as listed on a person's notification settings. */
+export interface NotificationKind {
+  /** The `kind` passed to notify() (and stored on each outbox row). */
+  kind: string;
+  /** i18n key of its label on the settings page. */
+  label: string;
+  /** Account security mail: always sent, never switched off. */
+  mandatory?: boolean;
+}
+
 /** Helps type a manifest. */
 export function defineModule(m: ModuleManifest): ModuleManifest {
   return m;
 }
 
-export type { Mailer };
+export type { Mailer, JobDefinition, ScheduleDefinition };

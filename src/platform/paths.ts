@@ -23,6 +23,7 @@ export const paths = {
   accountProfile: route('/account/profile'),
   accountPassword: route('/account/password'),
   accountSessionsRevoke: route('/account/sessions/revoke'),
+  accountNotifications: route('/account/notifications'),
 
   objectives: route('/objectives'),
   objective: route('/objectives/:n{[0-9]{1,2}}'),
@@ -31,6 +32,9 @@ export const paths = {
   admin: route('/admin'),
   adminOutbox: route('/admin/outbox'),
   adminOutboxMessage: route('/admin/outbox/:id'),
+  adminOutboxRetry: route('/admin/outbox/:id/retry'),
+  adminJobs: route('/admin/jobs'),
+  adminJobRetry: route('/admin/jobs/:id/retry'),
   adminUsers: route('/admin/users'),
   adminUserRole: route('/admin/users/:id/role'),
   adminAudit: route('/admin/audit'),

@@ -1,6 +1,6 @@
 /**
  * The platform's own routes × every role (tests/support/matrix.ts): the account and sign-in pages, the GCM
- * reference pages, the administration and the API's own endpoints. Forms are posted empty (422: past
+ * reference pages, notification settings, the administration (outbox, background jobs) and the API's own endpoints. Forms are posted empty (422: past
  * authorization, nothing changes) or with a subject that changes nothing; signing out comes last, since it
  * ends each role's session.
  */
@@ -28,6 +28,8 @@ export const matrix = defineRouteMatrix({
     { method: 'POST', route: paths.accountProfile.pattern, url: () => paths.accountProfile.href('es'), form: () => ({}), expect: signedIn() },
     { method: 'POST', route: paths.accountPassword.pattern, url: () => paths.accountPassword.href('es'), form: () => ({}), expect: signedIn() },
     { method: 'POST', route: paths.accountSessionsRevoke.pattern, url: () => paths.accountSessionsRevoke.href('es'), form: () => ({ id: 'no-such-session' }), expect: signedIn() },
+    { method: 'GET', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), expect: signedIn() },
+    { method: 'POST', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), form: () => ({}), expect: signedIn() },
 
     { method: 'GET', route: paths.objectives.pattern, url: () => paths.objectives.href('es'), expect: everyone() },
     { method: 'GET', route: paths.objective.pattern, url: () => paths.objective.href('es', { n: 7 }), expect: everyone() },
@@ -40,6 +42,10 @@ export const matrix = defineRouteMatrix({
     // An empty form: past authorization it is refused as invalid, and nobody's role changes.
     { method: 'POST', route: paths.adminUserRole.pattern, url: (w) => paths.adminUserRole.href('es', { id: w.users.member }), form: () => ({}), expect: only('admin') },
     { method: 'GET', route: paths.adminAudit.pattern, url: () => paths.adminAudit.href('es'), expect: only('admin') },
+    // Retrying what is not failed is refused (a flash), and changes nothing.
+    { method: 'POST', route: paths.adminOutboxRetry.pattern, url: () => paths.adminOutboxRetry.href('es', { id: extra().outboxId }), form: () => ({}), expect: only('admin') },
+    { method: 'GET', route: paths.adminJobs.pattern, url: () => paths.adminJobs.href('es'), expect: only('admin') },
+    { method: 'POST', route: paths.adminJobRetry.pattern, url: () => paths.adminJobRetry.href('es', { id: '0000000000000000' }), form: () => ({}), expect: only('admin') },
 
     { method: 'GET', route: `${apiPaths.base}/objectives`, url: () => `${apiPaths.base}/objectives`, expect: everyone() },
     { method: 'GET', route: `${apiPaths.base}/principles`, url: () => `${apiPaths.base}/principles`, expect: everyone() },

@@ -14,6 +14,8 @@ import { connect } from '../../src/db/connect.js';
 import { boot } from '../../src/boot.js';
 import { createApp } from '../../src/app.js';
 import type { Dialect } from '../../src/db/schema.js';
+import type { ModuleManifest } from '../../src/platform/module.js';
+import type { RunOptions } from '../../src/platform/jobs/jobs.js';
 
 export const DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -21,7 +23,7 @@ export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123'
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
-export async function createTestContext(dialect: Dialect, env: Record<string, string> = {}) {
+export async function createTestContext(dialect: Dialect, env: Record<string, string> = {}, opts: { modules?: ModuleManifest[]; schema?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialogo-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -33,8 +35,9 @@ export async function createTestContext(dialect: Dialect, env: Record<string, st
     BASE_URL: 'http://localhost:3000',
     ...env,
   });
-  let schema: string | undefined;
-  if (dialect === 'postgres') {
+  let schema: string | undefined = opts.schema;
+  const ownSchema = dialect === 'postgres' && !schema;
+  if (ownSchema) {
     schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
     try {
@@ -47,14 +50,21 @@ export async function createTestContext(dialect: Dialect, env: Record<string, st
   }
   const handle = await connect(dialect === 'postgres' ? { url: PG_URL, schema, poolSize: 5 } : { file: ':memory:' });
   const log = pino({ level: 'silent' });
-  const booted = await boot(config, { handle, log });
+  const booted = await boot(config, { handle, log, ...(opts.modules ? { modules: opts.modules } : {}) });
   const app = createApp(booted.deps);
   return {
     dialect,
     app,
     deps: booted.deps,
     db: booted.deps.db,
+    /** The PostgreSQL schema of this context (another context may share it: two instances, one database). */
+    schema,
     client: () => new TestClient(app),
+    /**
+     * Runs every job due now (or at `now`), including the schedules' ticks due by then; workers never start
+     * by themselves in tests. Returns how many jobs ran.
+     */
+    runJobs: (o?: RunOptions) => booted.deps.jobs.runDue(o),
     /** A client signed in as the seeded administrator. */
     async admin() {
       const c = new TestClient(app);
@@ -62,8 +72,9 @@ export async function createTestContext(dialect: Dialect, env: Record<string, st
       return c;
     },
     async close() {
+      await booted.deps.jobs.stop();
       await handle.close();
-      if (schema) {
+      if (schema && ownSchema) {
         const admin = new pg.Client({ connectionString: PG_URL });
         await admin.connect();
         await admin.query(`drop schema ${schema} cascade`);

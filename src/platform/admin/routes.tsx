@@ -1,13 +1,17 @@
 /**
  * @module Administration
- * The Mesa Técnica's staff: a dashboard linking every module's administration page, the mail outbox, the
- * people with accounts (and their role), and the audit log.
+ * The Mesa Técnica's staff: a dashboard linking every module's administration page, the mail outbox (with
+ * each message's delivery state; failed ones can be sent again), the background jobs (failed ones can be
+ * run again), the people with accounts (and their role), and the audit log.
  */
 import { Hono, type Context, type Next } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import { authorize, requireUser } from '../authz/authz.js';
-import { Table, EmptyState, Pagination, Form, Button } from '../views/components.js';
+import { Table, EmptyState, Pagination, Form, Button, Notice } from '../views/components.js';
+import { useView } from '../views/context.js';
+import { retryJob } from '../jobs/jobs.js';
+import { retryMail } from '../mail/mailer.js';
 import { action } from '../http/action.js';
 import { ok, fail } from '../outcome.js';
 import { audit } from '../audit/audit.js';
@@ -29,9 +33,12 @@ adminRoutes.use(paths.admin.pattern, administratorsOnly);
 adminRoutes.get(paths.admin.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { modules, mailer } = c.get('deps');
+  const { modules, mailer, db } = c.get('deps');
+  const failedJobs = Number((await db.selectFrom('jobs').select((e) => e.fn.countAll().as('n')).where('status', '=', 'failed').executeTakeFirst())?.n ?? 0);
+  const failedMail = Number((await db.selectFrom('outbox').select((e) => e.fn.countAll().as('n')).where('status', '=', 'failed').executeTakeFirst())?.n ?? 0);
   const items = [
     { path: paths.adminOutbox.pattern, label: 'admin.outbox.title' },
+    { path: paths.adminJobs.pattern, label: 'admin.jobs.title' },
     { path: paths.adminUsers.pattern, label: 'admin.users.title' },
     { path: paths.adminAudit.pattern, label: 'admin.audit.title' },
     ...modules.flatMap((m) => (m.nav ?? []).filter((n) => n.area === 'admin')),
@@ -40,6 +47,16 @@ adminRoutes.get(paths.admin.pattern, async (c) => {
     <>
       <h1>{t('admin.title')}</h1>
       <p class="muted">{t(mailer.mode === 'smtp' ? 'admin.mailSmtp' : 'admin.mailOutbox')}</p>
+      {failedJobs ? (
+        <Notice type="warning">
+          <a href={paths.adminJobs.href(l)}>{t('admin.jobs.failedCount', { count: failedJobs })}</a>
+        </Notice>
+      ) : null}
+      {failedMail ? (
+        <Notice type="warning">
+          <a href={`${paths.adminOutbox.href(l)}?status=failed`}>{t('admin.outbox.failedCount', { count: failedMail })}</a>
+        </Notice>
+      ) : null}
       <ul>
         {items.map((i) => (
           <li>
@@ -56,11 +73,13 @@ adminRoutes.get(paths.adminOutbox.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const { db } = c.get('deps');
+  const { db, mailer } = c.get('deps');
   const page = Math.max(1, Number(c.req.query('page')) || 1);
   const to = (c.req.query('to') ?? '').trim().slice(0, 254);
+  const failedOnly = c.req.query('status') === 'failed';
   let q = db.selectFrom('outbox');
   if (to) q = q.where('to_address', '=', to.toLowerCase());
+  if (failedOnly) q = q.where('status', '=', 'failed');
   const total = Number((await q.select((e) => e.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await q.selectAll().orderBy('created_at', 'desc').limit(PAGE).offset((page - 1) * PAGE).execute();
   return c.render(
@@ -85,23 +104,32 @@ adminRoutes.get(paths.adminOutbox.pattern, async (c) => {
             fmt.dateTime(m.created_at),
             m.to_address,
             <a href={paths.adminOutboxMessage.href(l, { id: m.id })}>{m.subject}</a>,
-            m.error ? <span class="badge err">{t('admin.outbox.failed')}</span> : m.sent_at ? <span class="badge ok">{t('admin.outbox.sent')}</span> : <span class="badge">{t('admin.outbox.kept')}</span>,
+            <OutboxStatus status={m.status} mode={mailer.mode} />,
           ])}
         />
       ) : (
         <EmptyState>{t('admin.outbox.empty')}</EmptyState>
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminOutbox.href(l)} params={new URLSearchParams(to ? { to } : {})} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE)} baseUrl={paths.adminOutbox.href(l)} params={new URLSearchParams({ ...(to ? { to } : {}), ...(failedOnly ? { status: 'failed' } : {}) })} />
     </>,
     { title: t('admin.outbox.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
   );
 });
 
+/** A message's delivery state; without SMTP a delivered message is one kept in the outbox. */
+function OutboxStatus(props: { status: string; mode: 'smtp' | 'outbox' }) {
+  const { t } = useView();
+  if (props.status === 'failed') return <span class="badge err">{t('admin.outbox.failed')}</span>;
+  if (props.status === 'sent') return props.mode === 'smtp' ? <span class="badge ok">{t('admin.outbox.sent')}</span> : <span class="badge">{t('admin.outbox.kept')}</span>;
+  return <span class="badge">{t('admin.outbox.pending')}</span>;
+}
+
 adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const m = await c.get('deps').db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+  const { db, mailer } = c.get('deps');
+  const m = await db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
   if (!m) return c.notFound();
   return c.render(
     <>
@@ -113,12 +141,111 @@ adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
         <dd>{fmt.dateTime(m.created_at)}</dd>
         <dt>{t('admin.outbox.kind')}</dt>
         <dd>{m.kind}</dd>
+        <dt>{t('admin.outbox.status')}</dt>
+        <dd>
+          <OutboxStatus status={m.status} mode={mailer.mode} /> {t('admin.outbox.attempts', { count: m.attempts })}
+        </dd>
+        {m.error ? (
+          <>
+            <dt>{t('admin.outbox.error')}</dt>
+            <dd>{m.error}</dd>
+          </>
+        ) : null}
       </dl>
-      <pre class="mail">{m.text_body}</pre>
+      {m.status === 'failed' ? (
+        <Form action={paths.adminOutboxRetry.href(l, { id: m.id })}>
+          <Button>{t('admin.outbox.retry')}</Button>
+        </Form>
+      ) : null}
+      {m.secret && m.status === 'sent' && mailer.mode === 'smtp' ? <p class="muted">{t('admin.outbox.scrubbed')}</p> : <pre class="mail">{m.text_body}</pre>}
     </>,
     { title: m.subject, noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)], [t('admin.outbox.title'), paths.adminOutbox.href(l)]] },
   );
 });
+
+adminRoutes.post(
+  paths.adminOutboxRetry.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'administer'),
+    run: async (trx, { c, actor }) => {
+      const id = c.req.param('id') ?? '';
+      if (!(await retryMail(trx, id))) return fail('admin.outbox.retryRefused');
+      await audit(trx, { actorId: actor.id, action: 'outbox.retry', subjectType: 'outbox', subjectId: id });
+      return ok();
+    },
+    // The action wakes mail delivery after the commit.
+    back: ({ c, locale }) => paths.adminOutboxMessage.href(locale, { id: c.req.param('id') ?? '' }),
+    done: ({ c, locale }) => ({ to: paths.adminOutboxMessage.href(locale, { id: c.req.param('id') ?? '' }), flash: 'admin.outbox.retried' }),
+  }),
+);
+
+adminRoutes.get(paths.adminJobs.pattern, async (c) => {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const fmt = c.get('fmt');
+  const { db } = c.get('deps');
+  const counts = await db.selectFrom('jobs').select(['status', (e) => e.fn.countAll().as('n')]).groupBy('status').execute();
+  const count = (s: string) => Number(counts.find((r) => r.status === s)?.n ?? 0);
+  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const failed = await db
+    .selectFrom('jobs')
+    .select(['id', 'name', 'attempts', 'last_error', 'finished_at'])
+    .where('status', '=', 'failed')
+    .orderBy('finished_at', 'desc')
+    .limit(PAGE)
+    .offset((page - 1) * PAGE)
+    .execute();
+  return c.render(
+    <>
+      <h1>{t('admin.jobs.title')}</h1>
+      <p>{t('admin.jobs.lead')}</p>
+      <dl class="meta">
+        {(['queued', 'running', 'done', 'failed'] as const).map((s) => (
+          <>
+            <dt>{t(`admin.jobs.status.${s}`)}</dt>
+            <dd>{fmt.number(count(s))}</dd>
+          </>
+        ))}
+      </dl>
+      <h2>{t('admin.jobs.failedTitle')}</h2>
+      {failed.length ? (
+        <Table
+          caption={t('admin.jobs.failedTitle')}
+          captionHidden
+          head={[t('admin.jobs.when'), t('admin.jobs.name'), t('admin.jobs.attempts'), t('admin.jobs.error'), t('admin.jobs.action')]}
+          rows={failed.map((j) => [
+            j.finished_at ? fmt.dateTime(j.finished_at) : '',
+            <code>{j.name}</code>,
+            fmt.number(j.attempts),
+            j.last_error ?? '',
+            <Form action={paths.adminJobRetry.href(l, { id: j.id })}>
+              <Button variant="secondary">{t('admin.jobs.retry')}</Button>
+            </Form>,
+          ])}
+        />
+      ) : (
+        <EmptyState>{t('admin.jobs.empty')}</EmptyState>
+      )}
+      <Pagination page={page} pages={Math.ceil(count('failed') / PAGE)} baseUrl={paths.adminJobs.href(l)} />
+    </>,
+    { title: t('admin.jobs.title'), noindex: true, crumbs: [[t('admin.title'), paths.admin.href(l)]] },
+  );
+});
+
+adminRoutes.post(
+  paths.adminJobRetry.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'administer'),
+    run: async (trx, { c, actor }) => {
+      const id = c.req.param('id') ?? '';
+      if (!(await retryJob(trx, id))) return fail('admin.jobs.retryRefused');
+      await audit(trx, { actorId: actor.id, action: 'job.retry', subjectType: 'job', subjectId: id });
+      return ok();
+    },
+    back: ({ locale }) => paths.adminJobs.href(locale),
+    done: ({ locale }) => ({ to: paths.adminJobs.href(locale), flash: 'admin.jobs.retried' }),
+  }),
+);
 
 adminRoutes.get(paths.adminUsers.pattern, async (c) => {
   const t = c.get('t');

@@ -128,6 +128,9 @@ export function AccountPage(props: { email: string; isAdmin: boolean; profile: F
       <p class="muted">
         {props.email} · {props.isAdmin ? t('roles.admin') : t('roles.member')}
       </p>
+      <p>
+        <a href={paths.accountNotifications.href(l)}>{t('notify.settings.title')}</a>
+      </p>
       <h2>{t('auth.account.profile')}</h2>
       <ErrorSummary errors={{ ...profile.errors, ...password.errors }} />
       <Form action={paths.accountProfile.href(l)}>

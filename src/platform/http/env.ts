@@ -10,6 +10,7 @@ import type { Database, Dialect } from '../../db/schema.js';
 import type { I18n, T, Formatters } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Jobs } from '../jobs/jobs.js';
 import type { Auth } from '../auth/auth.js';
 import type { PageCache } from '../cache/page-cache.js';
 import type { ModuleManifest } from '../module.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   log: Logger;
   i18n: I18n;
   mailer: Mailer;
+  /** The background job queue: `jobs.enqueue(name, payload, { runAt, uniqueKey })`. */
+  jobs: Jobs;
   auth: Auth;
   cache: PageCache;
   modules: ModuleManifest[];

@@ -1,7 +1,8 @@
 /**
  * @module Rate limits
  * Fixed-window counters in the database (so they hold across processes and restarts). `hit` counts an
- * attempt and says whether it is still within the limit.
+ * attempt and says whether it is still within the limit. Rows whose window has ended are pruned daily
+ * (`prune`, run by the `platform.prune` schedule).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
@@ -17,11 +18,12 @@ export async function hit(db: Db, key: string, limit: Limit, now = Date.now()): 
   const windowStart = Math.floor(now / 1000 / limit.windowSeconds) * limit.windowSeconds;
   const row = await db
     .insertInto('rate_limits')
-    .values({ key, window_start: windowStart, count: 1 })
+    .values({ key, window_start: windowStart, count: 1, expires_at: windowStart + limit.windowSeconds })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         count: sql`case when rate_limits.window_start = ${windowStart} then rate_limits.count + 1 else 1 end`,
         window_start: windowStart,
+        expires_at: windowStart + limit.windowSeconds,
       }),
     )
     .returning(['count'])
@@ -32,4 +34,14 @@ export async function hit(db: Db, key: string, limit: Limit, now = Date.now()): 
 
 export async function reset(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+/** Deletes the counters whose window has ended (rows from before `expires_at` existed: after a day). */
+export async function prune(db: Db, now = Date.now()): Promise<number> {
+  const sec = Math.floor(now / 1000);
+  const res = await db
+    .deleteFrom('rate_limits')
+    .where((eb) => eb.or([eb('expires_at', '<=', sec), eb.and([eb('expires_at', 'is', null), eb('window_start', '<', sec - 86_400)])]))
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
