@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Seconds a cached public page may be served after a write on another instance. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Seconds a signed-in session may be recognised without asking the database (10; 0 = off, the default under NODE_ENV=test). */
+  SESSION_CACHE_TTL: z.coerce.number().int().min(0).max(300).optional(),
 });
 
 export type Config = {
@@ -65,6 +67,8 @@ export type Config = {
   adminPassword?: string;
   env: 'development' | 'production' | 'test';
   pageCacheTtl: number;
+  /** Seconds; see platform/auth/session-cache.ts. */
+  sessionCacheTtl: number;
 };
 
 export class ConfigError extends Error {
@@ -96,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
+    sessionCacheTtl: e.SESSION_CACHE_TTL ?? (e.NODE_ENV === 'test' ? 0 : 10),
   };
 }
 
