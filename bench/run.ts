@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { boot } from '../src/boot.js';
-import type { BenchModule, BenchPage, BenchRow } from './types.js';
+import type { BenchPage, BenchRow } from './types.js';
 import { benchSessionCookie } from './member.js';
 import { BASE_PAGES, loadModules } from './pages.js';
 
