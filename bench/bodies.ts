@@ -1,11 +1,14 @@
 /**
  * @module Bodies and elections benchmark
- * generate: 500 member organizations (× scale) in Mesa 1 (mt1), with a secretary position.
- * pages: the body page (cacheable for anonymous visitors; target ≥ 25% of raw node:http) and the list.
+ * generate: 500 member organizations (× scale) in Mesa 1 (mt1).
+ * The signed-in benchmark member (bench/member.ts) represents the first of them.
+ * pages: the body page (cacheable for anonymous visitors; target ≥ 25% of raw node:http) and the list;
+ * signed in (uncached; target ≥ 5%): the body page, its members' area and the elections list.
  * extra: the 1,000,000-ballot tally and verification (× scale) from the elections core (target < 2 s each).
  */
 import type { BenchModule } from './types.js';
-import { makeOrganization } from '../src/modules/membership/factories.js';
+import { makeOrganization, addPerson } from '../src/modules/membership/factories.js';
+import { benchMember } from './member.js';
 import { addBodyMember, getBodyBySlug } from '../src/modules/bodies/index.js';
 import { benchElections } from './elections.js';
 
@@ -15,11 +18,14 @@ export const bench: BenchModule = {
     const body = await getBodyBySlug(deps.db, 'mt1');
     if (!body) throw new Error('bodies bench: the seeded body mt1 is missing');
     const n = Math.max(1, Math.round(500 * scale));
+    const memberId = await benchMember(deps);
     for (let i = 0; i < n; i += 100) {
       await deps.db.transaction().execute(async (trx) => {
         for (let k = i; k < Math.min(n, i + 100); k++) {
           const o = await makeOrganization(trx, { name: `Organización de la Mesa ${String(k + 1).padStart(4, '0')}`, country: ['CL', 'MX', 'CO', 'AR', 'BR', 'PE', 'GT', 'HT'][k % 8]! });
           await addBodyMember(trx, body.id, o.id);
+          // The signed-in benchmark member represents the first one and is its designated voter.
+          if (k === 0) await addPerson(trx, o.id, memberId, { representative: true, voter: true });
         }
       });
     }
@@ -30,6 +36,9 @@ export const bench: BenchModule = {
       { label: 'body page (500 member orgs)', path: '/es/bodies/mt1' },
       { label: 'bodies list', path: '/es/bodies' },
       { label: 'elections list', path: '/es/elections' },
+      { label: 'body page (500 orgs), signed in', path: '/es/bodies/mt1', as: 'member' },
+      { label: "Mesa members' area, signed in", path: '/es/bodies/mt1/area', as: 'member' },
+      { label: 'elections list, signed in', path: '/es/elections', as: 'member' },
     ];
   },
   async extra(_deps, { scale, log }) {

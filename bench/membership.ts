@@ -8,7 +8,7 @@
  * extra: the uncached cost of the directory and coverage queries, measured in-process.
  */
 import type { Insertable } from 'kysely';
-import type { BenchModule } from './types.js';
+import { QUERY_COUNT, type BenchModule } from './types.js';
 import type { OrganizationsTable } from '../src/modules/membership/tables.js';
 import { newId } from '../src/db/ids.js';
 import { LAC_ALPHA2 } from '../src/platform/charts/index.js';
@@ -19,6 +19,33 @@ import { prng } from './prng.js';
 const WORDS = ['Red', 'Colectivo', 'Fundación', 'Asociación', 'Casa', 'Centro', 'Instituto', 'Pastoral', 'Movimiento', 'Coalición', 'Observatorio', 'Servicio'];
 const TOPICS = ['Migrante', 'de Derechos Humanos', 'Sin Fronteras', 'de Acogida', 'de Mujeres Migrantes', 'Juvenil', 'por la Movilidad', 'del Refugio', 'de Retorno', 'Afrodescendiente'];
 const CITIES = ['Norte', 'Sur', 'Centro', 'Frontera', 'Costa', 'Sierra', 'Valle', 'Capital'];
+
+const FREE = ['migrantes', 'derechos', 'mujeres', 'frontera', 'niñez', 'refugio', 'acogida', 'retorno', 'juvenil', 'movilidad', 'humanos', 'pastoral', 'red', 'casa', 'centro', 'fundación', 'asociación', 'coalición', 'observatorio', 'servicio', 'colectivo', 'instituto', 'movimiento'];
+
+/**
+ * `n` distinct directory searches as people type them: one to three words of the organizations' names and
+ * cities, sometimes cut short (typed half), sometimes without accents, sometimes an organization's number.
+ */
+export function directoryQueries(n: number, seed: number): string[] {
+  const rand = prng(seed);
+  const pool = [...new Set([...WORDS, ...TOPICS.flatMap((x) => x.split(' ')), ...CITIES, ...FREE].map((w) => w.toLowerCase()).filter((w) => w.length > 2))];
+  const pick = () => pool[Math.floor(rand() * pool.length)]!;
+  const word = () => {
+    let w = pick();
+    const r = rand();
+    if (r < 0.25 && w.length > 4) w = w.slice(0, 3 + Math.floor(rand() * (w.length - 3)));
+    else if (r < 0.45) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return w;
+  };
+  const out = new Set<string>();
+  while (out.size < n) {
+    const k = 1 + Math.floor(rand() * 3);
+    const parts = Array.from({ length: k }, word);
+    if (rand() < 0.15) parts.push(String(1 + Math.floor(rand() * 5000)));
+    out.add(parts.join(' '));
+  }
+  return [...out];
+}
 
 export const bench: BenchModule = {
   name: 'membership',
@@ -93,8 +120,10 @@ export const bench: BenchModule = {
     log(`membership: ${n} member organizations across ${LAC_ALPHA2.length} countries`);
   },
   async pages() {
+    const fresh = directoryQueries(QUERY_COUNT, 7).map((q, i) => `/es/members?q=${encodeURIComponent(q)}${i % 4 === 3 ? `&country=${LAC_ALPHA2[i % LAC_ALPHA2.length]}` : ''}`);
     return [
       { label: 'directory (5,000 orgs)', path: '/es/members' },
+      { label: 'directory, new query text each request', path: fresh[0]!, paths: fresh },
       { label: 'directory (filtered: country + type)', path: '/es/members?country=BR&type=ngo' },
       { label: 'directory (filtered: objective + text, page 2)', path: '/es/members?objective=7&q=red&page=2' },
       { label: 'coverage (charts + tables)', path: '/es/coverage' },

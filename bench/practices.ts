@@ -19,6 +19,9 @@ import { termsOf } from '../src/modules/practices/commands/save.js';
 import { practiceInput } from '../src/modules/practices/factories.js';
 import { RESOURCE_TYPES, SCOPES, TEXT_FIELDS } from '../src/modules/practices/model.js';
 import type { PracticeInput } from '../src/modules/practices/schemas.js';
+import { createPractice } from '../src/modules/practices/commands/save.js';
+import { benchMember, BENCH_MEMBER } from './member.js';
+import { QUERY_COUNT } from './types.js';
 
 /** Words that carry the domain, most frequent first (they take the top ranks after the function words). */
 const DOMAIN: Record<Locale, string> = {
@@ -275,6 +278,33 @@ const QUERIES: { kind: string; q: SearchQuery }[] = [
   { kind: 'text+filters', q: { text: 'santé', country: ['HT', 'CL'] } },
 ];
 
+/**
+ * `n` distinct search texts as people type them: one to three words of a language's domain vocabulary,
+ * about one in eight with a typo (a letter dropped, doubled or replaced), some without accents.
+ */
+export function practiceQueries(n: number, seed: number): string[] {
+  const r = rng(seed);
+  const pools = Object.fromEntries(LOCALES.map((l) => [l, [...new Set(DOMAIN[l].split(' '))]])) as Record<Locale, string[]>;
+  const out = new Set<string>();
+  while (out.size < n) {
+    const x = r();
+    const pool = pools[x < 0.55 ? 'es' : x < 0.75 ? 'pt' : x < 0.9 ? 'en' : 'fr'];
+    const words = Array.from({ length: 1 + Math.floor(r() * 3) }, () => pool[Math.floor(r() * pool.length)]!);
+    const y = r();
+    if (y < 0.125) {
+      const i = Math.floor(r() * words.length);
+      const w = words[i]!;
+      const at = 1 + Math.floor(r() * Math.max(1, w.length - 2));
+      const op = Math.floor(r() * 3);
+      words[i] = op === 0 ? w.slice(0, at) + w.slice(at + 1) : op === 1 ? w.slice(0, at) + w[at] + w.slice(at) : w.slice(0, at) + 'aeiou'[Math.floor(r() * 5)] + w.slice(at + 1);
+    } else if (y < 0.35) {
+      words.forEach((w, i) => (words[i] = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+    }
+    out.add(words.join(' '));
+  }
+  return [...out];
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -364,12 +394,25 @@ export const bench: BenchModule = {
       await bumpSearchVersion(db);
       await sql`analyze practices, practice_terms, practice_texts, practice_words`.execute(db); // fresh statistics so the planner picks the GIN index
     }
+    // A draft of the benchmark member's, for the (uncached) editing page.
+    const memberId = await benchMember(deps);
+    const member = { id: memberId, name: BENCH_MEMBER.name, email: BENCH_MEMBER.email, role: 'member' as const, locale: 'es' as const, emailVerified: true };
+    const saved = await createPractice(deps.db, member, fakePractice(r));
+    if (!saved.ok) throw new Error('practices bench: the member’s draft could not be created');
     log(`practices: ${n} generated in ${Math.round((performance.now() - t0) / 100) / 10} s`);
   },
 
-  async pages() {
+  async pages(deps) {
+    const fresh = practiceQueries(QUERY_COUNT, 11);
+    const pages = fresh.map((q) => `/es/practices?text=${encodeURIComponent(q)}`);
+    const api = practiceQueries(QUERY_COUNT, 13).map((q) => `/api/v1/practices?lang=es&text=${encodeURIComponent(q)}`);
+    const memberId = await benchMember(deps);
+    const draft = await deps.db.selectFrom('practices').select('id').where('created_by', '=', memberId).where('status', '=', 'draft').executeTakeFirst();
     return [
       { label: 'practices search (all)', path: '/es/practices' },
+      { label: 'practices search, new text each request', path: pages[0]!, paths: pages },
+      { label: 'API practices search, new text each request', path: api[0]!, paths: api },
+      ...(draft ? [{ label: 'practice editing (signed in)', path: `/es/practices/${draft.id}/edit`, as: 'member' as const }] : []),
       { label: 'practices search (text)', path: '/es/practices?text=migracion' },
       { label: 'practices search (typo + filters)', path: '/es/practices?text=regularizasion&gcm_objectives=294&region=americas' },
       { label: 'practices search (facets, page 3)', path: '/en/practices?cross_cutting_theme=259&country=CL&page=3' },

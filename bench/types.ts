@@ -2,15 +2,25 @@
  * @module Benchmark contract
  * Each module that has performance targets exports a BenchModule from bench/<module>.ts; bench/run.ts
  * generates the data of every module into one fresh SQLite database, starts the app in a child process,
- * and measures each page with autocannon next to a raw node:http server in the same run.
+ * and measures each page with wrk (or autocannon) next to a raw node:http server in the same run.
  */
 import type { AppDeps } from '../src/platform/http/env.js';
+
+/** Distinct query texts per uncached page: more than a few seconds at the fastest expected rate can use. */
+export const QUERY_COUNT = 40_000;
 
 export interface BenchPage {
   /** Row label in the printed table, e.g. 'directory (filtered)'. */
   label: string;
-  /** Path to request, e.g. '/es/members?country=CL'. */
+  /** Path to request, e.g. '/es/members?country=CL' (with `paths`, the first of them: the one weighed). */
   path: string;
+  /** 'member': sent with the signed-in benchmark member's session cookie (bench/member.ts), so the page cache cannot serve it. */
+  as?: 'member';
+  /**
+   * Distinct paths, one per request in turn (query texts never seen before: neither the page cache nor a
+   * search's own caches have them). A page with `paths` or `as` is measured as uncached.
+   */
+  paths?: string[];
 }
 
 export interface BenchRow {

@@ -84,6 +84,8 @@ const EnvSchema = z.object({
       }
       return { addresses };
     }),
+  /** Seconds a signed-in session may be recognised without asking the database (10; 0 = off, the default under NODE_ENV=test). */
+  SESSION_CACHE_TTL: z.coerce.number().int().min(0).max(300).optional(),
 });
 
 /** Which proxies to believe about the client's address (see TRUST_PROXY). */
@@ -106,6 +108,8 @@ export type Config = {
   pageCacheTtl: number;
   jobLeaseSeconds: number;
   trustProxy: TrustProxy;
+  /** Seconds; see platform/auth/session-cache.ts. */
+  sessionCacheTtl: number;
 };
 
 export class ConfigError extends Error {
@@ -141,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheTtl: e.PAGE_CACHE_TTL,
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     trustProxy: e.TRUST_PROXY,
+    sessionCacheTtl: e.SESSION_CACHE_TTL ?? (e.NODE_ENV === 'test' ? 0 : 10),
   };
 }
 

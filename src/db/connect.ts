@@ -74,8 +74,31 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   } catch (err) {
     throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing cost as much as running a page's small queries
+ * (decisions/0006). The same SQL text gets the same prepared statement back, from a bounded map (oldest
+ * dropped first); a statement still busy (an open iterator) is never handed out twice. SQLite re-prepares a
+ * statement by itself when the schema changes.
+ */
+export function withStatementCache(sqlite: SQLite.Database, max = 500): { close(): void; prepare(sql: string): SQLite.Statement } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      const hit = cache.get(source);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(source);
+      if (!hit) {
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(source, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 function redact(url: string): string {

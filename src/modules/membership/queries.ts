@@ -45,20 +45,18 @@ export async function listDirectory(db: Db, f: DirectoryFilter & { within?: stri
   const text = f.q ? normalizeText(f.q) : '';
   if (text) for (const word of text.split(' ').slice(0, 5)) q = q.where('organizations.search_text', 'like', `%${word.replace(/[%_]/g, '')}%`);
   const page = f.page ?? 1;
-  const [count, rows] = await Promise.all([
-    q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst(),
-    (() => {
-      let r = q.select(['id', 'slug', 'name', 'acronym', 'country', 'city', 'type', 'public_fields', 'admitted_at']);
-      if (f.sort === 'newest') r = r.orderBy('admitted_at', 'desc').orderBy('name');
-      else if (f.sort === 'country') r = r.orderBy('country').orderBy('name');
-      else r = r.orderBy('name');
-      return r
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
-    })(),
-  ]);
-  const total = Number(count?.n ?? 0);
+  // One pass: the page's rows carry the number of matches (a window count), instead of a second query that
+  // filtered every organization again (decisions/0006). Past the last page there is no row to carry it.
+  let r = q.select(['id', 'slug', 'name', 'acronym', 'country', 'city', 'type', 'public_fields', 'admitted_at', sql<number | string>`count(*) over ()`.as('matches')]);
+  if (f.sort === 'newest') r = r.orderBy('admitted_at', 'desc').orderBy('name');
+  else if (f.sort === 'country') r = r.orderBy('country').orderBy('name');
+  else r = r.orderBy('name');
+  const found = await r
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const total = found.length ? Number(found[0]!.matches) : page > 1 ? Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
+  const rows = found.map(({ matches: _, ...row }) => row);
   return { rows: rows as DirectoryRow[], total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 

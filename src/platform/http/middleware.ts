@@ -9,6 +9,7 @@ import type { AppEnv, CurrentUser, Role } from './env.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { formatters } from '../i18n/i18n.js';
 import { SESSION_COOKIE } from '../auth/auth.js';
+import { sessionCacheOf } from '../auth/session-cache.js';
 
 /** Gives each request an id (kept from X-Request-Id when sane), a child logger, and an access log line. */
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -43,29 +44,49 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Loads the signed-in person from the session cookie (one query; none without the cookie). */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Loads the signed-in person from the session cookie: from the instance's session cache when it was looked
+ * up in the last few seconds, else from better-auth (none of this without the cookie). Every POST, PUT, PATCH
+ * or DELETE through this instance empties the cache afterwards (see platform/auth/session-cache.ts).
+ */
 export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const cookie = getCookie(c, SESSION_COOKIE) ?? getCookie(c, `__Secure-${SESSION_COOKIE}`);
+  const deps = c.get('deps');
+  const sessions = sessionCacheOf(deps);
   if (cookie) {
-    const { auth } = c.get('deps');
-    const session = await auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
-    if (session?.user) {
-      const u = session.user as typeof session.user & { role?: string; locale?: string | null };
-      const user: CurrentUser = {
-        id: u.id,
-        name: u.name,
-        email: u.email,
-        role: (u.role === 'admin' ? 'admin' : 'member') as Role,
-        locale: isLocale(u.locale) ? u.locale : null,
-        emailVerified: !!u.emailVerified,
-      };
-      c.set('user', user);
-      c.set('sessionToken', session.session.token);
+    let found = sessions.get(cookie);
+    if (!found) {
+      const generation = sessions.generation;
+      const session = await deps.auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
+      if (session?.user) {
+        const u = session.user as typeof session.user & { role?: string; locale?: string | null };
+        const user: CurrentUser = {
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: (u.role === 'admin' ? 'admin' : 'member') as Role,
+          locale: isLocale(u.locale) ? u.locale : null,
+          emailVerified: !!u.emailVerified,
+        };
+        found = { user, token: session.session.token };
+        sessions.set(cookie, generation, found, session.session.expiresAt);
+      }
+    }
+    if (found) {
+      c.set('user', { ...found.user });
+      c.set('sessionToken', found.token);
       // A signed-in response is personal: no shared or browser cache may keep it (a handler may still override).
       c.header('Cache-Control', 'private, no-store');
     }
   }
-  await next();
+  try {
+    await next();
+  } finally {
+    // Whatever the answer: a write that failed halfway may still have changed an account or a session.
+    if (UNSAFE.has(c.req.method)) sessions.clear();
+  }
 };
 
 export function applyLocale(c: Parameters<MiddlewareHandler<AppEnv>>[0], locale: Locale) {

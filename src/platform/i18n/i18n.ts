@@ -45,9 +45,44 @@ export function createI18n(modules: { name: string; messages?: Record<Locale, Ca
   const fixed = new Map<Locale, T>();
   for (const l of LOCALES) {
     const tf: TFunction = instance.getFixedT(l);
-    fixed.set(l, (key, opts) => tf(key, opts as any) as unknown as string);
+    fixed.set(l, memoized((key, opts) => tf(key, opts as any) as unknown as string));
   }
   return { t: (locale) => fixed.get(locale)!, catalogs };
+}
+
+/** Most strings a page asks for with options, at most (per language). */
+const MEMO_MAX = 5000;
+
+/**
+ * The same string for the same key and options, without asking i18next again: a lookup cost 25–130 µs on
+ * the benchmark machine and a page makes dozens (decisions/0006). Strings without options are kept for good
+ * (only keys that exist: a missing key comes back as itself, and keys can come from a cookie); strings with
+ * options whose values are all plain (text, numbers) in a bounded map, the oldest dropped first.
+ */
+function memoized(translate: T): T {
+  const plain = new Map<string, string>();
+  const withOpts = new Map<string, string>();
+  return (key, opts) => {
+    if (!opts) {
+      let s = plain.get(key);
+      if (s !== undefined) return s;
+      s = translate(key);
+      if (s !== key) plain.set(key, s);
+      return s;
+    }
+    let id = key;
+    for (const k in opts) {
+      const v = opts[k];
+      if (v !== null && v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return translate(key, opts);
+      id += `\u0000${k}\u0000${JSON.stringify(v)}`; // JSON: no raw separator inside a value
+    }
+    let s = withOpts.get(id);
+    if (s !== undefined) return s;
+    s = translate(key, opts);
+    if (withOpts.size >= MEMO_MAX) withOpts.delete(withOpts.keys().next().value!);
+    withOpts.set(id, s);
+    return s;
+  };
 }
 
 /**

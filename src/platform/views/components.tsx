@@ -5,6 +5,7 @@
  * an error summary at the top links to each field.
  */
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { useView } from './context.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
 import { LOCALE_NAMES } from '../i18n/locales.js';
@@ -151,22 +152,30 @@ export interface Option {
   group?: string;
 }
 
+/** Text for HTML, escaped exactly as hono/jsx escapes it. */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/*
+ * Long option lists (some 250 countries, 23 objectives) are written as one string: hono/jsx spent most of a
+ * form page's time on them, element by element (decisions/0006). The markup is the same as the JSX gave.
+ */
+const optionsHtml = (options: Option[], value: string) =>
+  options.map((o) => `<option value="${esc(o.value)}"${o.value === value ? ' selected=""' : ''}>${esc(o.label)}</option>`).join('');
+
 export function SelectField(props: { name: string; label: string; form: FormState; options: Option[]; hint?: string; empty?: string; required?: boolean }) {
   const error = props.form.errors[props.name];
   const value = str(props.form.values[props.name]);
   const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
-  const opt = (o: Option) => (
-    <option value={o.value} selected={o.value === value}>
-      {o.label}
-    </option>
-  );
+  const body =
+    groups.length > 1
+      ? groups.map((g) => `<optgroup label="${esc(g)}">${optionsHtml(props.options.filter((o) => (o.group ?? '') === g), value)}</optgroup>`).join('')
+      : optionsHtml(props.options, value);
   return (
     <FieldShell name={props.name} label={props.label} hint={props.hint} error={error}>
       <select id={fieldId(props.name)} name={props.name} required={props.required} aria-describedby={describedBy(props.name, props.hint, error)} aria-invalid={error ? 'true' : undefined}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {groups.length > 1
-          ? groups.map((g) => <optgroup label={g}>{props.options.filter((o) => (o.group ?? '') === g).map(opt)}</optgroup>)
-          : props.options.map(opt)}
+        {raw(body)}
       </select>
     </FieldShell>
   );
@@ -176,8 +185,16 @@ export function SelectField(props: { name: string; label: string; form: FormStat
 export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean }) {
   const { t } = useView();
   const error = props.form.errors[props.name];
-  const chosen = arr(props.form.values[props.name]);
+  const chosen = new Set(arr(props.form.values[props.name]));
   const id = fieldId(props.name);
+  const type = props.multiple ? 'checkbox' : 'radio';
+  const name = esc(props.name);
+  const choices = props.options
+    .map(
+      (o, i) =>
+        `<div class="choice"><input type="${type}" id="${esc(id)}-${i}" name="${name}" value="${esc(o.value)}"${chosen.has(o.value) ? ' checked=""' : ''}/><label for="${esc(id)}-${i}">${esc(o.label)}</label></div>`,
+    )
+    .join('');
   return (
     <div class={`field${error ? ' has-error' : ''}`} id={id} tabindex={-1}>
       <fieldset aria-describedby={describedBy(props.name, props.hint, error)}>
@@ -192,20 +209,7 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
             <span class="visually-hidden">{t('form.errorPrefix')}</span> {error}
           </span>
         ) : null}
-        <div class={`choices${props.columns ? ' columns' : ''}`}>
-          {props.options.map((o, i) => (
-            <div class="choice">
-              <input
-                type={props.multiple ? 'checkbox' : 'radio'}
-                id={`${id}-${i}`}
-                name={props.name}
-                value={o.value}
-                checked={chosen.includes(o.value)}
-              />
-              <label for={`${id}-${i}`}>{o.label}</label>
-            </div>
-          ))}
-        </div>
+        <div class={`choices${props.columns ? ' columns' : ''}`}>{raw(choices)}</div>
       </fieldset>
     </div>
   );

@@ -32,10 +32,16 @@ export interface PageProps {
 
 /** The path of the same page in another language (query string kept). */
 export function switchLocalePath(c: Context<AppEnv>, target: string): string {
-  const url = new URL(c.req.url);
+  return localePaths(new URL(c.req.url))(target);
+}
+
+/** switchLocalePath for one parsed URL, for the layout's eight links (one URL parse per page, not eight). */
+function localePaths(url: URL): (target: string) => string {
   const parts = url.pathname.split('/');
-  parts[1] = target;
-  return parts.join('/') + url.search;
+  return (target) => {
+    parts[1] = target;
+    return parts.join('/') + url.search;
+  };
 }
 
 export const layout = jsxRenderer(({ children, title, description, crumbs, noindex }, c) => {
@@ -44,7 +50,9 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
   const locale = ctx.get('locale');
   const user = ctx.get('user');
   const deps = ctx.get('deps');
-  const path = new URL(ctx.req.url).pathname;
+  const url = new URL(ctx.req.url);
+  const path = url.pathname;
+  const inLocale = localePaths(url);
   const flash = readFlash(ctx);
   const nav = deps.modules.flatMap((m) => m.nav ?? []);
   const main = [{ path: '/', label: 'nav.home', area: 'main' as const, order: 0 }, ...nav.filter((n) => n.area === 'main')].sort(
@@ -63,7 +71,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
         <link rel="stylesheet" href="/assets/app.css?v=1" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         {LOCALES.filter((l) => l !== locale).map((l) => (
-          <link rel="alternate" hreflang={l} href={switchLocalePath(ctx, l)} />
+          <link rel="alternate" hreflang={l} href={inLocale(l)} />
         ))}
       </head>
       <body>
@@ -80,7 +88,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
               <ul>
                 {LOCALES.map((l) => (
                   <li>
-                    <a href={switchLocalePath(ctx, l)} lang={l} hreflang={l} aria-current={l === locale ? 'true' : undefined}>
+                    <a href={inLocale(l)} lang={l} hreflang={l} aria-current={l === locale ? 'true' : undefined}>
                       {LOCALE_NAMES[l]}
                     </a>
                   </li>

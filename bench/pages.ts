@@ -1,0 +1,31 @@
+/**
+ * @module Benchmark pages
+ * The platform's own pages and the module benchmarks (every bench/<module>.ts that exports `bench`), shared
+ * by bench/run.ts (load tests) and bench/page-cost.ts (cost of one request, in-process).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchModule, BenchPage } from './types.js';
+
+/** Pages that belong to no module: the home page (anonymous and signed in), a body page, an API call. */
+export const BASE_PAGES: readonly BenchPage[] = [
+  { label: 'home', path: '/es/' },
+  { label: 'body page (mt2)', path: '/es/bodies/mt2' },
+  { label: 'API /api/v1/objectives', path: '/api/v1/objectives?lang=en' },
+  { label: 'home, signed in', path: '/es/', as: 'member' },
+];
+
+/** Files of bench/ that are programs (they start something when imported), not module benchmarks. */
+const SCRIPTS = new Set(['run.ts', 'page-cost.ts', 'profile-top.ts', 'raw-server.ts']);
+
+/** The module benchmarks in file order; `only` keeps the one with that name. */
+export async function loadModules(only = ''): Promise<BenchModule[]> {
+  const dir = import.meta.dirname;
+  const out: BenchModule[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.ts') || f.endsWith('.test.ts') || SCRIPTS.has(f)) continue;
+    const mod = await import(join(dir, f));
+    if (mod.bench && (!only || mod.bench.name === only)) out.push(mod.bench as BenchModule);
+  }
+  return out;
+}
