@@ -127,6 +127,20 @@ describe.each(DIALECTS)('election clock and finishClose (%s)', (dialect) => {
     expect(await status(due)).toBe('closed');
   });
 
+  it('runs through the platform queue: the minute schedule opens and closes elections nobody visits, the close as its own job', async () => {
+    const toOpen = await withCandidate({ votingOpensAt: PAST });
+    const toClose = await voting(PAST);
+    // The schedule's first tick is the next minute: run the queue as if a minute had passed.
+    await ctx.runJobs({ now: new Date(Date.now() + 61_000) });
+    await ctx.runJobs({ now: new Date(Date.now() + 62_000) });
+    expect(await status(toOpen)).toBe('voting');
+    expect(['closed', 'failed']).toContain(await status(toClose));
+    expect(await mails(toClose, 'elections.closed') + (await mails(toClose, 'elections.failed'))).toBe(recipients);
+    const ran = await ctx.db.selectFrom('jobs').select(['name', 'status']).where('name', 'in', ['elections.clock', 'elections.finishClose']).execute();
+    expect(ran.filter((j) => j.name === 'elections.finishClose').length).toBeGreaterThanOrEqual(1);
+    expect(ran.every((j) => j.status !== 'failed')).toBe(true);
+  });
+
   it('two clocks at once open once and close once, and write each announcement once', async () => {
     const toOpen = await withCandidate({ votingOpensAt: PAST });
     const toClose = await voting(PAST);

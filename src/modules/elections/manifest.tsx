@@ -5,6 +5,7 @@ import { electionsRoutes } from './routes.js';
 import { electionsApi } from './api.js';
 import { demoElections } from './seed.js';
 import { paths } from './paths.js';
+import { electionClock, finishClose } from './jobs.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -21,6 +22,22 @@ export const electionsModule = defineModule({
     { path: paths.list.pattern, label: 'elections.nav', area: 'main', order: 12 },
     { path: paths.mine.pattern, label: 'elections.navMine', area: 'account', order: 20 },
   ],
+  // The clock opens and closes elections on time even if nobody visits; a close's heavy work (tally, roll
+  // rewrite, vacuum) runs as its own job, once, whichever instance takes it.
+  jobs: [
+    {
+      name: 'elections.clock',
+      handler: async (_payload, { deps, now }) =>
+        electionClock(deps, (id) => deps.jobs.enqueue('elections.finishClose', { electionId: id }, { uniqueKey: `elections.finishClose:${id}` }), now.toISOString()),
+    },
+    {
+      name: 'elections.finishClose',
+      handler: async (payload: { electionId: string }, { deps, now }) => {
+        await finishClose(deps, payload.electionId, now.toISOString());
+      },
+    },
+  ],
+  schedules: [{ name: 'elections.clock', cron: '* * * * *', job: 'elections.clock' }],
   notifications: [
     { kind: 'elections.called', label: 'elections.notifications.called' },
     { kind: 'elections.opened', label: 'elections.notifications.opened' },
