@@ -4,7 +4,7 @@
  * principles, then the description's parts), and a CSV of every practice for administrators.
  */
 import { createRequire } from 'node:module';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../platform/http/csv.js';
 import type { Db } from '../../db/schema.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -110,8 +110,6 @@ export async function practicesCsv(db: Db, lang: Locale, list: Practice[]): Prom
   const objectives = await listObjectives(db, lang);
   const principles = await listPrinciples(db, lang);
   const pick = (v: Record<string, string>) => pickTranslated(v, lang)?.text ?? '';
-  // Spreadsheets run cells starting with = + - @ as formulas: prefix them.
-  const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
   const rows = list.map((p) => [
     p.id,
     p.status,
@@ -133,5 +131,5 @@ export async function practicesCsv(db: Db, lang: Locale, list: Practice[]): Prom
     p.publishedAt ?? '',
   ]);
   const head = ['id', 'status', ...TEXT_FIELDS, 'organization', 'implementers', 'partners', 'scope', 'countries', 'start', 'end', 'type_of_resource', 'gcm_objectives', 'cross_cutting_theme', 'languages', 'links', 'contact_name', 'contact_email', 'published_at'];
-  return '\ufeff' + stringify([head, ...rows.map((r) => r.map((x) => safe(String(x))))]);
+  return toCsv([head, ...rows], { bom: true });
 }
