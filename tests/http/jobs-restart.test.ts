@@ -18,7 +18,7 @@ import { SCRUBBED_BODY } from '../../src/platform/mail/mailer.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const PORTS = { sqlite: { http: 3410, smtp: 3411 }, postgres: { http: 3412, smtp: 3413 } } as const;
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 45_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn().catch((err) => {

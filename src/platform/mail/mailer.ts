@@ -174,6 +174,13 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
         }
       }
     }
+    // A row still claimed by a worker that may have died (a crash mid-send): look again when its claim lapses,
+    // rather than at the next sweep.
+    const held = await db.selectFrom('outbox').select((eb) => eb.fn.min('locked_until').as('until')).where('status', '=', 'sending').where('locked_until', '>=', at).executeTakeFirst();
+    if (held?.until) {
+      const when = new Date(new Date(held.until).getTime() + 500);
+      await jobs.enqueue(DELIVER_JOB, {}, { runAt: when, uniqueKey: `${DELIVER_JOB}@${when.toISOString()}` });
+    }
     return report;
   }
 
