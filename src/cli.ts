@@ -12,7 +12,8 @@ const USAGE = `usage: npm run cli -- <command>
   migrate                         apply pending migrations
   seed [--demo]                   create the Mechanism's structure (and demo data) if missing
   create-admin <email> [password] create or promote an administrator (prints a password if none is given)
-  backup [file]                   SQLite: online backup to a file; PostgreSQL: prints the pg_dump command`;
+  backup [file]                   SQLite: online backup to a file; PostgreSQL: prints the pg_dump command
+  check                           SQLite: full integrity check of the database file (exit 1 when damaged)`;
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -66,6 +67,22 @@ async function main(argv: string[]) {
       await handle.sqlite!.backup(file);
       await handle.close();
       console.log(`backup written to ${file}`);
+      return 0;
+    }
+    case 'check': {
+      if (config.databaseUrl) {
+        console.log('PostgreSQL checks its own pages; use pg_amcheck for a full check.');
+        return 0;
+      }
+      const { handle } = await boot(config, { log, seed: false });
+      const rows = handle.sqlite!.pragma('integrity_check') as { integrity_check: string }[];
+      await handle.close();
+      const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+      if (problems.length) {
+        console.error(`the database file is damaged:\n  ${problems.slice(0, 20).join('\n  ')}`);
+        return 1;
+      }
+      console.log('integrity check: ok');
       return 0;
     }
     default:

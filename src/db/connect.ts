@@ -71,6 +71,11 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    if (file !== ':memory:') {
+      // A damaged file stops the start with one line rather than failing requests later.
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`the file is damaged (quick_check: ${String(check).slice(0, 200)}); restore a backup`);
+    }
   } catch (err) {
     throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(err as Error).message}`);
   }

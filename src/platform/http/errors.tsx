@@ -75,6 +75,20 @@ export function onError(err: Error, c: Context<AppEnv>) {
       { title: t(`${key}.title`), noindex: true },
     );
   }
+  if (err instanceof HTTPException && err.status === 503) {
+    (c.get('log') ?? console).error({ err: err.cause ?? err, path: c.req.path }, 'service unavailable');
+    c.header('Retry-After', '30');
+    c.header('Cache-Control', 'no-store');
+    if (isApi(c)) return problem(c, 503, 'unavailable', 'Service Unavailable');
+    c.status(503);
+    return c.render(
+      <>
+        <h1>{t('errors.unavailable.title')}</h1>
+        <p>{t('errors.unavailable.body')}</p>
+      </>,
+      { title: t('errors.unavailable.title'), noindex: true },
+    );
+  }
   const requestId = c.get('requestId');
   (c.get('log') ?? console).error({ err, path: c.req.path }, 'unhandled error');
   if (isApi(c)) return problem(c, 500, 'internal', 'Internal Server Error');

@@ -3,6 +3,7 @@
  * Request ids and access logs, security headers, the signed-in user, and the language of the page.
  */
 import type { MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { getCookie } from 'hono/cookie';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv, CurrentUser, Role } from './env.js';
@@ -59,7 +60,11 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     let found = sessions.get(cookie);
     if (!found) {
       const generation = sessions.generation;
-      const session = await deps.auth.api.getSession({ headers: c.req.raw.headers }).catch(() => null);
+      // An unknown or expired session is `null`; a failure to read it (the database is down) is not a
+      // signed-out visitor: answer 503, so nobody is sent to sign in and no posted form goes astray.
+      const session = await deps.auth.api.getSession({ headers: c.req.raw.headers }).catch((err: unknown) => {
+        throw new HTTPException(503, { message: 'session lookup failed', cause: err });
+      });
       if (session?.user) {
         const u = session.user as typeof session.user & { role?: string; locale?: string | null };
         const user: CurrentUser = {
