@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Seconds a cached public page may be served after a write on another instance. */
   PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Seconds a stopping server keeps accepting (answering with Connection: close, /healthz 503) before it closes. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(2),
   /** Seconds a running job (or a mail being sent) is held before another worker may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /**
@@ -106,6 +108,7 @@ export type Config = {
   adminPassword?: string;
   env: 'development' | 'production' | 'test';
   pageCacheTtl: number;
+  shutdownDrainSeconds: number;
   jobLeaseSeconds: number;
   trustProxy: TrustProxy;
   /** Seconds; see platform/auth/session-cache.ts. */
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     env: e.NODE_ENV,
     pageCacheTtl: e.PAGE_CACHE_TTL,
+    shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     trustProxy: e.TRUST_PROXY,
     sessionCacheTtl: e.SESSION_CACHE_TTL ?? (e.NODE_ENV === 'test' ? 0 : 10),

@@ -52,7 +52,16 @@ async function main() {
   const app = createApp(deps);
   // Cached public pages are answered straight from node:http; everything else goes through Hono.
   const listener = getRequestListener(app.fetch);
+  let stopping = false;
   handler = (req, res) => {
+    if (stopping) {
+      // Draining: every answer closes its connection, and the health check tells the proxy to stop sending.
+      res.setHeader('Connection', 'close');
+      if (req.url === '/healthz') {
+        res.writeHead(503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end('{"status":"stopping"}');
+        return;
+      }
+    }
     if (!deps.cache.serveNode(req, res)) void listener(req, res);
   };
   // Background jobs and schedules run in this process, on the same database: nothing else to start.
@@ -62,24 +71,28 @@ async function main() {
     const password = config.adminPassword ? '(the one given in ADMIN_PASSWORD)' : `${firstAdmin.password}\n  (shown once; change it on your account page)`;
     console.log(`\n  First start: an administrator account was created.\n  Sign in at ${config.baseUrl}/es/sign-in\n  email:    ${firstAdmin.email}\n  password: ${password}\n`);
   }
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: finishing requests in flight');
+    const drainMs = config.shutdownDrainSeconds * 1000;
+    log.info({ signal, drainSeconds: config.shutdownDrainSeconds }, 'shutting down: draining, then finishing requests in flight');
     const force = setTimeout(() => {
       log.warn('requests still open after 10 s; closing');
       process.exit(1);
-    }, 10_000);
+    }, drainMs + 10_000);
     force.unref();
-    server.close(async () => {
-      // Lets the job in hand finish; one cut short by the force timer runs again after its lease.
-      await deps.jobs.stop().catch(() => {});
-      await handle.close().catch(() => {});
-      log.info('stopped');
-      process.exit(0);
-    });
-    (server as any).closeIdleConnections?.();
+    // Keep accepting for the drain time (connections already queued are answered, not reset), then stop
+    // listening, close idle keep-alive sockets at once, and finish what is in flight.
+    setTimeout(() => {
+      server.close(async () => {
+        // Lets the job in hand finish; one cut short by the force timer runs again after its lease.
+        await deps.jobs.stop().catch(() => {});
+        await handle.close().catch(() => {});
+        log.info('stopped');
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+    }, drainMs).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -22,7 +22,7 @@ describe.each(DIALECTS)('database outage on %s', (dialect) => {
   it('answers 503 to a signed-in visitor instead of signing them out, for pages and posts', async () => {
     const admin = await ctx.admin();
     const failing = { ...ctx.deps.auth, api: { ...ctx.deps.auth.api, getSession: async () => Promise.reject(new Error('connection refused')) } };
-    const app = createApp({ ...ctx.deps, auth: failing as typeof ctx.deps.auth });
+    const app = createApp({ ...ctx.deps, auth: failing as unknown as typeof ctx.deps.auth });
     const c = new TestClient(app);
     c.cookies = new Map(admin.cookies);
     const page = await c.get('/pt/account');

@@ -67,3 +67,40 @@ describe('start-up failures', () => {
     expect(random).toMatch(/password: [A-Za-z0-9_-]{16}\n/);
   }, 120_000);
 });
+
+describe('shutdown', () => {
+  it('drains on SIGTERM: queued and new requests are answered with Connection: close, /healthz says 503, idle keep-alive sockets do not hold the exit', async () => {
+    const { request, Agent } = await import('node:http');
+    const dir = mkdtempSync(join(tmpdir(), 'dialogo-stop-'));
+    const port = 3393;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: env({ DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_DRAIN_SECONDS: '1' }) });
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const get = (path: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const r = await get('/healthz').catch(() => null);
+      if (r?.status === 200) break;
+      if (Date.now() > deadline) throw new Error('the server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await get('/es/about')).connection).toBe('keep-alive'); // leaves an idle keep-alive socket behind
+    const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+    const t0 = Date.now();
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    const [health, page] = await Promise.all([get('/healthz'), get('/es/about')]);
+    expect(health).toEqual({ status: 503, connection: 'close' });
+    expect(page).toEqual({ status: 200, connection: 'close' });
+    expect(await exited).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    agent.destroy();
+  }, 120_000);
+});
