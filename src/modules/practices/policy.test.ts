@@ -81,3 +81,21 @@ describe('practice policy', () => {
     expect((['draft', 'submitted', 'published'] as const).map((status) => practicePolicy.can(null, 'download', { status }))).toEqual([false, false, true]);
   });
 });
+
+describe('a suspended organization', () => {
+  it("its people, the practice's creator included, can no longer edit, submit or see its unpublished practices", () => {
+    const creator = { id: 'creator', name: 'c', email: 'c@x', role: 'member' as const, locale: null, emailVerified: true };
+    const suspended = { orgIds: [] as string[], reviewObjectives: [] as number[] }; // scopeOf keeps only organizations in good standing
+    const inGood = { orgIds: ['org1'], reviewObjectives: [] as number[] };
+    for (const status of ['draft', 'returned'] as const) {
+      const p = { status, orgId: 'org1', createdBy: 'creator', objectives: [1] };
+      expect(practicePolicy.can(creator, 'edit', { p, s: inGood })).toBe(true);
+      expect(practicePolicy.can(creator, 'edit', { p, s: suspended })).toBe(false);
+      expect(practicePolicy.can(creator, 'submit', { p, s: suspended })).toBe(false);
+      expect(practicePolicy.can(creator, 'view', { p, s: suspended })).toBe(false);
+    }
+    // A practice documented for no organization stays its creator's.
+    expect(practicePolicy.can(creator, 'edit', { p: { status: 'draft', orgId: null, createdBy: 'creator', objectives: [1] }, s: suspended })).toBe(true);
+  });
+});
+

@@ -35,7 +35,12 @@ export async function scopeOf(db: Db, actor: Actor): Promise<Scope> {
   return { orgIds: orgs.filter((o) => o.status === 'member').map((o) => o.id), reviewObjectives };
 }
 
-const isAuthor = (a: Actor, p: PracticeRef, s: Scope) => !!a && (p.createdBy === a.id || (!!p.orgId && s.orgIds.includes(p.orgId)));
+/**
+ * The practice's authors: the people of its organization while that organization is a member in good standing
+ * (a suspended or withdrawn organization's people cannot act for it — `scopeOf` keeps only good standing), or,
+ * for a practice documented for no organization, the person who created it.
+ */
+const isAuthor = (a: Actor, p: PracticeRef, s: Scope) => !!a && (p.orgId ? s.orgIds.includes(p.orgId) : p.createdBy === a.id);
 /** Administrators review everything; a Mesa secretary reviews only practices on the objectives their Mesas prioritize. */
 const reviews = (a: Actor, p: PracticeRef, s: Scope) => isAdmin(a) || (!!a && p.objectives.some((n) => s.reviewObjectives.includes(n)));
 const editable = (p: PracticeRef) => p.status === 'draft' || p.status === 'returned';
