@@ -1,6 +1,7 @@
 /**
  * Every page a person can reach by following links — anonymously, and as an administrator — answers
- * 200 and has no accessibility violations, in two languages each.
+ * 200 and has no accessibility violations, in two languages each: one at desktop width, the other on a
+ * 360 px phone (so both widths are crawled without crawling twice).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, checkA11y, signInAsAdmin } from './support.js';
@@ -31,17 +32,21 @@ async function crawl(page: Page, start: string, locale: string, limit = 70) {
   return seen.size;
 }
 
-for (const locale of ['es', 'fr']) {
-  test(`every page reachable by the public in ${locale} is accessible`, async ({ page }) => {
+const PHONE = { width: 360, height: 740 };
+
+for (const [locale, phone] of [['es', false], ['fr', true]] as const) {
+  test(`every page reachable by the public in ${locale} is accessible${phone ? ' on a 360 px phone' : ''}`, async ({ page }) => {
     test.setTimeout(300_000);
+    if (phone) await page.setViewportSize(PHONE);
     const n = await crawl(page, `/${locale}/`, locale);
     expect(n).toBeGreaterThan(15);
   });
 }
 
-for (const locale of ['en', 'pt']) {
-  test(`every page reachable by an administrator in ${locale} is accessible`, async ({ page }) => {
+for (const [locale, phone] of [['en', false], ['pt', true]] as const) {
+  test(`every page reachable by an administrator in ${locale} is accessible${phone ? ' on a 360 px phone' : ''}`, async ({ page }) => {
     test.setTimeout(300_000);
+    if (phone) await page.setViewportSize(PHONE);
     await signInAsAdmin(page, locale);
     const n = await crawl(page, `/${locale}/admin`, locale);
     expect(n).toBeGreaterThan(15);

@@ -321,10 +321,13 @@ export function Pagination(props: { page: number; pages: number; baseUrl: string
   );
 }
 
-/** A responsive table with a caption; rows are already-rendered cells. */
+/**
+ * A responsive table with a caption; rows are already-rendered cells. On a phone a wide table scrolls
+ * sideways inside its wrapper, which is therefore a named, focusable region (keyboard users can scroll it).
+ */
 export function Table(props: { caption: string; head: (string | { label: string; num?: boolean })[]; rows: Child[][]; numeric?: number[]; captionHidden?: boolean }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={props.caption} tabindex={0}>
       <table>
         <caption class={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
         <thead>
