@@ -1,6 +1,7 @@
 /** @module Membership: input schemas (forms, API, CSV import) and the normalizations they share. */
 import { z } from 'zod';
 import { fields } from '../../platform/http/forms.js';
+import { parsePage } from '../../platform/http/page.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { PASSWORD_MIN } from '../../platform/auth/auth.js';
 
@@ -144,6 +145,9 @@ export const DirectoryQuery = z.object({
     .catch(undefined),
   q: z.string().max(100).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+  page: z
+    .unknown()
+    .transform((v) => (v === undefined || v === null ? undefined : parsePage(String(v))))
+    .optional(),
 });
 export type DirectoryFilter = z.output<typeof DirectoryQuery>;

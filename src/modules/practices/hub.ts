@@ -5,6 +5,7 @@
  */
 import type { Objective, Principle } from '../../platform/reference/queries.js';
 import type { SearchQuery } from './search.js';
+import { parsePage } from '../../platform/http/page.js';
 
 export const HUB_PARAMS = ['text', 'gcm_objectives', 'cross_cutting_theme', 'country', 'region', 'type_of_resource', 'resource_language', 'sort', 'page'] as const;
 
@@ -21,7 +22,6 @@ export function parseHubQuery(u: URLSearchParams, objectives: Objective[], princ
   const byHub = new Map(objectives.map((o) => [String(o.hubId), o.n]));
   const prByHub = new Map(principles.map((p) => [String(p.hubId), p.key]));
   const sort = u.get('sort');
-  const page = Number(u.get('page') ?? '1');
   return {
     text: (u.get('text') ?? '').slice(0, 200),
     objective: all(u, 'gcm_objectives')
@@ -36,7 +36,7 @@ export function parseHubQuery(u: URLSearchParams, objectives: Objective[], princ
     type: all(u, 'type_of_resource').map((r) => r.toLowerCase()),
     lang: all(u, 'resource_language').map((r) => r.toLowerCase()),
     sort: sort === 'newest' || sort === 'oldest' || sort === 'relevance' ? sort : undefined,
-    page: Number.isInteger(page) && page > 0 && page < 100000 ? page : 1,
+    page: parsePage(u.get('page')),
   };
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppDeps, AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
+import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
 import { emptyForm, type FormState, type FormValues } from '../../platform/views/components.js';
@@ -148,7 +149,7 @@ practicesRoutes.get(paths.mine.pattern, async (c) => {
   const { db } = c.get('deps');
   const l = c.get('locale');
   const scope = await scopeOf(db, user);
-  const [list, objectives, names] = await Promise.all([practicesOf(db, user.id, scope.orgIds, Number(c.req.query('page') ?? 1)), listObjectives(db, l), countryNames(db, l)]);
+  const [list, objectives, names] = await Promise.all([practicesOf(db, user.id, scope.orgIds, pageParam(c)), listObjectives(db, l), countryNames(db, l)]);
   return c.render(<MinePage list={list} objectives={objectives} names={names} canCreate={practicePolicy.can(user, 'create', scope)} />, {
     title: c.get('t')('practices.mine.title'),
     noindex: true,
@@ -160,7 +161,7 @@ practicesRoutes.get(paths.review.pattern, async (c) => {
   const { db } = c.get('deps');
   const scope = await scopeOf(db, user);
   authorize(c, practicePolicy.can(user, 'queue', scope));
-  const queue = await reviewQueue(db, { objectives: practicePolicy.can(user, 'queueAll') ? undefined : scope.reviewObjectives, page: Number(c.req.query('page') ?? 1) });
+  const queue = await reviewQueue(db, { objectives: practicePolicy.can(user, 'queueAll') ? undefined : scope.reviewObjectives, page: pageParam(c) });
   return c.render(<ReviewPage queue={queue} canExport={practicePolicy.can(user, 'exportAll')} />, { title: c.get('t')('practices.review.title'), noindex: true });
 });
 

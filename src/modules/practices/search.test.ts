@@ -84,6 +84,16 @@ describe.each(DIALECTS)('practice search on %s', (dialect) => {
     expect(await find('obsrvatory')).toEqual([ids.B]);
   });
 
+  it('searches any text: query syntax is plain words, words longer than 60 letters are ignored', async () => {
+    const all = (await searchPractices(ctx.db, { perPage: 50 })).ids;
+    expect(await find('a'.repeat(61))).toEqual(all); // nothing left to search: no text filter
+    expect(await find(`${'x'.repeat(80)} observatory`)).toEqual([ids.B]);
+    expect(await find('("observatory*" ^-{observatory}:)')).toEqual([ids.B]);
+    expect(await find('observatory AND NEAR')).toEqual([]); // operators are words like any other
+    for (const t of ['"', '""', 'AND', 'OR NOT', 'NEAR(', '*', '^', '-', '()', ':', '\u0000\u0007', '😀', '\ud800', '<->', '!&|'])
+      expect((await searchPractices(ctx.db, { text: t })).total, JSON.stringify(t)).toBeGreaterThanOrEqual(0);
+  });
+
   it('searches each language', async () => {
     expect(await find('integracao')).toContain(ids.C);
     expect(await find('sante haiti')).toEqual([ids.D]);

@@ -329,9 +329,17 @@ async function expandTerm(db: Db, dialect: Dialect, idx: SearchIndex, lang: Loca
   return cands.length ? cands : null;
 }
 
+/**
+ * The words a text is searched by: letters and digits only (quotes, operators, `*`, `^`, parentheses and
+ * control characters never reach FTS5 or to_tsquery), at most 60 letters each (longer ones are ignored:
+ * no indexed word is that long), the first 8. Empty when nothing is left: then there is no text filter.
+ */
+export function searchTerms(text: string): string[] {
+  return [...new Set(words(text))].filter((w) => w.length <= 60).slice(0, 8);
+}
+
 /** A text's matches over every language, ranked once per index version (then cached). */
-async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, text: string): Promise<TextResult> {
-  const terms = [...new Set(words(text))].filter((w) => w.length <= 60).slice(0, 8);
+async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, terms: string[]): Promise<TextResult> {
   const key = terms.join(' ');
   const cached = idx.texts.get(key);
   if (cached) return cached;
@@ -345,7 +353,7 @@ async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, text: stri
     if (s > score[i]!) score[i] = s;
   };
   for (const lang of LOCALES) {
-    const groups = await expand(db, dialect, idx, lang, terms);
+    const groups = terms.length ? await expand(db, dialect, idx, lang, terms) : null;
     if (!groups) continue;
     groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
     if (dialect === 'postgres') {
@@ -377,8 +385,8 @@ export async function searchPractices(db: Db, q: SearchQuery): Promise<SearchOut
   const idx = await searchIndex(db);
   const n = idx.ids.length;
   const perPage = Math.min(Math.max(q.perPage ?? 20, 1), 100);
-  const text = (q.text ?? '').trim();
-  const tr = text && words(text).length ? await textResult(db, dialect, idx, text) : null;
+  const terms = searchTerms(q.text ?? '');
+  const tr = terms.length ? await textResult(db, dialect, idx, terms) : null;
   const sort = q.sort ?? (tr ? 'relevance' : 'newest');
   // Facet filters: a mask, or none.
   let mask: Uint8Array | null = null;

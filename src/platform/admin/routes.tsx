@@ -13,6 +13,7 @@ import { useView } from '../views/context.js';
 import { retryJob } from '../jobs/jobs.js';
 import { retryMail } from '../mail/mailer.js';
 import { action } from '../http/action.js';
+import { pageParam } from '../http/page.js';
 import { ok, fail } from '../outcome.js';
 import { audit } from '../audit/audit.js';
 import { platformPolicy } from '../policy.js';
@@ -75,7 +76,7 @@ adminRoutes.get(paths.adminOutbox.pattern, async (c) => {
   const l = c.get('locale');
   const fmt = c.get('fmt');
   const { db, mailer } = c.get('deps');
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageParam(c);
   const to = (c.req.query('to') ?? '').trim().slice(0, 254);
   const failedOnly = c.req.query('status') === 'failed';
   let q = db.selectFrom('outbox');
@@ -189,7 +190,7 @@ adminRoutes.get(paths.adminJobs.pattern, async (c) => {
   const { db } = c.get('deps');
   const counts = await db.selectFrom('jobs').select(['status', (e) => e.fn.countAll().as('n')]).groupBy('status').execute();
   const count = (s: string) => Number(counts.find((r) => r.status === s)?.n ?? 0);
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageParam(c);
   const failed = await db
     .selectFrom('jobs')
     .select(['id', 'name', 'attempts', 'last_error', 'finished_at'])
@@ -256,7 +257,7 @@ adminRoutes.get(paths.adminUsers.pattern, async (c) => {
   const l = c.get('locale');
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageParam(c);
   const total = Number((await db.selectFrom('users').select((e) => e.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const users = await db.selectFrom('users').select(['id', 'name', 'email', 'role', 'email_verified', 'created_at']).orderBy('created_at', 'desc').limit(PAGE).offset((page - 1) * PAGE).execute();
   const me = c.get('user')!;
@@ -321,7 +322,7 @@ adminRoutes.get(paths.adminAudit.pattern, async (c) => {
   const l = c.get('locale');
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageParam(c);
   const total = Number((await db.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await db
     .selectFrom('audit_log')

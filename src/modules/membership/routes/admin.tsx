@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { action } from '../../../platform/http/action.js';
+import { pageParam } from '../../../platform/http/page.js';
 import { requireUser, authorize } from '../../../platform/authz/authz.js';
 import { toCsv } from '../../../platform/http/csv.js';
 import { fail } from '../../../platform/outcome.js';
@@ -46,7 +47,7 @@ adminMembershipRoutes.get(paths.applications.pattern, async (c) => {
   const { db } = c.get('deps');
   const asked = c.req.query('status') ?? 'pending';
   const tab = asked in STATUS_TABS ? asked : 'pending';
-  const page = Math.max(1, Math.min(10_000, Number(c.req.query('page')) || 1));
+  const page = pageParam(c);
   const [list, names] = await Promise.all([listByStatus(db, STATUS_TABS[tab]!, page), countryNames(db, l)]);
   return c.render(<ApplicationsPage tabs={Object.keys(STATUS_TABS)} tab={tab} page={page} list={list} names={names} />, {
     title: t('membership.admin.applications'),
