@@ -132,8 +132,9 @@ class Problems {
 }
 
 /**
- * Verifies a published record without any database: the format, the definition, every ballot
- * (seq without gaps, receipt well formed and unique, one valid choice per race), every hash link,
+ * Verifies a published record without any database: the format, the definition, the listing (in
+ * hash order, so it cannot reveal the casting order), every ballot taken in seq order (seq without
+ * gaps, receipt well formed and unique, one valid choice per race), every hash link,
  * the head hash, the ballot count against the census and the optional voter list, the tie
  * resolutions, and finally the claimed result against a recount. Accepts any parsed JSON value.
  */
