@@ -182,6 +182,13 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(results.filter((r) => r.status === 422)).toHaveLength(49);
     const ballots = await ctx.db.selectFrom('election_ballots').select(['seq']).where('election_id', '=', electionId).orderBy('seq').execute();
     expect(ballots.map((b) => Number(b.seq))).toEqual([1, 2]);
+    // During voting nobody sees how many ballots are in: polled, a live count would map casting time to ballot position.
+    const page = await (await anon.get(`/es/elections/${electionId}`)).text();
+    expect(page).toContain('Elección de prueba');
+    expect(page).not.toContain('Votos emitidos');
+    const api = (await (await anon.get(`/api/v1/elections/${electionId}`)).json()) as any;
+    expect(api.data.status).toBe('voting');
+    expect(api.data.ballotCount).toBeNull();
   });
 
   it('closes (secretary only), publishes a record that verifies, and finds receipts', async () => {
@@ -199,7 +206,11 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     const record = (await res.json()) as ElectionRecord;
     expect(record.ballotCount).toBe(2);
     expect(record.election.censusSize).toBe(3);
+    expect(record.voters).toBeNull(); // this election did not choose to publish who voted
+    expect(record.ballots.map((b) => b.hash)).toEqual(record.ballots.map((b) => b.hash).sort()); // hash order, not casting order
     expect(verifyRecord(record).ok).toBe(true);
+    const closedPage = await (await anon.get(`/es/elections/${electionId}`)).text();
+    expect(closedPage).toContain('Votaron 2 de 3 organizaciones'); // the turnout, once voting has closed
     const tampered = structuredClone(record);
     tampered.ballots[0]!.choices.secretary = null;
     expect(verifyRecord(tampered).ok).toBe(false);
@@ -231,6 +242,28 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'elections.certified').execute()).length).toBeGreaterThan(0);
     const page = await anon.get(`/es/bodies/${slug}`);
     expect(await page.text()).toContain('Persona voter2');
+  });
+
+  it('publishes the organizations that voted (not how) when the election says so, and the verifier counts them', async () => {
+    const r = await admin.post('/es/elections/new', { ...form, positions: ['secretary'], quorum_pct: '10', publish_voters: 'on' });
+    expect(r.status).toBe(303);
+    const id = r.headers.get('location')!.split('/').pop()!;
+    expect(await (await admin.get(`/es/elections/${id}/edit`)).text()).toMatch(/name="publish_voters"[^>]*checked/);
+    await p('voter1').post(`/es/elections/${id}/nominate`, { position: 'secretary', who: 'self', org: orgs.a! });
+    expect((await admin.post(`/es/elections/${id}/open`)).status).toBe(303);
+    const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', id).executeTakeFirstOrThrow()).definition!);
+    const sec = def.races[0].candidates[0].id;
+    expect((await p('voter3').post(`/es/elections/${id}/vote`, { org: orgs.c!, race_secretary: sec })).status).toBe(200);
+    expect((await p('voter1').post(`/es/elections/${id}/vote`, { org: orgs.a!, race_secretary: 'blank' })).status).toBe(200);
+    expect((await admin.post(`/es/elections/${id}/close`)).status).toBe(303);
+    const record = (await (await anon.get(`/es/elections/${id}/record.json`)).json()) as ElectionRecord;
+    expect(record.voters).toEqual([orgs.a!, orgs.c!].sort());
+    expect(verifyRecord(record)).toMatchObject({ ok: true, problems: [] });
+    const short = structuredClone(record);
+    short.voters = short.voters!.slice(1);
+    expect(verifyRecord(short).problems).toEqual(['The voter list names 1 organizations but there are 2 ballots.']);
+    // The API serves the same record.
+    expect(((await (await anon.get(`/api/v1/elections/${id}/record`)).json()) as ElectionRecord).voters).toEqual(record.voters);
   });
 
   it('fails an election below quorum, and it can be called again', async () => {

@@ -1,6 +1,7 @@
 /** @module Elections module: secret-ballot elections of a body's secretary and delegates, verifiable by anyone. */
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1500_elections_create.js';
+import * as publishVoters from './migrations/2026_12_02_0700_elections_publish_voters.js';
 import { electionsRoutes } from './routes.js';
 import { electionsApi } from './api.js';
 import { demoElections } from './seed.js';
@@ -13,7 +14,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const electionsModule = defineModule({
   name: 'elections',
-  migrations: { '2026_11_28_1500_elections_create': create },
+  migrations: { '2026_11_28_1500_elections_create': create, '2026_12_02_0700_elections_publish_voters': publishVoters },
   messages: { es, en, pt, fr },
   routes: electionsRoutes,
   api: electionsApi,

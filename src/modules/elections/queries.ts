@@ -17,6 +17,8 @@ export interface Election {
   votingClosesAt: string | null;
   termStart: string;
   termEnd: string | null;
+  /** The published record lists the organizations that voted (never how). */
+  publishVoters: boolean;
   definition: ElectionDefinition | null;
   censusSize: number | null;
   ballotCount: number;
@@ -44,6 +46,7 @@ export function toElection(r: ElectionsTable): Election {
     votingClosesAt: r.voting_closes_at,
     termStart: r.term_start,
     termEnd: r.term_end,
+    publishVoters: !!Number(r.publish_voters),
     definition: r.definition ? JSON.parse(r.definition) : null,
     censusSize: r.census_size,
     ballotCount: Number(r.ballot_count),
@@ -114,7 +117,14 @@ export function isPublished(e: Election): boolean {
 export async function electionRecord(db: Db, e: Election): Promise<ElectionRecord | null> {
   if (!isPublished(e)) return null;
   const entries = await ballotEntries(db, e.id);
-  return buildRecord(e.definition!, entries, e.result!, { openedAt: e.openedAt, closedAt: e.closedAt, publishedAt: e.closedAt });
+  const voters = e.publishVoters ? await organizationsThatVoted(db, e.id) : null;
+  return buildRecord(e.definition!, entries, e.result!, { openedAt: e.openedAt, closedAt: e.closedAt, publishedAt: e.closedAt, voters });
+}
+
+/** The organizations on the roll that voted (ids; `buildRecord` sorts them, so no order leaks). */
+async function organizationsThatVoted(db: Db, electionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('election_roll').select('org_id').where('election_id', '=', electionId).where('voted', '=', 1).execute();
+  return rows.map((r) => r.org_id);
 }
 
 /** The organizations this person can still vote for in this election (on the roll, not yet voted). */

@@ -38,6 +38,8 @@ export const ElectionForm = z
     /** The elected people's term. */
     term_start: z.iso.date(),
     term_end: optDate,
+    /** Publish the list of organizations that voted (not how) in the record. */
+    publish_voters: fields.flag(),
   })
   .refine((v) => LOCALES.some((l) => !!v[`title_${l}`]), { message: 'elections.errors.titleRequired', path: ['title_es'] })
   .refine((v) => !v.voting_opens_on || !v.nominations_close_on || v.nominations_close_on < v.voting_opens_on, { message: 'elections.errors.nominationsAfterOpen', path: ['nominations_close_on'] })
@@ -57,6 +59,7 @@ export function electionInput(d: z.output<typeof ElectionForm>, allowed: readonl
       votingClosesAt: d.voting_closes_on ? `${d.voting_closes_on}T23:59:59.999Z` : null,
       termStart: d.term_start,
       termEnd: d.term_end ?? null,
+      publishVoters: d.publish_voters,
     },
   });
 }

@@ -25,5 +25,6 @@ export async function demoElections(ctx: SeedContext): Promise<void> {
     votingClosesAt: null,
     termStart: `${year + 1}-01-01`,
     termEnd: `${year + 2}-12-31`,
+    publishVoters: false,
   });
 }

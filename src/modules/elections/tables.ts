@@ -28,6 +28,8 @@ export interface ElectionsTable {
   definition: string | null;
   census_size: number | null;
   ballot_count: number;
+  /** 1: the published record lists the organizations that voted (set before voting opens). */
+  publish_voters: Flag;
   head_hash: string | null;
   /** The core's ElectionResult (JSON), set when voting closes. */
   result: string | null;

@@ -89,6 +89,8 @@ export const fields = {
       .pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** A list from checkboxes (one value arrives as a string). */
   list: <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item)),
+  /** An optional checkbox: true when ticked. */
+  flag: () => z.preprocess((v) => v === 'on' || v === 'yes' || v === 'true', z.boolean()),
   /** A checkbox that must be ticked. */
   accepted: (message: string) => z.preprocess((v) => v === 'on' || v === 'yes' || v === 'true', z.literal(true, { message })),
 };

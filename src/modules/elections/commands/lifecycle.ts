@@ -65,7 +65,7 @@ export async function announce(tx: ElectionsTx, event: ElectionEvent, electionId
 }
 
 /** What the secretary sets when calling or editing an election: the election's own fields, with the title still translated. */
-export type ElectionInput = { title: Translated } & Pick<Election, 'positions' | 'quorumPct' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'termStart' | 'termEnd'>;
+export type ElectionInput = { title: Translated } & Pick<Election, 'positions' | 'quorumPct' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'termStart' | 'termEnd' | 'publishVoters'>;
 
 /** The columns an election's input sets, as stored. */
 function inputColumns(input: ElectionInput) {
@@ -78,6 +78,7 @@ function inputColumns(input: ElectionInput) {
     voting_closes_at: input.votingClosesAt,
     term_start: input.termStart,
     term_end: input.termEnd,
+    publish_voters: input.publishVoters ? 1 : 0,
   };
 }
 

@@ -70,6 +70,10 @@ describe('properties of the record', () => {
         expect(report.ok).toBe(true);
         expect(report.recomputedResult).toEqual(record.result);
         expect(verifyRecord(JSON.parse(serializeRecord(record))).ok).toBe(true);
+        // The listing is in hash order, never casting order, and still holds every seq once.
+        const hashes = record.ballots.map((b) => b.hash);
+        expect(hashes).toEqual([...hashes].sort());
+        expect(record.ballots.map((b) => b.seq).sort((x, y) => x - y)).toEqual(choices.map((_, i) => i + 1));
         // Tally invariants: every ballot counted once per race, at most one winner, never an excluded one.
         for (const race of record.result.races) {
           const votes = Object.values(race.counts).reduce((a, b) => a + b, 0);
@@ -88,6 +92,7 @@ describe('properties of the record', () => {
     | { kind: 'drop'; ballot: number }
     | { kind: 'duplicate'; ballot: number; at: number }
     | { kind: 'swap'; a: number; b: number }
+    | { kind: 'relist'; a: number; b: number }
     | { kind: 'count'; race: number; candidate: number; delta: number };
 
   const arbAlteration: fc.Arbitrary<Alteration> = fc.oneof(
@@ -95,6 +100,7 @@ describe('properties of the record', () => {
     fc.record({ kind: fc.constant('drop' as const), ballot: fc.nat() }),
     fc.record({ kind: fc.constant('duplicate' as const), ballot: fc.nat(), at: fc.nat() }),
     fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+    fc.record({ kind: fc.constant('relist' as const), a: fc.nat(), b: fc.nat() }),
     fc.record({
       kind: fc.constant('count' as const),
       race: fc.nat(),
@@ -125,9 +131,18 @@ describe('properties of the record', () => {
         ballots.splice(a.at % (n + 1), 0, structuredClone(ballots[a.ballot % n]!));
         return true;
       case 'swap': {
+        // Two ballots trade places in the chain (their seqs), the listing unchanged.
         if (n < 2) return false;
         const i = a.a % n;
-        const j = (i + 1 + (a.b % (n - 1))) % n; // any other position
+        const j = (i + 1 + (a.b % (n - 1))) % n; // any other ballot
+        [ballots[i]!.seq, ballots[j]!.seq] = [ballots[j]!.seq, ballots[i]!.seq];
+        return true;
+      }
+      case 'relist': {
+        // Two ballots trade places in the listing (e.g. back towards casting order), the chain unchanged.
+        if (n < 2) return false;
+        const i = a.a % n;
+        const j = (i + 1 + (a.b % (n - 1))) % n;
         [ballots[i], ballots[j]] = [ballots[j]!, ballots[i]!];
         return true;
       }

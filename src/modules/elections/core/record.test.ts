@@ -19,8 +19,21 @@ const choices: Choices[] = [
 ];
 const meta = { openedAt: '2026-03-01T12:00:00.000Z', closedAt: '2026-03-02T12:00:00.000Z' };
 
+/** Ballots in chain (seq) order, so a test can tamper with "the third ballot" by index. */
+function bySeq(record: ElectionRecord): ElectionRecord {
+  record.ballots.sort((a, b) => a.seq - b.seq);
+  return record;
+}
+
+/** Ballots listed in hash order, as `buildRecord` publishes them. */
+function byHash(record: ElectionRecord): ElectionRecord {
+  record.ballots.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+  return record;
+}
+
+/** A sound record with its ballots in chain order (list them by hash again before verifying). */
 function sound(): ElectionRecord {
-  return cloneRecord(electionRecord(def, choices, meta).record);
+  return bySeq(cloneRecord(electionRecord(def, choices, meta).record));
 }
 
 /** Re-chains ballots from `from` on, as a forger who can recompute hashes would. */
@@ -52,6 +65,9 @@ describe('buildRecord and verifyRecord on a sound election', () => {
       headHash: entries[5]!.hash,
     });
     expect(Object.keys(record.ballots[0]!)).toEqual(['seq', 'receipt', 'choices', 'hash']);
+    // Listed by hash, not in casting order; every seq once.
+    expect(record.ballots.map((b) => b.hash)).toEqual(entries.map((e) => e.hash).sort());
+    expect(record.ballots.map((b) => b.seq).sort()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(result.races.map((r) => r.winner)).toEqual(['ana', 'bruno', 'carla']);
 
     const report = verifyRecord(record);
@@ -95,7 +111,7 @@ describe('buildRecord and verifyRecord on a sound election', () => {
 
 describe('verifyRecord on tampered records', () => {
   const fails = (record: ElectionRecord) => {
-    const report = verifyRecord(record);
+    const report = verifyRecord(byHash(record));
     expect(report.ok).toBe(false);
     expect(report.problems.length).toBeGreaterThan(0);
     return report;
@@ -142,27 +158,39 @@ describe('verifyRecord on tampered records', () => {
 
   it('detects reordered ballots', () => {
     const r = sound();
-    [r.ballots[1], r.ballots[4]] = [r.ballots[4]!, r.ballots[1]!];
+    [r.ballots[1]!.seq, r.ballots[4]!.seq] = [5, 2];
     const report = fails(r);
     expect(report.chain.firstBrokenSeq).toBe(2);
-    expect(report.problems[0]).toMatch(/^Ballot at position 2 has seq 5, expected 2/);
+    expect(report.problems[0]).toBe('Chain broken at seq 2: its hash does not match its content and the previous hash.');
     expect(report.resultMatches).toBe(true); // same ballots, same count: only the chain shows it
+  });
+
+  it('refuses a listing in casting order, which would let timing find a ballot', () => {
+    const r = sound(); // chain order; with 6 random hashes, almost surely not hash order
+    const sorted = r.ballots.map((b) => b.hash).join() === byHash(cloneRecord(r)).ballots.map((b) => b.hash).join();
+    if (sorted) [r.ballots[0], r.ballots[1]] = [r.ballots[1]!, r.ballots[0]!];
+    const report = verifyRecord(r);
+    expect(report.ok).toBe(false);
+    expect(report.chain.ok).toBe(true); // the chain itself is sound: only the listing is refused
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatch(/^The ballots are not listed in hash order \(at position \d+\): the listing may reveal the casting order\.$/);
   });
 
   it('detects a duplicated ballot, and a reused receipt even when re-chained', () => {
     const r = sound();
     r.ballots.splice(3, 0, structuredClone(r.ballots[0]!));
-    expect(fails(r).problems.some((p) => /Receipt .* appears more than once \(again at seq 4\)/.test(p))).toBe(true);
+    expect(fails(r).problems.some((p) => /Receipt .* appears more than once \(again at seq 2\)/.test(p))).toBe(true);
 
     // A "clash": the forger re-chains everything and updates the result, but a receipt repeats.
     const c = sound();
+    const reused = c.ballots[0]!.receipt;
     c.ballots.push({ ...structuredClone(c.ballots[0]!), seq: 7 });
     rechain(c);
     c.result = tally(def, c.ballots);
-    const report = fails(c);
+    const report = fails(c); // (relists the ballots by hash)
     expect(report.chain.ok).toBe(true);
     expect(report.resultMatches).toBe(true);
-    expect(report.problems).toEqual([`Receipt ${c.ballots[0]!.receipt} appears more than once (again at seq 7).`]);
+    expect(report.problems).toEqual([`Receipt ${reused} appears more than once (again at seq 7).`]);
   });
 
   it('detects an edited result', () => {
@@ -255,7 +283,7 @@ describe('verifyRecord on tampered records', () => {
     r.ballots[0]!.choices.secretary = 'diego';
     rechain(r);
     r.result = tally(def, r.ballots);
-    expect(verifyRecord(r).ok).toBe(true);
+    expect(verifyRecord(byHash(r)).ok).toBe(true);
     expect(r.headHash).not.toBe(before);
   });
 });
@@ -263,7 +291,7 @@ describe('verifyRecord on tampered records', () => {
 describe('findReceipt', () => {
   it('finds a ballot from a receipt as a person types it, with candidate names', () => {
     const { record } = electionRecord(def, choices);
-    const b = record.ballots[3]!;
+    const b = record.ballots.find((x) => x.seq === 4)!; // the listing is in hash order
     const found = findReceipt(record, b.receipt.toLowerCase().replace(/-/g, ' '));
     expect(found).toEqual({
       found: true,

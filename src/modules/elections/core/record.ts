@@ -1,8 +1,10 @@
 /**
  * @module Public election record and its verifier
  * `buildRecord` assembles the JSON published after an election closes: the definition (with the
- * frozen census size and quorum), the claimed result, the head hash and every ballot in chain order
- * with its receipt code and hash. `verifyRecord` needs nothing else: it re-walks the chain, checks
+ * frozen census size and quorum), the claimed result, the head hash and every ballot with its seq,
+ * receipt code and hash, listed in hash order (so the listing says nothing about the casting order;
+ * the seq of each ballot still places it in the chain). `verifyRecord` needs nothing else: it orders
+ * the ballots by seq, re-walks the chain, checks
  * every ballot against the definition, recounts, and compares with the claimed result.
  * `findReceipt` is the voter's lookup. The format is described in docs/elections-security.md.
  */
@@ -71,6 +73,8 @@ export function buildRecord(
     const e = entries[i]!;
     ballots[i] = { seq: e.seq, receipt: e.receipt, choices: e.choices, hash: e.hash };
   }
+  // Hash order: the hashes are uniformly random, so neighbours in the listing share nothing.
+  ballots.sort((a, b) => compareIds(a.hash, b.hash));
   return {
     format: RECORD_FORMAT,
     version: RECORD_VERSION,
@@ -128,8 +132,9 @@ class Problems {
 }
 
 /**
- * Verifies a published record without any database: the format, the definition, every ballot
- * (seq without gaps, receipt well formed and unique, one valid choice per race), every hash link,
+ * Verifies a published record without any database: the format, the definition, the listing (in
+ * hash order, so it cannot reveal the casting order), every ballot taken in seq order (seq without
+ * gaps, receipt well formed and unique, one valid choice per race), every hash link,
  * the head hash, the ballot count against the census and the optional voter list, the tie
  * resolutions, and finally the claimed result against a recount. Accepts any parsed JSON value.
  */
@@ -151,7 +156,11 @@ export function verifyRecord(record: unknown): VerifyReport {
   }
   const def = r.election as ElectionDefinition;
   if (!Array.isArray(r.ballots)) return fail('The record has no "ballots" array.');
-  const ballots = r.ballots as unknown[];
+  const listed = r.ballots as unknown[];
+  checkListingOrder(listed, p);
+  // The chain is walked in seq order, whatever the listing order (a ballot without a numeric seq
+  // goes last, where the seq check reports it).
+  const ballots = chainOrder(listed);
   const n = ballots.length;
   chain.ballots = n;
 
@@ -344,6 +353,36 @@ function findDuplicateReceipts(ballots: RecordBallot[], keys: Uint32Array, someM
     if (typeof receipt !== 'string' || (someMalformed && receiptKey(receipt) < 0)) continue;
     if (seen.has(receipt)) p.add('duplicate', `Receipt ${receipt} appears more than once (again at seq ${i + 1}).`);
     else seen.add(receipt);
+  }
+}
+
+/** Ballots sorted by seq (stable; a non-object or a non-numeric seq sorts last), for the chain walk. */
+function chainOrder(listed: unknown[]): unknown[] {
+  const seqOf = (b: unknown) => {
+    const seq = b !== null && typeof b === 'object' ? (b as { seq?: unknown }).seq : undefined;
+    return typeof seq === 'number' && Number.isFinite(seq) ? seq : Infinity;
+  };
+  return listed
+    .map((b, i) => ({ b, i, seq: seqOf(b) }))
+    .sort((x, y) => (x.seq === y.seq ? x.i - y.i : x.seq < y.seq ? -1 : 1))
+    .map((x) => x.b);
+}
+
+/**
+ * The published listing must be in strictly increasing hash order: a listing in casting order would
+ * let whoever knows when an organization voted find its ballot.
+ */
+function checkListingOrder(listed: unknown[], p: Problems): void {
+  let prev: string | null = null;
+  for (let i = 0; i < listed.length; i++) {
+    const b = listed[i];
+    const hash = b !== null && typeof b === 'object' ? (b as { hash?: unknown }).hash : undefined;
+    if (typeof hash !== 'string') continue; // reported by the chain walk
+    if (prev !== null && !(prev < hash)) {
+      p.add('order', `The ballots are not listed in hash order (at position ${i + 1}): the listing may reveal the casting order.`);
+      return;
+    }
+    prev = hash;
   }
 }
 

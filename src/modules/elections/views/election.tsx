@@ -107,8 +107,7 @@ export function ElectionPage(props: {
           <>
             <dt>{t('elections.page.census')}</dt>
             <dd>{t('elections.page.censusText', { count: e.censusSize })}</dd>
-            <dt>{t('elections.page.ballots')}</dt>
-            <dd>{e.ballotCount}</dd>
+            {/* The ballot count only once voting has closed (as turnout, below): a live count, polled, maps casting time to ballot position. */}
           </>
         ) : null}
       </dl>

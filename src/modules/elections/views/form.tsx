@@ -1,5 +1,5 @@
 /** @module Elections views: the election form (calling one, or editing it before voting opens). */
-import { Form, Button, ErrorSummary, TextField, ChoiceField, TText, type FormState, type FormValues } from '../../../platform/views/components.js';
+import { Form, Button, ErrorSummary, TextField, ChoiceField, Checkbox, TText, type FormState, type FormValues } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { parseTranslated } from '../../../platform/i18n/translated.js';
@@ -37,6 +37,7 @@ export function ElectionFormPage(props: { title: string; action: string; body: B
         <TextField name="voting_closes_on" type="date" label={t('elections.form.votingCloses')} hint={t('elections.form.windowHint')} form={form} />
         <TextField name="term_start" type="date" label={t('elections.form.termStart')} form={form} />
         <TextField name="term_end" type="date" label={t('elections.form.termEnd')} hint={t('elections.form.termEndHint')} form={form} />
+        <Checkbox name="publish_voters" label={t('elections.form.publishVoters')} hint={t('elections.form.publishVotersHint')} form={form} />
         <Button>{t('elections.form.submit')}</Button>
       </Form>
     </>
@@ -55,6 +56,7 @@ export function formValuesOf(e: Election): FormValues {
     term_start: e.termStart,
     term_end: e.termEnd ?? '',
   };
+  if (e.publishVoters) v.publish_voters = 'on';
   for (const l of LOCALES) v[`title_${l}`] = title[l] ?? '';
   return v;
 }
