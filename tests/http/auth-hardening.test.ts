@@ -5,7 +5,7 @@
  * blank, repeated and personal passwords are refused beside the field in the visitor's language.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { DIALECTS, createTestContext, signUpAndIn, type TestContext, type TestClient } from '../support/context.js';
+import { DIALECTS, createTestContext, signUpAndIn, lastMail, type TestContext, type TestClient } from '../support/context.js';
 import { ensureVerifiedUser } from '../../src/platform/auth/users.js';
 import { hit } from '../../src/platform/http/rate-limit.js';
 
@@ -150,6 +150,14 @@ describe.each(DIALECTS)('accounts against an attacker on %s', (dialect) => {
     const reset = await postFrom(ctx.client(), '192.0.2.21', '/en/reset-password', { token: 'any', password: '1234567890', confirm: '1234567890' });
     expect(reset.status).toBe(422);
     expect(await reset.text()).toContain('That password is too common');
+    const resetter = `resetter-${dialect}@example.org`;
+    await ensureVerifiedUser(ctx.db, { email: resetter, name: 'Resetter Person', password: 'resetter-password-42' });
+    expect((await postFrom(ctx.client(), '192.0.2.21', '/en/forgot-password', { email: resetter })).status).toBe(303);
+    const token = /token=([^\s&]+)/.exec((await lastMail(ctx, resetter))!.text_body)![1]!;
+    const personal = await postFrom(ctx.client(), '192.0.2.21', '/en/reset-password', { token, password: 'Resetter Person 2024', confirm: 'Resetter Person 2024' });
+    expect(personal.status).toBe(422);
+    expect(await personal.text()).toContain('The password cannot contain your name or your email');
+    expect((await postFrom(ctx.client(), '192.0.2.21', '/en/reset-password', { token, password: 'un largo camino al mar', confirm: 'un largo camino al mar' })).status).toBe(303);
     const { client } = await signUpAndIn(ctx, `changer-${dialect}@example.org`, 'Changer Person');
     for (const [password, message] of [
       ['aaaaaaaaaa', 'La contraseña no puede ser un solo carácter repetido'],

@@ -8,7 +8,12 @@
  * does what belongs in the transaction — counting attempts for the rate limits (committed whether the
  * attempt succeeds or not), and telling the owner of an address that already has an account — and `done`
  * calls better-auth after the commit, answering with the page again (and its status: 400, 401, 403, 429)
- * or a redirect. Sign-up and sign-in never say whether an address has an account.
+ * or a redirect. Sign-up and sign-in never say whether an address has an account, not even by how long
+ * they take: an address with an account costs the same password hash as a new one.
+ *
+ * Sign-in is limited per address and client, under a higher ceiling per address across clients, and per
+ * client by failures only (see SIGNIN_PER_CLIENT below). Every new password passes `newPassword()` and
+ * `personalPasswordProblem` (password.ts).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -235,7 +240,18 @@ authRoutes.post(
     public: true,
     allow: anyone,
     input: Reset,
-    run: async () => ok(),
+    run: async (trx, { input }) => {
+      // The account the link was sent to (better-auth keeps the user id under the token): its name and
+      // address may not be the new password. An unknown or expired token is answered by better-auth below.
+      const owner = await trx
+        .selectFrom('verifications')
+        .innerJoin('users', 'users.id', 'verifications.value')
+        .select(['users.name', 'users.email'])
+        .where('verifications.identifier', '=', `reset-password:${input.token}`)
+        .executeTakeFirst();
+      const problem = owner ? personalPasswordProblem(input.password, owner) : null;
+      return problem ? fail(problem, { field: 'password' }) : ok();
+    },
     form: (c, { form }) => renderReset(c, form),
     done: async ({ c, deps, input, values, locale, t }) => {
       try {
