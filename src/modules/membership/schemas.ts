@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fields } from '../../platform/http/forms.js';
 import { parsePage } from '../../platform/http/page.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
-import { PASSWORD_MIN } from '../../platform/auth/auth.js';
+import { newPassword, notPersonal } from '../../platform/auth/password.js';
 
 /** Kinds of organization, in the order forms show them. */
 export const ORG_TYPES = [
@@ -96,10 +96,11 @@ export const ApplicantAccountSchema = z
   .object({
     person_name: fields.text(120),
     email: fields.email(),
-    password: z.string().min(PASSWORD_MIN).max(200),
+    password: newPassword(),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' })
+  .superRefine(notPersonal('person_name'));
 
 export const ProfileSchema = z.object({
   ...OrgFields,

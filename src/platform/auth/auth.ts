@@ -18,6 +18,7 @@ import { isLocale, DEFAULT_LOCALE } from '../i18n/locales.js';
 import { notify } from '../notify/notify.js';
 import { PLATFORM_KINDS } from '../notify/kinds.js';
 import { paths } from '../paths.js';
+import { PASSWORD_MIN, PASSWORD_MAX } from './password.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const ARGON = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -26,7 +27,7 @@ export const hashPassword = (password: string) => hash(password, ARGON);
 export const verifyPassword = (digest: string, password: string) => verify(digest, password).catch(() => false);
 
 export const SESSION_COOKIE = 'dialogo.session_token';
-export const PASSWORD_MIN = 10;
+export { PASSWORD_MIN };
 
 export function createAuth(opts: {
   db: Kysely<Database>;
@@ -50,7 +51,7 @@ export function createAuth(opts: {
       enabled: true,
       requireEmailVerification: true,
       minPasswordLength: PASSWORD_MIN,
-      maxPasswordLength: 200,
+      maxPasswordLength: PASSWORD_MAX,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: {

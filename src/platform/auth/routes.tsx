@@ -8,7 +8,12 @@
  * does what belongs in the transaction — counting attempts for the rate limits (committed whether the
  * attempt succeeds or not), and telling the owner of an address that already has an account — and `done`
  * calls better-auth after the commit, answering with the page again (and its status: 400, 401, 403, 429)
- * or a redirect. Sign-up and sign-in never say whether an address has an account.
+ * or a redirect. Sign-up and sign-in never say whether an address has an account, not even by how long
+ * they take: an address with an account costs the same password hash as a new one.
+ *
+ * Sign-in is limited per address and client, under a higher ceiling per address across clients, and per
+ * client by failures only (see SIGNIN_PER_CLIENT below). Every new password passes `newPassword()` and
+ * `personalPasswordProblem` (password.ts).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -17,16 +22,17 @@ import type { AppEnv, CurrentUser } from '../http/env.js';
 import { action } from '../http/action.js';
 import { fields } from '../http/forms.js';
 import { redirectWith } from '../http/flash.js';
-import { hit, reset } from '../http/rate-limit.js';
+import { hit, peek, reset } from '../http/rate-limit.js';
 import { authorize, requireUser } from '../authz/authz.js';
-import { ok, type Outcome } from '../outcome.js';
+import { ok, fail, type Outcome } from '../outcome.js';
 import { notify } from '../notify/notify.js';
 import { PLATFORM_KINDS } from '../notify/kinds.js';
 import { platformPolicy } from '../policy.js';
 import { emptyForm, type FormState } from '../views/components.js';
 import { LOCALES } from '../i18n/locales.js';
 import { paths } from '../paths.js';
-import { PASSWORD_MIN } from './auth.js';
+import { hashPassword } from './auth.js';
+import { newPassword, notPersonal, personalPasswordProblem } from './password.js';
 import { findUserByEmail } from './users.js';
 import { SignUpPage, CheckEmailPage, VerifyFailedPage, SignInPage, ForgotPage, ResetPage, AccountPage } from './views.js';
 
@@ -35,23 +41,24 @@ const SignUp = z
   .object({
     name: fields.text(120),
     email: fields.email(),
-    password: z.string().min(PASSWORD_MIN).max(200),
+    password: newPassword(),
     confirm: z.string(),
   })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' })
+  .superRefine(notPersonal('name'));
 /** Sign-in: address and password (`next`, the page to go back to, is read as typed). */
 const SignIn = z.object({ email: fields.email(), password: z.string().min(1).max(200) });
 /** Forgotten password: the address to send the link to. */
 const Forgot = z.object({ email: fields.email() });
 /** A new password, with the token of the mailed link. */
 const Reset = z
-  .object({ token: z.string().min(1).max(500), password: z.string().min(PASSWORD_MIN).max(200), confirm: z.string() })
+  .object({ token: z.string().min(1).max(500), password: newPassword(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
 /** The account's name and language. */
 const Profile = z.object({ name: fields.text(120), locale: z.enum(LOCALES) });
 /** A password change: the current one, and the new one typed twice. */
 const ChangePassword = z
-  .object({ current: z.string().min(1).max(200), password: z.string().min(PASSWORD_MIN).max(200), confirm: z.string() })
+  .object({ current: z.string().min(1).max(200), password: newPassword(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
 
 /** Copies better-auth's Set-Cookie headers onto our response. */
@@ -119,6 +126,9 @@ authRoutes.post(
       if (value.outcome === 'limited') return renderSignUp(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: minutes(value.retryAfter) }) } }, 429);
       if (value.outcome === 'new') {
         await deps.auth.api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password, locale } as any, headers: c.req.raw.headers });
+      } else {
+        // The same work as a new account (the hash is most of it), so the answer's timing does not tell.
+        await hashPassword(input.password);
       }
       return { to: paths.checkEmail.href(locale, {}, { email: input.email }) };
     },
@@ -139,7 +149,16 @@ authRoutes.get(paths.verifyEmail.pattern, async (c) => {
 });
 
 // ---- Sign in / out -----------------------------------------------------------------------------------
-type SignInResult = { retryAfter: number | null; emailKey: string };
+/**
+ * Sign-in limits. An address is limited per client (8 attempts in 15 minutes from one client address), so
+ * wrong passwords sent from elsewhere do not lock its owner out, and under a much higher ceiling across all
+ * clients (100 in 15 minutes), which still slows a distributed guesser. A client address is limited by its
+ * failed sign-ins only (50 in 15 minutes), so people signing in behind one shared address are not.
+ */
+const SIGNIN_PER_CLIENT = { max: 8, windowSeconds: 900 };
+const SIGNIN_PER_ADDRESS = { max: 100, windowSeconds: 900 };
+const SIGNIN_FAILURES_PER_CLIENT = { max: 50, windowSeconds: 900 };
+type SignInResult = { retryAfter: number | null; pairKey: string; ipKey: string };
 authRoutes.get(paths.signIn.pattern, (c) => renderSignIn(c, emptyForm({ next: c.req.query('next') })));
 authRoutes.post(
   paths.signIn.pattern,
@@ -148,10 +167,14 @@ authRoutes.post(
     allow: anyone,
     input: SignIn,
     run: async (trx, { c, input }): Promise<Outcome<SignInResult>> => {
-      const emailKey = `signin:email:${input.email}`;
-      const byIp = await hit(trx, `signin:ip:${clientAddress(c)}`, { max: 50, windowSeconds: 900 });
-      const byEmail = await hit(trx, emailKey, { max: 8, windowSeconds: 900 });
-      return ok({ emailKey, retryAfter: byIp.allowed && byEmail.allowed ? null : Math.max(byIp.retryAfter, byEmail.retryAfter) });
+      const client = clientAddress(c);
+      const ipKey = `signin:ip:${client}`;
+      const pairKey = `signin:email:${input.email}:ip:${client}`;
+      const byIp = await peek(trx, ipKey, SIGNIN_FAILURES_PER_CLIENT);
+      const byPair = await hit(trx, pairKey, SIGNIN_PER_CLIENT);
+      const byEmail = await hit(trx, `signin:email:${input.email}`, SIGNIN_PER_ADDRESS);
+      const all = [byIp, byPair, byEmail];
+      return ok({ pairKey, ipKey, retryAfter: all.every((l) => l.allowed) ? null : Math.max(...all.filter((l) => !l.allowed).map((l) => l.retryAfter)) });
     },
     form: (c, { form }) => renderSignIn(c, form),
     done: async ({ c, deps, input, value, values, locale, t }) => {
@@ -165,10 +188,13 @@ authRoutes.post(
           await deps.auth.api.sendVerificationEmail({ body: { email: input.email } }).catch(() => {});
           return renderSignIn(c, { values, errors: { email: t('auth.errors.notVerified') } }, 403);
         }
-        if (/INVALID|NOT_FOUND|CREDENTIAL|PASSWORD/.test(code)) return renderSignIn(c, { values, errors: { email: t('auth.errors.invalid') } }, 401);
+        if (/INVALID|NOT_FOUND|CREDENTIAL|PASSWORD/.test(code)) {
+          await hit(deps.db, value.ipKey, SIGNIN_FAILURES_PER_CLIENT);
+          return renderSignIn(c, { values, errors: { email: t('auth.errors.invalid') } }, 401);
+        }
         throw e;
       }
-      await reset(deps.db, value.emailKey);
+      await reset(deps.db, value.pairKey);
       return { to: safeNext(values.next, locale), flash: 'auth.signedIn' };
     },
   }),
@@ -214,7 +240,18 @@ authRoutes.post(
     public: true,
     allow: anyone,
     input: Reset,
-    run: async () => ok(),
+    run: async (trx, { input }) => {
+      // The account the link was sent to (better-auth keeps the user id under the token): its name and
+      // address may not be the new password. An unknown or expired token is answered by better-auth below.
+      const owner = await trx
+        .selectFrom('verifications')
+        .innerJoin('users', 'users.id', 'verifications.value')
+        .select(['users.name', 'users.email'])
+        .where('verifications.identifier', '=', `reset-password:${input.token}`)
+        .executeTakeFirst();
+      const problem = owner ? personalPasswordProblem(input.password, owner) : null;
+      return problem ? fail(problem, { field: 'password' }) : ok();
+    },
     form: (c, { form }) => renderReset(c, form),
     done: async ({ c, deps, input, values, locale, t }) => {
       try {
@@ -254,7 +291,10 @@ authRoutes.post(
   action({
     allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
     input: ChangePassword,
-    run: async () => ok(),
+    run: async (_trx, { actor, input }) => {
+      const problem = personalPasswordProblem(input.password, actor);
+      return problem ? fail(problem, { field: 'password' }) : ok();
+    },
     // Passwords are never written back into the page.
     form: (c, { actor, form }) => renderAccount(c, actor, profileOf(c, actor), { values: {}, errors: form.errors }),
     done: async ({ c, deps, actor, input, locale, t }) => {

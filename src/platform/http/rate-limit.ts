@@ -32,6 +32,14 @@ export async function hit(db: Db, key: string, limit: Limit, now = Date.now()): 
   return { allowed: Number(row.count) <= limit.max, retryAfter };
 }
 
+/** Whether the next attempt would still be within the limit, without counting one (for limits that count only failures). */
+export async function peek(db: Db, key: string, limit: Limit, now = Date.now()): Promise<{ allowed: boolean; retryAfter: number }> {
+  const windowStart = Math.floor(now / 1000 / limit.windowSeconds) * limit.windowSeconds;
+  const row = await db.selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', key).executeTakeFirst();
+  const count = row && Number(row.window_start) === windowStart ? Number(row.count) : 0;
+  return { allowed: count < limit.max, retryAfter: windowStart + limit.windowSeconds - Math.floor(now / 1000) };
+}
+
 export async function reset(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }

@@ -14,6 +14,7 @@ import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
 import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import { findUserByEmail, ensureVerifiedUser } from '../../../platform/auth/users.js';
+import { hashPassword } from '../../../platform/auth/auth.js';
 import { groupsOf, groupValue, groupFilter } from '../groups.js';
 import { ApplicationSchema, ApplicantAccountSchema, DirectoryQuery, ORG_TYPES, type ApplicationInput } from '../schemas.js';
 import { membershipPolicy } from '../policy.js';
@@ -61,11 +62,13 @@ publicRoutes.post(
       const mail = mailContext(deps);
       if (actor) {
         const out = await createApplication(trx, mail, actor.id, application);
-        return out.ok ? ok({ orgId: out.id as string | null, email: '', verify: false }) : out;
+        return out.ok ? ok({ orgId: out.id as string | null, email: '' }) : out;
       }
       const a = (account as { ok: true; data: z.output<typeof ApplicantAccountSchema> }).data;
       const email = a.email.toLowerCase();
       const existing = await findUserByEmail(trx, email);
+      // An existing address costs the same hash as a new account, so the answer's timing does not tell.
+      if (existing) await hashPassword(a.password);
       const created = existing ? null : await ensureVerifiedUser(trx, { email, name: a.person_name, password: a.password, locale: l, verified: false });
       if (!created?.created) {
         // The address already has an account. An anonymous form must not attach an application to someone
@@ -76,14 +79,16 @@ publicRoutes.post(
           body: 'mail.exists.body',
           params: (pl) => ({ url: elsewhere.signIn.url(mail.baseUrl, pl, {}, { next: paths.join.href(pl) }), reset: elsewhere.forgotPassword.url(mail.baseUrl, pl) }),
         });
-        return ok({ orgId: null as string | null, email, verify: false });
+        return ok({ orgId: null as string | null, email });
       }
       const out = await createApplication(trx, mail, created.id, application);
-      return out.ok ? ok({ orgId: out.id as string | null, email, verify: true }) : out;
+      return out.ok ? ok({ orgId: out.id as string | null, email }) : out;
     },
-    // The new account's address is confirmed as every sign-up's is (better-auth's verification mail).
+    // The new account's address is confirmed as every sign-up's is (better-auth's verification mail). An
+    // address that already has an account goes through the same call, so both answers take as long (it
+    // waits at least 500 ms either way, and mails a link only to an account not yet confirmed).
     after: async ({ deps, value }) => {
-      if (value.verify) await deps.auth.api.sendVerificationEmail({ body: { email: value.email } });
+      if (value.email) await deps.auth.api.sendVerificationEmail({ body: { email: value.email } });
     },
     form: (c, { actor, form }) => {
       // Show the account fields' problems together with the application's.
