@@ -18,6 +18,8 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { clientAddress } from '../http/client-address.js';
+import { evenTiming } from '../http/timing.js';
+
 import type { AppEnv, CurrentUser } from '../http/env.js';
 import { action } from '../http/action.js';
 import { fields } from '../http/forms.js';
@@ -35,6 +37,9 @@ import { hashPassword } from './auth.js';
 import { newPassword, notPersonal, personalPasswordProblem } from './password.js';
 import { findUserByEmail } from './users.js';
 import { SignUpPage, CheckEmailPage, VerifyFailedPage, SignInPage, ForgotPage, ResetPage, AccountPage } from './views.js';
+
+/** No sign-up answers sooner than this (ms), whichever path it took. */
+const SIGN_UP_FLOOR_MS = 400;
 
 /** Sign-up: a name, the address to confirm, and the password typed twice. */
 const SignUp = z
@@ -101,9 +106,12 @@ export const authRoutes = new Hono<AppEnv>({ strict: false });
 // ---- Sign up ---------------------------------------------------------------------------------------
 type SignUpResult = { outcome: 'new' | 'exists' } | { outcome: 'limited'; retryAfter: number };
 authRoutes.get(paths.signUp.pattern, (c) => renderSignUp(c, emptyForm()));
+// Hashing in both paths evens most of the work; the floor evens the rest (a new account's rows and mail).
 authRoutes.post(
   paths.signUp.pattern,
-  action({
+  evenTiming(
+    SIGN_UP_FLOOR_MS,
+    action({
     public: true,
     allow: anyone,
     input: SignUp,
@@ -132,7 +140,8 @@ authRoutes.post(
       }
       return { to: paths.checkEmail.href(locale, {}, { email: input.email }) };
     },
-  }),
+    }),
+  ),
 );
 
 authRoutes.get(paths.checkEmail.pattern, (c) => c.render(<CheckEmailPage email={(c.req.query('email') ?? '').slice(0, 254)} />, { title: c.get('t')('auth.checkEmail.title'), noindex: true }));
