@@ -146,7 +146,7 @@ function renderDocs(spec: any) {
         .join('');
       ops.push(`<section class="card" id="${esc(op.operationId ?? method + path)}"><h2><code>${esc(method.toUpperCase())} ${apiPaths.base}${esc(path)}</code></h2>
 <p>${esc(op.summary ?? '')}</p>${op.description ? `<p class="muted">${esc(op.description)}</p>` : ''}
-${params ? `<div class="table-wrap" role="region" aria-label="Parameters" tabindex="0"><table><caption>Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${params}</tbody></table></div>` : ''}
+${params ? `<div class="table-wrap" role="group" aria-label="Parameters" tabindex="0"><table><caption>Parameters</caption><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${params}</tbody></table></div>` : ''}
 <p><strong>Responses</strong></p><ul>${responses}</ul></section>`);
     }
   }

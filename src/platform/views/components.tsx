@@ -323,11 +323,12 @@ export function Pagination(props: { page: number; pages: number; baseUrl: string
 
 /**
  * A responsive table with a caption; rows are already-rendered cells. On a phone a wide table scrolls
- * sideways inside its wrapper, which is therefore a named, focusable region (keyboard users can scroll it).
+ * sideways inside its wrapper, which is therefore a named, focusable group (keyboard users can scroll it; a
+ * group, not a region, so it adds no landmark beside its section).
  */
 export function Table(props: { caption: string; head: (string | { label: string; num?: boolean })[]; rows: Child[][]; numeric?: number[]; captionHidden?: boolean }) {
   return (
-    <div class="table-wrap" role="region" aria-label={props.caption} tabindex={0}>
+    <div class="table-wrap" role="group" aria-label={props.caption} tabindex={0}>
       <table>
         <caption class={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
         <thead>
