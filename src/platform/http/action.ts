@@ -120,7 +120,7 @@ export function action<S = undefined, Schema extends z.ZodType | undefined = und
     }
     const { ok: _ok, ...value } = outcome as { ok: true } & V;
     const done = { ...x, value: value as unknown as V };
-    deps.mailer.wake?.();
+    void deps.mailer.wake();
     if (spec.after) {
       try {
         await spec.after(done);
