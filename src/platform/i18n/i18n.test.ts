@@ -88,4 +88,11 @@ describe('language helpers', () => {
     expect(formatters('pt').date('2026-03-05T12:00:00Z')).toBe('5 de março de 2026');
     expect(formatters('en').date('2026-03-05T12:00:00Z')).toBe('March 5, 2026');
   });
+
+  it('formats a time in a named zone, so Mexico City and São Paulo each read their own hour', () => {
+    const at = '2026-03-05T17:00:00Z';
+    expect(formatters('en').dateTimeIn(at, 'America/Mexico_City')).toMatch(/11:00 CST/);
+    expect(formatters('pt').dateTimeIn(at, 'America/Sao_Paulo')).toMatch(/14:00 (BRT|GMT-3)/);
+    expect(formatters('es').dateTimeIn(at, 'Not/AZone')).toMatch(/17:00 UTC/);
+  });
 });

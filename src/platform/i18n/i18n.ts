@@ -108,10 +108,29 @@ function withManyPlurals(tree: Catalog): Catalog {
 export interface Formatters {
   date(d: Date | string | null | undefined): string;
   dateTime(d: Date | string | null | undefined): string;
+  /** A date and time in a named IANA time zone, with the zone's short name ("14:00 GMT-3"). */
+  dateTimeIn(d: Date | string | null | undefined, timeZone: string): string;
   number(n: number): string;
   percent(n: number): string;
   month(d: Date | string): string;
   list(items: string[]): string;
+}
+
+const ZONED: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+const zonedCache = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language tag and zone; an unknown zone falls back to UTC rather than throwing. */
+function zoned(tag: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${tag}|${timeZone}`;
+  let f = zonedCache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(tag, { ...ZONED, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat(tag, { ...ZONED, timeZone: 'UTC' });
+    }
+    if (zonedCache.size < 2000) zonedCache.set(key, f);
+  }
+  return f;
 }
 
 const fmtCache = new Map<Locale, Formatters>();
@@ -132,6 +151,7 @@ export function formatters(locale: Locale): Formatters {
     number: (n) => number.format(n),
     percent: (n) => percent.format(n),
     month: (d) => month.format(asDate(d)),
+    dateTimeIn: (d, timeZone) => (d ? zoned(tag, timeZone).format(asDate(d)) : ''),
     list: (items) => list.format(items),
   };
   fmtCache.set(locale, f);
