@@ -22,10 +22,21 @@ module.exports = {
     },
     {
       name: 'modules-meet-through-index',
-      comment: "A module uses another only through that module's index.ts (bodies asks membership designatedVoter(), never its files).",
+      comment:
+        "A module uses another only through that module's index.ts (bodies asks membership designatedVoter(), never its files), " +
+        "or links to its pages through its paths.ts (URL declarations only: see paths-are-leaves).",
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/', pathNot: TEST },
-      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.tsx?$'] },
+      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|paths)\\.tsx?$'] },
+    },
+    {
+      name: 'paths-are-leaves',
+      comment:
+        "A module's paths.ts declares URLs and imports only the platform's route() and other modules' paths.ts, so any " +
+        'module can link to any other (bodies to an election, elections to a Mesa) without an import cycle.',
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/paths\\.ts$' },
+      to: { path: '^src/', pathNot: ['^src/platform/(http/paths|paths)\\.ts$', '^src/modules/[^/]+/paths\\.ts$'] },
     },
     {
       name: 'tests-meet-through-index-or-factories',

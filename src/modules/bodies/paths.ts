@@ -26,16 +26,5 @@ export const paths = {
   edit: route('/bodies/:slug{[a-z0-9-]{1,80}}/edit'),
 };
 
-/**
- * Pages of other modules the bodies' pages link to. Elections and membership declare these in their own
- * paths.ts (being written on other branches); until they are merged the links are built here, once.
- * TODO(merge): replace with `paths` imported from '../elections/index.js' and '../membership/index.js'.
- */
-export const elsewhere = {
-  elections: route('/elections'),
-  newElection: route('/elections/new'),
-  election: route('/elections/:id'),
-};
-
 /** The membership module's pages the bodies' pages link to (declared there once). */
-export { paths as membershipPaths } from '../membership/index.js';
+export { paths as membershipPaths } from '../membership/paths.js';

@@ -11,4 +11,4 @@ export const paths = {
 };
 
 /** The membership module's pages the home page links to (declared there once). */
-export { paths as membershipPaths } from '../membership/index.js';
+export { paths as membershipPaths } from '../membership/paths.js';

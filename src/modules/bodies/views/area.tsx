@@ -8,7 +8,8 @@ import { Form, Button, ErrorSummary, TextField, SelectField, Table, EmptyState, 
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { positionsForKind, type BodyRow, type BodyFacts, type BodyMembership, type PositionHolding } from '../queries.js';
 import { bodiesPolicy } from '../policy.js';
-import { paths, elsewhere } from '../paths.js';
+import { paths } from '../paths.js';
+import { paths as electionsPaths } from '../../elections/paths.js';
 import { PositionsTables } from './positions.js';
 
 export interface AreaData {
@@ -34,11 +35,11 @@ export function AreaPage(props: AreaData) {
       <p>
         <a href={paths.body.href(l, slug)}>{t('bodies.area.publicPage')}</a>
         {' · '}
-        <a href={elsewhere.elections.href(l, {}, { body: body.slug })}>{t('bodies.electionsLink')}</a>
+        <a href={electionsPaths.list.href(l, {}, { body: body.slug })}>{t('bodies.electionsLink')}</a>
         {bodiesPolicy.can(user, 'callElection', facts) ? (
           <>
             {' · '}
-            <a href={elsewhere.newElection.href(l, {}, { body: body.slug })}>{t('bodies.area.callElection')}</a>
+            <a href={electionsPaths.call.href(l, {}, { body: body.slug })}>{t('bodies.area.callElection')}</a>
           </>
         ) : null}
         {bodiesPolicy.can(user, 'edit') ? (

@@ -4,7 +4,8 @@ import { TText, EmptyState } from '../../../platform/views/components.js';
 import { parseTranslated } from '../../../platform/i18n/translated.js';
 import { paths as platformPaths } from '../../../platform/paths.js';
 import type { BodyRow, PositionHolding } from '../queries.js';
-import { paths, elsewhere, membershipPaths } from '../paths.js';
+import { paths, membershipPaths } from '../paths.js';
+import { paths as electionsPaths } from '../../elections/paths.js';
 import { BodyLink, ListSection } from './list.js';
 import { PositionsTables } from './positions.js';
 
@@ -42,7 +43,7 @@ export function BodyPage(props: BodyPageData) {
       <p class="actions">
         <a href={paths.area.href(l, { slug: body.slug })}>{t('bodies.area.link')}</a>
         {' · '}
-        <a href={elsewhere.elections.href(l, {}, { body: body.slug })}>{t('bodies.electionsLink')}</a>
+        <a href={electionsPaths.list.href(l, {}, { body: body.slug })}>{t('bodies.electionsLink')}</a>
       </p>
       <h2>{t('bodies.mandate')}</h2>
       <TText value={body.mandate} as="div" />

@@ -2,7 +2,8 @@
 import { useView } from '../../../platform/views/context.js';
 import { Table, EmptyState } from '../../../platform/views/components.js';
 import type { PositionHolding } from '../queries.js';
-import { elsewhere } from '../paths.js';
+import { } from '../paths.js';
+import { paths as electionsPaths } from '../../elections/paths.js';
 
 /** Current position holders, then the history of past holders. */
 export function PositionsTables(props: { holdings: PositionHolding[]; orgNames: Map<string, string> }) {
@@ -11,7 +12,7 @@ export function PositionsTables(props: { holdings: PositionHolding[]; orgNames: 
   const past = props.holdings.filter((h) => !h.current);
   const term = (h: PositionHolding) => (h.endsOn ? t('bodies.positions.term', { from: h.startsOn, to: h.endsOn }) : t('bodies.positions.since', { from: h.startsOn }));
   const origin = (h: PositionHolding) =>
-    h.source === 'election' && h.electionId ? <a href={elsewhere.election.href(locale, { id: h.electionId })}>{t('bodies.positions.elected')}</a> : t('bodies.positions.appointed');
+    h.source === 'election' && h.electionId ? <a href={electionsPaths.election.href(locale, { id: h.electionId })}>{t('bodies.positions.elected')}</a> : t('bodies.positions.appointed');
   const row = (h: PositionHolding) => [t(`bodies.positions.names.${h.position}`), h.holderName, props.orgNames.get(h.orgId) ?? '—', term(h), origin(h)];
   const head = [t('bodies.positions.position'), t('bodies.positions.person'), t('bodies.positions.org'), t('bodies.positions.termLabel'), t('bodies.positions.source')];
   return (
