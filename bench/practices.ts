@@ -9,15 +9,15 @@
  * pages(): the search page with a few representative URLs.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { BenchModule, BenchRow } from './types.js';
 import type { AppDeps } from '../src/platform/http/env.js';
 import { newId } from '../src/db/ids.js';
 import { LOCALES, type Locale } from '../src/platform/i18n/locales.js';
-import { searchPractices, dropSearchCache, indexPractice, bumpSearchVersion, textsOf, type SearchQuery } from '../src/modules/practices/search.js';
+import { searchPractices, dropSearchCache, bumpSearchVersion, textsOf, PG_CONFIG, type SearchQuery } from '../src/modules/practices/search.js';
 import { termsOf } from '../src/modules/practices/commands/save.js';
 import { practiceInput } from '../src/modules/practices/factories.js';
-import { RESOURCE_TYPES, SCOPES, TEXT_FIELDS } from '../src/modules/practices/model.js';
+import { RESOURCE_TYPES, SCOPES, TEXT_FIELDS, words } from '../src/modules/practices/model.js';
 import type { PracticeInput } from '../src/modules/practices/schemas.js';
 import { createPractice } from '../src/modules/practices/commands/save.js';
 import { benchMember, BENCH_MEMBER } from './member.js';
@@ -261,6 +261,83 @@ if (!isMainThread && workerData?.practicesGen) {
   parentPort!.postMessage('ready');
 }
 
+/**
+ * PostgreSQL bulk load: the same rows as on SQLite (genRows, text made in the worker thread), sent as
+ * multi-row inserts of arrays (`unnest`), two batches in flight; the tsvectors are computed by the server
+ * exactly as indexPractice writes them, the word list (practice_words) is collected here and written once.
+ * The secondary indexes (GIN on the tsvectors and on the words' trigrams, the facet and status indexes)
+ * are dropped for the load and built once after it (with a larger maintenance_work_mem), then ANALYZE.
+ */
+async function loadPostgres(deps: AppDeps, o: { n: number; now: number; creator: string; log: (m: string) => void; t0: number }) {
+  const { db } = deps;
+  const { n, now, creator, log, t0 } = o;
+  const run = (text: string, params: unknown[] = []) => db.executeQuery(CompiledQuery.raw(text, params));
+  const defs = await run(`select indexname, indexdef from pg_indexes where schemaname = current_schema()
+      and tablename in ('practices', 'practice_terms', 'practice_texts', 'practice_words') and indexname not like '%pkey' and indexname not like '%_pk'`);
+  const indexes = defs.rows as { indexname: string; indexdef: string }[];
+  for (const i of indexes) await run(`drop index ${i.indexname}`);
+  const vocab = Object.fromEntries(LOCALES.map((l) => [l, new Set<string>()])) as Record<Locale, Set<string>>;
+  const gen = rowSource({ n, base: 0, now, creator });
+  const cols = ['id', 'created_by', 'original_lang', 'title', 'summary', 'problem', 'actions', 'results', 'lessons', 'replication', 'scope', 'start_date', 'resource_type',
+    'contact_name', 'contact_email', 'objectives', 'principles', 'countries', 'created_at', 'updated_at', 'submitted_at', 'published_at'];
+  const insertBatch = async (rows: GenRow[]) => {
+    // genRows' practice row: [id, seq, created_by, ...the rest in `cols` order]; PostgreSQL has no seq.
+    const arrays: unknown[][] = cols.map(() => []);
+    const term: string[][] = [[], [], []];
+    const text: string[][] = [[], [], [], []];
+    for (const r of rows) {
+      const p = r.practice as unknown[];
+      arrays[0]!.push(p[0]);
+      for (let c = 1; c < cols.length; c++) arrays[c]!.push(p[c + 1]);
+      for (const t of r.terms) term[0]!.push(p[0] as string), term[1]!.push(t[0]), term[2]!.push(t[1]);
+      for (const [lang, title, body] of r.fts) {
+        text[0]!.push(p[0] as string), text[1]!.push(lang), text[2]!.push(title), text[3]!.push(body);
+        for (const w of words(`${title} ${body}`)) if (w.length <= 60) vocab[lang].add(w);
+      }
+    }
+    await db.transaction().execute(async (trx) => {
+      const q = (text: string, params: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, params));
+      await q(`insert into practices (${cols.join(', ')}, status, links)
+        select *, 'published', '[]' from unnest(${cols.map((_, i) => `$${i + 1}::text[]`).join(', ')})`, arrays);
+      await q('insert into practice_terms (practice_id, facet, value) select * from unnest($1::text[], $2::text[], $3::text[])', term);
+      await q(`insert into practice_texts (practice_id, lang, tsv)
+        select t.id, t.lang, setweight(to_tsvector(c.cfg::regconfig, public.unaccent(t.title)), 'A') || setweight(to_tsvector(c.cfg::regconfig, public.unaccent(t.body)), 'B')
+        from unnest($1::text[], $2::text[], $3::text[], $4::text[]) t(id, lang, title, body)
+        join (values ${LOCALES.map((l) => `('${l}', '${PG_CONFIG[l]}')`).join(', ')}) c(lang, cfg) on c.lang = t.lang`, text);
+    });
+  };
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (let done = 0; done < n; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const rows = await gen.next();
+      const p: Promise<void> = insertBatch(rows).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= 2) await Promise.race(inFlight);
+      done += rows.length;
+      if (done % 20_000 < rows.length) log(`practices: ${done}/${n} (${Math.round((performance.now() - t0) / 1000)} s)`);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await gen.close();
+  }
+  for (const l of LOCALES) {
+    const ws = [...vocab[l]];
+    for (let i = 0; i < ws.length; i += 50_000)
+      await run('insert into practice_words (lang, word) select $1, w from unnest($2::text[]) w on conflict do nothing', [l, ws.slice(i, i + 50_000)]);
+  }
+  log(`practices: rows loaded in ${Math.round((performance.now() - t0) / 1000)} s`);
+  const t1 = performance.now();
+  await db.connection().execute(async (c) => {
+    await c.executeQuery(CompiledQuery.raw("set maintenance_work_mem = '256MB'"));
+    for (const i of indexes) await c.executeQuery(CompiledQuery.raw(i.indexdef));
+    await c.executeQuery(CompiledQuery.raw('reset maintenance_work_mem'));
+  });
+  log(`practices: ${indexes.length} indexes built in ${Math.round((performance.now() - t1) / 1000)} s`);
+  await bumpSearchVersion(db);
+  await run('analyze practices, practice_terms, practice_texts, practice_words'); // fresh statistics so the planner picks the GIN index
+}
+
 const QUERIES: { kind: string; q: SearchQuery }[] = [
   { kind: 'text', q: { text: 'migración' } },
   { kind: 'text', q: { text: 'salud mujeres frontera' } },
@@ -370,29 +447,7 @@ export const bench: BenchModule = {
       }
       log(`practices: FTS optimize ${Math.round(performance.now() - t1)} ms`);
     } else {
-      const { db } = deps;
-      const batch = 200;
-      for (let start = 0; start < n; start += batch) {
-        await db.transaction().execute(async (trx) => {
-          for (let i = start; i < Math.min(n, start + batch); i++) {
-            const p = fakePractice(r);
-            const at = new Date(now - (n - i) * 60_000).toISOString();
-            const row = {
-              id: newId(), seq: null, org_id: null, created_by: creator, status: 'published' as const, original_lang: p.originalLang,
-              ...Object.fromEntries(Object.entries(p.texts).map(([k, v]) => [k, JSON.stringify(v)])),
-              implementers: null, partners: null, scope: p.scope, start_date: p.startDate, end_date: null, resource_type: p.resourceType, links: '[]',
-              contact_name: p.contactName, contact_email: p.contactEmail, objectives: JSON.stringify(p.objectives), principles: JSON.stringify(p.principles),
-              countries: JSON.stringify(p.countries), created_at: at, updated_at: at, submitted_at: at, published_at: at,
-            } as any;
-            await trx.insertInto('practices').values(row).execute();
-            await trx.insertInto('practice_terms').values(termsOf(p).map((t) => ({ practice_id: row.id, ...t }))).execute();
-            await indexPractice(trx, row);
-          }
-        });
-        log(`practices: ${Math.min(n, start + batch)}/${n}`);
-      }
-      await bumpSearchVersion(db);
-      await sql`analyze practices, practice_terms, practice_texts, practice_words`.execute(db); // fresh statistics so the planner picks the GIN index
+      await loadPostgres(deps, { n, now, creator, log, t0 });
     }
     // A draft of the benchmark member's, for the (uncached) editing page.
     const memberId = await benchMember(deps);

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
+import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { boot } from '../src/boot.js';
 import type { BenchPage, BenchRow } from './types.js';
@@ -39,6 +40,10 @@ const port = Number(arg('port', '3998'));
 const rawPort = port + 1;
 const profileDir = arg('profile', '');
 const reuse = arg('reuse', '');
+const engine = arg('db', 'sqlite');
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--db is sqlite or postgres');
+/** PostgreSQL: a database of the benchmark's own, emptied (dropped and created again) unless --reuse. */
+const pgUrl = engine === 'postgres' ? arg('pg-url', 'postgres://postgres@127.0.0.1:5432/dialogo_bench') : '';
 const connections = 50;
 const log = (msg: string) => console.log(`  · ${msg}`);
 const CACHED_TARGET = 0.25;
@@ -184,13 +189,27 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/** Drops and creates the benchmark's PostgreSQL database (never the one the tests or anyone else use: pass its own name). */
+async function recreateDatabase(url: string) {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || ['postgres', 'test', 'template0', 'template1'].includes(name)) throw new Error(`--pg-url must name a database of the benchmark's own, not "${name}"`);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
   const dataDir = reuse || mkdtempSync(join(tmpdir(), 'dialogo-bench-'));
   scratch = dataDir;
-  console.log(`dialogo benchmarks — scale ${scale}, ${connections} connections, ${duration} s per page, data in ${dataDir}`);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', NODE_ENV: 'production' });
+  console.log(`dialogo benchmarks on ${engine} — scale ${scale}, ${connections} connections, ${duration} s per page, data in ${dataDir}`);
+  const dbEnv: Record<string, string> = pgUrl ? { DATABASE_URL: pgUrl } : {};
+  if (pgUrl && !reuse) await recreateDatabase(pgUrl);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', NODE_ENV: 'production', ...dbEnv });
   const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
   const modules = await loadModules(only);
   const pages: BenchPage[] = [...BASE_PAGES];
@@ -220,7 +239,7 @@ async function main() {
   const app = await start(
     join(import.meta.dirname, '../src/main.ts'),
     [],
-    { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...dbEnv },
     `http://127.0.0.1:${port}/healthz`,
     execArgv,
   );

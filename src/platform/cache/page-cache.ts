@@ -42,8 +42,12 @@ export interface PageCache {
   middleware: MiddlewareHandler<AppEnv>;
   /** Bytes held (every variant of every page). */
   readonly bytes: number;
-  /** Forget everything (called after writes). */
+  /** Forget everything (called after writes) and tell the listeners (other instances, through `onClear`). */
   clear(): void;
+  /** Forget everything without telling anyone (a clear that came from another instance). */
+  forget(): void;
+  /** Called after every `clear()`. */
+  onClear(fn: () => void): void;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean;
   readonly size: number;
@@ -67,9 +71,14 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     held -= sizeOf(e);
     entries.delete(key);
   };
-  const clear = () => {
+  const forget = () => {
     entries.clear();
     held = 0;
+  };
+  const listeners: (() => void)[] = [];
+  const clear = () => {
+    forget();
+    for (const fn of listeners) fn();
   };
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -150,6 +159,8 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
   return {
     middleware,
     clear,
+    forget,
+    onClear: (fn) => void listeners.push(fn),
     serveNode,
     get size() {
       return entries.size;
