@@ -3,7 +3,8 @@
  * page cache and session cache within a second (LISTEN/NOTIFY), and rate limits count across both.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestContext, signUpAndIn, type TestContext, type TestClient } from '../support/context.js';
+import pg from 'pg';
+import { createTestContext, signUpAndIn, PG_URL, type TestContext, type TestClient } from '../support/context.js';
 
 /** Caches on, as in production (tests turn them off by default). */
 const ENV = { PAGE_CACHE_TTL: '30', SESSION_CACHE_TTL: '30', TRUST_PROXY: '1' };
@@ -65,6 +66,24 @@ describe('two instances on one PostgreSQL', () => {
     expect(await signedIn()).toBe(true);
     expect((await client.post('/es/sign-out')).status).toBe(303);
     await within(1000, async () => !(await signedIn()));
+  });
+
+  it('listens again after its connection is cut, and empties its caches then', async () => {
+    const anon = b.client();
+    await anon.get('/es/about');
+    expect(b.deps.cache.size).toBeGreaterThan(0);
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const cut = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where query = $1`, [`listen "dialogo:${a.schema}"`]);
+    await admin.end();
+    expect(cut.rowCount).toBe(2); // A's and B's listeners
+    await within(2000, async () => b.deps.cache.size === 0); // reconnected (messages may have been missed): emptied
+    await anon.get('/es/about');
+    await within(2000, async () => {
+      a.deps.cache.clear();
+      await new Promise((r) => setTimeout(r, 50));
+      return b.deps.cache.size === 0;
+    });
   });
 
   it('counts sign-in attempts across both instances', async () => {
