@@ -382,6 +382,53 @@ export function practiceQueries(n: number, seed: number): string[] {
   return [...out];
 }
 
+/**
+ * Texts of four classes, all distinct: two words with their accents, two words without accents, two words
+ * one of which has one typo, and a single common word (the 40 most frequent domain words of a language).
+ */
+export function freshTexts(perClass: number, seed: number): Record<string, string[]> {
+  const r = rng(seed);
+  const seen = new Set<string>();
+  const langOf = () => {
+    const x = r();
+    return x < 0.55 ? 'es' : x < 0.75 ? 'pt' : x < 0.9 ? 'en' : 'fr';
+  };
+  const pool = (l: Locale) => [...new Set(DOMAIN[l].split(' '))];
+  const pick = (l: Locale, top = 0) => {
+    const p = pool(l);
+    return p[Math.floor(r() * (top || p.length))]!;
+  };
+  const strip = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const typo = (w: string) => {
+    const at = 1 + Math.floor(r() * Math.max(1, w.length - 2));
+    const op = Math.floor(r() * 3);
+    return op === 0 ? w.slice(0, at) + w.slice(at + 1) : op === 1 ? w.slice(0, at) + w[at] + w.slice(at) : w.slice(0, at) + 'aeiou'[Math.floor(r() * 5)] + w.slice(at + 1);
+  };
+  const make = (f: () => string) => {
+    const out: string[] = [];
+    for (let guard = 0; out.length < perClass && guard < perClass * 50; guard++) {
+      const t = f();
+      if (!seen.has(t)) seen.add(t), out.push(t);
+    }
+    return out;
+  };
+  return {
+    'two words': make(() => {
+      const l = langOf();
+      return `${pick(l)} ${pick(l)}`;
+    }),
+    accentless: make(() => {
+      const l = langOf();
+      return strip(`${pick(l)} ${pick(l)}`);
+    }),
+    'one typo': make(() => {
+      const l = langOf();
+      return `${typo(pick(l).replace(/ /g, ''))} ${pick(l)}`;
+    }),
+    'single common word': make(() => pick(langOf(), 40)),
+  };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -503,7 +550,20 @@ export const bench: BenchModule = {
     for (const [kind, xs] of Object.entries(times)) rows.push({ name: `practices ${deps.dialect}: ${kind}`, values: { p50_ms: ms(pct(xs, 50)), p95_ms: ms(pct(xs, 95)), n: xs.length } });
     log(`practices: measured ${QUERIES.length} queries`);
 
-    // The same corpus in memory, at a size memory allows.
+    // Texts never seen before, by class (each text once; the per-text caches never help, per-word ones may).
+    dropSearchCache(db, { keepIndex: true });
+    for (const [kind, texts] of Object.entries(freshTexts(60, 29))) {
+      const xs: number[] = [];
+      for (const text of texts) {
+        t = performance.now();
+        await searchPractices(db, { text });
+        xs.push(performance.now() - t);
+      }
+      rows.push({ name: `practices ${deps.dialect}: new text, ${kind}`, values: { p50_ms: ms(pct(xs, 50)), p95_ms: ms(pct(xs, 95)), max_ms: ms(Math.max(...xs)), n: xs.length } });
+    }
+
+    // The same corpus in memory, at a size memory allows (BENCH_IN_MEMORY=0 skips it).
+    if (process.env.BENCH_IN_MEMORY === '0') return rows;
     const total = Number((await db.selectFrom('practices').select((e) => e.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirst())?.n ?? 0);
     const size = Math.min(total, 20_000);
     const docs = (await db.selectFrom('practices').selectAll().where('status', '=', 'published').limit(size).execute()).flatMap((p) =>
