@@ -5,8 +5,8 @@
  * Hono), and the middleware — first of all middleware — answers them for `app.request()` and fills the
  * cache; either way a hit costs no logging, session or database work, and the stored response keeps its
  * security headers. Every successful write through this process (any POST, PUT, PATCH or DELETE answered
- * below 400) empties the cache; writes made by other processes (another instance on PostgreSQL, the CLI)
- * are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
+ * below 400) empties the cache, and on PostgreSQL every other instance's too (platform/cache/coherence.ts,
+ * LISTEN/NOTIFY); writes made outside the app (the CLI, SQL by hand) are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
  * 1 KB or more, as brotli and gzip too (compressed once when stored): a hit sends the stored bytes the
  * browser's Accept-Encoding asks for, and costs no compression.
  *
