@@ -352,8 +352,10 @@ async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, terms: str
     if (score[i] === -Infinity) hit.push(i);
     if (s > score[i]!) score[i] = s;
   };
-  for (const lang of LOCALES) {
-    const groups = terms.length ? await expand(db, dialect, idx, lang, terms) : null;
+  // PostgreSQL: the languages' typo expansions are independent round trips, asked at once.
+  const expanded = dialect === 'postgres' && terms.length ? await Promise.all(LOCALES.map((l) => expand(db, dialect, idx, l, terms))) : null;
+  for (const [li, lang] of LOCALES.entries()) {
+    const groups = expanded ? expanded[li]! : terms.length ? await expand(db, dialect, idx, lang, terms) : null;
     if (!groups) continue;
     groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
     if (dialect === 'postgres') {
@@ -419,6 +421,8 @@ async function wordMatches(db: Db, idx: SearchIndex, lang: Locale, word: string)
     return Int32Array.from(out).sort();
   };
   const found = !row || Number(row.n) === 0 ? null : { all: toPositions(row.ids), title: toPositions(row.title) };
+  const raced = cache.map.get(key); // the same word asked twice at once (two misspellings with one candidate)
+  if (raced !== undefined) return raced;
   const size = found ? found.all.length + found.title.length : 0;
   while (cache.map.size && cache.held + size > MAX_CACHED_POSITIONS) {
     const [k, v] = cache.map.entries().next().value!;
@@ -444,8 +448,9 @@ async function rankPostgres(db: Db, idx: SearchIndex, lang: Locale, groups: stri
   const kept: string[][] = [];
   let inAll: Uint8Array | null = null;
   const titleWords = new Uint8Array(n);
-  for (const g of groups) {
-    const found = (await Promise.all(g.map((w) => wordMatches(db, idx, lang, w)))).map((m, i) => ({ m, w: g[i]! })).filter((x) => x.m);
+  const matches = await Promise.all(groups.map((g) => Promise.all(g.map((w) => wordMatches(db, idx, lang, w)))));
+  for (const [gi, g] of groups.entries()) {
+    const found = matches[gi]!.map((m, i) => ({ m, w: g[i]! })).filter((x) => x.m);
     if (!found.length) continue; // stop words only: to_tsquery drops the group
     kept.push(found.map((x) => x.w));
     const any = new Uint8Array(n);
