@@ -13,13 +13,14 @@
  * measures the data directory of an earlier run again (no generation, no in-process measurements).
  */
 import autocannon from 'autocannon';
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
+import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { boot } from '../src/boot.js';
 import type { BenchPage, BenchRow } from './types.js';
@@ -36,9 +37,15 @@ const duration = Number(arg('duration', '5'));
 const only = arg('only', '');
 const match = new RegExp(arg('match', ''), 'i');
 const port = Number(arg('port', '3998'));
-const rawPort = port + 1;
+const rawPort = Number(arg('raw-port', String(port + 1)));
+/** PostgreSQL: the second instance's port (uncached pages are measured on one instance, then on two). */
+const port2 = Number(arg('port2', String(port + 2)));
 const profileDir = arg('profile', '');
 const reuse = arg('reuse', '');
+const engine = arg('db', 'sqlite');
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--db is sqlite or postgres');
+/** PostgreSQL: a database of the benchmark's own, emptied (dropped and created again) unless --reuse. */
+const pgUrl = engine === 'postgres' ? arg('pg-url', 'postgres://postgres@127.0.0.1:5432/dialogo_bench') : '';
 const connections = 50;
 const log = (msg: string) => console.log(`  · ${msg}`);
 const CACHED_TARGET = 0.25;
@@ -146,6 +153,39 @@ async function load(t: Target): Promise<LoadResult> {
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, requests: r.requests.total };
 }
 
+function parseWrk(out: string): LoadResult {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const p50 = ms(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const p99 = ms(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*?timeout (\d+)/.exec(out)?.[1] ?? 0);
+  return { rps, p50, p99, errors, requests };
+}
+
+/**
+ * Two instances behind one load generator: the same 50 connections split over both (wrk, 25 each, started
+ * together, each with its own half of the distinct paths); req/s summed, latency the worse of the two.
+ */
+async function loadTwo(urls: [string, string], t: Omit<Target, 'url'>): Promise<LoadResult> {
+  if (!wrk) throw new Error('two instances are measured with wrk only');
+  const lua = join(scratch, 'rotate.lua');
+  writeFileSync(lua, ROTATE_LUA);
+  const h = t.cookie ? ['-H', `Cookie: ${t.cookie}`] : [];
+  const half = (paths: string[] | undefined, k: number) => (paths ? paths.filter((_, i) => i % 2 === k) : undefined);
+  const one = (url: string, seconds: number, paths: string[] | undefined, latency: boolean) =>
+    new Promise<string>((resolve) => {
+      const args = ['-t1', `-c${connections / 2}`, `-d${seconds}s`, ...(latency ? ['--latency'] : []), ...h, ...(paths ? ['-s', lua] : []), url, ...(paths ? ['--', pathsFile(paths)] : [])];
+      const child = spawn(wrk!, args);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d));
+      child.on('close', () => resolve(out));
+    });
+  await Promise.all(urls.map((u, k) => one(u, 1, half(t.rotate?.warm, k), false)));
+  const outs = await Promise.all(urls.map((u, k) => one(u, duration, half(t.rotate?.run, k), true)));
+  const rs = outs.map(parseWrk);
+  return { rps: rs[0]!.rps + rs[1]!.rps, p50: Math.max(rs[0]!.p50, rs[1]!.p50), p99: Math.max(rs[0]!.p99, rs[1]!.p99), errors: rs[0]!.errors + rs[1]!.errors, requests: rs[0]!.requests + rs[1]!.requests };
+}
+
 /** The response's bytes exactly as sent (no decoding), and its Content-Encoding. */
 function served(url: string, headers: Record<string, string>): Promise<{ bytes: number; encoding: string; status: number }> {
   return new Promise((resolve, reject) => {
@@ -184,13 +224,27 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/** Drops and creates the benchmark's PostgreSQL database (never the one the tests or anyone else use: pass its own name). */
+async function recreateDatabase(url: string) {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || ['postgres', 'test', 'template0', 'template1'].includes(name)) throw new Error(`--pg-url must name a database of the benchmark's own, not "${name}"`);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
   const dataDir = reuse || mkdtempSync(join(tmpdir(), 'dialogo-bench-'));
   scratch = dataDir;
-  console.log(`dialogo benchmarks — scale ${scale}, ${connections} connections, ${duration} s per page, data in ${dataDir}`);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', NODE_ENV: 'production' });
+  console.log(`dialogo benchmarks on ${engine} — scale ${scale}, ${connections} connections, ${duration} s per page, data in ${dataDir}`);
+  const dbEnv: Record<string, string> = pgUrl ? { DATABASE_URL: pgUrl } : {};
+  if (pgUrl && !reuse) await recreateDatabase(pgUrl);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', NODE_ENV: 'production', ...dbEnv });
   const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
   const modules = await loadModules(only);
   const pages: BenchPage[] = [...BASE_PAGES];
@@ -220,7 +274,7 @@ async function main() {
   const app = await start(
     join(import.meta.dirname, '../src/main.ts'),
     [],
-    { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...dbEnv },
     `http://127.0.0.1:${port}/healthz`,
     execArgv,
   );
@@ -262,6 +316,7 @@ async function main() {
       );
     }
     console.log(`\n  app memory (RSS): ${rssStart} MB before the load, ${rssMb(app.pid)} MB after`);
+    if (engine === 'postgres') await twoInstances(rows.filter((x) => x.uncached), cookie);
     // Page weight: HTML + CSS (+ JS: none) compressed.
     const html = await body(`http://127.0.0.1:${port}/es/`);
     const css = readFileSync(join(import.meta.dirname, '../src/platform/views/assets/app.css'));
@@ -272,6 +327,33 @@ async function main() {
     raw.kill();
     app.kill('SIGTERM');
     await Promise.race([appExit, new Promise((r) => setTimeout(r, 15_000))]);
+  }
+}
+
+/** PostgreSQL: a second instance on the same database, and the uncached pages measured against both at once. */
+async function twoInstances(rows: { page: BenchPage; r: LoadResult }[], cookie: string) {
+  if (!rows.length || !wrk) return;
+  const second = await start(
+    join(import.meta.dirname, '../src/main.ts'),
+    [],
+    { DATA_DIR: scratch, PORT: String(port2), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_URL: pgUrl },
+    `http://127.0.0.1:${port2}/healthz`,
+  );
+  const exited = new Promise((resolve) => second.on('exit', resolve));
+  try {
+    console.log(`\nUncached pages, one instance (above) and two instances on the same PostgreSQL (${connections} connections split over both; target ≥ 1.5×)`);
+    console.log(`  ${'page'.padEnd(44)} ${'1 inst.'.padStart(8)} ${'2 inst.'.padStart(8)} ${'×'.padStart(5)} ${'p99 ms'.padStart(7)}`);
+    for (const { page, r } of rows) {
+      const half = page.paths ? Math.floor(page.paths.length / 2) : 0;
+      // Paths the single-instance run never sent (the search caches are per instance and per text).
+      const rotate = page.paths ? { run: page.paths.slice(half).reverse().slice(0, half - 1), warm: page.paths.slice(1, half) } : undefined;
+      const two = await loadTwo([`http://127.0.0.1:${port}${page.path}`, `http://127.0.0.1:${port2}${page.path}`], { cookie: page.as === 'member' ? cookie : undefined, rotate });
+      const x = two.rps / r.rps;
+      console.log(`  ${page.label.slice(0, 44).padEnd(44)} ${r.rps.toFixed(0).padStart(8)} ${two.rps.toFixed(0).padStart(8)} ${x.toFixed(2).padStart(5)} ${two.p99.toFixed(1).padStart(7)}${x >= 1.5 ? '' : '  below 1.5×'}${two.errors ? ` (${two.errors} errors)` : ''}`);
+    }
+  } finally {
+    second.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
   }
 }
 

@@ -19,6 +19,7 @@ import { platformJobs, platformSchedules } from './platform/jobs/platform.js';
 import { createAuth } from './platform/auth/auth.js';
 import { ensureVerifiedUser, setPassword } from './platform/auth/users.js';
 import { createPageCache } from './platform/cache/page-cache.js';
+import { shareCacheClears } from './platform/cache/coherence.js';
 import type { AppDeps } from './platform/http/env.js';
 import type { ModuleManifest } from './platform/module.js';
 import { modules as allModules } from './modules/index.js';
@@ -49,9 +50,11 @@ export async function boot(config: Config, opts: { log?: Logger; handle?: DbHand
   });
   const mailer = createMailer({ db: handle.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log, jobs, leaseSeconds: config.jobLeaseSeconds * 2 });
   const auth = createAuth({ db: handle.db, dialect: handle.dialect, config, mailer, i18n });
-  const cache = createPageCache({ ttlSeconds: config.env === 'test' ? 0 : config.pageCacheTtl });
+  const cache = createPageCache({ ttlSeconds: config.pageCacheTtl });
   const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, log, i18n, mailer, jobs, auth, cache, modules, sqlite: handle.sqlite };
   jobs.bind(deps);
+  // Several instances on one PostgreSQL: a write on any of them empties every instance's caches.
+  shareCacheClears(deps, handle.notifications);
   // Migrations and the first-start seed check, then act: one instance at a time.
   const firstAdmin = await withStartupLock(handle, async () => {
     const applied = await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations ?? {})]);

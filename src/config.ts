@@ -57,8 +57,11 @@ const EnvSchema = z.object({
   /** Password for that administrator; random and printed once when missing. */
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Seconds a cached public page may be served after a write on another instance. */
-  PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * Seconds a cached public page may be served at most (30; 0 = no page cache, the default under NODE_ENV=test).
+   * On PostgreSQL a write on another instance empties it at once (LISTEN/NOTIFY): the TTL is the safety net.
+   */
+  PAGE_CACHE_TTL: z.coerce.number().int().min(0).max(3600).optional(),
   /** Seconds a stopping server keeps accepting (answering with Connection: close, /healthz 503) before it closes. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(2),
   /** Seconds a running job (or a mail being sent) is held before another worker may take it over. */
@@ -145,7 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     env: e.NODE_ENV,
-    pageCacheTtl: e.PAGE_CACHE_TTL,
+    pageCacheTtl: e.PAGE_CACHE_TTL ?? (e.NODE_ENV === 'test' ? 0 : 30),
     shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
     jobLeaseSeconds: e.JOB_LEASE_SECONDS,
     trustProxy: e.TRUST_PROXY,

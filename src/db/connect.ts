@@ -9,12 +9,15 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Dialect } from './schema.js';
+import { createNotifications, type Notifications } from './notifications.js';
 
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
   /** The raw better-sqlite3 handle (SQLite only), for online backup and FTS helpers. */
   sqlite?: SQLite.Database;
+  /** PostgreSQL only: LISTEN/NOTIFY between the instances on this schema (src/db/notifications.ts). */
+  notifications?: Notifications;
   close(): Promise<void>;
 }
 
@@ -60,7 +63,16 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       await pool.end().catch(() => {});
       throw new DatabaseOpenError(`cannot connect to PostgreSQL (${redact(opts.url)}): ${(err as Error).message}`);
     }
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const notifications = createNotifications({ pool, url: opts.url, schema: opts.schema, applicationName: opts.applicationName });
+    return {
+      db,
+      dialect: 'postgres',
+      notifications,
+      close: async () => {
+        await notifications.close();
+        await db.destroy();
+      },
+    };
   }
   const file = opts.file ?? ':memory:';
   let sqlite: SQLite.Database;

@@ -2,6 +2,7 @@
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
 import * as eventsToAudit from './migrations/2026_12_02_0600_practices_events_to_audit.js';
+import * as searchPerLanguage from './migrations/2026_12_02_1500_practices_search_per_language.js';
 import { practicesRoutes } from './routes.js';
 import { practicesApi } from './api.js';
 import { demoPractices } from './demo.js';
@@ -18,7 +19,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const practicesModule = defineModule({
   name: 'practices',
-  migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit },
+  migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit, '2026_12_02_1500_practices_search_per_language': searchPerLanguage },
   messages: { es, en, pt, fr },
   routes: practicesRoutes,
   api: practicesApi,

@@ -352,16 +352,14 @@ async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, terms: str
     if (score[i] === -Infinity) hit.push(i);
     if (s > score[i]!) score[i] = s;
   };
-  for (const lang of LOCALES) {
-    const groups = terms.length ? await expand(db, dialect, idx, lang, terms) : null;
+  // PostgreSQL: the languages' typo expansions are independent round trips, asked at once.
+  const expanded = dialect === 'postgres' && terms.length ? await Promise.all(LOCALES.map((l) => expand(db, dialect, idx, l, terms))) : null;
+  for (const [li, lang] of LOCALES.entries()) {
+    const groups = expanded ? expanded[li]! : terms.length ? await expand(db, dialect, idx, lang, terms) : null;
     if (!groups) continue;
     groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
     if (dialect === 'postgres') {
-      const q = groups.map((g) => `(${g.join(' | ')})`).join(' & ');
-      const cfg = PG_CONFIG[lang];
-      const rows = await sql<{ practice_id: string; rank: number }>`select practice_id, ts_rank(tsv, q) as rank
-          from practice_texts, to_tsquery(${cfg}::regconfig, ${q}) q where lang = ${lang} and tsv @@ q`.execute(db);
-      for (const r of rows.rows) add(idx.posOfId.get(r.practice_id) ?? -1, Number(r.rank));
+      await rankPostgres(db, idx, lang, groups, add);
     } else {
       const match = groups.map((g) => `(${g.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ');
       const fts = sql.table(`practices_fts_${lang}`);
@@ -374,6 +372,109 @@ async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, terms: str
   if (idx.texts.size >= MAX_CACHED_TEXTS) idx.texts.delete(idx.texts.keys().next().value!);
   idx.texts.set(key, out);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// PostgreSQL: matches per word (GIN, unscored), ts_rank on a bounded set (docs/decisions/0008)
+
+/** How many of a text's matches per language are scored with ts_rank; the others follow, newest first. */
+export const RANKED_CANDIDATES = 400;
+/** Ceiling of the word-match cache, in positions held (4 bytes each). */
+const MAX_CACHED_POSITIONS = 8_000_000;
+
+interface WordMatches {
+  /** Positions of the practices whose text in this language has the word, ascending (newest first). */
+  all: Int32Array;
+  /** Those with the word in their title. */
+  title: Int32Array;
+}
+
+const wordCaches = new WeakMap<SearchIndex, { map: Map<string, WordMatches | null>; held: number }>();
+
+/**
+ * The query that finds one word's matches in one language through that language's partial GIN index,
+ * without scoring: the ids as one string, those with the word in the title, and whether the word is a
+ * stop word of the language (`n` = 0: to_tsquery drops it, so it constrains nothing).
+ */
+export function wordMatchesQuery(lang: Locale, word: string) {
+  const cfg = PG_CONFIG[lang];
+  return sql<{ n: number; ids: string | null; title: string | null }>`select numnode(q) as n, m.ids, m.title
+    from to_tsquery(${cfg}::regconfig, ${word}) q, to_tsquery(${cfg}::regconfig, ${`${word}:A`}) qa,
+    lateral (select string_agg(practice_id, ',') as ids, string_agg(practice_id, ',') filter (where tsv @@ qa) as title
+      from practice_texts where lang = ${sql.lit(lang)} and tsv @@ q) m`;
+}
+
+async function wordMatches(db: Db, idx: SearchIndex, lang: Locale, word: string): Promise<WordMatches | null> {
+  let cache = wordCaches.get(idx);
+  if (!cache) wordCaches.set(idx, (cache = { map: new Map(), held: 0 }));
+  const key = `${lang}:${word}`;
+  const have = cache.map.get(key);
+  if (have !== undefined) return have;
+  const row = (await wordMatchesQuery(lang, word).execute(db)).rows[0];
+  const toPositions = (s: string | null | undefined) => {
+    if (!s) return new Int32Array(0);
+    const out: number[] = [];
+    for (const id of s.split(',')) {
+      const i = idx.posOfId.get(id);
+      if (i !== undefined) out.push(i);
+    }
+    return Int32Array.from(out).sort();
+  };
+  const found = !row || Number(row.n) === 0 ? null : { all: toPositions(row.ids), title: toPositions(row.title) };
+  const raced = cache.map.get(key); // the same word asked twice at once (two misspellings with one candidate)
+  if (raced !== undefined) return raced;
+  const size = found ? found.all.length + found.title.length : 0;
+  while (cache.map.size && cache.held + size > MAX_CACHED_POSITIONS) {
+    const [k, v] = cache.map.entries().next().value!;
+    cache.held -= v ? v.all.length + v.title.length : 0;
+    cache.map.delete(k);
+  }
+  cache.map.set(key, found);
+  cache.held += size;
+  return found;
+}
+
+/**
+ * One language's matches of a text on PostgreSQL: AND across the query's words, OR across each word's
+ * candidates — the same set as `tsv @@ to_tsquery('(a | b) & (c)')`, built from each word's matches (the
+ * GIN index, never scored, cached per word and index version). Only a bounded set is scored with ts_rank:
+ * the matches with the most words in their title (newest first among equals), at most RANKED_CANDIDATES;
+ * every other match follows them, newest first. A text with fewer matches than that is ranked exactly as
+ * before; for one word, title matches always score above body-only ones, so the first page is exact while
+ * the title matches fit in the bound.
+ */
+async function rankPostgres(db: Db, idx: SearchIndex, lang: Locale, groups: string[][], add: (i: number, s: number) => void) {
+  const n = idx.ids.length;
+  const kept: string[][] = [];
+  let inAll: Uint8Array | null = null;
+  const titleWords = new Uint8Array(n);
+  const matches = await Promise.all(groups.map((g) => Promise.all(g.map((w) => wordMatches(db, idx, lang, w)))));
+  for (const [gi, g] of groups.entries()) {
+    const found = matches[gi]!.map((m, i) => ({ m, w: g[i]! })).filter((x) => x.m);
+    if (!found.length) continue; // stop words only: to_tsquery drops the group
+    kept.push(found.map((x) => x.w));
+    const any = new Uint8Array(n);
+    const inTitle = new Uint8Array(n);
+    for (const { m } of found) {
+      for (const i of m!.all) any[i] = 1;
+      for (const i of m!.title) inTitle[i] = 1;
+    }
+    for (let i = 0; i < n; i++) titleWords[i]! += inTitle[i]!;
+    if (inAll) for (let i = 0; i < n; i++) inAll[i]! &= any[i]!;
+    else inAll = any;
+  }
+  if (!inAll) return; // nothing left to search in this language: no match, as `tsv @@ ''`
+  const hits: number[] = [];
+  for (let i = 0; i < n; i++) if (inAll[i]) hits.push(i);
+  let ranked = hits;
+  if (hits.length > RANKED_CANDIDATES) {
+    ranked = [...hits].sort((a, b) => titleWords[b]! - titleWords[a]! || a - b).slice(0, RANKED_CANDIDATES);
+    for (const i of hits) add(i, -1); // unscored: after every scored match, newest first
+  }
+  const q = kept.map((g) => `(${g.join(' | ')})`).join(' & ');
+  const rows = await sql<{ practice_id: string; rank: number }>`select practice_id, ts_rank(tsv, to_tsquery(${PG_CONFIG[lang]}::regconfig, ${q})) as rank
+      from practice_texts where lang = ${sql.lit(lang)} and practice_id = any(${ranked.map((i) => idx.ids[i]!)})`.execute(db);
+  for (const r of rows.rows) add(idx.posOfId.get(r.practice_id) ?? -1, Number(r.rank));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,9 +8,9 @@
  * Freshness: an entry lives `SESSION_CACHE_TTL` seconds (10 by default; 0 turns the cache off, and it is
  * off under NODE_ENV=test unless set) and never past the session's own expiry. Every write request through
  * this instance (any POST, PUT, PATCH or DELETE, whatever its answer: signing out, a role change, a password
- * reset, a revoked session) empties it, so such changes take effect at once on the instance that made them;
- * a change made elsewhere (another instance on the same PostgreSQL, the CLI) is seen within the
- * TTL. A lookup that started before a clear is not stored after it.
+ * reset, a revoked session) empties it, so such changes take effect at once on the instance that made them,
+ * and on PostgreSQL on every other instance too (platform/cache/coherence.ts, LISTEN/NOTIFY); a change made
+ * outside the app (the CLI) is seen within the TTL. A lookup that started before a clear is not stored after it.
  */
 import type { CurrentUser } from '../http/env.js';
 

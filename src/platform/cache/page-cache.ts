@@ -5,8 +5,8 @@
  * Hono), and the middleware — first of all middleware — answers them for `app.request()` and fills the
  * cache; either way a hit costs no logging, session or database work, and the stored response keeps its
  * security headers. Every successful write through this process (any POST, PUT, PATCH or DELETE answered
- * below 400) empties the cache; writes made by other processes (another instance on PostgreSQL, the CLI)
- * are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
+ * below 400) empties the cache, and on PostgreSQL every other instance's too (platform/cache/coherence.ts,
+ * LISTEN/NOTIFY); writes made outside the app (the CLI, SQL by hand) are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
  * 1 KB or more, as brotli and gzip too (compressed once when stored): a hit sends the stored bytes the
  * browser's Accept-Encoding asks for, and costs no compression.
  *
@@ -42,8 +42,12 @@ export interface PageCache {
   middleware: MiddlewareHandler<AppEnv>;
   /** Bytes held (every variant of every page). */
   readonly bytes: number;
-  /** Forget everything (called after writes). */
+  /** Forget everything (called after writes) and tell the listeners (other instances, through `onClear`). */
   clear(): void;
+  /** Forget everything without telling anyone (a clear that came from another instance). */
+  forget(): void;
+  /** Called after every `clear()`. */
+  onClear(fn: () => void): void;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean;
   readonly size: number;
@@ -67,9 +71,14 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     held -= sizeOf(e);
     entries.delete(key);
   };
-  const clear = () => {
+  const forget = () => {
     entries.clear();
     held = 0;
+  };
+  const listeners: (() => void)[] = [];
+  const clear = () => {
+    forget();
+    for (const fn of listeners) fn();
   };
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -150,6 +159,8 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
   return {
     middleware,
     clear,
+    forget,
+    onClear: (fn) => void listeners.push(fn),
     serveNode,
     get size() {
       return entries.size;
