@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
-import { verifyRecord, type ElectionRecord } from './core/index.js';
+import { definitionFingerprint, verifyRecord, type ElectionRecord } from './core/index.js';
 
 describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
   let ctx: TestContext;
@@ -133,6 +133,15 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     const roll = await ctx.db.selectFrom('election_roll').selectAll().where('election_id', '=', electionId).execute();
     expect(roll).toHaveLength(3);
     expect(Object.keys(roll[0]!).sort()).toEqual(['election_id', 'org_id', 'voted']);
+    // The definition's fingerprint is published from the moment voting opens: page, API, opening mail (each reader's language).
+    const fingerprint = definitionFingerprint(JSON.parse(e.definition!));
+    expect(await (await anon.get(`/es/elections/${electionId}`)).text()).toContain(fingerprint);
+    expect(((await (await anon.get(`/api/v1/elections/${electionId}`)).json()) as any).data.fingerprint).toBe(fingerprint);
+    const opened = await ctx.db.selectFrom('outbox').select(['to_address', 'text_body']).where('kind', '=', 'elections.opened').execute();
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.every((m) => m.text_body.includes(fingerprint))).toBe(true);
+    expect(opened.find((m) => m.to_address === 'voter2@el.test')!.text_body).toContain('Impressão digital da eleição');
+    expect(opened.find((m) => m.to_address === 'voter1@el.test')!.text_body).toContain('Huella de la elección');
     // Editing is refused once voting has opened (the form says so, nothing changes); others may not even try.
     const edit = await p('secretary').post(`/es/elections/${electionId}/edit`, { ...form, quorum_pct: '77' });
     expect(edit.status).toBe(422);
@@ -209,7 +218,18 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(record.voters).toBeNull(); // this election did not choose to publish who voted
     expect(record.ballots.map((b) => b.hash)).toEqual(record.ballots.map((b) => b.hash).sort()); // hash order, not casting order
     expect(verifyRecord(record).ok).toBe(true);
+    // The record page: checked by the server (for pages without JavaScript), with the fingerprint and the programs.
+    const check = await anon.get(`/pt/elections/${electionId}/check`);
+    expect(check.status).toBe(200);
+    const checkHtml = await check.text();
+    expect(checkHtml).toContain('data-server-verdict="true"');
+    expect(checkHtml).toContain('VALID: the chain is intact');
+    expect(checkHtml).toContain(definitionFingerprint(record.election));
+    expect(checkHtml).toContain('Válido: a cadeia está intacta');
+    expect(checkHtml).toContain('src="/pt/elections/client.js"');
+    expect(checkHtml).toContain('href="/pt/elections/verifier.mjs"');
     const closedPage = await (await anon.get(`/es/elections/${electionId}`)).text();
+    expect(closedPage).toContain(`/es/elections/${electionId}/check`);
     expect(closedPage).toContain('Votaron 2 de 3 organizaciones'); // the turnout, once voting has closed
     const tampered = structuredClone(record);
     tampered.ballots[0]!.choices.secretary = null;

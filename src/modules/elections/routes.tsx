@@ -4,7 +4,7 @@
  * transaction, announcements written in it → redirect with a flash). No request moves the election clock:
  * jobs.ts opens and closes elections on time.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
@@ -17,8 +17,10 @@ import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations, organizationsVotedByUser } from '../membership/index.js';
 import { listBodies, positionsForKind } from '../bodies/index.js';
-import { normalizeReceipt, serializeRecord } from './core/index.js';
-import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt } from './queries.js';
+import { normalizeReceipt, serializeRecord, verifyRecord } from './core/index.js';
+import { formatReport } from './core/report.js';
+import { bundled, type BundleName } from './bundle.js';
+import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt, fingerprintOf } from './queries.js';
 import { electionsPolicy } from './policy.js';
 import { callElection, editElection, openVoting, closeVoting, certify, scrubAfterClose, electionsTx } from './commands/lifecycle.js';
 import { nominate, respond } from './commands/nominations.js';
@@ -33,6 +35,7 @@ import { MyElectionsPage } from './views/mine.js';
 import { ReceiptShownPage } from './views/vote.js';
 import type { ReceiptLookup } from './views/receipt.js';
 import { SecurityPage } from './views/security.js';
+import { CheckPage } from './views/check.js';
 import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt } from './pages.js';
 
 export const electionsRoutes = new Hono<AppEnv>({ strict: false });
@@ -320,3 +323,41 @@ electionsRoutes.post(
     done: ({ c, subject, value }) => renderReceipt(c, subject.e, value.lookup),
   }),
 );
+
+/** The record page: checked by the server here, and again in the browser by the page's script. */
+electionsRoutes.get(paths.check.pattern, async (c) => {
+  const x = await loadElection(c, c.get('user'));
+  if (!x) return c.notFound();
+  const record = await electionRecord(c.get('deps').db, x.e);
+  let server: { ok: boolean; report: string } | null = null;
+  if (record) {
+    // Through the published JSON text, exactly as a visitor's copy would be read.
+    const published = JSON.parse(serializeRecord(record)) as unknown;
+    const report = verifyRecord(published);
+    server = { ok: report.ok, report: formatReport(published, report, `election-${x.e.id}.json`) };
+  }
+  if (!c.get('user')) c.set('cacheable', true);
+  const title = c.get('t')('elections.check.title');
+  return c.render(<CheckPage e={x.e} fingerprint={fingerprintOf(x.e)} server={server} />, {
+    title,
+    crumbs: [
+      [c.get('t')('elections.list.title'), paths.list.href(c.get('locale'))],
+      [pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id, paths.election.href(c.get('locale'), { id: x.e.id })],
+    ],
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// The programs: the standalone verifier to download, and the pages' script (bundle.ts)
+// ------------------------------------------------------------------------------------------------
+
+async function serveBundle(c: Context<AppEnv>, name: BundleName) {
+  const { code, etag } = await bundled(name);
+  const headers: Record<string, string> = { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600', ETag: etag };
+  if (name === 'verifier') headers['Content-Disposition'] = 'attachment; filename="verifier.mjs"';
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  return c.body(code, 200, headers);
+}
+
+electionsRoutes.get(paths.verifier.pattern, (c) => serveBundle(c, 'verifier'));
+electionsRoutes.get(paths.client.pattern, (c) => serveBundle(c, 'client'));

@@ -3,7 +3,7 @@ import { Form, Button, Table, EmptyState, Notice, TText } from '../../../platfor
 import { useView } from '../../../platform/views/context.js';
 import type { BodyRow } from '../../bodies/index.js';
 import { paths, bodyPage } from '../paths.js';
-import { isPublished, type Candidate, type Election } from '../queries.js';
+import { isPublished, fingerprintOf, type Candidate, type Election } from '../queries.js';
 
 /** What the reader may do here (from the policy's named rules). */
 export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote', boolean>;
@@ -112,6 +112,17 @@ export function ElectionPage(props: {
         ) : null}
       </dl>
       <p class="small">{t('elections.page.tieRule')}</p>
+      {e.definition ? (
+        <section aria-labelledby="fingerprint">
+          <h2 id="fingerprint">{t('elections.page.fingerprint')}</h2>
+          <p>{t('elections.page.fingerprintLead')}</p>
+          <p>
+            <code class="hash" data-fingerprint>
+              {fingerprintOf(e)}
+            </code>
+          </p>
+        </section>
+      ) : null}
 
       <h2>{t('elections.page.candidates')}</h2>
       {e.positions.map((p) => {
@@ -183,8 +194,10 @@ export function ElectionPage(props: {
               {t('elections.page.download')}
             </a>
           </p>
-          <p class="small">
-            {t('elections.page.verifyCommand')} <code>npm run verify-election -- election-{e.id}.json</code>
+          <p>
+            <a class="button" href={paths.check.href(l, id)}>
+              {t('elections.check.link')}
+            </a>
           </p>
           <p>
             <a href={paths.receipt.href(l, id)}>{t('elections.receipt.title')}</a>
