@@ -161,20 +161,66 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await p('suspended').post(`/es/elections/${electionId}/vote`, { org: orgs.s!, ...ballot })).status).toBe(403);
     expect((await p('outsider').post(`/es/elections/${electionId}/vote`, { org: orgs.x!, ...ballot })).status).toBe(403);
     expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, race_secretary: 'zzzzzzzzzzzzzzzz' })).status).toBe(422);
-    expect((await p('voter1').get(`/es/elections/${electionId}/vote`)).status).toBe(200);
+    const form = await p('voter1').get(`/es/elections/${electionId}/vote`);
+    expect(form.status).toBe(200);
+    // Candidates with their organization and statement.
+    const formHtml = await form.text();
+    expect(formHtml).toContain('Persona voter1 (Org A)');
+    expect(formHtml).toContain('Propongo trabajar juntas.');
     expect((await p('member').get(`/es/elections/${electionId}/vote`)).status).toBe(403);
+    // A review before casting: the choices in words, confirm or change; nothing is written.
+    const review = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'review' });
+    expect(review.status).toBe(200);
+    expect(review.headers.get('cache-control')).toBe('no-store');
+    const reviewHtml = await review.text();
+    expect(reviewHtml).toContain('Revisa tu voto antes de emitirlo');
+    expect(reviewHtml).toContain('Persona voter2</strong> (Org B)');
+    expect(reviewHtml).toContain('name="step" value="confirm"');
+    expect(reviewHtml).toContain(`name="race_secretary" value="${ballot.race_secretary}"`);
+    expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, race_secretary: 'zzzzzzzzzzzzzzzz', step: 'review' })).status).toBe(422);
+    const change = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'change' });
+    expect(change.status).toBe(200);
+    expect(await change.text()).toMatch(new RegExp(`value="${ballot.race_principal_delegate}" checked`));
     expect(await count()).toBe(0);
-    const ok = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot });
+    const ok = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'confirm' });
     // The receipt is in this response only: not in a redirect, a cookie or a cache.
     expect(ok.status).toBe(200);
     expect(ok.headers.get('cache-control')).toBe('no-store');
     expect(ok.headers.getSetCookie().join(';')).not.toMatch(/flash/);
-    const receipt = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await ok.text())![0];
-    expect(receipt).toBeTruthy();
-    const again = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot });
+    const okHtml = await ok.text();
+    const receipt = /data-receipt="true">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</.exec(okHtml)![1]!;
+    const hash = /data-ballot-hash="true">([0-9a-f]{64})</.exec(okHtml)![1]!;
+    // Print (a button the page's script reveals), a text file to save, a mail to oneself.
+    expect(okHtml).toContain('data-print');
+    expect(okHtml).toContain(`download="receipt-${electionId}.txt"`);
+    expect(okHtml).toContain(encodeURIComponent(receipt));
+    expect(okHtml).toContain(`/es/elections/${electionId}/receipt/mail`);
+    const again = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'confirm' });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('ya votó');
     expect(await count()).toBe(1);
+    // Coming back: "your organization has voted", with the receipt lookup, instead of a refusal.
+    const back = await p('voter1').get(`/es/elections/${electionId}/vote`);
+    expect(back.status).toBe(200);
+    const backHtml = await back.text();
+    expect(backHtml).toContain('Tu organización ya votó');
+    expect(backHtml).toContain('Org A');
+    expect(backHtml).toContain(`/es/elections/${electionId}/receipt`);
+    // Mailing oneself the receipt: only a ballot of this election (receipt and hash together), only one's own address.
+    const mails = () => ctx.db.selectFrom('outbox').select(['to_address', 'text_body', 'secret']).where('kind', '=', 'elections.receipt').execute();
+    expect((await p('voter1').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash: '0'.repeat(64) })).status).toBe(303);
+    expect((await p('voter2').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash })).status).toBe(403);
+    expect(await mails()).toHaveLength(0);
+    const mailed = await p('voter1').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash });
+    expect(mailed.status).toBe(200);
+    expect(await mailed.text()).toContain('Te enviamos el recibo por correo.');
+    const sent = await mails();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to_address).toBe('voter1@el.test');
+    expect(sent[0]!.text_body).toContain(receipt);
+    expect(sent[0]!.text_body).toContain(hash);
+    expect(sent[0]!.text_body).toContain('Código de recibo');
+    expect(Number(sent[0]!.secret)).toBe(1);
     // No audit line and no log of who voted.
     const audits = await ctx.db.selectFrom('audit_log').select(['action', 'data']).where('subject_id', '=', electionId).execute();
     expect(audits.some((a) => a.data?.includes(orgs.a!))).toBe(false);
@@ -184,7 +230,7 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
   it('counts exactly one of 50 parallel votes for the same organization', async () => {
     const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', electionId).executeTakeFirstOrThrow()).definition!);
     const sec = def.races.find((r: any) => r.id === 'secretary').candidates[0].id;
-    const ballot = { org: orgs.b!, race_secretary: sec, race_principal_delegate: 'blank', race_alternate_delegate: 'blank' };
+    const ballot = { org: orgs.b!, race_secretary: sec, race_principal_delegate: 'blank', race_alternate_delegate: 'blank', step: 'confirm' };
     await p('voter2').csrf();
     const results = await Promise.all(Array.from({ length: 50 }, () => p('voter2').post(`/es/elections/${electionId}/vote`, ballot)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -273,8 +319,8 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await admin.post(`/es/elections/${id}/open`)).status).toBe(303);
     const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', id).executeTakeFirstOrThrow()).definition!);
     const sec = def.races[0].candidates[0].id;
-    expect((await p('voter3').post(`/es/elections/${id}/vote`, { org: orgs.c!, race_secretary: sec })).status).toBe(200);
-    expect((await p('voter1').post(`/es/elections/${id}/vote`, { org: orgs.a!, race_secretary: 'blank' })).status).toBe(200);
+    expect((await p('voter3').post(`/es/elections/${id}/vote`, { org: orgs.c!, race_secretary: sec, step: 'confirm' })).status).toBe(200);
+    expect((await p('voter1').post(`/es/elections/${id}/vote`, { org: orgs.a!, race_secretary: 'blank', step: 'confirm' })).status).toBe(200);
     expect((await admin.post(`/es/elections/${id}/close`)).status).toBe(303);
     const record = (await (await anon.get(`/es/elections/${id}/record.json`)).json()) as ElectionRecord;
     expect(record.voters).toEqual([orgs.a!, orgs.c!].sort());

@@ -17,26 +17,27 @@ import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations, organizationsVotedByUser } from '../membership/index.js';
 import { listBodies, positionsForKind } from '../bodies/index.js';
-import { normalizeReceipt, serializeRecord, verifyRecord } from './core/index.js';
+import { normalizeReceipt, serializeRecord, validateBallot, verifyRecord } from './core/index.js';
+import { notify } from '../../platform/notify/notify.js';
 import { formatReport } from './core/report.js';
 import { bundled, type BundleName } from './bundle.js';
-import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt, fingerprintOf } from './queries.js';
+import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt, fingerprintOf, titleOf } from './queries.js';
 import { electionsPolicy } from './policy.js';
 import { callElection, editElection, openVoting, closeVoting, certify, scrubAfterClose, electionsTx } from './commands/lifecycle.js';
 import { nominate, respond } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
-import { ElectionForm, electionInput, NominateInput, RespondInput, BallotInput, ReceiptInput, statementOf } from './schemas.js';
+import { ElectionForm, electionInput, NominateInput, RespondInput, BallotInput, ReceiptInput, ReceiptMailInput, statementOf } from './schemas.js';
 import { securityDocHtml } from './security-doc.js';
 import { paths } from './paths.js';
 import { ElectionsListPage } from './views/list.js';
 import { formValuesOf } from './views/form.js';
 import { ElectionPage } from './views/election.js';
 import { MyElectionsPage } from './views/mine.js';
-import { ReceiptShownPage } from './views/vote.js';
+import { ReviewPage, VotedPage } from './views/vote.js';
 import type { ReceiptLookup } from './views/receipt.js';
 import { SecurityPage } from './views/security.js';
 import { CheckPage } from './views/check.js';
-import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt } from './pages.js';
+import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt, renderReceiptShown, candidateInfo, RECEIPT_MAIL_KIND } from './pages.js';
 
 export const electionsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -258,10 +259,19 @@ electionsRoutes.get(paths.vote.pattern, async (c) => {
   const actor = requireUser(c);
   const x = await loadElection(c, actor);
   if (!x) return c.notFound();
+  if (!electionsPolicy.can(actor, 'vote', x) && electionsPolicy.can(actor, 'voted', x)) {
+    const orgs = await getOrganizations(c.get('deps').db, x.f.voterOrgs.map((o) => o.orgId));
+    return c.render(<VotedPage e={x.e} orgs={orgs.map((o) => o.name)} />, { title: c.get('t')('elections.vote.votedTitle'), noindex: true });
+  }
   authorize(c, electionsPolicy.can(actor, 'vote', x));
   return renderBallot(c, x, emptyForm());
 });
 
+/**
+ * The ballot, in three steps posted to the same address: the ballot form (step "review") answers with the
+ * choices in words to confirm or change (nothing is written); "change" brings the form back as filled in;
+ * "confirm" casts. Each step checks the ballot and the voter the same way.
+ */
 electionsRoutes.post(
   paths.vote.pattern,
   action({
@@ -269,20 +279,71 @@ electionsRoutes.post(
     allow: (actor, x) => electionsPolicy.can(actor, 'cast', x),
     input: BallotInput,
     run: async (trx, { actor, subject, input, values }) => {
+      if (input.step === 'change') return ok({ step: 'change' as const, receipt: '', hash: '', choices: {} });
+      const def = subject.e.definition;
       const choices: Record<string, string | null> = {};
-      for (const race of subject.e.definition?.races ?? []) {
+      for (const race of def?.races ?? []) {
         const v = values[`race_${race.id}`];
         if (typeof v !== 'string' || !v) return fail('elections.vote.chooseOrBlank', { field: `race_${race.id}` });
         choices[race.id] = v === 'blank' ? null : v;
       }
-      return castBallot(trx, actor, { electionId: subject.e.id, orgId: input.org ?? '', choices });
+      if (input.step === 'confirm') {
+        const r = await castBallot(trx, actor, { electionId: subject.e.id, orgId: input.org ?? '', choices });
+        return r.ok ? ok({ step: 'cast' as const, receipt: r.receipt, hash: r.hash, choices }) : r;
+      }
+      // Review: refuse now what casting would refuse, so the voter confirms a ballot that can be cast.
+      if (!def) return fail('elections.vote.refused.notOpen');
+      const check = validateBallot(def, { choices });
+      if (!check.ok) return fail('elections.vote.refused.badBallot', { field: check.raceId ? `race_${check.raceId}` : undefined });
+      const entry = subject.f.voterOrgs.find((o) => o.orgId === input.org);
+      if (!entry) return fail('elections.vote.refused.notVoter', { field: 'org' });
+      if (entry.voted) return fail('elections.vote.refused.alreadyVoted', { field: 'org' });
+      return ok({ step: 'review' as const, receipt: '', hash: '', choices });
     },
     form: (c, { subject, form }) => renderBallot(c, subject, form),
-    // The receipt is shown once, in this response, and never stored, mailed, logged or put in a URL or a
-    // cookie (docs/elections-security.md). A reload re-posts the form and is refused as a second vote.
+    // The receipt is shown once, in this response, and never stored, logged or put in a URL or a cookie
+    // (docs/elections-security.md); the voter may save, print or mail it to themself from there. A reload
+    // re-posts the form and is refused as a second vote.
+    done: async ({ c, subject, value, values, input }) => {
+      c.header('Cache-Control', 'no-store');
+      if (value.step === 'change') return renderBallot(c, subject, { values, errors: {} });
+      if (value.step === 'review') {
+        const org = (await getOrganizations(c.get('deps').db, [input.org ?? '']))[0];
+        return c.render(<ReviewPage e={subject.e} org={{ id: input.org ?? '', name: org?.name ?? '' }} choices={value.choices} info={await candidateInfo(c, subject.e)} />, {
+          title: c.get('t')('elections.vote.reviewTitle'),
+          noindex: true,
+        });
+      }
+      return renderReceiptShown(c, subject.e, value.receipt, value.hash, false);
+    },
+  }),
+);
+
+/** Mails the voter the receipt just shown to them, at their request (a secret message: scrubbed once delivered). */
+electionsRoutes.post(
+  paths.receiptMail.pattern,
+  action({
+    load: loadElection,
+    allow: (actor, x) => electionsPolicy.can(actor, 'mailReceipt', x),
+    input: ReceiptMailInput,
+    run: async (trx, { actor, subject, input, deps }) => {
+      const code = normalizeReceipt(input.receipt);
+      // Only a ballot of this election, receipt and hash together: nobody can have arbitrary text mailed.
+      const ballot = code ? await findBallotByReceipt(trx, subject.e.id, code) : undefined;
+      if (!ballot || ballot.hash !== input.hash) return fail('elections.vote.mailRefused');
+      const e = subject.e;
+      await notify({ db: trx, i18n: deps.i18n }, [{ userId: actor.id, email: actor.email, locale: actor.locale }], RECEIPT_MAIL_KIND, {
+        subject: 'elections.mail.receipt.subject',
+        body: 'elections.mail.receipt.body',
+        secret: true,
+        params: (l) => ({ title: titleOf(e, l), url: paths.receipt.url(deps.config.baseUrl, l, { id: e.id }), receipt: ballot.receipt, hash: ballot.hash, fingerprint: fingerprintOf(e) ?? '' }),
+      });
+      return ok({ receipt: ballot.receipt, hash: ballot.hash });
+    },
+    back: backToElection,
     done: ({ c, subject, value }) => {
       c.header('Cache-Control', 'no-store');
-      return c.render(<ReceiptShownPage e={subject.e} receipt={value.receipt} hash={value.hash} />, { title: c.get('t')('elections.vote.thanks'), noindex: true });
+      return renderReceiptShown(c, subject.e, value.receipt, value.hash, true);
     },
   }),
 );

@@ -64,8 +64,8 @@ function recordPage(box: El): void {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return checkText(await res.text(), source);
   });
-  const input = doc.querySelector('[data-local-file]');
-  const local = doc.querySelector('[data-local-check]');
+  const input = doc!.querySelector('[data-local-file]');
+  const local = doc!.querySelector('[data-local-check]');
   if (input && local) {
     input.addEventListener('change', () => {
       const file = input.files?.[0];
