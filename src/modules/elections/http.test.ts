@@ -87,11 +87,19 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await anon.get('/es/elections')).status).toBe(200);
     const security = await anon.get('/es/elections/how-it-works');
     expect(security.status).toBe(200);
-    // docs/elections-security.md rendered by marked and sanitized: its sections are h2 under the page's h1.
+    // The plain-language guide in the reader's language (h2 under the page's h1), then the technical document
+    // (docs/elections-security.md, in English, h3 inside a disclosure), both rendered by marked and sanitized.
     const doc = await security.text();
+    expect(doc).toContain('<h2>En pocas palabras</h2>');
     expect(doc).toContain('<div lang="en" class="prose"><p>');
-    expect(doc).toContain('<h2>In short</h2>');
-    expect(doc).toContain('<code>');
+    expect(doc).toContain('<h3>In short</h3>');
+    expect(doc.split('<details')[0]).not.toContain('src/modules'); // the guide cites no repository paths
+    const pt = await (await anon.get('/pt/elections/how-it-works')).text();
+    expect(pt).toContain('<h2>Em poucas palavras</h2>');
+    expect(pt).toContain('Como funcionam as eleições');
+    const en = await (await anon.get('/en/elections/how-it-works')).text();
+    expect(en).toContain('<h2>In short</h2>');
+    expect(en).toContain('<div class="prose"><p>This page explains');
     expect((await p('outsider').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
     expect((await p('suspended').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
     expect((await anon.get(`/es/elections/${electionId}/nominate`)).status).toBe(303);

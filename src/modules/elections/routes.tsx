@@ -27,7 +27,7 @@ import { callElection, editElection, openVoting, closeVoting, certify, scrubAfte
 import { nominate, respond } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
 import { ElectionForm, electionInput, NominateInput, RespondInput, BallotInput, ReceiptInput, ReceiptMailInput, statementOf } from './schemas.js';
-import { securityDocHtml } from './security-doc.js';
+import { securityDocHtml, guideHtml } from './security-doc.js';
 import { paths } from './paths.js';
 import { ElectionsListPage } from './views/list.js';
 import { formValuesOf } from './views/form.js';
@@ -96,7 +96,7 @@ electionsRoutes.post(
 
 electionsRoutes.get(paths.security.pattern, async (c) => {
   if (!c.get('user')) c.set('cacheable', true);
-  return c.render(<SecurityPage html={await securityDocHtml()} />, { title: c.get('t')('elections.security.title') });
+  return c.render(<SecurityPage guide={await guideHtml(c.get('locale'))} technical={await securityDocHtml()} />, { title: c.get('t')('elections.security.title') });
 });
 
 electionsRoutes.get(paths.mine.pattern, async (c) => {

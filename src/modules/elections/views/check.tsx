@@ -7,6 +7,17 @@ import { Notice, TText } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
 import type { Election } from '../queries.js';
+import type { Child } from 'hono/jsx';
+
+/** The verifier's report (long lines of hashes) in a box that scrolls by itself on a narrow screen. */
+function Report(props: { children?: Child }) {
+  const { t } = useView();
+  return (
+    <div class="table-wrap" role="group" tabindex={0} aria-label={t('elections.check.report')}>
+      {props.children}
+    </div>
+  );
+}
 
 export function CheckPage(props: { e: Election; fingerprint: string | null; server: { ok: boolean; report: string } | null }) {
   const { t, locale: l } = useView();
@@ -52,7 +63,9 @@ export function CheckPage(props: { e: Election; fingerprint: string | null; serv
             <div role="status" data-verdict class="notice">
               {t('elections.check.working')}
             </div>
-            <pre class="mail" lang="en" data-report></pre>
+            <Report>
+              <pre class="mail" lang="en" data-report></pre>
+            </Report>
             <p>
               <label for="local-file">{t('elections.check.localLabel')}</label>
               <br />
@@ -67,7 +80,9 @@ export function CheckPage(props: { e: Election; fingerprint: string | null; serv
               hidden
             >
               <div role="status" data-verdict class="notice"></div>
-              <pre class="mail" lang="en" data-report></pre>
+              <Report>
+                <pre class="mail" lang="en" data-report></pre>
+              </Report>
             </div>
           </section>
           <section aria-labelledby="on-server">
@@ -76,9 +91,11 @@ export function CheckPage(props: { e: Election; fingerprint: string | null; serv
             <div class={`notice ${server.ok ? 'success' : 'error'}`} data-server-verdict={String(server.ok)}>
               {t(server.ok ? 'elections.check.valid' : 'elections.check.invalid')}
             </div>
-            <pre class="mail" lang="en">
-              {server.report}
-            </pre>
+            <Report>
+              <pre class="mail" lang="en">
+                {server.report}
+              </pre>
+            </Report>
           </section>
         </>
       )}
@@ -90,7 +107,9 @@ export function CheckPage(props: { e: Election; fingerprint: string | null; serv
             {t('elections.check.downloadVerifier')}
           </a>
         </p>
-        <pre class="mail" lang="en">{`node verifier.mjs ${file}\nnode verifier.mjs ${file} --receipt K7QF-3MZP-9XRA-TW2D`}</pre>
+        <Report>
+          <pre class="mail" lang="en">{`node verifier.mjs ${file}\nnode verifier.mjs ${file} --receipt K7QF-3MZP-9XRA-TW2D`}</pre>
+        </Report>
         <p>
           <a href={paths.security.href(l)}>{t('elections.security.link')}</a>
         </p>
