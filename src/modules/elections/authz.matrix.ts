@@ -91,6 +91,7 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.check.pattern, url: page(paths.check, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.verifier.pattern, url: () => paths.verifier.href('es'), expect: everyone() },
       { method: 'GET', route: paths.client.pattern, url: () => paths.client.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.printCss.pattern, url: () => paths.printCss.href('es'), expect: everyone() },
       { method: 'POST', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.election), url: () => apiMounted(apiPaths.election).replace(':id', x().closed), expect: everyone() },

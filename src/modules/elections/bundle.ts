@@ -5,9 +5,11 @@
  * - `client.js`: the pages' script (client/check.ts): the same core and report, for the browser, with
  *   `node:crypto` replaced by a Web Crypto stand-in (client/crypto-shim.ts).
  * Built with esbuild (installed with tsx, which runs the server) on first request, then kept in memory.
- * Not minified: whoever wants to read what their browser runs can. See docs/decisions/0103.
+ * Not minified: whoever wants to read what their browser runs can. See docs/decisions/0103. Also the receipt
+ * page's print stylesheet (client/print.css), served beside them.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export type BundleName = 'verifier' | 'client';
@@ -38,6 +40,14 @@ async function build(name: BundleName): Promise<{ code: string; etag: string }> 
         });
   const code = r.outputFiles![0]!.text;
   return { code, etag: `"${createHash('sha256').update(code).digest('hex').slice(0, 32)}"` };
+}
+
+let css: Promise<{ code: string; etag: string }> | undefined;
+
+/** The receipt page's print stylesheet (client/print.css), read once. */
+export function printStylesheet(): Promise<{ code: string; etag: string }> {
+  css ??= readFile(here('./client/print.css'), 'utf8').then((code) => ({ code, etag: `"${createHash('sha256').update(code).digest('hex').slice(0, 32)}"` }));
+  return css;
 }
 
 /** The built program (built once per process; a failed build is retried on the next request). */

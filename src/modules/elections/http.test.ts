@@ -200,6 +200,11 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     const hash = /data-ballot-hash="true">([0-9a-f]{64})</.exec(okHtml)![1]!;
     // Print (a button the page's script reveals), a text file to save, a mail to oneself.
     expect(okHtml).toContain('data-print');
+    expect(okHtml).toContain('<link rel="stylesheet" media="print" href="/es/elections/print.css"/>');
+    const css = await anon.get('/es/elections/print.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect(await css.text()).toContain('.receipt-card');
     expect(okHtml).toContain(`download="receipt-${electionId}.txt"`);
     expect(okHtml).toContain(encodeURIComponent(receipt));
     expect(okHtml).toContain(`/es/elections/${electionId}/receipt/mail`);

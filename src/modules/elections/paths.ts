@@ -16,6 +16,8 @@ export const paths = {
   verifier: route('/elections/verifier.mjs'),
   /** The pages' script: the in-browser record check and the receipt's print button (bundle.ts). */
   client: route('/elections/client.js'),
+  /** The receipt page's print stylesheet. */
+  printCss: route('/elections/print.css'),
   election: route(E),
   open: route(`${E}/open`),
   close: route(`${E}/close`),

@@ -20,7 +20,7 @@ import { listBodies, positionsForKind } from '../bodies/index.js';
 import { normalizeReceipt, serializeRecord, validateBallot, verifyRecord } from './core/index.js';
 import { notify } from '../../platform/notify/notify.js';
 import { formatReport } from './core/report.js';
-import { bundled, type BundleName } from './bundle.js';
+import { bundled, printStylesheet, type BundleName } from './bundle.js';
 import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt, fingerprintOf, titleOf } from './queries.js';
 import { electionsPolicy } from './policy.js';
 import { callElection, editElection, openVoting, closeVoting, certify, scrubAfterClose, electionsTx } from './commands/lifecycle.js';
@@ -412,9 +412,10 @@ electionsRoutes.get(paths.check.pattern, async (c) => {
 // The programs: the standalone verifier to download, and the pages' script (bundle.ts)
 // ------------------------------------------------------------------------------------------------
 
-async function serveBundle(c: Context<AppEnv>, name: BundleName) {
-  const { code, etag } = await bundled(name);
-  const headers: Record<string, string> = { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600', ETag: etag };
+async function serveBundle(c: Context<AppEnv>, name: BundleName | 'print') {
+  const { code, etag } = name === 'print' ? await printStylesheet() : await bundled(name);
+  const type = name === 'print' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
+  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', ETag: etag };
   if (name === 'verifier') headers['Content-Disposition'] = 'attachment; filename="verifier.mjs"';
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
   return c.body(code, 200, headers);
@@ -422,3 +423,4 @@ async function serveBundle(c: Context<AppEnv>, name: BundleName) {
 
 electionsRoutes.get(paths.verifier.pattern, (c) => serveBundle(c, 'verifier'));
 electionsRoutes.get(paths.client.pattern, (c) => serveBundle(c, 'client'));
+electionsRoutes.get(paths.printCss.pattern, (c) => serveBundle(c, 'print'));

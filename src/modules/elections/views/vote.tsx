@@ -163,6 +163,7 @@ export function ReceiptShownPage(props: { e: Pick<Election, 'id' | 'title'>; rec
       <p>
         <a href={paths.election.href(locale, { id: e.id })}>{t('elections.vote.back')}</a>
       </p>
+      <link rel="stylesheet" media="print" href={paths.printCss.href(locale)} />
       <script type="module" src={paths.client.href(locale)}></script>
     </>
   );
