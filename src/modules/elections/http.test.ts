@@ -212,6 +212,11 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('ya votó');
     expect(await count()).toBe(1);
+    // The review refuses what casting would: a second vote, an organization one does not vote for.
+    expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'review' })).status).toBe(422);
+    const notMine = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.b!, ...ballot, step: 'review' });
+    expect(notMine.status).toBe(422);
+    expect(await notMine.text()).not.toContain('Revisa tu voto antes de emitirlo');
     // Coming back: "your organization has voted", with the receipt lookup, instead of a refusal.
     const back = await p('voter1').get(`/es/elections/${electionId}/vote`);
     expect(back.status).toBe(200);
