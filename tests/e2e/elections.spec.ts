@@ -95,6 +95,9 @@ test('an election from call to certification', async ({ page }) => {
   expect(saved).toContain(receipt!);
   expect(saved).toContain(ballotHash!);
   await checkA11y(page, 'after voting');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await checkA11y(page, 'after voting (360 px)');
+  await page.setViewportSize({ width: 1280, height: 720 });
   // Coming back to the ballot: told the organization has voted.
   await page.goto(`${url}/vote`);
   await expect(page.locator('h1')).toHaveText('Tu organización ya votó');
@@ -145,6 +148,9 @@ test('an election from call to certification', async ({ page }) => {
     await expect(local.locator('[data-verdict]')).toHaveAttribute('data-ok', 'false');
   }
   await checkA11y(page, 'record check with a tampered copy');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await checkA11y(page, 'record check (360 px)');
+  await page.setViewportSize({ width: 1280, height: 720 });
   rmSync(dir, { recursive: true, force: true });
 
   // Certify: positions assigned and visible on the body page.

@@ -161,7 +161,9 @@ export function ReceiptShownPage(props: { e: Pick<Election, 'id' | 'title'>; rec
         <Button variant="secondary">{t('elections.vote.mail')}</Button>
       </Form>
       <p>
-        <a href={paths.election.href(locale, { id: e.id })}>{t('elections.vote.back')}</a>
+        <a class="button secondary" href={paths.election.href(locale, { id: e.id })}>
+          {t('elections.vote.back')}
+        </a>
       </p>
       <link rel="stylesheet" media="print" href={paths.printCss.href(locale)} />
       <script type="module" src={paths.client.href(locale)}></script>
