@@ -224,6 +224,8 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(backHtml).toContain('Tu organización ya votó');
     expect(backHtml).toContain('Org A');
     expect(backHtml).toContain(`/es/elections/${electionId}/receipt`);
+    expect(await (await p('voter1').get(`/es/elections/${electionId}`)).text()).toContain('Tu organización ya votó');
+    expect(await (await p('voter2').get(`/es/elections/${electionId}`)).text()).not.toContain('Tu organización ya votó');
     // Mailing oneself the receipt: only a ballot of this election (receipt and hash together), only one's own address.
     const mails = () => ctx.db.selectFrom('outbox').select(['to_address', 'text_body', 'secret']).where('kind', '=', 'elections.receipt').execute();
     expect((await p('voter1').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash: '0'.repeat(64) })).status).toBe(303);

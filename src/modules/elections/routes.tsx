@@ -117,14 +117,14 @@ electionsRoutes.get(paths.election.pattern, async (c) => {
   const { db } = c.get('deps');
   const candidates = await listCandidates(db, e.id);
   const orgs = await getOrganizations(db, [...new Set(candidates.map((cd) => cd.orgId).filter((v): v is string => !!v))]);
-  const can = (k: 'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote') => electionsPolicy.can(user, k, x);
+  const can = (k: 'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote' | 'voted') => electionsPolicy.can(user, k, x);
   const mine = user ? candidates.filter((cd) => electionsPolicy.can(user, 'respond', cd) && (cd.status === 'pending' || cd.status === 'accepted')) : [];
   if (!user) c.set('cacheable', true);
   return c.render(
     <ElectionPage
       e={e}
       body={body}
-      can={{ edit: can('edit'), nominate: can('nominate'), open: can('open'), close: can('close'), certify: can('certify'), recall: can('recall'), vote: can('vote') }}
+      can={{ edit: can('edit'), nominate: can('nominate'), open: can('open'), close: can('close'), certify: can('certify'), recall: can('recall'), vote: can('vote'), voted: can('voted') }}
       candidates={candidates}
       orgName={new Map(orgs.map((o) => [o.id, o.name]))}
       mine={mine}

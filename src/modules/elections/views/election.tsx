@@ -6,7 +6,7 @@ import { paths, bodyPage } from '../paths.js';
 import { isPublished, fingerprintOf, type Candidate, type Election } from '../queries.js';
 
 /** What the reader may do here (from the policy's named rules). */
-export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote', boolean>;
+export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote' | 'voted', boolean>;
 
 const STEPS = ['election.called', 'election.opened', 'election.closed', 'election.failed', 'election.certified', 'election.edited'];
 
@@ -40,6 +40,7 @@ export function ElectionPage(props: {
       </p>
       <p>{t(`elections.statusHelp.${e.status}`)}</p>
       {e.failedReason ? <Notice type="warning">{t(`elections.failed.${e.failedReason}`)}</Notice> : null}
+      {can.voted && !can.vote ? <Notice type="success">{t('elections.vote.votedTitle')}</Notice> : null}
       <div class="actions">
         {can.vote ? (
           <a class="button" href={paths.vote.href(l, id)}>
