@@ -306,7 +306,9 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     const receipt = (globalThis as any)[`receipt_${dialect}`] as string;
     const found = await anon.post(`/es/elections/${electionId}/receipt`, { code: receipt.toLowerCase() });
     expect(found.status).toBe(200);
-    expect(await found.text()).toContain('Persona voter1');
+    const foundHtml = await found.text();
+    expect(foundHtml).toContain('Persona voter1');
+    expect(foundHtml).toContain(`/es/elections/${electionId}/check`);
     expect((await anon.post(`/es/elections/${electionId}/receipt`, { code: 'AAAA-AAAA-AAAA-AAAA' })).status).toBe(404);
     expect((await anon.get(`/es/elections/${electionId}/receipt`)).status).toBe(200);
     const api = await anon.get(`/api/v1/elections/${electionId}`);
