@@ -6,7 +6,7 @@ import { problem } from '../../platform/http/errors.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
-import { getElection, listElections, electionRecord, type Election } from './queries.js';
+import { getElection, listElections, electionRecord, fingerprintOf, type Election } from './queries.js';
 import { serializeRecord } from './core/index.js';
 import { paths, apiPaths } from './paths.js';
 
@@ -24,6 +24,10 @@ const ElectionSchema = z
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     censusSize: z.number().int().nullable(),
+    fingerprint: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Definition fingerprint (SHA-256 of the frozen definition, census size and quorum), from the moment voting opens; the verifier prints the same value from the record' }),
     ballotCount: z.number().int().nullable().openapi({ description: 'Published once voting closes' }),
     headHash: z.string().nullable(),
     result: z.any().nullable().openapi({ description: "The core's ElectionResult, once voting closes" }),
@@ -47,6 +51,7 @@ function present(e: Election, slugs: Map<string, string>, lang: Locale) {
     openedAt: e.openedAt,
     closedAt: e.closedAt,
     censusSize: e.censusSize,
+    fingerprint: fingerprintOf(e),
     ballotCount: published ? e.ballotCount : null,
     headHash: published ? e.headHash : null,
     result: published ? e.result : null,

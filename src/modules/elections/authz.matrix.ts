@@ -18,9 +18,11 @@ interface Subjects {
   /** The body member's pending nomination in `nomination`. */
   candidacy: string;
   voting: string;
+  /** In voting; the body member's and the secretary's organizations have voted. */
+  voted: string;
   closed: string;
   /** A fresh election in voting (for closing) or closed (for certifying). */
-  fresh: (status: 'voting' | 'closed') => Promise<string>;
+  fresh: (status: 'voting' | 'voted' | 'closed') => Promise<string>;
 }
 
 const person = (w: World, role: 'bodyMember' | 'secretary'): CurrentUser => ({ id: w.users[role], name: `Matrix ${role}`, email: `${role.toLowerCase()}@matrix.example`, role: 'member', locale: null, emailVerified: true });
@@ -40,29 +42,29 @@ async function setup(w: World): Promise<Subjects> {
         callElection(t, secretary.id, { bodyId: w.body.id, title: { es: 'Elección de la matriz' }, positions: ['secretary'], quorumPct: 1, nominationsCloseAt: null, votingOpensAt: null, votingClosesAt: null, termStart: '2030-01-01', termEnd: null, publishVoters: false }),
       ),
     ).id;
-  const fresh = async (status: 'voting' | 'closed') => {
+  const fresh = async (status: 'voting' | 'voted' | 'closed') => {
     const id = await call();
     const cand = must(await tx((t) => nominate(t, member, { electionId: id, position: 'secretary', nominee: member, orgId: w.orgs.bodyOrg.id }))).candidateId;
     must(await tx((t) => openVoting(t, secretary.id, id)));
-    if (status === 'closed') {
+    if (status !== 'voting') {
       // Two ballots, so the quorum is met and the election closes with a result (certifiable).
       must(await db.transaction().execute((trx) => castBallot(trx, member, { electionId: id, orgId: w.orgs.bodyOrg.id, choices: { secretary: cand } })));
       must(await db.transaction().execute((trx) => castBallot(trx, secretary, { electionId: id, orgId: w.orgs.secretaryOrg.id, choices: { secretary: null } })));
-      must(await tx((t) => closeVoting(t, secretary.id, id)));
+      if (status === 'closed') must(await tx((t) => closeVoting(t, secretary.id, id)));
     }
     return id;
   };
   const nomination = await call();
   const candidacy = must(await tx((t) => nominate(t, secretary, { electionId: nomination, position: 'secretary', nominee: member }))).candidateId;
-  return { nomination, candidacy, voting: await fresh('voting'), closed: await fresh('closed'), fresh };
+  return { nomination, candidacy, voting: await fresh('voting'), voted: await fresh('voted'), closed: await fresh('closed'), fresh };
 }
 
 export const matrix = defineRouteMatrix<Subjects>({
   module: 'elections',
   setup,
   cases: (x) => {
-    const id = (k: 'nomination' | 'voting' | 'closed') => () => ({ id: x()[k] });
-    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'nomination' | 'voting' | 'closed') => () => r.href('es', id(k)());
+    const id = (k: 'nomination' | 'voting' | 'voted' | 'closed') => () => ({ id: x()[k] });
+    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'nomination' | 'voting' | 'voted' | 'closed') => () => r.href('es', id(k)());
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       { method: 'GET', route: paths.call.pattern, url: () => paths.call.href('es', {}, { body: 'mt1' }), expect: only('secretary', 'admin') },
@@ -80,8 +82,16 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.candidacy.pattern, url: () => paths.candidacy.href('es', { id: x().nomination, cid: x().candidacy }), expect: only('bodyMember') },
       { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'voting'), expect: only('bodyMember', 'secretary') },
       { method: 'POST', route: paths.vote.pattern, url: page(paths.vote, 'voting'), expect: only('bodyMember', 'secretary') },
+      // Once their organizations have voted, the ballot's address tells its voters so (not a refusal).
+      { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'voted'), expect: only('bodyMember', 'secretary') },
+      // Only a voter whose organization has voted may have a receipt mailed (an empty form: 422, past authorization).
+      { method: 'POST', route: paths.receiptMail.pattern, url: page(paths.receiptMail, 'voted'), expect: only('bodyMember', 'secretary') },
       { method: 'GET', route: paths.record.pattern, url: page(paths.record, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
+      { method: 'GET', route: paths.check.pattern, url: page(paths.check, 'closed'), expect: everyone() },
+      { method: 'GET', route: paths.verifier.pattern, url: () => paths.verifier.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.client.pattern, url: () => paths.client.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.printCss.pattern, url: () => paths.printCss.href('es'), expect: everyone() },
       { method: 'POST', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.election), url: () => apiMounted(apiPaths.election).replace(':id', x().closed), expect: everyone() },

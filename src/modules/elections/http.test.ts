@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
-import { verifyRecord, type ElectionRecord } from './core/index.js';
+import { definitionFingerprint, verifyRecord, type ElectionRecord } from './core/index.js';
 
 describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
   let ctx: TestContext;
@@ -87,11 +87,19 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await anon.get('/es/elections')).status).toBe(200);
     const security = await anon.get('/es/elections/how-it-works');
     expect(security.status).toBe(200);
-    // docs/elections-security.md rendered by marked and sanitized: its sections are h2 under the page's h1.
+    // The plain-language guide in the reader's language (h2 under the page's h1), then the technical document
+    // (docs/elections-security.md, in English, h3 inside a disclosure), both rendered by marked and sanitized.
     const doc = await security.text();
+    expect(doc).toContain('<h2>En pocas palabras</h2>');
     expect(doc).toContain('<div lang="en" class="prose"><p>');
-    expect(doc).toContain('<h2>In short</h2>');
-    expect(doc).toContain('<code>');
+    expect(doc).toContain('<h3>In short</h3>');
+    expect(doc.split('<details')[0]).not.toContain('src/modules'); // the guide cites no repository paths
+    const pt = await (await anon.get('/pt/elections/how-it-works')).text();
+    expect(pt).toContain('<h2>Em poucas palavras</h2>');
+    expect(pt).toContain('Como funcionam as eleições');
+    const en = await (await anon.get('/en/elections/how-it-works')).text();
+    expect(en).toContain('<h2>In short</h2>');
+    expect(en).toContain('<div class="prose"><p>This page explains');
     expect((await p('outsider').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
     expect((await p('suspended').get(`/es/elections/${electionId}/nominate`)).status).toBe(403);
     expect((await anon.get(`/es/elections/${electionId}/nominate`)).status).toBe(303);
@@ -133,6 +141,15 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     const roll = await ctx.db.selectFrom('election_roll').selectAll().where('election_id', '=', electionId).execute();
     expect(roll).toHaveLength(3);
     expect(Object.keys(roll[0]!).sort()).toEqual(['election_id', 'org_id', 'voted']);
+    // The definition's fingerprint is published from the moment voting opens: page, API, opening mail (each reader's language).
+    const fingerprint = definitionFingerprint(JSON.parse(e.definition!));
+    expect(await (await anon.get(`/es/elections/${electionId}`)).text()).toContain(fingerprint);
+    expect(((await (await anon.get(`/api/v1/elections/${electionId}`)).json()) as any).data.fingerprint).toBe(fingerprint);
+    const opened = await ctx.db.selectFrom('outbox').select(['to_address', 'text_body']).where('kind', '=', 'elections.opened').execute();
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.every((m) => m.text_body.includes(fingerprint))).toBe(true);
+    expect(opened.find((m) => m.to_address === 'voter2@el.test')!.text_body).toContain('Impressão digital da eleição');
+    expect(opened.find((m) => m.to_address === 'voter1@el.test')!.text_body).toContain('Huella de la elección');
     // Editing is refused once voting has opened (the form says so, nothing changes); others may not even try.
     const edit = await p('secretary').post(`/es/elections/${electionId}/edit`, { ...form, quorum_pct: '77' });
     expect(edit.status).toBe(422);
@@ -152,20 +169,78 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await p('suspended').post(`/es/elections/${electionId}/vote`, { org: orgs.s!, ...ballot })).status).toBe(403);
     expect((await p('outsider').post(`/es/elections/${electionId}/vote`, { org: orgs.x!, ...ballot })).status).toBe(403);
     expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, race_secretary: 'zzzzzzzzzzzzzzzz' })).status).toBe(422);
-    expect((await p('voter1').get(`/es/elections/${electionId}/vote`)).status).toBe(200);
+    const form = await p('voter1').get(`/es/elections/${electionId}/vote`);
+    expect(form.status).toBe(200);
+    // Candidates with their organization and statement.
+    const formHtml = await form.text();
+    expect(formHtml).toContain('Persona voter1 (Org A)');
+    expect(formHtml).toContain('Propongo trabajar juntas.');
     expect((await p('member').get(`/es/elections/${electionId}/vote`)).status).toBe(403);
+    // A review before casting: the choices in words, confirm or change; nothing is written.
+    const review = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'review' });
+    expect(review.status).toBe(200);
+    expect(review.headers.get('cache-control')).toBe('no-store');
+    const reviewHtml = await review.text();
+    expect(reviewHtml).toContain('Revisa tu voto antes de emitirlo');
+    expect(reviewHtml).toContain('Persona voter2</strong> (Org B)');
+    expect(reviewHtml).toContain('name="step" value="confirm"');
+    expect(reviewHtml).toContain(`name="race_secretary" value="${ballot.race_secretary}"`);
+    expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, race_secretary: 'zzzzzzzzzzzzzzzz', step: 'review' })).status).toBe(422);
+    const change = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'change' });
+    expect(change.status).toBe(200);
+    expect(await change.text()).toMatch(new RegExp(`value="${ballot.race_principal_delegate}" checked`));
     expect(await count()).toBe(0);
-    const ok = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot });
+    const ok = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'confirm' });
     // The receipt is in this response only: not in a redirect, a cookie or a cache.
     expect(ok.status).toBe(200);
     expect(ok.headers.get('cache-control')).toBe('no-store');
     expect(ok.headers.getSetCookie().join(';')).not.toMatch(/flash/);
-    const receipt = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await ok.text())![0];
-    expect(receipt).toBeTruthy();
-    const again = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot });
+    const okHtml = await ok.text();
+    const receipt = /data-receipt="true">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</.exec(okHtml)![1]!;
+    const hash = /data-ballot-hash="true">([0-9a-f]{64})</.exec(okHtml)![1]!;
+    // Print (a button the page's script reveals), a text file to save, a mail to oneself.
+    expect(okHtml).toContain('data-print');
+    expect(okHtml).toContain('<link rel="stylesheet" media="print" href="/es/elections/print.css"/>');
+    const css = await anon.get('/es/elections/print.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect(await css.text()).toContain('.receipt-card');
+    expect(okHtml).toContain(`download="receipt-${electionId}.txt"`);
+    expect(okHtml).toContain(encodeURIComponent(receipt));
+    expect(okHtml).toContain(`/es/elections/${electionId}/receipt/mail`);
+    const again = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'confirm' });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('ya votó');
     expect(await count()).toBe(1);
+    // The review refuses what casting would: a second vote, an organization one does not vote for.
+    expect((await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.a!, ...ballot, step: 'review' })).status).toBe(422);
+    const notMine = await p('voter1').post(`/es/elections/${electionId}/vote`, { org: orgs.b!, ...ballot, step: 'review' });
+    expect(notMine.status).toBe(422);
+    expect(await notMine.text()).not.toContain('Revisa tu voto antes de emitirlo');
+    // Coming back: "your organization has voted", with the receipt lookup, instead of a refusal.
+    const back = await p('voter1').get(`/es/elections/${electionId}/vote`);
+    expect(back.status).toBe(200);
+    const backHtml = await back.text();
+    expect(backHtml).toContain('Tu organización ya votó');
+    expect(backHtml).toContain('Org A');
+    expect(backHtml).toContain(`/es/elections/${electionId}/receipt`);
+    expect(await (await p('voter1').get(`/es/elections/${electionId}`)).text()).toContain('Tu organización ya votó');
+    expect(await (await p('voter2').get(`/es/elections/${electionId}`)).text()).not.toContain('Tu organización ya votó');
+    // Mailing oneself the receipt: only a ballot of this election (receipt and hash together), only one's own address.
+    const mails = () => ctx.db.selectFrom('outbox').select(['to_address', 'text_body', 'secret']).where('kind', '=', 'elections.receipt').execute();
+    expect((await p('voter1').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash: '0'.repeat(64) })).status).toBe(303);
+    expect((await p('voter2').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash })).status).toBe(403);
+    expect(await mails()).toHaveLength(0);
+    const mailed = await p('voter1').post(`/es/elections/${electionId}/receipt/mail`, { receipt, hash });
+    expect(mailed.status).toBe(200);
+    expect(await mailed.text()).toContain('Te enviamos el recibo por correo.');
+    const sent = await mails();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to_address).toBe('voter1@el.test');
+    expect(sent[0]!.text_body).toContain(receipt);
+    expect(sent[0]!.text_body).toContain(hash);
+    expect(sent[0]!.text_body).toContain('Código de recibo');
+    expect(Number(sent[0]!.secret)).toBe(1);
     // No audit line and no log of who voted.
     const audits = await ctx.db.selectFrom('audit_log').select(['action', 'data']).where('subject_id', '=', electionId).execute();
     expect(audits.some((a) => a.data?.includes(orgs.a!))).toBe(false);
@@ -175,7 +250,7 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
   it('counts exactly one of 50 parallel votes for the same organization', async () => {
     const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', electionId).executeTakeFirstOrThrow()).definition!);
     const sec = def.races.find((r: any) => r.id === 'secretary').candidates[0].id;
-    const ballot = { org: orgs.b!, race_secretary: sec, race_principal_delegate: 'blank', race_alternate_delegate: 'blank' };
+    const ballot = { org: orgs.b!, race_secretary: sec, race_principal_delegate: 'blank', race_alternate_delegate: 'blank', step: 'confirm' };
     await p('voter2').csrf();
     const results = await Promise.all(Array.from({ length: 50 }, () => p('voter2').post(`/es/elections/${electionId}/vote`, ballot)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -209,7 +284,18 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(record.voters).toBeNull(); // this election did not choose to publish who voted
     expect(record.ballots.map((b) => b.hash)).toEqual(record.ballots.map((b) => b.hash).sort()); // hash order, not casting order
     expect(verifyRecord(record).ok).toBe(true);
+    // The record page: checked by the server (for pages without JavaScript), with the fingerprint and the programs.
+    const check = await anon.get(`/pt/elections/${electionId}/check`);
+    expect(check.status).toBe(200);
+    const checkHtml = await check.text();
+    expect(checkHtml).toContain('data-server-verdict="true"');
+    expect(checkHtml).toContain('VALID: the chain is intact');
+    expect(checkHtml).toContain(definitionFingerprint(record.election));
+    expect(checkHtml).toContain('Válido: a cadeia está intacta');
+    expect(checkHtml).toContain('src="/pt/elections/client.js"');
+    expect(checkHtml).toContain('href="/pt/elections/verifier.mjs"');
     const closedPage = await (await anon.get(`/es/elections/${electionId}`)).text();
+    expect(closedPage).toContain(`/es/elections/${electionId}/check`);
     expect(closedPage).toContain('Votaron 2 de 3 organizaciones'); // the turnout, once voting has closed
     const tampered = structuredClone(record);
     tampered.ballots[0]!.choices.secretary = null;
@@ -220,7 +306,9 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     const receipt = (globalThis as any)[`receipt_${dialect}`] as string;
     const found = await anon.post(`/es/elections/${electionId}/receipt`, { code: receipt.toLowerCase() });
     expect(found.status).toBe(200);
-    expect(await found.text()).toContain('Persona voter1');
+    const foundHtml = await found.text();
+    expect(foundHtml).toContain('Persona voter1');
+    expect(foundHtml).toContain(`/es/elections/${electionId}/check`);
     expect((await anon.post(`/es/elections/${electionId}/receipt`, { code: 'AAAA-AAAA-AAAA-AAAA' })).status).toBe(404);
     expect((await anon.get(`/es/elections/${electionId}/receipt`)).status).toBe(200);
     const api = await anon.get(`/api/v1/elections/${electionId}`);
@@ -253,8 +341,8 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect((await admin.post(`/es/elections/${id}/open`)).status).toBe(303);
     const def = JSON.parse((await ctx.db.selectFrom('elections').select('definition').where('id', '=', id).executeTakeFirstOrThrow()).definition!);
     const sec = def.races[0].candidates[0].id;
-    expect((await p('voter3').post(`/es/elections/${id}/vote`, { org: orgs.c!, race_secretary: sec })).status).toBe(200);
-    expect((await p('voter1').post(`/es/elections/${id}/vote`, { org: orgs.a!, race_secretary: 'blank' })).status).toBe(200);
+    expect((await p('voter3').post(`/es/elections/${id}/vote`, { org: orgs.c!, race_secretary: sec, step: 'confirm' })).status).toBe(200);
+    expect((await p('voter1').post(`/es/elections/${id}/vote`, { org: orgs.a!, race_secretary: 'blank', step: 'confirm' })).status).toBe(200);
     expect((await admin.post(`/es/elections/${id}/close`)).status).toBe(303);
     const record = (await (await anon.get(`/es/elections/${id}/record.json`)).json()) as ElectionRecord;
     expect(record.voters).toEqual([orgs.a!, orgs.c!].sort());

@@ -46,5 +46,7 @@ export const electionsModule = defineModule({
     { kind: 'elections.failed', label: 'elections.notifications.failed' },
     { kind: 'elections.certified', label: 'elections.notifications.certified' },
     { kind: 'elections.nominated', label: 'elections.notifications.nominated' },
+    // Sent only when the voter asks for it, to themself: not something to switch off.
+    { kind: 'elections.receipt', label: 'elections.notifications.receipt', mandatory: true },
   ],
 });

@@ -8,13 +8,13 @@ import type { FormState } from '../../platform/views/components.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { getOrganizations, organizationsVotedByUser } from '../membership/index.js';
 import { getBodyBySlug, getBodyById, bodyFacts, type BodyRow, type BodyFacts } from '../bodies/index.js';
-import { getElection, listCandidates, rollEntriesFor, type Election } from './queries.js';
+import { getElection, listCandidates, rollEntriesFor, titleOf, type Election } from './queries.js';
 import type { ElectionFacts } from './policy.js';
 import { nominationsOpen } from './commands/nominations.js';
 import { paths } from './paths.js';
 import { ElectionFormPage } from './views/form.js';
 import { NominatePage, CandidacyPage } from './views/nominations.js';
-import { BallotPage } from './views/vote.js';
+import { BallotPage, ReceiptShownPage, receiptText, type CandidateInfo } from './views/vote.js';
 import { ReceiptPage, type ReceiptLookup } from './views/receipt.js';
 
 // ------------------------------------------------------------------------------------------------
@@ -74,11 +74,40 @@ export function renderCandidacy(c: Context<AppEnv>, x: Loaded & { cand: { id: st
   return c.render(<CandidacyPage e={x.e} cand={x.cand} orgs={eligibleOrgs(x.f.body)} open={nominationsOpen(x.e)} form={form} />, { title, noindex: true });
 }
 
+/** Each candidate's organization (its name) and statement, for the ballot and its review. */
+export async function candidateInfo(c: Context<AppEnv>, e: Election): Promise<Map<string, CandidateInfo>> {
+  const db = c.get('deps').db;
+  const cands = await listCandidates(db, e.id);
+  const orgs = await getOrganizations(db, [...new Set(cands.map((cd) => cd.orgId).filter((v): v is string => !!v))]);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return new Map(cands.map((cd) => [cd.id, { org: cd.orgId ? (names.get(cd.orgId) ?? null) : null, statement: cd.statement }]));
+}
+
 export async function renderBallot(c: Context<AppEnv>, x: Loaded, form: FormState) {
   const open = x.f.voterOrgs.filter((o) => !o.voted).map((o) => o.orgId);
   const orgs = await getOrganizations(c.get('deps').db, open);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  return c.render(<BallotPage e={x.e} orgs={open.map((id) => ({ id, name: names.get(id) ?? id }))} form={form} />, { title: c.get('t')('elections.vote.title'), noindex: true });
+  return c.render(<BallotPage e={x.e} orgs={open.map((id) => ({ id, name: names.get(id) ?? id }))} info={await candidateInfo(c, x.e)} form={form} />, {
+    title: c.get('t')('elections.vote.title'),
+    noindex: true,
+  });
+}
+
+/** The notification kind of a receipt mailed at the voter's own request (mandatory: they just asked for it). */
+export const RECEIPT_MAIL_KIND = 'elections.receipt';
+
+/** The receipt page, with the text file the voter can save (in the reader's language). */
+export function renderReceiptShown(c: Context<AppEnv>, e: Election, receipt: string, hash: string, mailed: boolean) {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const file = receiptText({
+    title: titleOf(e, l),
+    url: paths.receipt.url(c.get('deps').config.baseUrl, l, { id: e.id }),
+    receipt,
+    hash,
+    labels: { election: t('elections.vote.fileElection'), receipt: t('elections.receipt.label'), hash: t('elections.receipt.hash') },
+  });
+  return c.render(<ReceiptShownPage e={e} receipt={receipt} hash={hash} file={file} mailed={mailed} />, { title: t('elections.vote.thanks'), noindex: true });
 }
 
 export function renderReceipt(c: Context<AppEnv>, e: Election, lookup: ReceiptLookup) {

@@ -12,6 +12,12 @@ export const paths = {
   call: route('/elections/new'),
   security: route('/elections/how-it-works'),
   mine: route('/elections/mine'),
+  /** The standalone verifier as one file: `node verifier.mjs record.json` (bundle.ts). */
+  verifier: route('/elections/verifier.mjs'),
+  /** The pages' script: the in-browser record check and the receipt's print button (bundle.ts). */
+  client: route('/elections/client.js'),
+  /** The receipt page's print stylesheet. */
+  printCss: route('/elections/print.css'),
   election: route(E),
   open: route(`${E}/open`),
   close: route(`${E}/close`),
@@ -21,7 +27,11 @@ export const paths = {
   candidacy: route(`${E}/candidates/:cid{[0-9a-z]{16}}`),
   vote: route(`${E}/vote`),
   record: route(`${E}/record.json`),
+  /** The record checked by the server and, with JavaScript, in the visitor's browser. */
+  check: route(`${E}/check`),
   receipt: route(`${E}/receipt`),
+  /** Mails a just-cast receipt to the voter themself, at their request. */
+  receiptMail: route(`${E}/receipt/mail`),
 };
 
 /** The body's page, declared by the bodies module. */

@@ -43,4 +43,8 @@ export const electionsPolicy = definePolicy({
    * organization already voted is the cast's own race-safe check, so a second ballot is told so.
    */
   cast: (a: Actor, { e, f }: Subject) => !!a && e.status === 'voting' && f.voterOrgs.length > 0,
+  /** Coming back to the ballot when every organization this person votes for has voted: told so, not refused. */
+  voted: (a: Actor, { e, f }: Subject) => !!a && e.status === 'voting' && f.voterOrgs.length > 0 && f.voterOrgs.every((o) => o.voted),
+  /** Mail oneself the receipt just shown: a designated voter of an organization on the roll, while voting is open. */
+  mailReceipt: (a: Actor, { e, f }: Subject) => !!a && e.status === 'voting' && f.voterOrgs.some((o) => o.voted),
 });

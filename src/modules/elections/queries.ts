@@ -2,7 +2,7 @@
 import type { Db } from '../../db/schema.js';
 import type { ElectionCandidatesTable, ElectionsTable } from './tables.js';
 import type { ChainEntry, ElectionDefinition, ElectionRecord, ElectionResult, Position } from './core/index.js';
-import { buildRecord } from './core/index.js';
+import { buildRecord, definitionFingerprint } from './core/index.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 
 export interface Election {
@@ -111,6 +111,15 @@ export async function ballotEntries(db: Db, electionId: string): Promise<ChainEn
 /** True once the result and the ballots are public (voting has closed). */
 export function isPublished(e: Election): boolean {
   return !!e.closedAt && !!e.definition && !!e.result;
+}
+
+/**
+ * The definition fingerprint (core `definitionFingerprint`: SHA-256 of the frozen definition, census size
+ * and quorum included), published from the moment voting opens; null before. The verifier prints the same
+ * fingerprint from the final record, so anyone can check the definition did not change during voting.
+ */
+export function fingerprintOf(e: Pick<Election, 'definition'>): string | null {
+  return e.definition ? definitionFingerprint(e.definition) : null;
 }
 
 /** The public record in the core's format (null before voting closes). */

@@ -4,7 +4,7 @@
  * transaction, announcements written in it → redirect with a flash). No request moves the election clock:
  * jobs.ts opens and closes elections on time.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
@@ -17,23 +17,27 @@ import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations, organizationsVotedByUser } from '../membership/index.js';
 import { listBodies, positionsForKind } from '../bodies/index.js';
-import { normalizeReceipt, serializeRecord } from './core/index.js';
-import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt } from './queries.js';
+import { normalizeReceipt, serializeRecord, validateBallot, verifyRecord } from './core/index.js';
+import { notify } from '../../platform/notify/notify.js';
+import { formatReport } from './core/report.js';
+import { bundled, printStylesheet, type BundleName } from './bundle.js';
+import { getElection, listElections, listCandidates, electionRecord, isPublished, myElections, findBallotByReceipt, fingerprintOf, titleOf } from './queries.js';
 import { electionsPolicy } from './policy.js';
 import { callElection, editElection, openVoting, closeVoting, certify, scrubAfterClose, electionsTx } from './commands/lifecycle.js';
 import { nominate, respond } from './commands/nominations.js';
 import { castBallot } from './commands/vote.js';
-import { ElectionForm, electionInput, NominateInput, RespondInput, BallotInput, ReceiptInput, statementOf } from './schemas.js';
-import { securityDocHtml } from './security-doc.js';
+import { ElectionForm, electionInput, NominateInput, RespondInput, BallotInput, ReceiptInput, ReceiptMailInput, statementOf } from './schemas.js';
+import { securityDocHtml, guideHtml } from './security-doc.js';
 import { paths } from './paths.js';
 import { ElectionsListPage } from './views/list.js';
 import { formValuesOf } from './views/form.js';
 import { ElectionPage } from './views/election.js';
 import { MyElectionsPage } from './views/mine.js';
-import { ReceiptShownPage } from './views/vote.js';
+import { ReviewPage, VotedPage } from './views/vote.js';
 import type { ReceiptLookup } from './views/receipt.js';
 import { SecurityPage } from './views/security.js';
-import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt } from './pages.js';
+import { CheckPage } from './views/check.js';
+import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt, renderReceiptShown, candidateInfo, RECEIPT_MAIL_KIND } from './pages.js';
 
 export const electionsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -92,7 +96,7 @@ electionsRoutes.post(
 
 electionsRoutes.get(paths.security.pattern, async (c) => {
   if (!c.get('user')) c.set('cacheable', true);
-  return c.render(<SecurityPage html={await securityDocHtml()} />, { title: c.get('t')('elections.security.title') });
+  return c.render(<SecurityPage guide={await guideHtml(c.get('locale'))} technical={await securityDocHtml()} />, { title: c.get('t')('elections.security.title') });
 });
 
 electionsRoutes.get(paths.mine.pattern, async (c) => {
@@ -113,14 +117,14 @@ electionsRoutes.get(paths.election.pattern, async (c) => {
   const { db } = c.get('deps');
   const candidates = await listCandidates(db, e.id);
   const orgs = await getOrganizations(db, [...new Set(candidates.map((cd) => cd.orgId).filter((v): v is string => !!v))]);
-  const can = (k: 'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote') => electionsPolicy.can(user, k, x);
+  const can = (k: 'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote' | 'voted') => electionsPolicy.can(user, k, x);
   const mine = user ? candidates.filter((cd) => electionsPolicy.can(user, 'respond', cd) && (cd.status === 'pending' || cd.status === 'accepted')) : [];
   if (!user) c.set('cacheable', true);
   return c.render(
     <ElectionPage
       e={e}
       body={body}
-      can={{ edit: can('edit'), nominate: can('nominate'), open: can('open'), close: can('close'), certify: can('certify'), recall: can('recall'), vote: can('vote') }}
+      can={{ edit: can('edit'), nominate: can('nominate'), open: can('open'), close: can('close'), certify: can('certify'), recall: can('recall'), vote: can('vote'), voted: can('voted') }}
       candidates={candidates}
       orgName={new Map(orgs.map((o) => [o.id, o.name]))}
       mine={mine}
@@ -255,10 +259,19 @@ electionsRoutes.get(paths.vote.pattern, async (c) => {
   const actor = requireUser(c);
   const x = await loadElection(c, actor);
   if (!x) return c.notFound();
+  if (!electionsPolicy.can(actor, 'vote', x) && electionsPolicy.can(actor, 'voted', x)) {
+    const orgs = await getOrganizations(c.get('deps').db, x.f.voterOrgs.map((o) => o.orgId));
+    return c.render(<VotedPage e={x.e} orgs={orgs.map((o) => o.name)} />, { title: c.get('t')('elections.vote.votedTitle'), noindex: true });
+  }
   authorize(c, electionsPolicy.can(actor, 'vote', x));
   return renderBallot(c, x, emptyForm());
 });
 
+/**
+ * The ballot, in three steps posted to the same address: the ballot form (step "review") answers with the
+ * choices in words to confirm or change (nothing is written); "change" brings the form back as filled in;
+ * "confirm" casts. Each step checks the ballot and the voter the same way.
+ */
 electionsRoutes.post(
   paths.vote.pattern,
   action({
@@ -266,20 +279,71 @@ electionsRoutes.post(
     allow: (actor, x) => electionsPolicy.can(actor, 'cast', x),
     input: BallotInput,
     run: async (trx, { actor, subject, input, values }) => {
+      if (input.step === 'change') return ok({ step: 'change' as const, receipt: '', hash: '', choices: {} });
+      const def = subject.e.definition;
       const choices: Record<string, string | null> = {};
-      for (const race of subject.e.definition?.races ?? []) {
+      for (const race of def?.races ?? []) {
         const v = values[`race_${race.id}`];
         if (typeof v !== 'string' || !v) return fail('elections.vote.chooseOrBlank', { field: `race_${race.id}` });
         choices[race.id] = v === 'blank' ? null : v;
       }
-      return castBallot(trx, actor, { electionId: subject.e.id, orgId: input.org ?? '', choices });
+      if (input.step === 'confirm') {
+        const r = await castBallot(trx, actor, { electionId: subject.e.id, orgId: input.org ?? '', choices });
+        return r.ok ? ok({ step: 'cast' as const, receipt: r.receipt, hash: r.hash, choices }) : r;
+      }
+      // Review: refuse now what casting would refuse, so the voter confirms a ballot that can be cast.
+      if (!def) return fail('elections.vote.refused.notOpen');
+      const check = validateBallot(def, { choices });
+      if (!check.ok) return fail('elections.vote.refused.badBallot', { field: check.raceId ? `race_${check.raceId}` : undefined });
+      const entry = subject.f.voterOrgs.find((o) => o.orgId === input.org);
+      if (!entry) return fail('elections.vote.refused.notVoter', { field: 'org' });
+      if (entry.voted) return fail('elections.vote.refused.alreadyVoted', { field: 'org' });
+      return ok({ step: 'review' as const, receipt: '', hash: '', choices });
     },
     form: (c, { subject, form }) => renderBallot(c, subject, form),
-    // The receipt is shown once, in this response, and never stored, mailed, logged or put in a URL or a
-    // cookie (docs/elections-security.md). A reload re-posts the form and is refused as a second vote.
+    // The receipt is shown once, in this response, and never stored, logged or put in a URL or a cookie
+    // (docs/elections-security.md); the voter may save, print or mail it to themself from there. A reload
+    // re-posts the form and is refused as a second vote.
+    done: async ({ c, subject, value, values, input }) => {
+      c.header('Cache-Control', 'no-store');
+      if (value.step === 'change') return renderBallot(c, subject, { values, errors: {} });
+      if (value.step === 'review') {
+        const org = (await getOrganizations(c.get('deps').db, [input.org ?? '']))[0];
+        return c.render(<ReviewPage e={subject.e} org={{ id: input.org ?? '', name: org?.name ?? '' }} choices={value.choices} info={await candidateInfo(c, subject.e)} />, {
+          title: c.get('t')('elections.vote.reviewTitle'),
+          noindex: true,
+        });
+      }
+      return renderReceiptShown(c, subject.e, value.receipt, value.hash, false);
+    },
+  }),
+);
+
+/** Mails the voter the receipt just shown to them, at their request (a secret message: scrubbed once delivered). */
+electionsRoutes.post(
+  paths.receiptMail.pattern,
+  action({
+    load: loadElection,
+    allow: (actor, x) => electionsPolicy.can(actor, 'mailReceipt', x),
+    input: ReceiptMailInput,
+    run: async (trx, { actor, subject, input, deps }) => {
+      const code = normalizeReceipt(input.receipt);
+      // Only a ballot of this election, receipt and hash together: nobody can have arbitrary text mailed.
+      const ballot = code ? await findBallotByReceipt(trx, subject.e.id, code) : undefined;
+      if (!ballot || ballot.hash !== input.hash) return fail('elections.vote.mailRefused');
+      const e = subject.e;
+      await notify({ db: trx, i18n: deps.i18n }, [{ userId: actor.id, email: actor.email, locale: actor.locale }], RECEIPT_MAIL_KIND, {
+        subject: 'elections.mail.receipt.subject',
+        body: 'elections.mail.receipt.body',
+        secret: true,
+        params: (l) => ({ title: titleOf(e, l), url: paths.receipt.url(deps.config.baseUrl, l, { id: e.id }), receipt: ballot.receipt, hash: ballot.hash, fingerprint: fingerprintOf(e) ?? '' }),
+      });
+      return ok({ receipt: ballot.receipt, hash: ballot.hash });
+    },
+    back: backToElection,
     done: ({ c, subject, value }) => {
       c.header('Cache-Control', 'no-store');
-      return c.render(<ReceiptShownPage e={subject.e} receipt={value.receipt} hash={value.hash} />, { title: c.get('t')('elections.vote.thanks'), noindex: true });
+      return renderReceiptShown(c, subject.e, value.receipt, value.hash, true);
     },
   }),
 );
@@ -320,3 +384,43 @@ electionsRoutes.post(
     done: ({ c, subject, value }) => renderReceipt(c, subject.e, value.lookup),
   }),
 );
+
+/** The record page: checked by the server here, and again in the browser by the page's script. */
+electionsRoutes.get(paths.check.pattern, async (c) => {
+  const x = await loadElection(c, c.get('user'));
+  if (!x) return c.notFound();
+  const record = await electionRecord(c.get('deps').db, x.e);
+  let server: { ok: boolean; report: string } | null = null;
+  if (record) {
+    // Through the published JSON text, exactly as a visitor's copy would be read.
+    const published = JSON.parse(serializeRecord(record)) as unknown;
+    const report = verifyRecord(published);
+    server = { ok: report.ok, report: formatReport(published, report, `election-${x.e.id}.json`) };
+  }
+  if (!c.get('user')) c.set('cacheable', true);
+  const title = c.get('t')('elections.check.title');
+  return c.render(<CheckPage e={x.e} fingerprint={fingerprintOf(x.e)} server={server} />, {
+    title,
+    crumbs: [
+      [c.get('t')('elections.list.title'), paths.list.href(c.get('locale'))],
+      [pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id, paths.election.href(c.get('locale'), { id: x.e.id })],
+    ],
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// The programs: the standalone verifier to download, and the pages' script (bundle.ts)
+// ------------------------------------------------------------------------------------------------
+
+async function serveBundle(c: Context<AppEnv>, name: BundleName | 'print') {
+  const { code, etag } = name === 'print' ? await printStylesheet() : await bundled(name);
+  const type = name === 'print' ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
+  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', ETag: etag };
+  if (name === 'verifier') headers['Content-Disposition'] = 'attachment; filename="verifier.mjs"';
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  return c.body(code, 200, headers);
+}
+
+electionsRoutes.get(paths.verifier.pattern, (c) => serveBundle(c, 'verifier'));
+electionsRoutes.get(paths.client.pattern, (c) => serveBundle(c, 'client'));
+electionsRoutes.get(paths.printCss.pattern, (c) => serveBundle(c, 'print'));

@@ -93,7 +93,10 @@ export const RespondInput = z.object({
 });
 
 /** A ballot: the organization voting, and `race_<id>` = a candidate's id or 'blank' for each race. */
-export const BallotInput = z.looseObject({ org: z.string().max(40).optional() });
+export const BallotInput = z.looseObject({ org: z.string().max(40).optional(), step: z.enum(['review', 'change', 'confirm']).optional() });
+
+/** Mailing oneself a receipt just shown: the receipt and the ballot's hash, as the receipt page carries them. */
+export const ReceiptMailInput = z.object({ receipt: z.string().max(40), hash: z.string().regex(/^[0-9a-f]{64}$/) });
 
 /** A receipt lookup: the code (read from a POST body, never a URL). */
 export const ReceiptInput = z.object({ code: z.string().optional().transform((v) => (v ?? '').slice(0, 60).trim()) });

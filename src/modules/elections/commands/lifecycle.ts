@@ -16,7 +16,7 @@ import { bodyRecipients, getBodyById } from '../../bodies/index.js';
 import { notify } from '../../../platform/notify/notify.js';
 import type { I18n } from '../../../platform/i18n/i18n.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
-import { ballotEntries, getElection, listCandidates, toElection, type Election } from '../queries.js';
+import { ballotEntries, fingerprintOf, getElection, listCandidates, toElection, type Election } from '../queries.js';
 import { paths } from '../paths.js';
 
 /** What a lifecycle command needs: the transaction, the translator and the site's address (for mails). */
@@ -60,6 +60,7 @@ export async function announce(tx: ElectionsTx, event: ElectionEvent, electionId
       url: paths.election.url(tx.baseUrl, l, { id: e.id }),
       census: e.censusSize ?? 0,
       ballots: e.ballotCount,
+      fingerprint: fingerprintOf(e) ?? '',
     }),
   });
 }

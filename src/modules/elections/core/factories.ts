@@ -60,3 +60,35 @@ export function electionRecord(
 export function cloneRecord(record: ElectionRecord): ElectionRecord {
   return JSON.parse(JSON.stringify(record)) as ElectionRecord;
 }
+
+/**
+ * Four ways to tamper with a published record, each of which the verifier must catch (the in-browser and the
+ * standalone verifier are compared on them): a ballot's choice changed, a ballot removed, a vote added to the
+ * published result, and the census enlarged after the fact.
+ */
+export const TAMPERINGS: Record<string, (record: ElectionRecord) => ElectionRecord> = {
+  'changed choice': (r) => {
+    const t = cloneRecord(r);
+    const b = t.ballots.find((x) => x.seq === 1)!;
+    const race = t.election.races[0]!;
+    b.choices[race.id] = b.choices[race.id] === race.candidates[0]!.id ? null : race.candidates[0]!.id;
+    return t;
+  },
+  'removed ballot': (r) => {
+    const t = cloneRecord(r);
+    t.ballots = t.ballots.filter((x) => x.seq !== 1);
+    return t;
+  },
+  'inflated result': (r) => {
+    const t = cloneRecord(r);
+    const race = t.result.races[0]!;
+    const first = Object.keys(race.counts)[0]!;
+    race.counts[first] = race.counts[first]! + 1;
+    return t;
+  },
+  'enlarged census': (r) => {
+    const t = cloneRecord(r);
+    t.election.censusSize += 5;
+    return t;
+  },
+};

@@ -3,10 +3,10 @@ import { Form, Button, Table, EmptyState, Notice, TText } from '../../../platfor
 import { useView } from '../../../platform/views/context.js';
 import type { BodyRow } from '../../bodies/index.js';
 import { paths, bodyPage } from '../paths.js';
-import { isPublished, type Candidate, type Election } from '../queries.js';
+import { isPublished, fingerprintOf, type Candidate, type Election } from '../queries.js';
 
 /** What the reader may do here (from the policy's named rules). */
-export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote', boolean>;
+export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote' | 'voted', boolean>;
 
 const STEPS = ['election.called', 'election.opened', 'election.closed', 'election.failed', 'election.certified', 'election.edited'];
 
@@ -40,6 +40,7 @@ export function ElectionPage(props: {
       </p>
       <p>{t(`elections.statusHelp.${e.status}`)}</p>
       {e.failedReason ? <Notice type="warning">{t(`elections.failed.${e.failedReason}`)}</Notice> : null}
+      {can.voted && !can.vote ? <Notice type="success">{t('elections.vote.votedTitle')}</Notice> : null}
       <div class="actions">
         {can.vote ? (
           <a class="button" href={paths.vote.href(l, id)}>
@@ -112,6 +113,17 @@ export function ElectionPage(props: {
         ) : null}
       </dl>
       <p class="small">{t('elections.page.tieRule')}</p>
+      {e.definition ? (
+        <section aria-labelledby="fingerprint">
+          <h2 id="fingerprint">{t('elections.page.fingerprint')}</h2>
+          <p>{t('elections.page.fingerprintLead')}</p>
+          <p>
+            <code class="hash" data-fingerprint>
+              {fingerprintOf(e)}
+            </code>
+          </p>
+        </section>
+      ) : null}
 
       <h2>{t('elections.page.candidates')}</h2>
       {e.positions.map((p) => {
@@ -183,8 +195,10 @@ export function ElectionPage(props: {
               {t('elections.page.download')}
             </a>
           </p>
-          <p class="small">
-            {t('elections.page.verifyCommand')} <code>npm run verify-election -- election-{e.id}.json</code>
+          <p>
+            <a class="button" href={paths.check.href(l, id)}>
+              {t('elections.check.link')}
+            </a>
           </p>
           <p>
             <a href={paths.receipt.href(l, id)}>{t('elections.receipt.title')}</a>

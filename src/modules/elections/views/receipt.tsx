@@ -46,6 +46,11 @@ export function ReceiptPage(props: { e: Election; lookup: ReceiptLookup }) {
         <TextField name="code" label={t('elections.receipt.label')} hint={t('elections.receipt.hint')} form={emptyForm({ code: raw })} autocomplete="off" spellcheck={false} />
         <Button>{t('elections.receipt.submit')}</Button>
       </Form>
+      {isPublished(e) ? (
+        <p>
+          <a href={paths.check.href(locale, { id: e.id })}>{t('elections.check.link')}</a>
+        </p>
+      ) : null}
     </>
   );
 }
