@@ -18,6 +18,8 @@ interface Subjects {
   /** The body member's pending nomination in `nomination`. */
   candidacy: string;
   voting: string;
+  /** In voting, opened while the suspended organization (a member of the body) was in good standing: it is on the roll. */
+  votingSuspended: string;
   closed: string;
   /** A fresh election in voting (for closing) or closed (for certifying). */
   fresh: (status: 'voting' | 'closed') => Promise<string>;
@@ -54,15 +56,22 @@ async function setup(w: World): Promise<Subjects> {
   };
   const nomination = await call();
   const candidacy = must(await tx((t) => nominate(t, secretary, { electionId: nomination, position: 'secretary', nominee: member }))).candidateId;
-  return { nomination, candidacy, voting: await fresh('voting'), closed: await fresh('closed'), fresh };
+  const suspendedOrg = (status: 'member' | 'suspended') => db.updateTable('organizations').set({ status }).where('id', '=', w.orgs.suspendedOrg.id).execute();
+  await suspendedOrg('member');
+  const votingSuspended = await fresh('voting');
+  await suspendedOrg('suspended');
+  const onRoll = await db.selectFrom('election_roll').select('org_id').where('election_id', '=', votingSuspended).where('org_id', '=', w.orgs.suspendedOrg.id).executeTakeFirst();
+  if (!onRoll) throw new Error('elections matrix setup: the suspended organization should be on the roll');
+  return { nomination, candidacy, voting: await fresh('voting'), votingSuspended, closed: await fresh('closed'), fresh };
 }
 
 export const matrix = defineRouteMatrix<Subjects>({
   module: 'elections',
   setup,
   cases: (x) => {
-    const id = (k: 'nomination' | 'voting' | 'closed') => () => ({ id: x()[k] });
-    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'nomination' | 'voting' | 'closed') => () => r.href('es', id(k)());
+    type K = 'nomination' | 'voting' | 'votingSuspended' | 'closed';
+    const id = (k: K) => () => ({ id: x()[k] });
+    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: K) => () => r.href('es', id(k)());
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       { method: 'GET', route: paths.call.pattern, url: () => paths.call.href('es', {}, { body: 'mt1' }), expect: only('secretary', 'admin') },
@@ -80,6 +89,9 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.candidacy.pattern, url: () => paths.candidacy.href('es', { id: x().nomination, cid: x().candidacy }), expect: only('bodyMember') },
       { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'voting'), expect: only('bodyMember', 'secretary') },
       { method: 'POST', route: paths.vote.pattern, url: page(paths.vote, 'voting'), expect: only('bodyMember', 'secretary') },
+      // Suspended after the roll was drawn: its designated voter cannot cast its ballot.
+      { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'votingSuspended'), expect: only('bodyMember', 'secretary') },
+      { method: 'POST', route: paths.vote.pattern, url: page(paths.vote, 'votingSuspended'), form: (w) => ({ org: w.orgs.suspendedOrg.id }), expect: only('bodyMember', 'secretary') },
       { method: 'GET', route: paths.record.pattern, url: page(paths.record, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
       { method: 'POST', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
