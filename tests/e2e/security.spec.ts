@@ -85,6 +85,7 @@ test('no payload typed, imported or uploaded runs on any page that shows it', as
   const anon = await playwright.request.newContext({ baseURL });
   await anon.get('/es/join');
   const stamp = Date.now();
+  const applicant = { email: `xss-${stamp}@example.org`, password: 'una frase larga de prueba 9' };
   const joined = await postForm(anon, '/es/join', {
     name: `Org ${stamp} ${short('org-name')}`,
     acronym: '<b>X</b>',
@@ -100,14 +101,13 @@ test('no payload typed, imported or uploaded runs on any page that shows it', as
     description_lang: 'es',
     role_title: short('role'),
     person_name: short('person'),
-    email: `xss-${stamp}@example.org`,
-    password: 'una frase larga de prueba 9',
-    confirm: 'una frase larga de prueba 9',
+    email: applicant.email,
+    password: applicant.password,
+    confirm: applicant.password,
     accept_principles: 'on',
     accept_terms: 'on',
   });
   expect(joined.status(), await joined.text().then((t) => t.slice(0, 500))).toBe(303);
-  await anon.dispose();
 
   // ---- The administrator: approves it, edits its profile, imports, documents a practice, edits a Mesa, calls an election ----
   await signInAsAdmin(page);
@@ -192,6 +192,22 @@ test('no payload typed, imported or uploaded runs on any page that shows it', as
   expect(called.status(), await called.text().then((t) => t.slice(0, 300))).toBe(303);
   const electionId = /\/elections\/([0-9a-z]{16})/.exec(called.headers().location!)![1]!;
 
+  // The applicant confirms their address (the link from the outbox), joins the Mesa for the organization and
+  // stands as a candidate with a statement.
+  const outbox = await (await req.get(`/es/admin/outbox?to=${encodeURIComponent(applicant.email)}`)).text();
+  let verifyToken: string | undefined;
+  for (const [, mailId] of outbox.matchAll(/\/admin\/outbox\/([0-9a-z]{16})"/g)) {
+    verifyToken ??= /verify-email\?token=([A-Za-z0-9._-]+)/.exec(await (await req.get(`/es/admin/outbox/${mailId}`)).text())?.[1];
+  }
+  expect(verifyToken, 'the verification link is in the outbox').toBeTruthy();
+  expect((await anon.get(`/es/verify-email?token=${verifyToken}`, { maxRedirects: 0 })).status()).toBe(303);
+  expect((await postForm(anon, '/es/sign-in', applicant)).status()).toBe(303);
+  expect((await postForm(anon, '/es/bodies/mt1/join', { org: orgId! })).status()).toBe(303);
+  expect((await postForm(req, '/es/bodies/mt1/requests', { org: orgId!, decision: 'approve' }, context)).status()).toBe(303);
+  const nominated = await postForm(anon, `/es/elections/${electionId}/nominate`, { position: 'secretary', who: 'self', org: orgId!, statement: FULL, statement_lang: 'es' });
+  expect(nominated.status(), await nominated.text().then((t) => /<div class="error-summary[\s\S]*?<\/div>/.exec(t)?.[0] ?? t.slice(0, 300))).toBe(303);
+  await anon.dispose();
+
   const slug = /\/es\/members\/([a-z0-9-]+)"/.exec(await (await req.get(`/es/members?q=${stamp}`)).text())?.[1];
   expect(slug, 'the approved organization is in the directory').toBeTruthy();
 
@@ -242,6 +258,8 @@ test('no payload typed, imported or uploaded runs on any page that shows it', as
   await expect(page.locator('main')).toContainText(`__xss('script')`);
   await page.goto('/es/bodies/mt1');
   await expect(page.locator('main')).toContainText(`__xss('md-link')`);
+  await page.goto(`/es/elections/${electionId}`);
+  await expect(page.locator('main')).toContainText(`__xss('iframe')`); // the candidate's statement
 
   expect(problems).toEqual([]);
   expect(dialogs).toEqual([]);
