@@ -11,7 +11,7 @@
  * docs/security.md lists what this covers.
  */
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
-import { test, expect, signInAsAdmin } from './support.js';
+import { test, expect, signInAsAdmin, checkA11y } from './support.js';
 
 /** Each payload calls `__xss(tag)` if it ever runs. */
 const CORPUS = [
@@ -40,24 +40,26 @@ const FULL = CORPUS.join('\n\n');
 /** A short mix for names and titles (fields of 120–200 characters). */
 const short = (tag: string) => `"><img src=x onerror=__xss('${tag}')><svg onload=__xss('${tag}')>{{email}} $t(nav.home)`;
 
-/** What a payload left in the DOM if it got through as markup. */
-async function injected(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('*'))) {
-      for (const a of Array.from(el.attributes)) {
-        const v = a.value.trim().toLowerCase();
-        if (a.name.startsWith('on')) found.push(`${el.tagName} ${a.name}`);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(a.name) && (v.startsWith('javascript:') || v.startsWith('data:text/html') || a.name === 'srcdoc')) found.push(`${el.tagName} ${a.name}=${v.slice(0, 40)}`);
-        if (a.name === 'style' && v.includes('javascript')) found.push(`${el.tagName} style`);
-      }
-      if (['IFRAME', 'OBJECT', 'EMBED', 'MATH', 'BASE'].includes(el.tagName)) found.push(el.tagName);
-      if ((el.tagName === 'SCRIPT' || el.tagName === 'STYLE') && (el.textContent ?? '').includes('__xss')) found.push(`${el.tagName} with the payload`);
-      if (el.tagName === 'IMG' && el.getAttribute('src') === 'x') found.push('IMG src=x');
+/**
+ * What a payload left in the DOM if it got through as markup (run in the page; a string, since the project's
+ * TypeScript has no DOM types).
+ */
+const INJECTED = `(() => {
+  const found = [];
+  for (const el of Array.from(document.querySelectorAll('*'))) {
+    for (const a of Array.from(el.attributes)) {
+      const v = a.value.trim().toLowerCase();
+      if (a.name.startsWith('on')) found.push(el.tagName + ' ' + a.name);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(a.name) && (v.startsWith('javascript:') || v.startsWith('data:text/html') || a.name === 'srcdoc')) found.push(el.tagName + ' ' + a.name + '=' + v.slice(0, 40));
+      if (a.name === 'style' && v.includes('javascript')) found.push(el.tagName + ' style');
     }
-    return found;
-  });
-}
+    if (['IFRAME', 'OBJECT', 'EMBED', 'MATH', 'BASE'].includes(el.tagName)) found.push(el.tagName);
+    if ((el.tagName === 'SCRIPT' || el.tagName === 'STYLE') && (el.textContent || '').includes('__xss')) found.push(el.tagName + ' with the payload');
+    if (el.tagName === 'IMG' && el.getAttribute('src') === 'x') found.push('IMG src=x');
+  }
+  return found;
+})()`;
+const injected = (page: Page) => page.evaluate<string[]>(INJECTED);
 
 test('no payload typed, imported or uploaded runs on any page that shows it', async ({ page, context, playwright, baseURL }) => {
   test.setTimeout(120_000);
@@ -66,17 +68,13 @@ test('no payload typed, imported or uploaded runs on any page that shows it', as
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await context.addInitScript(() => {
-    const w = window as unknown as { __xss: (tag: unknown) => void; __xssHits: unknown[] };
-    w.__xssHits = [];
-    w.__xss = (tag) => w.__xssHits.push(tag);
-  });
+  await context.addInitScript({ content: 'window.__xssHits = []; window.__xss = (tag) => window.__xssHits.push(String(tag));' });
 
   const problems: string[] = [];
   const visit = async (path: string) => {
     const res = await page.goto(path, { waitUntil: 'load' });
     expect(res?.status(), path).toBeLessThan(400);
-    const hits = await page.evaluate(() => (window as unknown as { __xssHits: unknown[] }).__xssHits);
+    const hits = await page.evaluate<string[]>('window.__xssHits');
     for (const h of hits) problems.push(`${path}: ran ${String(h)}`);
     for (const x of await injected(page)) problems.push(`${path}: ${x}`);
   };
@@ -263,6 +261,31 @@ test('no payload typed, imported or uploaded runs on any page that shows it', as
 
   expect(problems).toEqual([]);
   expect(dialogs).toEqual([]);
+});
+
+test('a locked sign-in offers a link by mail; its pages are accessible at desktop and phone widths', async ({ page, context }) => {
+  const email = `locked-${Date.now()}@example.org`;
+  await page.goto('/es/sign-in');
+  for (let i = 0; i < 8; i++) expect((await postForm(page.request, '/es/sign-in', { email, password: `wrong-password-${i}` }, context)).status()).toBe(401);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill('another-wrong-password');
+  await page.locator('form[action$="/sign-in"] button[type=submit]').click();
+  await expect(page.locator('form[action$="/sign-in/link"] button')).toBeVisible();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await checkA11y(page, `locked sign-in at ${width}px`);
+  }
+  await page.locator('form[action$="/sign-in/link"] button').click();
+  await expect(page).toHaveURL(/\/es\/check-email/);
+  for (const path of ['/es/sign-in/link', '/fr/sign-in/link/use?token=abc']) {
+    await page.goto(path);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await checkA11y(page, `${path} at ${width}px`);
+    }
+  }
+  await page.locator('form[action$="/sign-in/link/use"] button').click();
+  await expect(page.locator('h1')).toContainText("Le lien n'est pas valide");
 });
 
 /** The CSRF cookie of a browser context (the forms' double-submit token). */
