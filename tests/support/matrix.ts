@@ -127,6 +127,21 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
   };
 }
 
+/**
+ * Runs `fn` while the suspended organization is back in good standing, then suspends it again: for subjects it
+ * made before its suspension (practices it documented, a roll it was drawn on). Here, so modules' matrices do
+ * not write membership's tables themselves.
+ */
+export async function whileInGoodStanding<T>(w: World, fn: () => Promise<T>): Promise<T> {
+  const set = (status: 'member' | 'suspended') => w.ctx.db.updateTable('organizations').set({ status }).where('id', '=', w.orgs.suspendedOrg.id).execute();
+  await set('member');
+  try {
+    return await fn();
+  } finally {
+    await set('suspended');
+  }
+}
+
 /** What a response means for authorization. */
 export function verdict(res: Response): Expect | 'error' {
   if (res.status >= 500) return 'error';

@@ -5,7 +5,7 @@
  * closed one. POSTs that would change the world for the next role (close, certify) get a fresh election
  * per role; the others are sent empty or harmless (an empty form answers 422: past authorization).
  */
-import { defineRouteMatrix, everyone, only, signedIn, type World } from '../../../tests/support/matrix.js';
+import { defineRouteMatrix, everyone, only, signedIn, whileInGoodStanding, type World } from '../../../tests/support/matrix.js';
 import type { CurrentUser } from '../../platform/http/env.js';
 import { callElection, openVoting, closeVoting, electionsTx } from './commands/lifecycle.js';
 import { nominate } from './commands/nominations.js';
@@ -56,10 +56,7 @@ async function setup(w: World): Promise<Subjects> {
   };
   const nomination = await call();
   const candidacy = must(await tx((t) => nominate(t, secretary, { electionId: nomination, position: 'secretary', nominee: member }))).candidateId;
-  const suspendedOrg = (status: 'member' | 'suspended') => db.updateTable('organizations').set({ status }).where('id', '=', w.orgs.suspendedOrg.id).execute();
-  await suspendedOrg('member');
-  const votingSuspended = await fresh('voting');
-  await suspendedOrg('suspended');
+  const votingSuspended = await whileInGoodStanding(w, () => fresh('voting'));
   const onRoll = await db.selectFrom('election_roll').select('org_id').where('election_id', '=', votingSuspended).where('org_id', '=', w.orgs.suspendedOrg.id).executeTakeFirst();
   if (!onRoll) throw new Error('elections matrix setup: the suspended organization should be on the roll');
   return { nomination, candidacy, voting: await fresh('voting'), votingSuspended, closed: await fresh('closed'), fresh };

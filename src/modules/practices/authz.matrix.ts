@@ -7,7 +7,7 @@
  * practice per role.
  */
 import { setBodyObjectives } from '../bodies/index.js';
-import { defineRouteMatrix, everyone, signedIn, only, except, type World } from '../../../tests/support/matrix.js';
+import { defineRouteMatrix, everyone, signedIn, only, except, whileInGoodStanding, type World } from '../../../tests/support/matrix.js';
 import { makePractice, practiceInput, userStub } from './factories.js';
 import { addAttachment } from './commands/attachments.js';
 import { paths } from './paths.js';
@@ -23,20 +23,14 @@ const practice = (w: World, status: PracticeStatus, objectives: number[]) =>
   makePractice(w.ctx.db, userStub(w.users.member), practiceInput({ orgId: w.orgs.org.id, objectives, texts: { title: { es: `Práctica de la matriz (${status})` } } }), status, userStub(w.users.admin, 'admin'));
 
 /** A practice of the suspended organization on mt2's objectives, its creator `suspended` (made while it was in good standing). */
-async function suspendedPractice(w: World, status: PracticeStatus): Promise<string> {
-  const db = w.ctx.db;
-  await db.updateTable('organizations').set({ status: 'member' }).where('id', '=', w.orgs.suspendedOrg.id).execute();
-  try {
-    return await makePractice(db, userStub(w.users.suspended), practiceInput({ orgId: w.orgs.suspendedOrg.id, objectives: MT2, texts: { title: { es: `Práctica suspendida (${status})` } } }), status, userStub(w.users.admin, 'admin'));
-  } finally {
-    await db.updateTable('organizations').set({ status: 'suspended' }).where('id', '=', w.orgs.suspendedOrg.id).execute();
-  }
-}
+const suspendedPractice = (w: World, status: PracticeStatus) =>
+  whileInGoodStanding(w, () =>
+    makePractice(w.ctx.db, userStub(w.users.suspended), practiceInput({ orgId: w.orgs.suspendedOrg.id, objectives: MT2, texts: { title: { es: `Práctica suspendida (${status})` } } }), status, userStub(w.users.admin, 'admin')),
+  );
 
 const attach = async (w: World, id: string, by: 'member' | 'suspended' = 'member') => {
-  if (by === 'suspended') await w.ctx.db.updateTable('organizations').set({ status: 'member' }).where('id', '=', w.orgs.suspendedOrg.id).execute();
-  const r = await addAttachment(w.ctx.db, userStub(w.users[by]), w.ctx.deps.config.dataDir, id, { name: 'informe.pdf', bytes: PDF });
-  if (by === 'suspended') await w.ctx.db.updateTable('organizations').set({ status: 'suspended' }).where('id', '=', w.orgs.suspendedOrg.id).execute();
+  const add = () => addAttachment(w.ctx.db, userStub(w.users[by]), w.ctx.deps.config.dataDir, id, { name: 'informe.pdf', bytes: PDF });
+  const r = by === 'suspended' ? await whileInGoodStanding(w, add) : await add();
   if (!r.ok) throw new Error(`matrix: cannot attach: ${r.reason}`);
   return r.id;
 };

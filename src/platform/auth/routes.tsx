@@ -19,6 +19,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { clientAddress } from '../http/client-address.js';
 import { evenTiming } from '../http/timing.js';
+import { enqueueJob } from '../jobs/jobs.js';
+import { SIGN_IN_LINK_JOB } from '../jobs/platform.js';
 
 import type { AppEnv, CurrentUser } from '../http/env.js';
 import { action } from '../http/action.js';
@@ -214,9 +216,10 @@ authRoutes.post(
 
 // ---- A sign-in link by mail (offered when sign-in is locked) ---------------------------------------------
 /**
- * better-auth's magic-link plugin (auth.ts) makes the one-time token and mails it through notify() to an
- * existing, confirmed account only; the answer is the same page, after the same time, whether or not the
- * address has an account. Requests are limited per address and per client.
+ * The request only queues a job (the same work for any address); the job asks better-auth's magic-link plugin
+ * (auth.ts) for the one-time token, mailed through notify() to an existing, confirmed account only. The answer
+ * is the same page, after the same time, whether or not the address has an account. Requests are limited per
+ * address and per client.
  */
 const LINK_PER_ADDRESS = { max: 5, windowSeconds: 3600 };
 const LINK_PER_CLIENT = { max: 30, windowSeconds: 3600 };
@@ -232,14 +235,13 @@ authRoutes.post(
       run: async (trx, { c, input }) => {
         const byClient = await hit(trx, `signinlink:ip:${clientAddress(c)}`, LINK_PER_CLIENT);
         const byAddress = await hit(trx, `signinlink:${input.email}`, LINK_PER_ADDRESS);
-        return ok({ allowed: byClient.allowed && byAddress.allowed });
+        // The same work for every address: the job looks the account up and mails it (jobs/platform.ts).
+        if (byClient.allowed && byAddress.allowed) await enqueueJob(trx, SIGN_IN_LINK_JOB, { email: input.email });
+        return ok();
       },
       form: (c, { form }) => page(c, 422, <SignInLinkPage form={form} />, { title: c.get('t')('auth.signInLink.title') }),
-      done: async ({ c, deps, input, value, locale }) => {
-        if (value.allowed) await deps.auth.api.signInMagicLink({ body: { email: input.email }, headers: c.req.raw.headers }).catch(() => {});
-        // The same answer whether or not the address has an account (and whether or not it was limited).
-        return { to: paths.checkEmail.href(locale, {}, { email: input.email }) };
-      },
+      // The same answer whether or not the address has an account (and whether or not it was limited).
+      done: async ({ input, locale }) => ({ to: paths.checkEmail.href(locale, {}, { email: input.email }) }),
     }),
   ),
 );
