@@ -16,6 +16,8 @@ export const paths = {
   checkEmail: route('/check-email'),
   verifyEmail: route('/verify-email'),
   signIn: route('/sign-in'),
+  signInLink: route('/sign-in/link'),
+  signInLinkUse: route('/sign-in/link/use'),
   signOut: route('/sign-out'),
   forgotPassword: route('/forgot-password'),
   resetPassword: route('/reset-password'),

@@ -20,6 +20,11 @@ export const matrix = defineRouteMatrix({
     { method: 'GET', route: paths.verifyEmail.pattern, url: () => paths.verifyEmail.href('es', {}, { token: 'not-a-token' }), expect: everyone() },
     { method: 'GET', route: paths.signIn.pattern, url: () => paths.signIn.href('es'), expect: everyone() },
     { method: 'POST', route: paths.signIn.pattern, url: () => paths.signIn.href('es'), form: () => ({}), expect: everyone() },
+    { method: 'GET', route: paths.signInLink.pattern, url: () => paths.signInLink.href('es'), expect: everyone() },
+    { method: 'POST', route: paths.signInLink.pattern, url: () => paths.signInLink.href('es'), form: () => ({}), expect: everyone() },
+    { method: 'GET', route: paths.signInLinkUse.pattern, url: () => paths.signInLinkUse.href('es', {}, { token: 'x' }), expect: everyone() },
+    // A made-up token: refused as used or expired (400), past authorization, nobody signed in.
+    { method: 'POST', route: paths.signInLinkUse.pattern, url: () => paths.signInLinkUse.href('es'), form: () => ({ token: 'not-a-token' }), expect: everyone() },
     { method: 'GET', route: paths.forgotPassword.pattern, url: () => paths.forgotPassword.href('es'), expect: everyone() },
     { method: 'POST', route: paths.forgotPassword.pattern, url: () => paths.forgotPassword.href('es'), form: () => ({}), expect: everyone() },
     { method: 'GET', route: paths.resetPassword.pattern, url: () => paths.resetPassword.href('es', {}, { token: 'x' }), expect: everyone() },

@@ -5,6 +5,9 @@
  *
  * The roles, around one Mesa ("the body", mt1) and one organization ("the organization"):
  * - anonymous — nobody signed in;
+ * - suspended — a representative and designated voter of an organization whose membership is suspended; the
+ *   organization belongs to the body (mt1) and documents practices of its own (`World.orgs.suspendedOrg`), so
+ *   every privilege it would have in good standing is checked to be gone: its people cannot act for it anywhere;
  * - member — a person of the organization (representative and designated voter); the organization is a
  *   member in good standing but belongs to no Mesa;
  * - otherOrg — a person of another member organization;
@@ -17,23 +20,32 @@
  * the request got past authorization) or the status the role must get: 401 (a page redirects to sign-in),
  * 403 or 404. Roles run from the least to the most privileged, so a POST that succeeds changes the world only
  * after every refusal has been checked; `url(w, role)` may create a fresh subject per role.
+ *
+ * An expectation written out role by role may leave `suspended` out (matrices written before that role): it
+ * then gets what `otherOrg` gets. The helpers (`only`, `everyone`, `signedIn`) give it its own answer: `only`
+ * refuses it unless listed; `everyone` and `signedIn` allow it (a suspended organization's people keep their
+ * account — override with `except` where a route acts for an organization).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, type TestClient, type TestContext } from './context.js';
 import { makeOrganization, addPerson } from '../../src/modules/membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug, type BodyRow } from '../../src/modules/bodies/index.js';
 
-export const ROLES = ['anonymous', 'otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary', 'admin'] as const;
+export const ROLES = ['anonymous', 'suspended', 'otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type Expect = 'allow' | 401 | 403 | 404;
+/** What every role gets; `suspended` may be left out (it then gets what `otherOrg` gets). */
+export type Expectations = Record<Exclude<Role, 'suspended'>, Expect> & Partial<Record<'suspended', Expect>>;
+/** Every role's expectation, `suspended` filled in when it was left out. */
+export const expectationsOf = (e: Expectations): Record<Role, Expect> => ({ ...e, suspended: e.suspended ?? e.otherOrg });
 
 export interface World {
   ctx: TestContext;
   clients: Record<Role, TestClient>;
   /** User ids by role (anonymous: ''). */
   users: Record<Role, string>;
-  /** The organization of `member`; `otherOrg` of otherOrg; `bodyOrg` of bodyMember; `secretaryOrg` of secretary; `reviewerOrg` of reviewer. */
-  orgs: { org: Org; otherOrg: Org; bodyOrg: Org; secretaryOrg: Org; reviewerOrg: Org };
+  /** The organization of `member`; `otherOrg` of otherOrg; `bodyOrg` of bodyMember; `secretaryOrg` of secretary; `reviewerOrg` of reviewer; `suspendedOrg` (suspended, a member of the body) of suspended. */
+  orgs: { org: Org; otherOrg: Org; bodyOrg: Org; secretaryOrg: Org; reviewerOrg: Org; suspendedOrg: Org };
   /** The body (mt1) and the reviewer's body (mt2). */
   body: BodyRow;
   otherBody: BodyRow;
@@ -48,7 +60,7 @@ export interface RouteCase {
   url: (w: World, role: Role) => string | Promise<string>;
   /** Form fields for a POST (the CSRF token is added). */
   form?: (w: World, role: Role) => Record<string, string | string[]> | Promise<Record<string, string | string[]>>;
-  expect: Record<Role, Expect>;
+  expect: Expectations;
 }
 
 /** Only the listed roles are allowed; anonymous gets 401, everyone else 403. */
@@ -83,8 +95,12 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     bodyOrg: await mk('Organización de la Mesa', 'bodyMember'),
     secretaryOrg: await mk('Organización Secretaria', 'secretary'),
     reviewerOrg: await mk('Organización Revisora', 'reviewer'),
+    suspendedOrg: await mk('Organización Suspendida', 'suspended'),
   };
   await addBodyMember(ctx.db, body.id, orgs.bodyOrg.id);
+  // A member of the body while in good standing, then suspended (what the Technical Group's step does).
+  await addBodyMember(ctx.db, body.id, orgs.suspendedOrg.id);
+  await ctx.db.updateTable('organizations').set({ status: 'suspended', status_reason: 'Matrix: suspended' }).where('id', '=', orgs.suspendedOrg.id).execute();
   await addBodyMember(ctx.db, body.id, orgs.secretaryOrg.id);
   await addBodyMember(ctx.db, otherBody.id, orgs.reviewerOrg.id);
   const today = new Date().toISOString().slice(0, 10);
@@ -109,6 +125,21 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     body,
     otherBody,
   };
+}
+
+/**
+ * Runs `fn` while the suspended organization is back in good standing, then suspends it again: for subjects it
+ * made before its suspension (practices it documented, a roll it was drawn on). Here, so modules' matrices do
+ * not write membership's tables themselves.
+ */
+export async function whileInGoodStanding<T>(w: World, fn: () => Promise<T>): Promise<T> {
+  const set = (status: 'member' | 'suspended') => w.ctx.db.updateTable('organizations').set({ status }).where('id', '=', w.orgs.suspendedOrg.id).execute();
+  await set('member');
+  try {
+    return await fn();
+  } finally {
+    await set('suspended');
+  }
 }
 
 /** What a response means for authorization. */
@@ -160,7 +191,7 @@ export function runRouteMatrix<X extends object>({ module, cases, setup }: Route
             rc.method === 'GET' ? await client.get(url) : await client.post(url, rc.form ? await rc.form(world, role) : {});
           got[role] = verdict(res);
         }
-        expect(got).toEqual(rc.expect);
+        expect(got).toEqual(expectationsOf(rc.expect));
       });
     }
   });

@@ -17,12 +17,13 @@ export const matrix = defineRouteMatrix({
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       { method: 'GET', route: paths.body.pattern, url: (w) => paths.body.href('es', slug(w)), expect: everyone() },
-      // Everyone in the roles acts for an organization in good standing; the administrator manages every body.
+      // Everyone in the roles acts for an organization in good standing but `suspended` (its organization is a
+      // member of this body, yet suspended); the administrator manages every body.
       // (A signed-in person without an organization gets 403: bodies/http.test.ts.)
-      { method: 'GET', route: paths.area.pattern, url: (w) => paths.area.href('es', slug(w)), expect: signedIn() },
+      { method: 'GET', route: paths.area.pattern, url: (w) => paths.area.href('es', slug(w)), expect: except(signedIn(), { suspended: 403 }) },
       // Asking to join is for people who act for an organization; the administrator acts for none.
-      { method: 'POST', route: paths.join.pattern, url: (w) => paths.join.href('es', slug(w)), form: () => ({ org: NOBODY }), expect: except(signedIn(), { admin: 403 }) },
-      { method: 'POST', route: paths.leave.pattern, url: (w) => paths.leave.href('es', slug(w)), form: () => ({ org: NOBODY }), expect: signedIn() },
+      { method: 'POST', route: paths.join.pattern, url: (w) => paths.join.href('es', slug(w)), form: () => ({ org: NOBODY }), expect: except(signedIn(), { suspended: 403, admin: 403 }) },
+      { method: 'POST', route: paths.leave.pattern, url: (w) => paths.leave.href('es', slug(w)), form: () => ({ org: NOBODY }), expect: except(signedIn(), { suspended: 403 }) },
       {
         method: 'POST',
         route: paths.requests.pattern,

@@ -5,7 +5,7 @@
  * closed one. POSTs that would change the world for the next role (close, certify) get a fresh election
  * per role; the others are sent empty or harmless (an empty form answers 422: past authorization).
  */
-import { defineRouteMatrix, everyone, only, signedIn, type World } from '../../../tests/support/matrix.js';
+import { defineRouteMatrix, everyone, only, signedIn, whileInGoodStanding, type World } from '../../../tests/support/matrix.js';
 import type { CurrentUser } from '../../platform/http/env.js';
 import { callElection, openVoting, closeVoting, electionsTx } from './commands/lifecycle.js';
 import { nominate } from './commands/nominations.js';
@@ -20,6 +20,8 @@ interface Subjects {
   voting: string;
   /** In voting; the body member's and the secretary's organizations have voted. */
   voted: string;
+  /** In voting, opened while the suspended organization (a member of the body) was in good standing: it is on the roll. */
+  votingSuspended: string;
   closed: string;
   /** A fresh election in voting (for closing) or closed (for certifying). */
   fresh: (status: 'voting' | 'voted' | 'closed') => Promise<string>;
@@ -56,15 +58,19 @@ async function setup(w: World): Promise<Subjects> {
   };
   const nomination = await call();
   const candidacy = must(await tx((t) => nominate(t, secretary, { electionId: nomination, position: 'secretary', nominee: member }))).candidateId;
-  return { nomination, candidacy, voting: await fresh('voting'), voted: await fresh('voted'), closed: await fresh('closed'), fresh };
+  const votingSuspended = await whileInGoodStanding(w, () => fresh('voting'));
+  const onRoll = await db.selectFrom('election_roll').select('org_id').where('election_id', '=', votingSuspended).where('org_id', '=', w.orgs.suspendedOrg.id).executeTakeFirst();
+  if (!onRoll) throw new Error('elections matrix setup: the suspended organization should be on the roll');
+  return { nomination, candidacy, voting: await fresh('voting'), voted: await fresh('voted'), votingSuspended, closed: await fresh('closed'), fresh };
 }
 
 export const matrix = defineRouteMatrix<Subjects>({
   module: 'elections',
   setup,
   cases: (x) => {
-    const id = (k: 'nomination' | 'voting' | 'voted' | 'closed') => () => ({ id: x()[k] });
-    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'nomination' | 'voting' | 'voted' | 'closed') => () => r.href('es', id(k)());
+    type K = 'nomination' | 'voting' | 'voted' | 'votingSuspended' | 'closed';
+    const id = (k: K) => () => ({ id: x()[k] });
+    const page = (r: { href: (l: 'es', p: { id: string }) => string }, k: K) => () => r.href('es', id(k)());
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       { method: 'GET', route: paths.call.pattern, url: () => paths.call.href('es', {}, { body: 'mt1' }), expect: only('secretary', 'admin') },
@@ -86,6 +92,9 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'voted'), expect: only('bodyMember', 'secretary') },
       // Only a voter whose organization has voted may have a receipt mailed (an empty form: 422, past authorization).
       { method: 'POST', route: paths.receiptMail.pattern, url: page(paths.receiptMail, 'voted'), expect: only('bodyMember', 'secretary') },
+      // Suspended after the roll was drawn: its designated voter cannot cast its ballot.
+      { method: 'GET', route: paths.vote.pattern, url: page(paths.vote, 'votingSuspended'), expect: only('bodyMember', 'secretary') },
+      { method: 'POST', route: paths.vote.pattern, url: page(paths.vote, 'votingSuspended'), form: (w) => ({ org: w.orgs.suspendedOrg.id }), expect: only('bodyMember', 'secretary') },
       { method: 'GET', route: paths.record.pattern, url: page(paths.record, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.receipt.pattern, url: page(paths.receipt, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.check.pattern, url: page(paths.check, 'closed'), expect: everyone() },

@@ -4,7 +4,7 @@
  * past authorization) or against a fresh subject made for each role.
  */
 import sharp from 'sharp';
-import { defineRouteMatrix, only, everyone, signedIn, except, type World, type Role } from '../../../tests/support/matrix.js';
+import { defineRouteMatrix, only, everyone, signedIn, except, ROLES, type World, type Role } from '../../../tests/support/matrix.js';
 import type { CurrentUser } from '../../platform/http/env.js';
 import { makeOrganization, addPerson } from './factories.js';
 import { createInvitation } from './commands/people.js';
@@ -52,7 +52,7 @@ async function logo(w: World, orgId: string): Promise<string> {
 /** The organization's people (member) and administrators; everyone else is refused. */
 const people = () => only('member', 'admin');
 /** A private thing answers 404 to whoever may not see it (its existence is not revealed). */
-const hidden = (...allowed: Role[]) => except(everyone(), Object.fromEntries((['anonymous', 'otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary', 'admin'] as Role[]).filter((r) => !allowed.includes(r)).map((r) => [r, 404])));
+const hidden = (...allowed: Role[]) => except(everyone(), Object.fromEntries(ROLES.filter((r) => !allowed.includes(r)).map((r) => [r, 404])));
 
 export const matrix = defineRouteMatrix<Extra>({
   module: 'membership',
@@ -87,6 +87,14 @@ export const matrix = defineRouteMatrix<Extra>({
     { method: 'POST', route: paths.orgLeave.pattern, url: (w) => paths.orgLeave.href('es', { id: w.orgs.org.id }), form: () => ({}), expect: only('member') },
     { method: 'POST', route: paths.orgPeople.pattern, url: (w) => paths.orgPeople.href('es', { id: w.orgs.org.id }), form: () => ({}), expect: people() },
     { method: 'POST', route: paths.orgInvitations.pattern, url: (w) => paths.orgInvitations.href('es', { id: w.orgs.org.id }), form: () => ({}), expect: people() },
+    // The suspended organization: its people still see its private page (its standing and why), and act for it nowhere
+    { method: 'GET', route: paths.org.pattern, url: (w) => paths.org.href('es', { id: w.orgs.suspendedOrg.id }), expect: only('suspended', 'admin') },
+    { method: 'GET', route: paths.orgEdit.pattern, url: (w) => paths.orgEdit.href('es', { id: w.orgs.suspendedOrg.id }), expect: only('admin') },
+    { method: 'POST', route: paths.orgEdit.pattern, url: (w) => paths.orgEdit.href('es', { id: w.orgs.suspendedOrg.id }), form: () => ({}), expect: only('admin') },
+    { method: 'POST', route: paths.orgLogo.pattern, url: (w) => paths.orgLogo.href('es', { id: w.orgs.suspendedOrg.id }), form: () => ({}), expect: only('admin') },
+    { method: 'POST', route: paths.orgLeave.pattern, url: (w) => paths.orgLeave.href('es', { id: w.orgs.suspendedOrg.id }), form: () => ({}), expect: only() },
+    { method: 'POST', route: paths.orgPeople.pattern, url: (w) => paths.orgPeople.href('es', { id: w.orgs.suspendedOrg.id }), form: () => ({}), expect: only() },
+    { method: 'POST', route: paths.orgInvitations.pattern, url: (w) => paths.orgInvitations.href('es', { id: w.orgs.suspendedOrg.id }), form: () => ({}), expect: only() },
     { method: 'GET', route: paths.invitation.pattern, url: () => paths.invitation.href('es', { token: extra().token }), expect: everyone() },
     { method: 'POST', route: paths.invitation.pattern, url: async (w, role) => paths.invitation.href('es', { token: await invitationToken(w, `${role}-guest@matrix.example`) }), expect: signedIn() },
     // Administration

@@ -7,7 +7,7 @@
  * practice per role.
  */
 import { setBodyObjectives } from '../bodies/index.js';
-import { defineRouteMatrix, everyone, signedIn, only, type World } from '../../../tests/support/matrix.js';
+import { defineRouteMatrix, everyone, signedIn, only, except, whileInGoodStanding, type World } from '../../../tests/support/matrix.js';
 import { makePractice, practiceInput, userStub } from './factories.js';
 import { addAttachment } from './commands/attachments.js';
 import { paths } from './paths.js';
@@ -22,8 +22,15 @@ const PDF = new Uint8Array(Buffer.from('%PDF-1.4\n%matrix\n'));
 const practice = (w: World, status: PracticeStatus, objectives: number[]) =>
   makePractice(w.ctx.db, userStub(w.users.member), practiceInput({ orgId: w.orgs.org.id, objectives, texts: { title: { es: `Práctica de la matriz (${status})` } } }), status, userStub(w.users.admin, 'admin'));
 
-const attach = async (w: World, id: string) => {
-  const r = await addAttachment(w.ctx.db, userStub(w.users.member), w.ctx.deps.config.dataDir, id, { name: 'informe.pdf', bytes: PDF });
+/** A practice of the suspended organization on mt2's objectives, its creator `suspended` (made while it was in good standing). */
+const suspendedPractice = (w: World, status: PracticeStatus) =>
+  whileInGoodStanding(w, () =>
+    makePractice(w.ctx.db, userStub(w.users.suspended), practiceInput({ orgId: w.orgs.suspendedOrg.id, objectives: MT2, texts: { title: { es: `Práctica suspendida (${status})` } } }), status, userStub(w.users.admin, 'admin')),
+  );
+
+const attach = async (w: World, id: string, by: 'member' | 'suspended' = 'member') => {
+  const add = () => addAttachment(w.ctx.db, userStub(w.users[by]), w.ctx.deps.config.dataDir, id, { name: 'informe.pdf', bytes: PDF });
+  const r = by === 'suspended' ? await whileInGoodStanding(w, add) : await add();
   if (!r.ok) throw new Error(`matrix: cannot attach: ${r.reason}`);
   return r.id;
 };
@@ -39,7 +46,10 @@ export const matrix = defineRouteMatrix({
     const submittedMt2 = await practice(w, 'submitted', MT2);
     const submittedMt1 = await practice(w, 'submitted', MT1);
     const published = await practice(w, 'published', MT2);
-    return { draft, draftFile: await attach(w, draft), submittedMt2, submittedMt1, published, publishedFile: await attach(w, published) };
+    // Practices of the suspended organization, documented by `suspended` while it was in good standing.
+    const suspendedDraft = await suspendedPractice(w, 'draft');
+    const suspendedSubmitted = await suspendedPractice(w, 'submitted');
+    return { suspendedDraft, suspendedDraftFile: await attach(w, suspendedDraft, 'suspended'), suspendedSubmitted, draft, draftFile: await attach(w, draft), submittedMt2, submittedMt1, published, publishedFile: await attach(w, published) };
   },
   cases: (x) => [
     // Public pages and the API
@@ -91,10 +101,27 @@ export const matrix = defineRouteMatrix({
     { method: 'POST', route: paths.workflow.pattern, url: () => paths.workflow.href(es, { id: x().published }), form: () => ({ action: 'unpublish' }), expect: only('admin') },
     { method: 'POST', route: paths.workflow.pattern, url: () => paths.workflow.href(es, { id: x().published }), form: () => ({ action: 'approve' }), expect: only() },
 
-    // The person's own pages, the queue and the export
+    // The suspended organization's practices: its people, their creator included, cannot see or act on what is
+    // not published (administrators and the reviewer of the objectives still can)
+    { method: 'GET', route: paths.practice.pattern, url: () => paths.practice.href(es, { id: x().suspendedDraft }), expect: only('admin') },
+    { method: 'GET', route: paths.file.pattern, url: () => paths.file.href(es, { id: x().suspendedDraft, aid: x().suspendedDraftFile }), expect: only('admin') },
+    { method: 'GET', route: paths.edit.pattern, url: () => paths.edit.href(es, { id: x().suspendedDraft }), expect: only('admin') },
+    {
+      method: 'POST',
+      route: paths.edit.pattern,
+      url: () => paths.edit.href(es, { id: x().suspendedDraft }),
+      form: (w) => ({ action: 'save', org_id: w.orgs.suspendedOrg.id, original_lang: 'es', title_es: 'Práctica suspendida (draft)', objectives: MT2.map(String) }),
+      expect: only('admin'),
+    },
+    { method: 'POST', route: paths.attachments.pattern, url: () => paths.attachments.href(es, { id: x().suspendedDraft }), expect: only('admin') },
+    { method: 'POST', route: paths.workflow.pattern, url: async (w) => paths.workflow.href(es, { id: await suspendedPractice(w, 'draft') }), form: () => ({ action: 'submit' }), expect: only('admin') },
+    { method: 'GET', route: paths.practice.pattern, url: () => paths.practice.href(es, { id: x().suspendedSubmitted }), expect: only('reviewer', 'admin') },
+    { method: 'POST', route: paths.workflow.pattern, url: () => paths.workflow.href(es, { id: x().suspendedSubmitted }), form: () => ({ action: 'comment' }), expect: only('reviewer', 'admin') },
+
+    // The person's own pages, the queue and the export (a suspended organization's people document nothing for it)
     { method: 'GET', route: paths.mine.pattern, url: () => paths.mine.href(es), expect: signedIn() },
-    { method: 'GET', route: paths.create.pattern, url: () => paths.create.href(es), expect: signedIn() },
-    { method: 'POST', route: paths.create.pattern, url: () => paths.create.href(es), form: () => ({ action: 'save' }), expect: signedIn() },
+    { method: 'GET', route: paths.create.pattern, url: () => paths.create.href(es), expect: except(signedIn(), { suspended: 403 }) },
+    { method: 'POST', route: paths.create.pattern, url: () => paths.create.href(es), form: () => ({ action: 'save' }), expect: except(signedIn(), { suspended: 403 }) },
     { method: 'GET', route: paths.review.pattern, url: () => paths.review.href(es), expect: only('reviewer', 'secretary', 'admin') },
     { method: 'GET', route: paths.exportCsv.pattern, url: () => paths.exportCsv.href(es), expect: only('admin') },
   ],

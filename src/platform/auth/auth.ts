@@ -8,6 +8,7 @@
  * declared in notify/kinds.ts), written to the outbox on the shared handle, then delivery is woken.
  */
 import { betterAuth } from 'better-auth';
+import { magicLink } from 'better-auth/plugins';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database, Dialect } from '../../db/schema.js';
@@ -19,6 +20,9 @@ import { notify } from '../notify/notify.js';
 import { PLATFORM_KINDS } from '../notify/kinds.js';
 import { paths } from '../paths.js';
 import { PASSWORD_MIN, PASSWORD_MAX } from './password.js';
+
+/** How long a mailed sign-in link works (seconds); it works once. */
+export const SIGN_IN_LINK_SECONDS = 10 * 60;
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const ARGON = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -122,6 +126,27 @@ export function createAuth(opts: {
       modelName: 'verifications',
       fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
     },
+    plugins: [
+      // A one-time sign-in link by mail, offered when password sign-in is locked (routes.tsx). Only existing,
+      // confirmed accounts are mailed, and never signed up; the page answers the same either way. The token
+      // is stored hashed and consumed atomically by the first use.
+      magicLink({
+        disableSignUp: true,
+        expiresIn: SIGN_IN_LINK_SECONDS,
+        storeToken: 'hashed',
+        sendMagicLink: async ({ email, token }) => {
+          const user = await opts.db.selectFrom('users').select(['id', 'name', 'email', 'locale', 'email_verified']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+          if (!user || !user.email_verified) return; // email_verified: 0/1 on SQLite, a boolean on PostgreSQL
+          await notify({ db: opts.db, i18n }, [recipient(user)], PLATFORM_KINDS.signInLink, {
+            subject: 'mail.signInLink.subject',
+            body: 'mail.signInLink.body',
+            params: (l) => ({ name: user.name, url: paths.signInLinkUse.url(config.baseUrl, l, {}, { token }) }),
+            secret: true,
+          });
+          mailer.wake();
+        },
+      }),
+    ],
     rateLimit: { enabled: false },
     advanced: {
       cookiePrefix: 'dialogo',

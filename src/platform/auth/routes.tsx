@@ -19,6 +19,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { clientAddress } from '../http/client-address.js';
 import { evenTiming } from '../http/timing.js';
+import { enqueueJob } from '../jobs/jobs.js';
+import { SIGN_IN_LINK_JOB } from '../jobs/platform.js';
 
 import type { AppEnv, CurrentUser } from '../http/env.js';
 import { action } from '../http/action.js';
@@ -36,7 +38,7 @@ import { paths } from '../paths.js';
 import { hashPassword } from './auth.js';
 import { newPassword, notPersonal, personalPasswordProblem } from './password.js';
 import { findUserByEmail } from './users.js';
-import { SignUpPage, CheckEmailPage, VerifyFailedPage, SignInPage, ForgotPage, ResetPage, AccountPage } from './views.js';
+import { SignUpPage, CheckEmailPage, VerifyFailedPage, SignInPage, SignInLinkPage, SignInLinkUsePage, ForgotPage, ResetPage, AccountPage } from './views.js';
 
 /** No sign-up answers sooner than this (ms), whichever path it took. */
 const SIGN_UP_FLOOR_MS = 400;
@@ -53,8 +55,10 @@ const SignUp = z
   .superRefine(notPersonal('name'));
 /** Sign-in: address and password (`next`, the page to go back to, is read as typed). */
 const SignIn = z.object({ email: fields.email(), password: z.string().min(1).max(200) });
-/** Forgotten password: the address to send the link to. */
+/** Forgotten password, or a sign-in link: the address to send the link to. */
 const Forgot = z.object({ email: fields.email() });
+/** The token of a mailed sign-in link. */
+const LinkToken = z.object({ token: z.string().min(1).max(500) });
 /** A new password, with the token of the mailed link. */
 const Reset = z
   .object({ token: z.string().min(1).max(500), password: newPassword(), confirm: z.string() })
@@ -86,7 +90,7 @@ function page(c: Context<AppEnv>, status: number, content: Parameters<Context<Ap
   return c.render(content, props);
 }
 const renderSignUp = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <SignUpPage form={form} />, { title: c.get('t')('auth.signUp.title') });
-const renderSignIn = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <SignInPage form={form} />, { title: c.get('t')('auth.signIn.title') });
+const renderSignIn = (c: Context<AppEnv>, form: FormState, status = 200, offerLink = false) => page(c, status, <SignInPage form={form} offerLink={offerLink} />, { title: c.get('t')('auth.signIn.title') });
 const renderForgot = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <ForgotPage form={form} />, { title: c.get('t')('auth.forgot.title') });
 const renderReset = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <ResetPage form={form} />, { title: c.get('t')('auth.reset.title'), noindex: true });
 
@@ -187,7 +191,8 @@ authRoutes.post(
     },
     form: (c, { form }) => renderSignIn(c, form),
     done: async ({ c, deps, input, value, values, locale, t }) => {
-      if (value.retryAfter !== null) return renderSignIn(c, { values, errors: { email: t('auth.errors.tooMany', { minutes: minutes(value.retryAfter) }) } }, 429);
+      // Locked: the page offers a one-time sign-in link by mail, so guessing someone's password does not lock them out.
+      if (value.retryAfter !== null) return renderSignIn(c, { values: { email: values.email, next: values.next }, errors: { email: t('auth.errors.tooMany', { minutes: minutes(value.retryAfter) }) } }, 429, true);
       try {
         const res = await deps.auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: c.req.raw.headers, returnHeaders: true });
         copyCookies(c, res.headers);
@@ -205,6 +210,62 @@ authRoutes.post(
       }
       await reset(deps.db, value.pairKey);
       return { to: safeNext(values.next, locale), flash: 'auth.signedIn' };
+    },
+  }),
+);
+
+// ---- A sign-in link by mail (offered when sign-in is locked) ---------------------------------------------
+/**
+ * The request only queues a job (the same work for any address); the job asks better-auth's magic-link plugin
+ * (auth.ts) for the one-time token, mailed through notify() to an existing, confirmed account only. The answer
+ * is the same page, after the same time, whether or not the address has an account. Requests are limited per
+ * address and per client.
+ */
+const LINK_PER_ADDRESS = { max: 5, windowSeconds: 3600 };
+const LINK_PER_CLIENT = { max: 30, windowSeconds: 3600 };
+authRoutes.get(paths.signInLink.pattern, (c) => page(c, 200, <SignInLinkPage form={emptyForm({ email: c.req.query('email')?.slice(0, 254) })} />, { title: c.get('t')('auth.signInLink.title') }));
+authRoutes.post(
+  paths.signInLink.pattern,
+  evenTiming(
+    SIGN_UP_FLOOR_MS,
+    action({
+      public: true,
+      allow: anyone,
+      input: Forgot,
+      run: async (trx, { c, input }) => {
+        const byClient = await hit(trx, `signinlink:ip:${clientAddress(c)}`, LINK_PER_CLIENT);
+        const byAddress = await hit(trx, `signinlink:${input.email}`, LINK_PER_ADDRESS);
+        // The same work for every address: the job looks the account up and mails it (jobs/platform.ts).
+        if (byClient.allowed && byAddress.allowed) await enqueueJob(trx, SIGN_IN_LINK_JOB, { email: input.email });
+        return ok();
+      },
+      form: (c, { form }) => page(c, 422, <SignInLinkPage form={form} />, { title: c.get('t')('auth.signInLink.title') }),
+      // The same answer whether or not the address has an account (and whether or not it was limited).
+      done: async ({ input, locale }) => ({ to: paths.checkEmail.href(locale, {}, { email: input.email }) }),
+    }),
+  ),
+);
+
+const renderLinkUse = (c: Context<AppEnv>, token: string, failed = false) =>
+  page(c, failed ? 400 : 200, <SignInLinkUsePage token={token} failed={failed} />, { title: c.get('t')(failed ? 'auth.signInLink.failedTitle' : 'auth.signInLink.useTitle'), noindex: true });
+authRoutes.get(paths.signInLinkUse.pattern, (c) => renderLinkUse(c, (c.req.query('token') ?? '').slice(0, 500)));
+authRoutes.post(
+  paths.signInLinkUse.pattern,
+  action({
+    public: true,
+    allow: anyone,
+    input: LinkToken,
+    run: async () => ok(),
+    form: (c) => renderLinkUse(c, '', true),
+    done: async ({ c, deps, input, locale }) => {
+      try {
+        // Without a callback URL better-auth answers with the session rather than a redirect; the token is used up.
+        const res = await deps.auth.api.magicLinkVerify({ query: { token: input.token }, headers: c.req.raw.headers, returnHeaders: true });
+        copyCookies(c, res.headers);
+      } catch {
+        return renderLinkUse(c, '', true);
+      }
+      return { to: paths.account.href(locale), flash: 'auth.signedIn' };
     },
   }),
 );

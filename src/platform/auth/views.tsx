@@ -56,13 +56,23 @@ export function VerifyFailedPage() {
   );
 }
 
-export function SignInPage(props: { form: FormState }) {
+export function SignInPage(props: { form: FormState; offerLink?: boolean }) {
   const { t, locale: l } = useView();
   const { form } = props;
   return (
     <>
       <h1>{t('auth.signIn.title')}</h1>
       <ErrorSummary errors={form.errors} />
+      {props.offerLink ? (
+        // Locked out (too many attempts for this address): the owner can still get in through their mailbox.
+        <Notice>
+          <p>{t('auth.signInLink.offer')}</p>
+          <Form action={paths.signInLink.href(l)}>
+            <input type="hidden" name="email" value={String(form.values.email ?? '')} />
+            <Button>{t('auth.signIn.offerLink')}</Button>
+          </Form>
+        </Notice>
+      ) : null}
       <Form action={paths.signIn.href(l)}>
         {typeof form.values.next === 'string' ? <input type="hidden" name="next" value={form.values.next} /> : null}
         <TextField name="email" type="email" label={t('auth.fields.email')} form={form} autocomplete="email" required spellcheck={false} />
@@ -72,6 +82,51 @@ export function SignInPage(props: { form: FormState }) {
           <a href={paths.forgotPassword.href(l)}>{t('auth.signIn.forgot')}</a>
           <a href={paths.signUp.href(l)}>{t('auth.signIn.noAccount')}</a>
         </div>
+      </Form>
+    </>
+  );
+}
+
+/** Asks for a one-time sign-in link by mail. */
+export function SignInLinkPage(props: { form: FormState }) {
+  const { t, locale: l } = useView();
+  return (
+    <>
+      <h1>{t('auth.signInLink.title')}</h1>
+      <p>{t('auth.signInLink.lead')}</p>
+      <ErrorSummary errors={props.form.errors} />
+      <Form action={paths.signInLink.href(l)}>
+        <TextField name="email" type="email" label={t('auth.fields.email')} form={props.form} autocomplete="email" required spellcheck={false} />
+        <Button>{t('auth.signInLink.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+/**
+ * The mailed link opens this page; the button signs in (a POST, so a mail scanner that follows links does not
+ * use the one-time token up).
+ */
+export function SignInLinkUsePage(props: { token: string; failed?: boolean }) {
+  const { t, locale: l } = useView();
+  if (props.failed) {
+    return (
+      <>
+        <h1>{t('auth.signInLink.failedTitle')}</h1>
+        <p>{t('auth.signInLink.failedBody')}</p>
+        <p>
+          <a href={paths.signInLink.href(l)}>{t('auth.signInLink.title')}</a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{t('auth.signInLink.useTitle')}</h1>
+      <p>{t('auth.signInLink.useLead')}</p>
+      <Form action={paths.signInLinkUse.href(l)}>
+        <input type="hidden" name="token" value={props.token} />
+        <Button>{t('auth.signInLink.useSubmit')}</Button>
       </Form>
     </>
   );

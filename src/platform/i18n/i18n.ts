@@ -2,6 +2,12 @@
  * @module Interface strings
  * i18next with one resource tree per locale: the platform's catalog at the root and each module's under
  * its name (`bodies.title`). Strings are never HTML; the views escape them.
+ *
+ * People's text is never read as a message: a text value passed to `t()` (a name, a title) reaches i18next
+ * as an inert token and is put back after i18next is done, so `{{email}}`, `{{- x}}`, `{{count}}` or
+ * `$t(key)` inside it shows literally and never fills in another value (i18next's own `skipOnVariables`
+ * lets a value's `{{…}}` take the next placeholder's value: "Hola {{name}} ({{email}})" with the name
+ * `{{email}}` became "Hola ana@… ({{email}})").
  */
 import i18next, { type TFunction } from 'i18next';
 import { LOCALES, INTL_TAG, DEFAULT_LOCALE, type Locale } from './locales.js';
@@ -45,9 +51,37 @@ export function createI18n(modules: { name: string; messages?: Record<Locale, Ca
   const fixed = new Map<Locale, T>();
   for (const l of LOCALES) {
     const tf: TFunction = instance.getFixedT(l);
-    fixed.set(l, memoized((key, opts) => tf(key, opts as any) as unknown as string));
+    fixed.set(l, memoized(inert((key, opts) => tf(key, opts as any) as unknown as string)));
   }
   return { t: (locale) => fixed.get(locale)!, catalogs };
+}
+
+/** i18next's own options: not values for placeholders. */
+const I18NEXT_OPTIONS = new Set(['context', 'defaultValue', 'lng', 'lngs', 'ns', 'fallbackLng', 'keySeparator', 'nsSeparator', 'returnObjects', 'ordinal', 'interpolation', 'postProcess', 'replace']);
+/** Private-use characters around a value's index: nothing i18next reads as syntax (stripped from values). */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+/**
+ * Text values go to i18next as tokens and come back after interpolation and nesting are done, so whatever
+ * a value holds is shown as it is. Numbers (plural counts) and i18next's own options pass unchanged.
+ */
+function inert(translate: T): T {
+  return (key, opts) => {
+    if (!opts) return translate(key);
+    const values: string[] = [];
+    const safe: Record<string, unknown> = {};
+    for (const k in opts) {
+      const v = opts[k];
+      if (typeof v === 'string' && !I18NEXT_OPTIONS.has(k)) {
+        safe[k] = `${OPEN}${values.length}${CLOSE}`;
+        values.push(v.replace(/[\uE000\uE001]/g, ''));
+      } else safe[k] = v;
+    }
+    if (!values.length) return translate(key, opts);
+    return translate(key, safe).replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
+  };
 }
 
 /** Most strings a page asks for with options, at most (per language). */

@@ -1,17 +1,31 @@
 /**
  * @module Platform jobs
- * The platform's own background work: mail delivery (and its every-minute sweep) and daily maintenance —
- * rate-limit counters whose window has ended, finished jobs older than three days.
+ * The platform's own background work: mail delivery (and its every-minute sweep), sign-in links asked for on
+ * the locked sign-in page, and daily maintenance — rate-limit counters whose window has ended, finished jobs
+ * older than three days.
  */
 import type { JobDefinition, ScheduleDefinition } from './jobs.js';
 import { mailJobs, mailSchedules } from '../mail/mailer.js';
 import { prune as pruneRateLimits } from '../http/rate-limit.js';
+
+/**
+ * Makes and mails a sign-in link (better-auth's magic-link plugin; it mails existing, confirmed accounts only).
+ * A job, so the request does the same work whether or not the address has an account: it only queues this.
+ */
+export const SIGN_IN_LINK_JOB = 'auth.signInLink';
 
 /** Finished jobs are kept this long (the admin page lists them), then deleted. */
 const KEEP_DONE_DAYS = 3;
 
 export const platformJobs: JobDefinition[] = [
   ...mailJobs,
+  {
+    name: SIGN_IN_LINK_JOB,
+    maxAttempts: 3,
+    handler: async (payload: { email: string }, { deps }) => {
+      await deps.auth.api.signInMagicLink({ body: { email: payload.email }, headers: new Headers() });
+    },
+  },
   {
     name: 'platform.prune',
     handler: async (_payload, { deps, now, log }) => {
