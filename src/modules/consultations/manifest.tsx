@@ -1,0 +1,25 @@
+/** @module Consultations module: the Mechanism asks its member organizations, counts the answers fairly and publishes them. */
+import { defineModule } from '../../platform/module.js';
+import * as create from './migrations/2026_12_02_1030_consultations_create.js';
+import { consultationsRoutes } from './routes.js';
+import { paths } from './paths.js';
+import { consultationClock } from './jobs.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+
+export const consultationsModule = defineModule({
+  name: 'consultations',
+  migrations: { '2026_12_02_1030_consultations_create': create },
+  messages: { es, en, pt, fr },
+  routes: consultationsRoutes,
+  nav: [{ path: paths.list.pattern, label: 'consultations.nav', area: 'main', order: 13 }],
+  // The clock opens and closes consultations on time and sends the one reminder, even if nobody visits.
+  jobs: [{ name: 'consultations.clock', handler: async (_payload, { deps, now }) => consultationClock(deps, now.toISOString()) }],
+  schedules: [{ name: 'consultations.clock', cron: '* * * * *', job: 'consultations.clock' }],
+  notifications: [
+    { kind: 'consultations.opened', label: 'consultations.notifications.opened' },
+    { kind: 'consultations.reminder', label: 'consultations.notifications.reminder' },
+  ],
+});

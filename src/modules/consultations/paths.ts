@@ -1,0 +1,21 @@
+/**
+ * @module Consultations: every URL of the module, declared once. Routes use `.pattern`; views, mails and
+ * tests use `.href(locale, params, query)` or `.url(baseUrl, locale, params)`.
+ */
+import { route } from '../../platform/http/paths.js';
+
+const C = '/consultations/:id{[0-9a-z]{16}}' as const;
+
+export const paths = {
+  list: route('/consultations'),
+  create: route('/consultations/new'),
+  consultation: route(C),
+  /** Add a question (GET the form, POST it). */
+  addQuestion: route(`${C}/questions/new`),
+  removeQuestion: route(`${C}/questions/:qid{[0-9a-z]{16}}/delete`),
+  open: route(`${C}/open`),
+  close: route(`${C}/close`),
+  answer: route(`${C}/answer`),
+  results: route(`${C}/results`),
+  exportCsv: route(`${C}/answers.csv`),
+};
