@@ -13,7 +13,7 @@ const optDate = z
   .transform((v) => (v ? v : undefined))
   .pipe(z.iso.date().optional());
 const line = (max: number) => z.string().trim().max(max).optional();
-const perLang = (name: string, max: number) => Object.fromEntries(LOCALES.map((l) => [`${name}_${l}`, line(max)])) as Record<`${string}_${(typeof LOCALES)[number]}`, ReturnType<typeof line>>;
+const perLang = <N extends string>(name: N, max: number) => Object.fromEntries(LOCALES.map((l) => [`${name}_${l}`, line(max)])) as Record<`${N}_${(typeof LOCALES)[number]}`, ReturnType<typeof line>>;
 const hasAny = (v: Record<string, unknown>, name: string) => LOCALES.some((l) => !!v[`${name}_${l}`]);
 
 export const ConsultationForm = z
@@ -47,8 +47,8 @@ const optInt = z
   .string()
   .trim()
   .optional()
-  .transform((v) => (v ? v : undefined))
-  .pipe(z.coerce.number().int().min(0).max(1000).optional());
+  .transform((v) => (v ? Number(v) : undefined))
+  .pipe(z.number().int().min(0).max(1000).optional());
 
 export const QuestionForm = z
   .object({
@@ -78,7 +78,7 @@ export function questionInput(d: z.output<typeof QuestionForm>): Outcome<{ input
   const source = itemKind ? ((d.source ?? null) as QuestionInput['source']) : null;
   if (itemKind && !source) return fail('consultations.errors.sourceRequired', { field: 'source' });
   if (source === 'custom') {
-    const lines = Object.fromEntries(LOCALES.map((l) => [l, (d[`items_${l}`] ?? '').split('\n').map((s) => s.trim()).filter(Boolean)]));
+    const lines = Object.fromEntries(LOCALES.map((l) => [l, (d[`items_${l}`] ?? '').split('\n').map((x: string) => x.trim()).filter(Boolean)]));
     const n = Math.max(...LOCALES.map((l) => lines[l]!.length));
     if (n < 2) return fail('consultations.errors.itemsRequired', { field: 'items_es' });
     if (n > 100) return fail('consultations.errors.tooManyItems', { field: 'items_es' });
