@@ -1,5 +1,6 @@
 /** @module Consultations: what the routes share — loading a consultation with the facts the policy needs (reads only). */
 import type { Context } from 'hono';
+import type { Db } from '../../db/schema.js';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import type { FormState } from '../../platform/views/components.js';
 import { organizationsOfUser } from '../membership/index.js';
@@ -40,8 +41,8 @@ export async function bodiesRunBy(c: Context<AppEnv>, user: CurrentUser): Promis
   return { bodies: isAdmin(user) ? all : all.filter((b) => secretaryOf.includes(b.id)), secretaryOf };
 }
 
-export async function resolved(c: Context<AppEnv>, k: Consultation) {
-  const { db } = c.get('deps');
+/** The questions with their items in the reader's language (`db`: the action's transaction, inside one). */
+export async function resolved(c: Context<AppEnv>, k: Consultation, db: Db = c.get('deps').db) {
   return resolveQuestions(db, await listQuestions(db, k.id), c.get('locale'));
 }
 

@@ -178,7 +178,9 @@ consultationsRoutes.post(
     run: async (trx, { actor, subject, input, values, c }) => {
       const org = subject.f.answerOrgs.find((o) => o.id === input.org);
       if (!org) return fail('consultations.errors.notInAudience', { field: 'org' });
-      const questions = await resolved(c, subject.k);
+      // Reads inside the transaction: a read on another connection would wait for this one (SQLite's single
+      // connection, PostgreSQL's pool under a burst of submissions).
+      const questions = await resolved(c, subject.k, trx);
       const r = readAnswers(questions, values);
       // The refusal names the first refused question; the form shows every one (it reads the answers again).
       const first = Object.entries(r.errors)[0];
