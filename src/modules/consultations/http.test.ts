@@ -94,6 +94,7 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     const mail = await ctx.db.selectFrom('outbox').select('to_address').where('kind', '=', 'consultations.opened').execute();
     expect(mail.map((m) => m.to_address).sort()).toEqual(['votera@co.test', 'voterb@co.test']);
     expect((await anon.get(url())).status).toBe(200);
+    expect(await (await anon.get('/es/')).text()).toContain(`href="/es/consultations/${id}"`);
     // The clock's times are in 2030; the answer command compares with the real time, which is before the close.
   });
 

@@ -1,0 +1,47 @@
+/** The demo: a closed 2023 consultation per thematic Mesa whose count gives the objectives each Mesa prioritized. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import pino from 'pino';
+import { createTestContext, DIALECTS, type TestContext } from '../../../tests/support/context.js';
+import { demoMembership } from '../membership/seed.js';
+import { demoBodies } from '../bodies/index.js';
+import { demoConsultations } from './seed.js';
+import { consultationTopItems } from './index.js';
+import { listQuestions, resolveQuestions, allAnswers } from './queries.js';
+import { countResults } from './results.js';
+
+describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+  }, 60_000);
+  afterAll(() => ctx.close());
+
+  it('counts to MT2: 4, 8, 13 and MT3: 16, 19, 22 (Borda and Schulze), added once, results public', async () => {
+    const admin = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
+    const seed = { dialect, log: pino({ level: 'silent' }), adminId: admin };
+    await ctx.db.transaction().execute(async (trx) => {
+      await demoMembership({ db: trx, ...seed });
+      await demoBodies({ db: trx, ...seed });
+      await demoConsultations({ db: trx, ...seed });
+      await demoConsultations({ db: trx, ...seed });
+    });
+    const all = await ctx.db.selectFrom('consultations').innerJoin('bodies', 'bodies.id', 'consultations.body_id').select(['consultations.id', 'bodies.slug', 'consultations.status']).execute();
+    expect(all.map((k) => [k.slug, k.status]).sort()).toEqual([
+      ['mt2', 'closed'],
+      ['mt3', 'closed'],
+    ]);
+    for (const [slug, expected] of [
+      ['mt2', ['4', '8', '13']],
+      ['mt3', ['16', '19', '22']],
+    ] as const) {
+      const id = all.find((k) => k.slug === slug)!.id;
+      const q = await ctx.db.selectFrom('consultation_questions').select('id').where('consultation_id', '=', id).where('kind', '=', 'rank').executeTakeFirstOrThrow();
+      expect((await consultationTopItems(ctx.db, id, q.id, 3, 'es')).map((t) => t.key).sort()).toEqual([...expected].sort());
+      const questions = await resolveQuestions(ctx.db, await listQuestions(ctx.db, id), 'es');
+      const r = countResults(questions, await allAnswers(ctx.db, id)).get(q.id)!;
+      expect(r.kind === 'rank' && r.schulze.slice(0, 3).map((p) => p.key).sort()).toEqual([...expected].sort());
+      const html = await (await ctx.client().get(`/es/consultations/${id}/results`)).text();
+      expect(html).toContain('Método de Schulze');
+    }
+  });
+});
