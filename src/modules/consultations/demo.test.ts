@@ -42,6 +42,16 @@ describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
       expect(r.kind === 'rank' && r.schulze.slice(0, 3).map((p) => p.key).sort()).toEqual([...expected].sort());
       const html = await (await ctx.client().get(`/es/consultations/${id}/results`)).text();
       expect(html).toContain('Método de Schulze');
+      expect(html).toContain('<optgroup label="Subregión">');
     }
+    // Breakdowns: a group is counted on its own; a group too small to hide an organization's answer is not shown.
+    const mt2 = all.find((k) => k.slug === 'mt2')!.id;
+    const total = Number((await ctx.db.selectFrom('consultations').select('answer_count').where('id', '=', mt2).executeTakeFirstOrThrow()).answer_count);
+    const body = await (await ctx.client().get(`/es/consultations/${mt2}/results?by=body:mt2`)).text();
+    expect(body).toContain(`${total} respuestas en este grupo.`);
+    const country = (await ctx.db.selectFrom('consultation_answers').innerJoin('organizations', 'organizations.id', 'consultation_answers.respondent').select('organizations.country').where('consultation_id', '=', mt2).executeTakeFirstOrThrow()).country;
+    const one = await (await ctx.client().get(`/es/consultations/${mt2}/results?by=country:${country}`)).text();
+    expect(one).toContain('no se muestra para no revelar');
+    expect(one).toContain('Nadie respondió esta pregunta.');
   });
 });

@@ -14,7 +14,9 @@ import { toCsv } from '../../platform/http/csv.js';
 import { emptyForm } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { getOrganizations } from '../membership/index.js';
-import { getBodyBySlug, bodyFacts, listBodies } from '../bodies/index.js';
+import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodies/index.js';
+import { countryNames } from '../../platform/reference/queries.js';
+import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
 import { listConsultations, allAnswers, answeredBy, answerOf } from './queries.js';
 import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, consultationsTx } from './commands/lifecycle.js';
@@ -203,13 +205,37 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   if (!x) return c.notFound();
   authorize(c, consultationsPolicy.can(user, 'results', x));
   const { db } = c.get('deps');
+  const locale = c.get('locale');
+  const t = c.get('t');
   const questions = await resolved(c, x.k);
   const answers = await allAnswers(db, x.k.id);
-  const orgs = x.k.publishAnswers ? await getOrganizations(db, answers.map((a) => a.respondent)) : [];
+  const orgs = new Map((await getOrganizations(db, answers.map((a) => a.respondent))).map((o) => [o.id, o]));
+  const bodies = await listBodies(db);
+  // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
+  const by = parseBreakdown(c.req.query('by'));
+  const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
+  const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
+  const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
+  const names = await countryNames(db, locale);
+  const present = [...orgs.values()];
+  const options = [
+    ...SUB_REGIONS.map((r) => ({ value: `region:${r}`, label: t(`consultations.regions.${r}`), group: t('consultations.results.bySubRegion') })),
+    ...[...new Set(present.map((o) => o.country))].sort().map((cc) => ({ value: `country:${cc}`, label: names.get(cc) ?? cc, group: t('consultations.results.byCountry') })),
+    ...[...new Set(present.map((o) => o.type))].sort().map((ty) => ({ value: `type:${ty}`, label: t(`membership.types.${ty}`), group: t('consultations.results.byType') })),
+    ...bodies.map((b) => ({ value: `body:${b.slug}`, label: pickTranslated(b.shortName, locale)?.text ?? b.slug, group: t('consultations.results.byBody') })),
+  ];
   if (!user) c.set('cacheable', true);
+  c.set('cacheParams', ['by']);
   return c.render(
-    <ResultsPage k={x.k} questions={questions} results={countResults(questions, answers)} orgName={new Map(orgs.map((o) => [o.id, o.name]))} canExport={consultationsPolicy.can(user, 'export', x)} />,
-    { title: c.get('t')('consultations.results.titleShort'), crumbs: [[c.get('t')('consultations.list.title'), paths.list.pattern]] },
+    <ResultsPage
+      k={x.k}
+      questions={questions}
+      results={countResults(questions, tooFew ? [] : shown)}
+      orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
+      canExport={consultationsPolicy.can(user, 'export', x)}
+      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
+    />,
+    { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
   );
 });
 

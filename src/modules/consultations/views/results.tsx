@@ -3,7 +3,8 @@
  * beside it; rankings by the Borda count and the Schulze method side by side, with the pairwise matrix.
  */
 import { raw } from 'hono/html';
-import { Table, EmptyState } from '../../../platform/views/components.js';
+import { Table, EmptyState, Form, SelectField, Button, emptyForm, type Option } from '../../../platform/views/components.js';
+import { MIN_GROUP } from '../breakdown.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { renderBarChart } from '../../../platform/charts/index.js';
@@ -12,7 +13,17 @@ import type { Consultation } from '../queries.js';
 import type { Resolved } from '../model.js';
 import type { QuestionResult } from '../results.js';
 
-export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean }) {
+export interface BreakdownView {
+  options: Option[];
+  /** The chosen group ('' for every answer). */
+  value: string;
+  /** Answers in the group. */
+  count: number;
+  /** The group is too small to show without revealing an organization's answer. */
+  tooFew: boolean;
+}
+
+export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; breakdown: BreakdownView }) {
   const { t, locale } = useView();
   const { k } = props;
   return (
@@ -21,6 +32,12 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
       {k.status !== 'closed' ? <p class="hint">{t('consultations.results.provisional')}</p> : null}
       <p>{t('consultations.results.answers', { n: k.answerCount })}</p>
       <p class="hint">{t('consultations.results.methods')}</p>
+      <Form action={paths.results.href(locale, { id: k.id })} method="get" class="filters">
+        <SelectField name="by" label={t('consultations.results.breakdown')} form={emptyForm({ by: props.breakdown.value })} options={props.breakdown.options} empty={t('consultations.results.everyone')} />
+        <Button variant="secondary">{t('consultations.results.show')}</Button>
+      </Form>
+      {props.breakdown.value ? <p>{t('consultations.results.inGroup', { n: props.breakdown.count })}</p> : null}
+      {props.breakdown.tooFew ? <p class="notice warning">{t('consultations.results.tooFew', { min: MIN_GROUP })}</p> : null}
       {props.canExport ? (
         <p>
           <a href={paths.exportCsv.href(locale, { id: k.id })}>{t('consultations.page.exportCsv')}</a>
