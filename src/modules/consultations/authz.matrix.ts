@@ -83,6 +83,7 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'open'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'closed'), expect: only('secretary', 'admin') },
+      { method: 'GET', route: paths.exportJson.pattern, url: at(paths.exportJson, 'closed'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'draft'), expect: { ...signedIn(), anonymous: 401, otherOrg: 403, member: 403, bodyMember: 403, reviewer: 403, secretary: 403, admin: 403 } },
     ];
   },

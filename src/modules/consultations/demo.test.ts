@@ -6,7 +6,7 @@ import { demoMembership } from '../membership/seed.js';
 import { demoBodies } from '../bodies/index.js';
 import { demoConsultations } from './seed.js';
 import { consultationTopItems } from './index.js';
-import { listQuestions, resolveQuestions, allAnswers } from './queries.js';
+import { listQuestions, resolveQuestions, allAnswers, answerBatches } from './queries.js';
 import { countResults } from './results.js';
 
 describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
@@ -30,6 +30,7 @@ describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
       ['mt2', 'closed'],
       ['mt3', 'closed'],
     ]);
+    const mt2 = all.find((k) => k.slug === 'mt2')!.id;
     for (const [slug, expected] of [
       ['mt2', ['4', '8', '13']],
       ['mt3', ['16', '19', '22']],
@@ -44,8 +45,12 @@ describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
       expect(html).toContain('Método de Schulze');
       expect(html).toContain('<optgroup label="Subregión">');
     }
+    // Exports read the answers in batches (keyset pagination): all of them, once, in order.
+    const batches: string[][] = [];
+    for await (const b of answerBatches(ctx.db, mt2, 2)) batches.push(b.map((a) => a.respondent));
+    expect(batches.flat()).toEqual((await allAnswers(ctx.db, mt2)).map((a) => a.respondent));
+    expect(batches.length).toBeGreaterThan(1);
     // Breakdowns: a group is counted on its own; a group too small to hide an organization's answer is not shown.
-    const mt2 = all.find((k) => k.slug === 'mt2')!.id;
     const total = Number((await ctx.db.selectFrom('consultations').select('answer_count').where('id', '=', mt2).executeTakeFirstOrThrow()).answer_count);
     const body = await (await ctx.client().get(`/es/consultations/${mt2}/results?by=body:mt2`)).text();
     expect(body).toContain(`${total} respuestas en este grupo.`);

@@ -163,6 +163,9 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect(text).toContain('Org A');
     expect(text).toContain('4 > 8');
     expect((await p('voterA').get(url('/answers.csv'))).status).toBe(403);
+    const json = await (await p('secretary').get(url('/answers.json'))).json();
+    expect(json.questions.map((x: { kind: string }) => x.kind)).toEqual(['rank', 'one', 'short', 'scale']);
+    expect(json.answers).toEqual([expect.objectContaining({ organization: expect.objectContaining({ name: 'Org A' }), version: 2, answers: [['4', '8'], '2', null, null] })]);
     const top = await consultationTopItems(ctx.db, id, q.rank!, 2, 'en');
     expect(top.map((t) => t.key)).toEqual(['4', '8']);
     expect(top[0]!.label).toMatch(/^4\. /);

@@ -18,4 +18,5 @@ export const paths = {
   answer: route(`${C}/answer`),
   results: route(`${C}/results`),
   exportCsv: route(`${C}/answers.csv`),
+  exportJson: route(`${C}/answers.json`),
 };

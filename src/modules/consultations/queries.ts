@@ -127,3 +127,22 @@ export async function consultationsDue(db: Db, now: string, remindBefore: string
     .execute();
   return { toOpen: toOpen.map((r) => r.id), toClose: toClose.map((r) => r.id), toRemind: toRemind.map((r) => r.id) };
 }
+
+/** Every answer in batches (keyset on the organization id), so an export of any size holds one batch at a time. */
+export async function* answerBatches(db: Db, consultationId: string, size = 1000): AsyncGenerator<StoredAnswer[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('consultation_answers')
+      .selectAll()
+      .where('consultation_id', '=', consultationId)
+      .where('respondent', '>', after)
+      .orderBy('respondent')
+      .limit(size)
+      .execute();
+    if (!rows.length) return;
+    yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at }));
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.respondent;
+  }
+}

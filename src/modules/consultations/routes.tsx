@@ -3,7 +3,7 @@
  * POST: `action()` (sign-in → load → rule → zod input → command in one transaction → redirect with a flash).
  * No request moves the clock: jobs.ts opens, closes and reminds on time.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
@@ -18,7 +18,7 @@ import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodie
 import { countryNames } from '../../platform/reference/queries.js';
 import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
-import { listConsultations, allAnswers, answeredBy, answerOf } from './queries.js';
+import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches } from './queries.js';
 import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer } from './commands/answer.js';
 import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm } from './schemas.js';
@@ -239,22 +239,79 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   );
 });
 
-/** Every answer, one row per organization, columns in question order (rank: items in order; points: item=n). */
-consultationsRoutes.get(paths.exportCsv.pattern, async (c) => {
+/** A text stream from an async generator, pulled as the client reads (bounded memory). */
+function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  return new ReadableStream({
+    async pull(ctrl) {
+      const { value, done } = await chunks.next();
+      if (done) ctrl.close();
+      else ctrl.enqueue(enc.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** Loads what an export needs; null → 404 (after the policy's rule). */
+async function loadExport(c: Context<AppEnv>) {
   const user = requireUser(c);
   const x = await loadConsultation(c, user);
-  if (!x) return c.notFound();
+  if (!x) return null;
   authorize(c, consultationsPolicy.can(user, 'export', x));
+  return { x, questions: await resolved(c, x.k) };
+}
+
+/** The answers of a batch with their organizations. */
+async function* rowsOf(c: Context<AppEnv>, id: string) {
   const { db } = c.get('deps');
-  const questions = await resolved(c, x.k);
-  const answers = await allAnswers(db, x.k.id);
-  const orgs = new Map((await getOrganizations(db, answers.map((a) => a.respondent))).map((o) => [o.id, o]));
+  for await (const batch of answerBatches(db, id)) {
+    const orgs = new Map((await getOrganizations(db, batch.map((a) => a.respondent))).map((o) => [o.id, o]));
+    yield batch.map((a) => ({ a, o: orgs.get(a.respondent) }));
+  }
+}
+
+const cellOf = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' > ') : typeof v === 'object' && v ? Object.entries(v).map(([k, n]) => `${k}=${n}`).join('; ') : String(v));
+
+/**
+ * Every answer, one row per organization, columns in question order (a ranking: its items in order, "4 > 8";
+ * points: "4=6; 8=4"), streamed batch by batch through csv.ts.
+ */
+consultationsRoutes.get(paths.exportCsv.pattern, async (c) => {
+  const e = await loadExport(c);
+  if (!e) return c.notFound();
   const t = c.get('t');
-  const head = [t('consultations.csv.organization'), t('consultations.csv.country'), t('consultations.csv.type'), t('consultations.csv.submittedAt'), ...questions.map((q) => `${q.position}. ${pickTranslated(q.prompt, c.get('locale'))?.text ?? fieldOf(q)}`)];
-  const cell = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' > ') : typeof v === 'object' && v ? Object.entries(v).map(([k, n]) => `${k}=${n}`).join('; ') : String(v));
-  const rows = answers.map((a) => {
-    const o = orgs.get(a.respondent);
-    return [o?.name ?? a.respondent, o?.country ?? '', o?.type ?? '', a.submittedAt, ...questions.map((q) => cell(a.answers[q.id]))];
-  });
-  return c.body(toCsv([head, ...rows], { bom: true }), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="consultation-${x.k.id}.csv"` });
+  const locale = c.get('locale');
+  const head = [t('consultations.csv.organization'), t('consultations.csv.country'), t('consultations.csv.type'), t('consultations.csv.submittedAt'), ...e.questions.map((q) => `${q.position}. ${pickTranslated(q.prompt, locale)?.text ?? fieldOf(q)}`)];
+  async function* chunks() {
+    yield toCsv([head], { bom: true });
+    for await (const rows of rowsOf(c, e!.x.k.id)) yield toCsv(rows.map(({ a, o }) => [o?.name ?? a.respondent, o?.country ?? '', o?.type ?? '', a.submittedAt, ...e!.questions.map((q) => cellOf(a.answers[q.id]))]));
+  }
+  return c.body(streamOf(chunks()), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="consultation-${e.x.k.id}.csv"` });
+});
+
+/** The same answers as JSON: one object per organization, its answers in question order, streamed. */
+consultationsRoutes.get(paths.exportJson.pattern, async (c) => {
+  const e = await loadExport(c);
+  if (!e) return c.notFound();
+  const questions = e.questions.map((q) => ({ id: q.id, position: q.position, kind: q.kind, prompt: q.prompt, items: q.items.map((i) => i.key) }));
+  async function* chunks() {
+    yield `{"consultation":${JSON.stringify({ id: e!.x.k.id, title: JSON.parse(e!.x.k.title), status: e!.x.k.status })},"questions":${JSON.stringify(questions)},"answers":[`;
+    let first = true;
+    for await (const rows of rowsOf(c, e!.x.k.id)) {
+      const out = rows.map(({ a, o }) =>
+        JSON.stringify({
+          organization: { id: a.respondent, name: o?.name ?? null, country: o?.country ?? null, type: o?.type ?? null },
+          submittedAt: a.submittedAt,
+          version: a.version,
+          answers: questions.map((q) => a.answers[q.id] ?? null),
+        }),
+      );
+      yield (first ? '\n' : ',\n') + out.join(',\n');
+      first = false;
+    }
+    yield '\n]}\n';
+  }
+  return c.body(streamOf(chunks()), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="consultation-${e.x.k.id}.json"` });
 });

@@ -58,7 +58,11 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
           </a>
         ) : null}{' '}
         {can.results ? <a href={paths.results.href(locale, id)}>{t('consultations.page.results')}</a> : null}{' '}
-        {can.export ? <a href={paths.exportCsv.href(locale, id)}>{t('consultations.page.exportCsv')}</a> : null}
+        {can.export ? (
+          <>
+            <a href={paths.exportCsv.href(locale, id)}>{t('consultations.page.exportCsv')}</a> <a href={paths.exportJson.href(locale, id)}>{t('consultations.page.exportJson')}</a>
+          </>
+        ) : null}
       </p>
       <h2>{t('consultations.page.questions')}</h2>
       {props.questions.length ? (
