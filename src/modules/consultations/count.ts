@@ -56,16 +56,29 @@ export function borda(items: readonly string[], rankings: readonly string[][]): 
 export function pairwise(items: readonly string[], rankings: readonly string[][]): number[][] {
   const idx = new Map(items.map((k, i) => [k, i]));
   const n = items.length;
-  const d = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  // A flat counter and a per-ranking mark (which items this ranking ranked), reused: no allocation per ranking.
+  const d = new Int32Array(n * n);
+  const mark = new Int32Array(n);
+  const pos = new Int32Array(n);
+  let stamp = 0;
   for (const r of rankings) {
-    const pos = r.map((k) => idx.get(k)).filter((i): i is number => i !== undefined);
-    const rankedSet = new Set(pos);
-    pos.forEach((a, i) => {
-      for (const b of pos.slice(i + 1)) d[a]![b]! += 1;
-      for (let b = 0; b < n; b++) if (!rankedSet.has(b)) d[a]![b]! += 1;
-    });
+    stamp += 1;
+    let m = 0;
+    for (const k of r) {
+      const i = idx.get(k);
+      if (i === undefined || mark[i] === stamp) continue;
+      mark[i] = stamp;
+      pos[m++] = i;
+    }
+    for (let x = 0; x < m; x++) {
+      const row = pos[x]! * n;
+      // Above every item ranked after it…
+      for (let y = x + 1; y < m; y++) d[row + pos[y]!]! += 1;
+      // …and above every item not ranked.
+      for (let b = 0; b < n; b++) if (mark[b] !== stamp) d[row + b]! += 1;
+    }
   }
-  return d;
+  return Array.from({ length: n }, (_, a) => Array.from(d.subarray(a * n, a * n + n)));
 }
 
 export interface SchulzeRow {
