@@ -7,7 +7,7 @@
 import { defineRouteMatrix, everyone, only, signedIn, type World } from '../../../tests/support/matrix.js';
 import { createConsultation, addQuestion, openConsultation, closeConsultation, consultationsTx, type QuestionInput } from './commands/lifecycle.js';
 import { submitAnswer } from './commands/answer.js';
-import { paths } from './paths.js';
+import { paths, apiPaths } from './paths.js';
 
 interface Subjects {
   draft: string;
@@ -85,6 +85,9 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'closed'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.exportJson.pattern, url: at(paths.exportJson, 'closed'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'draft'), expect: { ...signedIn(), anonymous: 401, otherOrg: 403, member: 403, bodyMember: 403, reviewer: 403, secretary: 403, admin: 403 } },
+      { method: 'GET', route: apiPaths.mounted(apiPaths.list), url: () => apiPaths.mounted(apiPaths.list), expect: everyone() },
+      { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().closed), expect: everyone() },
+      { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().open), expect: { ...everyone(), anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
     ];
   },
 });

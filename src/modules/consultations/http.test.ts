@@ -163,9 +163,12 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect(text).toContain('Org A');
     expect(text).toContain('4 > 8');
     expect((await p('voterA').get(url('/answers.csv'))).status).toBe(403);
-    const json = await (await p('secretary').get(url('/answers.json'))).json();
+    const json = (await (await p('secretary').get(url('/answers.json'))).json()) as { questions: { kind: string }[]; answers: unknown[] };
     expect(json.questions.map((x: { kind: string }) => x.kind)).toEqual(['rank', 'one', 'short', 'scale']);
     expect(json.answers).toEqual([expect.objectContaining({ organization: expect.objectContaining({ name: 'Org A' }), version: 2, answers: [['4', '8'], '2', null, null] })]);
+    const api = (await (await anon.get(`/api/v1/consultations/${id}/results?lang=en`)).json()) as { data: { status: string }; questions: { kind: string; answers: number; result: { borda?: { key: string; place: number; points: number }[] } }[] };
+    expect(api.data.status).toBe('closed');
+    expect(api.questions[0]!.result.borda!.slice(0, 2)).toEqual([expect.objectContaining({ key: '4', place: 1, points: 2 }), expect.objectContaining({ key: '8', place: 2, points: 1 })]);
     const top = await consultationTopItems(ctx.db, id, q.rank!, 2, 'en');
     expect(top.map((t) => t.key)).toEqual(['4', '8']);
     expect(top[0]!.label).toMatch(/^4\. /);

@@ -2,6 +2,7 @@
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
 import { consultationsRoutes } from './routes.js';
+import { consultationsApi } from './api.js';
 import { paths } from './paths.js';
 import { consultationClock } from './jobs.js';
 import { demoConsultations } from './seed.js';
@@ -17,6 +18,7 @@ export const consultationsModule = defineModule({
   migrations: { '2026_12_02_1030_consultations_create': create },
   messages: { es, en, pt, fr },
   routes: consultationsRoutes,
+  api: consultationsApi,
   demo: demoConsultations,
   nav: [{ path: paths.list.pattern, label: 'consultations.nav', area: 'main', order: 13 }],
   // The clock opens and closes consultations on time and sends the one reminder, even if nobody visits.

@@ -20,3 +20,11 @@ export const paths = {
   exportCsv: route(`${C}/answers.csv`),
   exportJson: route(`${C}/answers.json`),
 };
+
+/** The JSON API's paths, in OpenAPI form, relative to /api/v1 (api.ts declares its routes with them). */
+export const apiPaths = {
+  list: '/consultations',
+  results: '/consultations/{id}/results',
+  /** An API path as Hono mounts it: `/consultations/{id}` → `/api/v1/consultations/:id`. */
+  mounted: (p: string) => `/api/v1${p.replace(/\{(\w+)\}/g, ':$1')}`,
+} as const;
