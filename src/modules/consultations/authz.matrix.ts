@@ -83,6 +83,8 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'open'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'closed'), expect: everyone() },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'closed'), expect: only('secretary', 'admin') },
+      // Not a ranking of the objectives: refused with a flash after authorization, nothing changes.
+      { method: 'POST', route: paths.prioritize.pattern, url: () => paths.prioritize.href('es', { id: x().closed, qid: 'zzzzzzzzzzzzzzzz' }), form: () => ({ count: '3' }), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.exportJson.pattern, url: at(paths.exportJson, 'closed'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'draft'), expect: { ...signedIn(), anonymous: 401, otherOrg: 403, member: 403, bodyMember: 403, reviewer: 403, secretary: 403, admin: 403 } },
       { method: 'GET', route: apiPaths.mounted(apiPaths.list), url: () => apiPaths.mounted(apiPaths.list), expect: everyone() },

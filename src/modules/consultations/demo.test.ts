@@ -45,6 +45,13 @@ describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
       expect(html).toContain('Método de Schulze');
       expect(html).toContain('<optgroup label="Subregión">');
     }
+    // The Mesa's organizers record its top objectives as the Mesa's priorities (a tie at the cut is refused).
+    const { prioritizeObjectives } = await import('./commands/prioritize.js');
+    const { getBodyBySlug } = await import('../bodies/index.js');
+    const rankQ = (await ctx.db.selectFrom('consultation_questions').select('id').where('consultation_id', '=', mt2).where('kind', '=', 'rank').executeTakeFirstOrThrow()).id;
+    const done = await ctx.db.transaction().execute((trx) => prioritizeObjectives(trx, admin, { consultationId: mt2, questionId: rankQ, count: 3, locale: 'es' }));
+    expect(done).toEqual({ ok: true, objectives: [4, 8, 13] });
+    expect((await getBodyBySlug(ctx.db, 'mt2'))!.objectives).toEqual([4, 8, 13]);
     // Exports read the answers in batches (keyset pagination): all of them, once, in order.
     const batches: string[][] = [];
     for await (const b of answerBatches(ctx.db, mt2, 2)) batches.push(b.map((a) => a.respondent));

@@ -169,6 +169,13 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     const api = (await (await anon.get(`/api/v1/consultations/${id}/results?lang=en`)).json()) as { data: { status: string }; questions: { kind: string; answers: number; result: { borda?: { key: string; place: number; points: number }[] } }[] };
     expect(api.data.status).toBe('closed');
     expect(api.questions[0]!.result.borda!.slice(0, 2)).toEqual([expect.objectContaining({ key: '4', place: 1, points: 2 }), expect.objectContaining({ key: '8', place: 2, points: 1 })]);
+    expect((await p('voterA').post(url(`/questions/${q.rank}/prioritize`), { count: '2' })).status).toBe(403);
+    const tooMany = await p('secretary').post(url(`/questions/${q.rank}/prioritize`), { count: '3' });
+    expect(tooMany.status).toBe(303);
+    expect((await getBodyBySlug(ctx.db, 'mt2'))!.objectives).not.toEqual([4, 8]);
+    const prioritized = await p('secretary').post(url(`/questions/${q.rank}/prioritize`), { count: '2' });
+    expect(prioritized.headers.get('location')).toBe('/es/bodies/mt2');
+    expect((await getBodyBySlug(ctx.db, 'mt2'))!.objectives).toEqual([4, 8]);
     const top = await consultationTopItems(ctx.db, id, q.rank!, 2, 'en');
     expect(top.map((t) => t.key)).toEqual(['4', '8']);
     expect(top[0]!.label).toMatch(/^4\. /);

@@ -66,15 +66,15 @@ const integer = (s: string) => (/^\d{1,6}$/.test(s) ? Number(s) : NaN);
  * Reads the posted form: answers of shown questions, and for each refused field the message key. A
  * hidden (conditional) question that was answered is refused too, so nothing unasked is stored.
  */
-export function readAnswers(questions: Resolved[], values: FormValues): { answers: Answers; errors: Record<string, { key: string; params?: Record<string, unknown> }> } {
+export function readAnswers(questions: Resolved[], values: FormValues): { answers: Answers; errors: Record<string, { key: string; params?: Record<string, string | number> }> } {
   const answers: Answers = {};
-  const errors: Record<string, { key: string; params?: Record<string, unknown> }> = {};
+  const errors: Record<string, { key: string; params?: Record<string, string | number> }> = {};
   for (const q of [...questions].sort((a, b) => a.position - b.position)) {
     const f = fieldOf(q);
     const keys = new Set(q.items.map((i) => i.key));
     const shown = isShown(q, answers);
     let a: Answer | undefined;
-    let err: { key: string; params?: Record<string, unknown> } | undefined;
+    let err: { key: string; params?: Record<string, string | number> } | undefined;
     switch (q.kind) {
       case 'one': {
         const v = str(values[f]);

@@ -17,6 +17,8 @@ export const paths = {
   close: route(`${C}/close`),
   answer: route(`${C}/answer`),
   results: route(`${C}/results`),
+  /** Record a ranking's top objectives as the running body's prioritized objectives. */
+  prioritize: route(`${C}/questions/:qid{[0-9a-z]{16}}/prioritize`),
   exportCsv: route(`${C}/answers.csv`),
   exportJson: route(`${C}/answers.json`),
 };

@@ -36,6 +36,8 @@ export const consultationsPolicy = definePolicy({
   answer: (a: Actor, { k, f }: Subject) => !!a && k.status === 'open' && f.answerOrgs.length > 0,
   /** Results: everyone once closed; the organizers at any time. */
   results: (a: Actor, { k, f }: Subject) => k.status === 'closed' || (k.status === 'open' && manages(a, f.body)),
+  /** Record a closed consultation's top objectives as the running body's prioritized objectives: its organizers. */
+  prioritize: (a: Actor, { k, f }: Subject) => k.status === 'closed' && manages(a, f.body),
   /** Every answer as CSV (with who answered): organizers. */
   export: (a: Actor, { k, f }: Subject) => k.status !== 'draft' && manages(a, f.body),
 });

@@ -21,7 +21,9 @@ import { consultationsPolicy } from './policy.js';
 import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches } from './queries.js';
 import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer } from './commands/answer.js';
-import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm } from './schemas.js';
+import { prioritizeObjectives } from './commands/prioritize.js';
+import { paths as bodiesPaths } from '../bodies/index.js';
+import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PrioritizeForm } from './schemas.js';
 import { readAnswers, valuesOf, fieldOf } from './model.js';
 import { countResults } from './results.js';
 import { paths } from './paths.js';
@@ -31,6 +33,7 @@ import { ConsultationPage } from './views/consultation.js';
 import { ResultsPage } from './views/results.js';
 
 export const consultationsRoutes = new Hono<AppEnv>({ strict: false });
+const bodyPage = bodiesPaths.body;
 
 consultationsRoutes.get(paths.list.pattern, async (c) => {
   const user = c.get('user');
@@ -186,7 +189,7 @@ consultationsRoutes.post(
       const r = readAnswers(questions, values);
       // The refusal names the first refused question; the form shows every one (it reads the answers again).
       const first = Object.entries(r.errors)[0];
-      if (first) return fail(first[1].key, { field: first[0], ...(first[1].params ?? {}) });
+      if (first) return fail(first[1].key, { field: first[0], params: first[1].params });
       return submitAnswer(trx, actor.id, { consultationId: subject.k.id, orgId: org.id, answers: r.answers });
     },
     form: async (c, { subject, form }) => {
@@ -233,11 +236,24 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
       results={countResults(questions, tooFew ? [] : shown)}
       orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
       canExport={consultationsPolicy.can(user, 'export', x)}
+      canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
       breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
     />,
     { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
   );
 });
+
+consultationsRoutes.post(
+  paths.prioritize.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'prioritize', x),
+    input: PrioritizeForm,
+    run: (trx, { actor, subject, input, c, locale }) => prioritizeObjectives(trx, actor.id, { consultationId: subject.k.id, questionId: c.req.param('qid') ?? '', count: input.count, locale }),
+    back: ({ subject, locale }) => paths.results.href(locale, { id: subject.k.id }),
+    done: ({ subject, locale }) => ({ to: bodyPage.href(locale, { slug: subject.body.slug }), flash: 'consultations.results.prioritized' }),
+  }),
+);
 
 /** A text stream from an async generator, pulled as the client reads (bounded memory). */
 function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {

@@ -112,3 +112,6 @@ export function questionInput(d: z.output<typeof QuestionForm>): Outcome<{ input
 
 /** The answer form's one fixed field: the organization answered for (the questions are read by model.ts). */
 export const AnswerForm = z.object({ org: z.string().regex(/^[0-9a-z]{16}$/).optional().catch(undefined) });
+
+/** How many of a ranking's top objectives become the body's prioritized objectives. */
+export const PrioritizeForm = z.object({ count: z.coerce.number().int().min(1).max(10) });

@@ -3,7 +3,7 @@
  * beside it; rankings by the Borda count and the Schulze method side by side, with the pairwise matrix.
  */
 import { raw } from 'hono/html';
-import { Table, EmptyState, Form, SelectField, Button, emptyForm, type Option } from '../../../platform/views/components.js';
+import { Table, EmptyState, Form, SelectField, TextField, Button, emptyForm, type Option } from '../../../platform/views/components.js';
 import { MIN_GROUP } from '../breakdown.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
@@ -23,7 +23,7 @@ export interface BreakdownView {
   tooFew: boolean;
 }
 
-export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; breakdown: BreakdownView }) {
+export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; breakdown: BreakdownView }) {
   const { t, locale } = useView();
   const { k } = props;
   return (
@@ -51,6 +51,12 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
               {q.position}. {pickTranslated(q.prompt, locale)?.text ?? ''}
             </h2>
             {r ? <QuestionResultView q={q} r={r} orgName={props.orgName} attribute={k.publishAnswers} /> : null}
+            {props.canPrioritize && !props.breakdown.value && q.kind === 'rank' && q.source === 'objectives' && r?.n ? (
+              <Form action={paths.prioritize.href(locale, { id: k.id, qid: q.id })}>
+                <TextField name="count" type="number" inputmode="numeric" label={t('consultations.results.prioritizeCount')} hint={t('consultations.results.prioritizeHint')} form={emptyForm({ count: '3' })} />
+                <Button variant="secondary">{t('consultations.results.prioritize')}</Button>
+              </Form>
+            ) : null}
           </section>
         );
       })}
