@@ -2,8 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import pino from 'pino';
 import { createTestContext, DIALECTS, type TestContext } from '../../../tests/support/context.js';
-import { demoMembership } from '../membership/seed.js';
-import { demoBodies } from '../bodies/index.js';
+import { modules } from '../index.js';
 import { demoConsultations } from './seed.js';
 import { consultationTopItems } from './index.js';
 import { listQuestions, resolveQuestions, allAnswers, answerBatches } from './queries.js';
@@ -20,9 +19,8 @@ describe.each(DIALECTS)('consultations demo on %s', (dialect) => {
     const admin = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
     const seed = { dialect, log: pino({ level: 'silent' }), adminId: admin };
     await ctx.db.transaction().execute(async (trx) => {
-      await demoMembership({ db: trx, ...seed });
-      await demoBodies({ db: trx, ...seed });
-      await demoConsultations({ db: trx, ...seed });
+      // Every module's demo, in the app's order (membership's organizations, bodies' memberships, … this one).
+      for (const m of modules) await m.demo?.({ db: trx, ...seed });
       await demoConsultations({ db: trx, ...seed });
     });
     const all = await ctx.db.selectFrom('consultations').innerJoin('bodies', 'bodies.id', 'consultations.body_id').select(['consultations.id', 'bodies.slug', 'consultations.status']).execute();
