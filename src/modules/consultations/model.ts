@@ -148,7 +148,8 @@ export function readAnswers(questions: Resolved[], values: FormValues): { answer
         break;
       }
     }
-    const field = q.kind === 'rank' || q.kind === 'points' ? f : f;
+    // Rankings and points are refused as a whole, beside the question (its fieldset carries the question's field id).
+    const field = f;
     if (err) {
       errors[field] = err;
       continue;

@@ -5,8 +5,6 @@ import { paths } from '../paths.js';
 import type { Consultation } from '../queries.js';
 import type { Question, Resolved } from '../model.js';
 
-export const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
-
 export function ConsultationLink(props: { k: Consultation }) {
   const { locale } = useView();
   return <a href={paths.consultation.href(locale, { id: props.k.id })}>{pickTranslated(props.k.title, locale)?.text ?? props.k.id}</a>;
