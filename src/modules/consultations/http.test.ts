@@ -1,0 +1,183 @@
+/**
+ * Consultations over HTTP on both engines: a secretary designs one (a ranking of the objectives, a choice and a
+ * question shown only after one of its answers), the clock opens it, representatives answer (refusals beside
+ * each question, nothing stored), twenty submissions of one organization at once leave one answer and twenty
+ * history entries, the clock reminds once and closes it, and the results and the CSV count it all.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makeOrganization, addPerson } from '../membership/factories.js';
+import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
+import { consultationClock } from './jobs.js';
+import { consultationTopItems } from './index.js';
+
+describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
+  let ctx: TestContext;
+  let anon: TestClient;
+  const people: Record<string, { client: TestClient; userId: string }> = {};
+  const orgs: Record<string, string> = {};
+  let id = '';
+  const q: Record<string, string> = {};
+  const reps = Array.from({ length: 10 }, (_, i) => `rep${i}`);
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    anon = ctx.client();
+    const body = (await getBodyBySlug(ctx.db, 'mt2'))!;
+    for (const name of ['secretary', 'voterA', 'voterB', 'outsider', ...reps]) people[name] = await signUpAndIn(ctx, `${name.toLowerCase()}@co.test`, `Persona ${name}`);
+    for (const key of ['a', 'b', 'x']) {
+      orgs[key] = (await makeOrganization(ctx.db, { name: `Org ${key.toUpperCase()}`, status: 'member' })).id;
+      if (key !== 'x') await addBodyMember(ctx.db, body.id, orgs[key]!);
+    }
+    await addPerson(ctx.db, orgs.a!, people.secretary!.userId, { representative: true });
+    await addPerson(ctx.db, orgs.a!, people.voterA!.userId, { representative: true, voter: true });
+    await addPerson(ctx.db, orgs.b!, people.voterB!.userId, { representative: true, voter: true });
+    await addPerson(ctx.db, orgs.x!, people.outsider!.userId, { representative: true, voter: true });
+    for (const r of reps) await addPerson(ctx.db, orgs.b!, people[r]!.userId, { representative: true });
+    const r = await assignPositions(ctx.db, null, { bodyId: body.id, assignments: [{ position: 'secretary', userId: people.secretary!.userId, orgId: orgs.a!, holderName: 'Persona secretary' }], startsOn: '2020-01-01', endsOn: null, source: 'appointment' });
+    expect(r.ok).toBe(true);
+  }, 120_000);
+  afterAll(() => ctx?.close());
+
+  const p = (name: string) => people[name]!.client;
+  const url = (rest = '') => `/es/consultations/${id}${rest}`;
+
+  it('lets the secretary design a consultation of their Mesa, with translated refusals', async () => {
+    expect((await p('voterA').get('/es/consultations/new')).status).toBe(403);
+    const bad = await p('secretary').post('/es/consultations/new', { body: 'mt2', audience: 'body', title_es: '', closes_on: '2020-01-01', opens_on: '2021-01-01' });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('Escriba el título en al menos un idioma.');
+    expect(html).toContain('El cierre no puede ser antes de la apertura.');
+    expect((await p('secretary').post('/es/consultations/new', { body: 'mt1', audience: 'body', title_es: 'Otra mesa' })).status).toBe(403);
+    const ok = await p('secretary').post('/es/consultations/new', {
+      body: 'mt2',
+      audience: 'body',
+      title_es: 'Áreas prioritarias <script>',
+      title_en: 'Priority areas',
+      purpose_es: 'Preparar el conversatorio.',
+      opens_on: '2030-01-01',
+      closes_on: '2030-01-31',
+    });
+    expect(ok.status).toBe(303);
+    id = ok.headers.get('location')!.split('/').pop()!;
+    expect(id).toMatch(/^[0-9a-z]{16}$/);
+    expect((await anon.get(url())).status).toBe(303);
+    expect((await p('voterA').get(url())).status).toBe(403);
+    const page = await (await p('secretary').get(url())).text();
+    expect(page).toContain('Áreas prioritarias &lt;script&gt;');
+
+    const add = (form: Record<string, string>) => p('secretary').post(url('/questions/new'), form);
+    expect((await add({ kind: 'rank', prompt_es: 'Ordene', source: '' })).status).toBe(422);
+    expect((await add({ kind: 'one', prompt_es: 'X', source: 'custom', items_es: 'Sí\nNo', items_en: 'Yes' })).status).toBe(422);
+    expect((await add({ kind: 'rank', required: 'on', prompt_es: 'Sus 3 objetivos prioritarios', source: 'objectives', max_n: '3' })).status).toBe(303);
+    expect((await add({ kind: 'one', required: 'on', prompt_es: '¿Organiza actividades?', source: 'custom', items_es: 'Sí\nNo', items_en: 'Yes\nNo' })).status).toBe(303);
+    const rows = await ctx.db.selectFrom('consultation_questions').select(['id', 'position']).where('consultation_id', '=', id).orderBy('position').execute();
+    q.rank = rows[0]!.id;
+    q.one = rows[1]!.id;
+    expect((await add({ kind: 'short', required: 'on', prompt_es: '¿Cuáles?', show_if: `${q.one}:1` })).status).toBe(303);
+    expect((await add({ kind: 'scale', prompt_es: 'Satisfacción', low_es: 'Nada', high_es: 'Mucho' })).status).toBe(303);
+    const all = await ctx.db.selectFrom('consultation_questions').select(['id', 'position', 'kind']).where('consultation_id', '=', id).orderBy('position').execute();
+    expect(all.map((r) => r.kind)).toEqual(['rank', 'one', 'short', 'scale']);
+    q.text = all[2]!.id;
+    q.scale = all[3]!.id;
+    expect(await (await p('secretary').get(url('/questions/new'))).text()).toContain('¿Organiza actividades? = Sí');
+  });
+
+  it('is opened by the clock on time (GETs never open it), and tells the Mesa’s organizations', async () => {
+    expect((await p('voterA').get(url())).status).toBe(403);
+    await consultationClock(ctx.deps, '2029-12-31T23:00:00.000Z');
+    expect((await ctx.db.selectFrom('consultations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
+    await consultationClock(ctx.deps, '2030-01-01T00:00:01.000Z');
+    await consultationClock(ctx.deps, '2030-01-01T00:00:02.000Z');
+    expect((await ctx.db.selectFrom('consultations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('open');
+    const mail = await ctx.db.selectFrom('outbox').select('to_address').where('kind', '=', 'consultations.opened').execute();
+    expect(mail.map((m) => m.to_address).sort()).toEqual(['votera@co.test', 'voterb@co.test']);
+    expect((await anon.get(url())).status).toBe(200);
+    expect(await (await anon.get('/es/')).text()).toContain(`href="/es/consultations/${id}"`);
+    // The clock's times are in 2030; the answer command compares with the real time, which is before the close.
+  });
+
+  it('takes an answer from a representative, refusing bad input beside each question with nothing stored', async () => {
+    expect((await p('outsider').get(url('/answer'))).status).toBe(403);
+    expect((await p('outsider').post(url('/answer'), { org: orgs.x! })).status).toBe(403);
+    const form = await (await p('voterA').get(url('/answer'))).text();
+    expect(form).toContain('Responda solo si en la pregunta 2');
+    const bad = await p('voterA').post(url('/answer'), { org: orgs.a!, [`q_${q.rank}_4`]: '1', [`q_${q.rank}_8`]: '1', [`q_${q.one}`]: '2', [`q_${q.text}`]: 'No corresponde', [`q_${q.scale}`]: '9' });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('Use cada número una sola vez');
+    expect(html).toContain('Esta pregunta no corresponde');
+    expect(html).toContain('value="No corresponde"');
+    expect((await p('voterA').post(url('/answer'), { org: orgs.b!, [`q_${q.rank}_4`]: '1', [`q_${q.one}`]: '2' })).status).toBe(422);
+    expect(await ctx.db.selectFrom('consultation_answers').selectAll().execute()).toHaveLength(0);
+    const good = await p('voterA').post(url('/answer'), { org: orgs.a!, [`q_${q.rank}_4`]: '1', [`q_${q.rank}_8`]: '2', [`q_${q.rank}_13`]: '3', [`q_${q.one}`]: '1', [`q_${q.text}`]: '<b>Talleres</b>', [`q_${q.scale}`]: '4' });
+    expect(good.status).toBe(303);
+    const row = await ctx.db.selectFrom('consultation_answers').selectAll().where('respondent', '=', orgs.a!).executeTakeFirstOrThrow();
+    expect(row.submitted_by).toBe(people.voterA!.userId);
+    expect(JSON.parse(row.answers)).toEqual({ [q.rank!]: ['4', '8', '13'], [q.one!]: '1', [q.text!]: '<b>Talleres</b>', [q.scale!]: 4 });
+    // Another representative sees it, and changes it.
+    const again = await (await p('secretary').get(url('/answer'))).text();
+    expect(again).toContain('versión 1');
+    expect((await p('secretary').post(url('/answer'), { org: orgs.a!, [`q_${q.rank}_4`]: '1', [`q_${q.rank}_8`]: '2', [`q_${q.one}`]: '2' })).status).toBe(303);
+    const changed = await ctx.db.selectFrom('consultation_answers').selectAll().where('respondent', '=', orgs.a!).executeTakeFirstOrThrow();
+    expect([changed.submitted_by, Number(changed.version)]).toEqual([people.secretary!.userId, 2]);
+  });
+
+  it('leaves exactly one answer when twenty submissions of one organization arrive at once, and a history of each', async () => {
+    const posts = reps.flatMap((r, i) =>
+      [0, 1].map((j) => p(r).post(url('/answer'), { org: orgs.b!, [`q_${q.rank}_${(i % 23) + 1}`]: '1', [`q_${q.one}`]: '2', [`q_${q.scale}`]: String((j % 5) + 1) })),
+    );
+    const res = await Promise.all(posts);
+    expect(res.map((r) => r.status)).toEqual(Array(20).fill(303));
+    const rows = await ctx.db.selectFrom('consultation_answers').selectAll().where('respondent', '=', orgs.b!).execute();
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0]!.version)).toBe(20);
+    const history = await ctx.db.selectFrom('audit_log').select(['actor_id', 'data']).where('subject_id', '=', `${id}:${orgs.b}`).execute();
+    expect(history).toHaveLength(20);
+    const last = history.map((h) => JSON.parse(h.data!)).find((d) => d.version === 20);
+    expect(JSON.parse(rows[0]!.answers)).toEqual(last.answers);
+    expect(Number((await ctx.db.selectFrom('consultations').select('answer_count').where('id', '=', id).executeTakeFirstOrThrow()).answer_count)).toBe(2);
+  });
+
+  it('reminds the organizations that have not answered once, closes on time, and publishes the counts', async () => {
+    await ctx.db.deleteFrom('consultation_answers').where('respondent', '=', orgs.b!).execute();
+    await consultationClock(ctx.deps, '2030-01-29T10:00:00.000Z');
+    await consultationClock(ctx.deps, '2030-01-29T10:01:00.000Z');
+    const reminded = await ctx.db.selectFrom('outbox').select('to_address').where('kind', '=', 'consultations.reminder').execute();
+    expect(reminded.map((m) => m.to_address)).toEqual(['voterb@co.test']);
+    expect((await anon.get(url('/results'))).status).toBe(303);
+    expect((await p('secretary').get(url('/results'))).status).toBe(200);
+    await consultationClock(ctx.deps, '2030-02-01T00:00:00.000Z');
+    expect((await p('voterB').post(url('/answer'), { org: orgs.b!, [`q_${q.one}`]: '2' })).status).toBe(403);
+    const results = await anon.get(url('/results'));
+    expect(results.status).toBe(200);
+    const html = await results.text();
+    expect(html).toContain('Recuento de Borda');
+    expect(html).toContain('Método de Schulze');
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('Org A');
+    const csv = await p('secretary').get(url('/answers.csv'));
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain('Org A');
+    expect(text).toContain('4 > 8');
+    expect((await p('voterA').get(url('/answers.csv'))).status).toBe(403);
+    const json = (await (await p('secretary').get(url('/answers.json'))).json()) as { questions: { kind: string }[]; answers: unknown[] };
+    expect(json.questions.map((x: { kind: string }) => x.kind)).toEqual(['rank', 'one', 'short', 'scale']);
+    expect(json.answers).toEqual([expect.objectContaining({ organization: expect.objectContaining({ name: 'Org A' }), version: 2, answers: [['4', '8'], '2', null, null] })]);
+    const api = (await (await anon.get(`/api/v1/consultations/${id}/results?lang=en`)).json()) as { data: { status: string }; questions: { kind: string; answers: number; result: { borda?: { key: string; place: number; points: number }[] } }[] };
+    expect(api.data.status).toBe('closed');
+    expect(api.questions[0]!.result.borda!.slice(0, 2)).toEqual([expect.objectContaining({ key: '4', place: 1, points: 2 }), expect.objectContaining({ key: '8', place: 2, points: 1 })]);
+    expect((await p('voterA').post(url(`/questions/${q.rank}/prioritize`), { count: '2' })).status).toBe(403);
+    const tooMany = await p('secretary').post(url(`/questions/${q.rank}/prioritize`), { count: '3' });
+    expect(tooMany.status).toBe(303);
+    expect((await getBodyBySlug(ctx.db, 'mt2'))!.objectives).not.toEqual([4, 8]);
+    const prioritized = await p('secretary').post(url(`/questions/${q.rank}/prioritize`), { count: '2' });
+    expect(prioritized.headers.get('location')).toBe('/es/bodies/mt2');
+    expect((await getBodyBySlug(ctx.db, 'mt2'))!.objectives).toEqual([4, 8]);
+    const top = await consultationTopItems(ctx.db, id, q.rank!, 2, 'en');
+    expect(top.map((t) => t.key)).toEqual(['4', '8']);
+    expect(top[0]!.label).toMatch(/^4\. /);
+  });
+});

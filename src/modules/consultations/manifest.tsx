@@ -1,0 +1,51 @@
+/** @module Consultations module: the Mechanism asks its member organizations, counts the answers fairly and publishes them. */
+import { defineModule } from '../../platform/module.js';
+import * as create from './migrations/2026_12_02_1030_consultations_create.js';
+import { consultationsRoutes } from './routes.js';
+import { consultationsApi } from './api.js';
+import { paths } from './paths.js';
+import { consultationClock } from './jobs.js';
+import { demoConsultations } from './seed.js';
+import { listConsultations } from './queries.js';
+import { pickTranslated } from '../../platform/i18n/translated.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+
+export const consultationsModule = defineModule({
+  name: 'consultations',
+  migrations: { '2026_12_02_1030_consultations_create': create },
+  messages: { es, en, pt, fr },
+  routes: consultationsRoutes,
+  api: consultationsApi,
+  demo: demoConsultations,
+  nav: [{ path: paths.list.pattern, label: 'consultations.nav', area: 'main', order: 13 }],
+  // The clock opens and closes consultations on time and sends the one reminder, even if nobody visits.
+  jobs: [{ name: 'consultations.clock', handler: async (_payload, { deps, now }) => consultationClock(deps, now.toISOString()) }],
+  schedules: [{ name: 'consultations.clock', cron: '* * * * *', job: 'consultations.clock' }],
+  // The home page lists the open consultations (the same for everyone: the page cache keeps it).
+  homeSections: async ({ db, locale, t }) => {
+    const open = (await listConsultations(db)).filter((k) => k.status === 'open');
+    if (!open.length) return null;
+    return (
+      <section>
+        <h2>{t('consultations.home.open')}</h2>
+        <ul>
+          {open.slice(0, 5).map((k) => (
+            <li>
+              <a href={paths.consultation.href(locale, { id: k.id })}>{pickTranslated(k.title, locale)?.text ?? k.id}</a>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={paths.list.href(locale)}>{t('consultations.home.all')}</a>
+        </p>
+      </section>
+    );
+  },
+  notifications: [
+    { kind: 'consultations.opened', label: 'consultations.notifications.opened' },
+    { kind: 'consultations.reminder', label: 'consultations.notifications.reminder' },
+  ],
+});

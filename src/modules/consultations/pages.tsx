@@ -1,0 +1,69 @@
+/** @module Consultations: what the routes share — loading a consultation with the facts the policy needs (reads only). */
+import type { Context } from 'hono';
+import type { Db } from '../../db/schema.js';
+import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
+import type { FormState } from '../../platform/views/components.js';
+import { organizationsOfUser } from '../membership/index.js';
+import { getBodyById, bodyFacts, bodyMemberOrgIds, listBodies, secretaryBodiesOfUser, type BodyRow } from '../bodies/index.js';
+import { isAdmin } from '../../platform/authz/authz.js';
+import { usersByIds } from '../../platform/auth/users.js';
+import { getConsultation, listQuestions, resolveQuestions, answerOf, type Consultation } from './queries.js';
+import type { ConsultationFacts } from './policy.js';
+import { paths } from './paths.js';
+import { ConsultationFormPage, QuestionFormPage } from './views/form.js';
+import { AnswerPage } from './views/answer.js';
+
+/** The organizations a person answers for in a consultation: those in its audience they represent. */
+async function answerOrgsOf(c: Context<AppEnv>, user: CurrentUser, k: Consultation) {
+  const { db } = c.get('deps');
+  const mine = (await organizationsOfUser(db, user.id)).filter((o) => o.status === 'member' && (o.isRepresentative || o.isVoter));
+  if (!mine.length) return [];
+  const inBody = k.audience === 'body' ? new Set(await bodyMemberOrgIds(db, k.bodyId)) : null;
+  return mine.filter((o) => !inBody || inBody.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
+}
+
+/** A consultation, its body and the facts about the reader; null when it does not exist (404). */
+export async function loadConsultation(c: Context<AppEnv>, user: CurrentUser | null) {
+  const { db } = c.get('deps');
+  const k = await getConsultation(db, c.req.param('id') ?? '');
+  if (!k) return null;
+  const body = (await getBodyById(db, k.bodyId))!;
+  const f: ConsultationFacts = user ? { body: await bodyFacts(db, user.id, k.bodyId), answerOrgs: await answerOrgsOf(c, user, k) } : { body: await bodyFacts(db, null, k.bodyId), answerOrgs: [] };
+  return { k, body, f };
+}
+export type Loaded = NonNullable<Awaited<ReturnType<typeof loadConsultation>>>;
+
+/** The bodies a person may run a consultation for: all for administrators, their own for secretaries. */
+export async function bodiesRunBy(c: Context<AppEnv>, user: CurrentUser): Promise<{ bodies: BodyRow[]; secretaryOf: string[] }> {
+  const { db } = c.get('deps');
+  const all = await listBodies(db);
+  const secretaryOf = (await secretaryBodiesOfUser(db, user.id)).map((b) => b.bodyId);
+  return { bodies: isAdmin(user) ? all : all.filter((b) => secretaryOf.includes(b.id)), secretaryOf };
+}
+
+/** The questions with their items in the reader's language (`db`: the action's transaction, inside one). */
+export async function resolved(c: Context<AppEnv>, k: Consultation, db: Db = c.get('deps').db) {
+  return resolveQuestions(db, await listQuestions(db, k.id), c.get('locale'));
+}
+
+export const backToConsultation = ({ subject, locale }: { subject: { k: Consultation }; locale: AppEnv['Variables']['locale'] }) => paths.consultation.href(locale, { id: subject.k.id });
+
+export function renderConsultationForm(c: Context<AppEnv>, bodies: BodyRow[], form: FormState) {
+  const title = c.get('t')('consultations.create.title');
+  return c.render(<ConsultationFormPage title={title} action={paths.create.href(c.get('locale'))} bodies={bodies} form={form} />, { title, noindex: true });
+}
+
+export async function renderQuestionForm(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  return c.render(<QuestionFormPage k={x.k} action={paths.addQuestion.href(c.get('locale'), { id: x.k.id })} earlier={await resolved(c, x.k)} form={form} />, { title: c.get('t')('consultations.question.title'), noindex: true });
+}
+
+export async function renderAnswer(c: Context<AppEnv>, x: Loaded, form: FormState, orgId?: string) {
+  const { db } = c.get('deps');
+  const org = orgId ?? x.f.answerOrgs[0]?.id;
+  const current = org ? await answerOf(db, x.k.id, org) : undefined;
+  const who = current ? (await usersByIds(db, [current.submittedBy]))[0]?.name : undefined;
+  return c.render(<AnswerPage k={x.k} questions={await resolved(c, x.k)} orgs={x.f.answerOrgs} current={current} submittedByName={who} form={form} />, {
+    title: c.get('t')('consultations.answer.titleShort'),
+    noindex: true,
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * @module Consultations: who may do what. Administrators and the secretaries of the running body design and
+ * run a consultation; the representatives of the organizations in its audience answer for them; the results
+ * are public once it closes (before, only its organizers see them).
+ */
+import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
+import type { BodyFacts } from '../bodies/index.js';
+import type { Consultation } from './queries.js';
+
+export interface ConsultationFacts {
+  body: BodyFacts;
+  /** Organizations in the audience this person answers for (they are one of its representatives). */
+  answerOrgs: { id: string; name: string }[];
+}
+
+export interface Subject {
+  k: Consultation;
+  f: ConsultationFacts;
+}
+
+/** Administrators, and the secretary of the body that runs it. */
+const manages = (a: Actor, f: BodyFacts) => isAdmin(a) || (!!a && f.isSecretary);
+
+export const consultationsPolicy = definePolicy({
+  /** Design a new consultation: administrators and any body's secretary (for their bodies). */
+  createAny: (a: Actor, secretaryOf: string[]) => isAdmin(a) || (!!a && secretaryOf.length > 0),
+  /** Design one for this body. */
+  create: (a: Actor, f: BodyFacts) => manages(a, f),
+  /** Drafts are seen by their organizers only; open and closed consultations by everyone. */
+  view: (a: Actor, { k, f }: Subject) => k.status !== 'draft' || manages(a, f.body),
+  /** Change the questions: organizers, while it is a draft. */
+  design: (a: Actor, { k, f }: Subject) => k.status === 'draft' && manages(a, f.body),
+  open: (a: Actor, { k, f }: Subject) => k.status === 'draft' && manages(a, f.body),
+  close: (a: Actor, { k, f }: Subject) => k.status === 'open' && manages(a, f.body),
+  /** Answer (or change the answer) for an organization in the audience, while it is open. */
+  answer: (a: Actor, { k, f }: Subject) => !!a && k.status === 'open' && f.answerOrgs.length > 0,
+  /** Results: everyone once closed; the organizers at any time. */
+  results: (a: Actor, { k, f }: Subject) => k.status === 'closed' || (k.status === 'open' && manages(a, f.body)),
+  /** Record a closed consultation's top objectives as the running body's prioritized objectives: its organizers. */
+  prioritize: (a: Actor, { k, f }: Subject) => k.status === 'closed' && manages(a, f.body),
+  /** Every answer as CSV (with who answered): organizers. */
+  export: (a: Actor, { k, f }: Subject) => k.status !== 'draft' && manages(a, f.body),
+});

@@ -1,0 +1,148 @@
+/** @module Consultations: reads (never writes — the clock is jobs.ts's). */
+import type { Db } from '../../db/schema.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.js';
+import { listObjectives, listPrinciples, listCountries } from '../../platform/reference/queries.js';
+import type { Answers, Question, Resolved } from './model.js';
+import type { ConsultationsTable, ConsultationQuestionsTable, Audience, ConsultationStatus } from './tables.js';
+
+export interface Consultation {
+  id: string;
+  bodyId: string;
+  title: string;
+  purpose: string;
+  instructions: string;
+  audience: Audience;
+  publishAnswers: boolean;
+  status: ConsultationStatus;
+  opensAt: string | null;
+  closesAt: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  answerCount: number;
+  createdAt: string;
+}
+
+export const toConsultation = (r: ConsultationsTable): Consultation => ({
+  id: r.id,
+  bodyId: r.body_id,
+  title: r.title,
+  purpose: r.purpose,
+  instructions: r.instructions,
+  audience: r.audience,
+  publishAnswers: !!r.publish_answers,
+  status: r.status,
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+  openedAt: r.opened_at,
+  closedAt: r.closed_at,
+  answerCount: Number(r.answer_count),
+  createdAt: r.created_at,
+});
+
+export async function getConsultation(db: Db, id: string): Promise<Consultation | undefined> {
+  const r = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toConsultation(r) : undefined;
+}
+
+/** Every consultation (or one body's), newest first. */
+export async function listConsultations(db: Db, opts: { bodyId?: string } = {}): Promise<Consultation[]> {
+  let q = db.selectFrom('consultations').selectAll().orderBy('created_at', 'desc').orderBy('id');
+  if (opts.bodyId) q = q.where('body_id', '=', opts.bodyId);
+  return (await q.execute()).map(toConsultation);
+}
+
+const toQuestion = (r: ConsultationQuestionsTable): Question => ({
+  id: r.id,
+  position: Number(r.position),
+  kind: r.kind,
+  required: !!r.required,
+  prompt: parseTranslated(r.prompt),
+  help: parseTranslated(r.help),
+  source: r.source,
+  customItems: JSON.parse(r.items) as Question['customItems'],
+  minN: r.min_n === null ? null : Number(r.min_n),
+  maxN: r.max_n === null ? null : Number(r.max_n),
+  lowLabel: parseTranslated(r.low_label),
+  highLabel: parseTranslated(r.high_label),
+  showIf: r.show_if_question && r.show_if_value ? { questionId: r.show_if_question, value: r.show_if_value } : null,
+});
+
+export async function listQuestions(db: Db, consultationId: string): Promise<Question[]> {
+  return (await db.selectFrom('consultation_questions').selectAll().where('consultation_id', '=', consultationId).orderBy('position').execute()).map(toQuestion);
+}
+
+/** The questions with their items in a language: reference items from the platform's reference tables. */
+export async function resolveQuestions(db: Db, questions: Question[], locale: Locale): Promise<Resolved[]> {
+  const out: Resolved[] = [];
+  for (const q of questions) {
+    let items: Resolved['items'] = [];
+    if (q.source === 'objectives') items = (await listObjectives(db, locale)).map((o) => ({ key: String(o.n), label: `${o.n}. ${o.short}` }));
+    else if (q.source === 'principles') items = (await listPrinciples(db, locale)).map((p) => ({ key: p.key, label: p.name }));
+    else if (q.source === 'countries') items = (await listCountries(db, locale)).filter((c) => c.lac).map((c) => ({ key: c.alpha2, label: c.name }));
+    else if (q.source === 'custom') items = q.customItems.map((i) => ({ key: i.key, label: pickTranslated(i.label, locale)?.text ?? i.key }));
+    out.push({ ...q, items });
+  }
+  return out;
+}
+
+export interface StoredAnswer {
+  respondent: string;
+  answers: Answers;
+  submittedBy: string;
+  version: number;
+  submittedAt: string;
+}
+
+export async function answerOf(db: Db, consultationId: string, respondent: string): Promise<StoredAnswer | undefined> {
+  const r = await db.selectFrom('consultation_answers').selectAll().where('consultation_id', '=', consultationId).where('respondent', '=', respondent).executeTakeFirst();
+  return r ? { respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at } : undefined;
+}
+
+/** Every answer, in a stable order (the counts do not depend on it). */
+export async function allAnswers(db: Db, consultationId: string): Promise<StoredAnswer[]> {
+  const rows = await db.selectFrom('consultation_answers').selectAll().where('consultation_id', '=', consultationId).orderBy('respondent').execute();
+  return rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at }));
+}
+
+/** Which of these organizations have answered. */
+export async function answeredBy(db: Db, consultationId: string, orgIds: string[]): Promise<Set<string>> {
+  if (!orgIds.length) return new Set();
+  const rows = await db.selectFrom('consultation_answers').select('respondent').where('consultation_id', '=', consultationId).where('respondent', 'in', orgIds).execute();
+  return new Set(rows.map((r) => r.respondent));
+}
+
+/** Open consultations whose closing time has passed, drafts whose opening time has come, open ones to remind. */
+export async function consultationsDue(db: Db, now: string, remindBefore: string) {
+  const toOpen = await db.selectFrom('consultations').select('id').where('status', '=', 'draft').where('opens_at', 'is not', null).where('opens_at', '<=', now).execute();
+  const toClose = await db.selectFrom('consultations').select('id').where('status', '=', 'open').where('closes_at', 'is not', null).where('closes_at', '<=', now).execute();
+  const toRemind = await db
+    .selectFrom('consultations')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('reminded_at', 'is', null)
+    .where('closes_at', 'is not', null)
+    .where('closes_at', '>', now)
+    .where('closes_at', '<=', remindBefore)
+    .execute();
+  return { toOpen: toOpen.map((r) => r.id), toClose: toClose.map((r) => r.id), toRemind: toRemind.map((r) => r.id) };
+}
+
+/** Every answer in batches (keyset on the organization id), so an export of any size holds one batch at a time. */
+export async function* answerBatches(db: Db, consultationId: string, size = 1000): AsyncGenerator<StoredAnswer[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('consultation_answers')
+      .selectAll()
+      .where('consultation_id', '=', consultationId)
+      .where('respondent', '>', after)
+      .orderBy('respondent')
+      .limit(size)
+      .execute();
+    if (!rows.length) return;
+    yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at }));
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.respondent;
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * @module Consultations: pages and form posts. GET: load (404) → the policy's named rule (401/403) → a view.
+ * POST: `action()` (sign-in → load → rule → zod input → command in one transaction → redirect with a flash).
+ * No request moves the clock: jobs.ts opens, closes and reminds on time.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../platform/http/env.js';
+import { action } from '../../platform/http/action.js';
+import { readForm } from '../../platform/http/forms.js';
+import { authorize, requireUser } from '../../platform/authz/authz.js';
+import { historyOf } from '../../platform/audit/audit.js';
+import { fail } from '../../platform/outcome.js';
+import { toCsv } from '../../platform/http/csv.js';
+import { emptyForm } from '../../platform/views/components.js';
+import { pickTranslated } from '../../platform/i18n/translated.js';
+import { getOrganizations } from '../membership/index.js';
+import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodies/index.js';
+import { countryNames } from '../../platform/reference/queries.js';
+import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
+import { consultationsPolicy } from './policy.js';
+import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches } from './queries.js';
+import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, consultationsTx } from './commands/lifecycle.js';
+import { submitAnswer } from './commands/answer.js';
+import { prioritizeObjectives } from './commands/prioritize.js';
+import { paths as bodiesPaths } from '../bodies/index.js';
+import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PrioritizeForm } from './schemas.js';
+import { readAnswers, valuesOf, fieldOf } from './model.js';
+import { countResults } from './results.js';
+import { paths } from './paths.js';
+import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderQuestionForm, renderAnswer } from './pages.js';
+import { ConsultationsListPage } from './views/list.js';
+import { ConsultationPage } from './views/consultation.js';
+import { ResultsPage } from './views/results.js';
+
+export const consultationsRoutes = new Hono<AppEnv>({ strict: false });
+const bodyPage = bodiesPaths.body;
+
+consultationsRoutes.get(paths.list.pattern, async (c) => {
+  const user = c.get('user');
+  const { db } = c.get('deps');
+  const bodies = await listBodies(db);
+  const all = await listConsultations(db);
+  const run = user ? await bodiesRunBy(c, user) : null;
+  const mayDesign = (bodyId: string) => !!run && run.bodies.some((b) => b.id === bodyId);
+  if (!user) c.set('cacheable', true);
+  return c.render(
+    <ConsultationsListPage
+      open={all.filter((k) => k.status === 'open')}
+      closed={all.filter((k) => k.status === 'closed')}
+      drafts={all.filter((k) => k.status === 'draft' && mayDesign(k.bodyId))}
+      bodies={new Map(bodies.map((b) => [b.id, b]))}
+      canCreate={!!run && consultationsPolicy.can(user, 'createAny', run.secretaryOf)}
+    />,
+    { title: c.get('t')('consultations.list.title'), description: c.get('t')('consultations.list.lead') },
+  );
+});
+
+consultationsRoutes.get(paths.create.pattern, async (c) => {
+  const actor = requireUser(c);
+  const run = await bodiesRunBy(c, actor);
+  authorize(c, consultationsPolicy.can(actor, 'createAny', run.secretaryOf));
+  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', body: c.req.query('body') ?? run.bodies[0]?.slug }));
+});
+
+consultationsRoutes.post(
+  paths.create.pattern,
+  action({
+    load: async (c, actor) => {
+      const slug = (await readForm(c)).body;
+      const body = typeof slug === 'string' && slug ? await getBodyBySlug(c.get('deps').db, slug) : undefined;
+      const run = await bodiesRunBy(c, actor);
+      // No (or an unknown) body: still a subject, so the form can say so beside the field — if the person designs at all.
+      return { body, facts: body ? await bodyFacts(c.get('deps').db, actor.id, body.id) : null, run };
+    },
+    allow: (actor, x) => (x.body && x.facts ? consultationsPolicy.can(actor, 'create', x.facts) : consultationsPolicy.can(actor, 'createAny', x.run.secretaryOf)),
+    input: ConsultationForm,
+    run: async (trx, { actor, subject, input }) => {
+      if (!subject.body) return fail('form.error.choice', { field: 'body' });
+      return createConsultation(trx, actor.id, consultationInput(input, subject.body.id));
+    },
+    form: (c, { subject, form }) => renderConsultationForm(c, subject.run.bodies, form),
+    done: ({ locale, value }) => ({ to: paths.consultation.href(locale, { id: value.id }), flash: 'consultations.create.done' }),
+  }),
+);
+
+consultationsRoutes.get(paths.consultation.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadConsultation(c, user);
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(user, 'view', x));
+  const { db } = c.get('deps');
+  const can = (r: 'design' | 'open' | 'close' | 'answer' | 'results' | 'export') => consultationsPolicy.can(user, r, x);
+  const done = await answeredBy(db, x.k.id, x.f.answerOrgs.map((o) => o.id));
+  if (!user) c.set('cacheable', true);
+  return c.render(
+    <ConsultationPage
+      k={x.k}
+      body={x.body}
+      questions={await resolved(c, x.k)}
+      can={{ design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export') }}
+      answeredOrgs={x.f.answerOrgs.filter((o) => done.has(o.id)).map((o) => o.name)}
+      history={await historyOf(db, 'consultation', x.k.id)}
+    />,
+    { title: pickTranslated(x.k.title, c.get('locale'))?.text ?? x.k.id, crumbs: [[c.get('t')('consultations.list.title'), paths.list.pattern]], noindex: x.k.status === 'draft' },
+  );
+});
+
+consultationsRoutes.get(paths.addQuestion.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadConsultation(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(actor, 'design', x));
+  return renderQuestionForm(c, x, emptyForm({ kind: 'rank', required: 'on', source: 'objectives' }));
+});
+
+consultationsRoutes.post(
+  paths.addQuestion.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'design', x),
+    input: QuestionForm,
+    run: async (trx, { actor, subject, input }) => {
+      const r = questionInput(input);
+      if (!r.ok) return r;
+      return addQuestion(trx, actor.id, subject.k.id, r.input);
+    },
+    form: (c, { subject, form }) => renderQuestionForm(c, subject, form),
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.question.done' }),
+  }),
+);
+
+consultationsRoutes.post(
+  paths.removeQuestion.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'design', x),
+    run: (trx, { actor, subject, c }) => removeQuestion(trx, actor.id, subject.k.id, c.req.param('qid') ?? ''),
+    back: backToConsultation,
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.question.removed' }),
+  }),
+);
+
+consultationsRoutes.post(
+  paths.open.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'open', x),
+    run: (trx, { actor, subject, deps }) => openConsultation(consultationsTx(trx, deps), actor.id, subject.k.id),
+    back: backToConsultation,
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.page.openDone' }),
+  }),
+);
+
+consultationsRoutes.post(
+  paths.close.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'close', x),
+    run: (trx, { actor, subject, deps }) => closeConsultation(consultationsTx(trx, deps), actor.id, subject.k.id),
+    back: backToConsultation,
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.page.closeDone' }),
+  }),
+);
+
+consultationsRoutes.get(paths.answer.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadConsultation(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(actor, 'answer', x));
+  const q = c.req.query('org');
+  const org = x.f.answerOrgs.find((o) => o.id === q)?.id ?? x.f.answerOrgs[0]!.id;
+  const current = await answerOf(c.get('deps').db, x.k.id, org);
+  const questions = await resolved(c, x.k);
+  return renderAnswer(c, x, emptyForm({ org, ...(current ? valuesOf(questions, current.answers) : {}) }), org);
+});
+
+consultationsRoutes.post(
+  paths.answer.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'answer', x),
+    input: AnswerForm,
+    run: async (trx, { actor, subject, input, values, c }) => {
+      const org = subject.f.answerOrgs.find((o) => o.id === input.org);
+      if (!org) return fail('consultations.errors.notInAudience', { field: 'org' });
+      // Reads inside the transaction: a read on another connection would wait for this one (SQLite's single
+      // connection, PostgreSQL's pool under a burst of submissions).
+      const questions = await resolved(c, subject.k, trx);
+      const r = readAnswers(questions, values);
+      // The refusal names the first refused question; the form shows every one (it reads the answers again).
+      const first = Object.entries(r.errors)[0];
+      if (first) return fail(first[1].key, { field: first[0], params: first[1].params });
+      return submitAnswer(trx, actor.id, { consultationId: subject.k.id, orgId: org.id, answers: r.answers });
+    },
+    form: async (c, { subject, form }) => {
+      const t = c.get('t');
+      const all = readAnswers(await resolved(c, subject.k), form.values).errors;
+      const errors = { ...Object.fromEntries(Object.entries(all).map(([f, e]) => [f, t(e.key, e.params)])), ...form.errors };
+      return renderAnswer(c, subject, { values: form.values, errors }, typeof form.values.org === 'string' ? form.values.org : undefined);
+    },
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.answer.done' }),
+  }),
+);
+
+consultationsRoutes.get(paths.results.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadConsultation(c, user);
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(user, 'results', x));
+  const { db } = c.get('deps');
+  const locale = c.get('locale');
+  const t = c.get('t');
+  const questions = await resolved(c, x.k);
+  const answers = await allAnswers(db, x.k.id);
+  const orgs = new Map((await getOrganizations(db, answers.map((a) => a.respondent))).map((o) => [o.id, o]));
+  const bodies = await listBodies(db);
+  // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
+  const by = parseBreakdown(c.req.query('by'));
+  const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
+  const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
+  const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
+  const names = await countryNames(db, locale);
+  const present = [...orgs.values()];
+  const options = [
+    ...SUB_REGIONS.map((r) => ({ value: `region:${r}`, label: t(`consultations.regions.${r}`), group: t('consultations.results.bySubRegion') })),
+    ...[...new Set(present.map((o) => o.country))].sort().map((cc) => ({ value: `country:${cc}`, label: names.get(cc) ?? cc, group: t('consultations.results.byCountry') })),
+    ...[...new Set(present.map((o) => o.type))].sort().map((ty) => ({ value: `type:${ty}`, label: t(`membership.types.${ty}`), group: t('consultations.results.byType') })),
+    ...bodies.map((b) => ({ value: `body:${b.slug}`, label: pickTranslated(b.shortName, locale)?.text ?? b.slug, group: t('consultations.results.byBody') })),
+  ];
+  if (!user) c.set('cacheable', true);
+  c.set('cacheParams', ['by']);
+  return c.render(
+    <ResultsPage
+      k={x.k}
+      questions={questions}
+      results={countResults(questions, tooFew ? [] : shown)}
+      orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
+      canExport={consultationsPolicy.can(user, 'export', x)}
+      canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
+      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
+    />,
+    { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
+  );
+});
+
+consultationsRoutes.post(
+  paths.prioritize.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'prioritize', x),
+    input: PrioritizeForm,
+    run: (trx, { actor, subject, input, c, locale }) => prioritizeObjectives(trx, actor.id, { consultationId: subject.k.id, questionId: c.req.param('qid') ?? '', count: input.count, locale }),
+    back: ({ subject, locale }) => paths.results.href(locale, { id: subject.k.id }),
+    done: ({ subject, locale }) => ({ to: bodyPage.href(locale, { slug: subject.body.slug }), flash: 'consultations.results.prioritized' }),
+  }),
+);
+
+/** A text stream from an async generator, pulled as the client reads (bounded memory). */
+function streamOf(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  return new ReadableStream({
+    async pull(ctrl) {
+      const { value, done } = await chunks.next();
+      if (done) ctrl.close();
+      else ctrl.enqueue(enc.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** Loads what an export needs; null → 404 (after the policy's rule). */
+async function loadExport(c: Context<AppEnv>) {
+  const user = requireUser(c);
+  const x = await loadConsultation(c, user);
+  if (!x) return null;
+  authorize(c, consultationsPolicy.can(user, 'export', x));
+  return { x, questions: await resolved(c, x.k) };
+}
+
+/** The answers of a batch with their organizations. */
+async function* rowsOf(c: Context<AppEnv>, id: string) {
+  const { db } = c.get('deps');
+  for await (const batch of answerBatches(db, id)) {
+    const orgs = new Map((await getOrganizations(db, batch.map((a) => a.respondent))).map((o) => [o.id, o]));
+    yield batch.map((a) => ({ a, o: orgs.get(a.respondent) }));
+  }
+}
+
+const cellOf = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' > ') : typeof v === 'object' && v ? Object.entries(v).map(([k, n]) => `${k}=${n}`).join('; ') : String(v));
+
+/**
+ * Every answer, one row per organization, columns in question order (a ranking: its items in order, "4 > 8";
+ * points: "4=6; 8=4"), streamed batch by batch through csv.ts.
+ */
+consultationsRoutes.get(paths.exportCsv.pattern, async (c) => {
+  const e = await loadExport(c);
+  if (!e) return c.notFound();
+  const t = c.get('t');
+  const locale = c.get('locale');
+  const head = [t('consultations.csv.organization'), t('consultations.csv.country'), t('consultations.csv.type'), t('consultations.csv.submittedAt'), ...e.questions.map((q) => `${q.position}. ${pickTranslated(q.prompt, locale)?.text ?? fieldOf(q)}`)];
+  async function* chunks() {
+    yield toCsv([head], { bom: true });
+    for await (const rows of rowsOf(c, e!.x.k.id)) yield toCsv(rows.map(({ a, o }) => [o?.name ?? a.respondent, o?.country ?? '', o?.type ?? '', a.submittedAt, ...e!.questions.map((q) => cellOf(a.answers[q.id]))]));
+  }
+  return c.body(streamOf(chunks()), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="consultation-${e.x.k.id}.csv"` });
+});
+
+/** The same answers as JSON: one object per organization, its answers in question order, streamed. */
+consultationsRoutes.get(paths.exportJson.pattern, async (c) => {
+  const e = await loadExport(c);
+  if (!e) return c.notFound();
+  const questions = e.questions.map((q) => ({ id: q.id, position: q.position, kind: q.kind, prompt: q.prompt, items: q.items.map((i) => i.key) }));
+  async function* chunks() {
+    yield `{"consultation":${JSON.stringify({ id: e!.x.k.id, title: JSON.parse(e!.x.k.title), status: e!.x.k.status })},"questions":${JSON.stringify(questions)},"answers":[`;
+    let first = true;
+    for await (const rows of rowsOf(c, e!.x.k.id)) {
+      const out = rows.map(({ a, o }) =>
+        JSON.stringify({
+          organization: { id: a.respondent, name: o?.name ?? null, country: o?.country ?? null, type: o?.type ?? null },
+          submittedAt: a.submittedAt,
+          version: a.version,
+          answers: questions.map((q) => a.answers[q.id] ?? null),
+        }),
+      );
+      yield (first ? '\n' : ',\n') + out.join(',\n');
+      first = false;
+    }
+    yield '\n]}\n';
+  }
+  return c.body(streamOf(chunks()), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="consultation-${e.x.k.id}.json"` });
+});

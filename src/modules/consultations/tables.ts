@@ -1,0 +1,82 @@
+/** @module Consultations' tables: consultations, their ordered questions, and one answer per organization. */
+import type { Flag } from '../../db/schema.js';
+
+/** draft (designed) → open (answers taken) → closed (results counted and shown). */
+export type ConsultationStatus = 'draft' | 'open' | 'closed';
+/** Who answers: every member organization, or the member organizations of the running body. */
+export type Audience = 'members' | 'body';
+
+export interface ConsultationsTable {
+  id: string;
+  /** The body that runs it (its secretary designs it). */
+  body_id: string;
+  /** Translated JSON text. */
+  title: string;
+  purpose: string;
+  instructions: string;
+  audience: Audience;
+  /** 1: each organization's answers are published with the results; 0: only the aggregates. */
+  publish_answers: Flag;
+  status: ConsultationStatus;
+  /** When the clock opens and closes it (ISO, UTC), or null (opened / closed by hand). */
+  opens_at: string | null;
+  closes_at: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  /** When the reminder to organizations that have not answered went out (once). */
+  reminded_at: string | null;
+  answer_count: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type QuestionKind = 'rank' | 'points' | 'one' | 'many' | 'scale' | 'short' | 'long';
+/** Where a question's items come from: the GCM objectives, guiding principles, countries, or its own list. */
+export type ItemSource = 'objectives' | 'principles' | 'countries' | 'custom';
+
+export interface ConsultationQuestionsTable {
+  id: string;
+  consultation_id: string;
+  /** 1, 2, 3… in the order they are asked. */
+  position: number;
+  kind: QuestionKind;
+  required: Flag;
+  /** Translated JSON text. */
+  prompt: string;
+  help: string;
+  source: ItemSource | null;
+  /** JSON list of custom items [{ key, label: Translated }] (reference items are read from the reference tables). */
+  items: string;
+  /** many: least and most choices; rank: how many to rank at most (top N); points: the points to distribute (max_n). */
+  min_n: number | null;
+  max_n: number | null;
+  /** scale: translated labels of 1 and 5. */
+  low_label: string | null;
+  high_label: string | null;
+  /** Asked only when the answer to that earlier question has this value. */
+  show_if_question: string | null;
+  show_if_value: string | null;
+}
+
+export interface ConsultationAnswersTable {
+  consultation_id: string;
+  /** The answering organization's id. */
+  respondent: string;
+  /** JSON: question id → answer. */
+  answers: string;
+  /** The person who submitted the current version (each submission is also in the audit log). */
+  submitted_by: string;
+  /** 1 on the first submission, +1 on each change. */
+  version: number;
+  created_at: string;
+  submitted_at: string;
+}
+
+declare module '../../db/schema.js' {
+  interface Database {
+    consultations: ConsultationsTable;
+    consultation_questions: ConsultationQuestionsTable;
+    consultation_answers: ConsultationAnswersTable;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * @module Consultations views: the results — per question a chart (server-rendered SVG) and its data table
+ * beside it; rankings by the Borda count and the Schulze method side by side, with the pairwise matrix.
+ */
+import { raw } from 'hono/html';
+import { Table, EmptyState, Form, SelectField, TextField, Button, emptyForm, type Option } from '../../../platform/views/components.js';
+import { MIN_GROUP } from '../breakdown.js';
+import { useView } from '../../../platform/views/context.js';
+import { pickTranslated } from '../../../platform/i18n/translated.js';
+import { renderBarChart } from '../../../platform/charts/index.js';
+import { paths } from '../paths.js';
+import type { Consultation } from '../queries.js';
+import type { Resolved } from '../model.js';
+import type { QuestionResult } from '../results.js';
+
+export interface BreakdownView {
+  options: Option[];
+  /** The chosen group ('' for every answer). */
+  value: string;
+  /** Answers in the group. */
+  count: number;
+  /** The group is too small to show without revealing an organization's answer. */
+  tooFew: boolean;
+}
+
+export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; breakdown: BreakdownView }) {
+  const { t, locale } = useView();
+  const { k } = props;
+  return (
+    <>
+      <h1>{t('consultations.results.title', { title: pickTranslated(k.title, locale)?.text ?? '' })}</h1>
+      {k.status !== 'closed' ? <p class="hint">{t('consultations.results.provisional')}</p> : null}
+      <p>{t('consultations.results.answers', { n: k.answerCount })}</p>
+      <p class="hint">{t('consultations.results.methods')}</p>
+      <Form action={paths.results.href(locale, { id: k.id })} method="get" class="filters">
+        <SelectField name="by" label={t('consultations.results.breakdown')} form={emptyForm({ by: props.breakdown.value })} options={props.breakdown.options} empty={t('consultations.results.everyone')} />
+        <Button variant="secondary">{t('consultations.results.show')}</Button>
+      </Form>
+      {props.breakdown.value ? <p>{t('consultations.results.inGroup', { n: props.breakdown.count })}</p> : null}
+      {props.breakdown.tooFew ? <p class="notice warning">{t('consultations.results.tooFew', { min: MIN_GROUP })}</p> : null}
+      {props.canExport ? (
+        <p>
+          <a href={paths.exportCsv.href(locale, { id: k.id })}>{t('consultations.page.exportCsv')}</a>
+        </p>
+      ) : null}
+      {props.questions.map((q) => {
+        const r = props.results.get(q.id);
+        return (
+          <section aria-labelledby={`q-${q.id}`}>
+            <h2 id={`q-${q.id}`}>
+              {q.position}. {pickTranslated(q.prompt, locale)?.text ?? ''}
+            </h2>
+            {r ? <QuestionResultView q={q} r={r} orgName={props.orgName} attribute={k.publishAnswers} /> : null}
+            {props.canPrioritize && !props.breakdown.value && q.kind === 'rank' && q.source === 'objectives' && r?.n ? (
+              <Form action={paths.prioritize.href(locale, { id: k.id, qid: q.id })}>
+                <TextField name="count" type="number" inputmode="numeric" label={t('consultations.results.prioritizeCount')} hint={t('consultations.results.prioritizeHint')} form={emptyForm({ count: '3' })} />
+                <Button variant="secondary">{t('consultations.results.prioritize')}</Button>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function QuestionResultView(props: { q: Resolved; r: QuestionResult; orgName: Map<string, string>; attribute: boolean }) {
+  const { t, fmt, locale } = useView();
+  const { q, r } = props;
+  const label = new Map(q.items.map((i) => [i.key, i.label]));
+  const name = (key: string) => label.get(key) ?? key;
+  const answered = <p class="hint">{t('consultations.results.answered', { n: r.n })}</p>;
+  if (!r.n) return <EmptyState>{t('consultations.results.none')}</EmptyState>;
+  const chart = (rows: { label: string; value: number }[], what: string) =>
+    raw(renderBarChart({ title: `${q.position}. ${pickTranslated(q.prompt, locale)?.text ?? ''} — ${what}`, desc: t('consultations.results.chartDesc'), rows, formatNumber: fmt.number, idPrefix: `chart-${q.id}`, maxRows: 12 }));
+  switch (r.kind) {
+    case 'rank':
+      return (
+        <>
+          {answered}
+          <div class="chart">{chart(r.borda.map((p) => ({ label: name(p.key), value: p.value.points })), t('consultations.results.borda'))}</div>
+          <div class="results-side">
+            <Table
+              caption={t('consultations.results.borda')}
+              head={[t('consultations.results.place'), t('consultations.results.item'), { label: t('consultations.results.points'), num: true }, { label: t('consultations.results.first'), num: true }, { label: t('consultations.results.ranked'), num: true }]}
+              rows={r.borda.map((p) => [String(p.place), name(p.key), fmt.number(p.value.points), fmt.number(p.value.first), fmt.number(p.value.ranked)])}
+            />
+            <Table
+              caption={t('consultations.results.schulze')}
+              head={[t('consultations.results.place'), t('consultations.results.item'), { label: t('consultations.results.beats'), num: true }]}
+              rows={r.schulze.map((p) => [String(p.place), name(p.key), fmt.number(p.value.wins)])}
+            />
+          </div>
+          <details>
+            <summary>{t('consultations.results.matrix')}</summary>
+            <p class="hint">{t('consultations.results.matrixHint')}</p>
+            <Table caption={t('consultations.results.matrix')} captionHidden head={['', ...q.items.map((_, i) => String(i + 1))]} rows={q.items.map((it, a) => [`${a + 1}. ${it.label}`, ...q.items.map((_, b) => (a === b ? '—' : fmt.number(r.matrix[a]![b]!)))])} />
+          </details>
+        </>
+      );
+    case 'points':
+      return (
+        <>
+          {answered}
+          <div class="chart">{chart(r.rows.map((p) => ({ label: name(p.key), value: p.value.total })), t('consultations.results.total'))}</div>
+          <Table
+            caption={t('consultations.results.pointsTable')}
+            head={[t('consultations.results.place'), t('consultations.results.item'), { label: t('consultations.results.total'), num: true }, { label: t('consultations.results.mean'), num: true }]}
+            rows={r.rows.map((p) => [String(p.place), name(p.key), fmt.number(p.value.total), fmt.number(Math.round(p.value.mean * 100) / 100)])}
+          />
+        </>
+      );
+    case 'one':
+    case 'many':
+      return (
+        <>
+          {answered}
+          <div class="chart">{chart(r.rows.map((p) => ({ label: name(p.key), value: p.value.count })), t('consultations.results.count'))}</div>
+          <Table
+            caption={t('consultations.results.choicesTable')}
+            head={[t('consultations.results.item'), { label: t('consultations.results.count'), num: true }, { label: t('consultations.results.share'), num: true }]}
+            rows={r.rows.map((p) => [name(p.key), fmt.number(p.value.count), fmt.percent(p.value.share)])}
+          />
+          {r.kind === 'many' ? <p class="hint">{t('consultations.results.manyNote')}</p> : null}
+        </>
+      );
+    case 'scale': {
+      return (
+        <>
+          {answered}
+          <p>{t('consultations.results.median', { median: r.median === null ? '—' : fmt.number(r.median) })}</p>
+          <div class="chart">{chart(r.counts.map((c, i) => ({ label: String(i + 1), value: c })), t('consultations.results.distribution'))}</div>
+          <Table caption={t('consultations.results.distribution')} head={[t('consultations.results.value'), { label: t('consultations.results.count'), num: true }]} rows={r.counts.map((c, i) => [String(i + 1), fmt.number(c)])} />
+        </>
+      );
+    }
+    default:
+      return (
+        <>
+          {answered}
+          <ul class="texts">
+            {r.texts.map((x) => (
+              <li>
+                {x.text}
+                {props.attribute ? <> — <em>{props.orgName.get(x.respondent) ?? ''}</em></> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+  }
+}
