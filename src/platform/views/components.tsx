@@ -44,20 +44,62 @@ export function Form(props: { action: string; method?: 'post' | 'get'; children?
   );
 }
 
+/**
+ * The labels of the fields rendered on this page, by field name, so the error summary can name each field
+ * ("Título: escribe un título"). Fields register as they render; the summary (rendered first, at the top)
+ * waits for the rest of the page to render before it writes its list.
+ */
+const labelsOf = new WeakMap<object, Map<string, string>>();
+function registerLabel(c: object, name: string, label: string) {
+  let m = labelsOf.get(c);
+  if (!m) labelsOf.set(c, (m = new Map()));
+  if (!m.has(name)) m.set(name, label);
+}
+
+/** Pages that show an error summary (the layout's title then begins with "Error:"). */
+const withErrors = new WeakSet<object>();
+
+/**
+ * The page title, beginning with "Error:" when the page shows an error summary. Forms come back with their
+ * errors only in answer to a post, so only then does the title wait for the page's body to render.
+ */
+export function PageTitle(props: { c: object & { req: { method: string }; get(k: 't'): (key: string, o?: Record<string, unknown>) => string }; title: string }) {
+  if (props.c.req.method !== 'POST') return <title>{props.title}</title>;
+  const text = async () => {
+    await new Promise((r) => setImmediate(r));
+    return withErrors.has(props.c) ? props.c.get('t')('form.errorTitle', { title: props.title }) : props.title;
+  };
+  return <title>{text()}</title>;
+}
+
+/**
+ * The list of problems at the top of a form: role="alert" (announced), focused when the page loads
+ * (`autofocus`, and platform/views/assets/forms.js for older browsers), each problem named by its field's
+ * label and linking to the field. Problems of the whole form (`_form`) are listed without a link.
+ */
 export function ErrorSummary(props: { errors: FieldErrors }) {
-  const { t } = useView();
+  const { t, c } = useView();
   const entries = Object.entries(props.errors);
   if (!entries.length) return null;
+  withErrors.add(c);
+  const items = async () => {
+    // A macrotask: every field of the page (rendered synchronously after this) has registered its label.
+    await new Promise((r) => setImmediate(r));
+    const labels = labelsOf.get(c);
+    return raw(
+      entries
+        .map(([field, msg]) => {
+          const label = labels?.get(field);
+          const text = label ? t('form.errorNamed', { label: label.replace(/\s*\*$/, ''), message: msg }) : msg;
+          return field === '_form' ? `<li>${esc(text)}</li>` : `<li><a href="#${esc(fieldId(field))}">${esc(text)}</a></li>`;
+        })
+        .join(''),
+    );
+  };
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus data-error-summary="">
       <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
-      <ul>
-        {entries.map(([field, msg]) => (
-          <li>
-            <a href={`#${fieldId(field)}`}>{msg}</a>
-          </li>
-        ))}
-      </ul>
+      <ul>{items()}</ul>
     </div>
   );
 }
@@ -70,8 +112,9 @@ function describedBy(name: string, hint?: string, error?: string) {
 }
 
 function FieldShell(props: { name: string; label: string; hint?: string; error?: string; children?: Child; labelFor?: boolean }) {
-  const { t } = useView();
+  const { t, c } = useView();
   const id = fieldId(props.name);
+  registerLabel(c, props.name, props.label);
   return (
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={id}>{props.label}</label>
@@ -93,6 +136,10 @@ function FieldShell(props: { name: string; label: string; hint?: string; error?:
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 const arr = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
+/**
+ * A one-line input. After an error everything typed comes back, new passwords included; only a password
+ * being checked (`autocomplete="current-password"`: sign-in, the current password) is asked for again.
+ */
 export function TextField(props: {
   name: string;
   label: string;
@@ -113,7 +160,7 @@ export function TextField(props: {
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : str(props.form.values[props.name])}
+        value={props.autocomplete === 'current-password' ? undefined : str(props.form.values[props.name])}
         autocomplete={props.autocomplete}
         required={props.required}
         maxlength={props.maxlength}
@@ -183,7 +230,8 @@ export function SelectField(props: { name: string; label: string; form: FormStat
 
 /** A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. */
 export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean }) {
-  const { t } = useView();
+  const { t, c } = useView();
+  registerLabel(c, props.name, props.legend);
   const error = props.form.errors[props.name];
   const chosen = new Set(arr(props.form.values[props.name]));
   const id = fieldId(props.name);
@@ -216,7 +264,8 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
 }
 
 export function Checkbox(props: { name: string; label: string; form: FormState; hint?: string; value?: string }) {
-  const { t } = useView();
+  const { t, c } = useView();
+  registerLabel(c, props.name, props.label);
   const error = props.form.errors[props.name];
   const id = fieldId(props.name);
   const checked = arr(props.form.values[props.name]).includes(props.value ?? 'on');

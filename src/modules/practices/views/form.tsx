@@ -96,13 +96,14 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
 }
 
 /** The form's page: a new practice, or the edit of an existing one (with a notice when it came back from review). */
-export function FormPage(props: { form: FormState; opts: FormOptions; p?: Practice }) {
+export function FormPage(props: { form: FormState; opts: FormOptions; p?: Practice; kept?: boolean }) {
   const { t, locale } = useView();
   const { p } = props;
   return (
     <>
       <h1>{p ? t('practices.edit.title') : t('practices.new.title')}</h1>
       {p?.status === 'returned' ? <Notice type="warning">{t('practices.edit.returned')}</Notice> : null}
+      {props.kept ? <Notice type="info">{t('practices.form.keptDraft')}</Notice> : null}
       <PracticeFormView
         action={p ? paths.edit.href(locale, { id: p.id }) : paths.create.href(locale)}
         form={props.form}
