@@ -32,12 +32,25 @@ export function Notice(props: { type?: 'success' | 'error' | 'info' | 'warning';
   return <div class={`notice ${props.type ?? 'info'}`}>{props.children}</div>;
 }
 
-/** A POST form with the CSRF token; `method="get"` forms (filters) carry none. */
-export function Form(props: { action: string; method?: 'post' | 'get'; children?: Child; enctype?: string; class?: string; id?: string }) {
-  const { csrf } = useView();
+/**
+ * A POST form with the CSRF token; `method="get"` forms (filters) carry none. A long form sets `keep`: where
+ * JavaScript runs, platform/views/assets/forms.js keeps a copy of what is typed in this browser and offers
+ * it back after a dropped connection or a closed tab (never passwords; dropped once the form was received).
+ */
+export function Form(props: { action: string; method?: 'post' | 'get'; children?: Child; enctype?: string; class?: string; id?: string; keep?: boolean }) {
+  const { csrf, t } = useView();
   const method = props.method ?? 'post';
+  const keep = props.keep
+    ? {
+        'data-keep': props.action.replace(/^\/[a-z]{2}(?=\/)/, '').split('?')[0],
+        'data-keep-title': t('form.keep.title'),
+        'data-keep-ask': t('form.keep.ask', { when: '{when}' }),
+        'data-keep-restore': t('form.keep.restore'),
+        'data-keep-discard': t('form.keep.discard'),
+      }
+    : {};
   return (
-    <form action={props.action} method={method} enctype={props.enctype as any} class={props.class} id={props.id} novalidate>
+    <form action={props.action} method={method} enctype={props.enctype as any} class={props.class} id={props.id} novalidate {...keep}>
       {method === 'post' ? <input type="hidden" name="_csrf" value={csrf} /> : null}
       {props.children}
     </form>
@@ -228,7 +241,12 @@ export function SelectField(props: { name: string; label: string; form: FormStat
   );
 }
 
-/** A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. */
+/**
+ * A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. Options with a `group`
+ * (countries by sub-region, objectives by theme) are set out in one fieldset per group, each a disclosure
+ * (`details`: a keyboard passes a closed group in one Tab) that starts open when something in it is chosen.
+ * Where JavaScript runs, platform/views/assets/forms.js adds "choose all in this group" and a filter.
+ */
 export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean }) {
   const { t, c } = useView();
   registerLabel(c, props.name, props.legend);
@@ -237,12 +255,34 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
   const id = fieldId(props.name);
   const type = props.multiple ? 'checkbox' : 'radio';
   const name = esc(props.name);
-  const choices = props.options
-    .map(
-      (o, i) =>
-        `<div class="choice"><input type="${type}" id="${esc(id)}-${i}" name="${name}" value="${esc(o.value)}"${chosen.has(o.value) ? ' checked=""' : ''}/><label for="${esc(id)}-${i}">${esc(o.label)}</label></div>`,
-    )
-    .join('');
+  const choice = (o: Option, i: number) =>
+    `<div class="choice"><input type="${type}" id="${esc(id)}-${i}" name="${name}" value="${esc(o.value)}"${chosen.has(o.value) ? ' checked=""' : ''}/><label for="${esc(id)}-${i}">${esc(o.label)}</label></div>`;
+  const cols = `choices${props.columns ? ' columns' : ''}`;
+  const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
+  let body: string;
+  if (groups.length > 1) {
+    const indexed = props.options.map((o, i) => ({ o, i }));
+    body =
+      `<div class="choice-groups" data-choice-groups="" data-filter-label="${esc(t('form.group.filter'))}" data-none="${esc(t('form.group.none'))}" data-chosen="${esc(t('form.group.chosen', { count: '{count}' }))}">` +
+      groups
+        .map((g, gi) => {
+          const items = indexed.filter(({ o }) => (o.group ?? '') === g);
+          const n = items.filter(({ o }) => chosen.has(o.value)).length;
+          const label = g || t('form.optional');
+          return (
+            `<details class="choice-group"${n ? ' open=""' : ''}><summary>${esc(label)} <span class="muted" data-count="">${n ? esc(`(${t('form.group.chosen', { count: n })})`) : ''}</span></summary>` +
+            `<fieldset id="${esc(id)}-g${gi}"><legend class="visually-hidden">${esc(label)}</legend>` +
+            (props.multiple
+              ? `<button type="button" class="link-button" hidden="" data-select-all="" data-select="${esc(t('form.group.selectAll', { group: label }))}" data-clear="${esc(t('form.group.clearAll', { group: label }))}">${esc(t('form.group.selectAll', { group: label }))}</button>`
+              : '') +
+            `<div class="${cols}">${items.map(({ o, i }) => choice(o, i)).join('')}</div></fieldset></details>`
+          );
+        })
+        .join('') +
+      '</div>';
+  } else {
+    body = `<div class="${cols}">${props.options.map(choice).join('')}</div>`;
+  }
   return (
     <div class={`field${error ? ' has-error' : ''}`} id={id} tabindex={-1}>
       <fieldset aria-describedby={describedBy(props.name, props.hint, error)}>
@@ -257,7 +297,7 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
             <span class="visually-hidden">{t('form.errorPrefix')}</span> {error}
           </span>
         ) : null}
-        <div class={`choices${props.columns ? ' columns' : ''}`}>{raw(choices)}</div>
+        {raw(body)}
       </fieldset>
     </div>
   );

@@ -20,7 +20,7 @@ export function ElectionFormPage(props: { title: string; action: string; body: B
         </a>
       </p>
       <ErrorSummary errors={form.errors} />
-      <Form action={props.action}>
+      <Form action={props.action} keep>
         <input type="hidden" name="body" value={body.slug} />
         {props.previousId ? <input type="hidden" name="previous" value={props.previousId} /> : null}
         <fieldset>

@@ -7,6 +7,7 @@ import { TEXT_FIELDS, SCOPES, RESOURCE_TYPES, RECOMMENDED_START } from '../model
 import { MAX } from '../schemas.js';
 import type { Practice } from '../queries.js';
 import { paths } from '../paths.js';
+import { lacCountryOptions, objectiveOptions } from '../../../platform/reference/options.js';
 
 export interface FormOptions {
   orgs: Option[];
@@ -28,9 +29,8 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         <TextArea name={`${f}_${l}`} label={t(`practices.fields.${f}`)} hint={l === orig ? t(`practices.hints.${f}`) : undefined} form={form} maxlength={MAX[f]} rows={f === 'summary' ? 4 : 6} lang={l} />
       ),
     );
-  const lac = opts.countries.filter((c) => c.lac);
   return (
-    <Form action={props.action}>
+    <Form action={props.action} keep>
       <ErrorSummary errors={form.errors} />
       <p class="hint">{t('practices.form.draftHint')}</p>
       <h2>{t('practices.form.about')}</h2>
@@ -48,7 +48,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
       <TextArea name="implementers" label={t('practices.fields.implementers')} hint={t('practices.hints.implementers')} form={form} rows={2} maxlength={1000} />
       <TextArea name="partners" label={t('practices.fields.partners')} form={form} rows={2} maxlength={1000} />
       <ChoiceField name="scope" legend={t('practices.fields.scope')} form={form} options={SCOPES.map((s) => ({ value: s, label: t(`practices.scopes.${s}`) }))} />
-      <ChoiceField name="countries" legend={t('practices.fields.countries')} hint={t('practices.hints.countries')} form={form} multiple columns options={lac.map((c) => ({ value: c.alpha2, label: c.name }))} />
+      <ChoiceField name="countries" legend={t('practices.fields.countries')} hint={t('practices.hints.countries')} form={form} multiple columns options={lacCountryOptions(opts.countries, t)} />
       <SelectField
         name="country_other"
         label={t('practices.fields.countryOther')}
@@ -66,7 +66,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         form={form}
         multiple
         columns
-        options={opts.objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) }))}
+        options={objectiveOptions(opts.objectives, t)}
       />
       <ChoiceField name="principles" legend={t('practices.fields.principles')} form={form} multiple columns options={opts.principles.map((p) => ({ value: p.key, label: p.name }))} />
       <ChoiceField name="resource_type" legend={t('practices.fields.type')} form={form} options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`practices.types.${r}`) }))} />
