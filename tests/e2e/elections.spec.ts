@@ -3,7 +3,7 @@
  * (membership's /join), approves it, names themself its voter, joins Mesa 3 with it, calls an election, stands,
  * opens voting, votes (receipt shown once), closes, looks up the receipt, certifies — with axe on every page.
  */
-import { test, expect, checkA11y, signInAsAdmin } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
 
 test('an election from call to certification', async ({ page }) => {
   await signInAsAdmin(page);
@@ -12,7 +12,7 @@ test('an election from call to certification', async ({ page }) => {
   await page.locator('input[name=name]').fill('Red de prueba e2e');
   await page.locator('select[name=country]').selectOption('CL');
   await page.locator('select[name=type]').selectOption({ index: 1 });
-  await page.locator('input[name=objectives]').first().check();
+  await choose(page, 'objectives', '1');
   await page.locator('input[name=languages]').first().check();
   await page.locator('input[name=role_title]').fill('Coordinación');
   await page.locator('input[name=accept_principles]').check();
