@@ -113,6 +113,7 @@ export const readerZone: MiddlewareHandler<AppEnv> = async (c, next) => {
     zone = user.timeZone ?? (isTimeZone(browser) ? browser : fallback);
   }
   c.set('timeZone', zone);
+  if (zone !== 'UTC') c.set('fmt', formatters(c.get('locale'), zone));
   await next();
 };
 

@@ -303,6 +303,56 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
   );
 }
 
+/**
+ * A deadline: a date, a time and a time zone (the reader's by default), in one fieldset. Its inputs are
+ * `${name}_on`, `${name}_time` and `${name}_zone`; parse them with `deadlineFields(name)` and read the
+ * instant with `deadlineAt(…)` (platform/http/forms.ts). Errors of any of the three show under the legend.
+ */
+export function DeadlineField(props: { name: string; label: string; form: FormState; hint?: string; zones: readonly string[] }) {
+  const { t, c } = useView();
+  const n = props.name;
+  const [dateName, timeName, zoneName] = [`${n}_on`, `${n}_time`, `${n}_zone`];
+  for (const f of [dateName, timeName, zoneName]) registerLabel(c, f, props.label);
+  const error = props.form.errors[dateName] ?? props.form.errors[timeName] ?? props.form.errors[zoneName];
+  const id = fieldId(dateName);
+  const zone = str(props.form.values[zoneName]) || c.get('timeZone');
+  const invalid = error ? 'true' : undefined;
+  const described = describedBy(dateName, props.hint, error);
+  return (
+    <div class={`field deadline${error ? ' has-error' : ''}`}>
+      <fieldset aria-describedby={described}>
+        <legend>{props.label}</legend>
+        {props.hint ? (
+          <span class="hint" id={`${id}-hint`}>
+            {props.hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span class="error-message" id={`${id}-error`}>
+            <span class="visually-hidden">{t('form.errorPrefix')}</span> {error}
+          </span>
+        ) : null}
+        <div class="deadline-parts">
+          <div>
+            <label for={id}>{t('form.deadline.date')}</label>
+            <input id={id} name={dateName} type="date" value={str(props.form.values[dateName])} aria-invalid={invalid} />
+          </div>
+          <div>
+            <label for={fieldId(timeName)}>{t('form.deadline.time')}</label>
+            <input id={fieldId(timeName)} name={timeName} type="time" value={str(props.form.values[timeName])} aria-invalid={invalid} />
+          </div>
+          <div>
+            <label for={fieldId(zoneName)}>{t('form.deadline.zone')}</label>
+            <select id={fieldId(zoneName)} name={zoneName} aria-invalid={invalid}>
+              {raw(optionsHtml(props.zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), zone))}
+            </select>
+          </div>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 export function Checkbox(props: { name: string; label: string; form: FormState; hint?: string; value?: string }) {
   const { t, c } = useView();
   registerLabel(c, props.name, props.label);
