@@ -263,7 +263,7 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
   if (groups.length > 1) {
     const indexed = props.options.map((o, i) => ({ o, i }));
     body =
-      `<div class="choice-groups" data-choice-groups="" data-filter-label="${esc(t('form.group.filter'))}" data-none="${esc(t('form.group.none'))}" data-chosen="${esc(t('form.group.chosen', { count: '{count}' }))}">` +
+      `<div class="choice-groups" data-choice-groups="" data-filter-label="${esc(t('form.group.filter'))}" data-none="${esc(t('form.group.none'))}" data-chosen-one="${esc(t('form.group.chosen_one', { count: '{count}' }))}" data-chosen-other="${esc(t('form.group.chosen_other', { count: '{count}' }))}">` +
       groups
         .map((g, gi) => {
           const items = indexed.filter(({ o }) => (o.group ?? '') === g);

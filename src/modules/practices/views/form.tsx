@@ -18,7 +18,7 @@ export interface FormOptions {
 
 /** The practice form: metadata, then the text in the original language, then translations. */
 export function PracticeFormView(props: { action: string; form: FormState; opts: FormOptions; cancel: string }) {
-  const { t, locale } = useView();
+  const { t, locale, fmt } = useView();
   const { form, opts } = props;
   const orig = (String(form.values.original_lang ?? '') || locale) as Locale;
   const textFields = (l: Locale) =>
@@ -56,7 +56,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         empty={t('practices.form.none')}
         options={opts.countries.filter((c) => !c.lac).map((c) => ({ value: c.alpha2, label: c.name }))}
       />
-      <TextField name="start_date" type="date" label={t('practices.fields.startDate')} hint={t('practices.hints.startDate', { date: RECOMMENDED_START })} form={form} />
+      <TextField name="start_date" type="date" label={t('practices.fields.startDate')} hint={t('practices.hints.startDate', { date: fmt.date(RECOMMENDED_START) })} form={form} />
       <TextField name="end_date" type="date" label={t('practices.fields.endDate')} hint={t('practices.hints.endDate')} form={form} />
       <h2>{t('practices.form.gcm')}</h2>
       <ChoiceField

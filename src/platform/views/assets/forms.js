@@ -26,14 +26,18 @@
 
   // 3. Grouped checkbox lists.
   Array.prototype.forEach.call(document.querySelectorAll('[data-choice-groups]'), function (root) {
-    var chosenText = root.getAttribute('data-chosen') || '{count}';
+    var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || undefined) : null;
+    var chosenText = function (n) {
+      var form = plural && plural.select(n) === 'one' ? 'data-chosen-one' : 'data-chosen-other';
+      return (root.getAttribute(form) || '{count}').replace('{count}', String(n));
+    };
     var groups = root.querySelectorAll('.choice-group');
     function refresh(group) {
       var boxes = group.querySelectorAll('input[type=checkbox]');
       var n = 0;
       for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) n++;
       var count = group.querySelector('[data-count]');
-      if (count) count.textContent = n ? '(' + chosenText.replace('{count}', String(n)) + ')' : '';
+      if (count) count.textContent = n ? '(' + chosenText(n) + ')' : '';
       var button = group.querySelector('[data-select-all]');
       if (button) button.textContent = n === boxes.length ? button.getAttribute('data-clear') : button.getAttribute('data-select');
     }
