@@ -7,6 +7,7 @@
 import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
 
 test('document, review and find a good practice', async ({ page }) => {
+  test.setTimeout(150_000);
   const stamp = Date.now();
   const title = `Escuelas de acogida para niñez migrante ${stamp}`;
   await signInAsAdmin(page);
