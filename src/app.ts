@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import type { AppDeps, AppEnv } from './platform/http/env.js';
-import { requestContext, securityHeaders, loadUser, localeFromPath } from './platform/http/middleware.js';
+import { requestContext, securityHeaders, loadUser, localeFromPath, readerZone } from './platform/http/middleware.js';
 import { csrf } from './platform/http/csrf.js';
 import { useBodyLimits } from './platform/http/body-limit.js';
 import { compression } from './platform/http/compression.js';
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps) {
   useBodyLimits(app, LANG, deps.modules);
   app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://') }));
   app.use('*', loadUser);
+  app.use('*', readerZone);
 
   app.route('/api/v1', createApi(deps.modules));
 

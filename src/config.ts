@@ -48,6 +48,11 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Sender address for outgoing mail. */
   MAIL_FROM: z.string().default('dialogo <no-reply@dialogo.local>'),
+  /** The Mechanism's time zone (IANA): times for readers whose zone is not known (signed out, no account setting or browser zone). */
+  TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return true; } catch { return false; } }, 'must be an IANA time zone, like America/Lima or UTC'),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Add demo organizations and people on first start. */
@@ -106,6 +111,8 @@ export type Config = {
   smtpUrl?: string;
   mailFrom: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The Mechanism's IANA time zone (TIME_ZONE, default UTC). */
+  timeZone: string;
   demo: boolean;
   adminEmail: string;
   adminPassword?: string;
@@ -144,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    timeZone: e.TIME_ZONE,
     demo: e.DEMO || argv.includes('--demo'),
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,

@@ -23,6 +23,8 @@ export interface UsersTable {
   updated_at: ColumnType<Date | string, Date | string | undefined, Date | string>;
   role: string;
   locale: string | null;
+  /** The person's own IANA time zone; null: the browser's, else the Mechanism's (platform migration 1310). */
+  time_zone: string | null;
 }
 
 export interface SessionsTable {

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, checkA11y, signInAsAdmin } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
 import { TAMPERINGS } from '../../src/modules/elections/core/factories.js';
 import type { ElectionRecord } from '../../src/modules/elections/core/types.js';
 
@@ -21,7 +21,7 @@ test('an election from call to certification', async ({ page }) => {
   await page.locator('input[name=name]').fill('Red de prueba e2e');
   await page.locator('select[name=country]').selectOption('CL');
   await page.locator('select[name=type]').selectOption({ index: 1 });
-  await page.locator('input[name=objectives]').first().check();
+  await choose(page, 'objectives', '1');
   await page.locator('input[name=languages]').first().check();
   await page.locator('input[name=role_title]').fill('Coordinación');
   await page.locator('input[name=accept_principles]').check();

@@ -4,7 +4,7 @@
  * organization's public page shows what it chose to make public. axe runs on every page of the module,
  * in Spanish and English.
  */
-import { test, expect, checkA11y, signIn, signInAsAdmin, lastMailTo } from './support.js';
+import { test, expect, checkA11y, signIn, signInAsAdmin, lastMailTo, choose } from './support.js';
 
 test('apply, answer a request for information, get approved, appear in the directory', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
@@ -22,12 +22,12 @@ test('apply, answer a request for information, get approved, appear in the direc
   await expect(page.locator('input[name=name]')).toHaveValue(name);
   await checkA11y(page, 'join with errors (es)');
   await page.locator('select[name=country]').selectOption('PE');
-  await page.locator('input[name=countries][value=PE]').check();
-  await page.locator('input[name=countries][value=BO]').check();
+  await choose(page, 'countries', 'PE');
+  await choose(page, 'countries', 'BO');
   await page.locator('input[name=city]').fill('Cusco');
   await page.locator('select[name=type]').selectOption('network');
-  await page.locator('input[name=objectives][value="7"]').check();
-  await page.locator('input[name=objectives][value="16"]').check();
+  await choose(page, 'objectives', '7');
+  await choose(page, 'objectives', '16');
   await page.locator('input[name=languages][value=es]').check();
   await page.locator('textarea[name=description]').fill('Acogida y orientación para personas migrantes en los Andes.');
   await page.locator('input[name=person_name]').fill('Rosa Quispe');

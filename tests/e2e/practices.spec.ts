@@ -4,9 +4,10 @@
  * its objective's Hub filter. axe runs on every page of the module.
  * (The administrator documents the practice here: joining an organization belongs to the membership journey.)
  */
-import { test, expect, checkA11y, signInAsAdmin } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
 
 test('document, review and find a good practice', async ({ page }) => {
+  test.setTimeout(150_000);
   const stamp = Date.now();
   const title = `Escuelas de acogida para niñez migrante ${stamp}`;
   await signInAsAdmin(page);
@@ -31,9 +32,9 @@ test('document, review and find a good practice', async ({ page }) => {
   await page.locator('textarea[name=actions_es]').fill('Talleres de nivelación y acompañamiento a familias.');
   await page.locator('textarea[name=results_es]').fill('Trescientas niñas y niños matriculados.');
   await page.locator('input[name=scope][value=national]').check();
-  await page.locator('input[name=countries][value=PE]').check();
+  await choose(page, 'countries', 'PE');
   await page.locator('input[name=start_date]').fill('2021-03-01');
-  await page.locator('input[name=objectives][value="16"]').check();
+  await choose(page, 'objectives', '16');
   await page.locator('input[name=principles][value=child-sensitive]').check();
   await page.locator('input[name=resource_type][value=practice]').check();
   await page.locator('input[name=contact_email]').fill('contacto@example.org');

@@ -63,3 +63,13 @@ export async function signUpAndVerify(page: Page, who: { name: string; email: st
   await page.goto(new URL(url!).pathname + new URL(url!).search);
   await signIn(page, who.email, who.password, locale);
 }
+
+/** Ticks one option of a checkbox or radio list, opening its group first when the list is grouped (countries, objectives). */
+export async function choose(page: Page, name: string, value: string) {
+  const box = page.locator(`input[name="${name}"][value="${value}"]`);
+  await box.evaluate((el) => {
+    const group = el.closest('details');
+    if (group) group.open = true;
+  });
+  await box.check();
+}

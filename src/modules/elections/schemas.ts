@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { translatedFromForm, type Translated } from '../../platform/i18n/translated.js';
-import { fields } from '../../platform/http/forms.js';
+import { fields, deadlineFields, deadlineAt } from '../../platform/http/forms.js';
 import { ok, fail, type Outcome } from '../../platform/outcome.js';
 import { POSITIONS, type Position } from './core/index.js';
 import type { ElectionInput } from './commands/lifecycle.js';
@@ -31,10 +31,13 @@ export const ElectionForm = z
     positions: fields.list(position).pipe(z.array(position).min(1)),
     /** Share of the roll that must vote for a result, in percent. */
     quorum_pct: z.coerce.number().int().min(1).max(100),
-    /** Optional dates (days, UTC): nominations close at the end of that day, voting opens at its start and closes at its end. */
-    nominations_close_on: optDate,
-    voting_opens_on: optDate,
-    voting_closes_on: optDate,
+    /**
+     * Optional deadlines, each a date, a time and a time zone (platform DeadlineField). Without a time,
+     * nominations and voting close at 23:59 and voting opens at 00:00 on the clocks of the zone given.
+     */
+    ...deadlineFields('nominations_close'),
+    ...deadlineFields('voting_opens'),
+    ...deadlineFields('voting_closes'),
     /** The elected people's term. */
     term_start: z.iso.date(),
     term_end: optDate,
@@ -42,9 +45,19 @@ export const ElectionForm = z
     publish_voters: fields.flag(),
   })
   .refine((v) => LOCALES.some((l) => !!v[`title_${l}`]), { message: 'elections.errors.titleRequired', path: ['title_es'] })
-  .refine((v) => !v.voting_opens_on || !v.nominations_close_on || v.nominations_close_on < v.voting_opens_on, { message: 'elections.errors.nominationsAfterOpen', path: ['nominations_close_on'] })
-  .refine((v) => !v.voting_closes_on || !v.voting_opens_on || v.voting_opens_on <= v.voting_closes_on, { message: 'elections.errors.closeBeforeOpen', path: ['voting_closes_on'] })
+  .refine((v) => before(deadlines(v).nominationsCloseAt, deadlines(v).votingOpensAt), { message: 'elections.errors.nominationsAfterOpen', path: ['nominations_close_on'] })
+  .refine((v) => before(deadlines(v).votingOpensAt, deadlines(v).votingClosesAt), { message: 'elections.errors.closeBeforeOpen', path: ['voting_closes_on'] })
   .refine((v) => !v.term_end || v.term_start < v.term_end, { message: 'elections.errors.termOrder', path: ['term_end'] });
+
+/** The three deadlines of the form as instants (ISO, UTC), null where no date was given. */
+function deadlines(d: Record<string, unknown>) {
+  return {
+    nominationsCloseAt: deadlineAt(d, 'nominations_close', '23:59'),
+    votingOpensAt: deadlineAt(d, 'voting_opens', '00:00'),
+    votingClosesAt: deadlineAt(d, 'voting_closes', '23:59'),
+  };
+}
+const before = (a: string | null, b: string | null) => !a || !b || a < b;
 
 /** The valid form as the commands' input; refuses positions the body's kind does not have. */
 export function electionInput(d: z.output<typeof ElectionForm>, allowed: readonly Position[]): Outcome<{ input: ElectionInput }> {
@@ -54,9 +67,7 @@ export function electionInput(d: z.output<typeof ElectionForm>, allowed: readonl
       title: translatedFromForm(d, 'title'),
       positions: allowed.filter((p) => d.positions.includes(p)),
       quorumPct: d.quorum_pct,
-      nominationsCloseAt: d.nominations_close_on ? `${d.nominations_close_on}T23:59:59.999Z` : null,
-      votingOpensAt: d.voting_opens_on ? `${d.voting_opens_on}T00:00:00.000Z` : null,
-      votingClosesAt: d.voting_closes_on ? `${d.voting_closes_on}T23:59:59.999Z` : null,
+      ...deadlines(d),
       termStart: d.term_start,
       termEnd: d.term_end ?? null,
       publishVoters: d.publish_voters,

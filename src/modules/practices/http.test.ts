@@ -94,6 +94,37 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(await status(practiceId)).toBe('draft');
   });
 
+  it('keeps a failed submission as a draft, names each missing field and says so in the title', async () => {
+    const before = await ctx.db.selectFrom('practices').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const typed = { action: 'submit', org_id: orgId, original_lang: 'es', problem_es: 'Falta de documentos', actions_es: 'Talleres', results_es: 'Cien familias', countries: ['PE', 'CL'], start_date: '2021-03-01' };
+    const r = await member.post('/es/practices/new', typed);
+    expect(r.status).toBe(422);
+    const html = await r.text();
+    expect(html).toMatch(/<title>Error: [^<]+<\/title>/);
+    expect(html).toContain('href="#f-title_es">Título: Escribe un título antes de enviarla</a>');
+    expect(html).toContain('Guardamos lo que escribiste como borrador');
+    const after = await ctx.db.selectFrom('practices').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n) + 1);
+    const kept = await ctx.db.selectFrom('practices').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(kept.status).toBe('draft');
+    expect(kept.start_date).toBe('2021-03-01');
+    expect(JSON.stringify(kept)).toContain('Falta de documentos');
+    // The form now edits the saved draft, so the next post changes it instead of making a second one.
+    expect(html).toContain(`action="/es/practices/${kept.id}/edit"`);
+    const again = await member.post(`/es/practices/${kept.id}/edit`, { ...typed, results_es: 'Doscientas familias' });
+    expect(again.status).toBe(422);
+    const stored = await ctx.db.selectFrom('practices').selectAll().where('id', '=', kept.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).toContain('Doscientas familias');
+    const last = await ctx.db.selectFrom('practices').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(last.n)).toBe(Number(after.n));
+    // A draft that is itself invalid is not saved; the form still comes back with everything typed.
+    const bad = await member.post('/es/practices/new', { ...typed, contact_email: 'not-an-email', title_es: 'Con correo malo' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Con correo malo');
+    const end = await ctx.db.selectFrom('practices').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(end.n)).toBe(Number(after.n));
+  });
+
   it('rejects bad input and someone else’s organization', async () => {
     const r = await member.post(`/es/practices/${practiceId}/edit`, { action: 'save', org_id: orgId, original_lang: 'es', links: 'javascript:alert(1)', start_date: '2021-01-01', end_date: '2020-01-01' });
     expect(r.status).toBe(422);

@@ -82,11 +82,13 @@ function valuesOf(p: Practice): FormValues {
   return v;
 }
 
-async function renderForm(c: Context<AppEnv>, user: CurrentUser, scope: Scope, form: FormState, p?: Practice) {
+async function renderForm(c: Context<AppEnv>, user: CurrentUser, scope: Scope, form: FormState, p?: Practice, kept?: { id: string }) {
   const t = c.get('t');
+  // A failed "submit for review" saved the draft: the form now edits that practice (no second copy on the next post).
+  if (kept) p = (await getPractice(c.get('deps').db, kept.id)) ?? p;
   const opts = await formOptions(c.get('deps').db, c.get('locale'), user, scope, p?.orgId);
   const title = p ? t('practices.edit.title') : t('practices.new.title');
-  return c.render(<FormPage form={form} opts={opts} p={p} />, { title, noindex: true, crumbs: [[t('practices.mine.title'), paths.mine.pattern]] });
+  return c.render(<FormPage form={form} opts={opts} p={p} kept={!!kept} />, { title, noindex: true, crumbs: [[t('practices.mine.title'), paths.mine.pattern]] });
 }
 
 async function renderPractice(c: Context<AppEnv>, { p, s }: { p: Practice; s: Scope }, form: FormState = emptyForm()) {
@@ -218,6 +220,9 @@ async function savePractice(
 
 const savedFlash = (submitted: boolean) => (submitted ? 'practices.flash.submitted' : 'practices.flash.saved');
 
+/** What a failed submission keeps: the same form, saved as a draft (only the button differs). */
+const DraftForm = z.preprocess((v) => (v && typeof v === 'object' ? { ...v, action: 'save' } : v), PracticeForm);
+
 practicesRoutes.post(
   paths.create.pattern,
   action({
@@ -225,7 +230,8 @@ practicesRoutes.post(
     allow: (actor, { s }) => practicePolicy.can(actor, 'create', s),
     input: PracticeForm,
     run: (trx, x) => savePractice(trx, x, x.subject.s),
-    form: (c, { actor, subject, form }) => renderForm(c, actor, subject.s, form),
+    keep: { input: DraftForm, run: (trx, x) => savePractice(trx, x, x.subject.s) },
+    form: (c, { actor, subject, form, kept }) => renderForm(c, actor, subject.s, form, undefined, kept),
     done: ({ locale, value }) => ({ to: paths.practice.href(locale, { id: value.id }), flash: savedFlash(value.submitted) }),
   }),
 );
@@ -245,7 +251,8 @@ practicesRoutes.post(
     allow: (actor, r) => practicePolicy.can(actor, 'edit', r),
     input: PracticeForm,
     run: (trx, x) => savePractice(trx, x, x.subject.s, x.subject.p),
-    form: (c, { actor, subject, form }) => renderForm(c, actor, subject.s, form, subject.p),
+    keep: { input: DraftForm, run: (trx, x) => savePractice(trx, x, x.subject.s, x.subject.p) },
+    form: (c, { actor, subject, form, kept }) => renderForm(c, actor, subject.s, form, subject.p, kept),
     done: ({ locale, value }) => ({ to: paths.practice.href(locale, { id: value.id }), flash: savedFlash(value.submitted) }),
   }),
 );

@@ -105,6 +105,7 @@ export function createAuth(opts: {
       additionalFields: {
         role: { type: 'string', defaultValue: 'member', input: false, required: false },
         locale: { type: 'string', required: false, input: true },
+        timeZone: { type: 'string', required: false, input: true, fieldName: 'time_zone' },
       },
     },
     account: {

@@ -34,6 +34,7 @@ import { PLATFORM_KINDS } from '../notify/kinds.js';
 import { platformPolicy } from '../policy.js';
 import { emptyForm, type FormState } from '../views/components.js';
 import { LOCALES } from '../i18n/locales.js';
+import { isTimeZone } from '../i18n/zones.js';
 import { paths } from '../paths.js';
 import { hashPassword } from './auth.js';
 import { newPassword, notPersonal, personalPasswordProblem } from './password.js';
@@ -64,7 +65,16 @@ const Reset = z
   .object({ token: z.string().min(1).max(500), password: newPassword(), confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth.errors.mismatch' });
 /** The account's name and language. */
-const Profile = z.object({ name: fields.text(120), locale: z.enum(LOCALES) });
+const Profile = z.object({
+  name: fields.text(120),
+  locale: z.enum(LOCALES),
+  /** An IANA zone, or empty: automatic (the browser's zone, else the Mechanism's). */
+  time_zone: z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || isTimeZone(v), { message: 'form.error.choice' }),
+});
 /** A password change: the current one, and the new one typed twice. */
 const ChangePassword = z
   .object({ current: z.string().min(1).max(200), password: newPassword(), confirm: z.string() })
@@ -103,7 +113,7 @@ async function renderAccount(c: Context<AppEnv>, user: CurrentUser, profile: For
     { title: c.get('t')('auth.account.title'), noindex: true },
   );
 }
-const profileOf = (c: Context<AppEnv>, user: CurrentUser) => emptyForm({ name: user.name, locale: user.locale ?? c.get('locale') });
+const profileOf = (c: Context<AppEnv>, user: CurrentUser) => emptyForm({ name: user.name, locale: user.locale ?? c.get('locale'), time_zone: user.timeZone ?? '' });
 
 export const authRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -346,7 +356,11 @@ authRoutes.post(
   action({
     allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
     input: Profile,
-    run: async () => ok(),
+    // The time zone is the platform's own column (better-auth keeps name and language).
+    run: async (trx, { actor, input }) => {
+      await trx.updateTable('users').set({ time_zone: input.time_zone }).where('id', '=', actor.id).execute();
+      return ok();
+    },
     form: (c, { actor, form }) => renderAccount(c, actor, form, emptyForm()),
     done: async ({ c, deps, actor, input }) => {
       await deps.auth.api.updateUser({ body: { name: input.name, locale: input.locale } as any, headers: c.req.raw.headers });

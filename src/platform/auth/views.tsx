@@ -4,6 +4,7 @@
  * reset password, and the account page (profile, password, sessions). Views take data and return markup.
  */
 import { useView } from '../views/context.js';
+import { TIME_ZONES } from '../i18n/zones.js';
 import { Form, ErrorSummary, TextField, SelectField, Button, Table, Notice, type FormState } from '../views/components.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { toDate } from '../../db/ids.js';
@@ -174,8 +175,9 @@ export interface SessionRow {
 }
 
 export function AccountPage(props: { email: string; isAdmin: boolean; profile: FormState; password: FormState; sessions: SessionRow[]; currentToken?: string | null }) {
-  const { t, fmt, locale: l } = useView();
+  const { t, fmt, locale: l, c } = useView();
   const { profile, password, sessions } = props;
+  const zone = c.get('timeZone');
   const current = props.currentToken;
   return (
     <>
@@ -191,6 +193,14 @@ export function AccountPage(props: { email: string; isAdmin: boolean; profile: F
       <Form action={paths.accountProfile.href(l)}>
         <TextField name="name" label={t('auth.fields.name')} form={profile} autocomplete="name" required />
         <SelectField name="locale" label={t('auth.fields.locale')} hint={t('auth.hints.locale')} form={profile} options={LOCALES.map((x) => ({ value: x, label: LOCALE_NAMES[x] }))} />
+        <SelectField
+          name="time_zone"
+          label={t('auth.fields.timeZone')}
+          hint={t('auth.hints.timeZone', { zone: zone, now: fmt.dateTimeIn(new Date(), zone) })}
+          form={profile}
+          empty={t('auth.fields.timeZoneAuto')}
+          options={TIME_ZONES.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+        />
         <Button>{t('form.save')}</Button>
       </Form>
       <h2>{t('auth.account.password')}</h2>

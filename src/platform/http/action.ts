@@ -48,7 +48,7 @@ export interface ActionContext<Actor, S, I> {
 /** Where to go after success, and what to say there (a message key, or a full flash). */
 export type Done = { to: string; flash?: string | FlashMessage } | Response;
 
-export interface ActionSpec<S, Schema extends z.ZodType | undefined, V extends object, Public extends boolean> {
+export interface ActionSpec<S, Schema extends z.ZodType | undefined, V extends object, Public extends boolean, K extends object = object> {
   /** true when a signed-out visitor may post (sign-in, the join form); otherwise 401 comes first. */
   public?: Public;
   /** Loads the subject of the action (null or undefined → 404). */
@@ -65,7 +65,17 @@ export interface ActionSpec<S, Schema extends z.ZodType | undefined, V extends o
    * Renders the form again (the action sets status 422) with what was typed and each problem beside its
    * field. Without it, invalid input and refusals go back (`back`, or the Referer's path) with an error flash.
    */
-  form?: (c: Context<AppEnv>, x: { actor: Public extends true ? CurrentUser | null : CurrentUser; subject: S; form: FormState }) => Response | Promise<Response>;
+  form?: (c: Context<AppEnv>, x: { actor: Public extends true ? CurrentUser | null : CurrentUser; subject: S; form: FormState; kept?: K }) => Response | Promise<Response>;
+  /**
+   * Where drafts exist: when the input or the command is refused, what was typed is still saved — by this
+   * laxer schema and command, in a transaction of its own — before the form comes back with its problems
+   * (`form` receives the saved value as `kept`). A failed "submit for review" then loses nothing. When the
+   * draft itself is not valid or is refused, nothing is saved and the form comes back as usual.
+   */
+  keep?: {
+    input: z.ZodType;
+    run: (trx: Db, x: ActionContext<Public extends true ? CurrentUser | null : CurrentUser, S, any>) => Promise<Outcome<K>>;
+  };
   /** Where a button-post goes back to with an error flash (defaults to the page it was posted from). */
   back?: (x: { c: Context<AppEnv>; subject: S; locale: Locale }) => string;
   /** Work after the commit (enqueue a job, …); failures are logged, never shown as the action's failure. */
@@ -79,8 +89,8 @@ class Rollback extends Error {
 }
 
 /** Declares a form action; returns a Hono handler for `app.post(pattern, action({…}))`. */
-export function action<S = undefined, Schema extends z.ZodType | undefined = undefined, V extends object = object, Public extends boolean = false>(
-  spec: ActionSpec<S, Schema, V, Public>,
+export function action<S = undefined, Schema extends z.ZodType | undefined = undefined, V extends object = object, Public extends boolean = false, K extends object = object>(
+  spec: ActionSpec<S, Schema, V, Public, K>,
 ): Handler<AppEnv> {
   return async (c) => {
     const deps = c.get('deps');
@@ -137,17 +147,44 @@ export function action<S = undefined, Schema extends z.ZodType | undefined = und
 
 async function refuse<S>(
   c: Context<AppEnv>,
-  spec: ActionSpec<S, any, any, any>,
+  spec: ActionSpec<S, any, any, any, any>,
   x: { actor: any; subject: S; locale: Locale; values: FormValues; errors: FieldErrors; flash?: FlashMessage },
 ): Promise<Response> {
+  const kept = spec.keep ? await keepDraft(c, spec, x) : undefined;
   if (spec.form) {
     c.status(422);
-    const res = await spec.form(c, { actor: x.actor, subject: x.subject, form: { values: x.values, errors: x.errors } });
+    const res = await spec.form(c, { actor: x.actor, subject: x.subject, form: { values: x.values, errors: x.errors }, kept });
     return res.status === 422 ? res : new Response(res.body, { status: 422, headers: res.headers });
   }
   const to = spec.back ? spec.back({ c, subject: x.subject, locale: x.locale }) : sameOriginReferer(c) ?? `/${x.locale}/`;
   const flash = x.flash ?? { type: 'error' as const, key: 'form.error.invalid' };
   return redirectWith(c, to, flash);
+}
+
+/** Saves what was typed with the action's `keep` schema and command; the saved value, or undefined. */
+async function keepDraft<S>(
+  c: Context<AppEnv>,
+  spec: ActionSpec<S, any, any, any, any>,
+  x: { actor: any; subject: S; locale: Locale; values: FormValues },
+): Promise<object | undefined> {
+  const keep = spec.keep!;
+  const t = c.get('t');
+  const v = validate(keep.input, x.values, t);
+  if (!v.ok) return undefined;
+  const deps = c.get('deps');
+  const ax = { c, deps, actor: x.actor, subject: x.subject, input: v.data, locale: x.locale, t, values: x.values };
+  try {
+    const r = await deps.db.transaction().execute(async (trx) => {
+      const r = await keep.run(trx, ax);
+      if (!r.ok) throw new Rollback(r);
+      return r;
+    });
+    const { ok: _ok, ...value } = r as { ok: true };
+    return value;
+  } catch (err) {
+    if (err instanceof Rollback) return undefined;
+    throw err;
+  }
 }
 
 /** The path of the page the form was posted from, when it is ours. */

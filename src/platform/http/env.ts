@@ -24,6 +24,8 @@ export interface CurrentUser {
   email: string;
   role: Role;
   locale: Locale | null;
+  /** The IANA time zone chosen on the account page; null: automatic (the browser's, else the Mechanism's). */
+  timeZone?: string | null;
   emailVerified: boolean;
 }
 
@@ -51,6 +53,12 @@ export type AppEnv = {
     locale: Locale;
     t: T;
     fmt: Formatters;
+    /**
+     * The reader's IANA time zone, for `fmt.dateTimeIn(d, c.get('timeZone'))` (platform/http/middleware.ts
+     * `readerZone`): signed in, the account's zone, else the browser's (cookie `tz`), else the Mechanism's;
+     * signed out, always the Mechanism's, so cached public pages do not depend on a cookie.
+     */
+    timeZone: string;
     user: CurrentUser | null;
     sessionToken: string | null;
     csrf: string;

@@ -8,6 +8,48 @@ import { z } from 'zod';
 import type { AppEnv } from './env.js';
 import type { FieldErrors, FormValues } from '../views/components.js';
 import type { T } from '../i18n/i18n.js';
+import { isTimeZone, zonedToUtc } from '../i18n/zones.js';
+
+const optionalIsoDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.iso.date().optional());
+
+/**
+ * The three inputs of a `DeadlineField` named `base`: `${base}_on` (a date, optional), `${base}_time` (HH:MM,
+ * optional) and `${base}_zone` (an IANA zone, optional: UTC). Spread into an object schema; read the instant
+ * with `deadlineAt`.
+ */
+export function deadlineFields<B extends string>(base: B) {
+  return {
+    [`${base}_on`]: optionalIsoDate,
+    [`${base}_time`]: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v.slice(0, 5) : undefined))
+      .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'form.error.time' }).optional()),
+    [`${base}_zone`]: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || isTimeZone(v), { message: 'form.error.choice' }),
+  } as unknown as Record<`${B}_on` | `${B}_time` | `${B}_zone`, z.ZodType<string | undefined>>;
+}
+
+/**
+ * The instant (ISO-8601, UTC) that a DeadlineField's parsed values name: the date at its time (or
+ * `defaultTime` when none was given) on the clocks of its zone (UTC when none); null without a date.
+ */
+export function deadlineAt(d: Record<string, unknown>, base: string, defaultTime: string): string | null {
+  const date = d[`${base}_on`];
+  if (typeof date !== 'string' || !date) return null;
+  const time = typeof d[`${base}_time`] === 'string' && d[`${base}_time`] ? (d[`${base}_time`] as string) : defaultTime;
+  const zone = isTimeZone(d[`${base}_zone`]) ? (d[`${base}_zone`] as string) : 'UTC';
+  return zonedToUtc(date, time, zone).toISOString();
+}
 
 /** The posted form as strings and arrays of strings; files are left out (see `readFiles`). */
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {

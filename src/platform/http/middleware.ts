@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppEnv, CurrentUser, Role } from './env.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
 import { formatters } from '../i18n/i18n.js';
+import { isTimeZone } from '../i18n/zones.js';
 import { SESSION_COOKIE } from '../auth/auth.js';
 import { sessionCacheOf } from '../auth/session-cache.js';
 
@@ -73,6 +74,7 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
           email: u.email,
           role: (u.role === 'admin' ? 'admin' : 'member') as Role,
           locale: isLocale(u.locale) ? u.locale : null,
+          timeZone: isTimeZone((u as { timeZone?: unknown }).timeZone) ? ((u as { timeZone?: string }).timeZone as string) : null,
           emailVerified: !!u.emailVerified,
         };
         found = { user, token: session.session.token };
@@ -92,6 +94,27 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     // Whatever the answer: a write that failed halfway may still have changed an account or a session.
     if (UNSAFE.has(c.req.method)) sessions.clear();
   }
+};
+
+/** The cookie forms.js sets to the browser's time zone. */
+export const TZ_COOKIE = 'tz';
+
+/**
+ * The reader's time zone (`c.get('timeZone')`), one rule for every module: a signed-in person's account zone,
+ * else their browser's (the `tz` cookie, when it names a real zone), else the Mechanism's (config TIME_ZONE).
+ * Signed-out readers always get the Mechanism's: their pages are cached and shared (decisions/0008).
+ */
+export const readerZone: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const fallback = c.get('deps').config.timeZone;
+  const user = c.get('user');
+  let zone = fallback;
+  if (user) {
+    const browser = getCookie(c, TZ_COOKIE);
+    zone = user.timeZone ?? (isTimeZone(browser) ? browser : fallback);
+  }
+  c.set('timeZone', zone);
+  if (zone !== 'UTC') c.set('fmt', formatters(c.get('locale'), zone));
+  await next();
 };
 
 export function applyLocale(c: Parameters<MiddlewareHandler<AppEnv>>[0], locale: Locale) {

@@ -140,7 +140,9 @@ function withManyPlurals(tree: Catalog): Catalog {
 
 /** Dates, numbers and lists formatted with Intl for a locale; formatters are cached. */
 export interface Formatters {
+  /** A calendar date ("2026-12-01") as itself; an instant's day in the reader's zone. */
   date(d: Date | string | null | undefined): string;
+  /** An instant in the reader's zone, with the zone's short name ("15 dic 2026, 23:59 GMT-5"; "… UTC" in UTC). */
   dateTime(d: Date | string | null | undefined): string;
   /** A date and time in a named IANA time zone, with the zone's short name ("14:00 GMT-3"). */
   dateTimeIn(d: Date | string | null | undefined, timeZone: string): string;
@@ -167,12 +169,28 @@ function zoned(tag: string, timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const fmtCache = new Map<Locale, Formatters>();
-export function formatters(locale: Locale): Formatters {
-  const cached = fmtCache.get(locale);
+const fmtCache = new Map<string, Formatters>();
+/** A calendar date without a time ("2026-12-01"): the same day in every zone. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Formatters for a language and the reader's time zone (default UTC). `dateTime` shows an instant in that
+ * zone with the zone's short name; `date` shows an instant's day in that zone, and a calendar date
+ * ("2026-12-01", a date of office) as itself. The request's `c.get('fmt')` is already in the reader's zone
+ * (platform/http/middleware.ts `readerZone`).
+ */
+export function formatters(locale: Locale, timeZone = 'UTC'): Formatters {
+  const key = `${locale}|${timeZone}`;
+  const cached = fmtCache.get(key);
   if (cached) return cached;
   const tag = INTL_TAG[locale];
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  const utcDate = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+  let zonedDate = utcDate;
+  try {
+    zonedDate = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone });
+  } catch {
+    timeZone = 'UTC';
+  }
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(tag);
@@ -180,14 +198,14 @@ export function formatters(locale: Locale): Formatters {
   const list = new Intl.ListFormat(tag, { type: 'conjunction' });
   const asDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));
   const f: Formatters = {
-    date: (d) => (d ? date.format(asDate(d)) : ''),
-    dateTime: (d) => (d ? `${dateTime.format(asDate(d))} UTC` : ''),
+    date: (d) => (d ? (typeof d === 'string' && DATE_ONLY.test(d) ? utcDate : zonedDate).format(asDate(d)) : ''),
+    dateTime: (d) => (d ? (timeZone === 'UTC' ? `${dateTime.format(asDate(d))} UTC` : zoned(tag, timeZone).format(asDate(d))) : ''),
     number: (n) => number.format(n),
     percent: (n) => percent.format(n),
     month: (d) => month.format(asDate(d)),
-    dateTimeIn: (d, timeZone) => (d ? zoned(tag, timeZone).format(asDate(d)) : ''),
+    dateTimeIn: (d, zone) => (d ? zoned(tag, zone).format(asDate(d)) : ''),
     list: (items) => list.format(items),
   };
-  fmtCache.set(locale, f);
+  if (fmtCache.size < 2000) fmtCache.set(key, f);
   return f;
 }

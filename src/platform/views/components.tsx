@@ -32,32 +32,87 @@ export function Notice(props: { type?: 'success' | 'error' | 'info' | 'warning';
   return <div class={`notice ${props.type ?? 'info'}`}>{props.children}</div>;
 }
 
-/** A POST form with the CSRF token; `method="get"` forms (filters) carry none. */
-export function Form(props: { action: string; method?: 'post' | 'get'; children?: Child; enctype?: string; class?: string; id?: string }) {
-  const { csrf } = useView();
+/**
+ * A POST form with the CSRF token; `method="get"` forms (filters) carry none. A long form sets `keep`: where
+ * JavaScript runs, platform/views/assets/forms.js keeps a copy of what is typed in this browser and offers
+ * it back after a dropped connection or a closed tab (never passwords; dropped once the form was received).
+ */
+export function Form(props: { action: string; method?: 'post' | 'get'; children?: Child; enctype?: string; class?: string; id?: string; keep?: boolean }) {
+  const { csrf, t } = useView();
   const method = props.method ?? 'post';
+  const keep = props.keep
+    ? {
+        'data-keep': props.action.replace(/^\/[a-z]{2}(?=\/)/, '').split('?')[0],
+        'data-keep-title': t('form.keep.title'),
+        'data-keep-ask': t('form.keep.ask', { when: '{when}' }),
+        'data-keep-restore': t('form.keep.restore'),
+        'data-keep-discard': t('form.keep.discard'),
+      }
+    : {};
   return (
-    <form action={props.action} method={method} enctype={props.enctype as any} class={props.class} id={props.id} novalidate>
+    <form action={props.action} method={method} enctype={props.enctype as any} class={props.class} id={props.id} novalidate {...keep}>
       {method === 'post' ? <input type="hidden" name="_csrf" value={csrf} /> : null}
       {props.children}
     </form>
   );
 }
 
+/**
+ * The labels of the fields rendered on this page, by field name, so the error summary can name each field
+ * ("Título: escribe un título"). Fields register as they render; the summary (rendered first, at the top)
+ * waits for the rest of the page to render before it writes its list.
+ */
+const labelsOf = new WeakMap<object, Map<string, string>>();
+function registerLabel(c: object, name: string, label: string) {
+  let m = labelsOf.get(c);
+  if (!m) labelsOf.set(c, (m = new Map()));
+  if (!m.has(name)) m.set(name, label);
+}
+
+/** Pages that show an error summary (the layout's title then begins with "Error:"). */
+const withErrors = new WeakSet<object>();
+
+/**
+ * The page title, beginning with "Error:" when the page shows an error summary. Forms come back with their
+ * errors only in answer to a post, so only then does the title wait for the page's body to render.
+ */
+export function PageTitle(props: { c: object & { req: { method: string }; get(k: 't'): (key: string, o?: Record<string, unknown>) => string }; title: string }) {
+  if (props.c.req.method !== 'POST') return <title>{props.title}</title>;
+  const text = async () => {
+    await new Promise((r) => setImmediate(r));
+    return withErrors.has(props.c) ? props.c.get('t')('form.errorTitle', { title: props.title }) : props.title;
+  };
+  return <title>{text()}</title>;
+}
+
+/**
+ * The list of problems at the top of a form: role="alert" (announced), focused when the page loads
+ * (`autofocus`, and platform/views/assets/forms.js for older browsers), each problem named by its field's
+ * label and linking to the field. Problems of the whole form (`_form`) are listed without a link.
+ */
 export function ErrorSummary(props: { errors: FieldErrors }) {
-  const { t } = useView();
+  const { t, c } = useView();
   const entries = Object.entries(props.errors);
   if (!entries.length) return null;
+  withErrors.add(c);
+  const items = async () => {
+    // A macrotask: every field of the page (rendered synchronously after this) has registered its label.
+    await new Promise((r) => setImmediate(r));
+    const labels = labelsOf.get(c);
+    return raw(
+      entries
+        .map(([field, msg]) => {
+          const label = labels?.get(field);
+          const text = label ? t('form.errorNamed', { label: label.replace(/\s*\*$/, ''), message: msg }) : msg;
+          return field === '_form' ? `<li>${esc(text)}</li>` : `<li><a href="#${esc(fieldId(field))}">${esc(text)}</a></li>`;
+        })
+        .join(''),
+    );
+  };
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus data-error-summary="">
       <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
-      <ul>
-        {entries.map(([field, msg]) => (
-          <li>
-            <a href={`#${fieldId(field)}`}>{msg}</a>
-          </li>
-        ))}
-      </ul>
+      <ul>{items()}</ul>
     </div>
   );
 }
@@ -70,8 +125,9 @@ function describedBy(name: string, hint?: string, error?: string) {
 }
 
 function FieldShell(props: { name: string; label: string; hint?: string; error?: string; children?: Child; labelFor?: boolean }) {
-  const { t } = useView();
+  const { t, c } = useView();
   const id = fieldId(props.name);
+  registerLabel(c, props.name, props.label);
   return (
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={id}>{props.label}</label>
@@ -93,6 +149,10 @@ function FieldShell(props: { name: string; label: string; hint?: string; error?:
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 const arr = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
+/**
+ * A one-line input. After an error everything typed comes back, new passwords included; only a password
+ * being checked (`autocomplete="current-password"`: sign-in, the current password) is asked for again.
+ */
 export function TextField(props: {
   name: string;
   label: string;
@@ -113,7 +173,7 @@ export function TextField(props: {
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : str(props.form.values[props.name])}
+        value={props.autocomplete === 'current-password' ? undefined : str(props.form.values[props.name])}
         autocomplete={props.autocomplete}
         required={props.required}
         maxlength={props.maxlength}
@@ -181,20 +241,48 @@ export function SelectField(props: { name: string; label: string; form: FormStat
   );
 }
 
-/** A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. */
+/**
+ * A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. Options with a `group`
+ * (countries by sub-region, objectives by theme) are set out in one fieldset per group, each a disclosure
+ * (`details`: a keyboard passes a closed group in one Tab) that starts open when something in it is chosen.
+ * Where JavaScript runs, platform/views/assets/forms.js adds "choose all in this group" and a filter.
+ */
 export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean }) {
-  const { t } = useView();
+  const { t, c } = useView();
+  registerLabel(c, props.name, props.legend);
   const error = props.form.errors[props.name];
   const chosen = new Set(arr(props.form.values[props.name]));
   const id = fieldId(props.name);
   const type = props.multiple ? 'checkbox' : 'radio';
   const name = esc(props.name);
-  const choices = props.options
-    .map(
-      (o, i) =>
-        `<div class="choice"><input type="${type}" id="${esc(id)}-${i}" name="${name}" value="${esc(o.value)}"${chosen.has(o.value) ? ' checked=""' : ''}/><label for="${esc(id)}-${i}">${esc(o.label)}</label></div>`,
-    )
-    .join('');
+  const choice = (o: Option, i: number) =>
+    `<div class="choice"><input type="${type}" id="${esc(id)}-${i}" name="${name}" value="${esc(o.value)}"${chosen.has(o.value) ? ' checked=""' : ''}/><label for="${esc(id)}-${i}">${esc(o.label)}</label></div>`;
+  const cols = `choices${props.columns ? ' columns' : ''}`;
+  const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
+  let body: string;
+  if (groups.length > 1) {
+    const indexed = props.options.map((o, i) => ({ o, i }));
+    body =
+      `<div class="choice-groups" data-choice-groups="" data-filter-label="${esc(t('form.group.filter'))}" data-none="${esc(t('form.group.none'))}" data-chosen-one="${esc(t('form.group.chosen_one', { count: '{count}' }))}" data-chosen-other="${esc(t('form.group.chosen_other', { count: '{count}' }))}">` +
+      groups
+        .map((g, gi) => {
+          const items = indexed.filter(({ o }) => (o.group ?? '') === g);
+          const n = items.filter(({ o }) => chosen.has(o.value)).length;
+          const label = g || t('form.optional');
+          return (
+            `<details class="choice-group"${n ? ' open=""' : ''}><summary>${esc(label)} <span class="muted" data-count="">${n ? esc(`(${t('form.group.chosen', { count: n })})`) : ''}</span></summary>` +
+            `<fieldset id="${esc(id)}-g${gi}"><legend class="visually-hidden">${esc(label)}</legend>` +
+            (props.multiple
+              ? `<button type="button" class="link-button" hidden="" data-select-all="" data-select="${esc(t('form.group.selectAll', { group: label }))}" data-clear="${esc(t('form.group.clearAll', { group: label }))}">${esc(t('form.group.selectAll', { group: label }))}</button>`
+              : '') +
+            `<div class="${cols}">${items.map(({ o, i }) => choice(o, i)).join('')}</div></fieldset></details>`
+          );
+        })
+        .join('') +
+      '</div>';
+  } else {
+    body = `<div class="${cols}">${props.options.map(choice).join('')}</div>`;
+  }
   return (
     <div class={`field${error ? ' has-error' : ''}`} id={id} tabindex={-1}>
       <fieldset aria-describedby={describedBy(props.name, props.hint, error)}>
@@ -209,14 +297,65 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
             <span class="visually-hidden">{t('form.errorPrefix')}</span> {error}
           </span>
         ) : null}
-        <div class={`choices${props.columns ? ' columns' : ''}`}>{raw(choices)}</div>
+        {raw(body)}
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * A deadline: a date, a time and a time zone (the reader's by default), in one fieldset. Its inputs are
+ * `${name}_on`, `${name}_time` and `${name}_zone`; parse them with `deadlineFields(name)` and read the
+ * instant with `deadlineAt(…)` (platform/http/forms.ts). Errors of any of the three show under the legend.
+ */
+export function DeadlineField(props: { name: string; label: string; form: FormState; hint?: string; zones: readonly string[] }) {
+  const { t, c } = useView();
+  const n = props.name;
+  const [dateName, timeName, zoneName] = [`${n}_on`, `${n}_time`, `${n}_zone`];
+  for (const f of [dateName, timeName, zoneName]) registerLabel(c, f, props.label);
+  const error = props.form.errors[dateName] ?? props.form.errors[timeName] ?? props.form.errors[zoneName];
+  const id = fieldId(dateName);
+  const zone = str(props.form.values[zoneName]) || c.get('timeZone');
+  const invalid = error ? 'true' : undefined;
+  const described = describedBy(dateName, props.hint, error);
+  return (
+    <div class={`field deadline${error ? ' has-error' : ''}`}>
+      <fieldset aria-describedby={described}>
+        <legend>{props.label}</legend>
+        {props.hint ? (
+          <span class="hint" id={`${id}-hint`}>
+            {props.hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span class="error-message" id={`${id}-error`}>
+            <span class="visually-hidden">{t('form.errorPrefix')}</span> {error}
+          </span>
+        ) : null}
+        <div class="deadline-parts">
+          <div>
+            <label for={id}>{t('form.deadline.date')}</label>
+            <input id={id} name={dateName} type="date" value={str(props.form.values[dateName])} aria-invalid={invalid} />
+          </div>
+          <div>
+            <label for={fieldId(timeName)}>{t('form.deadline.time')}</label>
+            <input id={fieldId(timeName)} name={timeName} type="time" value={str(props.form.values[timeName])} aria-invalid={invalid} />
+          </div>
+          <div>
+            <label for={fieldId(zoneName)}>{t('form.deadline.zone')}</label>
+            <select id={fieldId(zoneName)} name={zoneName} aria-invalid={invalid}>
+              {raw(optionsHtml(props.zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), zone))}
+            </select>
+          </div>
+        </div>
       </fieldset>
     </div>
   );
 }
 
 export function Checkbox(props: { name: string; label: string; form: FormState; hint?: string; value?: string }) {
-  const { t } = useView();
+  const { t, c } = useView();
+  registerLabel(c, props.name, props.label);
   const error = props.form.errors[props.name];
   const id = fieldId(props.name);
   const checked = arr(props.form.values[props.name]).includes(props.value ?? 'on');

@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { readFlash } from '../http/flash.js';
-import { Flash } from './components.js';
+import { Flash, PageTitle } from './components.js';
 import { paths, apiPaths } from '../paths.js';
 import { platformPolicy } from '../policy.js';
 
@@ -65,11 +65,12 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('site.name')}`}</title>
+        <PageTitle c={ctx} title={`${title} · ${t('site.name')}`} />
         {description ? <meta name="description" content={description} /> : null}
         {noindex ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href="/assets/app.css?v=1" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <script src="/assets/forms.js?v=1" defer></script>
         {LOCALES.filter((l) => l !== locale).map((l) => (
           <link rel="alternate" hreflang={l} href={inLocale(l)} />
         ))}

@@ -22,7 +22,7 @@ export interface AreaData {
 }
 
 export function AreaPage(props: AreaData) {
-  const { t, locale: l, user } = useView();
+  const { t, locale: l, user, fmt } = useView();
   const { body, facts, holdings, orgName, form } = props;
   const slug = { slug: body.slug };
   const pending = props.memberships.filter((m) => m.status === 'pending');
@@ -85,7 +85,7 @@ export function AreaPage(props: AreaData) {
               head={[t('bodies.positions.org'), t('bodies.area.requestedAt'), t('bodies.area.action')]}
               rows={pending.map((m) => [
                 orgName.get(m.orgId) ?? m.orgId,
-                m.requestedAt.slice(0, 10),
+                fmt.date(m.requestedAt),
                 <div class="actions">
                   <Form action={paths.requests.href(l, slug)}>
                     <input type="hidden" name="org" value={m.orgId} />
@@ -113,7 +113,7 @@ export function AreaPage(props: AreaData) {
               head={[t('bodies.positions.org'), t('bodies.area.since'), t('bodies.area.action')]}
               rows={members.map((m) => [
                 orgName.get(m.orgId) ?? m.orgId,
-                (m.decidedAt ?? m.requestedAt).slice(0, 10),
+                fmt.date(m.decidedAt ?? m.requestedAt),
                 <Form action={paths.leave.href(l, slug)}>
                   <input type="hidden" name="org" value={m.orgId} />
                   <Button variant="danger">{t('bodies.area.remove', { org: orgName.get(m.orgId) ?? '' })}</Button>

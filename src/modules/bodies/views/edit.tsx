@@ -1,5 +1,6 @@
 /** @module Bodies views: the administrators' edit form (name, short name and mandate in four languages, objectives). */
 import { useView } from '../../../platform/views/context.js';
+import { objectiveOptions } from '../../../platform/reference/options.js';
 import { Form, Button, ErrorSummary, TextField, TextArea, ChoiceField, type FormState } from '../../../platform/views/components.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
@@ -28,7 +29,7 @@ export function EditPage(props: { body: BodyRow; objectives: { n: number; short:
           form={form}
           multiple
           columns
-          options={props.objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) }))}
+          options={objectiveOptions(props.objectives, t)}
         />
         <Button>{t('form.save')}</Button>
       </Form>

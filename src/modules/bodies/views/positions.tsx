@@ -7,10 +7,10 @@ import { paths as electionsPaths } from '../../elections/paths.js';
 
 /** Current position holders, then the history of past holders. */
 export function PositionsTables(props: { holdings: PositionHolding[]; orgNames: Map<string, string> }) {
-  const { t, locale } = useView();
+  const { t, locale, fmt } = useView();
   const current = props.holdings.filter((h) => h.current);
   const past = props.holdings.filter((h) => !h.current);
-  const term = (h: PositionHolding) => (h.endsOn ? t('bodies.positions.term', { from: h.startsOn, to: h.endsOn }) : t('bodies.positions.since', { from: h.startsOn }));
+  const term = (h: PositionHolding) => (h.endsOn ? t('bodies.positions.term', { from: fmt.date(h.startsOn), to: fmt.date(h.endsOn) }) : t('bodies.positions.since', { from: fmt.date(h.startsOn) }));
   const origin = (h: PositionHolding) =>
     h.source === 'election' && h.electionId ? <a href={electionsPaths.election.href(locale, { id: h.electionId })}>{t('bodies.positions.elected')}</a> : t('bodies.positions.appointed');
   const row = (h: PositionHolding) => [t(`bodies.positions.names.${h.position}`), h.holderName, props.orgNames.get(h.orgId) ?? '—', term(h), origin(h)];

@@ -15,5 +15,3 @@ export function ElectionLink(props: { e: Pick<Election, 'id' | 'title'>; to?: 'v
   );
 }
 
-/** The day of an ISO timestamp ('' when none). */
-export const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : '');

@@ -97,13 +97,13 @@ export function ElectionPage(props: {
         <dt>{t('elections.form.quorum')}</dt>
         <dd>{t('elections.page.quorumText', { pct: e.quorumPct })}</dd>
         <dt>{t('elections.form.nominationsClose')}</dt>
-        <dd>{e.nominationsCloseAt ? fmt.date(e.nominationsCloseAt) : t('elections.page.byDecision')}</dd>
+        <dd>{e.nominationsCloseAt ? fmt.dateTime(e.nominationsCloseAt) : t('elections.page.byDecision')}</dd>
         <dt>{t('elections.form.votingOpens')}</dt>
-        <dd>{e.openedAt ? fmt.date(e.openedAt) : e.votingOpensAt ? fmt.date(e.votingOpensAt) : t('elections.page.byDecision')}</dd>
+        <dd>{e.openedAt ? fmt.dateTime(e.openedAt) : e.votingOpensAt ? fmt.dateTime(e.votingOpensAt) : t('elections.page.byDecision')}</dd>
         <dt>{t('elections.form.votingCloses')}</dt>
-        <dd>{e.closedAt ? fmt.date(e.closedAt) : e.votingClosesAt ? fmt.date(e.votingClosesAt) : t('elections.page.byDecision')}</dd>
+        <dd>{e.closedAt ? fmt.dateTime(e.closedAt) : e.votingClosesAt ? fmt.dateTime(e.votingClosesAt) : t('elections.page.byDecision')}</dd>
         <dt>{t('elections.page.term')}</dt>
-        <dd>{e.termEnd ? t('bodies.positions.term', { from: e.termStart, to: e.termEnd }) : t('bodies.positions.since', { from: e.termStart })}</dd>
+        <dd>{e.termEnd ? t('bodies.positions.term', { from: fmt.date(e.termStart), to: fmt.date(e.termEnd) }) : t('bodies.positions.since', { from: fmt.date(e.termStart) })}</dd>
         {e.censusSize !== null ? (
           <>
             <dt>{t('elections.page.census')}</dt>

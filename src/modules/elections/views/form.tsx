@@ -1,12 +1,12 @@
 /** @module Elections views: the election form (calling one, or editing it before voting opens). */
-import { Form, Button, ErrorSummary, TextField, ChoiceField, Checkbox, TText, type FormState, type FormValues } from '../../../platform/views/components.js';
+import { TIME_ZONES, utcToZoned } from '../../../platform/i18n/zones.js';
+import { Form, Button, ErrorSummary, DeadlineField, TextField, ChoiceField, Checkbox, TText, type FormState, type FormValues } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { parseTranslated } from '../../../platform/i18n/translated.js';
 import { positionsForKind, type BodyRow } from '../../bodies/index.js';
 import { bodyPage } from '../paths.js';
 import type { Election } from '../queries.js';
-import { dateOnly } from './common.js';
 
 export function ElectionFormPage(props: { title: string; action: string; body: BodyRow; form: FormState; previousId?: string }) {
   const { t, locale } = useView();
@@ -20,7 +20,7 @@ export function ElectionFormPage(props: { title: string; action: string; body: B
         </a>
       </p>
       <ErrorSummary errors={form.errors} />
-      <Form action={props.action}>
+      <Form action={props.action} keep>
         <input type="hidden" name="body" value={body.slug} />
         {props.previousId ? <input type="hidden" name="previous" value={props.previousId} /> : null}
         <fieldset>
@@ -32,9 +32,9 @@ export function ElectionFormPage(props: { title: string; action: string; body: B
         </fieldset>
         <ChoiceField name="positions" legend={t('elections.form.positions')} hint={t('elections.form.positionsHint')} form={form} multiple options={positionsForKind(body.kind).map((p) => ({ value: p, label: t(`bodies.positions.names.${p}`) }))} />
         <TextField name="quorum_pct" type="number" inputmode="numeric" label={t('elections.form.quorum')} hint={t('elections.form.quorumHint')} form={form} />
-        <TextField name="nominations_close_on" type="date" label={t('elections.form.nominationsClose')} hint={t('elections.form.windowHint')} form={form} />
-        <TextField name="voting_opens_on" type="date" label={t('elections.form.votingOpens')} hint={t('elections.form.windowHint')} form={form} />
-        <TextField name="voting_closes_on" type="date" label={t('elections.form.votingCloses')} hint={t('elections.form.windowHint')} form={form} />
+        <DeadlineField name="nominations_close" label={t('elections.form.nominationsClose')} hint={t('elections.form.windowHint')} form={form} zones={TIME_ZONES} />
+        <DeadlineField name="voting_opens" label={t('elections.form.votingOpens')} hint={t('elections.form.windowHint')} form={form} zones={TIME_ZONES} />
+        <DeadlineField name="voting_closes" label={t('elections.form.votingCloses')} hint={t('elections.form.windowHint')} form={form} zones={TIME_ZONES} />
         <TextField name="term_start" type="date" label={t('elections.form.termStart')} form={form} />
         <TextField name="term_end" type="date" label={t('elections.form.termEnd')} hint={t('elections.form.termEndHint')} form={form} />
         <Checkbox name="publish_voters" label={t('elections.form.publishVoters')} hint={t('elections.form.publishVotersHint')} form={form} />
@@ -44,15 +44,22 @@ export function ElectionFormPage(props: { title: string; action: string; body: B
   );
 }
 
-/** An election's values as the form shows them. */
-export function formValuesOf(e: Election): FormValues {
+/** An election's deadline as a DeadlineField's values, on the clocks of `zone`. */
+function deadlineValues(base: string, at: string | null, zone: string): FormValues {
+  if (!at) return { [`${base}_on`]: '', [`${base}_time`]: '', [`${base}_zone`]: zone };
+  const { date, time } = utcToZoned(at, zone);
+  return { [`${base}_on`]: date, [`${base}_time`]: time, [`${base}_zone`]: zone };
+}
+
+/** An election's values as the form shows them (deadlines on the clocks of `zone`, the reader's). */
+export function formValuesOf(e: Election, zone = 'UTC'): FormValues {
   const title = parseTranslated(e.title);
   const v: FormValues = {
     positions: e.positions,
     quorum_pct: String(e.quorumPct),
-    nominations_close_on: dateOnly(e.nominationsCloseAt),
-    voting_opens_on: dateOnly(e.votingOpensAt),
-    voting_closes_on: dateOnly(e.votingClosesAt),
+    ...deadlineValues('nominations_close', e.nominationsCloseAt, zone),
+    ...deadlineValues('voting_opens', e.votingOpensAt, zone),
+    ...deadlineValues('voting_closes', e.votingClosesAt, zone),
     term_start: e.termStart,
     term_end: e.termEnd ?? '',
   };

@@ -4,17 +4,17 @@ import { useView } from '../../../platform/views/context.js';
 import type { BodyRow } from '../../bodies/index.js';
 import { paths } from '../paths.js';
 import type { Election } from '../queries.js';
-import { ElectionLink, dateOnly } from './common.js';
+import { ElectionLink } from './common.js';
 
 export function ElectionsListPage(props: { title: string; body?: BodyRow; open: Election[]; past: Election[]; bodies: Map<string, BodyRow> }) {
-  const { t, locale } = useView();
+  const { t, locale, fmt } = useView();
   const rows = (list: Election[]) =>
     list.map((e) => [
       <ElectionLink e={e} />,
       <TText value={props.bodies.get(e.bodyId)?.shortName} />,
       e.positions.map((p) => t(`bodies.positions.names.${p}`)).join(', '),
       t(`elections.status.${e.status}`),
-      dateOnly(e.votingClosesAt ?? e.closedAt) || '—',
+      fmt.dateTime(e.votingClosesAt ?? e.closedAt) || '—',
     ]);
   const head = [t('elections.list.election'), t('elections.list.body'), t('elections.list.positions'), t('elections.list.status'), t('elections.list.closes')];
   return (

@@ -17,7 +17,7 @@ import { createInvitation, findInvitation, acceptInvitation, setPeopleRoles } fr
 import { orgHistory } from '../commands/history.js';
 import { mailContext } from '../commands/mail.js';
 import { setLogo, removeLogo } from '../commands/logo.js';
-import { countryOptions, lacOptions, objectiveOptions } from '../views/common.js';
+import { countryOptions, lacOptions, objectiveChoices } from '../views/common.js';
 import { MyOrganizationsPage, OrgPage, EditPage, InvitationPage, InvalidInvitationPage, type OrgForms } from '../views/org.js';
 import { paths } from '../paths.js';
 
@@ -129,7 +129,7 @@ async function renderEdit(c: Context<AppEnv>, org: OrganizationFull, form: FormS
   const t = c.get('t');
   const l = c.get('locale');
   const { db } = c.get('deps');
-  const [countries, lac, objectives] = await Promise.all([countryOptions(db, l, t), lacOptions(db, l), objectiveOptions(db, l, t)]);
+  const [countries, lac, objectives] = await Promise.all([countryOptions(db, l, t), lacOptions(db, l, t), objectiveChoices(db, l, t)]);
   return c.render(<EditPage org={org} form={form} options={{ countries, lac, objectives }} />, { title: t('membership.edit.title', { name: org.name }), noindex: true });
 }
 

@@ -23,7 +23,7 @@ import { createApplication } from '../commands/profile.js';
 import { mailContext } from '../commands/mail.js';
 import { memberCountsByCountry, organizationsOfUser } from '../index.js';
 import { readLogo } from '../commands/logo.js';
-import { countryOptions, lacOptions, objectiveOptions } from '../views/common.js';
+import { countryOptions, lacOptions, objectiveOptions, objectiveChoices } from '../views/common.js';
 import { JoinPage, JoinSentPage } from '../views/join.js';
 import { DirectoryPage, MemberPage } from '../views/directory.js';
 import { CoveragePage } from '../views/coverage.js';
@@ -113,8 +113,8 @@ async function renderJoin(c: Context<AppEnv>, form: FormState) {
   const v = form.values;
   const [countries, lac, objectives, principles, existing] = await Promise.all([
     countryOptions(db, l, t),
-    lacOptions(db, l),
-    objectiveOptions(db, l, t),
+    lacOptions(db, l, t),
+    objectiveChoices(db, l, t),
     listPrinciples(db, l),
     // After a refusal: point to an earlier application of the same organization, if there is one.
     typeof v.name === 'string' && v.name && typeof v.country === 'string' && v.country ? findDuplicate(db, v.name, v.country, typeof v.website === 'string' ? v.website : null) : undefined,

@@ -34,7 +34,7 @@ export function JoinPage(props: { form: FormState; options: JoinOptions; existin
           </p>
         </Notice>
       ) : null}
-      <Form action={paths.join.href(l)}>
+      <Form action={paths.join.href(l)} keep>
         <h2>{t('membership.join.aboutOrg')}</h2>
         <TextField name="name" label={t('membership.fields.name')} form={form} maxlength={200} required autocomplete="organization" />
         <TextField name="acronym" label={`${t('membership.fields.acronym')} ${t('form.optional')}`} form={form} maxlength={30} />

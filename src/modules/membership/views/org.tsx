@@ -243,7 +243,7 @@ export function EditPage(props: { org: OrganizationFull; form: FormState; option
     <>
       <h1>{t('membership.edit.title', { name: org.name })}</h1>
       <ErrorSummary errors={form.errors} />
-      <Form action={paths.orgEdit.href(l, { id: org.id })}>
+      <Form action={paths.orgEdit.href(l, { id: org.id })} keep>
         <TextField name="name" label={t('membership.fields.name')} form={form} maxlength={200} required />
         <TextField name="acronym" label={`${t('membership.fields.acronym')} ${t('form.optional')}`} form={form} maxlength={30} />
         <SelectField name="country" label={t('membership.fields.country')} form={form} options={options.countries} required />

@@ -7,6 +7,7 @@ import { TEXT_FIELDS, SCOPES, RESOURCE_TYPES, RECOMMENDED_START } from '../model
 import { MAX } from '../schemas.js';
 import type { Practice } from '../queries.js';
 import { paths } from '../paths.js';
+import { lacCountryOptions, objectiveOptions } from '../../../platform/reference/options.js';
 
 export interface FormOptions {
   orgs: Option[];
@@ -17,7 +18,7 @@ export interface FormOptions {
 
 /** The practice form: metadata, then the text in the original language, then translations. */
 export function PracticeFormView(props: { action: string; form: FormState; opts: FormOptions; cancel: string }) {
-  const { t, locale } = useView();
+  const { t, locale, fmt } = useView();
   const { form, opts } = props;
   const orig = (String(form.values.original_lang ?? '') || locale) as Locale;
   const textFields = (l: Locale) =>
@@ -28,9 +29,8 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         <TextArea name={`${f}_${l}`} label={t(`practices.fields.${f}`)} hint={l === orig ? t(`practices.hints.${f}`) : undefined} form={form} maxlength={MAX[f]} rows={f === 'summary' ? 4 : 6} lang={l} />
       ),
     );
-  const lac = opts.countries.filter((c) => c.lac);
   return (
-    <Form action={props.action}>
+    <Form action={props.action} keep>
       <ErrorSummary errors={form.errors} />
       <p class="hint">{t('practices.form.draftHint')}</p>
       <h2>{t('practices.form.about')}</h2>
@@ -48,7 +48,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
       <TextArea name="implementers" label={t('practices.fields.implementers')} hint={t('practices.hints.implementers')} form={form} rows={2} maxlength={1000} />
       <TextArea name="partners" label={t('practices.fields.partners')} form={form} rows={2} maxlength={1000} />
       <ChoiceField name="scope" legend={t('practices.fields.scope')} form={form} options={SCOPES.map((s) => ({ value: s, label: t(`practices.scopes.${s}`) }))} />
-      <ChoiceField name="countries" legend={t('practices.fields.countries')} hint={t('practices.hints.countries')} form={form} multiple columns options={lac.map((c) => ({ value: c.alpha2, label: c.name }))} />
+      <ChoiceField name="countries" legend={t('practices.fields.countries')} hint={t('practices.hints.countries')} form={form} multiple columns options={lacCountryOptions(opts.countries, t)} />
       <SelectField
         name="country_other"
         label={t('practices.fields.countryOther')}
@@ -56,7 +56,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         empty={t('practices.form.none')}
         options={opts.countries.filter((c) => !c.lac).map((c) => ({ value: c.alpha2, label: c.name }))}
       />
-      <TextField name="start_date" type="date" label={t('practices.fields.startDate')} hint={t('practices.hints.startDate', { date: RECOMMENDED_START })} form={form} />
+      <TextField name="start_date" type="date" label={t('practices.fields.startDate')} hint={t('practices.hints.startDate', { date: fmt.date(RECOMMENDED_START) })} form={form} />
       <TextField name="end_date" type="date" label={t('practices.fields.endDate')} hint={t('practices.hints.endDate')} form={form} />
       <h2>{t('practices.form.gcm')}</h2>
       <ChoiceField
@@ -66,7 +66,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         form={form}
         multiple
         columns
-        options={opts.objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) }))}
+        options={objectiveOptions(opts.objectives, t)}
       />
       <ChoiceField name="principles" legend={t('practices.fields.principles')} form={form} multiple columns options={opts.principles.map((p) => ({ value: p.key, label: p.name }))} />
       <ChoiceField name="resource_type" legend={t('practices.fields.type')} form={form} options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`practices.types.${r}`) }))} />
@@ -96,13 +96,14 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
 }
 
 /** The form's page: a new practice, or the edit of an existing one (with a notice when it came back from review). */
-export function FormPage(props: { form: FormState; opts: FormOptions; p?: Practice }) {
+export function FormPage(props: { form: FormState; opts: FormOptions; p?: Practice; kept?: boolean }) {
   const { t, locale } = useView();
   const { p } = props;
   return (
     <>
       <h1>{p ? t('practices.edit.title') : t('practices.new.title')}</h1>
       {p?.status === 'returned' ? <Notice type="warning">{t('practices.edit.returned')}</Notice> : null}
+      {props.kept ? <Notice type="info">{t('practices.form.keptDraft')}</Notice> : null}
       <PracticeFormView
         action={p ? paths.edit.href(locale, { id: p.id }) : paths.create.href(locale)}
         form={props.form}

@@ -242,3 +242,16 @@ describe('the Mechanism', () => {
     expectAllLocalized(EXPECTED_RESULTS_2023, 'EXPECTED_RESULTS_2023');
   });
 });
+
+describe('groups for long lists', async () => {
+  const { LAC_SUBREGIONS, OBJECTIVE_CLUSTERS } = await import('./groups.js');
+  it('put each of the 33 LAC States in exactly one sub-region', () => {
+    const all = Object.values(LAC_SUBREGIONS).flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(COUNTRIES.filter((c) => c.lac).map((c) => c.alpha2).sort());
+  });
+  it('put each of the 23 objectives in exactly one cluster', () => {
+    const all: number[] = Object.values(OBJECTIVE_CLUSTERS).flat();
+    expect(all.sort((a, b) => a - b)).toEqual(OBJECTIVES.map((o) => o.n));
+  });
+});
