@@ -8,7 +8,8 @@ import { bodiesModule } from './bodies/manifest.js';
 import { membershipModule } from './membership/manifest.js';
 import { practicesModule } from './practices/manifest.js';
 import { electionsModule } from './elections/manifest.js';
+import { eventsModule } from './events/manifest.js';
 
 // Order matters for seeds and demo data only: membership's demo organizations exist before bodies' demo
 // memberships and the demo election.
-export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule];
+export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule];
