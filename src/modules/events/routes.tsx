@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
+import type { Db } from '../../db/schema.js';
 import { action } from '../../platform/http/action.js';
 import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
 import { ok, fail } from '../../platform/outcome.js';
@@ -118,8 +119,8 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
 }
 
 /** Checks the form's organizing bodies against what the person may organize; the refusal's field. */
-async function checkBodies(c: Context<AppEnv>, actor: CurrentUser, f: ReaderFacts, d: EventFormData, keep: string[] = []) {
-  const known = new Set((await listBodies(c.get('deps').db)).map((b) => b.id));
+async function checkBodies(db: Db, actor: CurrentUser, f: ReaderFacts, d: EventFormData, keep: string[] = []) {
+  const known = new Set((await listBodies(db)).map((b) => b.id));
   if (d.bodies.some((b) => !known.has(b))) return fail('form.error.choice', { field: 'bodies' });
   if (d.visibility === 'body' && !known.has(d.visibility_body ?? '')) return fail('form.error.choice', { field: 'visibility_body' });
   if (!isAdmin(actor)) {
@@ -185,8 +186,8 @@ eventsRoutes.post(
     load: async (c, actor) => ({ f: await readerFacts(c.get('deps').db, actor.id) }),
     allow: (actor, x) => eventsPolicy.can(actor, 'create', x.f),
     input: EventForm,
-    run: async (trx, { actor, subject, input, c }) => {
-      const checked = await checkBodies(c, actor, subject.f, input);
+    run: async (trx, { actor, subject, input }) => {
+      const checked = await checkBodies(trx, actor, subject.f, input);
       if (!checked.ok) return checked;
       return createEvent(trx, actor.id, eventInput(input));
     },
@@ -229,8 +230,8 @@ eventsRoutes.post(
     load: loadEvent,
     allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
     input: EventForm,
-    run: async (trx, { actor, subject, input, c, deps }) => {
-      const checked = await checkBodies(c, actor, subject.f, input, subject.e.bodyIds);
+    run: async (trx, { actor, subject, input, deps }) => {
+      const checked = await checkBodies(trx, actor, subject.f, input, subject.e.bodyIds);
       if (!checked.ok) return checked;
       return editEvent(eventsTx(trx, deps), actor.id, subject.e.id, eventInput(input));
     },
