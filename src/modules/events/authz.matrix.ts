@@ -79,6 +79,7 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.registrations.pattern, url: ev(paths.registrations), expect: organizers },
       { method: 'POST', route: paths.decide.pattern, url: () => paths.decide.href('es', { id: x().pub, rid: x().regId }), expect: organizers },
       { method: 'POST', route: paths.invite.pattern, url: ev(paths.invite), expect: organizers },
+      { method: 'POST', route: paths.checkIn.pattern, url: ev(paths.checkIn), expect: organizers },
       { method: 'POST', route: paths.cancelEvent.pattern, url: async () => paths.cancelEvent.href('es', { id: await x().fresh() }), expect: organizers },
       // Last: cancelling by the secret link ends that registration.
       { method: 'POST', route: paths.guestCancel.pattern, url: tok(paths.guestCancel), expect: everyone() },

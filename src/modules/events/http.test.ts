@@ -20,6 +20,7 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
   let bodyId = '';
   let otherBodyId = '';
   let eventId = '';
+  let orgId = '';
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
@@ -29,6 +30,7 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     otherBodyId = (await getBodyBySlug(ctx.db, 'mt2'))!.id;
     for (const name of ['secretary', 'm1', 'm2', 'm3', 'outsider']) people[name] = await signUpAndIn(ctx, `${name}@ev.test`, `Persona ${name}`);
     const org = await makeOrganization(ctx.db, { name: 'Org Mesa', status: 'member' });
+    orgId = org.id;
     await addBodyMember(ctx.db, bodyId, org.id);
     for (const n of ['secretary', 'm1', 'm2', 'm3']) await addPerson(ctx.db, org.id, people[n]!.userId);
     await assignPositions(ctx.db, null, { bodyId, assignments: [{ position: 'secretary', userId: people.secretary!.userId, orgId: org.id, holderName: 'Persona secretary' }], startsOn: '2020-01-01', endsOn: null, source: 'appointment' });
@@ -209,8 +211,28 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(text).toContain('Carrera');
   });
 
+  it('takes attendance by check-in code or by ticking, and counts it by sector and member organization', async () => {
+    const r = await p('secretary').post('/es/events/new', { ...form(), title_es: 'Asistencia', capacity: '' });
+    const id = r.headers.get('location')!.split('/').pop()!;
+    expect((await p('outsider').post(`/es/events/${id}/register`, { sector: 'civil_society', org: orgId })).status).toBe(422);
+    expect((await p('m1').post(`/es/events/${id}/register`, { sector: 'civil_society', org: orgId })).status).toBe(303);
+    expect((await p('m2').post(`/es/events/${id}/register`, { sector: 'academia' })).status).toBe(303);
+    const regs = await ctx.db.selectFrom('event_registrations').selectAll().where('event_id', '=', id).orderBy('email').execute();
+    expect(regs[0]!.org_id).toBe(orgId);
+    expect((await p('m1').post(`/es/events/${id}/check-in`, { code: regs[0]!.check_in_code })).status).toBe(403);
+    expect((await p('secretary').post(`/es/events/${id}/check-in`, { code: 'ZZZZZZ' })).status).toBe(422);
+    expect((await p('secretary').post(`/es/events/${id}/check-in`, { code: regs[0]!.check_in_code.toLowerCase() })).status).toBe(303);
+    expect((await p('secretary').post(`/es/events/${id}/registrations/${regs[1]!.id}`, { attendance: 'present' })).status).toBe(303);
+    expect((await p('secretary').post(`/es/events/${id}/registrations/${regs[1]!.id}`, { attendance: 'absent' })).status).toBe(303);
+    const marked = await ctx.db.selectFrom('event_registrations').select(['email', 'attended_at']).where('event_id', '=', id).orderBy('email').execute();
+    expect(marked.map((m) => !!m.attended_at)).toEqual([true, false]);
+    const list = await (await p('secretary').get(`/es/events/${id}/registrations`)).text();
+    expect(list).toContain('Org Mesa');
+    expect(await (await anon.get(`/es/events/${id}`)).text()).toContain('Asistieron 1 personas');
+  });
+
   it('reminds seat holders once, the day before', async () => {
-    const r = await admin.post('/es/events/new', { ...form(), title_es: 'Mañana', bodies: [], capacity: '' });
+    const r = await admin.post('/es/events/new', { ...form(), title_es: 'Recordatorio', bodies: [], capacity: '' });
     const id = r.headers.get('location')!.split('/').pop()!;
     await p('m2').post(`/es/events/${id}/register`, { sector: 'civil_society' });
     const start = (await ctx.db.selectFrom('events').select('starts_at').where('id', '=', id).executeTakeFirstOrThrow()).starts_at;
@@ -219,6 +241,6 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(await sendReminders(tx, dayBefore)).toBeGreaterThanOrEqual(1);
     expect(await sendReminders(tx, dayBefore)).toBe(0);
     const mails = await ctx.db.selectFrom('outbox').select('subject').where('to_address', '=', 'm2@ev.test').where('kind', '=', 'events.reminder').execute();
-    expect(mails.filter((m) => m.subject.includes('Mañana'))).toHaveLength(1);
+    expect(mails.filter((m) => m.subject === 'Mañana: Recordatorio')).toHaveLength(1);
   });
 });

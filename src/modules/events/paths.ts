@@ -25,6 +25,7 @@ export const paths = {
   registrations: route(`${E}/registrations`),
   decide: route(`${E}/registrations/:rid{[0-9a-z]{16}}`),
   invite: route(`${E}/invitations`),
+  checkIn: route(`${E}/check-in`),
 };
 
 /** A body's page, declared by the bodies module. */

@@ -177,3 +177,17 @@ export async function eventsOfPerson(db: Db, userId: string): Promise<{ event: E
   const evs = await withLinks(db, rows);
   return evs.map((event) => ({ event, status: regs.find((r) => r.event_id === event.id)!.status }));
 }
+
+/** Who was there: people marked present, by sector and by member organization (directory ids), and how many came for none. */
+export async function attendanceOf(db: Db, eventId: string): Promise<{ total: number; bySector: Record<string, number>; byOrg: Record<string, number>; outsideDirectory: number }> {
+  const rows = await db.selectFrom('event_registrations').select(['sector', 'org_id']).where('event_id', '=', eventId).where('status', '=', 'registered').where('attended_at', 'is not', null).execute();
+  const bySector: Record<string, number> = {};
+  const byOrg: Record<string, number> = {};
+  let outsideDirectory = 0;
+  for (const r of rows) {
+    bySector[r.sector] = (bySector[r.sector] ?? 0) + 1;
+    if (r.org_id) byOrg[r.org_id] = (byOrg[r.org_id] ?? 0) + 1;
+    else outsideDirectory++;
+  }
+  return { total: rows.length, bySector, byOrg, outsideDirectory };
+}

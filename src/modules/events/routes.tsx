@@ -13,14 +13,15 @@ import { emptyForm, type FormState, type Option } from '../../platform/views/com
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
-import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, type Event } from './queries.js';
+import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, type Event } from './queries.js';
+import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
 import { readerTimeZone } from './reader-zone.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
-import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed } from './commands/registration.js';
+import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
-import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, type EventFormData } from './schemas.js';
+import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
 import { eventsCalendar } from './ics.js';
 import { paths } from './paths.js';
@@ -99,6 +100,8 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
   if (code && !form.values.code) form = emptyForm({ ...form.values, code: code.slice(0, 40) });
   if (code && !guestForm.values.code) guestForm = emptyForm({ ...guestForm.values, code: code.slice(0, 40) });
   const organize = eventsPolicy.can(user, 'organize', x);
+  const myOrgs = user ? (await organizationsOfUser(db, user.id)).filter((o) => o.status === 'member').map((o) => ({ value: o.id, label: o.name })) : [];
+  const attendance = await attendanceOf(db, e.id);
   return c.render(
     <EventPage
       e={e}
@@ -113,6 +116,8 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
       reader={readerTimeZone(c)}
       form={form}
       guestForm={guestForm}
+      myOrgs={myOrgs}
+      attendance={attendance}
     />,
     { title: pickTranslated(e.title, l)?.text ?? e.id, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]], noindex: e.visibility !== 'public' },
   );
@@ -263,8 +268,10 @@ eventsRoutes.post(
     load: loadEvent,
     allow: (actor, x) => eventsPolicy.can(actor, 'register', x),
     input: RegisterInput,
-    run: (trx, { actor, subject, input, deps, locale }) =>
-      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.organization ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code }),
+    run: async (trx, { actor, subject, input, deps, locale }) => {
+      if (input.org && !(await organizationsOfUser(trx, actor.id)).some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
+      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code });
+    },
     form: (c, { subject, form }) => renderEvent(c, subject, form),
     done: (x) => ({ to: back(x), flash: registeredFlash(x.value.status) }),
   }),
@@ -337,10 +344,14 @@ eventsRoutes.post(
 // The organizers: registrations, decisions, invitations
 // ------------------------------------------------------------------------------------------------
 
-async function renderRegistrations(c: Context<AppEnv>, x: Loaded, inviteForm = emptyForm()) {
-  const regs = await registrationsOf(c.get('deps').db, x.e.id);
+async function renderRegistrations(c: Context<AppEnv>, x: Loaded, inviteForm = emptyForm(), checkInForm = emptyForm()) {
+  const { db } = c.get('deps');
+  const regs = await registrationsOf(db, x.e.id);
+  const attendance = await attendanceOf(db, x.e.id);
+  const orgs = await getOrganizations(db, [...new Set(regs.map((r) => r.org_id).filter((v): v is string => !!v))]);
+  const countries = await countryNames(db, c.get('locale'));
   c.header('Cache-Control', 'no-store');
-  return c.render(<RegistrationsPage e={x.e} regs={regs} inviteForm={inviteForm} />, { title: c.get('t')('events.registrations.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+  return c.render(<RegistrationsPage e={x.e} regs={regs} inviteForm={inviteForm} checkInForm={checkInForm} attendance={attendance} orgs={orgs.map((o) => ({ id: o.id, slug: o.slug, name: o.name, country: countries.get(o.country) ?? o.country }))} />, { title: c.get('t')('events.registrations.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
 }
 
 eventsRoutes.get(paths.registrations.pattern, async (c) => {
@@ -360,7 +371,9 @@ eventsRoutes.post(
     allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
     input: DecideInput,
     run: (trx, { actor, subject, input, deps, c }) =>
-      decide(eventsTx(trx, deps), actor.id, subject.e.id, c.req.param('rid') ?? '', input.role ? { role: input.role } : { decision: input.decision! }),
+      input.attendance
+        ? markAttendance(eventsTx(trx, deps), actor.id, subject.e.id, { regId: c.req.param('rid') ?? '' }, input.attendance === 'present')
+        : decide(eventsTx(trx, deps), actor.id, subject.e.id, c.req.param('rid') ?? '', input.role ? { role: input.role } : { decision: input.decision! }),
     back: toRegistrations,
     done: (x) => ({ to: toRegistrations(x), flash: 'events.registrations.saved' }),
   }),
@@ -375,5 +388,17 @@ eventsRoutes.post(
     run: (trx, { actor, subject, input, deps, locale }) => invite(eventsTx(trx, deps), actor.id, subject.e.id, input.email, locale),
     form: (c, { subject, form }) => renderRegistrations(c, subject, form),
     done: (x) => ({ to: toRegistrations(x), flash: 'events.registrations.invited' }),
+  }),
+);
+
+eventsRoutes.post(
+  paths.checkIn.pattern,
+  action({
+    load: loadEvent,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: CheckInInput,
+    run: (trx, { actor, subject, input, deps }) => markAttendance(eventsTx(trx, deps), actor.id, subject.e.id, { code: input.code }, true),
+    form: (c, { subject, form }) => renderRegistrations(c, subject, undefined, form),
+    done: (x) => ({ to: toRegistrations(x), flash: { type: 'success', key: 'events.registrations.checkedIn', params: { name: x.value.name } } }),
   }),
 );

@@ -123,6 +123,8 @@ export function agendaProblem(d: EventFormData): string | null {
 /** Registering with an account: the sector one takes part for, the organization (optional), an invitation code. */
 export const RegisterInput = z.object({
   sector: z.enum(SECTORS),
+  /** One of the person's member organizations (directory), or none. */
+  org: z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.string().regex(/^[0-9a-z]{16}$/).optional()),
   organization: fields.optionalText(200),
   code: fields.optionalText(40),
 });
@@ -137,9 +139,15 @@ export const GuestInput = z.object({
 });
 
 /** An organizer's decision on a registration. */
-export const DecideInput = z.object({
-  decision: z.enum(['approve', 'decline']).optional(),
-  role: z.enum(PARTICIPANT_ROLES).optional(),
-}).refine((v) => !!v.decision !== !!v.role, { message: 'form.error.choice', path: ['decision'] });
+export const DecideInput = z
+  .object({
+    decision: z.enum(['approve', 'decline']).optional(),
+    role: z.enum(PARTICIPANT_ROLES).optional(),
+    attendance: z.enum(['present', 'absent']).optional(),
+  })
+  .refine((v) => [v.decision, v.role, v.attendance].filter(Boolean).length === 1, { message: 'form.error.choice', path: ['decision'] });
+
+/** A check-in code typed at the door. */
+export const CheckInInput = z.object({ code: fields.text(12) });
 
 export const InviteInput = z.object({ email: fields.email() });

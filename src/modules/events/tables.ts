@@ -86,7 +86,10 @@ export interface EventRegistrationsTable {
   /** Lower case; one registration per person (address) and event. */
   email: string;
   name: string;
+  /** Typed by people without an account (or outside the directory). */
   organization: string | null;
+  /** The member organization (directory) the person takes part for, when they chose one. */
+  org_id: string | null;
   /** The language mails to this person are written in (accounts: their own setting). */
   locale: string | null;
   sector: Sector;
@@ -100,6 +103,8 @@ export interface EventRegistrationsTable {
   waitlisted_at: string | null;
   /** Set once the reminder before the start was written (idempotent reminders). */
   reminded_at: string | null;
+  /** Marked present by the organizers (at the door by check-in code, or ticked). */
+  attended_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -141,6 +141,8 @@ export interface RegisterInput {
   email: string;
   name: string;
   organization: string | null;
+  /** A member organization of the directory the person acts for (checked by the caller). */
+  orgId?: string | null;
   locale: string | null;
   sector: Sector;
   /** The invitation code, for events by invitation. */
@@ -170,6 +172,7 @@ export async function register(tx: EventsTx, input: RegisterInput, now = nowIso(
     email,
     name: input.name,
     organization: input.organization,
+    org_id: input.orgId ?? null,
     locale: input.locale,
     sector: input.sector,
     role: 'participant' as ParticipantRole,
@@ -178,6 +181,7 @@ export async function register(tx: EventsTx, input: RegisterInput, now = nowIso(
     check_in_code: checkInCode(),
     waitlisted_at: null,
     reminded_at: null,
+    attended_at: null,
     created_at: now,
     updated_at: now,
   };
@@ -187,7 +191,7 @@ export async function register(tx: EventsTx, input: RegisterInput, now = nowIso(
     // Registered before: a cancelled (or declined) registration may start again; anything else is a duplicate.
     const again = await db
       .updateTable('event_registrations')
-      .set({ status: first, user_id: input.userId, name: input.name, organization: input.organization, sector: input.sector, locale: input.locale, waitlisted_at: null, updated_at: now })
+      .set({ status: first, user_id: input.userId, name: input.name, organization: input.organization, org_id: input.orgId ?? null, sector: input.sector, locale: input.locale, waitlisted_at: null, updated_at: now })
       .where('event_id', '=', e.id)
       .where('email', '=', email)
       .where('status', '=', 'cancelled')
@@ -342,3 +346,26 @@ export async function sendReminders(tx: EventsTx, now: Date, hours = 24): Promis
   return n;
 }
 
+
+/**
+ * Attendance, marked by the organizers: by the person's check-in code at the door, or ticked on the list.
+ * Only people holding a seat can be present; marking twice changes nothing.
+ */
+export async function markAttendance(tx: EventsTx, actorId: string, eventId: string, who: { regId: string } | { code: string }, present: boolean, now = nowIso()): Promise<Outcome<{ name: string }>> {
+  const reg = await tx.db
+    .selectFrom('event_registrations')
+    .select(['id', 'name', 'status'])
+    .where('event_id', '=', eventId)
+    .$call((q) => ('regId' in who ? q.where('id', '=', who.regId) : q.where('check_in_code', '=', who.code.trim().toUpperCase())))
+    .executeTakeFirst();
+  if (!reg) return fail('events.errors.noSuchCode', { field: 'code' });
+  if (reg.status !== 'registered') return fail('events.errors.notSeated', { field: 'code' });
+  await tx.db
+    .updateTable('event_registrations')
+    .set({ attended_at: present ? now : null, updated_at: now })
+    .where('id', '=', reg.id)
+    .where('attended_at', present ? 'is' : 'is not', null)
+    .execute();
+  await audit(tx.db, { actorId, action: present ? 'event.attended' : 'event.absent', subjectType: 'event', subjectId: eventId, data: { registrationId: reg.id } });
+  return ok({ name: reg.name });
+}

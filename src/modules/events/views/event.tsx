@@ -21,6 +21,9 @@ export interface EventPageProps {
   reader: string | null;
   form: FormState;
   guestForm: FormState;
+  /** The reader's member organizations (to register for one of them). */
+  myOrgs: { value: string; label: string }[];
+  attendance: { total: number; bySector: Record<string, number> };
 }
 
 const sectorOptions = (t: (k: string) => string) => SECTORS.map((s) => ({ value: s, label: t(`events.sectors.${s}`) }));
@@ -128,6 +131,19 @@ export function EventPage(p: EventPageProps) {
           />
         </section>
       ) : null}
+      {p.attendance.total ? (
+        <section aria-labelledby="attendance">
+          <h2 id="attendance">{t('events.page.attendance')}</h2>
+          <p>{t('events.page.attended', { n: fmt.number(p.attendance.total) })}</p>
+          <Table
+            caption={t('events.registrations.bySector')}
+            captionHidden
+            head={[t('events.fields.sector'), { label: t('events.registrations.count'), num: true }]}
+            numeric={[1]}
+            rows={SECTORS.filter((s) => p.attendance.bySector[s]).map((s) => [t(`events.sectors.${s}`), fmt.number(p.attendance.bySector[s]!)])}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="registration">
         <h2 id="registration">{t('events.page.registration')}</h2>
         <p>
@@ -155,6 +171,7 @@ export function EventPage(p: EventPageProps) {
         ) : p.can.register ? (
           <Form action={paths.register.href(l, id)}>
             <SelectField name="sector" label={t('events.fields.sector')} form={p.form} options={sectorOptions(t)} />
+            {p.myOrgs.length ? <SelectField name="org" label={t('events.fields.memberOrg')} form={p.form} options={p.myOrgs} empty={t('events.page.noMemberOrg')} /> : null}
             <TextField name="organization" label={t('events.fields.organization')} hint={t('events.page.organizationHint')} form={p.form} maxlength={200} />
             {e.registrationMode === 'invitation' ? <TextField name="code" label={t('events.fields.code')} form={p.form} maxlength={40} /> : null}
             <Button>{t('events.page.register')}</Button>

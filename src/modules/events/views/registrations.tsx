@@ -2,13 +2,29 @@
 import { Form, Button, SelectField, TextField, Table, EmptyState, TText, emptyForm, type FormState } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
+import { paths as membershipPaths } from '../../membership/index.js';
+
+const memberPage = membershipPaths.member;
 import { PARTICIPANT_ROLES, SECTORS } from '../tables.js';
 import type { Event, Registration } from '../queries.js';
 
-export function RegistrationsPage(props: { e: Event; regs: Registration[]; inviteForm: FormState }) {
+export function RegistrationsPage(props: {
+  e: Event;
+  regs: Registration[];
+  inviteForm: FormState;
+  checkInForm: FormState;
+  attendance: { total: number; bySector: Record<string, number>; byOrg: Record<string, number>; outsideDirectory: number };
+  orgs: { id: string; slug: string; name: string; country: string }[];
+}) {
   const { t, locale: l, fmt } = useView();
-  const { e } = props;
+  const { e, attendance: a } = props;
   const seated = props.regs.filter((r) => r.status === 'registered');
+  const orgName = new Map(props.orgs.map((o) => [o.id, o]));
+  const byCountry = new Map<string, number>();
+  for (const [id, n] of Object.entries(a.byOrg)) {
+    const c = orgName.get(id)?.country ?? '—';
+    byCountry.set(c, (byCountry.get(c) ?? 0) + n);
+  }
   return (
     <>
       <h1>{t('events.registrations.title')}</h1>
@@ -17,30 +33,73 @@ export function RegistrationsPage(props: { e: Event; regs: Registration[]; invit
           <TText value={e.title} />
         </a>
       </p>
+      <section aria-labelledby="check-in">
+        <h2 id="check-in">{t('events.registrations.checkIn')}</h2>
+        <Form action={paths.checkIn.href(l, { id: e.id })}>
+          <TextField name="code" label={t('events.registrations.code')} hint={t('events.registrations.checkInHint')} form={props.checkInForm} maxlength={12} autocomplete="off" spellcheck={false} />
+          <Button>{t('events.registrations.markPresent')}</Button>
+        </Form>
+      </section>
       <h2>{t('events.registrations.bySector')}</h2>
       <Table
         caption={t('events.registrations.bySector')}
         captionHidden
-        head={[t('events.fields.sector'), { label: t('events.registrations.count'), num: true }]}
-        numeric={[1]}
-        rows={SECTORS.map((s) => [t(`events.sectors.${s}`), fmt.number(seated.filter((r) => r.sector === s).length)])}
+        head={[t('events.fields.sector'), { label: t('events.registrations.count'), num: true }, { label: t('events.registrations.present'), num: true }]}
+        numeric={[1, 2]}
+        rows={SECTORS.map((s) => [t(`events.sectors.${s}`), fmt.number(seated.filter((r) => r.sector === s).length), fmt.number(a.bySector[s] ?? 0)])}
       />
+      {a.total ? (
+        <>
+          <h2>{t('events.registrations.byOrg')}</h2>
+          <Table
+            caption={t('events.registrations.byOrg')}
+            captionHidden
+            head={[t('events.fields.organization'), t('events.fields.country'), { label: t('events.registrations.present'), num: true }]}
+            numeric={[2]}
+            rows={[
+              ...Object.entries(a.byOrg).map(([id, n]) => {
+                const o = orgName.get(id);
+                return [o ? <a href={memberPage.href(l, { slug: o.slug })}>{o.name}</a> : id, o?.country ?? '—', fmt.number(n)];
+              }),
+              ...(a.outsideDirectory ? [[t('events.registrations.outsideDirectory'), '—', fmt.number(a.outsideDirectory)]] : []),
+            ]}
+          />
+          <h2>{t('events.registrations.byCountry')}</h2>
+          <Table
+            caption={t('events.registrations.byCountry')}
+            captionHidden
+            head={[t('events.fields.country'), { label: t('events.registrations.present'), num: true }]}
+            numeric={[1]}
+            rows={[...byCountry].map(([c, n]) => [c, fmt.number(n)])}
+          />
+        </>
+      ) : null}
       <h2>{t('events.registrations.people')}</h2>
       {props.regs.length ? (
         <Table
           caption={t('events.registrations.people')}
           captionHidden
-          head={[t('events.fields.name'), t('events.fields.organization'), t('events.fields.sector'), t('events.registrations.status'), t('events.registrations.code'), t('events.registrations.role'), t('events.registrations.decide')]}
+          head={[t('events.fields.name'), t('events.fields.organization'), t('events.fields.sector'), t('events.registrations.status'), t('events.registrations.code'), t('events.registrations.attendance'), t('events.registrations.role'), t('events.registrations.decide')]}
           rows={props.regs.map((r) => [
             <>
               {r.name}
               <br />
               <span class="small">{r.email}</span>
             </>,
-            r.organization ?? '',
+            r.org_id ? orgName.get(r.org_id)?.name ?? '' : r.organization ?? '',
             t(`events.sectors.${r.sector}`),
             t(`events.registrationStatus.${r.status}`),
             r.status === 'registered' ? r.check_in_code : '',
+            r.status === 'registered' ? (
+              <Form action={paths.decide.href(l, { id: e.id, rid: r.id })}>
+                {r.attended_at ? <span>{t('events.registrations.present')} </span> : null}
+                <Button variant="secondary" name="attendance" value={r.attended_at ? 'absent' : 'present'}>
+                  {t(r.attended_at ? 'events.registrations.markAbsentOf' : 'events.registrations.markPresentOf', { name: r.name })}
+                </Button>
+              </Form>
+            ) : (
+              ''
+            ),
             <Form action={paths.decide.href(l, { id: e.id, rid: r.id })}>
               <SelectField name="role" label={t('events.registrations.roleOf', { name: r.name })} form={emptyForm({ role: r.role })} options={PARTICIPANT_ROLES.map((x) => ({ value: x, label: t(`events.roles.${x}`) }))} />
               <Button variant="secondary">{t('events.registrations.setRole')}</Button>
