@@ -7,7 +7,7 @@ import { defineRouteMatrix, everyone, only, signedIn, except, ROLES, type World 
 import { createEvent, type EventInput } from './commands/save.js';
 import { register } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
-import { paths } from './paths.js';
+import { paths, apiPaths, apiMounted } from './paths.js';
 
 interface Subjects {
   pub: string;
@@ -81,6 +81,8 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.invite.pattern, url: ev(paths.invite), expect: organizers },
       { method: 'POST', route: paths.checkIn.pattern, url: ev(paths.checkIn), expect: organizers },
       { method: 'POST', route: paths.cancelEvent.pattern, url: async () => paths.cancelEvent.href('es', { id: await x().fresh() }), expect: organizers },
+      { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
+      { method: 'GET', route: apiMounted(apiPaths.event), url: () => apiMounted(apiPaths.event).replace(':id', x().pub), expect: everyone() },
       // Last: cancelling by the secret link ends that registration.
       { method: 'POST', route: paths.guestCancel.pattern, url: tok(paths.guestCancel), expect: everyone() },
     ];

@@ -9,6 +9,7 @@ import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
 import { sendReminders } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
+import { demoEvents } from './seed.js';
 
 const future = (days: number, hour = '18:00') => `${new Date(Date.now() + days * 86400000).toISOString().slice(0, 10)}T${hour}`;
 
@@ -209,6 +210,11 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).not.toContain('Solo de la Mesa');
     expect(text).toContain('Carrera');
+    // The API lists public events only, and answers 404 for the others.
+    const api = (await (await anon.get('/api/v1/events?lang=es')).json()) as { data: { id: string; title: string; timeZone: string }[] };
+    expect(api.data.some((e) => e.title === 'Carrera' && e.timeZone === 'America/Santiago')).toBe(true);
+    expect(api.data.some((e) => e.id === id)).toBe(false);
+    expect((await anon.get(`/api/v1/events/${id}`)).status).toBe(404);
   });
 
   it('takes attendance by check-in code or by ticking, and counts it by sector and member organization', async () => {
@@ -242,5 +248,17 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(await sendReminders(tx, dayBefore)).toBe(0);
     const mails = await ctx.db.selectFrom('outbox').select('subject').where('to_address', '=', 'm2@ev.test').where('kind', '=', 'events.reminder').execute();
     expect(mails.filter((m) => m.subject === 'Mañana: Recordatorio')).toHaveLength(1);
+  });
+
+  it('demo data: the 2023 Santiago workshop is a past event', async () => {
+    await ctx.db.deleteFrom('events').execute();
+    const adminId = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
+    await demoEvents({ db: ctx.db, dialect, log: ctx.deps.log, adminId });
+    await demoEvents({ db: ctx.db, dialect, log: ctx.deps.log, adminId });
+    expect(await ctx.db.selectFrom('events').select('id').execute()).toHaveLength(2);
+    const page = await (await anon.get('/en/events')).text();
+    const past = page.slice(page.indexOf('<h2>Past</h2>'));
+    expect(past).toContain('Hybrid workshop on migration narratives');
+    expect(page).toContain('[Demo] Multi-stakeholder dialogue');
   });
 });

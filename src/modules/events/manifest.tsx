@@ -2,6 +2,8 @@
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
 import { eventsRoutes } from './routes.js';
+import { eventsApi } from './api.js';
+import { demoEvents } from './seed.js';
 import { paths } from './paths.js';
 import { listEvents } from './queries.js';
 import { sendReminders } from './commands/registration.js';
@@ -34,6 +36,8 @@ export const eventsModule = defineModule({
   migrations: { '2026_12_02_1000_events_create': create },
   messages: { es, en, pt, fr },
   routes: eventsRoutes,
+  api: eventsApi,
+  demo: demoEvents,
   nav: [{ path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 }],
   homeSections: async ({ db, locale, t }) => {
     const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5 });
