@@ -5,12 +5,13 @@
  */
 import { defineRouteMatrix, everyone, only, signedIn, except, ROLES, type World } from '../../../tests/support/matrix.js';
 import { createEvent, type EventInput } from './commands/save.js';
-import { register } from './commands/registration.js';
+import { register, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { paths, apiPaths, apiMounted } from './paths.js';
 
 interface Subjects {
   pub: string;
+  feedToken: string;
   token: string;
   regId: string;
   fresh: () => Promise<string>;
@@ -51,7 +52,8 @@ async function setup(w: World): Promise<Subjects> {
     ),
   );
   const token = (await db.selectFrom('event_registrations').select('token').where('id', '=', reg.id).executeTakeFirstOrThrow()).token;
-  return { pub, token, regId: reg.id, fresh };
+  const feedToken = (await db.transaction().execute((trx) => renewFeedToken(eventsTx(trx, deps), w.users.member))) as { token: string };
+  return { pub, token, regId: reg.id, fresh, feedToken: feedToken.token };
 }
 
 export const matrix = defineRouteMatrix<Subjects>({
@@ -64,6 +66,8 @@ export const matrix = defineRouteMatrix<Subjects>({
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       { method: 'GET', route: paths.feed.pattern, url: () => paths.feed.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.mine.pattern, url: () => paths.mine.href('es'), expect: signedIn() },
+      { method: 'GET', route: paths.personalFeed.pattern, url: () => paths.personalFeed.href('es', { token: x().feedToken }), expect: everyone() },
       // The reviewer is the secretary of another Mesa: they may create events for their own Mesa.
       { method: 'GET', route: paths.create.pattern, url: () => paths.create.href('es'), expect: only('reviewer', 'secretary', 'admin') },
       { method: 'POST', route: paths.create.pattern, url: () => paths.create.href('es'), expect: only('reviewer', 'secretary', 'admin') },
@@ -83,6 +87,8 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.cancelEvent.pattern, url: async () => paths.cancelEvent.href('es', { id: await x().fresh() }), expect: organizers },
       { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.event), url: () => apiMounted(apiPaths.event).replace(':id', x().pub), expect: everyone() },
+      // Renewing one's own address (each role its own; the member's address in the case above was used already).
+      { method: 'POST', route: paths.mineFeed.pattern, url: () => paths.mineFeed.href('es'), expect: signedIn() },
       // Last: cancelling by the secret link ends that registration.
       { method: 'POST', route: paths.guestCancel.pattern, url: tok(paths.guestCancel), expect: everyone() },
     ];

@@ -237,6 +237,20 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(await (await anon.get(`/es/events/${id}`)).text()).toContain('Asistieron 1 personas');
   });
 
+  it('gives each person a secret calendar of their events, renewable, and feeds per body and objective', async () => {
+    expect((await p('m2').post('/es/events/mine/feed')).status).toBe(303);
+    const token = (await ctx.db.selectFrom('event_feed_tokens').select('token').executeTakeFirstOrThrow()).token;
+    const mine = await (await p('m2').get('/es/events/mine')).text();
+    expect(mine).toContain(`/es/events/calendar/${token}`);
+    const feed = await (await anon.get(`/es/events/calendar/${token}`)).text();
+    expect(feed).toContain('BEGIN:VEVENT');
+    expect(feed).toContain('SUMMARY:Carrera');
+    expect((await p('m2').post('/es/events/mine/feed')).status).toBe(303);
+    expect((await anon.get(`/es/events/calendar/${token}`)).status).toBe(404);
+    expect(await (await anon.get(`/es/events/calendar.ics?body=${otherBodyId}`)).text()).not.toContain('BEGIN:VEVENT');
+    expect(await (await anon.get('/es/events/calendar.ics?objective=23')).text()).toContain('BEGIN:VEVENT');
+  });
+
   it('reminds seat holders once, the day before', async () => {
     const r = await admin.post('/es/events/new', { ...form(), title_es: 'Recordatorio', bodies: [], capacity: '' });
     const id = r.headers.get('location')!.split('/').pop()!;

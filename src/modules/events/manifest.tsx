@@ -38,7 +38,10 @@ export const eventsModule = defineModule({
   routes: eventsRoutes,
   api: eventsApi,
   demo: demoEvents,
-  nav: [{ path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 }],
+  nav: [
+    { path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 },
+    { path: paths.mine.pattern, label: 'events.navMine', area: 'account', order: 22 },
+  ],
   homeSections: async ({ db, locale, t }) => {
     const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5 });
     if (!events.length) return null;

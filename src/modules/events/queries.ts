@@ -191,3 +191,11 @@ export async function attendanceOf(db: Db, eventId: string): Promise<{ total: nu
   }
   return { total: rows.length, bySector, byOrg, outsideDirectory };
 }
+
+export async function feedTokenOf(db: Db, userId: string): Promise<string | undefined> {
+  return (await db.selectFrom('event_feed_tokens').select('token').where('user_id', '=', userId).executeTakeFirst())?.token;
+}
+
+export async function userOfFeedToken(db: Db, token: string): Promise<string | undefined> {
+  return (await db.selectFrom('event_feed_tokens').select('user_id').where('token', '=', token).executeTakeFirst())?.user_id;
+}

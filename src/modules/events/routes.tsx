@@ -13,13 +13,13 @@ import { emptyForm, type FormState, type Option } from '../../platform/views/com
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
-import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, type Event } from './queries.js';
+import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
 import { readerTimeZone } from './reader-zone.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
-import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance } from './commands/registration.js';
+import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
@@ -30,6 +30,7 @@ import { EventsListPage } from './views/list.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
+import { MyEventsPage } from './views/mine.js';
 
 export const eventsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -172,7 +173,12 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
 eventsRoutes.get(paths.feed.pattern, async (c) => {
   const { db, config } = c.get('deps');
   const l = c.get('locale');
-  const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 1000 });
+  // Per body (?body=<id>) and per objective (?objective=<n>), like the list's filters.
+  const q = c.req.query();
+  const n = Number(q.objective);
+  const objective = Number.isInteger(n) && n >= 1 && n <= 23 ? n : undefined;
+  const bodyId = q.body && /^[0-9a-z]{16}$/.test(q.body) ? q.body : undefined;
+  const events = await listEvents(db, { when: 'upcoming', bodyId, objective, visibilities: ['public'], limit: 1000 });
   const names = await countryNames(db, l);
   const body = eventsCalendar(c.get('t')('events.list.title'), events, config.baseUrl, l, (code) => names.get(code) ?? code);
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="events.ics"' });
@@ -402,3 +408,40 @@ eventsRoutes.post(
     done: (x) => ({ to: toRegistrations(x), flash: { type: 'success', key: 'events.registrations.checkedIn', params: { name: x.value.name } } }),
   }),
 );
+
+// ------------------------------------------------------------------------------------------------
+// My events and my secret calendar address
+// ------------------------------------------------------------------------------------------------
+
+eventsRoutes.get(paths.mine.pattern, async (c) => {
+  const user = requireUser(c);
+  const { db, config } = c.get('deps');
+  const token = await feedTokenOf(db, user.id);
+  c.header('Cache-Control', 'no-store');
+  return c.render(<MyEventsPage items={await eventsOfPerson(db, user.id)} feedUrl={token ? paths.personalFeed.url(config.baseUrl, c.get('locale'), { token }) : null} reader={readerTimeZone(c)} />, {
+    title: c.get('t')('events.mine.title'),
+    noindex: true,
+  });
+});
+
+eventsRoutes.post(
+  paths.mineFeed.pattern,
+  action({
+    allow: () => true,
+    run: (trx, { actor, deps }) => renewFeedToken(eventsTx(trx, deps), actor.id),
+    done: ({ locale }) => ({ to: paths.mine.href(locale), flash: 'events.mine.renewed' }),
+  }),
+);
+
+/** The personal feed: the secret address is the permission; it lists what the person holds a place (or waits) for. */
+eventsRoutes.get(paths.personalFeed.pattern, async (c) => {
+  const { db, config } = c.get('deps');
+  const userId = await userOfFeedToken(db, c.req.param('token') ?? '');
+  if (!userId) return c.notFound();
+  const l = c.get('locale');
+  const names = await countryNames(db, l);
+  const events = (await eventsOfPerson(db, userId)).map((x) => x.event);
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  return c.body(eventsCalendar(c.get('t')('events.mine.title'), events, config.baseUrl, l, (code) => names.get(code) ?? code), 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+});

@@ -119,6 +119,13 @@ export interface EventInvitationsTable {
   created_at: string;
 }
 
+export interface EventFeedTokensTable {
+  user_id: string;
+  /** Secret: the personal calendar feed's address. */
+  token: string;
+  created_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     events: EventsTable;
@@ -127,5 +134,6 @@ declare module '../../db/schema.js' {
     event_agenda: EventAgendaTable;
     event_registrations: EventRegistrationsTable;
     event_invitations: EventInvitationsTable;
+    event_feed_tokens: EventFeedTokensTable;
   }
 }

@@ -369,3 +369,12 @@ export async function markAttendance(tx: EventsTx, actorId: string, eventId: str
   await audit(tx.db, { actorId, action: present ? 'event.attended' : 'event.absent', subjectType: 'event', subjectId: eventId, data: { registrationId: reg.id } });
   return ok({ name: reg.name });
 }
+
+/** Creates (or renews, making the old address stop working) the person's secret calendar address. */
+export async function renewFeedToken(tx: EventsTx, userId: string): Promise<Outcome<{ token: string }>> {
+  const token = newToken();
+  await tx.db.deleteFrom('event_feed_tokens').where('user_id', '=', userId).execute();
+  await tx.db.insertInto('event_feed_tokens').values({ user_id: userId, token, created_at: nowIso() }).execute();
+  await audit(tx.db, { actorId: userId, action: 'event.feedRenewed', subjectType: 'user', subjectId: userId });
+  return ok({ token });
+}

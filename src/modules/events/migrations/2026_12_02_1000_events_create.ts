@@ -91,9 +91,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // A person's secret calendar address (the events they are registered for), renewable.
+  await db.schema
+    .createTable('event_feed_tokens')
+    .addColumn('user_id', 'text', (c) => c.primaryKey())
+    .addColumn('token', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
   await db.schema.createIndex('event_invitations_event_idx').on('event_invitations').column('event_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['event_invitations', 'event_registrations', 'event_agenda', 'event_objectives', 'event_bodies', 'events']) await db.schema.dropTable(t).execute();
+  for (const t of ['event_feed_tokens', 'event_invitations', 'event_registrations', 'event_agenda', 'event_objectives', 'event_bodies', 'events']) await db.schema.dropTable(t).execute();
 }
