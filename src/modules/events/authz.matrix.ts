@@ -84,6 +84,8 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.decide.pattern, url: () => paths.decide.href('es', { id: x().pub, rid: x().regId }), expect: organizers },
       { method: 'POST', route: paths.invite.pattern, url: ev(paths.invite), expect: organizers },
       { method: 'POST', route: paths.checkIn.pattern, url: ev(paths.checkIn), expect: organizers },
+      { method: 'GET', route: paths.minutes.pattern, url: ev(paths.minutes), expect: organizers },
+      { method: 'POST', route: paths.minutes.pattern, url: ev(paths.minutes), form: () => ({ action_0_due: 'not-a-date' }), expect: organizers },
       { method: 'POST', route: paths.cancelEvent.pattern, url: async () => paths.cancelEvent.href('es', { id: await x().fresh() }), expect: organizers },
       { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.event), url: () => apiMounted(apiPaths.event).replace(':id', x().pub), expect: everyone() },

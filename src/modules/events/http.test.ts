@@ -251,6 +251,23 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(await (await anon.get('/es/events/calendar.ics?objective=23')).text()).toContain('BEGIN:VEVENT');
   });
 
+  it('keeps minutes per language, shows them sanitized once published, with follow-up actions', async () => {
+    const r = await p('secretary').post('/es/events/new', { ...form(), title_es: 'Con acta' });
+    const id = r.headers.get('location')!.split('/').pop()!;
+    const minutes = { summary_es: '**Resumen** <script>alert(1)</script> [x](javascript:alert(1))', agreements_en: '- Agreement one', action_0_text: 'Consolidar insumos', action_0_body: bodyId, action_0_due: '2027-03-01' };
+    expect((await p('m1').post(`/es/events/${id}/minutes`, minutes)).status).toBe(403);
+    expect((await p('secretary').post(`/es/events/${id}/minutes`, { ...minutes, action_0_due: '2027-02-30' })).status).toBe(422);
+    expect((await p('secretary').post(`/es/events/${id}/minutes`, minutes)).status).toBe(303);
+    expect(await (await anon.get(`/es/events/${id}`)).text()).not.toContain('Consolidar insumos');
+    expect((await p('secretary').post(`/es/events/${id}/minutes`, { ...minutes, publish: 'on' })).status).toBe(303);
+    const page = await (await anon.get(`/es/events/${id}`)).text();
+    expect(page).toContain('<strong>Resumen</strong>');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).not.toContain('javascript:alert');
+    expect(page).toContain('Consolidar insumos');
+    expect(await (await anon.get(`/en/events/${id}`)).text()).toContain('Agreement one');
+  });
+
   it('reminds seat holders once, the day before', async () => {
     const r = await admin.post('/es/events/new', { ...form(), title_es: 'Recordatorio', bodies: [], capacity: '' });
     const id = r.headers.get('location')!.split('/').pop()!;

@@ -29,6 +29,7 @@ export const paths = {
   decide: route(`${E}/registrations/:rid{[0-9a-z]{16}}`),
   invite: route(`${E}/invitations`),
   checkIn: route(`${E}/check-in`),
+  minutes: route(`${E}/minutes`),
 };
 
 /** A body's page, declared by the bodies module. */

@@ -199,3 +199,17 @@ export async function feedTokenOf(db: Db, userId: string): Promise<string | unde
 export async function userOfFeedToken(db: Db, token: string): Promise<string | undefined> {
   return (await db.selectFrom('event_feed_tokens').select('user_id').where('token', '=', token).executeTakeFirst())?.user_id;
 }
+
+export interface Minutes {
+  summary: Translated;
+  agreements: Translated;
+  publishedAt: string | null;
+  actions: { text: string; bodyId: string | null; dueOn: string | null }[];
+}
+
+export async function minutesOf(db: Db, eventId: string): Promise<Minutes | undefined> {
+  const m = await db.selectFrom('event_minutes').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  if (!m) return undefined;
+  const actions = await db.selectFrom('event_actions').select(['text', 'body_id', 'due_on']).where('event_id', '=', eventId).orderBy('position').execute();
+  return { summary: parseTranslated(m.summary), agreements: parseTranslated(m.agreements), publishedAt: m.published_at, actions: actions.map((a) => ({ text: a.text, bodyId: a.body_id, dueOn: a.due_on })) };
+}

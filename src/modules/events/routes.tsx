@@ -13,7 +13,7 @@ import { emptyForm, type FormState, type Option } from '../../platform/views/com
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
-import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, type Event } from './queries.js';
+import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
@@ -21,7 +21,7 @@ import { readerTimeZone } from './reader-zone.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
 import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
-import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, type EventFormData } from './schemas.js';
+import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, MinutesForm, minutesInput, ACTION_ROWS, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
 import { eventsCalendar } from './ics.js';
 import { paths } from './paths.js';
@@ -31,6 +31,9 @@ import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
 import { MyEventsPage } from './views/mine.js';
+import { MinutesFormPage } from './views/minutes.js';
+import { saveMinutes } from './commands/minutes.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
 
 export const eventsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -103,6 +106,8 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
   const organize = eventsPolicy.can(user, 'organize', x);
   const myOrgs = user ? (await organizationsOfUser(db, user.id)).filter((o) => o.status === 'member').map((o) => ({ value: o.id, label: o.name })) : [];
   const attendance = await attendanceOf(db, e.id);
+  const minutes = await minutesOf(db, e.id);
+  const allBodies = await listBodies(db);
   return c.render(
     <EventPage
       e={e}
@@ -119,6 +124,8 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
       guestForm={guestForm}
       myOrgs={myOrgs}
       attendance={attendance}
+      minutes={minutes?.publishedAt ? minutes : undefined}
+      bodyName={new Map(allBodies.map((b) => [b.id, pickTranslated(b.name, l)?.text ?? b.slug]))}
     />,
     { title: pickTranslated(e.title, l)?.text ?? e.id, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]], noindex: e.visibility !== 'public' },
   );
@@ -445,3 +452,49 @@ eventsRoutes.get(paths.personalFeed.pattern, async (c) => {
   c.header('Referrer-Policy', 'no-referrer');
   return c.body(eventsCalendar(c.get('t')('events.mine.title'), events, config.baseUrl, l, (code) => names.get(code) ?? code), 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
 });
+
+// ------------------------------------------------------------------------------------------------
+// Minutes / closing report
+// ------------------------------------------------------------------------------------------------
+
+async function renderMinutes(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  return c.render(<MinutesFormPage e={x.e} form={form} bodies={await bodyOptions(c)} />, { title: c.get('t')('events.minutes.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+eventsRoutes.get(paths.minutes.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const m = await minutesOf(c.get('deps').db, x.e.id);
+  const values: Record<string, string | undefined> = {};
+  for (const l of LOCALES) {
+    values[`summary_${l}`] = m?.summary[l] ?? '';
+    values[`agreements_${l}`] = m?.agreements[l] ?? '';
+  }
+  m?.actions.slice(0, ACTION_ROWS).forEach((a, i) => {
+    values[`action_${i}_text`] = a.text;
+    values[`action_${i}_body`] = a.bodyId ?? '';
+    values[`action_${i}_due`] = a.dueOn ?? '';
+  });
+  if (m?.publishedAt) values.publish = 'on';
+  return renderMinutes(c, x, emptyForm(values));
+});
+
+eventsRoutes.post(
+  paths.minutes.pattern,
+  action({
+    load: loadEvent,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: MinutesForm,
+    run: async (trx, { actor, subject, input, deps }) => {
+      const m = minutesInput(input);
+      const known = new Set((await listBodies(trx)).map((b) => b.id));
+      const bad = m.actions.findIndex((a) => a.bodyId && !known.has(a.bodyId));
+      if (bad >= 0) return fail('form.error.choice', { field: `action_${bad}_body` });
+      return saveMinutes(eventsTx(trx, deps), actor.id, subject.e.id, m);
+    },
+    form: (c, { subject, form }) => renderMinutes(c, subject, form),
+    done: (x) => ({ to: back(x), flash: x.value.published ? 'events.minutes.published' : 'events.minutes.saved' }),
+  }),
+);

@@ -151,3 +151,29 @@ export const DecideInput = z
 export const CheckInInput = z.object({ code: fields.text(12) });
 
 export const InviteInput = z.object({ email: fields.email() });
+
+/** How many follow-up action rows the minutes form offers. */
+export const ACTION_ROWS = 5;
+const minutesFields: Record<string, z.ZodType> = {};
+for (const l of LOCALES) {
+  minutesFields[`summary_${l}`] = z.string().trim().max(20000).optional();
+  minutesFields[`agreements_${l}`] = z.string().trim().max(20000).optional();
+}
+for (let i = 0; i < ACTION_ROWS; i++) {
+  minutesFields[`action_${i}_text`] = fields.optionalText(500);
+  minutesFields[`action_${i}_body`] = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.string().regex(/^[0-9a-z]{16}$/).optional());
+  minutesFields[`action_${i}_due`] = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.iso.date().optional());
+}
+
+/** The minutes: summary and agreements per language (Markdown), follow-up actions, publish or keep as draft. */
+export const MinutesForm = z.object({ ...minutesFields, publish: fields.flag() });
+
+export function minutesInput(d: z.output<typeof MinutesForm>) {
+  const raw = d as unknown as Record<string, string | undefined>;
+  const actions: { text: string; bodyId: string | null; dueOn: string | null }[] = [];
+  for (let i = 0; i < ACTION_ROWS; i++) {
+    const text = raw[`action_${i}_text`];
+    if (text) actions.push({ text, bodyId: raw[`action_${i}_body`] ?? null, dueOn: raw[`action_${i}_due`] ?? null });
+  }
+  return { summary: translatedFromForm(raw, 'summary'), agreements: translatedFromForm(raw, 'agreements'), actions, publish: (d as { publish: boolean }).publish };
+}

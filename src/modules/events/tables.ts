@@ -126,6 +126,28 @@ export interface EventFeedTokensTable {
   created_at: string;
 }
 
+export interface EventMinutesTable {
+  event_id: string;
+  /** Translated JSON of Markdown texts. */
+  summary: string;
+  agreements: string;
+  /** Shown on the event page once set. */
+  published_at: string | null;
+  updated_at: string;
+}
+
+export interface EventActionsTable {
+  id: string;
+  event_id: string;
+  position: number;
+  /** A follow-up action (plain text, in the language the organizers wrote it). */
+  text: string;
+  /** The body responsible. */
+  body_id: string | null;
+  /** ISO date. */
+  due_on: string | null;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     events: EventsTable;
@@ -135,5 +157,7 @@ declare module '../../db/schema.js' {
     event_registrations: EventRegistrationsTable;
     event_invitations: EventInvitationsTable;
     event_feed_tokens: EventFeedTokensTable;
+    event_minutes: EventMinutesTable;
+    event_actions: EventActionsTable;
   }
 }

@@ -91,6 +91,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // Minutes / closing report per language (Markdown, shown through the platform's sanitizer) and follow-up actions.
+  await db.schema
+    .createTable('event_minutes')
+    .addColumn('event_id', 'text', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('agreements', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('event_actions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('body_id', 'text')
+    .addColumn('due_on', 'text')
+    .execute();
+  await db.schema.createIndex('event_actions_event_idx').on('event_actions').column('event_id').execute();
   // A person's secret calendar address (the events they are registered for), renewable.
   await db.schema
     .createTable('event_feed_tokens')
@@ -102,5 +121,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['event_feed_tokens', 'event_invitations', 'event_registrations', 'event_agenda', 'event_objectives', 'event_bodies', 'events']) await db.schema.dropTable(t).execute();
+  for (const t of ['event_actions', 'event_minutes', 'event_feed_tokens', 'event_invitations', 'event_registrations', 'event_agenda', 'event_objectives', 'event_bodies', 'events']) await db.schema.dropTable(t).execute();
 }

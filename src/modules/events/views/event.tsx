@@ -7,6 +7,8 @@ import { paths, bodyPage } from '../paths.js';
 import { SECTORS } from '../tables.js';
 import { translationStatus, type Event, type AgendaItem, type Registration } from '../queries.js';
 import { When } from './common.js';
+import { MinutesSection } from './minutes.js';
+import type { Minutes } from '../queries.js';
 
 export interface EventPageProps {
   e: Event;
@@ -24,6 +26,9 @@ export interface EventPageProps {
   /** The reader's member organizations (to register for one of them). */
   myOrgs: { value: string; label: string }[];
   attendance: { total: number; bySector: Record<string, number> };
+  /** Published minutes, if any. */
+  minutes?: Minutes;
+  bodyName: Map<string, string>;
 }
 
 const sectorOptions = (t: (k: string) => string) => SECTORS.map((s) => ({ value: s, label: t(`events.sectors.${s}`) }));
@@ -48,6 +53,9 @@ export function EventPage(p: EventPageProps) {
           </a>{' '}
           <a class="button secondary" href={paths.registrations.href(l, id)}>
             {t('events.page.registrations')}
+          </a>{' '}
+          <a class="button secondary" href={paths.minutes.href(l, id)}>
+            {t('events.minutes.title')}
           </a>
         </p>
       ) : null}
@@ -131,6 +139,7 @@ export function EventPage(p: EventPageProps) {
           />
         </section>
       ) : null}
+      {p.minutes ? <MinutesSection m={p.minutes} bodyName={p.bodyName} /> : null}
       {p.attendance.total ? (
         <section aria-labelledby="attendance">
           <h2 id="attendance">{t('events.page.attendance')}</h2>
