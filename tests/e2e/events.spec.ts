@@ -1,7 +1,8 @@
 /**
  * Events in the browser: an administrator creates a hybrid conversatorio with one seat; a member registers
  * and takes it; a person without an account registers, confirms by mail and is waitlisted; the member
- * cancels and the waitlisted person is promoted; the event shows in the list, its .ics downloads — with axe
+ * cancels and the waitlisted person is promoted; attendance is taken by check-in code; minutes are published;
+ * the event shows in the list, its .ics downloads — with axe
  * on every page, at desktop width and on a 360 px phone.
  */
 import { test, expect, checkA11y, signInAsAdmin, signUpAndVerify, lastMailTo } from './support.js';
@@ -72,10 +73,27 @@ test('an event: create, register, waitlist and promotion, list, calendar file', 
   await guest.reload();
   await expect(guest.locator('main')).toContainText('Estás inscrita o inscrito');
 
-  // The organizer's list of registrations, at desktop width and on a phone.
+  // The organizer's list of registrations; attendance taken at the door by the guest's code.
+  const code = /: ([0-9A-Z]{6})/.exec((await guest.locator('main').textContent()) ?? '')?.[1];
+  expect(code, 'check-in code on the guest page').toBeTruthy();
   await page.goto(`${eventPath}/registrations`);
   await expect(page.locator('main')).toContainText('Ana Gobierno');
+  await page.locator('input[name=code]').fill(code!);
+  await page.locator('form[action$="/check-in"] button').click();
+  await expect(page.locator('.notice.success')).toContainText('Ana Gobierno');
   await checkA11y(page, 'registrations');
+
+  // Minutes, published.
+  await page.goto(`${eventPath}/minutes`);
+  await checkA11y(page, 'minutes form');
+  await page.locator('textarea[name=summary_es]').fill('Se consolidaron **insumos** para la Red Regional.');
+  await page.locator('input[name=action_0_text]').fill('Enviar los insumos');
+  await page.locator('input[name=publish]').check();
+  await page.locator('form[action$="/minutes"] button[type=submit]').click();
+  await expect(page.locator('#minutes')).toBeVisible();
+  await expect(page.locator('main')).toContainText('Enviar los insumos');
+  await checkA11y(page, 'event page with minutes and attendance');
+  await page.goto(`${eventPath}/registrations`);
   await page.setViewportSize(PHONE);
   await checkA11y(page, 'registrations (phone)');
   await page.goto(eventPath);
