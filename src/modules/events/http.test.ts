@@ -104,6 +104,10 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(await (await anon.get('/es/events?kind=course')).text()).not.toContain(`/es/events/${eventId}`);
     expect(await (await anon.get(`/es/events?body=${otherBodyId}`)).text()).not.toContain(`/es/events/${eventId}`);
     expect(await (await anon.get('/es/events?objective=23')).text()).toContain(`/es/events/${eventId}`);
+    expect(await (await anon.get('/es/events?format=hybrid&country=CL')).text()).toContain(`/es/events/${eventId}`);
+    expect(await (await anon.get('/es/events?format=online')).text()).not.toContain(`/es/events/${eventId}`);
+    expect(await (await anon.get('/es/events?country=MX')).text()).not.toContain(`/es/events/${eventId}`);
+    expect((await anon.get('/es/events?country=%3Cscript%3E&format=x&kind=y&objective=99&body=z')).status).toBe(200);
   });
 
   it('registers, waitlists when full, and promotes the next person (with a mail) when someone cancels', async () => {

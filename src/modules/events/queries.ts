@@ -105,6 +105,9 @@ export interface EventFilter {
   kind?: EventKind;
   bodyId?: string;
   objective?: number;
+  format?: EventsTable['format'];
+  /** ISO 3166 alpha-2 of the venue. */
+  country?: string;
   /** Which visibilities the reader may see; and the bodies whose 'body' events they may see. */
   visibilities: Visibility[];
   bodyIds?: string[];
@@ -120,6 +123,8 @@ export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
   else if (f.when === 'past') q = q.where('ends_at', '<', now).orderBy('starts_at', 'desc');
   else q = q.orderBy('starts_at', 'desc');
   if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.format) q = q.where('format', '=', f.format);
+  if (f.country) q = q.where('venue_country', '=', f.country);
   if (f.bodyId) q = q.where('id', 'in', db.selectFrom('event_bodies').select('event_id').where('body_id', '=', f.bodyId));
   if (f.objective) q = q.where('id', 'in', db.selectFrom('event_objectives').select('event_id').where('objective_n', '=', f.objective));
   const plain = f.visibilities.filter((v) => v !== 'body');

@@ -25,7 +25,7 @@ import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, Decide
 import { zonesForForm } from './core/time.js';
 import { eventsCalendar } from './ics.js';
 import { paths } from './paths.js';
-import { EVENT_KINDS } from './tables.js';
+import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage } from './views/list.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
@@ -159,18 +159,22 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const bodyId = bodies.some((b) => b.value === q.body) ? q.body : undefined;
   const n = Number(q.objective);
   const objective = Number.isInteger(n) && n >= 1 && n <= 23 ? n : undefined;
-  const filter = { kind, bodyId, objective, ...visibleTo(user, f) };
+  const format = (EVENT_FORMATS as readonly string[]).includes(q.format ?? '') ? (q.format as Event['format']) : undefined;
+  const countries = (await listCountries(db, c.get('locale'))).map((x) => ({ value: x.alpha2, label: x.name }));
+  const country = countries.some((x) => x.value === q.country) ? q.country : undefined;
+  const filter = { kind, bodyId, objective, format, country, ...visibleTo(user, f) };
   const t = c.get('t');
   return c.render(
     <EventsListPage
       upcoming={await listEvents(db, { ...filter, when: 'upcoming' })}
       past={await listEvents(db, { ...filter, when: 'past', limit: 50 })}
-      form={emptyForm({ kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '' })}
+      form={emptyForm({ kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' })}
+      countries={countries}
       bodies={bodies}
       objectives={await objectiveOptions(c)}
       bodyName={new Map(bodies.map((b) => [b.value, b.label]))}
       canCreate={eventsPolicy.can(user, 'create', f)}
-      filtered={!!(kind || bodyId || objective)}
+      filtered={!!(kind || bodyId || objective || format || country)}
       reader={readerTimeZone(c)}
     />,
     { title: t('events.list.title'), description: t('events.list.lead') },

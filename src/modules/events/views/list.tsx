@@ -2,7 +2,7 @@
 import { Form, Button, SelectField, Table, EmptyState, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
-import { EVENT_KINDS } from '../tables.js';
+import { EVENT_KINDS, EVENT_FORMATS } from '../tables.js';
 import type { Event } from '../queries.js';
 import { EventLink, When } from './common.js';
 
@@ -12,6 +12,7 @@ export function EventsListPage(props: {
   form: FormState;
   bodies: Option[];
   objectives: Option[];
+  countries: Option[];
   bodyName: Map<string, string>;
   canCreate: boolean;
   filtered: boolean;
@@ -48,6 +49,8 @@ export function EventsListPage(props: {
         <SelectField name="kind" label={t('events.fields.kind')} form={props.form} options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))} empty={t('events.list.any')} />
         <SelectField name="body" label={t('events.fields.body')} form={props.form} options={props.bodies} empty={t('events.list.any')} />
         <SelectField name="objective" label={t('events.fields.objective')} form={props.form} options={props.objectives} empty={t('events.list.any')} />
+        <SelectField name="format" label={t('events.fields.format')} form={props.form} options={EVENT_FORMATS.map((k) => ({ value: k, label: t(`events.formats.${k}`) }))} empty={t('events.list.any')} />
+        <SelectField name="country" label={t('events.fields.country')} form={props.form} options={props.countries} empty={t('events.list.any')} />
         <div class="actions">
           <Button variant="secondary">{t('form.filter')}</Button>
           {props.filtered ? <a href={paths.list.href(l)}>{t('form.clear')}</a> : null}
