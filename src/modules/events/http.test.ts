@@ -295,5 +295,9 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     const past = page.slice(page.indexOf('<h2>Past</h2>'));
     expect(past).toContain('Hybrid workshop on migration narratives');
     expect(page).toContain('[Demo] Multi-stakeholder dialogue');
+    // Upcoming public events on the home page and on their objective's page.
+    const fresh = ctx.client();
+    expect(await (await fresh.get('/en/?events=1')).text()).toContain('[Demo] Multi-stakeholder dialogue');
+    expect(await (await fresh.get('/en/objectives/17')).text()).toContain('[Demo] Multi-stakeholder dialogue');
   });
 });
