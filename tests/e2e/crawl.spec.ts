@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, checkA11y, signInAsAdmin } from './support.js';
 
-const SKIP = /\/(api|assets)\/|\.(json|csv|pdf|svg|png|jpe?g|webp|m?js|css)(\?|$)|\/download|\/export|\/logo|\/attachments?\//;
+const SKIP = /\/(api|assets)\/|\.(json|csv|pdf|svg|png|jpe?g|webp|m?js|css|ics)(\?|$)|\/download|\/export|\/logo|\/attachments?\//;
 
 async function crawl(page: Page, start: string, locale: string, limit = 70) {
   const seen = new Set<string>();

@@ -158,7 +158,7 @@ export function TextField(props: {
   label: string;
   form: FormState;
   hint?: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'url' | 'number' | 'date' | 'datetime-local' | 'search';
   autocomplete?: string;
   required?: boolean;
   maxlength?: number;

@@ -1,0 +1,3 @@
+/** @module Events: what other modules may use. */
+export { listEvents, getEvent, type Event } from './queries.js';
+export { paths } from './paths.js';

@@ -1,0 +1,89 @@
+/** @module Events module: workshops, seminars, courses, Mesa meetings and conversatorios — registration, waitlists, calendars. */
+import { defineModule } from '../../platform/module.js';
+import * as create from './migrations/2026_12_02_1000_events_create.js';
+import { eventsRoutes } from './routes.js';
+import { eventsApi } from './api.js';
+import { demoEvents } from './seed.js';
+import { paths } from './paths.js';
+import { listEvents } from './queries.js';
+import { sendReminders } from './commands/registration.js';
+import { eventsTx } from './commands/context.js';
+import { EventLink } from './views/common.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+import type { Event } from './queries.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { formatters } from '../../platform/i18n/i18n.js';
+
+/** A short list of upcoming public events (home page, objective pages): the day in the event's own zone. */
+function Upcoming(props: { events: Event[]; locale: Locale }) {
+  const fmt = formatters(props.locale);
+  return (
+    <ul>
+      {props.events.map((e) => (
+        <li>
+          <EventLink e={e} /> — {fmt.dateTimeIn(e.startsAt, e.timeZone)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const eventsModule = defineModule({
+  name: 'events',
+  migrations: { '2026_12_02_1000_events_create': create },
+  messages: { es, en, pt, fr },
+  routes: eventsRoutes,
+  api: eventsApi,
+  demo: demoEvents,
+  nav: [
+    { path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 },
+    { path: paths.mine.pattern, label: 'events.navMine', area: 'account', order: 22 },
+  ],
+  homeSections: async ({ db, locale, t }) => {
+    const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5 });
+    if (!events.length) return null;
+    return (
+      <section>
+        <h2>{t('events.home.upcoming')}</h2>
+        <Upcoming events={events} locale={locale} />
+        <p>
+          <a href={paths.list.href(locale)}>{t('events.home.all')}</a>
+        </p>
+      </section>
+    );
+  },
+  objectiveSections: async ({ db, locale, t }, { n }) => {
+    const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5 });
+    if (!events.length) return null;
+    return (
+      <section>
+        <h2>{t('events.home.onObjective')}</h2>
+        <Upcoming events={events} locale={locale} />
+        <p>
+          <a href={paths.list.href(locale, {}, { objective: n })}>{t('events.home.all')}</a>
+        </p>
+      </section>
+    );
+  },
+  // Reminders the day before, whether or not anyone opens the site: each seat holder once (reminded_at).
+  jobs: [
+    {
+      name: 'events.reminders',
+      handler: async (_payload, { deps, now }) => {
+        await deps.db.transaction().execute((trx) => sendReminders(eventsTx(trx, deps), now));
+        void deps.mailer.wake();
+      },
+    },
+  ],
+  schedules: [{ name: 'events.reminders', cron: '*/15 * * * *', job: 'events.reminders' }],
+  notifications: [
+    { kind: 'events.registration', label: 'events.notifications.registration' },
+    { kind: 'events.changed', label: 'events.notifications.changed' },
+    { kind: 'events.reminder', label: 'events.notifications.reminder' },
+    { kind: 'events.invitation', label: 'events.notifications.invitation' },
+    { kind: 'events.confirm', label: 'events.notifications.confirm', mandatory: true },
+  ],
+});

@@ -1,0 +1,46 @@
+/** @module Events: who may do what — named rules the routes refuse with and the views hide buttons with. */
+import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
+import type { Event } from './queries.js';
+
+/** What the policy knows about the reader (facts.ts loads it; anonymous visitors have none). */
+export interface ReaderFacts {
+  /** Bodies whose secretary the person is today. */
+  secretaryOf: string[];
+  /** The person acts for a member organization in good standing. */
+  memberOrg: boolean;
+  /** Bodies one of the person's member organizations belongs to. */
+  bodyIds: string[];
+}
+
+export const NO_READER: ReaderFacts = { secretaryOf: [], memberOrg: false, bodyIds: [] };
+
+/** Administrators, and the secretaries of one of the event's organizing bodies. */
+const organizes = (a: Actor, e: Pick<Event, 'bodyIds'>, f: ReaderFacts) => isAdmin(a) || (!!a && e.bodyIds.some((b) => f.secretaryOf.includes(b)));
+
+/** Who may see the event at all (others get a 404: a members-only event is not revealed). */
+const sees = (a: Actor, e: Pick<Event, 'bodyIds' | 'visibility' | 'visibilityBodyId'>, f: ReaderFacts) =>
+  e.visibility === 'public' ||
+  organizes(a, e, f) ||
+  (!!a && e.visibility === 'members' && f.memberOrg) ||
+  (!!a && e.visibility === 'body' && !!e.visibilityBodyId && (f.bodyIds.includes(e.visibilityBodyId) || f.secretaryOf.includes(e.visibilityBodyId)));
+
+export const eventsPolicy = definePolicy({
+  /** Create an event: administrators and the secretary of any body (for the bodies they are secretary of). */
+  create: (a: Actor, f: ReaderFacts) => isAdmin(a) || (!!a && f.secretaryOf.length > 0),
+  /** Organize this event (edit, cancel, see and decide registrations, invite). */
+  organize: (a: Actor, { e, f }: { e: Event; f: ReaderFacts }) => organizes(a, e, f),
+  view: (a: Actor, { e, f }: { e: Event; f: ReaderFacts }) => sees(a, e, f),
+  /** Register with one's account: anyone signed in who may see a scheduled event. */
+  register: (a: Actor, { e, f }: { e: Event; f: ReaderFacts }) => !!a && e.status === 'scheduled' && sees(a, e, f),
+  /** Register without an account: visitors, for public scheduled events. */
+  registerAsGuest: (a: Actor, { e }: { e: Event; f: ReaderFacts }) => !a && e.status === 'scheduled' && e.visibility === 'public',
+  /** The online link: the organizers and people holding a seat. */
+  seeLink: (a: Actor, { e, f, registered }: { e: Event; f: ReaderFacts; registered: boolean }) => organizes(a, e, f) || (!!a && registered),
+});
+
+/** The reader's visibilities, for lists (what `view` allows, as a filter). */
+export function visibleTo(a: Actor, f: ReaderFacts): { visibilities: Event['visibility'][]; bodyIds: string[] } {
+  if (isAdmin(a)) return { visibilities: ['public', 'members', 'body'], bodyIds: [] };
+  if (!a) return { visibilities: ['public'], bodyIds: [] };
+  return { visibilities: f.memberOrg ? ['public', 'members'] : ['public'], bodyIds: [...new Set([...f.bodyIds, ...f.secretaryOf])] };
+}

@@ -1,0 +1,220 @@
+/** @module Events: reads. Rows become `Event` objects here; nothing else reads the tables. */
+import type { Db } from '../../db/schema.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
+import type { EventsTable, EventKind, EventRegistrationsTable, Visibility } from './tables.js';
+
+export interface Event {
+  id: string;
+  kind: EventKind;
+  title: Translated;
+  description: Translated;
+  originalLang: Locale;
+  format: EventsTable['format'];
+  venue: { address: string | null; city: string | null; country: string | null };
+  onlineUrl: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  visibility: Visibility;
+  visibilityBodyId: string | null;
+  registrationMode: EventsTable['registration_mode'];
+  capacity: number | null;
+  registrationClosesAt: string | null;
+  registeredCount: number;
+  status: EventsTable['status'];
+  sequence: number;
+  bodyIds: string[];
+  objectives: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgendaItem {
+  id: string;
+  startsAt: string;
+  title: string;
+  speakers: string | null;
+}
+
+export type Registration = EventRegistrationsTable;
+
+function toEvent(r: EventsTable, bodyIds: string[], objectives: number[]): Event {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: parseTranslated(r.title),
+    description: parseTranslated(r.description),
+    originalLang: (LOCALES as readonly string[]).includes(r.original_lang) ? (r.original_lang as Locale) : 'es',
+    format: r.format,
+    venue: { address: r.venue_address, city: r.venue_city, country: r.venue_country },
+    onlineUrl: r.online_url,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    timeZone: r.time_zone,
+    visibility: r.visibility,
+    visibilityBodyId: r.visibility_body_id,
+    registrationMode: r.registration_mode,
+    capacity: r.capacity === null ? null : Number(r.capacity),
+    registrationClosesAt: r.registration_closes_at,
+    registeredCount: Number(r.registered_count),
+    status: r.status,
+    sequence: Number(r.sequence),
+    bodyIds,
+    objectives,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Translation status per language: 'original', 'complete' (title and description written), 'partial', or
+ * absent — as practices measure it.
+ */
+export function translationStatus(e: Pick<Event, 'title' | 'description' | 'originalLang'>): Partial<Record<Locale, 'original' | 'complete' | 'partial'>> {
+  const out: Partial<Record<Locale, 'original' | 'complete' | 'partial'>> = {};
+  for (const l of LOCALES) {
+    if (l === e.originalLang) out[l] = 'original';
+    else if (e.title[l] && e.description[l]) out[l] = 'complete';
+    else if (e.title[l] || e.description[l]) out[l] = 'partial';
+  }
+  return out;
+}
+
+async function withLinks(db: Db, rows: EventsTable[]): Promise<Event[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const bodies = await db.selectFrom('event_bodies').select(['event_id', 'body_id']).where('event_id', 'in', ids).execute();
+  const objs = await db.selectFrom('event_objectives').select(['event_id', 'objective_n']).where('event_id', 'in', ids).orderBy('objective_n').execute();
+  return rows.map((r) =>
+    toEvent(
+      r,
+      bodies.filter((b) => b.event_id === r.id).map((b) => b.body_id),
+      objs.filter((o) => o.event_id === r.id).map((o) => Number(o.objective_n)),
+    ),
+  );
+}
+
+export async function getEvent(db: Db, id: string): Promise<Event | undefined> {
+  const r = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? (await withLinks(db, [r]))[0] : undefined;
+}
+
+export interface EventFilter {
+  when?: 'upcoming' | 'past';
+  kind?: EventKind;
+  bodyId?: string;
+  objective?: number;
+  format?: EventsTable['format'];
+  /** ISO 3166 alpha-2 of the venue. */
+  country?: string;
+  /** Which visibilities the reader may see; and the bodies whose 'body' events they may see. */
+  visibilities: Visibility[];
+  bodyIds?: string[];
+  limit?: number;
+  now?: string;
+}
+
+/** Events the reader may see, upcoming (soonest first) or past (latest first). */
+export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
+  const now = f.now ?? new Date().toISOString();
+  let q = db.selectFrom('events').selectAll('events');
+  if (f.when === 'upcoming') q = q.where('ends_at', '>=', now).orderBy('starts_at', 'asc');
+  else if (f.when === 'past') q = q.where('ends_at', '<', now).orderBy('starts_at', 'desc');
+  else q = q.orderBy('starts_at', 'desc');
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.format) q = q.where('format', '=', f.format);
+  if (f.country) q = q.where('venue_country', '=', f.country);
+  if (f.bodyId) q = q.where('id', 'in', db.selectFrom('event_bodies').select('event_id').where('body_id', '=', f.bodyId));
+  if (f.objective) q = q.where('id', 'in', db.selectFrom('event_objectives').select('event_id').where('objective_n', '=', f.objective));
+  const plain = f.visibilities.filter((v) => v !== 'body');
+  const bodyIds = f.bodyIds ?? [];
+  q = q.where((eb) => {
+    const ors = [];
+    if (plain.length) ors.push(eb('visibility', 'in', plain));
+    if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
+    return ors.length ? eb.or(ors) : eb.val(false);
+  });
+  return withLinks(db, await q.limit(f.limit ?? 200).execute());
+}
+
+export async function agendaOf(db: Db, eventId: string): Promise<AgendaItem[]> {
+  const rows = await db.selectFrom('event_agenda').select(['id', 'starts_at', 'title', 'speakers']).where('event_id', '=', eventId).orderBy('position').execute();
+  return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, title: r.title, speakers: r.speakers }));
+}
+
+/** The person's registration (by account or address), whatever its status. */
+export async function registrationOf(db: Db, eventId: string, who: { userId?: string | null; email?: string | null }): Promise<Registration | undefined> {
+  if (!who.userId && !who.email) return undefined;
+  return db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where((eb) => eb.or([...(who.userId ? [eb('user_id', '=', who.userId)] : []), ...(who.email ? [eb('email', '=', who.email.toLowerCase())] : [])]))
+    .executeTakeFirst();
+}
+
+export async function registrationByToken(db: Db, eventId: string, token: string): Promise<Registration | undefined> {
+  return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).where('token', '=', token).executeTakeFirst();
+}
+
+/** Every registration of an event, in order of arrival (waitlist: in line order). */
+export async function registrationsOf(db: Db, eventId: string): Promise<Registration[]> {
+  return db.selectFrom('event_registrations').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** Counts per status. */
+export async function registrationCounts(db: Db, eventId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('event_registrations')
+    .select(['status', (e) => e.fn.countAll<number>().as('n')])
+    .where('event_id', '=', eventId)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** The events a person is registered for or waitlisted on, soonest first. */
+export async function eventsOfPerson(db: Db, userId: string): Promise<{ event: Event; status: string }[]> {
+  const regs = await db.selectFrom('event_registrations').select(['event_id', 'status']).where('user_id', '=', userId).where('status', 'in', ['registered', 'waitlisted', 'pending_approval']).execute();
+  if (!regs.length) return [];
+  const rows = await db.selectFrom('events').selectAll().where('id', 'in', regs.map((r) => r.event_id)).orderBy('starts_at').execute();
+  const evs = await withLinks(db, rows);
+  return evs.map((event) => ({ event, status: regs.find((r) => r.event_id === event.id)!.status }));
+}
+
+/** Who was there: people marked present, by sector and by member organization (directory ids), and how many came for none. */
+export async function attendanceOf(db: Db, eventId: string): Promise<{ total: number; bySector: Record<string, number>; byOrg: Record<string, number>; outsideDirectory: number }> {
+  const rows = await db.selectFrom('event_registrations').select(['sector', 'org_id']).where('event_id', '=', eventId).where('status', '=', 'registered').where('attended_at', 'is not', null).execute();
+  const bySector: Record<string, number> = {};
+  const byOrg: Record<string, number> = {};
+  let outsideDirectory = 0;
+  for (const r of rows) {
+    bySector[r.sector] = (bySector[r.sector] ?? 0) + 1;
+    if (r.org_id) byOrg[r.org_id] = (byOrg[r.org_id] ?? 0) + 1;
+    else outsideDirectory++;
+  }
+  return { total: rows.length, bySector, byOrg, outsideDirectory };
+}
+
+export async function feedTokenOf(db: Db, userId: string): Promise<string | undefined> {
+  return (await db.selectFrom('event_feed_tokens').select('token').where('user_id', '=', userId).executeTakeFirst())?.token;
+}
+
+export async function userOfFeedToken(db: Db, token: string): Promise<string | undefined> {
+  return (await db.selectFrom('event_feed_tokens').select('user_id').where('token', '=', token).executeTakeFirst())?.user_id;
+}
+
+export interface Minutes {
+  summary: Translated;
+  agreements: Translated;
+  publishedAt: string | null;
+  actions: { text: string; bodyId: string | null; dueOn: string | null }[];
+}
+
+export async function minutesOf(db: Db, eventId: string): Promise<Minutes | undefined> {
+  const m = await db.selectFrom('event_minutes').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  if (!m) return undefined;
+  const actions = await db.selectFrom('event_actions').select(['text', 'body_id', 'due_on']).where('event_id', '=', eventId).orderBy('position').execute();
+  return { summary: parseTranslated(m.summary), agreements: parseTranslated(m.agreements), publishedAt: m.published_at, actions: actions.map((a) => ({ text: a.text, bodyId: a.body_id, dueOn: a.due_on })) };
+}
