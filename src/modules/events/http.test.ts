@@ -95,7 +95,12 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     expect(page).toContain('18:00');
     expect(page).not.toContain('meet.example.org');
     expect(page).not.toContain('en tu zona');
-    const mx = ctx.client();
+    // A visitor's page is the same for everyone (the platform's reader zone is the Mechanism's when signed out)…
+    const visitor = ctx.client();
+    visitor.cookies.set('tz', 'America/Mexico_City');
+    expect(await (await visitor.get(`/es/events/${eventId}`)).text()).not.toContain('en tu zona');
+    // …a signed-in reader whose browser is in Mexico City also sees their own hour.
+    const mx = p('m1');
     mx.cookies.set('tz', 'America/Mexico_City');
     const inMexico = await (await mx.get(`/es/events/${eventId}`)).text();
     expect(inMexico).toMatch(/1[56]:00[^<]*en tu zona/);

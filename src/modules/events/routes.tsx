@@ -17,7 +17,6 @@ import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, re
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
-import { readerTimeZone } from './reader-zone.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
 import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
@@ -34,6 +33,13 @@ import { MyEventsPage } from './views/mine.js';
 import { MinutesFormPage } from './views/minutes.js';
 import { saveMinutes } from './commands/minutes.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
+
+/**
+ * The reader's zone for the "your time" line: the platform's (account, else browser) for someone signed in; none
+ * for a visitor, who is shown the event's own zone only (the platform gives visitors the Mechanism's zone, which
+ * is not theirs).
+ */
+const readerZone = (c: Context<AppEnv>): string | null => (c.get('user') ? c.get('timeZone') : null);
 
 export const eventsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -119,7 +125,7 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
       can={{ organize, register: eventsPolicy.can(user, 'register', x), guest: eventsPolicy.can(user, 'registerAsGuest', x), seeLink: eventsPolicy.can(user, 'seeLink', { ...x, registered: mine?.status === 'registered' }) }}
       closed={registrationClosed(e, new Date().toISOString())}
       waitlisted={counts.waitlisted ?? 0}
-      reader={readerTimeZone(c)}
+      reader={readerZone(c)}
       form={form}
       guestForm={guestForm}
       myOrgs={myOrgs}
@@ -175,7 +181,7 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
       bodyName={new Map(bodies.map((b) => [b.value, b.label]))}
       canCreate={eventsPolicy.can(user, 'create', f)}
       filtered={!!(kind || bodyId || objective || format || country)}
-      reader={readerTimeZone(c)}
+      reader={readerZone(c)}
     />,
     { title: t('events.list.title'), description: t('events.list.lead') },
   );
@@ -429,7 +435,7 @@ eventsRoutes.get(paths.mine.pattern, async (c) => {
   const { db, config } = c.get('deps');
   const token = await feedTokenOf(db, user.id);
   c.header('Cache-Control', 'no-store');
-  return c.render(<MyEventsPage items={await eventsOfPerson(db, user.id)} feedUrl={token ? paths.personalFeed.url(config.baseUrl, c.get('locale'), { token }) : null} reader={readerTimeZone(c)} />, {
+  return c.render(<MyEventsPage items={await eventsOfPerson(db, user.id)} feedUrl={token ? paths.personalFeed.url(config.baseUrl, c.get('locale'), { token }) : null} reader={readerZone(c)} />, {
     title: c.get('t')('events.mine.title'),
     noindex: true,
   });

@@ -54,9 +54,17 @@ export function zonedToUtc(date: string, time: string, zone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, h, mi);
-  let guess = wall - offsetMinutes(new Date(wall), zone) * 60_000;
-  guess = wall - offsetMinutes(new Date(guess), zone) * 60_000;
-  return new Date(guess);
+  // Candidates: the wall time read with the offsets a day before and a day after; keep those that map back.
+  const before = offsetMinutes(new Date(wall - 86_400_000), zone);
+  const after = offsetMinutes(new Date(wall + 86_400_000), zone);
+  const shows = (c: Date) => {
+    const z = utcToZoned(c, zone);
+    return z.date === date && z.time === time;
+  };
+  const candidates = [...new Set([before, after])].map((o) => new Date(wall - o * 60_000)).filter(shows);
+  if (candidates.length) return candidates.sort((a, b) => a.getTime() - b.getTime())[0]!;
+  // Skipped by a change: read with the offset before it, i.e. moved forward by the change.
+  return new Date(wall - before * 60_000);
 }
 
 /** The date (YYYY-MM-DD) and time (HH:MM) that the clocks of `zone` show at `instant`. */
