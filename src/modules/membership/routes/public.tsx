@@ -145,11 +145,10 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && k !== 'page') params.set(k, String(v));
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
-  const filtered = [...params.keys()].some((k) => k !== 'sort');
   c.set('cacheable', true);
   c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
-    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} filtered={filtered} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
+    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
 });
