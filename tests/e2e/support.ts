@@ -25,6 +25,25 @@ export async function checkA11y(page: Page, label = page.url()) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
+/** A 360 × 740 phone, the narrowest screen every page is checked on. */
+export const PHONE = { width: 360, height: 740 };
+
+/**
+ * The first screen shows the page's heading (the bottom of its h1 within the viewport's height, measured from the
+ * top of the page), and nothing scrolls sideways (the document is no wider than the viewport).
+ */
+export async function checkFirstScreen(page: Page, label = page.url()) {
+  const viewport = page.viewportSize()!;
+  const m = await page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const h1 = doc.querySelector('h1');
+    return { h1: h1 ? Math.round(h1.getBoundingClientRect().bottom + (globalThis as any).scrollY) : null, width: doc.scrollingElement.scrollWidth as number };
+  });
+  expect(m.width, `${label} scrolls sideways on a ${viewport.width} px screen`).toBeLessThanOrEqual(viewport.width);
+  expect(m.h1, `${label} has an h1`).not.toBeNull();
+  expect(m.h1!, `${label}: the heading ends below the first ${viewport.height} px`).toBeLessThanOrEqual(viewport.height);
+}
+
 export async function signIn(page: Page, email: string, password: string, locale = 'es') {
   await page.goto(`/${locale}/sign-in`);
   await page.locator('input[name=email]').fill(email);

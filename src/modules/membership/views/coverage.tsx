@@ -50,7 +50,7 @@ export function CoveragePage(props: CoverageData) {
         </figure>
         <Table
           caption={t(`membership.coverage.by.${by}.table`)}
-          head={[t('membership.fields.country'), { label: t('membership.coverage.members'), num: true }]}
+          head={[t(`membership.coverage.by.${by}.column`), { label: t('membership.coverage.members'), num: true }]}
           numeric={[1]}
           rows={[
             ...lacRows.map((a) => [<a href={paths.members.href(l, {}, { country: a })}>{names.get(a) ?? a}</a>, fmt.number(lacValues[a] ?? 0)]),
