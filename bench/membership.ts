@@ -147,7 +147,7 @@ export const bench: BenchModule = {
       { name: 'membership: directory query (unfiltered)', values: await time(() => listDirectory(deps.db, {})) },
       { name: 'membership: directory query (country+type)', values: await time(() => listDirectory(deps.db, { country: 'BR', type: 'ngo' })) },
       { name: 'membership: directory query (objective+text)', values: await time(() => listDirectory(deps.db, { objective: 7, q: 'red', page: 2 })) },
-      { name: 'membership: coverage queries', values: await time(() => coverageStats(deps.db)) },
+      { name: 'membership: coverage queries', values: await time(() => coverageStats(deps.db, 'works', LAC_ALPHA2)) },
     ];
   },
 };

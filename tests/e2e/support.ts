@@ -10,11 +10,38 @@ export { expect };
 export const test = base;
 export const ADMIN = E2E_ADMIN;
 
-/** Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and fails with the list of violations. */
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules and best practices) and fails with the list of violations.
+ * Two rules are switched on explicitly: `label-content-name-mismatch` (WCAG 2.5.3, tagged experimental, so off
+ * by default) and `target-size` (WCAG 2.5.8, off unless its tag is asked for): naming them keeps them on
+ * whatever tags are chosen. `options()` must come before `withTags()`, which adds to it.
+ */
 export async function checkA11y(page: Page, label = page.url()) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true }, 'target-size': { enabled: true } } })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** A 360 × 740 phone, the narrowest screen every page is checked on. */
+export const PHONE = { width: 360, height: 740 };
+
+/**
+ * The first screen shows the page's heading (the bottom of its h1 within the viewport's height, measured from the
+ * top of the page), and nothing scrolls sideways (the document is no wider than the viewport).
+ */
+export async function checkFirstScreen(page: Page, label = page.url()) {
+  const viewport = page.viewportSize()!;
+  const m = await page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const h1 = doc.querySelector('h1');
+    return { h1: h1 ? Math.round(h1.getBoundingClientRect().bottom + (globalThis as any).scrollY) : null, width: doc.scrollingElement.scrollWidth as number };
+  });
+  expect(m.width, `${label} scrolls sideways on a ${viewport.width} px screen`).toBeLessThanOrEqual(viewport.width);
+  expect(m.h1, `${label} has an h1`).not.toBeNull();
+  expect(m.h1!, `${label}: the heading ends below the first ${viewport.height} px`).toBeLessThanOrEqual(viewport.height);
 }
 
 export async function signIn(page: Page, email: string, password: string, locale = 'es') {

@@ -4,8 +4,10 @@
  */
 import type { Db } from '../../db/schema.js';
 import type { OrgStatus } from './tables.js';
+import { countsByCountry, type CoverageBy } from './queries.js';
 
 export type { OrgStatus } from './tables.js';
+export type { CoverageBy } from './queries.js';
 export { paths } from './paths.js';
 
 export interface OrgSummary {
@@ -103,13 +105,11 @@ export async function organizationsVotedByUser(db: Db, userId: string): Promise<
   return rows.map((r) => r.id);
 }
 
-/** Names of countries and counts of member organizations per country (for maps and bodies). */
-export async function memberCountsByCountry(db: Db): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('organizations')
-    .select(['country', (e) => e.fn.countAll<number>().as('n')])
-    .where('status', '=', 'member')
-    .groupBy('country')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.country, Number(r.n)]));
+/**
+ * Member organizations per country (alpha-2 → count), for maps and lists: by default an organization counts in
+ * every country where it works (its country of registration and the countries it lists, once each); with
+ * 'registration', only where it is registered.
+ */
+export async function memberCountsByCountry(db: Db, by: CoverageBy = 'works'): Promise<Record<string, number>> {
+  return countsByCountry(db, by);
 }

@@ -156,15 +156,52 @@ export async function countMembersForObjective(db: Db, n: number) {
   return Number(r?.n ?? 0);
 }
 
-/** The coverage page's numbers: members by country, type and objective; applications and admissions per month. */
-export async function coverageStats(db: Db) {
-  const [byCountry, byType, byObjective, applied, admitted] = await Promise.all([
+/**
+ * Where a member organization counts: in every country where it works — its country of registration and each
+ * country it lists (organization_countries), once per country — or only in its country of registration.
+ */
+export type CoverageBy = 'works' | 'registration';
+
+/** Each member organization once per country it counts in, as rows (org_id, country). */
+function memberCountries(db: Db, by: CoverageBy) {
+  const registered = db.selectFrom('organizations').select(['organizations.id as org_id', 'organizations.country']).where('organizations.status', '=', 'member');
+  if (by === 'registration') return registered;
+  // UNION (not UNION ALL): an organization that also lists its country of registration counts there once.
+  return registered.union(
     db
-      .selectFrom('organizations')
-      .select(['country', (e) => e.fn.countAll<number>().as('n')])
-      .where('status', '=', 'member')
-      .groupBy('country')
-      .execute(),
+      .selectFrom('organization_countries')
+      .innerJoin('organizations', 'organizations.id', 'organization_countries.org_id')
+      .select(['organization_countries.org_id', 'organization_countries.country'])
+      .where('organizations.status', '=', 'member'),
+  );
+}
+
+/** How many member organizations count in each country (alpha-2 → count), by where they work or where they are registered. */
+export async function countsByCountry(db: Db, by: CoverageBy = 'works'): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom(memberCountries(db, by).as('mc'))
+    .select(['mc.country', (e) => e.fn.countAll<number>().as('n')])
+    .groupBy('mc.country')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.country, Number(r.n)]));
+}
+
+/** How many member organizations count in at least one country outside `region` (each organization once). */
+export async function countOutside(db: Db, by: CoverageBy, region: readonly string[]): Promise<number> {
+  let q = db.selectFrom(memberCountries(db, by).as('mc')).select((e) => e.fn.count<number>('mc.org_id').distinct().as('n'));
+  if (region.length) q = q.where('mc.country', 'not in', [...region]);
+  const r = await q.executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * The coverage page's numbers: members by country (where they work, or where they are registered), how many work
+ * (or are registered) outside the region, by type and objective; applications and admissions per month.
+ */
+export async function coverageStats(db: Db, by: CoverageBy, region: readonly string[]) {
+  const [byCountry, outside, byType, byObjective, applied, admitted] = await Promise.all([
+    countsByCountry(db, by),
+    countOutside(db, by, region),
     db
       .selectFrom('organizations')
       .select(['type', (e) => e.fn.countAll<number>().as('n')])
@@ -193,7 +230,10 @@ export async function coverageStats(db: Db) {
       .execute(),
   ]);
   return {
-    byCountry: Object.fromEntries(byCountry.map((r) => [r.country, Number(r.n)])) as Record<string, number>,
+    byCountry,
+    outside,
+    /** Every member organization once (each has one type). */
+    total: byType.reduce((sum, r) => sum + Number(r.n), 0),
     byType: Object.fromEntries(byType.map((r) => [r.type, Number(r.n)])) as Record<string, number>,
     byObjective: Object.fromEntries(byObjective.map((r) => [Number(r.n), Number(r.count)])) as Record<number, number>,
     applied: Object.fromEntries(applied.map((r) => [r.month, Number(r.n)])) as Record<string, number>,

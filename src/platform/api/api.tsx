@@ -12,6 +12,7 @@ import { listObjectives, listPrinciples, listCountries } from '../reference/quer
 import { LOCALES } from '../i18n/locales.js';
 import type { ModuleManifest } from '../module.js';
 import { apiPaths } from '../paths.js';
+import { STYLESHEET } from '../views/layout.js';
 
 export const LangQuery = z.object({
   lang: z.enum(LOCALES).default('es').openapi({ description: 'Language of the names: es, en, pt or fr', example: 'es' }),
@@ -151,7 +152,7 @@ ${params ? `<div class="table-wrap" role="group" aria-label="Parameters" tabinde
     }
   }
   return html`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>dialogo API reference</title><link rel="stylesheet" href="/assets/app.css?v=1"></head>
+<title>dialogo API reference</title><link rel="stylesheet" href="${STYLESHEET}"></head>
 <body><a class="skip-link" href="#main">Skip to content</a><header class="site-header"><div class="wrap bar"><a class="brand" href="/">dialogo</a></div></header>
 <main id="main"><div class="wrap"><h1>API reference (v1)</h1>
 <p class="lead">${esc(spec.info?.description)}</p>

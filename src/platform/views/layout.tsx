@@ -1,7 +1,8 @@
 /**
  * @module Page layout
- * Skip link, header with the Mechanism's name, main navigation, language switcher that keeps you on the
- * same page, account links, flash message, main content and footer. Every page goes through it via
+ * Skip link, header with the Mechanism's name, main navigation (behind a "Menu" disclosure on phones, see
+ * decisions/0008), language switcher that keeps you on the same page, account links, flash message, main
+ * content and footer. Every page goes through it via
  * `c.render(content, { title })`.
  */
 import type { Child } from 'hono/jsx';
@@ -13,6 +14,14 @@ import { readFlash } from '../http/flash.js';
 import { Flash, PageTitle } from './components.js';
 import { paths, apiPaths } from '../paths.js';
 import { platformPolicy } from '../policy.js';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+/** The stylesheet's address, versioned by its content: browsers keep assets a week, and never an old stylesheet. */
+export const STYLESHEET = `/assets/app.css?v=${createHash('sha256')
+  .update(readFileSync(new URL('./assets/app.css', import.meta.url)))
+  .digest('hex')
+  .slice(0, 10)}`;
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -59,6 +68,13 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
     (a, b) => (a.order ?? 50) - (b.order ?? 50),
   );
   const h = (p: string) => `/${locale}${p}`;
+  // A signed-in person's own places (administration, their organizations, elections, practices): in the menu.
+  const mine: [string, string][] = user
+    ? [
+        ...(platformPolicy.can(user, 'administer') ? [[paths.admin.href(locale), t('nav.admin')] as [string, string]] : []),
+        ...nav.filter((n) => n.area === 'account').map((n): [string, string] => [h(n.path), t(n.label)]),
+      ]
+    : [];
   const current = (p: string) => (p === '/' ? path === `/${locale}/` || path === `/${locale}` : path.startsWith(h(p)));
   return (
     <html lang={locale} dir="ltr">
@@ -68,7 +84,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
         <PageTitle c={ctx} title={`${title} · ${t('site.name')}`} />
         {description ? <meta name="description" content={description} /> : null}
         {noindex ? <meta name="robots" content="noindex" /> : null}
-        <link rel="stylesheet" href="/assets/app.css?v=1" />
+        <link rel="stylesheet" href={STYLESHEET} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/forms.js?v=1" defer></script>
         {LOCALES.filter((l) => l !== locale).map((l) => (
@@ -80,30 +96,56 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
           {t('layout.skip')}
         </a>
         <header class="site-header">
-          <div class="wrap bar">
+          <div class="wrap head">
             <a class="brand" href={paths.home.href(locale)}>
               {t('site.name')}
               <small>{t('site.tagline')}</small>
             </a>
+            {/* The navigation sits in a disclosure: on phones it is behind the "Menu" button (no JavaScript needed);
+                on wide screens the stylesheet shows its content and hides the button. */}
+            <details class="menu">
+              <summary>
+                <svg class="menu-icon" aria-hidden="true" focusable="false" width="18" height="14" viewBox="0 0 18 14">
+                  <path d="M0 1h18M0 7h18M0 13h18" stroke="currentColor" stroke-width="2" />
+                </svg>
+                {t('layout.menu')}
+              </summary>
+              <div class="menu-panel">
+                <nav class="nav" aria-label={t('layout.mainNav')}>
+                  <ul>
+                    {main.map((n) => (
+                      <li>
+                        <a href={h(n.path)} aria-current={current(n.path) ? 'page' : undefined}>
+                          {t(n.label)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                {mine.length ? (
+                  <nav class="nav mine" aria-label={t('layout.mineNav')}>
+                    <ul>
+                      {mine.map(([href, label]) => (
+                        <li>
+                          <a href={href} aria-current={path.startsWith(href) ? 'page' : undefined}>
+                            {label}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                ) : null}
+              </div>
+            </details>
+            <div class="tools">
             <nav class="langs" aria-label={t('layout.languages')}>
               <ul>
                 {LOCALES.map((l) => (
                   <li>
+                    {/* Phones show the code (its text stays in the link's name, WCAG 2.5.3); wide screens the name. */}
                     <a href={inLocale(l)} lang={l} hreflang={l} aria-current={l === locale ? 'true' : undefined}>
-                      {LOCALE_NAMES[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
-          <div class="wrap bar">
-            <nav class="nav" aria-label={t('layout.mainNav')}>
-              <ul>
-                {main.map((n) => (
-                  <li>
-                    <a href={h(n.path)} aria-current={current(n.path) ? 'page' : undefined}>
-                      {t(n.label)}
+                      <span class="lang-code">{l.toUpperCase()} </span>
+                      <span class="lang-name">{LOCALE_NAMES[l]}</span>
                     </a>
                   </li>
                 ))}
@@ -113,20 +155,10 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
               <ul>
                 {user ? (
                   <>
-                    {platformPolicy.can(user, 'administer') ? (
-                      <li>
-                        <a href={paths.admin.href(locale)}>{t('nav.admin')}</a>
-                      </li>
-                    ) : null}
-                    {nav
-                      .filter((n) => n.area === 'account')
-                      .map((n) => (
-                        <li>
-                          <a href={h(n.path)}>{t(n.label)}</a>
-                        </li>
-                      ))}
                     <li>
-                      <a href={paths.account.href(locale)}>{t('nav.account')}</a>
+                      <a href={paths.account.href(locale)} aria-current={path === paths.account.href(locale) ? 'page' : undefined}>
+                        {t('nav.account')}
+                      </a>
                     </li>
                     <li>
                       <form class="inline-form" method="post" action={paths.signOut.href(locale)}>
@@ -149,6 +181,7 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
                 )}
               </ul>
             </nav>
+            </div>
           </div>
         </header>
         <main id="main" tabindex={-1}>

@@ -21,7 +21,7 @@ import { membershipPolicy } from '../policy.js';
 import { listDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf, contactsOf } from '../queries.js';
 import { createApplication } from '../commands/profile.js';
 import { mailContext } from '../commands/mail.js';
-import { memberCountsByCountry, organizationsOfUser } from '../index.js';
+import { memberCountsByCountry, organizationsOfUser, type CoverageBy } from '../index.js';
 import { readLogo } from '../commands/logo.js';
 import { countryOptions, lacOptions, objectiveOptions, objectiveChoices } from '../views/common.js';
 import { JoinPage, JoinSentPage } from '../views/join.js';
@@ -145,11 +145,10 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && k !== 'page') params.set(k, String(v));
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
-  const filtered = [...params.keys()].some((k) => k !== 'sort');
   c.set('cacheable', true);
   c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
-    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} filtered={filtered} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
+    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
 });
@@ -207,15 +206,18 @@ publicRoutes.get(paths.logo.pattern, async (c) => {
 });
 
 // ---- Coverage and expansion -----------------------------------------------------------------------------------
+/** The coverage view a request asks for: where organizations work (the default) or where they are registered. */
+const coverageBy = (c: Context<AppEnv>): CoverageBy => (c.req.query('by') === 'registration' ? 'registration' : 'works');
+
 publicRoutes.get(paths.coverage.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const { db } = c.get('deps');
-  const [stats, names, objectives] = await Promise.all([coverageStats(db), countryNames(db, l), listObjectives(db, l)]);
+  const by = coverageBy(c);
+  const [stats, names, objectives] = await Promise.all([coverageStats(db, by, LAC_ALPHA2), countryNames(db, l), listObjectives(db, l)]);
   const lacValues = Object.fromEntries(LAC_ALPHA2.map((a) => [a, stats.byCountry[a] ?? 0]));
-  const totalMembers = Object.values(stats.byCountry).reduce((a, b) => a + b, 0);
+  const totalMembers = stats.total;
   const lacRows = [...LAC_ALPHA2].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, l));
-  const outside = Object.entries(stats.byCountry).filter(([a]) => !LAC_ALPHA2.includes(a));
   const typeRows = ORG_TYPES.map((ty) => ({ label: t(`membership.types.${ty}`), value: stats.byType[ty] ?? 0, href: paths.members.href(l, {}, { type: ty }) })).sort((a, b) => b.value - a.value);
   const objRows = objectives.map((o) => ({ label: t('membership.objectiveOption', { n: o.n, title: o.short }), value: stats.byObjective[o.n] ?? 0, href: paths.members.href(l, {}, { objective: o.n }) }));
   // Few = fewer than a fifth of the average per LAC state (at least 1).
@@ -225,14 +227,16 @@ publicRoutes.get(paths.coverage.pattern, async (c) => {
   const typeTargets = ORG_TYPES.filter((ty) => (stats.byType[ty] ?? 0) <= Math.max(1, Math.floor(totalMembers / ORG_TYPES.length / 5)));
   const months = lastMonths(new Set([...Object.keys(stats.applied), ...Object.keys(stats.admitted)]));
   c.set('cacheable', true);
+  c.set('cacheParams', ['by']);
   return c.render(
     <CoveragePage
+      by={by}
       stats={stats}
       names={names}
       totalMembers={totalMembers}
       lacRows={lacRows}
       lacValues={lacValues}
-      outside={outside}
+      outside={stats.outside}
       typeRows={typeRows}
       objRows={objRows}
       few={few}
@@ -248,10 +252,11 @@ publicRoutes.get(paths.coverageMap.pattern, async (c) => {
   const t = c.get('t');
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
-  const [counts, names] = await Promise.all([memberCountsByCountry(db), countryNames(db, c.get('locale'))]);
+  const by = coverageBy(c);
+  const [counts, names] = await Promise.all([memberCountsByCountry(db, by), countryNames(db, c.get('locale'))]);
   const svg = renderLacChoropleth({
     values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, counts[a] ?? 0])),
-    title: t('membership.coverage.mapTitle'),
+    title: t(`membership.coverage.by.${by}.mapTitle`),
     desc: t('membership.coverage.mapDesc'),
     legendLabel: t('membership.coverage.legend'),
     zeroLabel: t('membership.coverage.zero'),
@@ -259,6 +264,7 @@ publicRoutes.get(paths.coverageMap.pattern, async (c) => {
     countryName: (a) => names.get(a) ?? a,
   });
   c.set('cacheable', true);
+  c.set('cacheParams', ['by']);
   return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'Cache-Control': 'public, max-age=300' });
 });
 

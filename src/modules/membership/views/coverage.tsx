@@ -5,14 +5,18 @@ import { useView } from '../../../platform/views/context.js';
 import { renderBarChart, renderColumnChart } from '../../../platform/charts/index.js';
 import { ORG_TYPES } from '../schemas.js';
 import { paths } from '../paths.js';
+import type { CoverageBy } from '../queries.js';
 
 export interface CoverageData {
+  /** Where an organization counts: every country where it works, or only its country of registration. */
+  by: CoverageBy;
   stats: { byType: Record<string, number>; applied: Record<string, number>; admitted: Record<string, number> };
   names: Map<string, string>;
   totalMembers: number;
   lacRows: string[];
   lacValues: Record<string, number>;
-  outside: [string, number][];
+  /** Member organizations counted outside the region (each once). */
+  outside: number;
   typeRows: { label: string; value: number; href: string }[];
   objRows: { label: string; value: number; href: string }[];
   few: number;
@@ -23,24 +27,34 @@ export interface CoverageData {
 
 export function CoveragePage(props: CoverageData) {
   const { t, fmt, locale: l } = useView();
-  const { stats, names, totalMembers, lacRows, lacValues, outside, typeRows, objRows, few, countryTargets, typeTargets, months } = props;
+  const { by, stats, names, totalMembers, lacRows, lacValues, outside, typeRows, objRows, few, countryTargets, typeTargets, months } = props;
+  const views: CoverageBy[] = ['works', 'registration'];
   return (
     <>
       <h1>{t('membership.coverage.title')}</h1>
       <p class="lead">{t('membership.coverage.lead', { n: fmt.number(totalMembers) })}</p>
       <section aria-labelledby="cov-map">
         <h2 id="cov-map">{t('membership.coverage.byCountry')}</h2>
+        <p class="segmented" role="group" aria-labelledby="cov-view">
+          <span id="cov-view">{t('membership.coverage.view')}</span>{' '}
+          {views.map((v) => (
+            <a href={paths.coverage.href(l, {}, v === 'works' ? {} : { by: v })} aria-current={v === by ? 'true' : undefined}>
+              {t(`membership.coverage.by.${v}.label`)}
+            </a>
+          ))}
+        </p>
+        <p>{t(`membership.coverage.by.${by}.note`, { n: fmt.number(totalMembers) })}</p>
         <figure class="chart">
-          <img src={paths.coverageMap.href(l)} alt={t('membership.coverage.mapDesc')} width={600} />
+          <img src={paths.coverageMap.href(l, {}, by === 'works' ? {} : { by })} alt={t('membership.coverage.mapDesc')} width={600} />
           <figcaption>{t('membership.coverage.mapCaption')}</figcaption>
         </figure>
         <Table
-          caption={t('membership.coverage.tableCountry')}
-          head={[t('membership.fields.country'), { label: t('membership.coverage.members'), num: true }]}
+          caption={t(`membership.coverage.by.${by}.table`)}
+          head={[t(`membership.coverage.by.${by}.column`), { label: t('membership.coverage.members'), num: true }]}
           numeric={[1]}
           rows={[
             ...lacRows.map((a) => [<a href={paths.members.href(l, {}, { country: a })}>{names.get(a) ?? a}</a>, fmt.number(lacValues[a] ?? 0)]),
-            ...(outside.length ? [[t('membership.coverage.outside'), fmt.number(outside.reduce((s, [, n]) => s + n, 0))]] : []),
+            ...(outside ? [[t(`membership.coverage.by.${by}.outside`), fmt.number(outside)]] : []),
           ]}
         />
       </section>

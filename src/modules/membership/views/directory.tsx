@@ -1,6 +1,7 @@
 /** @module Membership views: the directory of member organizations and a member's public page. */
 import { Form, TextField, SelectField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
+import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
 import { safeHref } from '../../../platform/charts/index.js';
 import { publicFieldsOf, type DirectoryRow, type OrganizationFull } from '../queries.js';
 import { paths, elsewhere } from '../paths.js';
@@ -15,7 +16,6 @@ export interface GroupFilter {
 
 export function DirectoryPage(props: {
   form: FormState;
-  filtered: boolean;
   params: URLSearchParams;
   countries: Option[];
   objectives: Option[];
@@ -25,6 +25,13 @@ export function DirectoryPage(props: {
 }) {
   const { t, fmt, locale: l } = useView();
   const { form, result, names } = props;
+  const filterFields: FilterField[] = [
+    { name: 'q', label: t('membership.directory.q') },
+    { name: 'country', label: t('membership.fields.countryFilter'), options: props.countries },
+    { name: 'type', label: t('membership.fields.type'), options: typeOptions(t) },
+    { name: 'objective', label: t('membership.fields.objective'), options: props.objectives },
+    ...props.groups.map((g) => ({ name: g.param, label: t(g.label), options: g.options })),
+  ];
   return (
     <>
       <h1>{t('membership.directory.title')}</h1>
@@ -32,20 +39,18 @@ export function DirectoryPage(props: {
       <p>
         <a href={paths.join.href(l)}>{t('membership.directory.join')}</a> · <a href={paths.coverage.href(l)}>{t('membership.coverage.title')}</a>
       </p>
-      <Form action={paths.members.href(l)} method="get" class="filters">
-        <TextField name="q" type="search" label={t('membership.directory.q')} form={form} maxlength={100} />
-        <SelectField name="country" label={t('membership.fields.countryFilter')} form={form} options={props.countries} empty={t('membership.directory.any')} />
-        <SelectField name="type" label={t('membership.fields.type')} form={form} options={typeOptions(t)} empty={t('membership.directory.any')} />
-        <SelectField name="objective" label={t('membership.fields.objective')} form={form} options={props.objectives} empty={t('membership.directory.any')} />
-        {props.groups.map((g) => (
-          <SelectField name={g.param} label={t(g.label)} form={form} options={g.options} empty={t('membership.directory.any')} />
-        ))}
-        <SelectField name="sort" label={t('membership.directory.sort')} form={form} options={['name', 'newest', 'country'].map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) }))} />
-        <div class="actions">
-          <Button variant="secondary">{t('form.filter')}</Button>
-          {props.filtered ? <a href={paths.members.href(l)}>{t('form.clear')}</a> : null}
-        </div>
-      </Form>
+      <FilterPanel active={activeFilters(form, filterFields)} clearHref={paths.members.href(l)}>
+        <Form action={paths.members.href(l)} method="get" class="filters">
+          <TextField name="q" type="search" label={t('membership.directory.q')} form={form} maxlength={100} />
+          {filterFields.slice(1).map((f) => (
+            <SelectField name={f.name} label={f.label} form={form} options={f.options!} empty={t('membership.directory.any')} />
+          ))}
+          <SelectField name="sort" label={t('membership.directory.sort')} form={form} options={['name', 'newest', 'country'].map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) }))} />
+          <div class="actions">
+            <Button variant="secondary">{t('form.filter')}</Button>
+          </div>
+        </Form>
+      </FilterPanel>
       <p role="status">{t('membership.directory.count', { n: fmt.number(result.total) })}</p>
       {result.rows.length ? (
         <ul class="grid" aria-label={t('membership.directory.results')}>

@@ -50,7 +50,7 @@ export function PracticeItem(props: { p: Practice; objectives: Objective[]; coun
 /** A list of links back to the search, one per objective or principle. */
 export function FilterLinks(props: { items: { label: string; href: string }[] }) {
   return (
-    <ul class="small">
+    <ul class="small link-list">
       {props.items.map((i) => (
         <li>
           <a href={i.href}>{i.label}</a>
