@@ -3,7 +3,7 @@
  * `.href(locale, params, query)` or `.url(baseUrl, locale, params)`.
  */
 import { route } from '../../platform/http/paths.js';
-import { paths as bodiesPaths } from '../bodies/index.js';
+import { paths as bodiesPaths } from '../bodies/paths.js';
 
 const E = '/events/:id{[0-9a-z]{16}}' as const;
 const R = `${E}/r/:token{[0-9a-z]{32}}` as const;

@@ -7,7 +7,7 @@ import { toLocalInput } from '../core/time.js';
 import { AGENDA_ROWS } from '../schemas.js';
 import type { Event, AgendaItem } from '../queries.js';
 
-export function EventFormPage(props: { title: string; action: string; form: FormState; bodies: Option[]; objectives: Option[]; countries: Option[]; zones: string[] }) {
+export function EventFormPage(props: { title: string; action: string; form: FormState; bodies: Option[]; objectives: Option[]; countries: Option[]; zones: readonly string[] }) {
   const { t } = useView();
   const { form } = props;
   const opts = (list: readonly string[], prefix: string) => list.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
