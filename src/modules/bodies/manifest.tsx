@@ -6,7 +6,7 @@ import { bodiesRoutes } from './routes.js';
 import { bodiesApi } from './api.js';
 import { seedBodies, demoBodies } from './seed.js';
 import { bodiesForObjective } from './queries.js';
-import { JOIN_REQUESTED } from './commands/members.js';
+import { JOIN_REQUESTED, JOIN_APPROVED, JOIN_DECLINED, REMOVED } from './commands/members.js';
 import { paths } from './paths.js';
 import { BodiesOnObjective } from './views/list.js';
 import { bodyGroups } from './organization-groups.js';
@@ -24,7 +24,12 @@ export const bodiesModule = defineModule({
   seed: seedBodies,
   demo: demoBodies,
   nav: [{ path: paths.list.pattern, label: 'bodies.nav', area: 'main', order: 10 }],
-  notifications: [{ kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' }],
+  notifications: [
+    { kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' },
+    { kind: JOIN_APPROVED, label: 'bodies.notifications.joinApproved' },
+    { kind: JOIN_DECLINED, label: 'bodies.notifications.joinDeclined' },
+    { kind: REMOVED, label: 'bodies.notifications.removed' },
+  ],
   organizationGroups: bodyGroups,
   objectiveSections: async ({ db, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);

@@ -169,6 +169,25 @@ export async function secretaryBodiesOfUser(db: Db, userId: string): Promise<{ b
   return ids.map((bodyId) => ({ bodyId, objectives: objs.filter((o) => o.body_id === bodyId).map((o) => o.objective_n) }));
 }
 
+/**
+ * The people who currently hold the secretary (or, for the Mesa Técnica, coordinator) position of a body that
+ * prioritizes any of these objectives: a practice's reviewers besides the administrators.
+ */
+export async function secretariesForObjectives(db: Db, objectives: number[]): Promise<string[]> {
+  if (!objectives.length) return [];
+  const bodyIds = [...new Set((await db.selectFrom('body_objectives').select('body_id').where('objective_n', 'in', objectives).execute()).map((r) => r.body_id))];
+  if (!bodyIds.length) return [];
+  const now = today();
+  const rows = await db
+    .selectFrom('body_positions')
+    .select(['user_id', 'starts_on', 'ends_on'])
+    .where('body_id', 'in', bodyIds)
+    .where('position', 'in', ['secretary', 'coordinator'])
+    .where('ended_at', 'is', null)
+    .execute();
+  return [...new Set(rows.filter((r) => r.user_id && r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.user_id as string))];
+}
+
 /** What a person is, relative to one body: what the policy needs to decide. */
 export interface BodyFacts {
   /** Holds the body's secretary (or coordinator) position today. */

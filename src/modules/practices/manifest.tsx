@@ -10,7 +10,7 @@ import { latestPublished } from './queries.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import { TitleList } from './views/parts.js';
 import { paths } from './paths.js';
-import { KINDS } from './commands/notify.js';
+import { KINDS, AWAITING_REVIEW } from './commands/notify.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -37,6 +37,7 @@ export const practicesModule = defineModule({
     { kind: KINDS.approve, label: 'practices.notifications.published' },
     { kind: KINDS.unpublish, label: 'practices.notifications.unpublished' },
     { kind: KINDS.comment, label: 'practices.notifications.commented' },
+    { kind: AWAITING_REVIEW, label: 'practices.notifications.awaitingReview' },
   ],
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const { total, items } = await latestPublished(db, 5, n);
