@@ -100,6 +100,8 @@ export interface ModuleManifest {
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
    */
   notifications?: NotificationKind[];
+  /** How its entries in the one history read as sentences (the admin log): see platform/audit/read.ts. */
+  audit?: AuditReading;
   /** Groups of organizations the module keeps, offered to the member directory (see OrganizationGroups). */
   organizationGroups?: OrganizationGroups;
   /**
@@ -107,6 +109,20 @@ export interface ModuleManifest {
    * (platform/http/body-limit.ts). `path` is a hono pattern under /:lang, as the module's routes write it.
    */
   uploadLimits?: UploadLimit[];
+}
+
+/**
+ * How a module's history entries read. Each action `<prefix><rest>` reads as the module's message
+ * `<module>.auditLog.<rest>`: a sentence with {{actor}}, {{subject}}, {{org}}/{{body}}/{{person}} (from the
+ * entry's orgId/bodyId/userId), the entry's plain data values and whatever `params` adds.
+ */
+export interface AuditReading {
+  /** The start of every action it writes, e.g. 'body.'. */
+  prefix: string;
+  /** The names of the subjects it owns, by subject type, in the reader's language. */
+  names?: Record<string, (db: Db, ids: string[], locale: Locale) => Promise<Map<string, string>>>;
+  /** Extra values for the sentence from an entry's data (a position's label, a status in words). */
+  params?: (data: Record<string, unknown>, t: (key: string, opts?: Record<string, unknown>) => string) => Record<string, unknown>;
 }
 
 /** A kind of notification, as listed on a person's notification settings. */

@@ -8,6 +8,7 @@ import { DIALECTS, lastMail, signUpAndIn, type TestContext } from '../support/co
 import { buildWorld, type World } from '../support/matrix.js';
 import { createTestContext } from '../support/context.js';
 import { makePractice, practiceInput } from '../../src/modules/practices/factories.js';
+import { pickTranslated } from '../../src/platform/i18n/translated.js';
 import { setBodyObjectives } from '../../src/modules/bodies/index.js';
 
 const APPLY = {
@@ -109,5 +110,19 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     const declined = await lastMail(ctx, member.email);
     expect(declined?.kind).toBe('bodies.joinDeclined');
     expect(declined?.subject).toContain('was not approved');
+  });
+
+  it('the audit log reads as sentences with names, never keys or ids, in the reader’s language', async () => {
+    const html = await (await w.clients.admin.get('/en/admin/audit')).text();
+    const bodyName = pickTranslated(w.body.name, 'en')!.text;
+    expect(html).toContain(`Matrix secretary approved ${bodyName} membership for ${w.orgs.org.name}`);
+    expect(html).toContain(`Matrix secretary declined ${bodyName} membership for ${w.orgs.org.name}`);
+    expect(html).toContain('submitted the practice “Práctica de ejemplo” for review');
+    expect(html).toContain('Joana Silva applied for Rede Migrante do Sul (RMDS) to join');
+    expect(html).not.toContain('body.join_approved');
+    expect(html).not.toContain(w.body.id);
+    expect(html).not.toContain(w.orgs.org.id);
+    const es = await (await w.clients.admin.get('/es/admin/audit')).text();
+    expect(es).toContain(`Matrix secretary aprobó la entrada de ${w.orgs.org.name} en`);
   });
 });

@@ -1,4 +1,5 @@
 /** @module Bodies module: the Mesas de Trabajo, sub-mesas, Mesa de Vinculación and Mesa Técnica. */
+import { bodiesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1100_bodies_create.js';
 import * as membersPositions from './migrations/2026_11_28_1400_bodies_members_positions.js';
@@ -24,6 +25,7 @@ export const bodiesModule = defineModule({
   seed: seedBodies,
   demo: demoBodies,
   nav: [{ path: paths.list.pattern, label: 'bodies.nav', area: 'main', order: 10 }],
+  audit: bodiesAudit,
   notifications: [
     { kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' },
     { kind: JOIN_APPROVED, label: 'bodies.notifications.joinApproved' },

@@ -1,4 +1,5 @@
 /** @module Membership module: applications, review, the directory, coverage map, invitations and CSV import. */
+import { membershipAudit } from './audit.js';
 import { Hono } from 'hono';
 import { defineModule } from '../../platform/module.js';
 import type { AppEnv } from '../../platform/http/env.js';
@@ -51,6 +52,7 @@ export const membershipModule = defineModule({
     { path: paths.applications.pattern, label: 'membership.nav.applications', area: 'admin', order: 20 },
     { path: paths.import.pattern, label: 'membership.nav.import', area: 'admin', order: 21 },
   ],
+  audit: membershipAudit,
   notifications: MEMBERSHIP_KINDS.map((kind) => ({ kind, label: `membership.notifications.${kind.slice('membership.'.length)}` })),
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const [orgs, total, names] = await Promise.all([membersForObjective(db, n, 30), countMembersForObjective(db, n), countryNames(db, locale)]);

@@ -1,4 +1,5 @@
 /** @module Practices module: good practices documented by members, reviewed, searchable and ready for the UN Network Hub. */
+import { practicesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
 import * as eventsToAudit from './migrations/2026_12_02_0600_practices_events_to_audit.js';
@@ -30,6 +31,7 @@ export const practicesModule = defineModule({
     { path: paths.mine.pattern, label: 'practices.nav.mine', area: 'account', order: 30 },
     { path: paths.review.pattern, label: 'practices.nav.review', area: 'admin', order: 30 },
   ],
+  audit: practicesAudit,
   notifications: [
     { kind: KINDS.submit, label: 'practices.notifications.submitted' },
     { kind: KINDS.start_review, label: 'practices.notifications.inReview' },
