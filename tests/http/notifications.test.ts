@@ -60,6 +60,10 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     const fr = await ctx.db.selectFrom('outbox').selectAll().where('to_address', '=', 'segunda@staff.example').where('kind', '=', 'membership.applied').executeTakeFirstOrThrow();
     expect(fr.text_body).toContain('http://localhost:3000/fr/');
     expect(fr.text_body).not.toContain('/pt/');
+    // The review page lists the objectives by number and name.
+    const org = await ctx.db.selectFrom('organizations').select('id').where('name', '=', APPLY.name).executeTakeFirstOrThrow();
+    const review = await (await w.clients.admin.get(`/en/admin/organizations/${org.id}`)).text();
+    expect(review).toContain('<li>1. Data</li>');
   });
 
   it('a submitted practice is announced to the administrators and the secretaries of Mesas on its objectives, each in their language', async () => {
