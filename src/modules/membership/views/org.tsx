@@ -255,7 +255,7 @@ export function EditPage(props: { org: OrganizationFull; form: FormState; option
         <TextField name="website" type="url" label={`${t('membership.fields.website')} ${t('form.optional')}`} form={form} />
         <TextArea name="social" label={`${t('membership.fields.social')} ${t('form.optional')}`} hint={t('membership.hints.social')} form={form} rows={3} />
         {LOCALES.map((x) => (
-          <TextArea name={`description_${x}`} label={t('membership.fields.descriptionIn', { language: LOCALE_NAMES[x] })} form={form} rows={4} maxlength={3000} lang={x} />
+          <TextArea name={`description_${x}`} label={t('membership.fields.descriptionIn', { language: t(`languageNames.${x}`) })} form={form} rows={4} maxlength={3000} lang={x} />
         ))}
         <h2>{t('membership.org.contacts')}</h2>
         <p class="hint">{t('membership.hints.contacts')}</p>

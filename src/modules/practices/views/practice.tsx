@@ -109,7 +109,7 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
         <dt>{t('practices.fields.languages')}</dt>
         <dd>
           {LOCALES.filter((x) => ts[x])
-            .map((x) => `${LOCALE_NAMES[x]} (${t(`practices.translation.${ts[x]}`)})`)
+            .map((x) => `${t(`languageNames.${x}`)} (${t(`practices.translation.${ts[x]}`)})`)
             .join(', ')}
         </dd>
       </dl>
