@@ -50,6 +50,15 @@ export interface SectionContext {
   locale: Locale;
   t: (key: string, opts?: Record<string, unknown>) => string;
 }
+/** One live figure on the home page: a number, what it counts (already in the reader's language), and where to see them. */
+export interface HomeFigure {
+  value: number;
+  /** The words after the number, agreeing with it ("organizaciones miembro"). */
+  label: string;
+  href?: string;
+  /** Place among the figures, smallest first. */
+  order: number;
+}
 export type SectionProvider<T> = (ctx: SectionContext, subject: T) => Promise<Child | null>;
 
 /**
@@ -89,8 +98,10 @@ export interface ModuleManifest {
   nav?: NavItem[];
   /** Sections shown on each GCM objective's page (practices, organizations, bodies working on it). */
   objectiveSections?: SectionProvider<{ n: number }>;
-  /** Sections shown on the home page. */
+  /** Sections shown on the home page, under "what is new". */
   homeSections?: SectionProvider<Record<string, never>>;
+  /** Live figures for the home page (member organizations, practices, upcoming elections…), counted now. */
+  homeFigures?: (ctx: SectionContext) => Promise<HomeFigure[]>;
   /** Background jobs this module runs (names prefixed by the module: 'elections.clock'). */
   jobs?: JobDefinition[];
   /** Cron schedules (UTC) that enqueue one of the jobs at each tick, once across instances. */

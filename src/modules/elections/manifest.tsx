@@ -1,3 +1,4 @@
+import { electionFigures, electionsSection } from './home.js';
 /** @module Elections module: secret-ballot elections of a body's secretary and delegates, verifiable by anyone. */
 import { electionsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
@@ -41,6 +42,8 @@ export const electionsModule = defineModule({
   ],
   schedules: [{ name: 'elections.clock', cron: '* * * * *', job: 'elections.clock' }],
   audit: electionsAudit,
+  homeFigures: electionFigures,
+  homeSections: electionsSection,
   notifications: [
     { kind: 'elections.called', label: 'elections.notifications.called' },
     { kind: 'elections.opened', label: 'elections.notifications.opened' },

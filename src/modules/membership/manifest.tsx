@@ -1,3 +1,4 @@
+import { membershipFigures, newMembersSection } from './home.js';
 /** @module Membership module: applications, review, the directory, coverage map, invitations and CSV import. */
 import { membershipAudit } from './audit.js';
 import { Hono } from 'hono';
@@ -53,6 +54,8 @@ export const membershipModule = defineModule({
     { path: paths.import.pattern, label: 'membership.nav.import', area: 'admin', order: 21 },
   ],
   audit: membershipAudit,
+  homeFigures: membershipFigures,
+  homeSections: newMembersSection,
   notifications: MEMBERSHIP_KINDS.map((kind) => ({ kind, label: `membership.notifications.${kind.slice('membership.'.length)}` })),
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const [orgs, total, names] = await Promise.all([membersForObjective(db, n, 30), countMembersForObjective(db, n), countryNames(db, locale)]);

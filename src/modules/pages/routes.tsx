@@ -14,11 +14,14 @@ pagesRoutes.get(paths.home.pattern, async (c) => {
   const l = c.get('locale');
   const { db, dialect, modules } = c.get('deps');
   const bodies = (await listBodies(db)).filter((b) => !b.parentId);
-  const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!({ db, dialect, locale: l, t }, {})))).filter(Boolean);
+  const ctx = { db, dialect, locale: l, t };
+  const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!(ctx, {})))).filter(Boolean);
+  // Live figures, counted now: the page never claims a number the directory contradicts.
+  const figures = (await Promise.all(modules.filter((m) => m.homeFigures).map((m) => m.homeFigures!(ctx)))).flat().sort((a, b) => a.order - b.order);
   // The membership module's application form, when it is installed (its nav declares the path).
   const join = modules.some((m) => m.name === 'membership') ? membershipPaths.join.href(l) : undefined;
   c.set('cacheable', true);
-  return c.render(<HomePage bodies={bodies} sections={sections} join={join} />, { title: t('nav.home'), description: MECHANISM.about[l] });
+  return c.render(<HomePage bodies={bodies} sections={sections} figures={figures} join={join} />, { title: t('nav.home'), description: t('pages.home.lead') });
 });
 
 pagesRoutes.get(paths.about.pattern, async (c) => {

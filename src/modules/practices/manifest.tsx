@@ -1,4 +1,5 @@
 /** @module Practices module: good practices documented by members, reviewed, searchable and ready for the UN Network Hub. */
+import { practiceFigures } from './home.js';
 import { practicesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
@@ -56,12 +57,13 @@ export const practicesModule = defineModule({
       </section>
     );
   },
+  homeFigures: practiceFigures,
   homeSections: async ({ db, locale, t }) => {
     const { items } = await latestPublished(db, 5);
     if (!items.length) return null;
     return (
       <section>
-        <h2>{t('practices.latest')}</h2>
+        <h3>{t('practices.latest')}</h3>
         <TitleList items={items} locale={locale} />
         <p>
           <a href={paths.search.href(locale)}>{t('practices.seeAll')}</a>
