@@ -111,6 +111,13 @@ export interface ModuleManifest {
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
    */
   notifications?: NotificationKind[];
+  /** What it keeps about a person, for the copy of their data they download from their account page (JSON). */
+  personalData?: (db: Db, userId: string) => Promise<unknown>;
+  /**
+   * A person deleted their account: remove what ties them to the module's records (their roles in organizations,
+   * positions held from now on), inside the deletion's transaction. History stays, under an anonymous name.
+   */
+  forgetPerson?: (db: Db, userId: string) => Promise<void>;
   /** How its entries in the one history read as sentences (the admin log): see platform/audit/read.ts. */
   audit?: AuditReading;
   /** Groups of organizations the module keeps, offered to the member directory (see OrganizationGroups). */

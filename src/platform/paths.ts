@@ -27,6 +27,8 @@ export const paths = {
   accountPassword: route('/account/password'),
   accountSessionsRevoke: route('/account/sessions/revoke'),
   accountNotifications: route('/account/notifications'),
+  accountData: route('/account/data'),
+  accountDelete: route('/account/delete'),
 
   objectives: route('/objectives'),
   objective: route('/objectives/:n{[0-9]{1,2}}'),

@@ -1,3 +1,4 @@
+import { bodiesPersonalData, bodiesForgetPerson } from './personal-data.js';
 /** @module Bodies module: the Mesas de Trabajo, sub-mesas, Mesa de Vinculación and Mesa Técnica. */
 import { bodiesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
@@ -26,6 +27,8 @@ export const bodiesModule = defineModule({
   demo: demoBodies,
   nav: [{ path: paths.list.pattern, label: 'bodies.nav', area: 'main', order: 10 }],
   audit: bodiesAudit,
+  personalData: bodiesPersonalData,
+  forgetPerson: bodiesForgetPerson,
   notifications: [
     { kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' },
     { kind: JOIN_APPROVED, label: 'bodies.notifications.joinApproved' },

@@ -1,3 +1,4 @@
+import { membershipPersonalData, membershipForgetPerson } from './personal-data.js';
 import { membershipFigures, newMembersSection } from './home.js';
 /** @module Membership module: applications, review, the directory, coverage map, invitations and CSV import. */
 import { membershipAudit } from './audit.js';
@@ -54,6 +55,8 @@ export const membershipModule = defineModule({
     { path: paths.import.pattern, label: 'membership.nav.import', area: 'admin', order: 21 },
   ],
   audit: membershipAudit,
+  personalData: membershipPersonalData,
+  forgetPerson: membershipForgetPerson,
   homeFigures: membershipFigures,
   homeSections: newMembersSection,
   notifications: MEMBERSHIP_KINDS.map((kind) => ({ kind, label: `membership.notifications.${kind.slice('membership.'.length)}` })),

@@ -71,7 +71,7 @@ export async function readAudit(db: Db, modules: ModuleManifest[], locale: Local
     for (const [field, [placeholder, type]] of Object.entries(REFS)) params[placeholder] = nameOf(type, r.data[field]) ?? t('audit.someone');
     if (!owner && typeof r.data.role === 'string') params.role = t(`roles.${r.data.role}`);
     Object.assign(params, owner?.audit?.params?.(r.data, t) ?? {});
-    params.actor = r.actorName ?? t('audit.system');
+    params.actor = r.actorName === '' ? t('audit.formerPerson') : (r.actorName ?? t('audit.system'));
     params.subject = nameOf(r.subjectType, r.subjectId) ?? t('audit.removed');
     const sentence = t(key, params);
     return sentence === key ? t('audit.generic', params) : sentence;
