@@ -27,7 +27,7 @@ export const paths = {
   accountPassword: route('/account/password'),
   accountSessionsRevoke: route('/account/sessions/revoke'),
   accountNotifications: route('/account/notifications'),
-  accountData: route('/account/data'),
+  accountData: route('/account/data.json'),
   accountDelete: route('/account/delete'),
 
   objectives: route('/objectives'),

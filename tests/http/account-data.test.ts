@@ -19,9 +19,9 @@ describe.each(DIALECTS)('account data on %s', (dialect) => {
     const org = await makeOrganization(ctx.db, { name: 'Red Copia', status: 'member' });
     await addPerson(ctx.db, org.id, userId, { representative: true, voter: true });
     const page = await (await client.get('/es/account')).text();
-    expect(page).toContain('href="/es/account/data"');
+    expect(page).toContain('href="/es/account/data.json"');
     expect(page).toContain('action="/es/account/delete"');
-    const res = await client.get('/es/account/data');
+    const res = await client.get('/es/account/data.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('attachment');
     const data = (await res.json()) as any;

@@ -4,7 +4,7 @@
  * the account is anonymized — name emptied (history reads "a person who deleted their account"), address
  * replaced by an undeliverable one, password, sessions, preferences and mail removed — and each module forgets
  * the person's roles (`forgetPerson`: organizations they acted for, positions they held). The last administrator
- * cannot delete their account (nobody could run the platform). See docs/decisions/0008-account-deletion.md.
+ * cannot delete their account (nobody could run the platform). See docs/decisions/0008-notifications-audit-and-personal-data.md.
  */
 import type { Db } from '../../db/schema.js';
 import type { ModuleManifest } from '../module.js';
