@@ -10,6 +10,7 @@ import { createTestContext } from '../support/context.js';
 import { makePractice, practiceInput } from '../../src/modules/practices/factories.js';
 import { pickTranslated } from '../../src/platform/i18n/translated.js';
 import { setBodyObjectives } from '../../src/modules/bodies/index.js';
+import { callElection } from '../../src/modules/elections/commands/lifecycle.js';
 
 const APPLY = {
   name: 'Rede Migrante do Sul',
@@ -128,5 +129,30 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect(html).not.toContain(w.orgs.org.id);
     const es = await (await w.clients.admin.get('/es/admin/audit')).text();
     expect(es).toContain(`Matrix secretary aprobó la entrada de ${w.orgs.org.name} en`);
+  });
+
+  it('an election’s announcement reaches the Mesa’s people in their language, and not those who switched it off', async () => {
+    const sec = await ctx.db.selectFrom('users').select('email').where('id', '=', w.users.secretary).executeTakeFirstOrThrow();
+    const voter = await ctx.db.selectFrom('users').select('email').where('id', '=', w.users.bodyMember).executeTakeFirstOrThrow();
+    await setLocale(w.users.secretary, 'fr');
+    await w.clients.bodyMember.post('/es/account/notifications', { kind_elections_called: 'off' });
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+    const called = await callElection({ db: ctx.db, i18n: ctx.deps.i18n, baseUrl: 'http://localhost:3000' }, w.users.secretary, {
+      bodyId: w.body.id,
+      title: { es: 'Elección de prueba', fr: 'Élection d’essai' },
+      positions: ['secretary'],
+      quorumPct: 50,
+      nominationsCloseAt: day(2),
+      votingOpensAt: day(3),
+      votingClosesAt: day(4),
+      termStart: day(5).slice(0, 10),
+      termEnd: day(400).slice(0, 10),
+      publishVoters: false,
+    });
+    expect(called.ok).toBe(true);
+    const toSecretary = await lastMail(ctx, sec.email);
+    expect(toSecretary?.kind).toBe('elections.called');
+    expect(toSecretary?.text_body).toContain('http://localhost:3000/fr/elections/');
+    expect((await lastMail(ctx, voter.email))?.kind).not.toBe('elections.called');
   });
 });

@@ -217,10 +217,11 @@ export async function bodiesOfOrganization(db: Db, orgId: string): Promise<strin
 }
 
 /** Email addresses of the body's people: the designated voters and representatives we can reach, plus position holders. */
-export async function bodyRecipients(db: Db, bodyId: string): Promise<{ email: string; locale: string | null }[]> {
+export async function bodyRecipients(db: Db, bodyId: string): Promise<{ userId: string; email: string; locale: string | null }[]> {
   const orgIds = (await bodyMemberOrganizations(db, bodyId)).map((o) => o.id);
   const userIds = new Set<string>((await designatedVoters(db, orgIds)).values());
   for (const p of await bodyPositions(db, bodyId)) if (p.current) userIds.add(p.userId);
   if (!userIds.size) return [];
-  return usersByIds(db, userIds);
+  // With the account's id, so notify() honours each person's choices (a kind switched off is not sent).
+  return (await usersByIds(db, userIds)).map((u) => ({ userId: u.id, email: u.email, locale: u.locale }));
 }

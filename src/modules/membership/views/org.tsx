@@ -218,7 +218,7 @@ export function HistoryTable(props: { rows: OrgHistoryItem[] }) {
         const changes = Array.isArray(h.changes) ? h.changes.join(', ') : '';
         return [
           fmt.dateTime(h.at),
-          h.actorName ?? t('membership.history.system'),
+          h.actorId ? h.actorName || t('audit.formerPerson') : t('membership.history.system'),
           <>
             {t(`membership.history.actions.${h.step}`)}
             {h.to ? <> → {t(`membership.status.${h.to}`)}</> : null}
