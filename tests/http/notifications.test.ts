@@ -58,6 +58,10 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect(en.text_body).toContain('Rede Migrante do Sul applied');
     expect(en.text_body).toContain('http://localhost:3000/en/');
     expect(en.text_body).not.toContain('/pt/');
+    // The outbox shows the kind by its label, not its key.
+    const detail = await (await w.clients.admin.get(`/en/admin/outbox/${en.id}`)).text();
+    expect(detail).toContain('New membership application (Technical Group)');
+    expect(detail).not.toContain('membership.applied');
     const fr = await ctx.db.selectFrom('outbox').selectAll().where('to_address', '=', 'segunda@staff.example').where('kind', '=', 'membership.applied').executeTakeFirstOrThrow();
     expect(fr.text_body).toContain('http://localhost:3000/fr/');
     expect(fr.text_body).not.toContain('/pt/');

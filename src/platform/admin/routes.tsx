@@ -17,6 +17,7 @@ import { pageParam } from '../http/page.js';
 import { ok, fail } from '../outcome.js';
 import { audit } from '../audit/audit.js';
 import { readAudit, auditData } from '../audit/read.js';
+import { notificationKinds } from '../notify/notify.js';
 import { platformPolicy } from '../policy.js';
 import { paths } from '../paths.js';
 import { toDate } from '../../db/ids.js';
@@ -132,9 +133,11 @@ adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const { db, mailer } = c.get('deps');
+  const { db, mailer, modules } = c.get('deps');
   const m = await db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
   if (!m) return c.notFound();
+  // The kind by its label (what people see on their notification settings), never its key.
+  const kind = notificationKinds(modules).find((k) => k.kind === m.kind);
   return c.render(
     <>
       <h1>{m.subject}</h1>
@@ -144,7 +147,7 @@ adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
         <dt>{t('admin.outbox.when')}</dt>
         <dd>{fmt.dateTime(m.created_at)}</dd>
         <dt>{t('admin.outbox.kind')}</dt>
-        <dd>{m.kind}</dd>
+        <dd>{kind ? t(kind.label) : m.kind}</dd>
         <dt>{t('admin.outbox.status')}</dt>
         <dd>
           <OutboxStatus status={m.status} mode={mailer.mode} /> {t('admin.outbox.attempts', { count: m.attempts })}
