@@ -35,7 +35,7 @@ Para gestionar la adhesión de las organizaciones, el trabajo de las Mesas, las 
 
 - La cuenta, mientras exista: puedes borrarla cuando quieras.
 - El historial de cambios y los resultados de las elecciones se conservan como memoria institucional del Mecanismo.
-- Los correos enviados se guardan unos meses para poder reenviarlos; los enlaces secretos (contraseñas, invitaciones) se borran al entregarse.
+- Los correos enviados quedan en el registro de envíos para poder reenviarlos si fallan; los enlaces secretos (contraseñas, invitaciones) se borran al entregarse, y los correos que te enviamos se borran con tu cuenta.
 
 ## Quién los ve
 
@@ -69,7 +69,7 @@ To manage organizations' membership, the work of the groups, good practices and 
 
 - Your account, for as long as it exists: you can delete it whenever you want.
 - The history of changes and election results are kept as the Mechanism's institutional memory.
-- Sent mail is kept for a few months so it can be sent again; secret links (passwords, invitations) are deleted once delivered.
+- Sent mail stays in the delivery log so it can be sent again if it fails; secret links (passwords, invitations) are deleted once delivered, and the mail sent to you is deleted with your account.
 
 ## Who sees it
 
@@ -103,7 +103,7 @@ Para gerir a adesão das organizações, o trabalho das Mesas, as boas práticas
 
 - A conta, enquanto existir: você pode apagá-la quando quiser.
 - O histórico de alterações e os resultados das eleições são guardados como memória institucional do Mecanismo.
-- Os e-mails enviados ficam guardados alguns meses para poderem ser reenviados; os links secretos (senhas, convites) são apagados depois de entregues.
+- Os e-mails enviados ficam no registro de envios para poderem ser reenviados se falharem; os links secretos (senhas, convites) são apagados depois de entregues, e os e-mails enviados a você são apagados com sua conta.
 
 ## Quem os vê
 
@@ -137,7 +137,7 @@ Pour gérer l'adhésion des organisations, le travail des groupes, les bonnes pr
 
 - Votre compte, tant qu'il existe : vous pouvez le supprimer quand vous voulez.
 - L'historique des changements et les résultats des élections sont conservés comme mémoire institutionnelle du Mécanisme.
-- Les courriels envoyés sont gardés quelques mois pour pouvoir être renvoyés ; les liens secrets (mots de passe, invitations) sont effacés une fois remis.
+- Les courriels envoyés restent dans le journal d'envoi pour pouvoir être renvoyés en cas d'échec ; les liens secrets (mots de passe, invitations) sont effacés une fois remis, et les courriels qui vous ont été envoyés sont supprimés avec votre compte.
 
 ## Qui les voit
 
