@@ -50,6 +50,15 @@ export interface SectionContext {
   locale: Locale;
   t: (key: string, opts?: Record<string, unknown>) => string;
 }
+/** One live figure on the home page: a number, what it counts (already in the reader's language), and where to see them. */
+export interface HomeFigure {
+  value: number;
+  /** The words after the number, agreeing with it ("organizaciones miembro"). */
+  label: string;
+  href?: string;
+  /** Place among the figures, smallest first. */
+  order: number;
+}
 export type SectionProvider<T> = (ctx: SectionContext, subject: T) => Promise<Child | null>;
 
 /**
@@ -89,8 +98,10 @@ export interface ModuleManifest {
   nav?: NavItem[];
   /** Sections shown on each GCM objective's page (practices, organizations, bodies working on it). */
   objectiveSections?: SectionProvider<{ n: number }>;
-  /** Sections shown on the home page. */
+  /** Sections shown on the home page, under "what is new". */
   homeSections?: SectionProvider<Record<string, never>>;
+  /** Live figures for the home page (member organizations, practices, upcoming elections…), counted now. */
+  homeFigures?: (ctx: SectionContext) => Promise<HomeFigure[]>;
   /** Background jobs this module runs (names prefixed by the module: 'elections.clock'). */
   jobs?: JobDefinition[];
   /** Cron schedules (UTC) that enqueue one of the jobs at each tick, once across instances. */
@@ -100,6 +111,15 @@ export interface ModuleManifest {
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.
    */
   notifications?: NotificationKind[];
+  /** What it keeps about a person, for the copy of their data they download from their account page (JSON). */
+  personalData?: (db: Db, userId: string) => Promise<unknown>;
+  /**
+   * A person deleted their account: remove what ties them to the module's records (their roles in organizations,
+   * positions held from now on), inside the deletion's transaction. History stays, under an anonymous name.
+   */
+  forgetPerson?: (db: Db, userId: string) => Promise<void>;
+  /** How its entries in the one history read as sentences (the admin log): see platform/audit/read.ts. */
+  audit?: AuditReading;
   /** Groups of organizations the module keeps, offered to the member directory (see OrganizationGroups). */
   organizationGroups?: OrganizationGroups;
   /**
@@ -107,6 +127,20 @@ export interface ModuleManifest {
    * (platform/http/body-limit.ts). `path` is a hono pattern under /:lang, as the module's routes write it.
    */
   uploadLimits?: UploadLimit[];
+}
+
+/**
+ * How a module's history entries read. Each action `<prefix><rest>` reads as the module's message
+ * `<module>.auditLog.<rest>`: a sentence with {{actor}}, {{subject}}, {{org}}/{{body}}/{{person}} (from the
+ * entry's orgId/bodyId/userId), the entry's plain data values and whatever `params` adds.
+ */
+export interface AuditReading {
+  /** The start of every action it writes, e.g. 'body.'. */
+  prefix: string;
+  /** The names of the subjects it owns, by subject type, in the reader's language. */
+  names?: Record<string, (db: Db, ids: string[], locale: Locale) => Promise<Map<string, string>>>;
+  /** Extra values for the sentence from an entry's data (a position's label, a status in words). */
+  params?: (data: Record<string, unknown>, t: (key: string, opts?: Record<string, unknown>) => string) => Record<string, unknown>;
 }
 
 /** A kind of notification, as listed on a person's notification settings. */

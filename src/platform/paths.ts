@@ -3,7 +3,7 @@
  * Every URL of the platform's own pages, declared once: accounts (sign-up, sign-in, verification, password
  * reset, account and sessions), the GCM reference pages, and the administration. The routes use `.pattern`;
  * the layout, the error pages, mails and tests use `.href(locale, …)` / `.url(baseUrl, locale, …)`.
- * `home` and `about` belong to the pages module, which re-exports them: they are declared here because the
+ * `home`, `about` and the trust pages (`privacy`, `terms`, `contact`) belong to the pages module, which re-exports them: they are declared here because the
  * layout (which cannot import a module) links to them on every page.
  */
 import { route } from './http/paths.js';
@@ -11,6 +11,9 @@ import { route } from './http/paths.js';
 export const paths = {
   home: route('/'),
   about: route('/about'),
+  privacy: route('/privacy'),
+  terms: route('/terms'),
+  contact: route('/contact'),
 
   signUp: route('/sign-up'),
   checkEmail: route('/check-email'),
@@ -26,6 +29,8 @@ export const paths = {
   accountPassword: route('/account/password'),
   accountSessionsRevoke: route('/account/sessions/revoke'),
   accountNotifications: route('/account/notifications'),
+  accountData: route('/account/data.json'),
+  accountDelete: route('/account/delete'),
 
   objectives: route('/objectives'),
   objective: route('/objectives/:n{[0-9]{1,2}}'),

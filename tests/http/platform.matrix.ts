@@ -35,6 +35,9 @@ export const matrix = defineRouteMatrix({
     { method: 'POST', route: paths.accountSessionsRevoke.pattern, url: () => paths.accountSessionsRevoke.href('es'), form: () => ({ id: 'no-such-session' }), expect: signedIn() },
     { method: 'GET', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), expect: signedIn() },
     { method: 'POST', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), form: () => ({}), expect: signedIn() },
+    { method: 'GET', route: paths.accountData.pattern, url: () => paths.accountData.href('es'), expect: signedIn() },
+    // A wrong confirmation is refused with 422 (allowed past authorization) and deletes nothing.
+    { method: 'POST', route: paths.accountDelete.pattern, url: () => paths.accountDelete.href('es'), form: () => ({ confirm_email: 'not-my-address@example.org' }), expect: signedIn() },
 
     { method: 'GET', route: paths.objectives.pattern, url: () => paths.objectives.href('es'), expect: everyone() },
     { method: 'GET', route: paths.objective.pattern, url: () => paths.objective.href('es', { n: 7 }), expect: everyone() },

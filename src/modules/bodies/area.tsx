@@ -120,10 +120,10 @@ export function registerArea(app: Hono<AppEnv>) {
       load,
       allow: (actor, x) => bodiesPolicy.can(actor, 'leave', x.facts),
       input: OrgInput,
-      run: (trx, { actor, subject, input }) => {
+      run: (trx, { actor, subject, input, deps }) => {
         const own = subject.facts.myOrgs.some((o) => o.id === input.org);
         const manager = bodiesPolicy.can(actor, 'manageMembership', subject.facts) && !own;
-        return leaveBody(trx, actor, { bodyId: subject.body.id, orgId: input.org, manager });
+        return leaveBody(trx, actor, { bodyId: subject.body.id, orgId: input.org, manager }, { i18n: deps.i18n, baseUrl: deps.config.baseUrl });
       },
       back: ({ subject, locale }) => toArea({ subject, locale }),
       done: (x) => ({ to: toArea(x), flash: 'bodies.area.left' }),
@@ -136,7 +136,8 @@ export function registerArea(app: Hono<AppEnv>) {
       load,
       allow: (actor, x) => bodiesPolicy.can(actor, 'manageMembership', x.facts),
       input: DecideInput,
-      run: (trx, { actor, subject, input }) => decideJoin(trx, actor, { bodyId: subject.body.id, orgId: input.org, approve: input.decision === 'approve' }),
+      run: (trx, { actor, subject, input, deps }) =>
+        decideJoin(trx, actor, { bodyId: subject.body.id, orgId: input.org, approve: input.decision === 'approve' }, { i18n: deps.i18n, baseUrl: deps.config.baseUrl }),
       back: ({ subject, locale }) => toArea({ subject, locale }),
       done: (x) => ({ to: toArea(x), flash: x.input.decision === 'approve' ? 'bodies.area.approved' : 'bodies.area.declined' }),
     }),

@@ -12,6 +12,7 @@ export {
   bodyPositions,
   isSecretaryOf,
   secretaryBodiesOfUser,
+  secretariesForObjectives,
   bodyFacts,
   bodiesOfOrganization,
   bodyRecipients,

@@ -1,4 +1,6 @@
+import { bodiesPersonalData, bodiesForgetPerson } from './personal-data.js';
 /** @module Bodies module: the Mesas de Trabajo, sub-mesas, Mesa de Vinculación and Mesa Técnica. */
+import { bodiesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1100_bodies_create.js';
 import * as membersPositions from './migrations/2026_11_28_1400_bodies_members_positions.js';
@@ -6,7 +8,7 @@ import { bodiesRoutes } from './routes.js';
 import { bodiesApi } from './api.js';
 import { seedBodies, demoBodies } from './seed.js';
 import { bodiesForObjective } from './queries.js';
-import { JOIN_REQUESTED } from './commands/members.js';
+import { JOIN_REQUESTED, JOIN_APPROVED, JOIN_DECLINED, REMOVED } from './commands/members.js';
 import { paths } from './paths.js';
 import { BodiesOnObjective } from './views/list.js';
 import { bodyGroups } from './organization-groups.js';
@@ -24,7 +26,15 @@ export const bodiesModule = defineModule({
   seed: seedBodies,
   demo: demoBodies,
   nav: [{ path: paths.list.pattern, label: 'bodies.nav', area: 'main', order: 10 }],
-  notifications: [{ kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' }],
+  audit: bodiesAudit,
+  personalData: bodiesPersonalData,
+  forgetPerson: bodiesForgetPerson,
+  notifications: [
+    { kind: JOIN_REQUESTED, label: 'bodies.notifications.joinRequested' },
+    { kind: JOIN_APPROVED, label: 'bodies.notifications.joinApproved' },
+    { kind: JOIN_DECLINED, label: 'bodies.notifications.joinDeclined' },
+    { kind: REMOVED, label: 'bodies.notifications.removed' },
+  ],
   organizationGroups: bodyGroups,
   objectiveSections: async ({ db, t }, { n }) => {
     const bodies = await bodiesForObjective(db, n);

@@ -169,6 +169,25 @@ export async function secretaryBodiesOfUser(db: Db, userId: string): Promise<{ b
   return ids.map((bodyId) => ({ bodyId, objectives: objs.filter((o) => o.body_id === bodyId).map((o) => o.objective_n) }));
 }
 
+/**
+ * The people who currently hold the secretary (or, for the Mesa Técnica, coordinator) position of a body that
+ * prioritizes any of these objectives: a practice's reviewers besides the administrators.
+ */
+export async function secretariesForObjectives(db: Db, objectives: number[]): Promise<string[]> {
+  if (!objectives.length) return [];
+  const bodyIds = [...new Set((await db.selectFrom('body_objectives').select('body_id').where('objective_n', 'in', objectives).execute()).map((r) => r.body_id))];
+  if (!bodyIds.length) return [];
+  const now = today();
+  const rows = await db
+    .selectFrom('body_positions')
+    .select(['user_id', 'starts_on', 'ends_on'])
+    .where('body_id', 'in', bodyIds)
+    .where('position', 'in', ['secretary', 'coordinator'])
+    .where('ended_at', 'is', null)
+    .execute();
+  return [...new Set(rows.filter((r) => r.user_id && r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.user_id as string))];
+}
+
 /** What a person is, relative to one body: what the policy needs to decide. */
 export interface BodyFacts {
   /** Holds the body's secretary (or coordinator) position today. */
@@ -198,10 +217,11 @@ export async function bodiesOfOrganization(db: Db, orgId: string): Promise<strin
 }
 
 /** Email addresses of the body's people: the designated voters and representatives we can reach, plus position holders. */
-export async function bodyRecipients(db: Db, bodyId: string): Promise<{ email: string; locale: string | null }[]> {
+export async function bodyRecipients(db: Db, bodyId: string): Promise<{ userId: string; email: string; locale: string | null }[]> {
   const orgIds = (await bodyMemberOrganizations(db, bodyId)).map((o) => o.id);
   const userIds = new Set<string>((await designatedVoters(db, orgIds)).values());
   for (const p of await bodyPositions(db, bodyId)) if (p.current) userIds.add(p.userId);
   if (!userIds.size) return [];
-  return usersByIds(db, userIds);
+  // With the account's id, so notify() honours each person's choices (a kind switched off is not sent).
+  return (await usersByIds(db, userIds)).map((u) => ({ userId: u.id, email: u.email, locale: u.locale }));
 }

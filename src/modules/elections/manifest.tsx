@@ -1,4 +1,6 @@
+import { electionFigures, electionsSection } from './home.js';
 /** @module Elections module: secret-ballot elections of a body's secretary and delegates, verifiable by anyone. */
+import { electionsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1500_elections_create.js';
 import * as publishVoters from './migrations/2026_12_02_0700_elections_publish_voters.js';
@@ -39,6 +41,9 @@ export const electionsModule = defineModule({
     },
   ],
   schedules: [{ name: 'elections.clock', cron: '* * * * *', job: 'elections.clock' }],
+  audit: electionsAudit,
+  homeFigures: electionFigures,
+  homeSections: electionsSection,
   notifications: [
     { kind: 'elections.called', label: 'elections.notifications.called' },
     { kind: 'elections.opened', label: 'elections.notifications.opened' },

@@ -79,6 +79,11 @@ export async function canActFor(db: Db, userId: string, orgId: string): Promise<
   return r?.status === 'member';
 }
 
+/** The user ids of an organization's people (for telling the organization about a decision on it). */
+export async function organizationPeopleIds(db: Db, orgId: string): Promise<string[]> {
+  return (await db.selectFrom('organization_people').select('user_id').where('org_id', '=', orgId).execute()).map((r) => r.user_id);
+}
+
 /** The person who casts the organization's vote, or null when none is designated. */
 export async function designatedVoter(db: Db, orgId: string): Promise<string | null> {
   const r = await db.selectFrom('organization_people').select('user_id').where('org_id', '=', orgId).where('is_voter', '=', 1).executeTakeFirst();

@@ -1,4 +1,7 @@
+import { membershipPersonalData, membershipForgetPerson } from './personal-data.js';
+import { membershipFigures, newMembersSection } from './home.js';
 /** @module Membership module: applications, review, the directory, coverage map, invitations and CSV import. */
+import { membershipAudit } from './audit.js';
 import { Hono } from 'hono';
 import { defineModule } from '../../platform/module.js';
 import type { AppEnv } from '../../platform/http/env.js';
@@ -51,6 +54,11 @@ export const membershipModule = defineModule({
     { path: paths.applications.pattern, label: 'membership.nav.applications', area: 'admin', order: 20 },
     { path: paths.import.pattern, label: 'membership.nav.import', area: 'admin', order: 21 },
   ],
+  audit: membershipAudit,
+  personalData: membershipPersonalData,
+  forgetPerson: membershipForgetPerson,
+  homeFigures: membershipFigures,
+  homeSections: newMembersSection,
   notifications: MEMBERSHIP_KINDS.map((kind) => ({ kind, label: `membership.notifications.${kind.slice('membership.'.length)}` })),
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const [orgs, total, names] = await Promise.all([membersForObjective(db, n, 30), countMembersForObjective(db, n), countryNames(db, locale)]);

@@ -6,6 +6,16 @@ import { listBodies } from '../bodies/index.js';
 import { paths, membershipPaths } from './paths.js';
 import { HomePage } from './views/home.js';
 import { AboutPage } from './views/about.js';
+import { z } from 'zod';
+import type { Context } from 'hono';
+import { action } from '../../platform/http/action.js';
+import { requireUser, authorize } from '../../platform/authz/authz.js';
+import { emptyForm, type FormState } from '../../platform/views/components.js';
+import { translatedFromForm } from '../../platform/i18n/translated.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { pagesPolicy } from './policy.js';
+import { SITE_PAGES, isSitePage, sitePageTexts, saveSitePage, type SitePage } from './site-pages.js';
+import { SitePageView, SitePagesAdmin, SitePageForm } from './views/site-pages.js';
 
 export const pagesRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -14,11 +24,14 @@ pagesRoutes.get(paths.home.pattern, async (c) => {
   const l = c.get('locale');
   const { db, dialect, modules } = c.get('deps');
   const bodies = (await listBodies(db)).filter((b) => !b.parentId);
-  const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!({ db, dialect, locale: l, t }, {})))).filter(Boolean);
+  const ctx = { db, dialect, locale: l, t };
+  const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!(ctx, {})))).filter(Boolean);
+  // Live figures, counted now: the page never claims a number the directory contradicts.
+  const figures = (await Promise.all(modules.filter((m) => m.homeFigures).map((m) => m.homeFigures!(ctx)))).flat().sort((a, b) => a.order - b.order);
   // The membership module's application form, when it is installed (its nav declares the path).
   const join = modules.some((m) => m.name === 'membership') ? membershipPaths.join.href(l) : undefined;
   c.set('cacheable', true);
-  return c.render(<HomePage bodies={bodies} sections={sections} join={join} />, { title: t('nav.home'), description: MECHANISM.about[l] });
+  return c.render(<HomePage bodies={bodies} sections={sections} figures={figures} join={join} />, { title: t('nav.home'), description: t('pages.home.lead') });
 });
 
 pagesRoutes.get(paths.about.pattern, async (c) => {
@@ -26,3 +39,55 @@ pagesRoutes.get(paths.about.pattern, async (c) => {
   c.set('cacheable', true);
   return c.render(<AboutPage />, { title: t('pages.about.title'), description: MECHANISM.about[c.get('locale')] });
 });
+
+/** The trust pages: public, in the reader's language, the Technical Group's address filled in. */
+for (const slug of SITE_PAGES) {
+  pagesRoutes.get(paths[slug].pattern, async (c) => {
+    const t = c.get('t');
+    const { db, config } = c.get('deps');
+    const text = (await sitePageTexts(db, slug))[c.get('locale')].replaceAll('{{adminEmail}}', config.adminEmail);
+    c.set('cacheable', true);
+    return c.render(<SitePageView title={t(`pages.site.${slug}`)} markdown={text} />, { title: t(`pages.site.${slug}`) });
+  });
+}
+
+pagesRoutes.get(paths.adminSitePages.pattern, (c) => {
+  authorize(c, pagesPolicy.can(requireUser(c), 'editSitePages'));
+  const t = c.get('t');
+  return c.render(<SitePagesAdmin />, { title: t('pages.site.adminTitle'), noindex: true });
+});
+
+const slugOf = (c: Context<AppEnv>): SitePage | null => {
+  const s = c.req.param('slug') ?? '';
+  return isSitePage(s) ? s : null;
+};
+
+async function renderSitePageForm(c: Context<AppEnv>, slug: SitePage, form?: FormState) {
+  const t = c.get('t');
+  const texts = await sitePageTexts(c.get('deps').db, slug);
+  const state = form ?? emptyForm(Object.fromEntries(LOCALES.map((l) => [`body_${l}`, texts[l]])));
+  return c.render(<SitePageForm slug={slug} form={state} />, { title: t('pages.site.editTitle', { page: t(`pages.site.${slug}`) }), noindex: true });
+}
+
+pagesRoutes.get(paths.adminSitePage.pattern, async (c) => {
+  const user = requireUser(c);
+  const slug = slugOf(c);
+  if (!slug) return c.notFound();
+  authorize(c, pagesPolicy.can(user, 'editSitePages'));
+  return renderSitePageForm(c, slug);
+});
+
+/** Each language's text; an empty one goes back to the default text. */
+const SitePageInput = z.object(Object.fromEntries(LOCALES.map((l) => [`body_${l}`, z.string().max(50_000, { message: 'pages.site.tooLong' }).optional()])));
+
+pagesRoutes.post(
+  paths.adminSitePage.pattern,
+  action({
+    load: async (c) => slugOf(c),
+    allow: (actor) => pagesPolicy.can(actor, 'editSitePages'),
+    input: SitePageInput,
+    run: (trx, { actor, subject, values }) => saveSitePage(trx, actor.id, subject, translatedFromForm(values, 'body')),
+    form: (c, { subject, form }) => renderSitePageForm(c, subject, form),
+    done: ({ locale, subject }) => ({ to: paths[subject].href(locale), flash: 'pages.site.saved' }),
+  }),
+);

@@ -1,4 +1,6 @@
 /** @module Practices module: good practices documented by members, reviewed, searchable and ready for the UN Network Hub. */
+import { practiceFigures } from './home.js';
+import { practicesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
 import * as eventsToAudit from './migrations/2026_12_02_0600_practices_events_to_audit.js';
@@ -11,7 +13,7 @@ import { latestPublished } from './queries.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import { TitleList } from './views/parts.js';
 import { paths } from './paths.js';
-import { KINDS } from './commands/notify.js';
+import { KINDS, AWAITING_REVIEW } from './commands/notify.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -31,6 +33,7 @@ export const practicesModule = defineModule({
     { path: paths.mine.pattern, label: 'practices.nav.mine', area: 'account', order: 30 },
     { path: paths.review.pattern, label: 'practices.nav.review', area: 'admin', order: 30 },
   ],
+  audit: practicesAudit,
   notifications: [
     { kind: KINDS.submit, label: 'practices.notifications.submitted' },
     { kind: KINDS.start_review, label: 'practices.notifications.inReview' },
@@ -38,6 +41,7 @@ export const practicesModule = defineModule({
     { kind: KINDS.approve, label: 'practices.notifications.published' },
     { kind: KINDS.unpublish, label: 'practices.notifications.unpublished' },
     { kind: KINDS.comment, label: 'practices.notifications.commented' },
+    { kind: AWAITING_REVIEW, label: 'practices.notifications.awaitingReview' },
   ],
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const { total, items } = await latestPublished(db, 5, n);
@@ -54,12 +58,13 @@ export const practicesModule = defineModule({
       </section>
     );
   },
+  homeFigures: practiceFigures,
   homeSections: async ({ db, locale, t }) => {
     const { items } = await latestPublished(db, 5);
     if (!items.length) return null;
     return (
       <section>
-        <h2>{t('practices.latest')}</h2>
+        <h3>{t('practices.latest')}</h3>
         <TitleList items={items} locale={locale} />
         <p>
           <a href={paths.search.href(locale)}>{t('practices.seeAll')}</a>

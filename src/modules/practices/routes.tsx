@@ -24,7 +24,7 @@ import { getPractice, practicesByIds, practicesOf, reviewQueue, practiceHistory,
 import { practicePolicy, scopeOf, type Scope } from './policy.js';
 import { createPractice, updatePractice } from './commands/save.js';
 import { transition, ACTIONS, type Action } from './commands/workflow.js';
-import { notifyAuthor } from './commands/notify.js';
+import { notifyAuthor, notifyReviewers } from './commands/notify.js';
 import { addAttachment, removeAttachment, uploadsDir, MAX_BYTES } from './commands/attachments.js';
 import { searchPractices } from './search.js';
 import { parseHubQuery, toHubParams, HUB_PARAMS } from './hub.js';
@@ -215,6 +215,7 @@ async function savePractice(
   const moved = await transition(trx, actor, saved.id, 'submit');
   if (!moved.ok) return moved;
   await notifyAuthor({ db: trx, i18n: x.deps.i18n, baseUrl: x.deps.config.baseUrl }, actor, 'submit', moved);
+  await notifyReviewers({ db: trx, i18n: x.deps.i18n, baseUrl: x.deps.config.baseUrl }, actor, moved);
   return ok({ id: saved.id, submitted: true });
 }
 
@@ -283,7 +284,9 @@ practicesRoutes.post(
     run: async (trx, { actor, subject, input, deps }) => {
       const moved = await transition(trx, actor, subject.p.id, subject.step, input.comment);
       if (!moved.ok) return moved;
-      await notifyAuthor({ db: trx, i18n: deps.i18n, baseUrl: deps.config.baseUrl }, actor, subject.step, moved, input.comment);
+      const tx = { db: trx, i18n: deps.i18n, baseUrl: deps.config.baseUrl };
+      await notifyAuthor(tx, actor, subject.step, moved, input.comment);
+      if (subject.step === 'submit') await notifyReviewers(tx, actor, moved);
       return moved;
     },
     form: (c, { subject, form }) => renderPractice(c, subject, form),

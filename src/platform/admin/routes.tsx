@@ -16,6 +16,8 @@ import { action } from '../http/action.js';
 import { pageParam } from '../http/page.js';
 import { ok, fail } from '../outcome.js';
 import { audit } from '../audit/audit.js';
+import { readAudit, auditData } from '../audit/read.js';
+import { notificationKinds } from '../notify/notify.js';
 import { platformPolicy } from '../policy.js';
 import { paths } from '../paths.js';
 import { toDate } from '../../db/ids.js';
@@ -131,9 +133,11 @@ adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const { db, mailer } = c.get('deps');
+  const { db, mailer, modules } = c.get('deps');
   const m = await db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
   if (!m) return c.notFound();
+  // The kind by its label (what people see on their notification settings), never its key.
+  const kind = notificationKinds(modules).find((k) => k.kind === m.kind);
   return c.render(
     <>
       <h1>{m.subject}</h1>
@@ -143,7 +147,7 @@ adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
         <dt>{t('admin.outbox.when')}</dt>
         <dd>{fmt.dateTime(m.created_at)}</dd>
         <dt>{t('admin.outbox.kind')}</dt>
-        <dd>{m.kind}</dd>
+        <dd>{kind ? t(kind.label) : m.kind}</dd>
         <dt>{t('admin.outbox.status')}</dt>
         <dd>
           <OutboxStatus status={m.status} mode={mailer.mode} /> {t('admin.outbox.attempts', { count: m.attempts })}
@@ -321,17 +325,25 @@ adminRoutes.get(paths.adminAudit.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const { db } = c.get('deps');
+  const { db, modules } = c.get('deps');
   const page = pageParam(c);
   const total = Number((await db.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.at', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'users.name as actor'])
+    .select(['audit_log.at', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.data', 'users.name as actor'])
     .orderBy('audit_log.at', 'desc')
+    .orderBy('audit_log.id', 'desc')
     .limit(PAGE)
     .offset((page - 1) * PAGE)
     .execute();
+  const sentences = await readAudit(
+    db,
+    modules,
+    l,
+    t,
+    rows.map((r) => ({ action: r.action, actorName: r.actor ?? null, subjectType: r.subject_type, subjectId: r.subject_id, data: auditData(r.data) })),
+  );
   return c.render(
     <>
       <h1>{t('admin.audit.title')}</h1>
@@ -339,8 +351,8 @@ adminRoutes.get(paths.adminAudit.pattern, async (c) => {
         <Table
           caption={t('admin.audit.title')}
           captionHidden
-          head={[t('admin.outbox.when'), t('admin.audit.who'), t('admin.audit.what'), t('admin.audit.subject')]}
-          rows={rows.map((r) => [fmt.dateTime(r.at), r.actor ?? t('admin.audit.system'), <code>{r.action}</code>, `${r.subject_type} ${r.subject_id ?? ''}`])}
+          head={[t('admin.outbox.when'), t('admin.audit.what')]}
+          rows={rows.map((r, i) => [fmt.dateTime(r.at), sentences[i]!])}
         />
       ) : (
         <EmptyState>{t('admin.audit.empty')}</EmptyState>

@@ -40,6 +40,7 @@ import { hashPassword } from './auth.js';
 import { newPassword, notPersonal, personalPasswordProblem } from './password.js';
 import { findUserByEmail } from './users.js';
 import { SignUpPage, CheckEmailPage, VerifyFailedPage, SignInPage, SignInLinkPage, SignInLinkUsePage, ForgotPage, ResetPage, AccountPage } from './views.js';
+import { personalDataOf, deleteAccount } from './account-data.js';
 
 /** No sign-up answers sooner than this (ms), whichever path it took. */
 const SIGN_UP_FLOOR_MS = 400;
@@ -104,12 +105,12 @@ const renderSignIn = (c: Context<AppEnv>, form: FormState, status = 200, offerLi
 const renderForgot = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <ForgotPage form={form} />, { title: c.get('t')('auth.forgot.title') });
 const renderReset = (c: Context<AppEnv>, form: FormState, status = 200) => page(c, status, <ResetPage form={form} />, { title: c.get('t')('auth.reset.title'), noindex: true });
 
-async function renderAccount(c: Context<AppEnv>, user: CurrentUser, profile: FormState, password: FormState, status = 200) {
+async function renderAccount(c: Context<AppEnv>, user: CurrentUser, profile: FormState, password: FormState, status = 200, deletion: FormState = emptyForm()) {
   const sessions = await c.get('deps').auth.api.listSessions({ headers: c.req.raw.headers });
   return page(
     c,
     status,
-    <AccountPage email={user.email} isAdmin={platformPolicy.can(user, 'administer')} profile={profile} password={password} sessions={sessions} currentToken={c.get('sessionToken')} />,
+    <AccountPage email={user.email} isAdmin={platformPolicy.can(user, 'administer')} profile={profile} password={password} sessions={sessions} currentToken={c.get('sessionToken')} deletion={deletion} />,
     { title: c.get('t')('auth.account.title'), noindex: true },
   );
 }
@@ -414,5 +415,31 @@ authRoutes.post(
       }
       return { to: `${paths.account.href(locale)}#sessions`, flash: 'auth.account.sessionsRevoked' };
     },
+  }),
+);
+
+/** A copy of everything kept about the person, as a JSON download. */
+authRoutes.get(paths.accountData.pattern, async (c) => {
+  const user = requireUser(c);
+  authorize(c, platformPolicy.can(user, 'manageOwnAccount'));
+  const { db, modules } = c.get('deps');
+  const data = await personalDataOf(db, modules, user.id);
+  c.header('content-disposition', 'attachment; filename="my-data.json"');
+  c.header('cache-control', 'no-store');
+  return c.json(data);
+});
+
+/** Deletes the account once the person typed their address to confirm (the last administrator cannot). */
+authRoutes.post(
+  paths.accountDelete.pattern,
+  action({
+    allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
+    input: z.object({ confirm_email: z.string().trim().toLowerCase() }),
+    run: async (trx, { actor, input, deps }) => {
+      if (input.confirm_email !== actor.email.toLowerCase()) return fail('auth.errors.deleteConfirm', { field: 'confirm_email' });
+      return deleteAccount(trx, deps.modules, actor.id);
+    },
+    form: (c, { actor, form }) => renderAccount(c, actor, profileOf(c, actor), emptyForm(), 422, form),
+    done: ({ locale }) => ({ to: paths.home.href(locale), flash: { type: 'info', key: 'auth.account.deleted' } }),
   }),
 );

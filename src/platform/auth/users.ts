@@ -41,6 +41,11 @@ export async function usersByIds(db: Db, ids: Iterable<string>): Promise<UserCon
   return list.length ? db.selectFrom('users').select(CONTACT).where('id', 'in', list).execute() : [];
 }
 
+/** Every administrator's account: who is told when something awaits the administrators. */
+export async function administrators(db: Db): Promise<UserContact[]> {
+  return db.selectFrom('users').select(CONTACT).where('role', '=', 'admin').orderBy('email').execute();
+}
+
 /** Creates a verified account, or returns the existing one's id (its role raised to admin when asked). */
 export async function ensureVerifiedUser(db: Db, u: NewUser): Promise<{ id: string; created: boolean }> {
   const email = u.email.toLowerCase();

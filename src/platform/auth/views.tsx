@@ -5,7 +5,7 @@
  */
 import { useView } from '../views/context.js';
 import { TIME_ZONES } from '../i18n/zones.js';
-import { Form, ErrorSummary, TextField, SelectField, Button, Table, Notice, type FormState } from '../views/components.js';
+import { Form, ErrorSummary, TextField, SelectField, Button, Table, Notice, emptyForm, type FormState } from '../views/components.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { toDate } from '../../db/ids.js';
 import { paths } from '../paths.js';
@@ -174,7 +174,15 @@ export interface SessionRow {
   expiresAt: Date | string;
 }
 
-export function AccountPage(props: { email: string; isAdmin: boolean; profile: FormState; password: FormState; sessions: SessionRow[]; currentToken?: string | null }) {
+export function AccountPage(props: {
+  email: string;
+  isAdmin: boolean;
+  profile: FormState;
+  password: FormState;
+  sessions: SessionRow[];
+  currentToken?: string | null;
+  deletion?: FormState;
+}) {
   const { t, fmt, locale: l, c } = useView();
   const { profile, password, sessions } = props;
   const zone = c.get('timeZone');
@@ -242,6 +250,22 @@ export function AccountPage(props: { email: string; isAdmin: boolean; profile: F
           <p>{t('auth.account.onlyThis')}</p>
         </Notice>
       )}
+      <h2 id="your-data">{t('auth.account.dataTitle')}</h2>
+      <p>
+        {t('auth.account.dataLead')} <a href={paths.privacy.href(l)}>{t('footer.privacy')}</a>
+      </p>
+      <p>
+        <a href={paths.accountData.href(l)} download="my-data.json">
+          {t('auth.account.download')}
+        </a>
+      </p>
+      <h3>{t('auth.account.deleteTitle')}</h3>
+      <p>{t('auth.account.deleteLead')}</p>
+      <ErrorSummary errors={props.deletion?.errors ?? {}} />
+      <Form action={paths.accountDelete.href(l)}>
+        <TextField name="confirm_email" label={t('auth.account.deleteConfirm', { email: props.email })} form={props.deletion ?? emptyForm()} autocomplete="off" />
+        <Button variant="danger">{t('auth.account.deleteButton')}</Button>
+      </Form>
     </>
   );
 }

@@ -400,7 +400,7 @@ export function TText(props: { value: string | Translated | null | undefined; as
   const paragraphs = props.as === 'div' ? picked.text.split(/\n{2,}/) : null;
   return (
     <>
-      {picked.fallback ? <span class="untranslated">{t('content.notTranslated', { language: LOCALE_NAMES[picked.lang] })}</span> : null}
+      {picked.fallback ? <span class="untranslated">{t('content.notTranslated', { language: t(`languageNames.${picked.lang}`) })}</span> : null}
       {paragraphs ? (
         <div lang={picked.lang}>
           {paragraphs.map((p) => (

@@ -209,6 +209,10 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
               <a href={paths.about.href(locale)}>{t('nav.about')}</a> · <a href={paths.objectives.href(locale)}>{t('nav.objectives')}</a> ·{' '}
               <a href={apiPaths.docs}>{t('footer.api')}</a>
             </p>
+            <p>
+              <a href={paths.privacy.href(locale)}>{t('footer.privacy')}</a> · <a href={paths.terms.href(locale)}>{t('footer.terms')}</a> ·{' '}
+              <a href={paths.contact.href(locale)}>{t('footer.contact')}</a>
+            </p>
           </div>
         </footer>
       </body>

@@ -9,14 +9,18 @@ import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
 import type { I18n } from '../../../platform/i18n/i18n.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
-import { canActFor, isMemberInGoodStanding } from '../../membership/index.js';
+import { canActFor, getOrganization, isMemberInGoodStanding, organizationPeopleIds } from '../../membership/index.js';
 import { usersByIds } from '../../../platform/auth/users.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
-import { membershipOf, bodyPositions, type BodyRow } from '../queries.js';
+import { membershipOf, bodyPositions, getBodyById, type BodyRow } from '../queries.js';
 import { paths } from '../paths.js';
 
 /** The notification kind of "a join request is waiting" (declared in the manifest). */
 export const JOIN_REQUESTED = 'bodies.joinRequested';
+/** The kinds of the decisions an organization is told about (declared in the manifest). */
+export const JOIN_APPROVED = 'bodies.joinApproved';
+export const JOIN_DECLINED = 'bodies.joinDeclined';
+export const REMOVED = 'bodies.removed';
 
 /** What a command needs to tell people: the translator and the site's address for links. */
 export interface MailContext {
@@ -39,24 +43,38 @@ export async function requestJoin(db: Db, actor: CurrentUser, input: { body: Bod
     if (Number(r.numUpdatedRows) !== 1) return fail('bodies.errors.alreadyPending');
   } else await db.insertInto('body_members').values({ body_id: bodyId, org_id: input.orgId, ...row }).execute();
   await audit(db, { actorId: actor.id, action: 'body.join_requested', subjectType: 'body', subjectId: bodyId, data: { orgId: input.orgId } });
-  await notifyManagers(db, input.body, mail);
+  await notifyManagers(db, input.body, input.orgId, mail);
   return ok();
 }
 
 /** Tells the body's secretary and coordinator, each in their language, that a request is waiting. */
-async function notifyManagers(db: Db, body: BodyRow, mail: MailContext) {
+async function notifyManagers(db: Db, body: BodyRow, orgId: string, mail: MailContext) {
   const holders = (await bodyPositions(db, body.id)).filter((h) => h.current && (h.position === 'secretary' || h.position === 'coordinator'));
   if (!holders.length) return;
   const people = await usersByIds(db, holders.map((h) => h.userId));
+  const org = await getOrganization(db, orgId);
   await notify({ db, i18n: mail.i18n }, people.map((p) => ({ userId: p.id, email: p.email, locale: p.locale })), JOIN_REQUESTED, {
     subject: 'bodies.mail.requestSubject',
     body: 'bodies.mail.requestBody',
-    params: (l) => ({ body: pickTranslated(body.name, l)?.text ?? body.slug, url: paths.area.url(mail.baseUrl, l, { slug: body.slug }) }),
+    params: (l) => ({ body: pickTranslated(body.name, l)?.text ?? body.slug, org: org?.name ?? '', url: paths.area.url(mail.baseUrl, l, { slug: body.slug }) }),
+  });
+}
+
+/** Tells the organization's people, each in their language, what was decided about it in a body. */
+async function notifyOrganization(db: Db, bodyId: string, orgId: string, kind: string, mail: MailContext) {
+  const [body, org] = await Promise.all([getBodyById(db, bodyId), getOrganization(db, orgId)]);
+  const people = await usersByIds(db, await organizationPeopleIds(db, orgId));
+  if (!body || !org || !people.length) return;
+  const key = kind.slice('bodies.'.length);
+  await notify({ db, i18n: mail.i18n }, people.map((p) => ({ userId: p.id, email: p.email, locale: p.locale })), kind, {
+    subject: `bodies.mail.${key}Subject`,
+    body: `bodies.mail.${key}Body`,
+    params: (l) => ({ body: pickTranslated(body.name, l)?.text ?? body.slug, org: org.name, url: paths.body.url(mail.baseUrl, l, { slug: body.slug }) }),
   });
 }
 
 /** The secretary or an administrator approves or declines a pending request. */
-export async function decideJoin(db: Db, actor: CurrentUser, input: { bodyId: string; orgId: string; approve: boolean }): Promise<Outcome> {
+export async function decideJoin(db: Db, actor: CurrentUser, input: { bodyId: string; orgId: string; approve: boolean }, mail: MailContext): Promise<Outcome> {
   if ((await membershipOf(db, input.bodyId, input.orgId)) !== 'pending') return fail('bodies.errors.notPending');
   if (input.approve && !(await isMemberInGoodStanding(db, input.orgId))) return fail('bodies.errors.notInGoodStanding');
   const r = await db
@@ -68,6 +86,7 @@ export async function decideJoin(db: Db, actor: CurrentUser, input: { bodyId: st
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('bodies.errors.notPending');
   await audit(db, { actorId: actor.id, action: input.approve ? 'body.join_approved' : 'body.join_declined', subjectType: 'body', subjectId: input.bodyId, data: { orgId: input.orgId } });
+  await notifyOrganization(db, input.bodyId, input.orgId, input.approve ? JOIN_APPROVED : JOIN_DECLINED, mail);
   return ok();
 }
 
@@ -75,7 +94,7 @@ export async function decideJoin(db: Db, actor: CurrentUser, input: { bodyId: st
  * An organization leaves (its people), or is removed (secretary, administrator: `manager`). Positions its
  * people hold in the body end today.
  */
-export async function leaveBody(db: Db, actor: CurrentUser, input: { bodyId: string; orgId: string; manager: boolean }): Promise<Outcome> {
+export async function leaveBody(db: Db, actor: CurrentUser, input: { bodyId: string; orgId: string; manager: boolean }, mail: MailContext): Promise<Outcome> {
   if (!input.manager && !(await canActFor(db, actor.id, input.orgId))) return fail('bodies.errors.notYourOrg');
   const now = nowIso();
   const r = await db
@@ -88,6 +107,7 @@ export async function leaveBody(db: Db, actor: CurrentUser, input: { bodyId: str
   if (Number(r.numUpdatedRows) !== 1) return fail('bodies.errors.notMember');
   await db.updateTable('body_positions').set({ ended_at: now }).where('body_id', '=', input.bodyId).where('org_id', '=', input.orgId).where('ended_at', 'is', null).execute();
   await audit(db, { actorId: actor.id, action: 'body.left', subjectType: 'body', subjectId: input.bodyId, data: { orgId: input.orgId, byManager: input.manager } });
+  if (input.manager) await notifyOrganization(db, input.bodyId, input.orgId, REMOVED, mail);
   return ok();
 }
 

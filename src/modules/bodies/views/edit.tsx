@@ -18,9 +18,9 @@ export function EditPage(props: { body: BodyRow; objectives: { n: number; short:
         {LOCALES.map((lang) => (
           <fieldset>
             <legend>{LOCALE_NAMES[lang]}</legend>
-            <TextField name={`name_${lang}`} label={t('bodies.edit.name', { language: LOCALE_NAMES[lang] })} form={form} maxlength={300} />
-            <TextField name={`short_name_${lang}`} label={t('bodies.edit.shortName', { language: LOCALE_NAMES[lang] })} form={form} maxlength={300} />
-            <TextArea name={`mandate_${lang}`} label={t('bodies.edit.mandate', { language: LOCALE_NAMES[lang] })} form={form} rows={6} maxlength={5000} lang={lang} />
+            <TextField name={`name_${lang}`} label={t('bodies.edit.name', { language: t(`languageNames.${lang}`) })} form={form} maxlength={300} />
+            <TextField name={`short_name_${lang}`} label={t('bodies.edit.shortName', { language: t(`languageNames.${lang}`) })} form={form} maxlength={300} />
+            <TextArea name={`mandate_${lang}`} label={t('bodies.edit.mandate', { language: t(`languageNames.${lang}`) })} form={form} rows={6} maxlength={5000} lang={lang} />
           </fieldset>
         ))}
         <ChoiceField

@@ -27,7 +27,7 @@ export function ElectionFormPage(props: { title: string; action: string; body: B
           <legend>{t('elections.form.title')}</legend>
           <p class="hint">{t('elections.form.titleHint')}</p>
           {LOCALES.map((l) => (
-            <TextField name={`title_${l}`} label={t('elections.form.titleIn', { language: LOCALE_NAMES[l] })} form={form} maxlength={200} />
+            <TextField name={`title_${l}`} label={t('elections.form.titleIn', { language: t(`languageNames.${l}`) })} form={form} maxlength={200} />
           ))}
         </fieldset>
         <ChoiceField name="positions" legend={t('elections.form.positions')} hint={t('elections.form.positionsHint')} form={form} multiple options={positionsForKind(body.kind).map((p) => ({ value: p, label: t(`bodies.positions.names.${p}`) }))} />

@@ -6,7 +6,7 @@ import type { Db } from '../../../db/schema.js';
 import type { I18n } from '../../../platform/i18n/i18n.js';
 import type { AppDeps } from '../../../platform/http/env.js';
 import { notify, type NotificationMessage, type Recipient } from '../../../platform/notify/notify.js';
-import { findUserByEmail } from '../../../platform/auth/users.js';
+import { administrators, findUserByEmail } from '../../../platform/auth/users.js';
 
 /** What a command needs to tell people: the translator, the site's address and the Technical Group's address. */
 export interface MailContext {
@@ -41,10 +41,17 @@ export async function peopleRecipients(db: Db, orgId: string): Promise<Recipient
     .execute();
 }
 
-/** The Technical Group's address, in its account's language when it has one. */
+/**
+ * The staff who review: every administrator, each in their own account's language (never the applicant's), and
+ * the Technical Group's address (in its account's language when it has one, else Spanish).
+ */
 export async function adminRecipients(db: Db, mail: MailContext): Promise<Recipient[]> {
+  const admins = await administrators(db);
   const account = await findUserByEmail(db, mail.adminEmail);
-  return [{ userId: account?.id ?? null, email: mail.adminEmail, locale: account?.locale ?? null }];
+  return [
+    ...admins.map((a) => ({ userId: a.id, email: a.email, locale: a.locale })),
+    { userId: account?.id ?? null, email: mail.adminEmail, locale: account?.locale ?? null },
+  ];
 }
 
 export async function tell(db: Db, mail: MailContext, to: Recipient[], kind: MembershipKind, message: NotificationMessage): Promise<void> {

@@ -18,6 +18,7 @@ import { mailContext } from '../commands/mail.js';
 import { previewImport, getImport, runImport, IMPORT_COLUMNS } from '../commands/import.js';
 import { ApplicationsPage, ReviewPage, ImportFormPage, ImportPage } from '../views/admin.js';
 import { loadOrg, type LoadedOrg } from './org.js';
+import { objectiveOptions } from '../views/common.js';
 import { paths, elsewhere } from '../paths.js';
 import type { OrgStatus } from '../tables.js';
 
@@ -68,8 +69,15 @@ async function renderReview(c: Context<AppEnv>, found: LoadedOrg, form: FormStat
   const t = c.get('t');
   const { db } = c.get('deps');
   const { org } = found;
-  const [history, people, contacts, names] = await Promise.all([orgHistory(db, org.id), peopleOf(db, org.id), contactsOf(db, org.id), countryNames(db, c.get('locale'))]);
-  return c.render(<ReviewPage org={org} form={form} history={history} people={people} contacts={contacts} names={names} />, {
+  const [history, people, contacts, names, objectives] = await Promise.all([
+    orgHistory(db, org.id),
+    peopleOf(db, org.id),
+    contactsOf(db, org.id),
+    countryNames(db, c.get('locale')),
+    objectiveOptions(db, c.get('locale'), t),
+  ]);
+  const objectiveNames = new Map(objectives.map((o) => [Number(o.value), o.label]));
+  return c.render(<ReviewPage org={org} form={form} history={history} people={people} contacts={contacts} names={names} objectives={objectiveNames} />, {
     title: org.name,
     noindex: true,
     crumbs: [[t('membership.admin.applications'), paths.applications.pattern]],

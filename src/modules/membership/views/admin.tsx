@@ -73,6 +73,8 @@ export function ReviewPage(props: {
   people: { name: string; email: string; role_title: string | null }[];
   contacts: { name: string; email: string | null; phone: string | null }[];
   names: Map<string, string>;
+  /** Each objective's number and name ("7. Address and reduce vulnerabilities…"). */
+  objectives: Map<number, string>;
 }) {
   const { t, fmt, locale: l, user } = useView();
   const { org, form, names } = props;
@@ -95,7 +97,17 @@ export function ReviewPage(props: {
         <dt>{t('membership.fields.countries')}</dt>
         <dd>{fmt.list(org.countries.map((x) => names.get(x) ?? x)) || '—'}</dd>
         <dt>{t('membership.fields.objectives')}</dt>
-        <dd>{org.objectives.join(', ') || '—'}</dd>
+        <dd>
+          {org.objectives.length ? (
+            <ul>
+              {org.objectives.map((n) => (
+                <li>{props.objectives.get(n) ?? n}</li>
+              ))}
+            </ul>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>{t('membership.fields.website')}</dt>
         <dd>{org.website ?? '—'}</dd>
         <dt>{t('membership.fields.description')}</dt>

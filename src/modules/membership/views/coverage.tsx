@@ -60,7 +60,7 @@ export function CoveragePage(props: CoverageData) {
       </section>
       <section aria-labelledby="cov-targets">
         <h2 id="cov-targets">{t('membership.coverage.targets')}</h2>
-        <p>{t('membership.coverage.targetsLead', { few })}</p>
+        <p>{t('membership.coverage.targetsLead', { count: few })}</p>
         <h3>{t('membership.coverage.targetCountries')}</h3>
         {countryTargets.length ? (
           <ul class="small">

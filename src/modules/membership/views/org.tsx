@@ -218,7 +218,7 @@ export function HistoryTable(props: { rows: OrgHistoryItem[] }) {
         const changes = Array.isArray(h.changes) ? h.changes.join(', ') : '';
         return [
           fmt.dateTime(h.at),
-          h.actorName ?? t('membership.history.system'),
+          h.actorId ? h.actorName || t('audit.formerPerson') : t('membership.history.system'),
           <>
             {t(`membership.history.actions.${h.step}`)}
             {h.to ? <> → {t(`membership.status.${h.to}`)}</> : null}
@@ -255,7 +255,7 @@ export function EditPage(props: { org: OrganizationFull; form: FormState; option
         <TextField name="website" type="url" label={`${t('membership.fields.website')} ${t('form.optional')}`} form={form} />
         <TextArea name="social" label={`${t('membership.fields.social')} ${t('form.optional')}`} hint={t('membership.hints.social')} form={form} rows={3} />
         {LOCALES.map((x) => (
-          <TextArea name={`description_${x}`} label={t('membership.fields.descriptionIn', { language: LOCALE_NAMES[x] })} form={form} rows={4} maxlength={3000} lang={x} />
+          <TextArea name={`description_${x}`} label={t('membership.fields.descriptionIn', { language: t(`languageNames.${x}`) })} form={form} rows={4} maxlength={3000} lang={x} />
         ))}
         <h2>{t('membership.org.contacts')}</h2>
         <p class="hint">{t('membership.hints.contacts')}</p>

@@ -4,6 +4,7 @@ import { MECHANISM, EXPECTED_RESULTS_2023 } from '../../../platform/reference/da
 import { paths as platformPaths } from '../../../platform/paths.js';
 import { paths as bodiesPaths } from '../../bodies/index.js';
 import { AxesList } from './axes.js';
+import { membershipPaths } from '../paths.js';
 
 export function AboutPage() {
   const { t, fmt, locale: l } = useView();
@@ -11,6 +12,9 @@ export function AboutPage() {
     <>
       <h1>{t('pages.about.title')}</h1>
       <p class="lead">{MECHANISM.about[l]}</p>
+      <p class="small muted">
+        {t('pages.about.source')} <a href={membershipPaths.members.href(l)}>{t('pages.about.liveFigures')}</a>
+      </p>
       <dl class="meta">
         <dt>{t('pages.about.created')}</dt>
         <dd>{fmt.month(`${MECHANISM.created}-01T00:00:00Z`)}</dd>

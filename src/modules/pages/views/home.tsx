@@ -6,13 +6,36 @@ import { MECHANISM } from '../../../platform/reference/data/mechanism.js';
 import { paths as bodiesPaths, type BodyRow } from '../../bodies/index.js';
 import { paths } from '../paths.js';
 import { AxesList } from './axes.js';
+import type { HomeFigure } from '../../../platform/module.js';
 
-export function HomePage(props: { bodies: BodyRow[]; sections: Child[]; join?: string }) {
-  const { t, locale: l } = useView();
+export function HomePage(props: { bodies: BodyRow[]; sections: Child[]; figures: HomeFigure[]; join?: string }) {
+  const { t, fmt, locale: l } = useView();
   return (
     <>
       <h1>{MECHANISM.name[l]}</h1>
-      <p class="lead">{MECHANISM.about[l]}</p>
+      <p class="lead">{t('pages.home.lead')}</p>
+      {props.figures.length ? (
+        <section aria-labelledby="figures-title">
+          <h2 id="figures-title" class="visually-hidden">
+            {t('pages.home.figures')}
+          </h2>
+          <ul class="figures">
+            {props.figures.map((f) => (
+              <li>
+                {f.href ? (
+                  <a href={f.href}>
+                    <strong>{fmt.number(f.value)}</strong> {f.label}
+                  </a>
+                ) : (
+                  <>
+                    <strong>{fmt.number(f.value)}</strong> {f.label}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div class="actions">
         <a class="button" href={paths.about.href(l)}>
           {t('pages.home.learnMore')}

@@ -42,7 +42,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
         form={form}
         options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
       />
-      <h2>{t('practices.form.text', { language: LOCALE_NAMES[orig] })}</h2>
+      <h2>{t('practices.form.text', { language: t(`languageNames.${orig}`) })}</h2>
       {textFields(orig)}
       <h2>{t('practices.form.where')}</h2>
       <TextArea name="implementers" label={t('practices.fields.implementers')} hint={t('practices.hints.implementers')} form={form} rows={2} maxlength={1000} />
@@ -78,7 +78,7 @@ export function PracticeFormView(props: { action: string; form: FormState; opts:
       <p class="hint">{t('practices.hints.translations')}</p>
       {LOCALES.filter((l) => l !== orig).map((l) => (
         <details open={TEXT_FIELDS.some((f) => !!form.values[`${f}_${l}`] || !!form.errors[`${f}_${l}`])}>
-          <summary>{t('practices.form.translationIn', { language: LOCALE_NAMES[l] })}</summary>
+          <summary>{t('practices.form.translationIn', { language: t(`languageNames.${l}`) })}</summary>
           <div lang={l}>{textFields(l)}</div>
         </details>
       ))}

@@ -109,7 +109,7 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
         <dt>{t('practices.fields.languages')}</dt>
         <dd>
           {LOCALES.filter((x) => ts[x])
-            .map((x) => `${LOCALE_NAMES[x]} (${t(`practices.translation.${ts[x]}`)})`)
+            .map((x) => `${t(`languageNames.${x}`)} (${t(`practices.translation.${ts[x]}`)})`)
             .join(', ')}
         </dd>
       </dl>
@@ -278,7 +278,7 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
             <Table
               caption={t('practices.workflow.history')}
               head={[t('practices.workflow.when'), t('practices.workflow.who'), t('practices.workflow.what'), t('practices.workflow.commentCol')]}
-              rows={events.map((e) => [fmt.dateTime(e.at), e.actorName ?? '', t(`practices.events.${e.action.replace(/^practice\./, '')}`), e.note ?? ''])}
+              rows={events.map((e) => [fmt.dateTime(e.at), e.actorName || (e.actorId ? t('audit.formerPerson') : ''), t(`practices.events.${e.action.replace(/^practice\./, '')}`), e.note ?? ''])}
             />
           ) : null}
         </section>

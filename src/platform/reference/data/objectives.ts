@@ -1,6 +1,6 @@
 /**
  * @module Reference data: the 23 objectives of the Global Compact for Safe, Orderly and Regular
- * Migration (GCM; in Spanish and French PMM, in Portuguese PGM).
+ * Migration (GCM; in Spanish and French PMM, in Portuguese GCM, as Brazilian UN usage keeps the English acronym — see mechanism.ts).
  *
  * Sources:
  * - `title.en`, `title.es`, `title.fr`: the official texts of General Assembly resolution
