@@ -1,16 +1,17 @@
 /**
  * Every action the code writes to the history reads as a sentence in every language: a module's own message
  * (`<module>.auditLog.*`) or the platform's (`audit.actions.*`), never the generic fallback, a key or an id.
+ * (It lives in tests/: it reads the practices' workflow steps, which a platform test may not import.)
  * The actions are read from the source, so a new `audit()` call without a sentence fails here.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { modules } from '../../modules/index.js';
-import { createI18n } from '../i18n/i18n.js';
-import { LOCALES } from '../i18n/locales.js';
-import { readAudit } from './read.js';
-import { ACTIONS as PRACTICE_STEPS } from '../../modules/practices/commands/workflow.js';
+import { modules } from '../../src/modules/index.js';
+import { createI18n } from '../../src/platform/i18n/i18n.js';
+import { LOCALES } from '../../src/platform/i18n/locales.js';
+import { readAudit } from '../../src/platform/audit/read.js';
+import { ACTIONS as PRACTICE_STEPS } from '../../src/modules/practices/commands/workflow.js';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
