@@ -86,10 +86,10 @@ export const matrix = defineRouteMatrix<Subjects>({
       // Not a ranking of the objectives: refused with a flash after authorization, nothing changes.
       { method: 'POST', route: paths.prioritize.pattern, url: () => paths.prioritize.href('es', { id: x().closed, qid: 'zzzzzzzzzzzzzzzz' }), form: () => ({ count: '3' }), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.exportJson.pattern, url: at(paths.exportJson, 'closed'), expect: only('secretary', 'admin') },
-      { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'draft'), expect: { ...signedIn(), anonymous: 401, otherOrg: 403, member: 403, bodyMember: 403, reviewer: 403, secretary: 403, admin: 403 } },
+      { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'draft'), expect: { ...signedIn(), suspended: 403, anonymous: 401, otherOrg: 403, member: 403, bodyMember: 403, reviewer: 403, secretary: 403, admin: 403 } },
       { method: 'GET', route: apiPaths.mounted(apiPaths.list), url: () => apiPaths.mounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().closed), expect: everyone() },
-      { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().open), expect: { ...everyone(), anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
+      { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().open), expect: { ...everyone(), suspended: 404, anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
     ];
   },
 });
