@@ -91,7 +91,7 @@ function issueMessage(issue: z.core.$ZodIssue, t: T): string {
       return t('form.error.tooSmall', { min: i.minimum });
     case 'too_big':
       if (i.origin === 'string') return t('form.error.tooLong', { max: i.maximum });
-      if (i.origin === 'array') return t('form.error.tooMany', { max: i.maximum });
+      if (i.origin === 'array') return t('form.error.tooMany', { max: i.maximum, count: Number(i.maximum) });
       return t('form.error.tooBig', { max: i.maximum });
     case 'invalid_format':
       if (i.format === 'email') return t('form.error.email');

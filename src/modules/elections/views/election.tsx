@@ -155,7 +155,7 @@ export function ElectionPage(props: {
           <h2>{t('elections.page.result')}</h2>
           <p>
             {t('elections.page.turnout', { ballots: result.ballotsCast, census: result.censusSize, pct: Math.round(result.turnout * 1000) / 10 })}{' '}
-            {result.quorumMet ? t('elections.page.quorumMet', { needed: result.quorumVotes }) : t('elections.page.quorumNotMet', { needed: result.quorumVotes })}
+            {result.quorumMet ? t('elections.page.quorumMet', { needed: result.quorumVotes, count: result.quorumVotes }) : t('elections.page.quorumNotMet', { needed: result.quorumVotes, count: result.quorumVotes })}
           </p>
           {result.races.map((race) => (
             <div>
