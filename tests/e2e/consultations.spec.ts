@@ -4,7 +4,7 @@
  * 360 px phone (a refused ranking first), closes it and reads the results — with axe on every page, at desktop
  * width and on the phone.
  */
-import { test, expect, checkA11y, signInAsAdmin } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -16,7 +16,7 @@ test('a consultation from design to results', async ({ page }) => {
   await page.locator('input[name=name]').fill('Red consultada e2e');
   await page.locator('select[name=country]').selectOption('PE');
   await page.locator('select[name=type]').selectOption({ index: 1 });
-  await page.locator('input[name=objectives]').first().check();
+  await choose(page, 'objectives', '1');
   await page.locator('input[name=languages]').first().check();
   await page.locator('input[name=role_title]').fill('Coordinación');
   await page.locator('input[name=accept_principles]').check();
