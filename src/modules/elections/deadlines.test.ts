@@ -53,6 +53,8 @@ describe.each(DIALECTS)('election deadlines (%s)', (dialect) => {
     const list = await (await reader.get('/es/elections')).text();
     expect(list).toMatch(own);
     expect(list).toMatch(/10 mar 2027, 21:00 GMT-3 en tu zona/);
+    const api = (await (await ctx.client().get(`/api/v1/elections/${id}?lang=es`)).json()) as { data: { timeZone: string; votingClosesAt: string } };
+    expect(api.data).toMatchObject({ timeZone: 'America/Mexico_City', votingClosesAt: '2027-03-11T00:00:00.000Z' });
     // The call's mail states nominations' close on the election's clocks, whatever the recipient's zone.
     const mail = await ctx.db.selectFrom('outbox').select('text_body').where('to_address', '=', readerEmail).where('kind', '=', 'elections.called').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     expect(mail.text_body).toContain('Cierre de las postulaciones: 5 mar 2027, 18:00 GMT-6 (America/Mexico City).');
