@@ -149,6 +149,7 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
       nominationsCloseAt: day(2),
       votingOpensAt: day(3),
       votingClosesAt: day(4),
+      timeZone: 'UTC',
       termStart: day(5).slice(0, 10),
       termEnd: day(400).slice(0, 10),
       publishVoters: false,

@@ -41,7 +41,7 @@ async function setup(w: World): Promise<Subjects> {
   const call = async () =>
     must(
       await tx((t) =>
-        callElection(t, secretary.id, { bodyId: w.body.id, title: { es: 'Elección de la matriz' }, positions: ['secretary'], quorumPct: 1, nominationsCloseAt: null, votingOpensAt: null, votingClosesAt: null, termStart: '2030-01-01', termEnd: null, publishVoters: false }),
+        callElection(t, secretary.id, { bodyId: w.body.id, title: { es: 'Elección de la matriz' }, positions: ['secretary'], quorumPct: 1, nominationsCloseAt: null, votingOpensAt: null, votingClosesAt: null, timeZone: 'UTC', termStart: '2030-01-01', termEnd: null, publishVoters: false }),
       ),
     ).id;
   const fresh = async (status: 'voting' | 'voted' | 'closed') => {

@@ -24,7 +24,7 @@ export async function electionsSection({ db, locale, t }: SectionContext) {
         {list.map((e) => (
           <li>
             <a href={paths.election.href(locale, { id: e.id })}>{titleOf(e, locale)}</a>{' '}
-            <span class="muted small">· {t(`elections.home.stage.${e.status}`, { date: fmt.dateTime(e.status === 'voting' ? e.votingClosesAt : e.nominationsCloseAt) })}</span>
+            <span class="muted small">· {t(`elections.home.stage.${e.status}`, { date: fmt.dateTimeIn(e.status === 'voting' ? e.votingClosesAt : e.nominationsCloseAt, e.timeZone) })}</span>
           </li>
         ))}
       </ul>

@@ -48,7 +48,7 @@ describe.each(DIALECTS)('election clock and finishClose (%s)', (dialect) => {
   afterAll(() => ctx?.close());
 
   const tx = <T,>(fn: (t: ReturnType<typeof electionsTx>) => Promise<T>) => ctx.db.transaction().execute((trx) => fn(electionsTx(trx, ctx.deps)));
-  const input = (o: Partial<ElectionInput> = {}): ElectionInput => ({ title: { es: 'Elección del reloj' }, positions: ['secretary'], quorumPct: 10, nominationsCloseAt: null, votingOpensAt: null, votingClosesAt: null, termStart: '2030-01-01', termEnd: null, publishVoters: false, ...o });
+  const input = (o: Partial<ElectionInput> = {}): ElectionInput => ({ title: { es: 'Elección del reloj' }, positions: ['secretary'], quorumPct: 10, nominationsCloseAt: null, votingOpensAt: null, votingClosesAt: null, timeZone: 'UTC', termStart: '2030-01-01', termEnd: null, publishVoters: false, ...o });
   const status = async (id: string) => (await ctx.db.selectFrom('elections').select(['status', 'result']).where('id', '=', id).executeTakeFirstOrThrow()).status;
   const mails = async (id: string, kind: string) => (await ctx.db.selectFrom('outbox').select('text_body').where('kind', '=', kind).execute()).filter((m) => m.text_body.includes(id)).length;
   const audits = async (id: string, action: string) => (await ctx.db.selectFrom('audit_log').select('id').where('subject_id', '=', id).where('action', '=', action).execute()).length;

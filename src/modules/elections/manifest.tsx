@@ -4,6 +4,7 @@ import { electionsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_11_28_1500_elections_create.js';
 import * as publishVoters from './migrations/2026_12_02_0700_elections_publish_voters.js';
+import * as timeZone from './migrations/2026_12_02_1600_elections_time_zone.js';
 import { electionsRoutes } from './routes.js';
 import { electionsApi } from './api.js';
 import { demoElections } from './seed.js';
@@ -16,7 +17,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const electionsModule = defineModule({
   name: 'elections',
-  migrations: { '2026_11_28_1500_elections_create': create, '2026_12_02_0700_elections_publish_voters': publishVoters },
+  migrations: { '2026_11_28_1500_elections_create': create, '2026_12_02_0700_elections_publish_voters': publishVoters, '2026_12_02_1600_elections_time_zone': timeZone },
   messages: { es, en, pt, fr },
   routes: electionsRoutes,
   api: electionsApi,

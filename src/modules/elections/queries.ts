@@ -15,6 +15,8 @@ export interface Election {
   nominationsCloseAt: string | null;
   votingOpensAt: string | null;
   votingClosesAt: string | null;
+  /** The IANA zone the deadlines were set in and are stated in. */
+  timeZone: string;
   termStart: string;
   termEnd: string | null;
   /** The published record lists the organizations that voted (never how). */
@@ -44,6 +46,7 @@ export function toElection(r: ElectionsTable): Election {
     nominationsCloseAt: r.nominations_close_at,
     votingOpensAt: r.voting_opens_at,
     votingClosesAt: r.voting_closes_at,
+    timeZone: r.time_zone,
     termStart: r.term_start,
     termEnd: r.term_end,
     publishVoters: !!Number(r.publish_voters),

@@ -72,7 +72,7 @@ electionsRoutes.get(paths.call.pattern, async (c) => {
   const prev = from && /^[0-9a-z]{16}$/.test(from) ? await getElection(db, from) : undefined;
   const again = prev && prev.bodyId === x.body.id ? prev : undefined;
   const values: FormValues = again
-    ? { ...formValuesOf(again, c.get('timeZone')), nominations_close_on: '', voting_opens_on: '', voting_closes_on: '', nominations_close_time: '', voting_opens_time: '', voting_closes_time: '' }
+    ? { ...formValuesOf(again), nominations_close_on: '', voting_opens_on: '', voting_closes_on: '', nominations_close_time: '', voting_opens_time: '', voting_closes_time: '' }
     : { positions: positionsForKind(x.body.kind), quorum_pct: '50', term_start: new Date().toISOString().slice(0, 10) };
   if (!again) for (const l of LOCALES) values[`title_${l}`] = i18n.t(l)('elections.form.defaultTitle', { body: pickTranslated(x.body.shortName, l)?.text ?? '' });
   return renderElectionForm(c, x.body, emptyForm(values), undefined, again?.id);
@@ -174,7 +174,7 @@ electionsRoutes.get(paths.edit.pattern, async (c) => {
   const x = await loadElection(c, actor);
   if (!x) return c.notFound();
   authorize(c, electionsPolicy.can(actor, 'edit', x));
-  return renderElectionForm(c, x.body, emptyForm(formValuesOf(x.e, c.get('timeZone'))), x.e);
+  return renderElectionForm(c, x.body, emptyForm(formValuesOf(x.e)), x.e);
 });
 
 electionsRoutes.post(

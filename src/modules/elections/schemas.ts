@@ -34,6 +34,7 @@ export const ElectionForm = z
     /**
      * Optional deadlines, each a date, a time and a time zone (platform DeadlineField). Without a time,
      * nominations and voting close at 23:59 and voting opens at 00:00 on the clocks of the zone given.
+     * The election keeps one zone, voting close's (see `electionInput`).
      */
     ...deadlineFields('nominations_close'),
     ...deadlineFields('voting_opens'),
@@ -68,6 +69,9 @@ export function electionInput(d: z.output<typeof ElectionForm>, allowed: readonl
       positions: allowed.filter((p) => d.positions.includes(p)),
       quorumPct: d.quorum_pct,
       ...deadlines(d),
+      // One zone per election: the one voting close was typed in (the form offers the same default in all
+      // three, and each deadline's instant is read in its own zone, so none moves).
+      timeZone: d.voting_closes_zone ?? 'UTC',
       termStart: d.term_start,
       termEnd: d.term_end ?? null,
       publishVoters: d.publish_voters,

@@ -23,6 +23,7 @@ export async function demoElections(ctx: SeedContext): Promise<void> {
     nominationsCloseAt: null,
     votingOpensAt: null,
     votingClosesAt: null,
+    timeZone: 'UTC',
     termStart: `${year + 1}-01-01`,
     termEnd: `${year + 2}-12-31`,
     publishVoters: false,

@@ -21,6 +21,8 @@ export interface ElectionsTable {
   nominations_close_at: string | null;
   voting_opens_at: string | null;
   voting_closes_at: string | null;
+  /** The IANA zone the deadlines were set in, and are stated in ('UTC' for elections called before it was kept). */
+  time_zone: string;
   /** Term of the elected positions (ISO dates). */
   term_start: string;
   term_end: string | null;

@@ -29,6 +29,9 @@ export const TIME_ZONES: readonly string[] = (() => {
   return [...americas, 'UTC', ...all.filter((z) => !z.startsWith('America/') && z !== 'UTC')];
 })();
 
+/** A zone's name as people read it ("America/Mexico City"). */
+export const zoneLabel = (zone: string) => zone.replace(/_/g, ' ');
+
 /** Minutes to add to UTC to get the wall-clock time in `zone` at `instant` (e.g. -300 in Lima). */
 export function offsetMinutes(instant: Date, zone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {

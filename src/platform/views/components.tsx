@@ -9,6 +9,7 @@ import { raw } from 'hono/html';
 import { useView } from './context.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
 import { LOCALE_NAMES } from '../i18n/locales.js';
+import { zoneLabel } from '../i18n/zones.js';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -344,7 +345,7 @@ export function DeadlineField(props: { name: string; label: string; form: FormSt
           <div>
             <label for={fieldId(zoneName)}>{t('form.deadline.zone')}</label>
             <select id={fieldId(zoneName)} name={zoneName} aria-invalid={invalid}>
-              {raw(optionsHtml(props.zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), zone))}
+              {raw(optionsHtml(props.zones.map((z) => ({ value: z, label: zoneLabel(z) })), zone))}
             </select>
           </div>
         </div>

@@ -14,7 +14,9 @@ import { assignPositions, bodyMemberOrganizations, type Assignment } from '../..
 import { buildRecord, tally, validateDefinition, verifyRecord, type ElectionDefinition, type Position } from '../core/index.js';
 import { bodyRecipients, getBodyById } from '../../bodies/index.js';
 import { notify } from '../../../platform/notify/notify.js';
-import type { I18n } from '../../../platform/i18n/i18n.js';
+import { formatters, type I18n } from '../../../platform/i18n/i18n.js';
+import type { Locale } from '../../../platform/i18n/locales.js';
+import { zoneLabel } from '../../../platform/i18n/zones.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { ballotEntries, fingerprintOf, getElection, listCandidates, toElection, type Election } from '../queries.js';
 import { paths } from '../paths.js';
@@ -61,12 +63,20 @@ export async function announce(tx: ElectionsTx, event: ElectionEvent, electionId
       census: e.censusSize ?? 0,
       ballots: e.ballotCount,
       fingerprint: fingerprintOf(e) ?? '',
+      deadline: deadlineIn(tx.i18n, l, event === 'opened' ? e.votingClosesAt : e.nominationsCloseAt, e.timeZone),
     }),
   });
 }
 
+/** A deadline as a mail states it: on the clocks of the election's zone, named ("… 18:00 CST (America/Mexico City)"). */
+function deadlineIn(i18n: I18n, l: Locale, at: string | null, zone: string): string {
+  if (!at) return i18n.t(l)('elections.page.byDecision');
+  const when = formatters(l).dateTimeIn(at, zone);
+  return zone === 'UTC' ? when : `${when} (${zoneLabel(zone)})`;
+}
+
 /** What the secretary sets when calling or editing an election: the election's own fields, with the title still translated. */
-export type ElectionInput = { title: Translated } & Pick<Election, 'positions' | 'quorumPct' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'termStart' | 'termEnd' | 'publishVoters'>;
+export type ElectionInput = { title: Translated } & Pick<Election, 'positions' | 'quorumPct' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt' | 'timeZone' | 'termStart' | 'termEnd' | 'publishVoters'>;
 
 /** The columns an election's input sets, as stored. */
 function inputColumns(input: ElectionInput) {
@@ -77,6 +87,7 @@ function inputColumns(input: ElectionInput) {
     nominations_close_at: input.nominationsCloseAt,
     voting_opens_at: input.votingOpensAt,
     voting_closes_at: input.votingClosesAt,
+    time_zone: input.timeZone,
     term_start: input.termStart,
     term_end: input.termEnd,
     publish_voters: input.publishVoters ? 1 : 0,

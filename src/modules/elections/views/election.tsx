@@ -1,6 +1,7 @@
 /** @module Elections views: one election — its phase, the actions the reader may take, candidates, result and record. */
 import { Form, Button, Table, EmptyState, Notice, TText } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
+import { When } from '../../../platform/views/when.js';
 import type { BodyRow } from '../../bodies/index.js';
 import { paths, bodyPage } from '../paths.js';
 import { isPublished, fingerprintOf, type Candidate, type Election } from '../queries.js';
@@ -97,11 +98,11 @@ export function ElectionPage(props: {
         <dt>{t('elections.form.quorum')}</dt>
         <dd>{t('elections.page.quorumText', { pct: e.quorumPct })}</dd>
         <dt>{t('elections.form.nominationsClose')}</dt>
-        <dd>{e.nominationsCloseAt ? fmt.dateTime(e.nominationsCloseAt) : t('elections.page.byDecision')}</dd>
+        <dd>{e.nominationsCloseAt ? <When at={e.nominationsCloseAt} zone={e.timeZone} /> : t('elections.page.byDecision')}</dd>
         <dt>{t('elections.form.votingOpens')}</dt>
-        <dd>{e.openedAt ? fmt.dateTime(e.openedAt) : e.votingOpensAt ? fmt.dateTime(e.votingOpensAt) : t('elections.page.byDecision')}</dd>
+        <dd>{(e.openedAt ?? e.votingOpensAt) ? <When at={(e.openedAt ?? e.votingOpensAt)!} zone={e.timeZone} /> : t('elections.page.byDecision')}</dd>
         <dt>{t('elections.form.votingCloses')}</dt>
-        <dd>{e.closedAt ? fmt.dateTime(e.closedAt) : e.votingClosesAt ? fmt.dateTime(e.votingClosesAt) : t('elections.page.byDecision')}</dd>
+        <dd>{(e.closedAt ?? e.votingClosesAt) ? <When at={(e.closedAt ?? e.votingClosesAt)!} zone={e.timeZone} /> : t('elections.page.byDecision')}</dd>
         <dt>{t('elections.page.term')}</dt>
         <dd>{e.termEnd ? t('bodies.positions.term', { from: fmt.date(e.termStart), to: fmt.date(e.termEnd) }) : t('bodies.positions.since', { from: fmt.date(e.termStart) })}</dd>
         {e.censusSize !== null ? (

@@ -51,8 +51,9 @@ function deadlineValues(base: string, at: string | null, zone: string): FormValu
   return { [`${base}_on`]: date, [`${base}_time`]: time, [`${base}_zone`]: zone };
 }
 
-/** An election's values as the form shows them (deadlines on the clocks of `zone`, the reader's). */
-export function formValuesOf(e: Election, zone = 'UTC'): FormValues {
+/** An election's values as the form shows them (deadlines on the clocks of the election's own zone). */
+export function formValuesOf(e: Election): FormValues {
+  const zone = e.timeZone;
   const title = parseTranslated(e.title);
   const v: FormValues = {
     positions: e.positions,

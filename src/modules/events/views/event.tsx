@@ -6,7 +6,7 @@ import { paths as platformPaths } from '../../../platform/paths.js';
 import { paths, bodyPage } from '../paths.js';
 import { SECTORS } from '../tables.js';
 import { translationStatus, type Event, type AgendaItem, type Registration } from '../queries.js';
-import { When } from './common.js';
+import { When } from '../../../platform/views/when.js';
 import { MinutesSection } from './minutes.js';
 import type { Minutes } from '../queries.js';
 

@@ -4,7 +4,8 @@ import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from '../tables.js';
 import type { Event } from '../queries.js';
-import { EventLink, When } from './common.js';
+import { EventLink } from './common.js';
+import { When } from '../../../platform/views/when.js';
 
 export function EventsListPage(props: {
   upcoming: Event[];

@@ -3,7 +3,8 @@ import { Form, Button, Table, EmptyState } from '../../../platform/views/compone
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
 import type { Event } from '../queries.js';
-import { EventLink, When } from './common.js';
+import { EventLink } from './common.js';
+import { When } from '../../../platform/views/when.js';
 
 export function MyEventsPage(props: { items: { event: Event; status: string }[]; feedUrl: string | null; reader: string | null }) {
   const { t, locale: l } = useView();
