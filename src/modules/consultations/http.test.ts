@@ -95,6 +95,11 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect(mail.map((m) => m.to_address).sort()).toEqual(['votera@co.test', 'voterb@co.test']);
     expect((await anon.get(url())).status).toBe(200);
     expect(await (await anon.get('/es/')).text()).toContain(`href="/es/consultations/${id}"`);
+    // Its organizers read its history as sentences; others do not see it.
+    const organizer = await (await p('secretary').get(url())).text();
+    expect(organizer).toContain('Se abrió la consulta Áreas prioritarias &lt;script&gt;');
+    expect(organizer).toContain('agregó una pregunta a Áreas prioritarias');
+    expect(await (await anon.get(url())).text()).not.toContain('Se abrió la consulta');
     // The clock's times are in 2030; the answer command compares with the real time, which is before the close.
   });
 

@@ -9,6 +9,7 @@ import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser } from '../../platform/authz/authz.js';
 import { historyOf } from '../../platform/audit/audit.js';
+import { readHistory } from '../../platform/audit/read.js';
 import { fail } from '../../platform/outcome.js';
 import { toCsv } from '../../platform/http/csv.js';
 import { emptyForm } from '../../platform/views/components.js';
@@ -99,7 +100,7 @@ consultationsRoutes.get(paths.consultation.pattern, async (c) => {
       questions={await resolved(c, x.k)}
       can={{ design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export') }}
       answeredOrgs={x.f.answerOrgs.filter((o) => done.has(o.id)).map((o) => o.name)}
-      history={await historyOf(db, 'consultation', x.k.id)}
+      history={can('design') || can('close') ? await readHistory(db, c.get('deps').modules, c.get('locale'), c.get('t'), { type: 'consultation', id: x.k.id }, await historyOf(db, 'consultation', x.k.id)) : []}
     />,
     { title: pickTranslated(x.k.title, c.get('locale'))?.text ?? x.k.id, crumbs: [[c.get('t')('consultations.list.title'), paths.list.pattern]], noindex: x.k.status === 'draft' },
   );

@@ -327,6 +327,12 @@ describe.each(DIALECTS)('elections over HTTP (%s)', (dialect) => {
     expect(holdings.filter((h) => h.ended_at)).toHaveLength(1); // the appointed secretary moved to history
     const audit = (await ctx.db.selectFrom('audit_log').select('action').where('subject_id', '=', electionId).execute()).map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['election.called', 'election.opened', 'election.closed', 'election.certified']));
+    // The election's public record reads its steps as sentences with names, without the candidacies.
+    const record = await (await anon.get(`/es/elections/${electionId}`)).text();
+    expect(record).toContain('Se abrió la votación de Elección de prueba');
+    expect(record).toMatch(/certificó el resultado de Elección de prueba/);
+    expect(record).not.toContain('candidatura en Elección de prueba');
+    expect(await (await anon.get(`/en/elections/${electionId}`)).text()).toContain('certified the result of');
     expect((await ctx.db.selectFrom('outbox').select('id').where('kind', '=', 'elections.certified').execute()).length).toBeGreaterThan(0);
     const page = await anon.get(`/es/bodies/${slug}`);
     expect(await page.text()).toContain('Persona voter2');

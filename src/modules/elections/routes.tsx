@@ -10,6 +10,7 @@ import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser } from '../../platform/authz/authz.js';
 import { historyOf } from '../../platform/audit/audit.js';
+import { readHistory } from '../../platform/audit/read.js';
 import { ok, fail } from '../../platform/outcome.js';
 import { emptyForm, type FormValues } from '../../platform/views/components.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
@@ -31,7 +32,7 @@ import { securityDocHtml, guideHtml } from './security-doc.js';
 import { paths } from './paths.js';
 import { ElectionsListPage } from './views/list.js';
 import { formValuesOf } from './views/form.js';
-import { ElectionPage } from './views/election.js';
+import { ElectionPage, HISTORY_STEPS } from './views/election.js';
 import { MyElectionsPage } from './views/mine.js';
 import { ReviewPage, VotedPage } from './views/vote.js';
 import type { ReceiptLookup } from './views/receipt.js';
@@ -128,7 +129,7 @@ electionsRoutes.get(paths.election.pattern, async (c) => {
       candidates={candidates}
       orgName={new Map(orgs.map((o) => [o.id, o.name]))}
       mine={mine}
-      history={await historyOf(db, 'election', e.id)}
+      history={await readHistory(db, c.get('deps').modules, c.get('locale'), c.get('t'), { type: 'election', id: e.id }, (await historyOf(db, 'election', e.id)).filter((h) => HISTORY_STEPS.includes(h.action)))}
     />,
     { title: pickTranslated(e.title, c.get('locale'))?.text ?? e.id, crumbs: [[c.get('t')('elections.list.title'), paths.list.pattern]] },
   );

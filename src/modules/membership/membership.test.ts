@@ -127,9 +127,17 @@ describe.each(DIALECTS)('membership on %s', (dialect) => {
     expect(history).toEqual(['applied', 'info_requested', 'profile_updated', 'resubmitted', 'approved']);
     const review = await (await admin.get(`/es/admin/organizations/${orgId}`)).text();
     expect(review).toContain('Falta el acta constitutiva.');
-    // The history section reads the platform's history: every step, who took it and the status it led to.
-    expect(review).toContain('Se pidió más información');
-    expect(review).toContain('Aprobada');
+    // The history section reads the platform's history as sentences, with names, in the reader's language.
+    expect(review).toContain('Ana Pérez presentó la solicitud de adhesión de Red Migrante del Sur (RMS)');
+    expect(review).toContain('pidió más información a Red Migrante del Sur (RMS)');
+    expect(review).toContain('aprobó la adhesión de Red Migrante del Sur (RMS)');
+    expect(review).not.toContain('membership.');
+    const inEnglish = await (await admin.get(`/en/admin/organizations/${orgId}`)).text();
+    expect(inEnglish).toContain('approved the membership of Red Migrante del Sur (RMS)');
+    // The organization's own page reads the same history, with the fields a profile update changed, in words.
+    const own = await (await ana.get(`/es/organizations/${orgId}`)).text();
+    expect(own).toContain('Ana Pérez actualizó el perfil de Red Migrante del Sur (RMS)');
+    expect(own).toContain('<td>Descripción pública</td>');
     expect((await lastMail(ctx, 'admin@test.local'))?.kind).toBe('membership.resubmitted');
     // A second approval is refused: status changed.
     const again = await admin.post(`/es/admin/organizations/${orgId}/approve`);
@@ -404,7 +412,7 @@ describe.each(DIALECTS)('membership mails, CSV and history migration on %s', (di
     ]);
     const page = await (await admin.get(`/es/admin/organizations/${o.id}`)).text();
     expect(page).toContain('old.csv');
-    expect(page).toContain('name, city');
+    expect(page).toContain('Nombre de la organización, Ciudad');
     await expect(db.selectFrom('membership_history').selectAll().execute()).rejects.toThrow();
     await expect(db.selectFrom('organization_bodies').selectAll().execute()).rejects.toThrow();
   });

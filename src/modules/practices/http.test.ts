@@ -188,7 +188,10 @@ describe.each(DIALECTS)('practices over HTTP on %s', (dialect) => {
     expect(await (await other.get(`/es/practices/${practiceId}`)).text()).not.toContain('Agreguen cifras de impacto.');
     const own = await (await member.get(`/es/practices/${practiceId}`)).text();
     expect(own).toContain('Agreguen cifras de impacto.');
-    expect(own).toContain('Devuelta para cambios');
+    // The review history reads as sentences with names, in the reader's language.
+    expect(own).toContain('pidió cambios en la práctica «Regularización con acompañamiento &lt;b&gt;comunitario&lt;/b&gt;»');
+    expect(own).not.toContain('practice.request_changes');
+    expect(await (await member.get(`/en/practices/${practiceId}`)).text()).toContain('asked for changes to the practice');
     expect(html).toContain('&lt;b&gt;comunitario&lt;/b&gt;');
     expect(html).not.toContain('<b>comunitario</b>');
     expect(html).toContain('/es/practices?gcm_objectives=282');

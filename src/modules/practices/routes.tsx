@@ -20,6 +20,7 @@ import type { Db } from '../../db/schema.js';
 import { listObjectives, listPrinciples, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { getOrganizations, listMemberOrganizations } from '../membership/index.js';
 import { PracticeForm, toInput } from './schemas.js';
+import { readHistory } from '../../platform/audit/read.js';
 import { getPractice, practicesByIds, practicesOf, reviewQueue, practiceHistory, attachmentsOf, attachmentOf, relatedPractices, allPractices, type Practice } from './queries.js';
 import { practicePolicy, scopeOf, type Scope } from './policy.js';
 import { createPractice, updatePractice } from './commands/save.js';
@@ -103,7 +104,7 @@ async function renderPractice(c: Context<AppEnv>, { p, s }: { p: Practice; s: Sc
     p.orgId ? getOrganizations(db, [p.orgId]).then((x) => x[0]) : Promise.resolve(undefined),
     attachmentsOf(db, p.id),
     p.status === 'published' ? relatedPractices(db, p) : Promise.resolve([]),
-    practicePolicy.can(user, 'seeHistory', { p, s }) ? practiceHistory(db, p.id) : Promise.resolve([]),
+    practicePolicy.can(user, 'seeHistory', { p, s }) ? practiceHistory(db, p.id).then((h) => readHistory(db, c.get('deps').modules, l, t, { type: 'practice', id: p.id }, h)) : Promise.resolve([]),
   ]);
   return c.render(
     <PracticePage p={p} scope={s} objectives={objectives} principles={principles} names={names} org={org} attachments={attachments} related={related} events={events} form={form} />,

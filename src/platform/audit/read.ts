@@ -6,12 +6,14 @@
  * is its message `<module>.auditLog.<action without the prefix>`, with {{actor}}, {{subject}} and the names of
  * the subjects an entry's data refers to ({{org}} from `orgId`, {{body}} from `bodyId`, {{person}} from `userId`).
  * The platform's own actions read with `audit.actions.<action>`. An action nobody describes reads as a plain
- * "{{actor}} changed {{subject}}" — never a key or an id.
+ * "{{actor}} changed {{subject}}" — never a key or an id. The administrators' log and every history panel
+ * (an organization's, a practice's, an election's, a consultation's) read their rows with `readAudit`.
  */
 import type { Db } from '../../db/schema.js';
 import type { Locale } from '../i18n/locales.js';
 import type { T } from '../i18n/i18n.js';
 import type { ModuleManifest } from '../module.js';
+import type { HistoryItem } from './audit.js';
 
 /** Entry data fields that name another subject: field → [sentence placeholder, subject type]. */
 const REFS: Record<string, [string, string]> = {
@@ -76,4 +78,32 @@ export async function readAudit(db: Db, modules: ModuleManifest[], locale: Local
     const sentence = t(key, params);
     return sentence === key ? t('audit.generic', params) : sentence;
   });
+}
+
+/** One step of a thing's history with its sentence. */
+export type ReadItem = HistoryItem & { sentence: string };
+
+/** A thing's history (`historyOf`) as sentences in the reader's language, for the history panels. */
+export async function readHistory(
+  db: Db,
+  modules: ModuleManifest[],
+  locale: Locale,
+  t: T,
+  subject: { type: string; id: string },
+  items: HistoryItem[],
+): Promise<ReadItem[]> {
+  const sentences = await readAudit(
+    db,
+    modules,
+    locale,
+    t,
+    items.map((h) => ({
+      action: h.action,
+      actorName: h.actorId ? (h.actorName ?? '') : null,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      data: { ...h.data, ...(h.from != null ? { from: h.from } : {}), ...(h.to != null ? { to: h.to } : {}), ...(h.note != null ? { note: h.note } : {}) },
+    })),
+  );
+  return items.map((h, i) => ({ ...h, sentence: sentences[i]! }));
 }

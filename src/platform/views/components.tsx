@@ -10,6 +10,7 @@ import { useView } from './context.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
 import { LOCALE_NAMES } from '../i18n/locales.js';
 import { zoneLabel } from '../i18n/zones.js';
+import type { ReadItem } from '../audit/read.js';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -495,5 +496,25 @@ export function Table(props: { caption: string; head: (string | { label: string;
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A thing's history, one row per step: when, the sentence that reads it (`readHistory`) and, where a step has
+ * one, a person's words about it or what changed (`detail`, by default the step's note).
+ */
+export function HistoryTable(props: { items: ReadItem[]; caption: string; captionHidden?: boolean; empty?: string; detail?: (h: ReadItem) => string | null | undefined }) {
+  const { t, fmt } = useView();
+  if (!props.items.length) return props.empty ? <EmptyState>{props.empty}</EmptyState> : null;
+  const detail = props.detail ?? ((h: ReadItem) => h.note);
+  const details = props.items.map((h) => detail(h) || '');
+  const withDetails = details.some(Boolean);
+  return (
+    <Table
+      caption={props.caption}
+      captionHidden={props.captionHidden}
+      head={withDetails ? [t('audit.when'), t('audit.what'), t('audit.detail')] : [t('audit.when'), t('audit.what')]}
+      rows={props.items.map((h, i) => (withDetails ? [fmt.dateTime(h.at), h.sentence, details[i]] : [fmt.dateTime(h.at), h.sentence]))}
+    />
   );
 }

@@ -1,8 +1,8 @@
 /** @module Consultations views: one consultation — what it asks, its state, and its organizers' actions. */
-import { Form, Button, EmptyState, TText, Notice } from '../../../platform/views/components.js';
+import { Form, Button, EmptyState, TText, Notice, HistoryTable } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
-import type { HistoryItem } from '../../../platform/audit/audit.js';
+import type { ReadItem } from '../../../platform/audit/read.js';
 import { paths as bodiesPaths, type BodyRow } from '../../bodies/index.js';
 import { paths } from '../paths.js';
 import type { Consultation } from '../queries.js';
@@ -18,7 +18,7 @@ export interface Can {
   export: boolean;
 }
 
-export function ConsultationPage(props: { k: Consultation; body: BodyRow; questions: Resolved[]; can: Can; answeredOrgs: string[]; history: HistoryItem[] }) {
+export function ConsultationPage(props: { k: Consultation; body: BodyRow; questions: Resolved[]; can: Can; answeredOrgs: string[]; history: ReadItem[] }) {
   const { t, locale, fmt } = useView();
   const { k, can } = props;
   const day = (iso: string | null) => (iso ? fmt.date(iso) : '—');
@@ -102,13 +102,7 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
       {can.design || can.close ? (
         <>
           <h2>{t('consultations.page.history')}</h2>
-          <ul>
-            {props.history.map((h) => (
-              <li>
-                {fmt.dateTime(h.at)} — {t(`consultations.history.${h.action.replace('consultation.', '')}`)}
-              </li>
-            ))}
-          </ul>
+          <HistoryTable items={props.history} caption={t('consultations.page.history')} captionHidden />
         </>
       ) : null}
     </>

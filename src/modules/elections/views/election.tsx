@@ -1,5 +1,6 @@
 /** @module Elections views: one election — its phase, the actions the reader may take, candidates, result and record. */
-import { Form, Button, Table, EmptyState, Notice, TText } from '../../../platform/views/components.js';
+import { Form, Button, Table, EmptyState, Notice, TText, HistoryTable } from '../../../platform/views/components.js';
+import type { ReadItem } from '../../../platform/audit/read.js';
 import { useView } from '../../../platform/views/context.js';
 import { When } from '../../../platform/views/when.js';
 import type { BodyRow } from '../../bodies/index.js';
@@ -9,7 +10,8 @@ import { isPublished, fingerprintOf, type Candidate, type Election } from '../qu
 /** What the reader may do here (from the policy's named rules). */
 export type ElectionCans = Record<'edit' | 'nominate' | 'open' | 'close' | 'certify' | 'recall' | 'vote' | 'voted', boolean>;
 
-const STEPS = ['election.called', 'election.opened', 'election.closed', 'election.failed', 'election.certified', 'election.edited'];
+/** The steps of an election its page lists (candidacies stay out of the public record). */
+export const HISTORY_STEPS = ['election.called', 'election.opened', 'election.closed', 'election.failed', 'election.certified', 'election.edited'];
 
 export function ElectionPage(props: {
   e: Election;
@@ -19,7 +21,7 @@ export function ElectionPage(props: {
   orgName: Map<string, string>;
   /** The reader's own pending or accepted candidacies. */
   mine: Candidate[];
-  history: { at: string; action: string }[];
+  history: ReadItem[];
 }) {
   const { t, locale: l, fmt } = useView();
   const { e, body, can, candidates, orgName, mine } = props;
@@ -211,15 +213,7 @@ export function ElectionPage(props: {
       </p>
 
       <h2>{t('elections.page.history')}</h2>
-      <ol>
-        {props.history
-          .filter((s) => STEPS.includes(s.action))
-          .map((s) => (
-            <li>
-              {fmt.date(s.at)}: {t(`elections.audit.${s.action.replace('election.', '')}`)}
-            </li>
-          ))}
-      </ol>
+      <HistoryTable items={props.history} caption={t('elections.page.history')} captionHidden />
     </>
   );
 }

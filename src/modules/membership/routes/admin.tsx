@@ -13,7 +13,7 @@ import { ReviewSchema } from '../schemas.js';
 import { membershipPolicy, type MembershipAction } from '../policy.js';
 import { listByStatus, peopleOf, contactsOf, parseList } from '../queries.js';
 import { transition, type Step } from '../commands/lifecycle.js';
-import { orgHistory } from '../commands/history.js';
+import { readOrgHistory } from '../commands/history.js';
 import { mailContext } from '../commands/mail.js';
 import { previewImport, getImport, runImport, IMPORT_COLUMNS } from '../commands/import.js';
 import { ApplicationsPage, ReviewPage, ImportFormPage, ImportPage } from '../views/admin.js';
@@ -70,7 +70,7 @@ async function renderReview(c: Context<AppEnv>, found: LoadedOrg, form: FormStat
   const { db } = c.get('deps');
   const { org } = found;
   const [history, people, contacts, names, objectives] = await Promise.all([
-    orgHistory(db, org.id),
+    readOrgHistory(db, c.get('deps').modules, c.get('locale'), t, org.id),
     peopleOf(db, org.id),
     contactsOf(db, org.id),
     countryNames(db, c.get('locale')),

@@ -14,7 +14,7 @@ import { organizationsOfUser } from '../index.js';
 import { updateProfile } from '../commands/profile.js';
 import { transition } from '../commands/lifecycle.js';
 import { createInvitation, findInvitation, acceptInvitation, setPeopleRoles } from '../commands/people.js';
-import { orgHistory } from '../commands/history.js';
+import { readOrgHistory } from '../commands/history.js';
 import { mailContext } from '../commands/mail.js';
 import { setLogo, removeLogo } from '../commands/logo.js';
 import { countryOptions, lacOptions, objectiveChoices } from '../views/common.js';
@@ -68,7 +68,7 @@ async function renderOrg(c: Context<AppEnv>, found: LoadedOrg, forms: OrgForms =
   const { org, ctx } = found;
   const t = c.get('t');
   const { db } = c.get('deps');
-  const [people, contacts, history, invites, names] = await Promise.all([peopleOf(db, org.id), contactsOf(db, org.id), orgHistory(db, org.id), openInvitations(db, org.id), countryNames(db, c.get('locale'))]);
+  const [people, contacts, history, invites, names] = await Promise.all([peopleOf(db, org.id), contactsOf(db, org.id), readOrgHistory(db, c.get('deps').modules, c.get('locale'), t, org.id), openInvitations(db, org.id), countryNames(db, c.get('locale'))]);
   return c.render(<OrgPage org={org} ctx={ctx} people={people} contacts={contacts} history={history} invites={invites} names={names} forms={forms} />, {
     title: org.name,
     noindex: true,

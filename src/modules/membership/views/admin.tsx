@@ -4,12 +4,12 @@ import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { membershipPolicy } from '../policy.js';
 import type { OrganizationFull } from '../queries.js';
-import type { OrgHistoryItem } from '../commands/history.js';
+import type { ReadItem } from '../../../platform/audit/read.js';
 import type { Step } from '../commands/lifecycle.js';
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, type ImportRow } from '../commands/import.js';
 import { paths } from '../paths.js';
 import { StatusBadge } from './common.js';
-import { HistoryTable } from './org.js';
+import { OrgHistory } from './org.js';
 
 export function ApplicationsPage(props: {
   tabs: string[];
@@ -69,7 +69,7 @@ export function reviewSteps(user: Parameters<typeof membershipPolicy.can>[0], ct
 export function ReviewPage(props: {
   org: OrganizationFull;
   form: FormState;
-  history: OrgHistoryItem[];
+  history: ReadItem[];
   people: { name: string; email: string; role_title: string | null }[];
   contacts: { name: string; email: string | null; phone: string | null }[];
   names: Map<string, string>;
@@ -133,7 +133,7 @@ export function ReviewPage(props: {
           </Form>
         ))}
       <h2>{t('membership.history.title')}</h2>
-      <HistoryTable rows={props.history} />
+      <OrgHistory items={props.history} />
     </>
   );
 }

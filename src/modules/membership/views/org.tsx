@@ -1,10 +1,10 @@
 /** @module Membership views: an organization's own pages — the list of one's organizations, its page, profile form and invitations. */
-import { Form, ErrorSummary, TextField, TextArea, SelectField, ChoiceField, Button, Table, EmptyState, Notice, TText, emptyForm, type FormState, type Option } from '../../../platform/views/components.js';
+import { Form, ErrorSummary, TextField, TextArea, SelectField, ChoiceField, Button, Table, EmptyState, HistoryTable, Notice, TText, emptyForm, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { membershipPolicy, type OrgContext } from '../policy.js';
 import type { OrganizationFull } from '../queries.js';
-import type { OrgHistoryItem } from '../commands/history.js';
+import type { ReadItem } from '../../../platform/audit/read.js';
 import { INVITATION_DAYS } from '../commands/people.js';
 import { LOGO_MAX_BYTES } from '../commands/logo.js';
 import { paths, elsewhere } from '../paths.js';
@@ -46,7 +46,7 @@ export interface OrgPageData {
   ctx: OrgContext;
   people: { id: string; name: string; email: string; role_title: string | null; isRepresentative: boolean; isVoter: boolean }[];
   contacts: { name: string; role: string | null; email: string | null; phone: string | null }[];
-  history: OrgHistoryItem[];
+  history: ReadItem[];
   invites: { email: string; expires_at: string }[];
   names: Map<string, string>;
   forms: OrgForms;
@@ -200,32 +200,30 @@ export function OrgPage(props: OrgPageData) {
         </>
       ) : null}
       <h2>{t('membership.history.title')}</h2>
-      <HistoryTable rows={history} />
+      <OrgHistory items={history} />
     </>
   );
 }
 
-/** The organization's membership history, read from the platform's one history. */
-export function HistoryTable(props: { rows: OrgHistoryItem[] }) {
-  const { t, fmt } = useView();
-  if (!props.rows.length) return <EmptyState>{t('membership.history.none')}</EmptyState>;
+/** The organization's membership history: each step as a sentence, with its note and the fields it changed. */
+export function OrgHistory(props: { items: ReadItem[] }) {
+  const { t } = useView();
+  const field = (k: string) => {
+    const lang = /^description_(\w+)$/.exec(k)?.[1];
+    const key = lang ? 'membership.fields.descriptionIn' : `membership.fields.${k}`;
+    const label = t(key, lang ? { language: t(`languageNames.${lang}`) } : {});
+    return label === key ? null : label;
+  };
   return (
-    <Table
+    <HistoryTable
+      items={props.items}
       caption={t('membership.history.title')}
       captionHidden
-      head={[t('membership.history.when'), t('membership.history.who'), t('membership.history.what'), t('membership.history.note')]}
-      rows={props.rows.map((h) => {
-        const changes = Array.isArray(h.changes) ? h.changes.join(', ') : '';
-        return [
-          fmt.dateTime(h.at),
-          h.actorId ? h.actorName || t('audit.formerPerson') : t('membership.history.system'),
-          <>
-            {t(`membership.history.actions.${h.step}`)}
-            {h.to ? <> → {t(`membership.status.${h.to}`)}</> : null}
-          </>,
-          [h.note, changes].filter(Boolean).join(' · ') || '—',
-        ];
-      })}
+      empty={t('membership.history.none')}
+      detail={(h) => {
+        const changes = Array.isArray(h.data.changes) ? h.data.changes.map((k) => field(String(k))).filter(Boolean).join(', ') : '';
+        return [h.note, changes].filter(Boolean).join(' · ');
+      }}
     />
   );
 }

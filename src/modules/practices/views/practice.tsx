@@ -1,8 +1,8 @@
 /** @module Practices: a practice's page — its text and facts, files, downloads, the review workflow and its history. */
 import { useView } from '../../../platform/views/context.js';
-import { TText, Form, TextArea, Button, Notice, Table, type FormState } from '../../../platform/views/components.js';
+import { TText, Form, TextArea, Button, Notice, Table, HistoryTable, type FormState } from '../../../platform/views/components.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
-import type { HistoryItem } from '../../../platform/audit/audit.js';
+import type { ReadItem } from '../../../platform/audit/read.js';
 import type { Objective, Principle } from '../../../platform/reference/queries.js';
 import { TEXT_FIELDS, RECOMMENDED_START } from '../model.js';
 import { missingForSubmit } from '../schemas.js';
@@ -22,7 +22,7 @@ export interface PracticePageData {
   attachments: { id: string; file_name: string; size: number }[];
   related: Practice[];
   /** The workflow's history, when the viewer may see it (`seeHistory`), else empty. */
-  events: HistoryItem[];
+  events: ReadItem[];
   /** The workflow or upload form as posted, with its problems (422), or empty. */
   form: FormState;
 }
@@ -274,13 +274,7 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
               </Button>
             </Form>
           ) : null}
-          {events.length ? (
-            <Table
-              caption={t('practices.workflow.history')}
-              head={[t('practices.workflow.when'), t('practices.workflow.who'), t('practices.workflow.what'), t('practices.workflow.commentCol')]}
-              rows={events.map((e) => [fmt.dateTime(e.at), e.actorName || (e.actorId ? t('audit.formerPerson') : ''), t(`practices.events.${e.action.replace(/^practice\./, '')}`), e.note ?? ''])}
-            />
-          ) : null}
+          <HistoryTable items={events} caption={t('practices.workflow.history')} />
         </section>
       ) : null}
       {related.length ? (
