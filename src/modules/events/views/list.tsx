@@ -36,13 +36,11 @@ export function EventsListPage(props: {
     <>
       <h1>{t('events.list.title')}</h1>
       <p class="lead">{t('events.list.lead')}</p>
-      <p>
+      <p class="actions">
         {props.canCreate ? (
-          <>
-            <a class="button" href={paths.create.href(l)}>
-              {t('events.list.create')}
-            </a>{' '}
-          </>
+          <a class="button" href={paths.create.href(l)}>
+            {t('events.list.create')}
+          </a>
         ) : null}
         <a href={paths.feed.href(l)}>{t('events.list.feed')}</a>
       </p>
