@@ -4,7 +4,7 @@
  * 360 px phone (a refused ranking first), closes it and reads the results — with axe on every page, at desktop
  * width and on the phone.
  */
-import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, representNewOrganization } from './support.js';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -12,26 +12,7 @@ test('a consultation from design to results', async ({ page }) => {
   test.setTimeout(180_000);
   await signInAsAdmin(page);
   // An organization the administrator represents (its designated voter).
-  await page.goto('/es/join');
-  await page.locator('input[name=name]').fill('Red consultada e2e');
-  await page.locator('select[name=country]').selectOption('PE');
-  await page.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(page, 'objectives', '1');
-  await page.locator('input[name=languages]').first().check();
-  await page.locator('input[name=role_title]').fill('Coordinación');
-  await page.locator('input[name=accept_principles]').check();
-  await page.locator('input[name=accept_terms]').check();
-  await page.locator('form[action$="/join"] button[type=submit]').click();
-  await expect(page).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const orgId = /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
-  await page.goto(`/es/admin/organizations/${orgId}`);
-  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
-  await page.goto(`/es/organizations/${orgId}`);
-  const voterRadio = page.locator('input[name=voter]').first();
-  if (!(await voterRadio.isChecked())) {
-    await voterRadio.check();
-    await page.locator(`form[action$="/organizations/${orgId}/people"] button[type=submit]`).click();
-  }
+  await representNewOrganization(page, 'Red consultada e2e', 'PE');
 
   // Design.
   await page.goto('/es/consultations');

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, checkA11y, signInAsAdmin, choose } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, representNewOrganization } from './support.js';
 import { TAMPERINGS } from '../../src/modules/elections/core/factories.js';
 import type { ElectionRecord } from '../../src/modules/elections/core/types.js';
 
@@ -17,26 +17,7 @@ test('an election from call to certification', async ({ page }) => {
   test.setTimeout(240_000); // a long journey with axe on some twenty pages, on a shared machine
   await signInAsAdmin(page);
   // An organization whose person is the administrator.
-  await page.goto('/es/join');
-  await page.locator('input[name=name]').fill('Red de prueba e2e');
-  await page.locator('select[name=country]').selectOption('CL');
-  await page.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(page, 'objectives', '1');
-  await page.locator('input[name=languages]').first().check();
-  await page.locator('input[name=role_title]').fill('Coordinación');
-  await page.locator('input[name=accept_principles]').check();
-  await page.locator('input[name=accept_terms]').check();
-  await page.locator('form[action$="/join"] button[type=submit]').click();
-  await expect(page).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const orgId = /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
-  await page.goto(`/es/admin/organizations/${orgId}`);
-  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
-  await page.goto(`/es/organizations/${orgId}`);
-  const voterRadio = page.locator('input[name=voter]').first();
-  if (!(await voterRadio.isChecked())) {
-    await voterRadio.check();
-    await page.locator(`form[action$="/organizations/${orgId}/people"] button[type=submit]`).click();
-  }
+  await representNewOrganization(page, 'Red de prueba e2e', 'CL');
 
   // The body: join and approve.
   await page.goto('/es/bodies/mt3/area');

@@ -100,3 +100,31 @@ export async function choose(page: Page, name: string, value: string) {
   });
   await box.check();
 }
+
+/**
+ * The signed-in administrator applies for a new organization through /join (country `country`), approves it
+ * and is its designated voter: what the election and consultation journeys start from. Returns its id.
+ */
+export async function representNewOrganization(page: Page, name: string, country: string): Promise<string> {
+  await page.goto('/es/join');
+  await page.locator('input[name=name]').fill(name);
+  await page.locator('select[name=country]').selectOption(country);
+  await page.locator('select[name=type]').selectOption({ index: 1 });
+  await choose(page, 'objectives', '1');
+  await page.locator('input[name=languages]').first().check();
+  await page.locator('input[name=role_title]').fill('Coordinación');
+  await page.locator('input[name=accept_principles]').check();
+  await page.locator('input[name=accept_terms]').check();
+  await page.locator('form[action$="/join"] button[type=submit]').click();
+  await expect(page).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
+  const orgId = /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
+  await page.goto(`/es/admin/organizations/${orgId}`);
+  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
+  await page.goto(`/es/organizations/${orgId}`);
+  const voterRadio = page.locator('input[name=voter]').first();
+  if (!(await voterRadio.isChecked())) {
+    await voterRadio.check();
+    await page.locator(`form[action$="/organizations/${orgId}/people"] button[type=submit]`).click();
+  }
+  return orgId;
+}
