@@ -71,7 +71,7 @@ describe.each(DIALECTS)('coverage by country on %s', (dialect) => {
     expect(r).toMatch(/<a href="\/es\/coverage\?by=registration" aria-current="true">donde está registrada<\/a>/);
     expect(r).toContain('src="/es/coverage/map.svg?by=registration"');
     // Four members whichever the view.
-    for (const html of [w, r]) expect(html).toMatch(/Dónde están las 4 organizaciones miembro/);
+    for (const html of [w, r]) expect(html).toMatch(/Dónde están las organizaciones miembro del Mecanismo \(hoy, 4\)/);
     // Anything else asks for the default view.
     expect(rowCount(await (await anon.get('/es/coverage?by=nonsense')).text(), 'Paraguay')).toBe('3');
 
