@@ -96,8 +96,10 @@ describe.each(DIALECTS)('a sign-in link when locked out on %s', (dialect) => {
     }
     // Both paths answer no sooner than the floor, so their distributions overlap.
     expect(Math.min(...times.known, ...times.unknown)).toBeGreaterThanOrEqual(395);
-    expect(Math.max(...times.known), JSON.stringify(times)).toBeGreaterThan(Math.min(...times.unknown));
-    expect(Math.max(...times.unknown), JSON.stringify(times)).toBeGreaterThan(Math.min(...times.known));
+    // Both answer at the floor: their medians within a few milliseconds (a lookup or a mail written for a known
+    // address only would show as tens of ms). Comparing extremes of three samples each flaked at 1 ms apart.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    expect(Math.abs(median(times.known) - median(times.unknown)), JSON.stringify(times)).toBeLessThan(15);
     await ctx.runJobs();
     const after = await ctx.db.selectFrom('outbox').select(['id', 'to_address']).execute();
     const added = after.filter((r) => !before.some((b) => b.id === r.id));
