@@ -10,32 +10,15 @@ import type { Locale } from '../../../platform/i18n/locales.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import type { EventsTable } from '../tables.js';
-import { getEvent } from '../queries.js';
+import { getEvent, type Event } from '../queries.js';
 import { paths } from '../paths.js';
 import { promoteWaitlist } from './registration.js';
 import type { EventsTx } from './context.js';
 
-/** What the organizers set on an event. */
-export interface EventInput {
-  kind: EventsTable['kind'];
-  title: Translated;
-  description: Translated;
-  originalLang: Locale;
-  format: EventsTable['format'];
-  venue: { address: string | null; city: string | null; country: string | null };
-  onlineUrl: string | null;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  visibility: EventsTable['visibility'];
-  visibilityBodyId: string | null;
-  registrationMode: EventsTable['registration_mode'];
-  capacity: number | null;
-  registrationClosesAt: string | null;
-  bodyIds: string[];
-  objectives: number[];
+/** What the organizers set on an event: the event less what the platform keeps (id, counts, status, times), plus its agenda. */
+export type EventInput = Omit<Event, 'id' | 'registeredCount' | 'status' | 'sequence' | 'createdAt' | 'updatedAt'> & {
   agenda: { startsAt: string; title: string; speakers: string | null }[];
-}
+};
 
 function columns(i: EventInput) {
   return {
