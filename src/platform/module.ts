@@ -13,6 +13,8 @@ import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail/mailer.js';
 import type { JobDefinition, ScheduleDefinition } from './jobs/jobs.js';
 import type { Logger } from 'pino';
+import type { CurrentUser } from './http/env.js';
+import type { Formatters } from './i18n/i18n.js';
 
 export type Catalog = { [key: string]: string | Catalog };
 
@@ -49,6 +51,11 @@ export interface SectionContext {
   dialect: Dialect;
   locale: Locale;
   t: (key: string, opts?: Record<string, unknown>) => string;
+  /**
+   * The reader, where the page depends on them (a body's or an organization's page, a link's target); null or
+   * absent: a signed-out visitor — the only reader whose page the page cache keeps.
+   */
+  user?: CurrentUser | null;
 }
 /** One live figure on the home page: a number, what it counts (already in the reader's language), and where to see them. */
 export interface HomeFigure {
@@ -80,6 +87,91 @@ export interface OrganizationGroups {
   of: (db: Db, locale: Locale, orgId: string) => Promise<{ value: string; label: string; href: string }[]>;
 }
 
+/**
+ * Something other modules may link to — an event, a consultation, a practice, a pledge, a document — without
+ * knowing its tables: the linking module stores the pair (`type`, id) in its own table, and asks the target's
+ * module for titles and pages when it shows the links (platform/links.ts). A module added later becomes linkable
+ * by declaring its targets; the linking module's tables do not change.
+ */
+export interface LinkTarget {
+  /** Stable name, stored by linking modules: '<module>.<thing>', e.g. 'events.event'. */
+  type: string;
+  /** i18n key of the kind's name ("Event"), for the picker and the list of links. */
+  label: string;
+  /**
+   * The things with these ids that the reader (`ctx.user`) may see: title in the reader's language and page.
+   * An id left out does not exist or is hidden from this reader.
+   */
+  resolve: (ctx: SectionContext, ids: string[]) => Promise<Map<string, { title: string; href: string }>>;
+  /** Candidates for a picker: things the reader may see whose title matches `q` (empty: the most recent). */
+  search: (ctx: SectionContext, q: string, limit: number) => Promise<{ id: string; title: string }[]>;
+}
+
+/** What a report covers: the whole Mechanism, one body, or one GCM objective, over [from, to) (ISO dates). */
+export interface ReportScope {
+  kind: 'mechanism' | 'body' | 'objective';
+  bodyId?: string;
+  objective?: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * One block of a report, in the reader's language, drawn the same by the web page (HTML, SVG charts with their
+ * data tables) and the PDF. Numbers are already formatted for the language.
+ */
+export type ReportBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'figures'; items: { value: string; label: string }[] }
+  | { kind: 'bars'; caption: string; items: { label: string; value: number; display: string }[] }
+  | { kind: 'table'; caption: string; head: string[]; rows: string[][] }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'empty'; text: string };
+
+/**
+ * A section of the generated reports ("Hoja informativa"), added by a module. `data` gathers the figures for a
+ * scope as plain JSON — stored as is when a report is published, so a published edition never changes — and
+ * `render` turns them into blocks in any language. `data` returns null when the module has nothing for the scope:
+ * the report says so instead of showing zeros as if measured.
+ */
+export interface ReportSection {
+  /** Stable key, e.g. 'membership.growth'. */
+  key: string;
+  /** i18n key of the section's heading. */
+  title: string;
+  /** Place in the report, smallest first. */
+  order: number;
+  data: (ctx: { db: Db; dialect: Dialect }, scope: ReportScope) => Promise<unknown | null>;
+  render: (data: unknown, ctx: { locale: Locale; t: SectionContext['t']; fmt: Formatters }) => ReportBlock[];
+}
+
+/** One new thing, as the digest and "since your last visit" list it. */
+export interface UpdateItem {
+  title: string;
+  /** Absolute URL (mail) or path (pages): built from `ctx.baseUrl`, which is '' on pages. */
+  href: string;
+  /** ISO time it happened. */
+  at: string;
+  /** One short line under the title (a date, a place, an organization), in the reader's language. */
+  note?: string;
+}
+
+/**
+ * A kind of news a module reports to the digest and to "since your last visit" (new members, practices published,
+ * events announced…). Each person chooses per kind: immediately, daily, weekly, or not at all.
+ */
+export interface UpdateKind {
+  /** Stable name: '<module>.<what>', e.g. 'practices.published'. */
+  kind: string;
+  /** i18n key of its name in the settings and as the digest section's heading. */
+  label: string;
+  order: number;
+  /** What is new in [since, until) that the reader (`ctx.user`) may see, newest first, at most `limit`. */
+  items: (ctx: SectionContext & { since: string; until: string; baseUrl: string; limit: number }) => Promise<UpdateItem[]>;
+  /** How many there are in [since, until) for the reader (the item list is capped, the count is not). */
+  count: (ctx: SectionContext & { since: string; until: string }) => Promise<number>;
+}
+
 export interface ModuleManifest {
   /** Short name; also the namespace of its messages (`bodies:title`) — use letters only. */
   name: string;
@@ -100,6 +192,16 @@ export interface ModuleManifest {
   objectiveSections?: SectionProvider<{ n: number }>;
   /** Sections shown on the home page, under "what is new". */
   homeSections?: SectionProvider<Record<string, never>>;
+  /** Sections shown on a body's page (its events, plan, pledges, news), for `ctx.user`. */
+  bodySections?: SectionProvider<{ id: string; slug: string }>;
+  /** Sections shown on a member organization's directory page (its pledges, documents), for `ctx.user`. */
+  organizationSections?: SectionProvider<{ id: string; slug: string }>;
+  /** Things of this module that others may link to (see LinkTarget). */
+  linkTargets?: LinkTarget[];
+  /** Sections of the generated reports (see ReportSection). */
+  reportSections?: ReportSection[];
+  /** Kinds of news for the digest and "since your last visit" (see UpdateKind). */
+  updates?: UpdateKind[];
   /** Live figures for the home page (member organizations, practices, upcoming elections…), counted now. */
   homeFigures?: (ctx: SectionContext) => Promise<HomeFigure[]>;
   /** Background jobs this module runs (names prefixed by the module: 'elections.clock'). */

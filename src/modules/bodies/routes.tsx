@@ -36,10 +36,18 @@ bodiesRoutes.get(paths.list.pattern, async (c) => {
 bodiesRoutes.get(paths.body.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db } = c.get('deps');
+  const { db, dialect, modules } = c.get('deps');
   const body = await getBodyBySlug(db, c.req.param('slug'));
   if (!body) return c.notFound();
-  const [all, objectives, members, holdings] = await Promise.all([listBodies(db), listObjectives(db, l), bodyMemberOrganizations(db, body.id), bodyPositions(db, body.id)]);
+  const ctx = { db, dialect, locale: l, t, user: c.get('user') };
+  const [all, objectives, members, holdings, sections] = await Promise.all([
+    listBodies(db),
+    listObjectives(db, l),
+    bodyMemberOrganizations(db, body.id),
+    bodyPositions(db, body.id),
+    // What other modules show on a body's page (its events, plan, pledges, news), for this reader.
+    Promise.all(modules.filter((m) => m.bodySections).map((m) => m.bodySections!(ctx, { id: body.id, slug: body.slug }))).then((s) => s.filter(Boolean)),
+  ]);
   const known = new Set(members.map((o) => o.id));
   const missing = [...new Set(holdings.map((h) => h.orgId))].filter((id) => !known.has(id));
   const orgNames = new Map([...members, ...(await getOrganizations(db, missing))].map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]));
@@ -54,6 +62,7 @@ bodiesRoutes.get(paths.body.pattern, async (c) => {
       holdings={holdings}
       orgNames={orgNames}
       achievements={achievementsOf(body)}
+      sections={sections}
     />,
     { title: pickTranslated(body.name, l)?.text ?? body.slug, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), paths.list.href(l)]] },
   );

@@ -1,4 +1,5 @@
 /** @module Bodies views: a body's public page (mandate, objectives, sub-groups, positions, members, achievements). */
+import type { Child } from 'hono/jsx';
 import { useView } from '../../../platform/views/context.js';
 import { TText, EmptyState } from '../../../platform/views/components.js';
 import { parseTranslated } from '../../../platform/i18n/translated.js';
@@ -21,6 +22,8 @@ export interface BodyPageData {
   holdings: PositionHolding[];
   orgNames: Map<string, string>;
   achievements: (string | Record<string, string>)[];
+  /** Other modules' sections (manifest `bodySections`), shown after the body's own. */
+  sections?: Child[];
 }
 
 export function BodyPage(props: BodyPageData) {
@@ -81,6 +84,7 @@ export function BodyPage(props: BodyPageData) {
         <EmptyState>{t('bodies.members.none')}</EmptyState>
       )}
       <ListSection title={t('bodies.achievements')} items={props.achievements.map((a) => <TText value={typeof a === 'string' ? { es: a } : parseTranslated(a)} />)} />
+      {props.sections}
     </>
   );
 }

@@ -165,10 +165,14 @@ publicRoutes.get(paths.member.pattern, async (c) => {
   const user = c.get('user');
   authorize(c, membershipPolicy.can(user, 'browse'));
   const providers = groupsOf(c);
-  const [names, objectives, groups] = await Promise.all([
+  const { dialect, modules } = c.get('deps');
+  const ctx = { db, dialect, locale: l, t, user };
+  const [names, objectives, groups, sections] = await Promise.all([
     countryNames(db, l),
     listObjectives(db, l),
     Promise.all(providers.map(async (g) => ({ heading: g.heading, items: await g.of(db, l, org.id) }))),
+    // What other modules show on an organization's page (its pledges, documents), for this reader.
+    Promise.all(modules.filter((m) => m.organizationSections).map((m) => m.organizationSections!(ctx, { id: org.id, slug: org.slug }))).then((s) => s.filter(Boolean)),
   ]);
   const mine = user ? membershipPolicy.can(user, 'view', { status: org.status, isPerson: await isPersonOf(db, user.id, org.id) }) : false;
   // Contact people are private to the Mechanism: shown to people of member organizations and administrators (never cached).
@@ -176,7 +180,7 @@ publicRoutes.get(paths.member.pattern, async (c) => {
     user && (mine || membershipPolicy.can(user, 'seeContacts', { inGoodStanding: (await organizationsOfUser(db, user.id)).some((o) => o.status === 'member') })) ? await contactsOf(db, org.id) : [];
   c.set('cacheable', true);
   const desc = pickTranslated(org.description, l)?.text;
-  return c.render(<MemberPage org={org} mine={mine} contacts={contacts} names={names} objectives={objectives} groups={groups} />, {
+  return c.render(<MemberPage org={org} mine={mine} contacts={contacts} names={names} objectives={objectives} groups={groups} sections={sections} />, {
     title: org.name,
     description: desc?.slice(0, 200),
     crumbs: [[t('membership.directory.title'), paths.members.pattern]],

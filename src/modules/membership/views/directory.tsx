@@ -1,4 +1,5 @@
 /** @module Membership views: the directory of member organizations and a member's public page. */
+import type { Child } from 'hono/jsx';
 import { Form, TextField, SelectField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
@@ -92,6 +93,8 @@ export function MemberPage(props: {
   names: Map<string, string>;
   objectives: { n: number; short: string }[];
   groups: OrgGroups[];
+  /** Other modules' sections (manifest `organizationSections`). */
+  sections?: Child[];
 }) {
   const { t, fmt, locale: l } = useView();
   const { org, names } = props;
@@ -208,6 +211,7 @@ export function MemberPage(props: {
               </>
             ))
         : null}
+      {props.sections}
     </>
   );
 }
