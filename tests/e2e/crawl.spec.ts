@@ -34,6 +34,9 @@ async function crawl(page: Page, start: string, locale: string, limit = 70) {
   return seen.size;
 }
 
+// The four crawls are independent: they spread over the workers.
+test.describe.configure({ mode: 'parallel' });
+
 for (const [locale, phone] of [['es', false], ['fr', true]] as const) {
   test(`every page reachable by the public in ${locale} is accessible${phone ? ' on a 360 px phone' : ''}`, async ({ page }) => {
     test.setTimeout(600_000); // about 4 minutes on a quiet machine; a shared, busy one needs more
