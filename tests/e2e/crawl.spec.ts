@@ -73,6 +73,7 @@ async function crawl(page: Page, start: string, locale: string, limit = 110) {
       queue.push(clean);
     }
   }
+  if (process.env.CRAWL_LOG) console.log([...seen].join('\n'));
   return seen.size;
 }
 
