@@ -69,20 +69,30 @@ test('a consultation from design to results', async ({ page }) => {
   await page.locator('input[name$="_4"]').first().fill('1');
   await page.locator('input[name$="_8"]').first().fill('1');
   await page.locator('input[type=radio][value="1"]').first().check();
-  await page.locator('form[action$="/answer"] button[type=submit]').click();
+  // Saved on the server as a draft, then found again on a new visit (another device, or after the connection dropped).
+  await page.getByRole('button', { name: 'Guardar borrador' }).click();
+  await expect(page.locator('.notice.success')).toBeVisible();
+  await page.goto(`${url}/answer`);
+  await expect(page.locator('.notice.info')).toContainText('borrador');
+  await expect(page.locator('input[name$="_8"]').first()).toHaveValue('1');
+  await page.locator('form[action$="/answer"] button[type=submit]').first().click();
   await expect(page.locator('.error-summary')).toBeVisible();
   await checkA11y(page, 'answer form with errors (phone)');
   await page.locator('input[name$="_8"]').first().fill('2');
   await page.locator('input[name$="_13"]').first().fill('3');
   const text = page.locator('input[type=text][name^="q_"]');
   await text.fill('Talleres de orientación');
-  await page.locator('form[action$="/answer"] button[type=submit]').click();
+  await page.getByRole('button', { name: 'Enviar la respuesta' }).click();
   await expect(page).toHaveURL(new RegExp(`${url}$`));
   await expect(page.locator('.notice.success').first()).toBeVisible();
   await checkA11y(page, 'consultation after answering (phone)');
 
   // Close and read the results, on the phone and at desktop width.
   await page.locator(`form[action$="${url}/close"] button`).click();
+  // The results wait for the organizers: they publish them once reviewed.
+  await checkA11y(page, 'closed, results not yet published');
+  await page.locator(`form[action$="${url}/results/publish"] button`).click();
+  await expect(page.locator('.notice.success')).toBeVisible();
   await page.goto(`${url}/results`);
   await expect(page.locator('h2').first()).toContainText('Sus tres objetivos prioritarios');
   await expect(page.locator('svg').first()).toBeVisible();

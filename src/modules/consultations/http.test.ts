@@ -116,11 +116,24 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect(html).toContain('value="No corresponde"');
     expect((await p('voterA').post(url('/answer'), { org: orgs.b!, [`q_${q.rank}_4`]: '1', [`q_${q.one}`]: '2' })).status).toBe(422);
     expect(await ctx.db.selectFrom('consultation_answers').selectAll().execute()).toHaveLength(0);
+    // Nothing is answered, but what was typed is kept as the organization's draft on the server, and offered back.
+    // (The second refusal was for an organization voterA does not answer for: no draft for it.)
+    const drafts = await ctx.db.selectFrom('consultation_drafts').selectAll().execute();
+    expect(drafts.map((d) => d.respondent)).toEqual([orgs.a]);
+    expect(JSON.parse(drafts[0]!.answers)).toMatchObject({ org: orgs.a, [`q_${q.text}`]: 'No corresponde' });
+    const restored = await (await p('voterA').get(url('/answer'))).text();
+    expect(restored).toContain('Este es el borrador guardado');
+    expect(restored).toContain('value="No corresponde"');
+    // "Save draft" keeps an incomplete answer without checking it; submitting drops the draft.
+    expect((await p('voterA').post(url('/answer/draft'), { org: orgs.a!, [`q_${q.text}`]: 'A medias' })).status).toBe(303);
+    expect(await (await p('voterA').get(url('/answer'))).text()).toContain('value="A medias"');
+    expect((await p('outsider').post(url('/answer/draft'), { org: orgs.a!, [`q_${q.text}`]: 'x' })).status).toBe(403);
     const good = await p('voterA').post(url('/answer'), { org: orgs.a!, [`q_${q.rank}_4`]: '1', [`q_${q.rank}_8`]: '2', [`q_${q.rank}_13`]: '3', [`q_${q.one}`]: '1', [`q_${q.text}`]: '<b>Talleres</b>', [`q_${q.scale}`]: '4' });
     expect(good.status).toBe(303);
     const row = await ctx.db.selectFrom('consultation_answers').selectAll().where('respondent', '=', orgs.a!).executeTakeFirstOrThrow();
     expect(row.submitted_by).toBe(people.voterA!.userId);
     expect(JSON.parse(row.answers)).toEqual({ [q.rank!]: ['4', '8', '13'], [q.one!]: '1', [q.text!]: '<b>Talleres</b>', [q.scale!]: 4 });
+    expect(await ctx.db.selectFrom('consultation_drafts').selectAll().where('respondent', '=', orgs.a!).execute()).toHaveLength(0);
     // Another representative sees it, and changes it.
     const again = await (await p('secretary').get(url('/answer'))).text();
     expect(again).toContain('versión 1');
@@ -155,6 +168,14 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect((await p('secretary').get(url('/results'))).status).toBe(200);
     await consultationClock(ctx.deps, '2030-02-01T00:00:00.000Z');
     expect((await p('voterB').post(url('/answer'), { org: orgs.b!, [`q_${q.one}`]: '2' })).status).toBe(403);
+    // Closed, the results wait for the organizers (the default): not public until they publish them, once.
+    expect((await anon.get(url('/results'))).status).toBe(303);
+    expect((await anon.get(`/api/v1/consultations/${id}/results`)).status).toBe(404);
+    expect(await (await p('secretary').get(url())).text()).toContain('Publicar los resultados');
+    expect((await p('voterA').post(url('/results/publish'))).status).toBe(403);
+    const published = await p('secretary').post(url('/results/publish'));
+    expect(published.status).toBe(303);
+    expect((await p('secretary').post(url('/results/publish'))).status).toBe(403);
     const results = await anon.get(url('/results'));
     expect(results.status).toBe(200);
     const html = await results.text();
