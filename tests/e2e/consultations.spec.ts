@@ -101,4 +101,18 @@ test('a consultation from design to results', async ({ page }) => {
   await checkA11y(page, 'results');
   await page.goto('/es/consultations');
   await checkA11y(page, 'consultations with a closed one');
+
+  // Into the agenda: a conversatorio drafted from the ranking, its rows the top objectives, times left to set.
+  await page.goto(`${url}/results`);
+  await page.getByRole('link', { name: 'Preparar la agenda de un conversatorio con el resultado de la pregunta 1' }).click();
+  await expect(page.locator('input[name=agenda_0_title]')).toHaveValue(/^4\. /);
+  await checkA11y(page, 'event form drafted from a consultation');
+  const day = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
+  await page.locator('input[name=starts_at]').fill(`${day}T09:00`);
+  await page.locator('input[name=ends_at]').fill(`${day}T13:00`);
+  await page.locator('input[name=venue_city]').fill('Santiago');
+  for (const [i, hour] of ['09:10', '09:40', '10:10', '10:40', '11:10', '11:40', '12:10', '12:40'].entries()) if (await page.locator(`input[name=agenda_${i}_title]`).inputValue()) await page.locator(`input[name=agenda_${i}_at]`).fill(`${day}T${hour}`);
+  await page.locator('form[action$="/events/new"] button[type=submit]').click();
+  await expect(page.locator('.notice.success')).toBeVisible();
+  await expect(page.locator('main')).toContainText('4. ');
 });

@@ -9,7 +9,7 @@ import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestCl
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
 import { consultationClock } from './jobs.js';
-import { consultationTopItems } from './index.js';
+import { consultationTopItems, agendaFromConsultation } from './index.js';
 
 describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
   let ctx: TestContext;
@@ -205,5 +205,17 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     const top = await consultationTopItems(ctx.db, id, q.rank!, 2, 'en');
     expect(top.map((t) => t.key)).toEqual(['4', '8']);
     expect(top[0]!.label).toMatch(/^4\. /);
+    // Into the agenda: the organizers draft a conversatorio from the ranking — the top objectives as agenda rows,
+    // the body and objectives chosen, a link back to the result. Others get the plain form.
+    expect(await (await p('secretary').get(url('/results'))).text()).toContain(`/es/events/new?consultation=${id}&amp;question=${q.rank}`);
+    const agenda = await (await p('secretary').get(`/es/events/new?consultation=${id}&question=${q.rank}`)).text();
+    expect(agenda).toMatch(/name="agenda_0_title"[^>]*value="4\. /);
+    expect(agenda).toMatch(/name="agenda_1_title"[^>]*value="8\. /);
+    expect(agenda).toContain(`/es/consultations/${id}/results`);
+    expect(agenda).toMatch(/value="conversatorio"[^>]*checked|checked[^>]*value="conversatorio"|<option value="conversatorio" selected/);
+    const plain = await (await ctx.admin()).get(`/es/events/new?consultation=${id}&question=zzzzzzzzzzzzzzzz`);
+    expect(await plain.text()).not.toMatch(/name="agenda_0_title"[^>]*value="4\. /);
+    // A representative who does not organize it gets nothing through this door.
+    expect(await agendaFromConsultation(ctx.db, { id: people.voterA!.userId, name: 'Persona voterA', email: 'votera@co.test', role: 'member', locale: null, emailVerified: true }, id, q.rank!, 3, 'es')).toBeUndefined();
   });
 });

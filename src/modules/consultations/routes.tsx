@@ -277,6 +277,7 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
       orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
       canExport={consultationsPolicy.can(user, 'export', x)}
       canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
+      canAgenda={consultationsPolicy.can(user, 'agenda', x)}
       breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
     />,
     { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
