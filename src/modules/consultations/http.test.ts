@@ -104,6 +104,9 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
   });
 
   it('takes an answer from a representative, refusing bad input beside each question with nothing stored', async () => {
+    // The Mesa's members' area says what is waiting; its public page lists the open consultation.
+    expect(await (await p('voterA').get('/es/bodies/mt2/area')).text()).toContain('Su organización tiene 1 consulta por responder');
+    expect(await (await anon.get('/es/bodies/mt2')).text()).toContain('Áreas prioritarias &lt;script&gt;');
     expect((await p('outsider').get(url('/answer'))).status).toBe(403);
     expect((await p('outsider').post(url('/answer'), { org: orgs.x! })).status).toBe(403);
     const form = await (await p('voterA').get(url('/answer'))).text();
@@ -134,6 +137,7 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect(row.submitted_by).toBe(people.voterA!.userId);
     expect(JSON.parse(row.answers)).toEqual({ [q.rank!]: ['4', '8', '13'], [q.one!]: '1', [q.text!]: '<b>Talleres</b>', [q.scale!]: 4 });
     expect(await ctx.db.selectFrom('consultation_drafts').selectAll().where('respondent', '=', orgs.a!).execute()).toHaveLength(0);
+    expect(await (await p('voterA').get('/es/bodies/mt2/area')).text()).not.toContain('consulta por responder');
     // Another representative sees it, and changes it.
     const again = await (await p('secretary').get(url('/answer'))).text();
     expect(again).toContain('versión 1');

@@ -9,7 +9,7 @@ import { paths } from './paths.js';
 import { consultationClock } from './jobs.js';
 import { demoConsultations } from './seed.js';
 import { listConsultations } from './queries.js';
-import { bodyConsultations } from './sections.js';
+import { bodyConsultations, bodyAreaConsultations } from './sections.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
@@ -29,6 +29,7 @@ export const consultationsModule = defineModule({
   jobs: [{ name: 'consultations.clock', handler: async (_payload, { deps, now }) => consultationClock(deps, now.toISOString()) }],
   schedules: [{ name: 'consultations.clock', cron: '* * * * *', job: 'consultations.clock' }],
   bodySections: bodyConsultations,
+  bodyAreaSections: bodyAreaConsultations,
   // The home page lists the open consultations (the same for everyone: the page cache keeps it).
   homeSections: async ({ db, locale, t }) => {
     const open = (await listConsultations(db)).filter((k) => k.status === 'open');
