@@ -17,7 +17,7 @@ const ConsultationSchema = z
     title: z.string(),
     purpose: z.string(),
     status: z.enum(['open', 'closed']),
-    audience: z.enum(['members', 'body']),
+    audience: z.enum(['members', 'body', 'link']),
     opensAt: z.string().nullable(),
     closesAt: z.string().nullable(),
     closedAt: z.string().nullable(),

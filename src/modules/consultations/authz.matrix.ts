@@ -14,7 +14,9 @@ interface Subjects {
   open: string;
   closed: string;
   unpublished: string;
-  fresh: (status: 'draft' | 'open' | 'closed' | 'unpublished') => Promise<string>;
+  /** Open to anyone with the link. */
+  link: string;
+  fresh: (status: 'draft' | 'open' | 'closed' | 'unpublished' | 'link') => Promise<string>;
 }
 
 export const SAMPLE_QUESTION: QuestionInput = {
@@ -43,11 +45,12 @@ async function setup(w: World): Promise<Subjects> {
   const secretary = w.users.secretary;
   const tx = <T>(fn: (t: ReturnType<typeof consultationsTx>) => Promise<T>) => db.transaction().execute((trx) => fn(consultationsTx(trx, deps)));
   // `unpublished`: closed, its results waiting for the organizers; `closed`: results published at the close.
-  const fresh = async (status: 'draft' | 'open' | 'closed' | 'unpublished') => {
+  const fresh = async (status: 'draft' | 'open' | 'closed' | 'unpublished' | 'link') => {
     const resultsRelease = status === 'unpublished' ? 'organizers' : 'close';
+    const audience = status === 'link' ? 'link' : 'members';
     const id = must(
       await tx((t) =>
-        createConsultation(t.db, secretary, { bodyId: w.body.id, title: { es: 'Consulta de la matriz' }, purpose: {}, instructions: {}, audience: 'members', publishAnswers: false, resultsRelease, opensAt: null, closesAt: null }),
+        createConsultation(t.db, secretary, { bodyId: w.body.id, title: { es: 'Consulta de la matriz' }, purpose: {}, instructions: {}, audience, publishAnswers: false, resultsRelease, opensAt: null, closesAt: null }),
       ),
     ).id;
     must(await tx((t) => addQuestion(t.db, secretary, id, SAMPLE_QUESTION)));
@@ -59,7 +62,7 @@ async function setup(w: World): Promise<Subjects> {
     }
     return id;
   };
-  return { draft: await fresh('draft'), open: await fresh('open'), closed: await fresh('closed'), unpublished: await fresh('unpublished'), fresh };
+  return { draft: await fresh('draft'), open: await fresh('open'), closed: await fresh('closed'), unpublished: await fresh('unpublished'), link: await fresh('link'), fresh };
 }
 
 const answerers = () => only('otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary');
@@ -68,7 +71,7 @@ export const matrix = defineRouteMatrix<Subjects>({
   module: 'consultations',
   setup,
   cases: (x) => {
-    const at = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'draft' | 'open' | 'closed' | 'unpublished') => () => r.href('es', { id: x()[k] });
+    const at = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'draft' | 'open' | 'closed' | 'unpublished' | 'link') => () => r.href('es', { id: x()[k] });
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       // The reviewer is the secretary of another Mesa: they may design consultations, for their Mesa only.
@@ -88,6 +91,12 @@ export const matrix = defineRouteMatrix<Subjects>({
       // Closed, its results not yet published: its organizers only, who may publish them (once).
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'unpublished'), expect: only('secretary', 'admin') },
       { method: 'POST', route: paths.publishResults.pattern, url: async () => paths.publishResults.href('es', { id: await x().fresh('unpublished') }), expect: only('secretary', 'admin') },
+      // Open to anyone with the link: everyone gets the person's form, and may send it (a confirmation mail).
+      { method: 'GET', route: paths.answer.pattern, url: at(paths.answer, 'link'), expect: everyone() },
+      { method: 'POST', route: paths.answer.pattern, url: at(paths.answer, 'link'), form: () => ({ name: 'Persona', email: 'persona@matrix.test', [`q_${'x'}`]: '' }), expect: everyone() },
+      // A confirmation link that is not one: 404 for everyone, GET or POST.
+      { method: 'GET', route: paths.confirm.pattern, url: () => paths.confirm.href('es', { id: x().link, token: 'x'.repeat(32) }), expect: { ...everyone(), suspended: 404, anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
+      { method: 'POST', route: paths.confirm.pattern, url: () => paths.confirm.href('es', { id: x().link, token: 'x'.repeat(32) }), expect: { ...everyone(), suspended: 404, anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
       // Saving a draft: the same people as answering, while it is open.
       { method: 'POST', route: paths.saveDraft.pattern, url: at(paths.saveDraft, 'open'), expect: answerers() },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'closed'), expect: only('secretary', 'admin') },

@@ -222,4 +222,41 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     // A representative who does not organize it gets nothing through this door.
     expect(await agendaFromConsultation(ctx.db, { id: people.voterA!.userId, name: 'Persona voterA', email: 'votera@co.test', role: 'member', locale: null, emailVerified: true }, id, q.rank!, 3, 'es')).toBeUndefined();
   });
+
+  it('takes one confirmed answer per person when open to anyone with the link', async () => {
+    const made = await p('secretary').post('/es/consultations/new', { body: 'mt2', audience: 'link', title_es: 'Consulta abierta', results_release: 'close' });
+    const open = made.headers.get('location')!.split('/').pop()!;
+    const at = (rest = '') => `/es/consultations/${open}${rest}`;
+    expect((await p('secretary').post(at('/questions/new'), { kind: 'short', prompt_es: '¿Qué propone?', required: 'on' })).status).toBe(303);
+    expect((await p('secretary').post(at('/open'))).status).toBe(303);
+    const qid = (await ctx.db.selectFrom('consultation_questions').select('id').where('consultation_id', '=', open).executeTakeFirstOrThrow()).id;
+    // Anyone: the form asks who answers; bad input is refused beside its field and nothing waits.
+    const form = await anon.get(at('/answer'));
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('name="email"');
+    const bad = await anon.post(at('/answer'), { name: '', email: 'no-es-correo', [`q_${qid}`]: 'Algo' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Escriba su nombre');
+    expect(await ctx.db.selectFrom('consultation_pending').selectAll().execute()).toHaveLength(0);
+    const sent = await anon.post(at('/answer'), { name: 'Ana', email: 'Ana@Ejemplo.org', [`q_${qid}`]: 'Más talleres' });
+    expect(sent.status).toBe(303);
+    // Nothing counts until the person confirms from the mail; the link's secret is stored only as a hash.
+    expect(await ctx.db.selectFrom('consultation_answers').selectAll().where('consultation_id', '=', open).execute()).toHaveLength(0);
+    const mail = await ctx.db.selectFrom('outbox').select(['to_address', 'text_body']).where('kind', '=', 'consultations.confirmAnswer').executeTakeFirstOrThrow();
+    expect(mail.to_address).toBe('ana@ejemplo.org');
+    const link = new URL(mail.text_body.match(/https?:\/\/\S+\/confirm\/\S+/)![0]).pathname;
+    const token = link.split('/').pop()!;
+    expect(JSON.stringify(await ctx.db.selectFrom('consultation_pending').selectAll().execute())).not.toContain(token);
+    expect((await anon.get(link)).status).toBe(200);
+    expect((await anon.post(link.replace(token, 'x'.repeat(32)))).status).toBe(404);
+    expect((await anon.post(link)).status).toBe(303);
+    expect((await anon.post(link)).status).toBe(404);
+    // Answering again from the same address replaces the answer: one per person.
+    await anon.post(at('/answer'), { name: 'Ana', email: 'ana@ejemplo.org', [`q_${qid}`]: 'Mejor, redes' });
+    const second = await ctx.db.selectFrom('outbox').select('text_body').where('kind', '=', 'consultations.confirmAnswer').orderBy('created_at', 'desc').execute();
+    const link2 = new URL(second.map((m) => m.text_body.match(/https?:\/\/\S+\/confirm\/\S+/)![0]).find((u) => !u.endsWith(token))!).pathname;
+    expect((await anon.post(link2)).status).toBe(303);
+    const rows = await ctx.db.selectFrom('consultation_answers').selectAll().where('consultation_id', '=', open).execute();
+    expect(rows.map((r) => [r.respondent, JSON.parse(r.answers)[qid], Number(r.version)])).toEqual([['email:ana@ejemplo.org', 'Mejor, redes', 2]]);
+  });
 });

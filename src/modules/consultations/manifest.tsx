@@ -3,6 +3,7 @@ import { consultationsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
 import * as releaseDrafts from './migrations/2026_12_02_1500_consultations_release_drafts.js';
+import * as linkAudience from './migrations/2026_12_02_1510_consultations_link_audience.js';
 import { consultationsRoutes } from './routes.js';
 import { consultationsApi } from './api.js';
 import { paths } from './paths.js';
@@ -19,7 +20,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 export const consultationsModule = defineModule({
   name: 'consultations',
   audit: consultationsAudit,
-  migrations: { '2026_12_02_1030_consultations_create': create, '2026_12_02_1500_consultations_release_drafts': releaseDrafts },
+  migrations: { '2026_12_02_1030_consultations_create': create, '2026_12_02_1500_consultations_release_drafts': releaseDrafts, '2026_12_02_1510_consultations_link_audience': linkAudience },
   messages: { es, en, pt, fr },
   routes: consultationsRoutes,
   api: consultationsApi,
@@ -53,5 +54,7 @@ export const consultationsModule = defineModule({
   notifications: [
     { kind: 'consultations.opened', label: 'consultations.notifications.opened' },
     { kind: 'consultations.reminder', label: 'consultations.notifications.reminder' },
+    // The confirmation of an answer given through the link: asked for by the person, always sent.
+    { kind: 'consultations.confirmAnswer', label: 'consultations.notifications.confirmAnswer', mandatory: true },
   ],
 });

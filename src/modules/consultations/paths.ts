@@ -18,6 +18,8 @@ export const paths = {
   answer: route(`${C}/answer`),
   /** Keep what was typed on the server without submitting it. */
   saveDraft: route(`${C}/answer/draft`),
+  /** Confirm an answer given through the link (the secret from the mail). */
+  confirm: route(`${C}/confirm/:token{[A-Za-z0-9_-]{32}}`),
   results: route(`${C}/results`),
   /** Make a closed consultation's results public. */
   publishResults: route(`${C}/results/publish`),

@@ -33,8 +33,11 @@ export const consultationsPolicy = definePolicy({
   design: (a: Actor, { k, f }: Subject) => k.status === 'draft' && manages(a, f.body),
   open: (a: Actor, { k, f }: Subject) => k.status === 'draft' && manages(a, f.body),
   close: (a: Actor, { k, f }: Subject) => k.status === 'open' && manages(a, f.body),
-  /** Answer (or change the answer) for an organization in the audience, while it is open. */
-  answer: (a: Actor, { k, f }: Subject) => !!a && k.status === 'open' && f.answerOrgs.length > 0,
+  /**
+   * Answer while it is open: for an organization in the audience (its representatives, who may change it), or —
+   * open to anyone with the link — as a person, signed in or not (confirmed by mail).
+   */
+  answer: (a: Actor, { k, f }: Subject) => k.status === 'open' && (k.audience === 'link' || (!!a && f.answerOrgs.length > 0)),
   /**
    * Results: everyone once published (at the close, or when the organizers choose) or while open when the
    * consultation shows them live; the organizers at any time after it opens.

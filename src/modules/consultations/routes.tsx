@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
-import { readForm } from '../../platform/http/forms.js';
+import { readForm, validate } from '../../platform/http/forms.js';
 import { authorize, requireUser } from '../../platform/authz/authz.js';
 import { historyOf } from '../../platform/audit/audit.js';
 import { readHistory } from '../../platform/audit/read.js';
@@ -21,10 +21,10 @@ import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js'
 import { consultationsPolicy } from './policy.js';
 import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf } from './queries.js';
 import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
-import { submitAnswer, saveDraft } from './commands/answer.js';
+import { submitAnswer, saveDraft, submitPersonAnswer, confirmPersonAnswer, pendingOf } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
 import { paths as bodiesPaths } from '../bodies/index.js';
-import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PrioritizeForm } from './schemas.js';
+import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PersonForm, PrioritizeForm } from './schemas.js';
 import { readAnswers, valuesOf, fieldOf } from './model.js';
 import { countResults } from './results.js';
 import { paths } from './paths.js';
@@ -32,6 +32,7 @@ import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderCons
 import { ConsultationsListPage } from './views/list.js';
 import { ConsultationPage } from './views/consultation.js';
 import { ResultsPage } from './views/results.js';
+import { ConfirmAnswerPage } from './views/answer.js';
 
 export const consultationsRoutes = new Hono<AppEnv>({ strict: false });
 const bodyPage = bodiesPaths.body;
@@ -175,10 +176,13 @@ consultationsRoutes.post(
 );
 
 consultationsRoutes.get(paths.answer.pattern, async (c) => {
-  const actor = requireUser(c);
+  const actor = c.get('user');
   const x = await loadConsultation(c, actor);
   if (!x) return c.notFound();
   authorize(c, consultationsPolicy.can(actor, 'answer', x));
+  // Open to anyone with the link: a person's form (name and address, prefilled when signed in), no drafts.
+  if (x.k.audience === 'link') return renderAnswer(c, x, emptyForm({ name: actor?.name ?? '', email: actor?.email ?? '' }));
+  if (!actor) return c.notFound();
   const q = c.req.query('org');
   const org = x.f.answerOrgs.find((o) => o.id === q)?.id ?? x.f.answerOrgs[0]!.id;
   const { db } = c.get('deps');
@@ -215,10 +219,24 @@ consultationsRoutes.post(
 consultationsRoutes.post(
   paths.answer.pattern,
   action({
+    public: true,
     load: loadConsultation,
     allow: (actor, x) => consultationsPolicy.can(actor, 'answer', x),
     input: AnswerForm,
-    run: async (trx, { actor, subject, input, values, c }) => {
+    run: async (trx, { actor, subject, input, values, c, locale }) => {
+      if (subject.k.audience === 'link') {
+        const who = validate(PersonForm, values, c.get('t'));
+        if (!who.ok) {
+          const [field, key] = Object.entries(who.errors)[0]!;
+          return fail(key, { field });
+        }
+        const questions = await resolved(c, subject.k, trx);
+        const r = readAnswers(questions, values);
+        const first = Object.entries(r.errors)[0];
+        if (first) return fail(first[1].key, { field: first[0], params: first[1].params });
+        return submitPersonAnswer(consultationsTx(trx, c.get('deps')), { consultationId: subject.k.id, name: who.data.name, email: who.data.email, answers: r.answers, locale });
+      }
+      if (!actor) return fail('consultations.errors.notInAudience', { field: 'org' });
       const org = subject.f.answerOrgs.find((o) => o.id === input.org);
       if (!org) return fail('consultations.errors.notInAudience', { field: 'org' });
       // Reads inside the transaction: a read on another connection would wait for this one (SQLite's single
@@ -231,14 +249,47 @@ consultationsRoutes.post(
       return submitAnswer(trx, actor.id, { consultationId: subject.k.id, orgId: org.id, answers: r.answers });
     },
     // A refused submission keeps what was typed as the organization's draft on the server.
-    keep: { input: AnswerForm, run: (trx, { actor, subject, input, values }) => keepDraft(trx, actor.id, subject, input.org, values) },
+    keep: { input: AnswerForm, run: (trx, { actor, subject, input, values }) => (actor ? keepDraft(trx, actor.id, subject, input.org, values) : Promise.resolve(fail('consultations.errors.notInAudience'))) },
     form: async (c, { subject, form, kept }) => {
       const t = c.get('t');
       const all = readAnswers(await resolved(c, subject.k), form.values).errors;
-      const errors = { ...Object.fromEntries(Object.entries(all).map(([f, e]) => [f, t(e.key, e.params)])), ...form.errors };
+      const person = subject.k.audience === 'link' ? validate(PersonForm, form.values, t) : undefined;
+      const errors = { ...(person && !person.ok ? person.errors : {}), ...Object.fromEntries(Object.entries(all).map(([f, e]) => [f, t(e.key, e.params)])), ...form.errors };
       return renderAnswer(c, subject, { values: form.values, errors }, typeof form.values.org === 'string' ? form.values.org : undefined, kept?.savedAt);
     },
-    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.answer.done' }),
+    done: (x) => ({ to: backToConsultation(x), flash: x.subject.k.audience === 'link' ? 'consultations.answer.confirmSent' : 'consultations.answer.done' }),
+  }),
+);
+
+/** A waiting answer behind a confirmation link, with its consultation; null → 404 (a bad or expired link). */
+async function loadPending(c: Context<AppEnv>, user: Parameters<typeof loadConsultation>[1]) {
+  const x = await loadConsultation(c, user);
+  if (!x) return null;
+  const p = await pendingOf(c.get('deps').db, x.k.id, c.req.param('token') ?? '');
+  return p ? { ...x, pending: p } : null;
+}
+
+// The link from the mail shows a button; only the POST confirms (mail scanners that open links confirm nothing).
+consultationsRoutes.get(paths.confirm.pattern, async (c) => {
+  const x = await loadPending(c, c.get('user'));
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(c.get('user'), 'answer', x));
+  const t = c.get('t');
+  return c.render(<ConfirmAnswerPage title={pickTranslated(x.k.title, c.get('locale'))?.text ?? ''} email={x.pending.email} action={paths.confirm.href(c.get('locale'), { id: x.k.id, token: c.req.param('token')! })} />, {
+    title: t('consultations.confirm.title'),
+    noindex: true,
+  });
+});
+
+consultationsRoutes.post(
+  paths.confirm.pattern,
+  action({
+    public: true,
+    load: loadPending,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'answer', x),
+    run: (trx, { subject, c }) => confirmPersonAnswer(trx, subject.k.id, c.req.param('token') ?? ''),
+    back: backToConsultation,
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.confirm.done' }),
   }),
 );
 

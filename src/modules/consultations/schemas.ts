@@ -22,7 +22,7 @@ export const ConsultationForm = z
     ...perLang('title', 200),
     ...perLang('purpose', 4000),
     ...perLang('instructions', 4000),
-    audience: z.enum(['members', 'body']),
+    audience: z.enum(['members', 'body', 'link']),
     publish_answers: fields.flag(),
     results_release: z.enum(RELEASES).optional().default('organizers'),
     opens_on: optDate,
@@ -114,6 +114,12 @@ export function questionInput(d: z.output<typeof QuestionForm>): Outcome<{ input
 
 /** The answer form's one fixed field: the organization answered for (the questions are read by model.ts). */
 export const AnswerForm = z.object({ org: z.string().regex(/^[0-9a-z]{16}$/).optional().catch(undefined) });
+
+/** Who answers a consultation open to anyone with the link: a name and an address to confirm the answer from. */
+export const PersonForm = z.object({
+  name: z.string().trim().min(1, { message: 'consultations.errors.nameRequired' }).max(200),
+  email: z.email({ message: 'form.error.email' }).max(254).transform((v) => v.trim().toLowerCase()),
+});
 
 /** How many of a ranking's top objectives become the body's prioritized objectives. */
 export const PrioritizeForm = z.object({ count: z.coerce.number().int().min(1).max(10) });

@@ -3,8 +3,11 @@ import type { Flag } from '../../db/schema.js';
 
 /** draft (designed) → open (answers taken) → closed (results counted and shown). */
 export type ConsultationStatus = 'draft' | 'open' | 'closed';
-/** Who answers: every member organization, or the member organizations of the running body. */
-export type Audience = 'members' | 'body';
+/**
+ * Who answers: every member organization, the member organizations of the running body (one answer per
+ * organization), or anyone with the link (one answer per person, confirmed by mail).
+ */
+export type Audience = 'members' | 'body' | 'link';
 /** When results are shown to everyone: at the close, once the organizers publish them, or live while open. */
 export type ResultsRelease = 'close' | 'organizers' | 'live';
 
@@ -88,11 +91,25 @@ export interface ConsultationDraftsTable {
   saved_at: string;
 }
 
+/** A person's answer to an open-link consultation, waiting for them to confirm it from the mail. */
+export interface ConsultationPendingTable {
+  /** SHA-256 (hex) of the secret in the confirmation link. */
+  token_hash: string;
+  consultation_id: string;
+  email: string;
+  name: string;
+  /** JSON: question id → answer (already checked). */
+  answers: string;
+  created_at: string;
+  expires_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     consultations: ConsultationsTable;
     consultation_questions: ConsultationQuestionsTable;
     consultation_answers: ConsultationAnswersTable;
     consultation_drafts: ConsultationDraftsTable;
+    consultation_pending: ConsultationPendingTable;
   }
 }

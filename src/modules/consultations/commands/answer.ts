@@ -8,7 +8,13 @@ import type { Db } from '../../../db/schema.js';
 import { nowIso } from '../../../db/ids.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Locale } from '../../../platform/i18n/locales.js';
+import { pickTranslated } from '../../../platform/i18n/translated.js';
+import { notify } from '../../../platform/notify/notify.js';
 import { getConsultation } from '../queries.js';
+import { paths } from '../paths.js';
+import type { ConsultationsTx } from './lifecycle.js';
 import type { Answers } from '../model.js';
 
 export async function submitAnswer(db: Db, actorId: string, input: { consultationId: string; orgId: string; answers: Answers }, now = nowIso()): Promise<Outcome<{ version: number }>> {
@@ -57,4 +63,58 @@ export async function saveDraft(db: Db, actorId: string, input: { consultationId
     .onConflict((oc) => oc.columns(['consultation_id', 'respondent']).doUpdateSet({ answers: json, saved_by: actorId, saved_at: now }))
     .execute();
   return ok({ savedAt: now });
+}
+
+/** How long a person has to confirm an answer given through the link. */
+export const CONFIRM_HOURS = 48;
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The respondent key of a person answering through the link: one answer per address. */
+export const personRespondent = (email: string) => `email:${email.trim().toLowerCase()}`;
+
+/**
+ * A person answers a consultation open to anyone with the link: the checked answers wait, under the hash of a
+ * secret mailed to their address, until they confirm (the same for every address: nothing tells whether it
+ * answered before). Confirming makes it their one answer, replacing an earlier one from the same address.
+ */
+export async function submitPersonAnswer(
+  tx: ConsultationsTx,
+  input: { consultationId: string; name: string; email: string; answers: Answers; locale: Locale },
+  now = nowIso(),
+): Promise<Outcome<{ email: string }>> {
+  const k = await getConsultation(tx.db, input.consultationId);
+  if (!k || k.audience !== 'link' || k.status !== 'open' || (k.closesAt && k.closesAt <= now)) return fail('consultations.errors.notOpen');
+  const token = randomBytes(24).toString('base64url');
+  const expires = new Date(Date.parse(now) + CONFIRM_HOURS * 3600_000).toISOString();
+  await tx.db
+    .insertInto('consultation_pending')
+    .values({ token_hash: hashOf(token), consultation_id: k.id, email: input.email, name: input.name, answers: JSON.stringify(input.answers), created_at: now, expires_at: expires })
+    .execute();
+  await notify({ db: tx.db, i18n: tx.i18n }, [{ email: input.email, locale: input.locale }], 'consultations.confirmAnswer', {
+    subject: 'consultations.mail.confirm.subject',
+    body: 'consultations.mail.confirm.body',
+    secret: true,
+    params: (l) => ({ name: input.name, title: pickTranslated(k.title, l)?.text ?? '', hours: CONFIRM_HOURS, url: paths.confirm.url(tx.baseUrl, l, { id: k.id, token }) }),
+  });
+  return ok({ email: input.email });
+}
+
+/** The waiting answer behind a confirmation link, if the link is good and not expired. */
+export async function pendingOf(db: Db, consultationId: string, token: string, now = nowIso()) {
+  return db
+    .selectFrom('consultation_pending')
+    .selectAll()
+    .where('token_hash', '=', hashOf(token))
+    .where('consultation_id', '=', consultationId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** The person confirms from the mail: their answer becomes the one answer of their address (once per link). */
+export async function confirmPersonAnswer(db: Db, consultationId: string, token: string, now = nowIso()): Promise<Outcome<{ version: number }>> {
+  const p = await pendingOf(db, consultationId, token, now);
+  if (!p) return fail('consultations.errors.badLink');
+  // Deleting first, conditionally, makes a double click (or a race's twin) confirm once.
+  const gone = await db.deleteFrom('consultation_pending').where('token_hash', '=', p.token_hash).executeTakeFirst();
+  if (Number(gone.numDeletedRows) !== 1) return fail('consultations.errors.badLink');
+  return submitAnswer(db, personRespondent(p.email), { consultationId, orgId: personRespondent(p.email), answers: JSON.parse(p.answers) as Answers }, now);
 }

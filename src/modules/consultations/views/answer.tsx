@@ -21,7 +21,14 @@ export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs
       {props.draftAt ? <Notice type="info">{t('consultations.answer.draftShown', { at: fmt.dateTime(props.draftAt) })}</Notice> : null}
       <ErrorSummary errors={form.errors} />
       <Form action={paths.answer.href(locale, { id: k.id })}>
-        {props.orgs.length > 1 ? (
+        {k.audience === 'link' ? (
+          <fieldset>
+            <legend>{t('consultations.answer.who')}</legend>
+            <p class="hint">{t('consultations.answer.whoHint')}</p>
+            <TextField name="name" label={t('consultations.answer.name')} form={form} autocomplete="name" />
+            <TextField name="email" type="email" label={t('consultations.answer.email')} form={form} autocomplete="email" />
+          </fieldset>
+        ) : props.orgs.length > 1 ? (
           <SelectField name="org" label={t('consultations.answer.org')} form={form} options={props.orgs.map((o) => ({ value: o.id, label: o.name }))} />
         ) : (
           <>
@@ -33,9 +40,14 @@ export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs
           <QuestionField q={q} all={props.questions} form={form} />
         ))}
         <p class="actions">
-          <Button>{t('consultations.answer.submit')}</Button> <Button variant="secondary" formAction={paths.saveDraft.href(locale, { id: k.id })}>{t('consultations.answer.saveDraft')}</Button>
+          <Button>{t('consultations.answer.submit')}</Button>{' '}
+          {k.audience === 'link' ? null : (
+            <Button variant="secondary" formAction={paths.saveDraft.href(locale, { id: k.id })}>
+              {t('consultations.answer.saveDraft')}
+            </Button>
+          )}
         </p>
-        <p class="hint">{t('consultations.answer.draftHint')}</p>
+        <p class="hint">{t(k.audience === 'link' ? 'consultations.answer.confirmHint' : 'consultations.answer.draftHint')}</p>
       </Form>
     </>
   );
@@ -103,4 +115,18 @@ function limits(t: (k: string, p?: Record<string, unknown>) => string, min: numb
   if (max) return t('consultations.answer.atMost', { max });
   if (min) return t('consultations.answer.atLeast', { min });
   return '';
+}
+
+/** The page behind the confirmation link: what is being confirmed, and the one button that does it. */
+export function ConfirmAnswerPage(props: { title: string; email: string; action: string }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('consultations.confirm.title')}</h1>
+      <p>{t('consultations.confirm.lead', { title: props.title, email: props.email })}</p>
+      <Form action={props.action}>
+        <Button>{t('consultations.confirm.submit')}</Button>
+      </Form>
+    </>
+  );
 }

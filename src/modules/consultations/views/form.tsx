@@ -42,6 +42,7 @@ export function ConsultationFormPage(props: { title: string; action: string; bod
           options={[
             { value: 'members', label: t('consultations.audience.members') },
             { value: 'body', label: t('consultations.audience.body') },
+            { value: 'link', label: t('consultations.audience.link') },
           ]}
         />
         <Checkbox name="publish_answers" label={t('consultations.form.publishAnswers')} hint={t('consultations.form.publishAnswersHint')} form={form} />
