@@ -1,0 +1,13 @@
+/** @module Pledges module: the Mechanism's GCM pledges — written, confirmed, reviewed, published and followed up. */
+import { defineModule } from '../../platform/module.js';
+import * as create from './migrations/2026_12_02_1700_pledges_create.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+
+export const pledgesModule = defineModule({
+  name: 'pledges',
+  migrations: { '2026_12_02_1700_pledges_create': create },
+  messages: { es, en, pt, fr },
+});
