@@ -26,16 +26,18 @@ export function PledgeListPage(props: { items: Pledge[]; total: number; page: nu
     <>
       <h1>{t('pledges.list.title')}</h1>
       <p class="lead">{t('pledges.list.lead')}</p>
-      <p>
-        {props.canCreate ? (
-          <>
-            <a class="button" href={paths.create.href(locale)}>
-              {t('pledges.list.create')}
-            </a>{' '}
-          </>
-        ) : null}
-        {props.signedIn ? <a href={paths.mine.href(locale)}>{t('pledges.mine.title')}</a> : null}
-      </p>
+      {props.canCreate ? (
+        <p>
+          <a class="button" href={paths.create.href(locale)}>
+            {t('pledges.list.create')}
+          </a>
+        </p>
+      ) : null}
+      {props.signedIn ? (
+        <p>
+          <a href={paths.mine.href(locale)}>{t('pledges.mine.title')}</a>
+        </p>
+      ) : null}
       <FilterPanel active={activeFilters(props.form, fieldsOf)} clearHref={paths.list.href(locale)}>
         <Form action={paths.list.href(locale)} method="get">
           {fieldsOf.map((f) => (
