@@ -20,16 +20,16 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   const l = c.get('locale');
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
-  const filters: PledgeFilters = parseFilters((k) => c.req.query(k));
+  const filters: PledgeFilters = await parseFilters(db, (k) => c.req.query(k));
   const [fig, names, bodies, allCountries, org] = await Promise.all([
     pledgeFigures(db, filters),
     figureNames(db, l),
     listBodies(db),
     listCountries(db, l),
-    filters.org ? getOrganization(db, filters.org) : Promise.resolve(undefined),
+    filters.orgId ? getOrganization(db, filters.orgId) : Promise.resolve(undefined),
   ]);
   const lac = new Set<string>(LAC_ALPHA2);
-  const bodyOptions = bodies.map((b) => ({ value: b.id, label: pickTranslated(b.name, l)?.text ?? b.slug }));
+  const bodyOptions = bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug }));
   const objectiveOptions = names.objectives.map((o) => ({ value: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }) }));
   const principleOptions = names.principles.map((p, i) => ({ value: String(i + 1), label: p.name }));
   const countryOptions = allCountries.filter((x) => lac.has(x.alpha2) || fig.country[x.alpha2] || x.alpha2 === filters.country).map((x) => ({ value: x.alpha2, label: x.name }));

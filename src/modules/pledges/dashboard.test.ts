@@ -110,18 +110,18 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
     // Countries under objective=7 only: pledges 1 and 2.
     expect(f.country).toEqual({ CL: 1, AR: 1, MX: 1 });
     expect(f.kind).toEqual({ common: 1 });
-    expect(await countPublished(ctx.db, { org: orgB.id })).toBe(2);
-    expect(await countPublished(ctx.db, { body: mt1 })).toBe(1);
+    expect(await countPublished(ctx.db, { orgId: orgB.id })).toBe(2);
+    expect(await countPublished(ctx.db, { bodyId: mt1 })).toBe(1);
   });
 
   it('every count equals the number of pledges under its link\'s filters, for many filter combinations', async () => {
-    const combos: PledgeFilters[] = [{}, { objective: 7 }, { objective: 16, kind: 'matching' }, { country: 'CL', year: 2025 }, { status: 'planning', form: 'policy' }, { org: orgA.id }, { body: mt1, principle: 6 }, { year: 2026 }];
+    const combos: PledgeFilters[] = [{}, { objective: 7 }, { objective: 16, kind: 'matching' }, { country: 'CL', year: 2025 }, { status: 'planning', form: 'policy' }, { orgId: orgA.id, org: orgA.slug }, { bodyId: mt1, body: 'mt1', principle: 6 }, { year: 2026 }];
     for (const filters of combos) {
       const fig = await pledgeFigures(ctx.db, filters);
       expect(fig.total).toBe(await countPublished(ctx.db, filters));
       for (const dim of DIMENSIONS) {
         for (const [value, n] of Object.entries(fig[dim])) {
-          const linked = parseFilters((k) => filterQuery(filters, { [dim]: value })[k]?.toString());
+          const linked = await parseFilters(ctx.db, (k) => filterQuery(filters, { [dim]: value })[k]?.toString());
           expect(n, `${JSON.stringify(filters)} ${dim}=${value}`).toBe(await countPublished(ctx.db, linked));
         }
       }
@@ -151,19 +151,24 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
     expect(bad.status).toBe(200);
     expect(await bad.text()).toContain('3 compromisos publicados coinciden.');
     expect((await anon.get('/en/pledges/dashboard?year=2026')).status).toBe(200);
+    // A body or an organization the URL names by a slug that names nothing: nothing matches.
+    expect(await (await anon.get('/es/pledges/dashboard?body=nothing-here')).text()).toContain('Ningún compromiso publicado coincide con estos filtros.');
+    const byOrg = await (await anon.get(`/es/pledges/dashboard?org=${orgB.slug}`)).text();
+    expect(byOrg).toContain('2 compromisos publicados coinciden.');
+    expect(byOrg).toContain('Casa del Migrante de Prueba');
   });
 
   it("shows the figures on a body's, an objective's and an organization's page", async () => {
     const anon = ctx.client();
     const body = await (await anon.get('/es/bodies/mt1')).text();
     expect(body).toContain('Compromisos de esta instancia');
-    expect(body).toContain(`href="/es/pledges?body=${mt1}"`);
+    expect(body).toContain('href="/es/pledges?body=mt1"');
     const obj = await (await anon.get('/es/objectives/16')).text();
     expect(obj).toContain('Compromisos sobre este objetivo');
     expect(obj).toContain('2 compromisos publicados coinciden.');
     const org = await (await anon.get(`/es/members/${orgB.slug}`)).text();
     expect(org).toContain('Compromisos de esta organización');
-    expect(org).toContain(`href="/es/pledges?kind=partnership&amp;org=${orgB.id}"`);
+    expect(org).toContain(`href="/es/pledges?kind=partnership&amp;org=${orgB.slug}"`);
     // No published pledge: no section.
     expect(await (await anon.get('/es/objectives/3')).text()).not.toContain('Compromisos sobre este objetivo');
   });

@@ -11,9 +11,15 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../../db/schema.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listObjectives, listPrinciples, countryNames } from '../../platform/reference/queries.js';
+import { getBodyBySlug } from '../bodies/index.js';
+import { getOrganizationBySlug } from '../membership/index.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses, type PledgeForm, type PledgeKind, type PledgeStatus } from './tables.js';
 
-/** The dashboard's and the list's filters (the same URL parameters: objective, principle, kind, form, status, country, body, org, year). */
+/**
+ * The dashboard's and the list's filters (the same URL parameters: objective, principle, kind, form, status,
+ * country, body, org, year — see paths.ts): the list's `PledgeFilter` (ids, for the queries) and, for links, the
+ * body's and the organization's slugs as the URL names them.
+ */
 export interface PledgeFilters {
   objective?: number;
   principle?: number;
@@ -21,12 +27,16 @@ export interface PledgeFilters {
   form?: PledgeForm;
   status?: PledgeStatus;
   country?: string;
-  /** A body's id. */
-  body?: string;
-  /** An organization's id. */
-  org?: string;
+  /** The body's id ('none' for a slug that names no body: nothing matches). */
+  bodyId?: string;
+  /** An organization's id ('none' likewise). */
+  orgId?: string;
   /** The year it was published. */
   year?: number;
+  /** The body's slug, as links write it. */
+  body?: string;
+  /** The organization's slug, as links write it. */
+  org?: string;
 }
 
 /** The counted dimensions, in the order the dashboard shows them. */
@@ -35,37 +45,45 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The filter parameters in the order links write them (also the dashboard's cacheParams). */
 export const FILTER_PARAMS = ['objective', 'principle', 'kind', 'form', 'status', 'country', 'body', 'org', 'year'] as const;
+type FilterParam = (typeof FILTER_PARAMS)[number];
 
 const int = (v: string | undefined, min: number, max: number): number | undefined => {
-  if (!v || !/^\d{1,4}$/.test(v.trim())) return undefined;
-  const n = Number(v.trim());
-  return n >= min && n <= max ? n : undefined;
+  const n = Number(v);
+  return v && /^\d{1,4}$/.test(v) && n >= min && n <= max ? n : undefined;
 };
-const oneOf = <T extends string>(v: string | undefined, xs: readonly T[]): T | undefined => (xs as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
-const token = (v: string | undefined, re: RegExp): string | undefined => (v && re.test(v) ? v : undefined);
+const oneOf = <T extends string>(v: string | undefined, xs: readonly T[]): T | undefined => ((xs as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
+const SLUG = /^[a-z0-9-]{1,80}$/;
 
 /**
- * The filters a URL asks for. A value that is none of a filter's choices is no filter (the page says what is
- * in force, and shows everything else).
+ * The filters a URL asks for, read as the list reads them: a value that is none of a filter's choices is no
+ * filter; a body or organization slug that names nothing matches nothing.
  */
-export function parseFilters(get: (name: string) => string | undefined): PledgeFilters {
+export async function parseFilters(db: Db, get: (name: string) => string | undefined): Promise<PledgeFilters> {
+  const body = get('body');
+  const org = get('org');
   const f: PledgeFilters = {
     objective: int(get('objective'), 1, 23),
     principle: int(get('principle'), 1, 10),
     kind: oneOf(get('kind'), pledgeKinds),
     form: oneOf(get('form'), pledgeForms),
     status: oneOf(get('status'), pledgeStatuses),
-    country: token(get('country')?.toUpperCase(), /^[A-Z]{2}$/),
-    body: token(get('body'), /^[0-9a-z_-]{1,64}$/),
-    org: token(get('org'), /^[0-9a-z_-]{1,64}$/),
-    year: int(get('year'), 1990, 2200),
+    country: /^[A-Z]{2}$/.test(get('country') ?? '') ? get('country') : undefined,
+    year: int(get('year'), 2018, 2100),
   };
+  if (body && SLUG.test(body)) {
+    f.body = body;
+    f.bodyId = (await getBodyBySlug(db, body))?.id ?? 'none';
+  }
+  if (org && SLUG.test(org)) {
+    f.org = org;
+    f.orgId = (await getOrganizationBySlug(db, org))?.id ?? 'none';
+  }
   for (const k of Object.keys(f) as (keyof PledgeFilters)[]) if (f[k] === undefined) delete f[k];
   return f;
 }
 
 /** The filters as a query for a link (in FILTER_PARAMS order), with `set` changed. */
-export function filterQuery(f: PledgeFilters, set: Partial<Record<keyof PledgeFilters, string | number | undefined>> = {}): Record<string, string | number> {
+export function filterQuery(f: PledgeFilters, set: Partial<Record<FilterParam, string | number | undefined>> = {}): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const k of FILTER_PARAMS) {
     const v = k in set ? set[k] : f[k];
@@ -76,20 +94,30 @@ export function filterQuery(f: PledgeFilters, set: Partial<Record<keyof PledgeFi
 
 type Q = SelectQueryBuilder<Database, 'pledges', object>;
 
-/** Published pledges under the filters, leaving out the filter of one dimension (`skip`). */
+/**
+ * Published pledges under the filters, leaving out the filter of one dimension (`skip`). Where a filter names
+ * pledges by id (an objective's, a country's, an organization's rows…), the state is compared as an expression
+ * so that SQLite starts from those few ids (covering index by id) rather than from every published pledge.
+ */
 function published(db: Db, f: PledgeFilters, skip?: Dimension): Q {
-  let q = db.selectFrom('pledges').where('pledges.state', '=', 'published') as unknown as Q;
+  let q = db.selectFrom('pledges') as unknown as Q;
+  let byId = false;
+  const ids = <T>(sub: T) => {
+    byId = true;
+    return sub;
+  };
   if (f.objective !== undefined && skip !== 'objective')
-    q = q.where('pledges.id', 'in', db.selectFrom('pledge_objectives').select('pledge_objectives.pledge_id').where('pledge_objectives.n', '=', f.objective));
+    q = q.where('pledges.id', 'in', ids(db.selectFrom('pledge_objectives').select('pledge_objectives.pledge_id').where('pledge_objectives.n', '=', f.objective)));
   if (f.principle !== undefined && skip !== 'principle')
-    q = q.where('pledges.id', 'in', db.selectFrom('pledge_principles').select('pledge_principles.pledge_id').where('pledge_principles.n', '=', f.principle));
-  if (f.form !== undefined && skip !== 'form') q = q.where('pledges.id', 'in', db.selectFrom('pledge_forms').select('pledge_forms.pledge_id').where('pledge_forms.form', '=', f.form));
+    q = q.where('pledges.id', 'in', ids(db.selectFrom('pledge_principles').select('pledge_principles.pledge_id').where('pledge_principles.n', '=', f.principle)));
+  if (f.form !== undefined && skip !== 'form') q = q.where('pledges.id', 'in', ids(db.selectFrom('pledge_forms').select('pledge_forms.pledge_id').where('pledge_forms.form', '=', f.form)));
   if (f.country !== undefined && skip !== 'country')
-    q = q.where('pledges.id', 'in', db.selectFrom('pledge_countries').select('pledge_countries.pledge_id').where('pledge_countries.country', '=', f.country));
-  if (f.org !== undefined) q = q.where('pledges.id', 'in', db.selectFrom('pledge_organizations').select('pledge_organizations.pledge_id').where('pledge_organizations.org_id', '=', f.org));
+    q = q.where('pledges.id', 'in', ids(db.selectFrom('pledge_countries').select('pledge_countries.pledge_id').where('pledge_countries.country', '=', f.country)));
+  if (f.orgId !== undefined) q = q.where('pledges.id', 'in', ids(db.selectFrom('pledge_organizations').select('pledge_organizations.pledge_id').where('pledge_organizations.org_id', '=', f.orgId)));
+  q = byId ? q.where(sql<string>`pledges.state || ''`, '=', 'published') : q.where('pledges.state', '=', 'published');
   if (f.kind !== undefined && skip !== 'kind') q = q.where('pledges.kind', '=', f.kind);
   if (f.status !== undefined && skip !== 'status') q = q.where('pledges.status', '=', f.status);
-  if (f.body !== undefined) q = q.where('pledges.body_id', '=', f.body);
+  if (f.bodyId !== undefined) q = q.where('pledges.body_id', '=', f.bodyId);
   if (f.year !== undefined && skip !== 'year') q = q.where('pledges.published_at', '>=', `${f.year}-01-01`).where('pledges.published_at', '<', `${f.year + 1}-01-01`);
   return q;
 }
@@ -117,42 +145,42 @@ const toCounts = (rows: { k: string | number | null; n: number | string | bigint
   return out;
 };
 
-/** Every figure of the dashboard under `f` (eight queries, each on indexed columns). */
+/** The scalar dimensions: kept on the pledge itself, counted together in one query. */
+const SCALAR = ['kind', 'status', 'year'] as const;
+
+/**
+ * Every figure of the dashboard under `f`: five queries on covering indexes. Kind, status and year (columns of
+ * the pledge) come from one query grouped by all three under every other filter, and are added up here each
+ * under the other two's filters; objectives, principles, forms and countries (rows of their own) one query each.
+ */
 export async function pledgeFigures(db: Db, f: PledgeFilters): Promise<PledgeFigures> {
   const n = sql<number>`count(*)`.as('n');
-  const [total, objective, principle, kind, form, status, country, months] = await Promise.all([
-    published(db, f).select(n).executeTakeFirst(),
+  const month = sql<string>`substr(pledges.published_at, 1, 7)`;
+  const scalarFree: PledgeFilters = { ...f, kind: undefined, status: undefined, year: undefined };
+  const [cells, objective, principle, form, country] = await Promise.all([
+    published(db, scalarFree).select(['pledges.kind as kind', 'pledges.status as status', month.as('month'), n]).groupBy(['pledges.kind', 'pledges.status', month]).execute(),
     published(db, f, 'objective').innerJoin('pledge_objectives', 'pledge_objectives.pledge_id', 'pledges.id').select(['pledge_objectives.n as k', n]).groupBy('pledge_objectives.n').execute(),
     published(db, f, 'principle').innerJoin('pledge_principles', 'pledge_principles.pledge_id', 'pledges.id').select(['pledge_principles.n as k', n]).groupBy('pledge_principles.n').execute(),
-    published(db, f, 'kind').select(['pledges.kind as k', n]).groupBy('pledges.kind').execute(),
     published(db, f, 'form').innerJoin('pledge_forms', 'pledge_forms.pledge_id', 'pledges.id').select(['pledge_forms.form as k', n]).groupBy('pledge_forms.form').execute(),
-    published(db, f, 'status').select(['pledges.status as k', n]).groupBy('pledges.status').execute(),
     published(db, f, 'country').innerJoin('pledge_countries', 'pledge_countries.pledge_id', 'pledges.id').select(['pledge_countries.country as k', n]).groupBy('pledge_countries.country').execute(),
-    published(db, f, 'year')
-      .select([sql<string>`substr(pledges.published_at, 1, 7)`.as('k'), n])
-      .groupBy(sql`substr(pledges.published_at, 1, 7)`)
-      .execute(),
   ]);
-  const year: Counts = {};
-  const quarter: Counts = {};
-  for (const r of months) {
-    if (!r.k || !/^\d{4}-\d{2}$/.test(r.k)) continue;
-    const y = r.k.slice(0, 4);
-    const q = `${y}-Q${Math.floor((Number(r.k.slice(5, 7)) - 1) / 3) + 1}`;
-    year[y] = (year[y] ?? 0) + Number(r.n);
-    quarter[q] = (quarter[q] ?? 0) + Number(r.n);
+  const out: PledgeFigures = { total: 0, objective: toCounts(objective), principle: toCounts(principle), kind: {}, form: toCounts(form), status: {}, country: toCounts(country), year: {}, quarter: {} };
+  const add = (c: Counts, k: string, v: number) => (c[k] = (c[k] ?? 0) + v);
+  for (const r of cells) {
+    const v = Number(r.n);
+    const m = r.month && /^\d{4}-\d{2}$/.test(r.month) ? r.month : null;
+    const y = m ? Number(m.slice(0, 4)) : null;
+    const ok = { kind: f.kind === undefined || r.kind === f.kind, status: f.status === undefined || r.status === f.status, year: f.year === undefined || y === f.year };
+    const all = (skip?: (typeof SCALAR)[number]) => SCALAR.every((d) => d === skip || ok[d]);
+    if (all()) out.total += v;
+    if (all('kind')) add(out.kind, r.kind, v);
+    if (all('status') && r.status) add(out.status, r.status, v);
+    if (all('year') && m) {
+      add(out.year, m.slice(0, 4), v);
+      add(out.quarter, `${m.slice(0, 4)}-Q${Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1}`, v);
+    }
   }
-  return {
-    total: Number(total?.n ?? 0),
-    objective: toCounts(objective),
-    principle: toCounts(principle),
-    kind: toCounts(kind),
-    form: toCounts(form),
-    status: toCounts(status),
-    country: toCounts(country),
-    year,
-    quarter,
-  };
+  return out;
 }
 
 /** How many published pledges the list shows under `f` (the dashboard's total; tests compare it with the list). */

@@ -23,7 +23,7 @@ export interface PledgesReportData {
 }
 
 export function scopeFilters(scope: ReportScope): PledgeFilters {
-  if (scope.kind === 'body' && scope.bodyId) return { body: scope.bodyId };
+  if (scope.kind === 'body' && scope.bodyId) return { bodyId: scope.bodyId };
   if (scope.kind === 'objective' && scope.objective) return { objective: scope.objective };
   return {};
 }

@@ -16,8 +16,8 @@ async function figuresFor(ctx: SectionContext, filters: PledgeFilters, heading: 
   return <PledgeFiguresSection fig={fig} filters={filters} names={names} t={ctx.t} fmt={formatters(ctx.locale)} locale={ctx.locale} heading={heading} idPrefix={idPrefix} leave={leave} />;
 }
 
-export const bodySections: SectionProvider<{ id: string; slug: string }> = (ctx, body) => figuresFor(ctx, { body: body.id }, ctx.t('pledges.sections.body'), 'pledges-body');
+export const bodySections: SectionProvider<{ id: string; slug: string }> = (ctx, body) => figuresFor(ctx, { bodyId: body.id, body: body.slug }, ctx.t('pledges.sections.body'), 'pledges-body');
 
 export const objectiveSections: SectionProvider<{ n: number }> = (ctx, { n }) => figuresFor(ctx, { objective: n }, ctx.t('pledges.sections.objective'), 'pledges-objective', 'objective');
 
-export const organizationSections: SectionProvider<{ id: string; slug: string }> = (ctx, org) => figuresFor(ctx, { org: org.id }, ctx.t('pledges.sections.organization'), 'pledges-org');
+export const organizationSections: SectionProvider<{ id: string; slug: string }> = (ctx, org) => figuresFor(ctx, { orgId: org.id, org: org.slug }, ctx.t('pledges.sections.organization'), 'pledges-org');
