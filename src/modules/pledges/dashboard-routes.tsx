@@ -44,9 +44,9 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     const shown =
       k === 'objective' ? labelOf(objectiveOptions, v)
       : k === 'principle' ? labelOf(principleOptions, v)
-      : k === 'kind' ? t(`pledges.dashboard.kinds.${v}`)
-      : k === 'form' ? t(`pledges.dashboard.forms.${v}`)
-      : k === 'status' ? t(`pledges.dashboard.statuses.${v}`)
+      : k === 'kind' ? t(`pledges.kinds.${v}`)
+      : k === 'form' ? t(`pledges.forms.${v}`)
+      : k === 'status' ? t(`pledges.statuses.${v}`)
       : k === 'country' ? (names.countries.get(String(v)) ?? String(v))
       : k === 'body' ? labelOf(bodyOptions, v)
       : k === 'org' ? (org?.name ?? t('pledges.dashboard.unknownOrg'))

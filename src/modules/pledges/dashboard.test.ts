@@ -11,7 +11,9 @@ import { makeOrganization } from '../membership/factories.js';
 import { getBodyBySlug } from '../bodies/index.js';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/schema.js';
-import { countPublished, DIMENSIONS, filterQuery, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
+import { countPublished, DIMENSIONS, filterQuery, pledgeFigures, type PledgeFilters } from './dashboard.js';
+import { filterPublished } from './queries.js';
+import { parseFilter } from './filters.js';
 import { pledgesReport } from './report.js';
 import { formatters } from '../../platform/i18n/i18n.js';
 import type { PledgeForm, PledgeKind, PledgeState, PledgeStatus } from './tables.js';
@@ -118,11 +120,12 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
     const combos: PledgeFilters[] = [{}, { objective: 7 }, { objective: 16, kind: 'matching' }, { country: 'CL', year: 2025 }, { status: 'planning', form: 'policy' }, { orgId: orgA.id, org: orgA.slug }, { bodyId: mt1, body: 'mt1', principle: 6 }, { year: 2026 }];
     for (const filters of combos) {
       const fig = await pledgeFigures(ctx.db, filters);
-      expect(fig.total).toBe(await countPublished(ctx.db, filters));
+      expect(fig.total).toBe((await filterPublished(ctx.db, filters)).total);
       for (const dim of DIMENSIONS) {
         for (const [value, n] of Object.entries(fig[dim])) {
-          const linked = await parseFilters(ctx.db, (k) => filterQuery(filters, { [dim]: value })[k]?.toString());
-          expect(n, `${JSON.stringify(filters)} ${dim}=${value}`).toBe(await countPublished(ctx.db, linked));
+          // The link as the list reads it, counted by the list's own query.
+          const linked = await parseFilter(ctx.db, (k) => filterQuery(filters, { [dim]: value })[k]?.toString());
+          expect(n, `${JSON.stringify(filters)} ${dim}=${value}`).toBe((await filterPublished(ctx.db, linked.filter)).total);
         }
       }
     }
@@ -156,6 +159,15 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
     const byOrg = await (await anon.get(`/es/pledges/dashboard?org=${orgB.slug}`)).text();
     expect(byOrg).toContain('2 compromisos publicados coinciden.');
     expect(byOrg).toContain('Casa del Migrante de Prueba');
+    // The list page shows the same number as the dashboard for the same filters, and links back to it.
+    for (const q of ['objective=7&country=CL', 'objective=16', `kind=partnership&org=${orgB.slug}`, 'status=planning&year=2025', 'body=mt2']) {
+      const dash = await (await anon.get(`/es/pledges/dashboard?${q}`)).text();
+      const list = await (await anon.get(`/es/pledges?${q}`)).text();
+      const n = /<strong>(\d+) compromisos? publicados? coincide/.exec(dash)?.[1];
+      expect(n, q).toBeDefined();
+      expect(list, q).toMatch(new RegExp(`<p role="status">${n} compromisos?</p>`));
+      expect(list.includes(`href="/es/pledges/dashboard?${q.replace(/&/g, "&amp;")}"`), q).toBe(true);
+    }
   });
 
   it("shows the figures on a body's, an objective's and an organization's page", async () => {

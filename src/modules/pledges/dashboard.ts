@@ -11,28 +11,17 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../../db/schema.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listObjectives, listPrinciples, countryNames } from '../../platform/reference/queries.js';
-import { getBodyBySlug } from '../bodies/index.js';
-import { getOrganizationBySlug } from '../membership/index.js';
-import { pledgeForms, pledgeKinds, pledgeStatuses, type PledgeForm, type PledgeKind, type PledgeStatus } from './tables.js';
+import { FILTER_PARAMS } from './paths.js';
+import { parseFilter } from './filters.js';
+import type { PledgeFilter } from './queries.js';
+
 
 /**
  * The dashboard's and the list's filters (the same URL parameters: objective, principle, kind, form, status,
  * country, body, org, year — see paths.ts): the list's `PledgeFilter` (ids, for the queries) and, for links, the
  * body's and the organization's slugs as the URL names them.
  */
-export interface PledgeFilters {
-  objective?: number;
-  principle?: number;
-  kind?: PledgeKind;
-  form?: PledgeForm;
-  status?: PledgeStatus;
-  country?: string;
-  /** The body's id ('none' for a slug that names no body: nothing matches). */
-  bodyId?: string;
-  /** An organization's id ('none' likewise). */
-  orgId?: string;
-  /** The year it was published. */
-  year?: number;
+export interface PledgeFilters extends PledgeFilter {
   /** The body's slug, as links write it. */
   body?: string;
   /** The organization's slug, as links write it. */
@@ -43,41 +32,19 @@ export interface PledgeFilters {
 export const DIMENSIONS = ['objective', 'principle', 'kind', 'form', 'status', 'country', 'year'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** The filter parameters in the order links write them (also the dashboard's cacheParams). */
-export const FILTER_PARAMS = ['objective', 'principle', 'kind', 'form', 'status', 'country', 'body', 'org', 'year'] as const;
+/** The filter parameters in the order links write them (also the dashboard's cacheParams): the list's. */
+export { FILTER_PARAMS };
 type FilterParam = (typeof FILTER_PARAMS)[number];
 
-const int = (v: string | undefined, min: number, max: number): number | undefined => {
-  const n = Number(v);
-  return v && /^\d{1,4}$/.test(v) && n >= min && n <= max ? n : undefined;
-};
-const oneOf = <T extends string>(v: string | undefined, xs: readonly T[]): T | undefined => ((xs as readonly string[]).includes(v ?? '') ? (v as T) : undefined);
-const SLUG = /^[a-z0-9-]{1,80}$/;
-
 /**
- * The filters a URL asks for, read as the list reads them: a value that is none of a filter's choices is no
- * filter; a body or organization slug that names nothing matches nothing.
+ * The filters a URL asks for, read by the list's own reader (filters.ts): a value that is none of a filter's
+ * choices is no filter; a body or organization slug that names nothing matches nothing.
  */
 export async function parseFilters(db: Db, get: (name: string) => string | undefined): Promise<PledgeFilters> {
-  const body = get('body');
-  const org = get('org');
-  const f: PledgeFilters = {
-    objective: int(get('objective'), 1, 23),
-    principle: int(get('principle'), 1, 10),
-    kind: oneOf(get('kind'), pledgeKinds),
-    form: oneOf(get('form'), pledgeForms),
-    status: oneOf(get('status'), pledgeStatuses),
-    country: /^[A-Z]{2}$/.test(get('country') ?? '') ? get('country') : undefined,
-    year: int(get('year'), 2018, 2100),
-  };
-  if (body && SLUG.test(body)) {
-    f.body = body;
-    f.bodyId = (await getBodyBySlug(db, body))?.id ?? 'none';
-  }
-  if (org && SLUG.test(org)) {
-    f.org = org;
-    f.orgId = (await getOrganizationBySlug(db, org))?.id ?? 'none';
-  }
+  const { filter, values } = await parseFilter(db, get);
+  const f: PledgeFilters = { ...filter };
+  if (filter.bodyId) f.body = String(values.body);
+  if (filter.orgId) f.org = String(values.org);
   for (const k of Object.keys(f) as (keyof PledgeFilters)[]) if (f[k] === undefined) delete f[k];
   return f;
 }

@@ -61,13 +61,13 @@ export const pledgesReport: ReportSection = {
         kind: 'table',
         caption: t('pledges.report.byStatus'),
         head: [t('pledges.dashboard.column.status'), t('pledges.dashboard.pledges')],
-        rows: pledgeStatuses.map((s) => [t(`pledges.dashboard.statuses.${s}`), fmt.number(d.status[s] ?? 0)]),
+        rows: pledgeStatuses.map((s) => [t(`pledges.statuses.${s}`), fmt.number(d.status[s] ?? 0)]),
       });
       blocks.push({
         kind: 'table',
         caption: t('pledges.report.byKind'),
         head: [t('pledges.dashboard.column.kind'), t('pledges.dashboard.pledges')],
-        rows: pledgeKinds.map((k) => [t(`pledges.dashboard.kinds.${k}`), fmt.number(d.kind[k] ?? 0)]),
+        rows: pledgeKinds.map((k) => [t(`pledges.kinds.${k}`), fmt.number(d.kind[k] ?? 0)]),
       });
       if (d.scope !== 'objective') {
         const objectives = Object.keys(d.objective)
@@ -85,7 +85,7 @@ export const pledgesReport: ReportSection = {
         kind: 'table',
         caption: t('pledges.report.updatesByStatus'),
         head: [t('pledges.dashboard.column.status'), t('pledges.report.updatesColumn')],
-        rows: pledgeStatuses.map((s) => [t(`pledges.dashboard.statuses.${s}`), fmt.number(d.updates[s] ?? 0)]),
+        rows: pledgeStatuses.map((s) => [t(`pledges.statuses.${s}`), fmt.number(d.updates[s] ?? 0)]),
       });
     }
     return blocks;

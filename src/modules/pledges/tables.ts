@@ -62,6 +62,8 @@ export interface PledgesTable {
   published_at: string | null;
   /** ISO date the next progress update is due (published pledges; every 6 months). */
   next_update_due: string | null;
+  /** The due date the last reminder was sent for (the reminder goes once per due date). */
+  reminded_for: string | null;
   is_demo: Flag;
 }
 

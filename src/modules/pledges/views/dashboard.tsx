@@ -46,13 +46,13 @@ export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, w
       rows = names.principles.map((x, i) => ({ key: String(i + 1), label: x.name, value: counts[String(i + 1)] ?? 0, href: href(i + 1) }));
       break;
     case 'kind':
-      rows = pledgeKinds.map((k) => ({ key: k, label: t(`pledges.dashboard.kinds.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      rows = pledgeKinds.map((k) => ({ key: k, label: t(`pledges.kinds.${k}`), value: counts[k] ?? 0, href: href(k) }));
       break;
     case 'form':
-      rows = pledgeForms.map((k) => ({ key: k, label: t(`pledges.dashboard.forms.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      rows = pledgeForms.map((k) => ({ key: k, label: t(`pledges.forms.${k}`), value: counts[k] ?? 0, href: href(k) }));
       break;
     case 'status':
-      rows = pledgeStatuses.map((k) => ({ key: k, label: t(`pledges.dashboard.statuses.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      rows = pledgeStatuses.map((k) => ({ key: k, label: t(`pledges.statuses.${k}`), value: counts[k] ?? 0, href: href(k) }));
       break;
     case 'country':
       rows = Object.keys(counts)
@@ -226,9 +226,9 @@ export function DashboardPage(props: DashboardProps) {
         <Form action={paths.dashboard.href(l)} method="get" class="filters">
           <SelectField name="objective" label={t('pledges.dashboard.column.objective')} form={form} options={props.options.objectives} empty={t('pledges.dashboard.any')} />
           <SelectField name="principle" label={t('pledges.dashboard.column.principle')} form={form} options={props.options.principles} empty={t('pledges.dashboard.any')} />
-          <SelectField name="kind" label={t('pledges.dashboard.column.kind')} form={form} options={pledgeKinds.map((k) => ({ value: k, label: t(`pledges.dashboard.kinds.${k}`) }))} empty={t('pledges.dashboard.any')} />
-          <SelectField name="form" label={t('pledges.dashboard.column.form')} form={form} options={pledgeForms.map((k) => ({ value: k, label: t(`pledges.dashboard.forms.${k}`) }))} empty={t('pledges.dashboard.any')} />
-          <SelectField name="status" label={t('pledges.dashboard.column.status')} form={form} options={pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.dashboard.statuses.${k}`) }))} empty={t('pledges.dashboard.any')} />
+          <SelectField name="kind" label={t('pledges.dashboard.column.kind')} form={form} options={pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) }))} empty={t('pledges.dashboard.any')} />
+          <SelectField name="form" label={t('pledges.dashboard.column.form')} form={form} options={pledgeForms.map((k) => ({ value: k, label: t(`pledges.forms.${k}`) }))} empty={t('pledges.dashboard.any')} />
+          <SelectField name="status" label={t('pledges.dashboard.column.status')} form={form} options={pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.statuses.${k}`) }))} empty={t('pledges.dashboard.any')} />
           <SelectField name="country" label={t('pledges.dashboard.column.country')} form={form} options={props.options.countries} empty={t('pledges.dashboard.any')} />
           <SelectField name="body" label={t('pledges.dashboard.column.body')} form={form} options={props.options.bodies} empty={t('pledges.dashboard.any')} />
           <SelectField name="year" label={t('pledges.dashboard.column.year')} form={form} options={props.options.years} empty={t('pledges.dashboard.any')} />
