@@ -79,6 +79,7 @@ export const matrix = defineRouteMatrix<Subjects>({
     const notFoundFor = (base: ReturnType<typeof only>, roles: (keyof ReturnType<typeof only>)[]) => ({ ...base, ...Object.fromEntries(roles.map((r) => [r, 404])) });
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es', {}, { objective: '16', kind: 'common' }), expect: everyone() },
+      { method: 'GET', route: paths.dashboard.pattern, url: () => paths.dashboard.href('es', {}, { objective: '16', form: 'process' }), expect: everyone() },
       { method: 'GET', route: paths.exportCsv.pattern, url: () => paths.exportCsv.href('es'), expect: everyone() },
       { method: 'GET', route: paths.mine.pattern, url: () => paths.mine.href('es'), expect: signedIn() },
       { method: 'GET', route: paths.create.pattern, url: () => paths.create.href('es'), expect: only('otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary', 'admin') },

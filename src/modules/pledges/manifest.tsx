@@ -3,6 +3,9 @@ import { defineModule } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import * as create from './migrations/2026_12_02_1700_pledges_create.js';
 import * as reminded from './migrations/2026_12_02_1710_pledges_reminded.js';
+import * as dashboardIndexes from './migrations/2026_12_02_1730_pledges_dashboard_indexes.js';
+import { bodySections, objectiveSections, organizationSections } from './sections.js';
+import { pledgesReport } from './report.js';
 import { pledgesRoutes, UPLOAD_LIMIT } from './routes.js';
 import { pledgesApi } from './api.js';
 import { pledgesAudit } from './audit.js';
@@ -18,10 +21,15 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const pledgesModule = defineModule({
   name: 'pledges',
-  migrations: { '2026_12_02_1700_pledges_create': create, '2026_12_02_1710_pledges_reminded': reminded },
+  migrations: { '2026_12_02_1700_pledges_create': create, '2026_12_02_1710_pledges_reminded': reminded, '2026_12_02_1730_pledges_dashboard_indexes': dashboardIndexes },
   messages: { es, en, pt, fr },
   routes: pledgesRoutes,
   api: pledgesApi,
+  // The dashboard's figures on a body's, an objective's and an organization's page, and in the reports.
+  bodySections,
+  objectiveSections,
+  organizationSections,
+  reportSections: [pledgesReport],
   audit: pledgesAudit,
   demo: demoPledges,
   nav: [{ path: paths.list.pattern, label: 'pledges.nav', area: 'main', order: 14 }],

@@ -13,6 +13,8 @@ const P = '/pledges/:id{[0-9a-z]{16}}' as const;
 export const paths = {
   /** Published pledges, with filters in the URL. */
   list: route('/pledges'),
+  /** The public dashboard: the list's filters, every count a link to the list filtered the same way (dashboard-routes.tsx). */
+  dashboard: route('/pledges/dashboard'),
   /** The signed-in person's organizations' pledges, and for reviewers those awaiting review. */
   mine: route('/pledges/mine'),
   create: route('/pledges/new'),

@@ -34,6 +34,7 @@ import { pledgeKinds, pledgeForms, pledgeStatuses } from './tables.js';
 import { ATTACHMENT_MAX, PARTNER_ROWS } from './model.js';
 import { paths, FILTER_PARAMS } from './paths.js';
 import { parseFilter } from './filters.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
 import { PledgeListPage, MinePage, type FilterOptions } from './views/list.js';
 import { PledgePage, type PledgeView } from './views/pledge.js';
@@ -41,6 +42,8 @@ import { LinksPage } from './views/links.js';
 import { titleText } from './views/parts.js';
 
 export const pledgesRoutes = new Hono<AppEnv>({ strict: false });
+// The public dashboard (dashboard-routes.tsx): its figures link to the list below with the same filters.
+pledgesRoutes.route('/', dashboardRoutes);
 
 /** The request body limit of the form's routes: the attachment and the form around it. */
 export const UPLOAD_LIMIT = ATTACHMENT_MAX + 512 * 1024;

@@ -38,6 +38,9 @@ export function PledgeListPage(props: { items: Pledge[]; total: number; page: nu
           <a href={paths.mine.href(locale)}>{t('pledges.mine.title')}</a>
         </p>
       ) : null}
+      <p>
+        <a href={paths.dashboard.href(locale, {}, Object.fromEntries(props.params))}>{t('pledges.dashboard.seeDashboard')}</a>
+      </p>
       <FilterPanel active={activeFilters(props.form, fieldsOf)} clearHref={paths.list.href(locale)}>
         <Form action={paths.list.href(locale)} method="get">
           {fieldsOf.map((f) => (
