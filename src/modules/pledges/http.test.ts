@@ -202,6 +202,8 @@ describe.each(DIALECTS)('pledges over HTTP (%s)', (dialect) => {
     expect(api.total).toBe(1);
     expect(api.data[0]).toMatchObject({ ref, title: 'Joint guidance desk', kind: 'partnership', objectives: [15, 16] });
     expect(((await (await anon.get(`${apiPaths.mounted(apiPaths.list)}?objective=2`)).json()) as any).total).toBe(0);
+    const doc = (await (await anon.get('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([apiPaths.list, apiPaths.one]));
     const one = await anon.get(apiPaths.mounted(apiPaths.one).replace(':ref', ref));
     expect(one.status).toBe(200);
     expect(((await one.json()) as any).data.pledgingEntities).toHaveLength(3);
