@@ -307,7 +307,7 @@ async function main() {
     let failed = 0;
     for (const { page, uncached, r, rss, br, plain } of rows) {
       const ratio = r.rps / base;
-      const target = uncached ? UNCACHED_TARGET : CACHED_TARGET;
+      const target = page.target ?? (uncached ? UNCACHED_TARGET : CACHED_TARGET);
       const ok = ratio >= target && r.errors === 0 && plain.status === 200;
       if (!ok) failed++;
       const verdict = ok ? `≥${target.toFixed(2)} ok` : `MISSED${r.errors ? ` (${r.errors} errors)` : plain.status !== 200 ? ` (${plain.status})` : ''}`;

@@ -21,6 +21,8 @@ export interface BenchPage {
    * search's own caches have them). A page with `paths` or `as` is measured as uncached.
    */
   paths?: string[];
+  /** This page's own throughput target as a ratio to raw node:http (else the run's cached/uncached target). */
+  target?: number;
 }
 
 export interface BenchRow {

@@ -1,0 +1,289 @@
+/**
+ * @module Pledges views: the public dashboard (every figure a chart with its data table, every count a link to the
+ * list filtered the same way) and the compact figures other pages show (a body's, an objective's, an organization's).
+ */
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { Form, Button, SelectField, Table, EmptyState, type Option } from '../../../platform/views/components.js';
+import { FilterPanel } from '../../../platform/views/filters.js';
+import { renderBarChart, renderColumnChart, renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
+import type { Formatters } from '../../../platform/i18n/i18n.js';
+import type { Locale } from '../../../platform/i18n/locales.js';
+import { paths } from '../paths.js';
+import { pledgeForms, pledgeKinds, pledgeStatuses } from '../tables.js';
+import { DIMENSIONS, filterQuery, type Dimension, type FigureNames, type PledgeFigures, type PledgeFilters } from '../dashboard.js';
+
+
+interface FigureProps {
+  fig: PledgeFigures;
+  filters: PledgeFilters;
+  names: FigureNames;
+  t: (key: string, opts?: Record<string, unknown>) => string;
+  fmt: Formatters;
+  locale: Locale;
+}
+
+interface Row {
+  key: string;
+  label: string;
+  value: number;
+  href: string;
+}
+
+const LAC = new Set<string>(LAC_ALPHA2);
+
+/** The rows of one dimension, in its natural order (objectives 1–23, the kinds as the initiative lists them…). */
+export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, withZeros: boolean): Row[] {
+  const { fig, filters, names, t, locale: l } = p;
+  const href = (v: string | number) => paths.list.href(l, {}, filterQuery(filters, { [dim]: v }));
+  const counts = fig[dim];
+  let rows: Row[];
+  switch (dim) {
+    case 'objective':
+      rows = names.objectives.map((o) => ({ key: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, href: href(o.n) }));
+      break;
+    case 'principle':
+      rows = names.principles.map((x, i) => ({ key: String(i + 1), label: x.name, value: counts[String(i + 1)] ?? 0, href: href(i + 1) }));
+      break;
+    case 'kind':
+      rows = pledgeKinds.map((k) => ({ key: k, label: t(`pledges.kinds.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      break;
+    case 'form':
+      rows = pledgeForms.map((k) => ({ key: k, label: t(`pledges.forms.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      break;
+    case 'status':
+      rows = pledgeStatuses.map((k) => ({ key: k, label: t(`pledges.statuses.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      break;
+    case 'country':
+      rows = Object.keys(counts)
+        .map((a) => ({ key: a, label: names.countries.get(a) ?? a, value: counts[a] ?? 0, href: href(a) }))
+        .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, l));
+      break;
+  }
+  return withZeros ? rows : rows.filter((r) => r.value > 0);
+}
+
+/** The years with pledges, oldest first, each with its quarters. */
+function yearRows(p: FigureProps) {
+  const years = Object.keys(p.fig.year).sort();
+  return years.map((y) => ({
+    year: y,
+    value: p.fig.year[y] ?? 0,
+    href: paths.list.href(p.locale, {}, filterQuery(p.filters, { year: Number(y) })),
+    quarters: [1, 2, 3, 4].map((q) => p.fig.quarter[`${y}-Q${q}`] ?? 0),
+  }));
+}
+
+/** A count that leads to the list filtered the same way, named for screen readers ("Objective 7: 12 pledges"). */
+function CountLink(props: { row: Row; t: FigureProps['t']; fmt: Formatters; current?: boolean }) {
+  const { row, t, fmt } = props;
+  return (
+    <a href={row.href} aria-label={t('pledges.dashboard.countLink', { count: row.value, n: fmt.number(row.value), what: row.label })} aria-current={props.current ? 'true' : undefined}>
+      {fmt.number(row.value)}
+    </a>
+  );
+}
+
+/** One dimension: a bar chart (unless `table` only) and its data table, each count a link. */
+function DimensionBlock(props: FigureProps & { dim: Exclude<Dimension, 'year' | 'country'>; id: string; level: 2 | 3; chart: boolean; withZeros: boolean }) {
+  const { t, fmt, dim } = props;
+  const rows = dimensionRows(props, dim, props.withZeros);
+  const heading = t(`pledges.dashboard.by.${dim}`);
+  const H = props.level === 2 ? 'h2' : 'h3';
+  const current = props.filters[dim] !== undefined ? String(props.filters[dim]) : undefined;
+  return (
+    <section aria-labelledby={props.id}>
+      <H id={props.id}>{heading}</H>
+      {rows.length ? (
+        <>
+          {props.chart ? (
+            <figure class="chart">
+              {raw(renderBarChart({ title: heading, desc: t('pledges.dashboard.chartDesc'), rows: rows.map((r) => ({ label: r.label, value: r.value, href: r.href })), formatNumber: fmt.number, idPrefix: props.id }))}
+            </figure>
+          ) : null}
+          <Table
+            caption={heading}
+            captionHidden
+            head={[t(`pledges.dashboard.column.${dim}`), { label: t('pledges.dashboard.pledges'), num: true }]}
+            numeric={[1]}
+            rows={rows.map((r) => [r.key === current ? <strong>{r.label}</strong> : r.label, <CountLink row={r} t={t} fmt={fmt} current={r.key === current} />])}
+          />
+        </>
+      ) : (
+        <p>{t('pledges.dashboard.noneHere')}</p>
+      )}
+    </section>
+  );
+}
+
+function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: boolean }) {
+  const { t, fmt, names, fig } = props;
+  const rows = dimensionRows(props, 'country', false);
+  const H = props.level === 2 ? 'h2' : 'h3';
+  const heading = t('pledges.dashboard.by.country');
+  const hrefOf = new Map(rows.map((r) => [r.key, r.href]));
+  const outside = rows.filter((r) => !LAC.has(r.key));
+  return (
+    <section aria-labelledby={props.id}>
+      <H id={props.id}>{heading}</H>
+      {props.map ? (
+        <figure class="chart">
+          {raw(
+            renderLacChoropleth({
+              values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, fig.country[a] ?? 0])),
+              title: t('pledges.dashboard.mapTitle'),
+              desc: t('pledges.dashboard.mapDesc'),
+              legendLabel: t('pledges.dashboard.pledges'),
+              zeroLabel: t('pledges.dashboard.mapZero'),
+              formatNumber: fmt.number,
+              countryName: (a) => names.countries.get(a) ?? a,
+              linkFor: (a) => hrefOf.get(a),
+              idPrefix: `${props.id}-map`,
+            }),
+          )}
+          <figcaption>{t('pledges.dashboard.mapCaption')}</figcaption>
+        </figure>
+      ) : null}
+      {rows.length ? (
+        <Table
+          caption={heading}
+          captionHidden
+          head={[t('pledges.dashboard.column.country'), { label: t('pledges.dashboard.pledges'), num: true }]}
+          numeric={[1]}
+          rows={rows.map((r) => [r.key === props.filters.country ? <strong>{r.label}</strong> : r.label, <CountLink row={r} t={t} fmt={fmt} current={r.key === props.filters.country} />])}
+        />
+      ) : (
+        <p>{t('pledges.dashboard.noneHere')}</p>
+      )}
+      {outside.length ? <p class="small">{t('pledges.dashboard.outside', { count: outside.length, n: fmt.number(outside.length) })}</p> : null}
+    </section>
+  );
+}
+
+function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boolean }) {
+  const { t, fmt } = props;
+  const years = yearRows(props);
+  const H = props.level === 2 ? 'h2' : 'h3';
+  const heading = t('pledges.dashboard.by.year');
+  const q = [1, 2, 3, 4].map((n) => t('pledges.dashboard.quarter', { n }));
+  return (
+    <section aria-labelledby={props.id}>
+      <H id={props.id}>{heading}</H>
+      {years.length ? (
+        <>
+          {props.chart ? (
+            <figure class="chart">
+              {raw(
+                renderColumnChart({
+                  title: heading,
+                  desc: t('pledges.dashboard.chartDesc'),
+                  categories: years.map((y) => y.year),
+                  series: [{ name: t('pledges.dashboard.published'), values: years.map((y) => y.value) }],
+                  formatNumber: fmt.number,
+                  idPrefix: props.id,
+                }),
+              )}
+            </figure>
+          ) : null}
+          <Table
+            caption={heading}
+            captionHidden
+            head={[t('pledges.dashboard.column.year'), { label: t('pledges.dashboard.pledges'), num: true }, ...q.map((label) => ({ label, num: true }))]}
+            numeric={[1, 2, 3, 4, 5]}
+            rows={years.map((y) => [
+              y.year,
+              <CountLink row={{ key: y.year, label: y.year, value: y.value, href: y.href }} t={t} fmt={fmt} current={String(props.filters.year) === y.year} />,
+              ...y.quarters.map((n) => fmt.number(n)),
+            ])}
+          />
+          <p class="small">{t('pledges.dashboard.quartersNote')}</p>
+        </>
+      ) : (
+        <p>{t('pledges.dashboard.noneHere')}</p>
+      )}
+    </section>
+  );
+}
+
+export interface DashboardProps extends FigureProps {
+  /** Choices of the filter form. */
+  options: { objectives: Option[]; principles: Option[]; countries: Option[]; bodies: Option[]; years: Option[] };
+  /** The filters in force, as [label, value shown] pairs (an organization by its name). */
+  active: [string, string][];
+}
+
+/** The public dashboard. */
+export function DashboardPage(props: DashboardProps) {
+  const { t, fmt, locale: l, fig, filters } = props;
+  const values = Object.fromEntries(Object.entries(filterQuery(filters)).map(([k, v]) => [k, String(v)]));
+  const form = { values, errors: {} };
+  const listHref = paths.list.href(l, {}, filterQuery(filters));
+  return (
+    <>
+      <h1>{t('pledges.dashboard.title')}</h1>
+      <p class="lead">{t('pledges.dashboard.lead')}</p>
+      <FilterPanel active={props.active} clearHref={paths.dashboard.href(l)}>
+        <Form action={paths.dashboard.href(l)} method="get" class="filters">
+          <SelectField name="objective" label={t('pledges.dashboard.column.objective')} form={form} options={props.options.objectives} empty={t('pledges.dashboard.any')} />
+          <SelectField name="principle" label={t('pledges.dashboard.column.principle')} form={form} options={props.options.principles} empty={t('pledges.dashboard.any')} />
+          <SelectField name="kind" label={t('pledges.dashboard.column.kind')} form={form} options={pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) }))} empty={t('pledges.dashboard.any')} />
+          <SelectField name="form" label={t('pledges.dashboard.column.form')} form={form} options={pledgeForms.map((k) => ({ value: k, label: t(`pledges.forms.${k}`) }))} empty={t('pledges.dashboard.any')} />
+          <SelectField name="status" label={t('pledges.dashboard.column.status')} form={form} options={pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.statuses.${k}`) }))} empty={t('pledges.dashboard.any')} />
+          <SelectField name="country" label={t('pledges.dashboard.column.country')} form={form} options={props.options.countries} empty={t('pledges.dashboard.any')} />
+          <SelectField name="body" label={t('pledges.dashboard.column.body')} form={form} options={props.options.bodies} empty={t('pledges.dashboard.any')} />
+          <SelectField name="year" label={t('pledges.dashboard.column.year')} form={form} options={props.options.years} empty={t('pledges.dashboard.any')} />
+          {filters.org ? <input type="hidden" name="org" value={filters.org} /> : null}
+          <div class="actions">
+            <Button variant="secondary">{t('form.filter')}</Button>
+          </div>
+        </Form>
+      </FilterPanel>
+      <p>
+        <strong>{t('pledges.dashboard.total', { count: fig.total, n: fmt.number(fig.total) })}</strong>{' '}
+        <a href={listHref}>{t('pledges.dashboard.seeList')}</a>
+      </p>
+      {fig.total === 0 ? <EmptyState>{t('pledges.dashboard.empty')}</EmptyState> : null}
+      <p class="small">{t('pledges.dashboard.howCounted')}</p>
+      {DIMENSIONS.map((dim) =>
+        dim === 'year' ? (
+          <TimeBlock {...props} id="pl-year" level={2} chart />
+        ) : dim === 'country' ? (
+          <CountryBlock {...props} id="pl-country" level={2} map />
+        ) : (
+          <DimensionBlock {...props} dim={dim} id={`pl-${dim}`} level={2} chart withZeros />
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * The same figures, compact, on another page (a body's, an objective's, an organization's): tables of what is
+ * there (no zeros), the objectives as a chart, and the way to the dashboard and the list with the same filter.
+ * `leave` is the dimension the page itself is about (an objective's page does not count by objective).
+ */
+export function PledgeFiguresSection(props: FigureProps & { heading: string; idPrefix: string; leave?: Dimension; intro?: Child }) {
+  const { t, fmt, locale: l, fig, filters } = props;
+  return (
+    <section aria-labelledby={`${props.idPrefix}-h`} class="pledge-figures">
+      <h2 id={`${props.idPrefix}-h`}>{props.heading}</h2>
+      <p>
+        {t('pledges.dashboard.total', { count: fig.total, n: fmt.number(fig.total) })}{' '}
+        <a href={paths.list.href(l, {}, filterQuery(filters))}>{t('pledges.dashboard.seeList')}</a>
+        {' · '}
+        <a href={paths.dashboard.href(l, {}, filterQuery(filters))}>{t('pledges.dashboard.seeDashboard')}</a>
+      </p>
+      {fig.total
+        ? DIMENSIONS.filter((d) => d !== props.leave).map((dim) =>
+            dim === 'year' ? (
+              <TimeBlock {...props} id={`${props.idPrefix}-year`} level={3} chart={false} />
+            ) : dim === 'country' ? (
+              <CountryBlock {...props} id={`${props.idPrefix}-country`} level={3} map={false} />
+            ) : (
+              <DimensionBlock {...props} dim={dim} id={`${props.idPrefix}-${dim}`} level={3} chart={dim === 'objective'} withZeros={false} />
+            ),
+          )
+        : null}
+    </section>
+  );
+}

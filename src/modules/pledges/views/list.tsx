@@ -1,0 +1,95 @@
+/** @module Pledges views: the public list with its filters, and a person's pledges (and the review queue). */
+import { Form, Button, SelectField, Table, EmptyState, Pagination, type FormState, type Option } from '../../../platform/views/components.js';
+import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
+import { useView } from '../../../platform/views/context.js';
+import type { OrgSummary } from '../../membership/index.js';
+import type { Pledge } from '../queries.js';
+import { paths } from '../paths.js';
+import { OrgNames, PledgeLink } from './parts.js';
+
+export interface FilterOptions {
+  objective: Option[];
+  principle: Option[];
+  kind: Option[];
+  form: Option[];
+  status: Option[];
+  country: Option[];
+  body: Option[];
+  org: Option[];
+  year: Option[];
+}
+
+export function PledgeListPage(props: { items: Pledge[]; total: number; page: number; perPage: number; orgs: Map<string, OrgSummary>; form: FormState; opts: FilterOptions; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
+  const { t, locale, fmt } = useView();
+  const fieldsOf: FilterField[] = (Object.keys(props.opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: props.opts[name] }));
+  return (
+    <>
+      <h1>{t('pledges.list.title')}</h1>
+      <p class="lead">{t('pledges.list.lead')}</p>
+      {props.canCreate ? (
+        <p>
+          <a class="button" href={paths.create.href(locale)}>
+            {t('pledges.list.create')}
+          </a>
+        </p>
+      ) : null}
+      {props.signedIn ? (
+        <p>
+          <a href={paths.mine.href(locale)}>{t('pledges.mine.title')}</a>
+        </p>
+      ) : null}
+      <p>
+        <a href={paths.dashboard.href(locale, {}, Object.fromEntries(props.params))}>{t('pledges.dashboard.seeDashboard')}</a>
+      </p>
+      <FilterPanel active={activeFilters(props.form, fieldsOf)} clearHref={paths.list.href(locale)}>
+        <Form action={paths.list.href(locale)} method="get">
+          {fieldsOf.map((f) => (
+            <SelectField name={f.name} label={f.label} form={props.form} options={f.options ?? []} empty={t('pledges.filters.any')} />
+          ))}
+          <Button>{t('pledges.filters.apply')}</Button>
+        </Form>
+      </FilterPanel>
+      <p role="status">{t('pledges.list.count', { count: props.total, n: fmt.number(props.total) })}</p>
+      {props.items.length ? (
+        <Table
+          caption={t('pledges.list.title')}
+          captionHidden
+          head={[t('pledges.list.pledge'), t('pledges.list.orgs'), t('pledges.fields.kind'), t('pledges.fields.status'), t('pledges.list.published')]}
+          rows={props.items.map((p) => [<PledgeLink p={p} />, <OrgNames p={p} orgs={props.orgs} />, t(`pledges.kinds.${p.kind}`), p.status ? t(`pledges.statuses.${p.status}`) : '—', p.publishedAt ? fmt.date(p.publishedAt.slice(0, 10)) : '—'])}
+        />
+      ) : (
+        <EmptyState>{t('pledges.list.none')}</EmptyState>
+      )}
+      <Pagination page={props.page} pages={Math.max(1, Math.ceil(props.total / props.perPage))} baseUrl={paths.list.href(locale)} params={props.params} />
+      <p>
+        <a href={paths.exportCsv.href(locale)}>{t('pledges.list.csv')}</a>
+      </p>
+    </>
+  );
+}
+
+export function MinePage(props: { mine: Pledge[]; queue: Pledge[] | null; orgs: Map<string, OrgSummary>; canCreate: boolean }) {
+  const { t, locale, fmt } = useView();
+  const head = [t('pledges.list.pledge'), t('pledges.list.orgs'), t('pledges.fields.state'), t('pledges.list.updated')];
+  const rows = (list: Pledge[]) => list.map((p) => [<PledgeLink p={p} />, <OrgNames p={p} orgs={props.orgs} confirmations />, t(`pledges.states.${p.state}`) + (p.state !== 'submitted' && p.submittedAt ? ` · ${t('pledges.page.awaitingConfirmation')}` : ''), fmt.date(p.updatedAt.slice(0, 10))]);
+  return (
+    <>
+      <h1>{t('pledges.mine.title')}</h1>
+      {props.canCreate ? (
+        <p>
+          <a class="button" href={paths.create.href(locale)}>
+            {t('pledges.list.create')}
+          </a>
+        </p>
+      ) : null}
+      {props.queue ? (
+        <>
+          <h2>{t('pledges.mine.queue')}</h2>
+          {props.queue.length ? <Table caption={t('pledges.mine.queue')} captionHidden head={head} rows={rows(props.queue)} /> : <EmptyState>{t('pledges.mine.queueEmpty')}</EmptyState>}
+        </>
+      ) : null}
+      <h2>{t('pledges.mine.ours')}</h2>
+      {props.mine.length ? <Table caption={t('pledges.mine.ours')} captionHidden head={head} rows={rows(props.mine)} /> : <EmptyState>{t('pledges.mine.none')}</EmptyState>}
+    </>
+  );
+}
