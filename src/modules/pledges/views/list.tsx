@@ -26,16 +26,19 @@ export function PledgeListPage(props: { items: Pledge[]; total: number; page: nu
     <>
       <h1>{t('pledges.list.title')}</h1>
       <p class="lead">{t('pledges.list.lead')}</p>
+      {props.canCreate ? (
+        <p>
+          <a class="button" href={paths.create.href(locale)}>
+            {t('pledges.list.create')}
+          </a>
+        </p>
+      ) : null}
+      {props.signedIn ? (
+        <p>
+          <a href={paths.mine.href(locale)}>{t('pledges.mine.title')}</a>
+        </p>
+      ) : null}
       <p>
-        {props.canCreate ? (
-          <>
-            <a class="button" href={paths.create.href(locale)}>
-              {t('pledges.list.create')}
-            </a>{' '}
-          </>
-        ) : null}
-        {props.signedIn ? <a href={paths.mine.href(locale)}>{t('pledges.mine.title')}</a> : null}
-        {props.signedIn ? ' · ' : null}
         <a href={paths.dashboard.href(locale, {}, Object.fromEntries(props.params))}>{t('pledges.dashboard.seeDashboard')}</a>
       </p>
       <FilterPanel active={activeFilters(props.form, fieldsOf)} clearHref={paths.list.href(locale)}>
