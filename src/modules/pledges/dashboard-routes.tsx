@@ -25,7 +25,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   // parameters are dropped, in the list's order — so the URL is short to share and the page cache keeps it.
   const canonical = filterQuery(filters);
   const asked = new URL(c.req.url).searchParams.toString();
-  if (asked !== new URLSearchParams(Object.entries(canonical).map(([k, v]) => [k, String(v)])).toString()) return c.redirect(paths.dashboard.href(l, {}, canonical), 302);
+  if (asked !== new URLSearchParams(Object.entries(canonical).map(([k, v]): [string, string] => [k, String(v)])).toString()) return c.redirect(paths.dashboard.href(l, {}, canonical), 302);
   const [fig, names, bodies, allCountries, org] = await Promise.all([
     pledgeFigures(db, filters),
     figureNames(db, l),
