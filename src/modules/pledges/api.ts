@@ -70,7 +70,7 @@ export function pledgesApi(api: OpenAPIHono<AppEnv>) {
         countries: p.countries,
         scope: p.scope,
         status: p.status,
-        organizations: p.orgs.map((o) => ({ name: orgs.get(o.orgId)?.name ?? '', lead: o.lead, formerMember: orgs.get(o.orgId)?.status !== 'member' })),
+        organizations: p.orgs.map((o) => ({ name: orgs.get(o.orgId)?.name ?? '', lead: o.lead, formerMember: orgs.get(o.orgId)?.status === 'withdrawn' })),
         unId: p.unId,
         publishedAt: p.publishedAt,
         url: paths.pledge.href(query.lang, { id: p.id }),

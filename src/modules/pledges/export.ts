@@ -34,7 +34,7 @@ export async function pledgeJson(db: Db, lang: Locale, p: Pledge, baseUrl: strin
     unId: p.unId,
     pledgingEntities: p.orgs.map((o) => {
       const org = byId.get(o.orgId);
-      return { name: org?.name ?? '', acronym: org?.acronym ?? null, country: org?.country ?? null, lead: o.lead, formerMember: !!org && org.status !== 'member' };
+      return { name: org?.name ?? '', acronym: org?.acronym ?? null, country: org?.country ?? null, lead: o.lead, formerMember: org?.status === 'withdrawn' };
     }),
     title: p.title,
     description: p.description,

@@ -240,4 +240,11 @@ describe.each(DIALECTS)('pledges over HTTP (%s)', (dialect) => {
     expect(await (await anon.get(paths.list.href('es'))).text()).not.toContain(`${ref} ·`);
     expect(await (await anon.get(paths.pledge.href('es', { id }))).text()).toContain('Este compromiso fue retirado.');
   });
+
+  it('numbers two pledges written at the same moment apart', async () => {
+    const both = await Promise.all([p('lead').post(paths.create.href('es'), form({ co_orgs: [] })), p('co1').post(paths.create.href('es'), form({ lead_org: orgs.co1!.id, co_orgs: [] }))]);
+    expect(both.map((r) => r.status)).toEqual([303, 303]);
+    const refs = (await ctx.db.selectFrom('pledges').select('ref').orderBy('ref').execute()).map((r) => r.ref);
+    expect(refs).toEqual(['PL-0001', 'PL-0002', 'PL-0003']);
+  });
 });

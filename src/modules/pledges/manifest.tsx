@@ -32,7 +32,10 @@ export const pledgesModule = defineModule({
   reportSections: [pledgesReport],
   audit: pledgesAudit,
   demo: demoPledges,
-  nav: [{ path: paths.list.pattern, label: 'pledges.nav', area: 'main', order: 14 }],
+  nav: [
+    { path: paths.list.pattern, label: 'pledges.nav', area: 'main', order: 14 },
+    { path: paths.mine.pattern, label: 'pledges.mine.nav', area: 'account', order: 14 },
+  ],
   uploadLimits: [
     { path: paths.create.pattern, maxBytes: UPLOAD_LIMIT },
     { path: paths.edit.pattern, maxBytes: UPLOAD_LIMIT },

@@ -1,8 +1,12 @@
 /** @module Pledges: reads. A pledge with its organizations, classifications, updates and links. */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../../db/migrator.js';
 import type { Db } from '../../db/schema.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
 import type { Partner, PledgeForm, PledgeKind, PledgeScope, PledgeState, PledgeStatus, PledgesTable } from './tables.js';
+
+/** The advisory lock key of pledge numbering (any constant no other lock uses). */
+const PLEDGE_REF_LOCK = 7304141;
 
 export interface PledgeOrg {
   orgId: string;
@@ -218,8 +222,13 @@ export async function searchPublished(db: Db, q: string, limit: number): Promise
   return query.orderBy('published_at', 'desc').limit(limit).execute();
 }
 
-/** The next public number: PL-0001, PL-0002… (the unique column refuses a twin; the command retries). */
+/**
+ * The next public number: PL-0001, PL-0002… Called inside the creating transaction: on PostgreSQL a transaction
+ * advisory lock makes two creations at once take turns (the second sees the first's number once it commits);
+ * SQLite has one writer. The unique column is the last guard.
+ */
 export async function nextRef(db: Db): Promise<string> {
+  if (dialectOf(db as Kysely<any>) === 'postgres') await sql`select pg_advisory_xact_lock(${String(PLEDGE_REF_LOCK)}::bigint)`.execute(db);
   const r = await db.selectFrom('pledges').select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   const max = await db.selectFrom('pledges').select('ref').orderBy(sql`length(ref)`, 'desc').orderBy('ref', 'desc').limit(1).executeTakeFirst();
   const n = Math.max(Number(r?.n ?? 0), Number(/(\d+)$/.exec(max?.ref ?? '')?.[1] ?? 0)) + 1;

@@ -198,7 +198,7 @@ export async function remindPledge(tx: PledgesTx, id: string, now = nowIso()): P
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('pledges.errors.alreadyReminded');
   const people = await peopleOf(tx.db, p.orgs.map((o) => o.orgId));
-  await mail(tx, 'reminder', p, people, { due, updateUrl: '' });
+  await mail(tx, 'reminder', p, people, { due });
   await audit(tx.db, { actorId: null, action: 'pledge.reminded', subjectType: 'pledge', subjectId: id, data: { due, people: people.length } });
   return ok({ people: people.length });
 }

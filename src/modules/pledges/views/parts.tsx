@@ -33,7 +33,7 @@ export function OrgNames(props: { p: Pledge; orgs: Map<string, OrgSummary>; conf
           <>
             {i ? ', ' : ''}
             {org?.status === 'member' ? <a href={membershipPaths.member.href(locale, { slug: org.slug })}>{org.name}</a> : (org?.name ?? t('pledges.page.unknownOrg'))}
-            {org && org.status !== 'member' ? <span class="tag"> {t('pledges.page.formerMember')}</span> : null}
+            {org?.status === 'withdrawn' ? <span class="tag"> {t('pledges.page.formerMember')}</span> : null}
             {props.confirmations && !o.lead ? <span class="small muted"> ({o.confirmedAt ? t('pledges.page.confirmed') : t('pledges.page.notConfirmed')})</span> : null}
           </>
         );
