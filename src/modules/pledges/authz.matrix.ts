@@ -80,6 +80,8 @@ export const matrix = defineRouteMatrix<Subjects>({
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es', {}, { objective: '16', kind: 'common' }), expect: everyone() },
       { method: 'GET', route: paths.dashboard.pattern, url: () => paths.dashboard.href('es', {}, { objective: '16', form: 'process' }), expect: everyone() },
+      // The public dashboard (dashboard-routes.tsx): everyone, at its one address per set of filters.
+      { method: 'GET', route: paths.dashboard.pattern, url: () => paths.dashboard.href('es', {}, { objective: '16', country: 'CL' }), expect: everyone() },
       { method: 'GET', route: paths.exportCsv.pattern, url: () => paths.exportCsv.href('es'), expect: everyone() },
       { method: 'GET', route: paths.mine.pattern, url: () => paths.mine.href('es'), expect: signedIn() },
       { method: 'GET', route: paths.create.pattern, url: () => paths.create.href('es'), expect: only('otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary', 'admin') },

@@ -10,7 +10,7 @@ import { LAC_ALPHA2 } from '../../platform/charts/index.js';
 import { listBodies } from '../bodies/index.js';
 import { getOrganization } from '../membership/index.js';
 import { paths } from './paths.js';
-import { FILTER_PARAMS, figureNames, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
+import { FILTER_PARAMS, figureNames, filterQuery, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
 import { DashboardPage } from './views/dashboard.js';
 
 export const dashboardRoutes = new Hono<AppEnv>({ strict: false });
@@ -21,6 +21,11 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
   const filters: PledgeFilters = await parseFilters(db, (k) => c.req.query(k));
+  // One address per set of filters: the filter form's empty fields, values that are no filter and other
+  // parameters are dropped, in the list's order — so the URL is short to share and the page cache keeps it.
+  const canonical = filterQuery(filters);
+  const asked = new URL(c.req.url).searchParams.toString();
+  if (asked !== new URLSearchParams(Object.entries(canonical).map(([k, v]): [string, string] => [k, String(v)])).toString()) return c.redirect(paths.dashboard.href(l, {}, canonical), 302);
   const [fig, names, bodies, allCountries, org] = await Promise.all([
     pledgeFigures(db, filters),
     figureNames(db, l),

@@ -151,8 +151,13 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
     expect((await cached.get('/es/pledges/dashboard?objective=7&country=CL')).headers.get('x-cache')).toBe('hit');
     // Values that are none of a filter's choices are no filter.
     const bad = await anon.get('/es/pledges/dashboard?objective=99&kind=nope&country=%3Cx%3E');
-    expect(bad.status).toBe(200);
-    expect(await bad.text()).toContain('3 compromisos publicados coinciden.');
+    expect(bad.status).toBe(302);
+    expect(bad.headers.get('location')).toBe('/es/pledges/dashboard');
+    // The filter form's empty fields and any order come back to the one address of those filters.
+    const form = await anon.get('/es/pledges/dashboard?country=CL&principle=&objective=7&kind=&utm=x');
+    expect(form.status).toBe(302);
+    expect(form.headers.get('location')).toBe('/es/pledges/dashboard?objective=7&country=CL');
+    expect(await (await anon.get('/es/pledges/dashboard')).text()).toContain('3 compromisos publicados coinciden.');
     expect((await anon.get('/en/pledges/dashboard?year=2026')).status).toBe(200);
     // A body or an organization the URL names by a slug that names nothing: nothing matches.
     expect(await (await anon.get('/es/pledges/dashboard?body=nothing-here')).text()).toContain('Ningún compromiso publicado coincide con estos filtros.');
