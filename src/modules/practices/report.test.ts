@@ -42,7 +42,7 @@ describe.each(DIALECTS)('practices report section (%s)', (dialect) => {
       [3, 1],
     ]);
     expect(Object.keys(d.objectives['16']!).sort()).toEqual(['en', 'es', 'fr', 'pt']);
-    expect(d.listed.map((p) => p.title.es)).toEqual(['Práctica 3-16', 'Práctica 16']);
+    expect(d.listed.map((p) => p.title.es)).toEqual(['Práctica 16', 'Práctica 3-16']);
   });
 
   it("filters by a body's organizations and by objective; null when nothing was published", async () => {

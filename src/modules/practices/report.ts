@@ -8,38 +8,48 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated, type Translated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 
+/** How many titles a report lists (the figures count them all). */
+const LISTED = 30;
+
 export interface PracticesReportData {
   published: number;
   /** Objective number → practices on it, most first; and each objective's short name in every language. */
   byObjective: [number, number][];
   objectives: Record<string, Translated>;
-  /** Titles in date order (at most 30). */
+  /** The latest published, newest first (at most LISTED). */
   listed: { id: string; title: Translated; publishedAt: string }[];
 }
 
 export async function practicesReportData(ctx: Parameters<ReportSection['data']>[0], scope: Parameters<ReportSection['data']>[1]): Promise<PracticesReportData | null> {
   const { db } = ctx;
-  let q = db.selectFrom('practices').select(['id', 'title', 'objectives', 'published_at']).where('status', '=', 'published').where('published_at', '>=', scope.from).where('published_at', '<', scope.to);
-  if (scope.kind === 'body') {
-    const ids = ctx.bodyOrgIds ?? [];
-    if (!ids.length) return null;
-    q = q.where('org_id', 'in', ids);
-  }
-  if (scope.kind === 'objective') q = q.where('id', 'in', db.selectFrom('practice_terms').select('practice_id').where('facet', '=', 'objective').where('value', '=', String(scope.objective)));
-  const rows = await q.orderBy('published_at').execute();
-  if (!rows.length) return null;
-  const counts = new Map<number, number>();
-  for (const r of rows) for (const n of JSON.parse(r.objectives) as number[]) counts.set(Number(n), (counts.get(Number(n)) ?? 0) + 1);
-  const byObjective = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (scope.kind === 'body' && !ctx.bodyOrgIds?.length) return null;
+  // The practices of the scope, as a subquery: counted and grouped by the database, never loaded whole.
+  const inScope = () => {
+    let q = db.selectFrom('practices').where('status', '=', 'published').where('published_at', '>=', scope.from).where('published_at', '<', scope.to);
+    if (scope.kind === 'body') q = q.where('org_id', 'in', ctx.bodyOrgIds!);
+    if (scope.kind === 'objective') q = q.where('id', 'in', db.selectFrom('practice_terms').select('practice_id').where('facet', '=', 'objective').where('value', '=', String(scope.objective)));
+    return q;
+  };
+  const total = Number((await inScope().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  if (!total) return null;
+  const grouped = await db
+    .selectFrom('practice_terms')
+    .select(['value', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('facet', '=', 'objective')
+    .where('practice_id', 'in', inScope().select('id'))
+    .groupBy('value')
+    .execute();
+  const byObjective = grouped.map((r) => [Number(r.value), Number(r.n)] as [number, number]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const objectives: Record<string, Translated> = {};
   for (const l of LOCALES) {
-    for (const o of await listObjectives(db, l)) if (counts.has(o.n)) (objectives[String(o.n)] ??= {})[l] = o.short;
+    for (const o of await listObjectives(db, l)) if (byObjective.some(([n]) => n === o.n)) (objectives[String(o.n)] ??= {})[l] = o.short;
   }
+  const latest = await inScope().select(['id', 'title', 'published_at']).orderBy('published_at', 'desc').orderBy('id', 'desc').limit(LISTED).execute();
   return {
-    published: rows.length,
+    published: total,
     byObjective,
     objectives,
-    listed: rows.slice(0, 30).map((r) => ({ id: r.id, title: parseTranslated(r.title), publishedAt: r.published_at! })),
+    listed: latest.map((r) => ({ id: r.id, title: parseTranslated(r.title), publishedAt: r.published_at! })),
   };
 }
 
