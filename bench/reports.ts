@@ -10,6 +10,13 @@
  * Run alone through the runner: `npm run bench -- --only reports`.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { boot } from '../src/boot.js';
 import type { BenchModule, BenchRow } from './types.js';
 import type { AppDeps } from '../src/platform/http/env.js';
 import { newId } from '../src/db/ids.js';
@@ -156,3 +163,28 @@ export const bench: BenchModule = {
     return rows;
   },
 };
+
+/**
+ * Alone: `node --import tsx bench/reports.ts [--scale 1]` — the Mesa, membership and practices benchmarks'
+ * generators, then this one's, then the report's timings (no load test, no other module's measurements).
+ */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const i = process.argv.indexOf('--scale');
+  const scale = i > 0 ? Number(process.argv[i + 1]) : 1;
+  const dataDir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', NODE_ENV: 'production' });
+  const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
+  const log = (m: string) => console.log(`  · ${m}`);
+  try {
+    for (const name of ['bodies', 'membership', 'practices']) {
+      const t0 = performance.now();
+      await ((await import(`./${name}.ts`)).bench as BenchModule).generate(deps, { scale, log });
+      log(`${name} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    await bench.generate(deps, { scale, log });
+    for (const row of await bench.extra!(deps, { scale, log })) console.log(`  ${row.name.padEnd(40)} ${Object.entries(row.values).map(([k, v]) => `${k}=${v}`).join('  ')}`);
+  } finally {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
