@@ -10,7 +10,7 @@
  * Run alone through the runner: `npm run bench -- --only reports`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +23,7 @@ import { newId } from '../src/db/ids.js';
 import { ensureVerifiedUser } from '../src/platform/auth/users.js';
 import { createApp } from '../src/app.js';
 import { listBodies } from '../src/modules/bodies/index.js';
-import { gatherReport } from '../src/modules/reports/generate.js';
+import { gatherReport, reportSectionsOf } from '../src/modules/reports/generate.js';
 import { publishEdition } from '../src/modules/reports/queries.js';
 import { prng } from './prng.js';
 
@@ -147,6 +147,17 @@ export const bench: BenchModule = {
     }
     times.sort((a, b) => a - b);
     rows.push({ name: "reports: Mechanism's year, HTML", values: { median_ms: Math.round(times[3]!), max_ms: Math.round(times[6]!), kB: Math.round(bytes / 1024), target_ms: 300 } });
+    // Where the time goes: each section's data for the same scope (median of 3).
+    const scope = { kind: 'mechanism' as const, from: `${YEAR}-01-01`, to: `${YEAR + 1}-01-01` };
+    for (const s of reportSectionsOf(deps.modules)) {
+      const ts: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        await s.data({ db: deps.db, dialect: deps.dialect }, scope);
+        ts.push(performance.now() - t0);
+      }
+      rows.push({ name: `reports: section ${s.key} (data)`, values: { median_ms: Math.round(ts.sort((a, b) => a - b)[1]!) } });
+    }
     for (const l of ['es', 'en', 'pt', 'fr'] as const) {
       log(`reports: the same report as PDF (${l})`);
       global.gc?.();
@@ -165,26 +176,32 @@ export const bench: BenchModule = {
 };
 
 /**
- * Alone: `node --import tsx bench/reports.ts [--scale 1]` — the Mesa, membership and practices benchmarks'
+ * Alone: `node --import tsx bench/reports.ts [--scale 1] [--keep DIR]` (DIR: generate there once, measure again later) — the Mesa, membership and practices benchmarks'
  * generators, then this one's, then the report's timings (no load test, no other module's measurements).
  */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const i = process.argv.indexOf('--scale');
   const scale = i > 0 ? Number(process.argv[i + 1]) : 1;
-  const dataDir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
+  const k = process.argv.indexOf('--keep');
+  const kept = k > 0 ? process.argv[k + 1]! : '';
+  const reuse = !!kept && existsSync(join(kept, 'dialogo.sqlite'));
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dataDir = kept || mkdtempSync(join(tmpdir(), 'reports-bench-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', NODE_ENV: 'production' });
   const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
   const log = (m: string) => console.log(`  · ${m}`);
   try {
-    for (const name of ['bodies', 'membership', 'practices']) {
-      const t0 = performance.now();
-      await ((await import(`./${name}.ts`)).bench as BenchModule).generate(deps, { scale, log });
-      log(`${name} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    if (!reuse) {
+      for (const name of ['bodies', 'membership', 'practices']) {
+        const t0 = performance.now();
+        await ((await import(`./${name}.ts`)).bench as BenchModule).generate(deps, { scale, log });
+        log(`${name} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      await bench.generate(deps, { scale, log });
     }
-    await bench.generate(deps, { scale, log });
     for (const row of await bench.extra!(deps, { scale, log })) console.log(`  ${row.name.padEnd(40)} ${Object.entries(row.values).map(([k, v]) => `${k}=${v}`).join('  ')}`);
   } finally {
     await handle.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }

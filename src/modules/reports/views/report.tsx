@@ -60,7 +60,7 @@ function Block(props: { b: ReportBlock; id: string }) {
               idPrefix: props.id,
             }),
           )}
-          <Table caption={b.caption} head={['', { label: t('reports.value'), num: true }]} rows={b.items.map((i) => [i.label, i.display])} numeric={[1]} />
+          <Table caption={b.caption} head={[t('reports.category'), { label: t('reports.value'), num: true }]} rows={b.items.map((i) => [i.label, i.display])} numeric={[1]} />
         </figure>
       );
     }
