@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
-import { authorize, requireUser } from '../../platform/authz/authz.js';
+import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
 import { validate } from '../../platform/http/forms.js';
 import { emptyForm, type FormState } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -46,8 +46,10 @@ async function renderList(c: Context<AppEnv>, form?: FormState) {
   const f = await factsOf(c, user);
   const editions = await listEditions(db, { limit: 100 });
   const mayGenerate = reportsPolicy.can(user, 'generate', f);
-  const bodies = mayGenerate ? await listBodies(db) : [];
-  const objectives = mayGenerate ? await listObjectives(db, l) : [];
+  // Secretaries are offered their own bodies' reports only; administrators every scope.
+  const all = isAdmin(user);
+  const bodies = mayGenerate ? (await listBodies(db)).filter((b) => all || f.secretaryOf.includes(b.id)) : [];
+  const objectives = mayGenerate && all ? await listObjectives(db, l) : [];
   const title = t('reports.list.title');
   return c.render(
     <ReportsListPage
@@ -61,7 +63,8 @@ async function renderList(c: Context<AppEnv>, form?: FormState) {
       form={
         mayGenerate
           ? {
-              state: form ?? emptyForm({ kind: 'mechanism', period: 'year', year: String(new Date().getUTCFullYear()) }),
+              state: form ?? emptyForm({ kind: all ? 'mechanism' : 'body', period: 'year', year: String(new Date().getUTCFullYear()) }),
+              kinds: all ? ['mechanism', 'body', 'objective'] : ['body'],
               action: paths.preview.href(l),
               bodies: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
               objectives: objectives.map((o) => ({ value: String(o.n), label: `${o.n}. ${o.short}` })),

@@ -130,7 +130,7 @@ export interface EditionRow {
 }
 
 /** The reports page: editions, and for those who may, the form that generates a live report. */
-export function ReportsListPage(props: { editions: EditionRow[]; form?: { state: FormState; action: string; bodies: Option[]; objectives: Option[] } }) {
+export function ReportsListPage(props: { editions: EditionRow[]; form?: { state: FormState; action: string; kinds: string[]; bodies: Option[]; objectives: Option[] } }) {
   const { t } = useView();
   return (
     <>
@@ -152,7 +152,7 @@ export function ReportsListPage(props: { editions: EditionRow[]; form?: { state:
   );
 }
 
-function GenerateForm(props: { state: FormState; action: string; bodies: Option[]; objectives: Option[] }) {
+function GenerateForm(props: { state: FormState; action: string; kinds: string[]; bodies: Option[]; objectives: Option[] }) {
   const { t } = useView();
   const f = props.state;
   return (
@@ -164,14 +164,10 @@ function GenerateForm(props: { state: FormState; action: string; bodies: Option[
           name="kind"
           legend={t('reports.form.kind')}
           form={f}
-          options={[
-            { value: 'mechanism', label: t('reports.form.mechanism') },
-            { value: 'body', label: t('reports.form.body') },
-            { value: 'objective', label: t('reports.form.objective') },
-          ]}
+          options={props.kinds.map((k) => ({ value: k, label: t(`reports.form.${k}`) }))}
         />
         <SelectField name="body" label={t('reports.form.whichBody')} form={f} options={props.bodies} empty={t('reports.form.choose')} />
-        <SelectField name="objective" label={t('reports.form.whichObjective')} form={f} options={props.objectives} empty={t('reports.form.choose')} />
+        {props.objectives.length > 0 && <SelectField name="objective" label={t('reports.form.whichObjective')} form={f} options={props.objectives} empty={t('reports.form.choose')} />}
         <ChoiceField
           name="period"
           legend={t('reports.form.period')}
