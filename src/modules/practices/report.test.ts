@@ -45,6 +45,16 @@ describe.each(DIALECTS)('practices report section (%s)', (dialect) => {
     expect(d.listed.map((p) => p.title.es)).toEqual(['Práctica 16', 'Práctica 3-16']);
   });
 
+  it('counts the same way when the period holds most practices (every term less those outside the period)', async () => {
+    const d = (await data({ from: '2024-01-01', to: '2026-01-01' }))!;
+    expect(d.published).toBe(3);
+    expect(d.byObjective).toEqual([
+      [16, 2],
+      [3, 1],
+      [7, 1],
+    ]);
+  });
+
   it("filters by a body's organizations and by objective; null when nothing was published", async () => {
     expect((await data({ kind: 'body', bodyId: 'b' }, [orgId]))!.published).toBe(1);
     expect(await data({ kind: 'body', bodyId: 'b' }, [])).toBeNull();
