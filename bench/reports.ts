@@ -158,7 +158,8 @@ export const bench: BenchModule = {
       }
       rows.push({ name: `reports: section ${s.key} (data)`, values: { median_ms: Math.round(ts.sort((a, b) => a - b)[1]!) } });
     }
-    for (const l of ['es', 'en', 'pt', 'fr'] as const) {
+    // The first PDF of a process also loads pdfmake and parses the fonts: measured apart, then each language.
+    for (const [n, l] of (['es', 'es', 'en', 'pt', 'fr'] as const).entries()) {
       log(`reports: the same report as PDF (${l})`);
       global.gc?.();
       const base = process.memoryUsage().rss;
@@ -169,7 +170,7 @@ export const bench: BenchModule = {
       const ms = performance.now() - t0;
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);
-      rows.push({ name: `reports: Mechanism's year, PDF (${l})`, values: { ms: Math.round(ms), kB: Math.round(pdf.byteLength / 1024), peak_rss_mb: Math.round(peak / 1048576), rss_growth_mb: Math.round((peak - base) / 1048576), target_ms: 3000 } });
+      rows.push({ name: `reports: Mechanism's year, PDF (${l}${n === 0 ? ', first in process' : ''})`, values: { ms: Math.round(ms), kB: Math.round(pdf.byteLength / 1024), peak_rss_mb: Math.round(peak / 1048576), rss_growth_mb: Math.round((peak - base) / 1048576), target_ms: 3000 } });
     }
     return rows;
   },
