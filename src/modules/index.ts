@@ -11,7 +11,8 @@ import { electionsModule } from './elections/manifest.js';
 import { consultationsModule } from './consultations/manifest.js';
 import { eventsModule } from './events/manifest.js';
 import { pledgesModule } from './pledges/manifest.js';
+import { reportsModule } from './reports/manifest.js';
 
 // Order matters for seeds and demo data only: membership's demo organizations exist before bodies' demo
-// memberships and the demo election.
-export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule, consultationsModule, pledgesModule];
+// memberships and the demo election. Reports come last: they read every other module's sections.
+export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule, consultationsModule, pledgesModule, reportsModule];

@@ -1,6 +1,7 @@
 /** @module Consultations module: the Mechanism asks its member organizations, counts the answers fairly and publishes them. */
 import { consultationsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
+import { consultationsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
 import * as releaseDrafts from './migrations/2026_12_02_1500_consultations_release_drafts.js';
 import * as linkAudience from './migrations/2026_12_02_1510_consultations_link_audience.js';
@@ -19,6 +20,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const consultationsModule = defineModule({
   name: 'consultations',
+  reportSections: [consultationsReport],
   audit: consultationsAudit,
   migrations: { '2026_12_02_1030_consultations_create': create, '2026_12_02_1500_consultations_release_drafts': releaseDrafts, '2026_12_02_1510_consultations_link_audience': linkAudience },
   messages: { es, en, pt, fr },
