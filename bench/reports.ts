@@ -92,7 +92,7 @@ export const bench: BenchModule = {
           .insertInto('consultations')
           .values({
             id, body_id: bodies[c % bodies.length]!.id, title: JSON.stringify({ es: `Prioridades de la Mesa ${c + 1}` }), purpose: '{}', instructions: '{}', audience: 'members', publish_answers: 0, status: 'closed',
-            opens_at: null, closes_at: closed, opened_at: closed, closed_at: closed, reminded_at: null, answer_count: nAnswers, created_by: null, created_at: closed, updated_at: closed,
+            opens_at: null, closes_at: closed, opened_at: closed, closed_at: closed, results_release: 'close', results_published_at: closed, reminded_at: null, answer_count: nAnswers, created_by: null, created_at: closed, updated_at: closed,
           })
           .execute();
         await trx

@@ -26,7 +26,7 @@ describe.each(DIALECTS)('consultations report section (%s)', (dialect) => {
         .insertInto('consultations')
         .values({
           id, body_id: bodyId, title: JSON.stringify({ es: 'Prioridades 2025', pt: 'Prioridades 2025 (pt)' }), purpose: '{}', instructions: '{}', audience: 'members', publish_answers: 0, status,
-          opens_at: null, closes_at: closedAt, opened_at: null, closed_at: status === 'closed' ? closedAt : null, reminded_at: null, answer_count: answers.length, created_by: null, created_at: closedAt, updated_at: closedAt,
+          opens_at: null, closes_at: closedAt, opened_at: null, closed_at: status === 'closed' ? closedAt : null, results_release: 'close', results_published_at: status === 'closed' ? closedAt : null, reminded_at: null, answer_count: answers.length, created_by: null, created_at: closedAt, updated_at: closedAt,
         })
         .execute();
       const qids: string[] = [];

@@ -1,5 +1,6 @@
 /**
- * @module Consultations: its section of the generated reports — consultations closed during the period, how many
+ * @module Consultations: its section of the generated reports — consultations closed during the period whose results
+ * are published (results still with their organizers stay out of every public report), how many
  * organizations answered, and the top priorities of each one's first priority question (a ranking by modified
  * Borda, points or choices: what `consultationTopItems` gives an event's agenda), with the items' labels in
  * every language so a published report can be read in any. A body's report: the body's consultations; an
@@ -34,7 +35,7 @@ export async function consultationsReportData(ctx: Parameters<ReportSection['dat
   const { db } = ctx;
   const bodies = await listBodies(db);
   const names = new Map(bodies.map((b) => [b.id, parseTranslated(b.name)]));
-  let q = db.selectFrom('consultations').select(['id', 'title', 'body_id', 'closed_at', 'answer_count']).where('status', '=', 'closed').where('closed_at', '>=', scope.from).where('closed_at', '<', scope.to);
+  let q = db.selectFrom('consultations').select(['id', 'title', 'body_id', 'closed_at', 'answer_count']).where('status', '=', 'closed').where('results_published_at', 'is not', null).where('closed_at', '>=', scope.from).where('closed_at', '<', scope.to);
   if (scope.kind === 'body') q = q.where('body_id', '=', scope.bodyId ?? '');
   const rows = await q.orderBy('closed_at').execute();
   const run: ConsultationsReportData['run'] = [];
