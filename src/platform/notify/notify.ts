@@ -77,7 +77,7 @@ export async function preferencesOf(db: Db, userId: string): Promise<Record<stri
 }
 
 /** Saves a person's choices; mandatory kinds and unknown kinds are not stored. */
-export async function savePreferences(db: Db, userId: string, kinds: NotificationKind[], choices: Record<string, NotificationMode>): Promise<void> {
+export async function savePreferences(db: Db, userId: string, kinds: Pick<NotificationKind, 'kind' | 'mandatory'>[], choices: Record<string, NotificationMode>): Promise<void> {
   for (const k of kinds) {
     const mode = choices[k.kind];
     if (k.mandatory || !mode) continue;
