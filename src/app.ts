@@ -20,6 +20,7 @@ import { referenceRoutes } from './platform/reference/routes.js';
 import { adminRoutes } from './platform/admin/routes.js';
 import { notifyRoutes } from './platform/notify/routes.js';
 import { digestRoutes } from './platform/digest/routes.js';
+import { trackVisits } from './platform/digest/visits.js';
 import { createApi } from './platform/api/api.js';
 import { LOCALES, isLocale, negotiateLocale } from './platform/i18n/locales.js';
 import { getCookie } from 'hono/cookie';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   // One-click unsubscribe (RFC 8058) is posted by mail providers without our cookie: its signed token is the proof.
   app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://'), exempt: (path) => UNSUBSCRIBE.test(path) }));
   app.use('*', loadUser);
+  app.use('*', trackVisits);
   app.use('*', readerZone);
 
   app.route('/api/v1', createApi(deps.modules));
