@@ -177,7 +177,7 @@ export type UpdateCadence = 'immediate' | 'daily' | 'weekly';
  * names a module. `items` and `count` answer for the reader `ctx.user` only what that reader may see.
  */
 export interface UpdateKind {
-  /** Stable name: '<module>.<what>', e.g. 'practices.published' (distinct from the module's notification kinds). */
+  /** Stable name: '<module>.<what>', e.g. 'practices.new' (distinct from the module's notification kinds). */
   kind: string;
   /** i18n key of its name in the settings and as the digest section's heading. */
   label: string;

@@ -10,7 +10,7 @@ import { unsubscribeToken } from '../../src/platform/digest/token.js';
 import type { World, Role } from '../support/matrix.js';
 
 /** A genuine unsubscribe link for the role's own account (anonymous: the member's, as from a forwarded mail). */
-const unsubscribeLink = (w: World, role: Role, scope = 'practices.published') =>
+const unsubscribeLink = (w: World, role: Role, scope = 'practices.new') =>
   paths.unsubscribe.href('es', { token: unsubscribeToken(w.ctx.deps.config.authSecret, w.users[role] || w.users.member, scope) });
 
 export const matrix = defineRouteMatrix({

@@ -8,7 +8,7 @@ const published = (ctx: UpdateContext) =>
 
 export const practicesUpdates: UpdateKind[] = [
   {
-    kind: 'practices.published',
+    kind: 'practices.new',
     label: 'practices.updates.published',
     order: 20,
     href: (l) => paths.search.href(l),

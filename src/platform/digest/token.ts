@@ -12,7 +12,7 @@ export const TOKEN_DAYS = 60;
 
 export interface UnsubscribeClaim {
   userId: string;
-  /** An update kind ('practices.published'), or 'all'. */
+  /** An update kind ('practices.new'), or 'all'. */
   scope: string;
   /** Unix seconds. */
   expires: number;
