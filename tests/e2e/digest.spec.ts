@@ -5,7 +5,7 @@
  * signing in. axe at desktop and at 360 px on every new page.
  */
 import { spawnSync } from 'node:child_process';
-import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signOut, signUpAndVerify, lastMailTo, PHONE } from './support.js';
+import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signOut, signUpAndVerify, lastMailTo, choose, PHONE } from './support.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -44,17 +44,9 @@ test('a member subscribes to the weekly digest and the digest lists a new practi
   await page.locator('textarea[name=actions_es]').fill('Ferias mensuales.');
   await page.locator('textarea[name=results_es]').fill('Doscientas personas contratadas.');
   await page.locator('input[name=scope][value=national]').check();
-  await page.locator('input[name=countries][value=EC]').evaluate((el) => {
-    const group = el.closest('details');
-    if (group) (group as HTMLDetailsElement).open = true;
-  });
-  await page.locator('input[name=countries][value=EC]').check();
+  await choose(page, 'countries', 'EC');
   await page.locator('input[name=start_date]').fill('2022-01-01');
-  await page.locator('input[name=objectives][value="6"]').evaluate((el) => {
-    const group = el.closest('details');
-    if (group) (group as HTMLDetailsElement).open = true;
-  });
-  await page.locator('input[name=objectives][value="6"]').check();
+  await choose(page, 'objectives', '6');
   await page.locator('input[name=resource_type][value=practice]').check();
   await page.locator('input[name=contact_email]').fill('contacto@example.org');
   await page.getByRole('button', { name: 'Enviar a revisión' }).click();

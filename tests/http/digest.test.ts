@@ -118,14 +118,16 @@ describe.each(DIALECTS)('digest on %s', (dialect) => {
     const before = (await mails('digest.weekly')).length;
     await expect(
       runDigest(ctx.deps, 'weekly', WEEK2, {
-        afterPerson: (n) => {
-          if (n === 3) throw new Error('the process died');
+        batchSize: 2,
+        afterBatch: (n) => {
+          if (n >= 4) throw new Error('the process died');
         },
       }),
     ).rejects.toThrow('the process died');
     const midway = (await mails('digest.weekly')).length - before;
     expect(midway).toBeGreaterThan(0);
-    expect(midway).toBeLessThanOrEqual(3);
+    expect(midway).toBeLessThanOrEqual(4);
+    expect(midway).toBeLessThan((await eligible()) - 1);
     // The job is retried (here: through the queue, as the worker would after the crash).
     await ctx.deps.jobs.enqueue('digest.weekly', { tick: WEEK2.toISOString() });
     await ctx.runJobs();

@@ -18,7 +18,7 @@ import type { JobDefinition, ScheduleDefinition } from '../jobs/jobs.js';
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import { notify } from '../notify/notify.js';
 import { paths } from '../paths.js';
-import { assembleDigest, type DigestSection } from './assemble.js';
+import { assembleDigest, type AssembledMail, type DigestSection } from './assemble.js';
 import { modesFor, storedModes, updateKinds } from './kinds.js';
 import { unsubscribeToken } from './token.js';
 
@@ -26,7 +26,7 @@ import { unsubscribeToken } from './token.js';
 export const ITEMS_PER_SECTION = 10;
 /** The immediate schedule's step, and the first immediate run's look-back. */
 export const IMMEDIATE_MINUTES = 5;
-/** People read and mailed per batch. */
+/** People read and mailed per batch (one transaction). */
 const BATCH = 200;
 const DAY = 86_400_000;
 
@@ -68,8 +68,10 @@ export interface RunReport {
 }
 
 export interface RunHooks {
-  /** Called after each person is done (tests use it to stop a run midway, as a crash would). */
-  afterPerson?: (done: number) => void | Promise<void>;
+  /** Called after each batch is committed, with how many people are done (tests stop a run midway, as a crash would). */
+  afterBatch?: (done: number) => void | Promise<void>;
+  /** People per batch (one transaction each; default 200). */
+  batchSize?: number;
 }
 
 /** The sections one reader gets for the given kinds and span (used by the digest and the home page). */
@@ -119,6 +121,7 @@ export async function runDigest(deps: AppDeps, cadence: UpdateCadence, tick: Dat
   }
   const yes = (deps.dialect === 'postgres' ? true : 1) as unknown as number;
   const kindNames = kinds.map((k) => k.kind);
+  const batch = hooks.batchSize ?? BATCH;
   let after = '';
   let done = 0;
   for (;;) {
@@ -134,29 +137,50 @@ export async function runDigest(deps: AppDeps, cadence: UpdateCadence, tick: Dat
         eb.not(eb.exists(eb.selectFrom('digest_sends').select('user_id').whereRef('digest_sends.user_id', '=', 'users.id').where('cadence', '=', cadence).where('period', '=', run.period))),
       )
       .orderBy('id')
-      .limit(BATCH)
+      .limit(batch)
       .execute();
     if (!people.length) break;
     after = people.at(-1)!.id;
     const stored = await storedModes(db, people.map((p) => p.id), kindNames);
+    // Read and assemble the batch first, then write it in one transaction: each person's outbox row and record
+    // commit together (a crash loses the whole uncommitted batch, which the resumed run does again).
+    const outcomes: { id: string; email: string; locale: Locale; mail: AssembledMail | null }[] = [];
     for (const p of people) {
       const modes = modesFor(kinds, stored.get(p.id) ?? {});
       const chosen = kinds.filter((k) => modes[k.kind] === cadence);
-      if (chosen.length) {
-        const locale: Locale = isLocale(p.locale) ? p.locale : DEFAULT_LOCALE;
-        const user: CurrentUser = { id: p.id, name: p.name, email: p.email, role: p.role === 'admin' ? 'admin' : 'member', locale, emailVerified: true };
-        const found = await sectionsFor(deps, chosen, { user, locale, since: run.since, until: run.until, baseUrl: config.baseUrl, limit: ITEMS_PER_SECTION });
-        const mailed = await mailOne(deps, cadence, run.period, { ...p, locale }, found);
-        if (mailed) report.sent++;
-        else report.empty++;
-      } else if (cadence !== 'immediate') {
-        // Nothing of this cadence chosen: recorded too, so a resumed run does not look again.
-        await recordSend(deps, p.id, cadence, run.period, null);
-        report.empty++;
+      const locale: Locale = isLocale(p.locale) ? p.locale : DEFAULT_LOCALE;
+      if (!chosen.length) {
+        // Nothing of this cadence chosen: recorded too (digests), so a resumed run does not look again.
+        if (cadence !== 'immediate') outcomes.push({ id: p.id, email: p.email, locale, mail: null });
+        continue;
       }
-      done++;
-      await hooks.afterPerson?.(done);
+      const user: CurrentUser = { id: p.id, name: p.name, email: p.email, role: p.role === 'admin' ? 'admin' : 'member', locale, emailVerified: true };
+      const found = await sectionsFor(deps, chosen, { user, locale, since: run.since, until: run.until, baseUrl: config.baseUrl, limit: ITEMS_PER_SECTION });
+      const mail = composeFor(deps, cadence, { id: p.id, name: p.name, locale }, found);
+      if (mail || cadence !== 'immediate') outcomes.push({ id: p.id, email: p.email, locale, mail });
     }
+    const mailed = await db.transaction().execute(async (trx) => {
+      let n = 0;
+      for (const o of outcomes) {
+        const claimed = await trx
+          .insertInto('digest_sends')
+          .values({ user_id: o.id, cadence, period: run.period, outbox_id: null, at: nowIso() })
+          .onConflict((oc) => oc.columns(['user_id', 'cadence', 'period']).doNothing())
+          .returning('user_id')
+          .executeTakeFirst();
+        if (!claimed || !o.mail) continue; // another worker had them, or nothing to send
+        const mail = o.mail;
+        const [id] = await notify({ db: trx, i18n: deps.i18n }, [{ userId: o.id, email: o.email, locale: o.locale }], `digest.${cadence}`, { compose: () => mail });
+        if (!id) continue;
+        await trx.updateTable('digest_sends').set({ outbox_id: id }).where('user_id', '=', o.id).where('cadence', '=', cadence).where('period', '=', run.period).execute();
+        n++;
+      }
+      return n;
+    });
+    report.sent += mailed;
+    report.empty += people.length - mailed;
+    done += people.length;
+    await hooks.afterBatch?.(done);
   }
   const sent = await db
     .selectFrom('digest_sends')
@@ -177,22 +201,8 @@ export async function runDigest(deps: AppDeps, cadence: UpdateCadence, tick: Dat
   return report;
 }
 
-async function recordSend(deps: AppDeps, userId: string, cadence: string, period: string, outboxId: string | null) {
-  await deps.db
-    .insertInto('digest_sends')
-    .values({ user_id: userId, cadence, period, outbox_id: outboxId, at: nowIso() })
-    .onConflict((oc) => oc.columns(['user_id', 'cadence', 'period']).doNothing())
-    .execute();
-}
-
-/** Mails one person their digest, with its record, in one transaction; false when they had nothing. */
-async function mailOne(
-  deps: AppDeps,
-  cadence: UpdateCadence,
-  period: string,
-  p: { id: string; name: string; email: string; locale: Locale },
-  found: Awaited<ReturnType<typeof sectionsFor>>,
-): Promise<boolean> {
+/** One person's mail in their language, or null when no section has anything. */
+function composeFor(deps: AppDeps, cadence: UpdateCadence, p: { id: string; name: string; locale: Locale }, found: Awaited<ReturnType<typeof sectionsFor>>): AssembledMail | null {
   const { config, i18n } = deps;
   const base = config.baseUrl;
   const link = (scope: string) => paths.unsubscribe.url(base, p.locale, { token: unsubscribeToken(config.authSecret, p.id, scope) });
@@ -205,23 +215,7 @@ async function mailOne(
     href: f.kind.href ? base.replace(/\/$/, '') + f.kind.href(p.locale) : undefined,
     unsubscribe: link(f.kind.kind),
   }));
-  const mail = assembleDigest({ cadence, t, name: p.name, sections, settingsUrl: paths.accountNotifications.url(base, p.locale), unsubscribeAll: link('all') });
-  if (!mail) {
-    if (cadence !== 'immediate') await recordSend(deps, p.id, cadence, period, null);
-    return false;
-  }
-  return deps.db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('digest_sends')
-      .values({ user_id: p.id, cadence, period, outbox_id: null, at: nowIso() })
-      .onConflict((oc) => oc.columns(['user_id', 'cadence', 'period']).doNothing())
-      .returning('user_id')
-      .executeTakeFirst();
-    if (!claimed) return false; // another worker mailed them
-    const [id] = await notify({ db: trx, i18n }, [{ userId: p.id, email: p.email, locale: p.locale }], `digest.${cadence}`, { compose: () => mail });
-    await trx.updateTable('digest_sends').set({ outbox_id: id ?? null }).where('user_id', '=', p.id).where('cadence', '=', cadence).where('period', '=', period).execute();
-    return !!id;
-  });
+  return assembleDigest({ cadence, t, name: p.name, sections, settingsUrl: paths.accountNotifications.url(base, p.locale), unsubscribeAll: link('all') });
 }
 
 /** The digest jobs and their schedules (UTC), declared with the platform's own. */
