@@ -22,22 +22,27 @@ export const THROTTLE_MINUTES = 5;
 const ITEMS = 3;
 
 const lastWrite = new Map<string, number>();
+/** What the middleware learned about this request's reader: the home page then needs no second read. */
+const known = new WeakMap<Request, string | null>();
 
-/** Notes a signed-in person's page view (a GET); never fails the request. */
-export async function noteVisit(db: Db, userId: string, now = new Date()): Promise<void> {
+/** Notes a signed-in person's page view (a GET); returns when their previous visit ended (null: first visit). */
+export async function noteVisit(db: Db, userId: string, now = new Date()): Promise<string | null> {
   const at = now.toISOString();
-  const row = await db.selectFrom('user_visits').select(['seen_at']).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db.selectFrom('user_visits').select(['seen_at', 'previous_at']).where('user_id', '=', userId).executeTakeFirst();
   if (!row) {
     await db.insertInto('user_visits').values({ user_id: userId, seen_at: at, previous_at: null }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
-    return;
+    return null;
   }
   const gap = now.getTime() - new Date(row.seen_at).getTime();
   if (gap >= VISIT_GAP_MINUTES * 60_000) {
     // A new visit: the previous one ended when they were last seen (conditional: one instance moves it).
     await db.updateTable('user_visits').set({ previous_at: row.seen_at, seen_at: at }).where('user_id', '=', userId).where('seen_at', '=', row.seen_at).execute();
-  } else if (gap >= THROTTLE_MINUTES * 60_000) {
+    return row.seen_at;
+  }
+  if (gap >= THROTTLE_MINUTES * 60_000) {
     await db.updateTable('user_visits').set({ seen_at: at }).where('user_id', '=', userId).where('seen_at', '=', row.seen_at).execute();
   }
+  return row.previous_at;
 }
 
 /** Middleware after loadUser: notes signed-in page views, at most once per THROTTLE_MINUTES per instance. */
@@ -50,7 +55,7 @@ export const trackVisits: MiddlewareHandler<AppEnv> = async (c, next) => {
       if (lastWrite.size > 10_000) lastWrite.clear();
       lastWrite.set(user.id, now);
       try {
-        await noteVisit(c.get('deps').db, user.id, new Date(now));
+        known.set(c.req.raw, await noteVisit(c.get('deps').db, user.id, new Date(now)));
       } catch (err) {
         lastWrite.delete(user.id);
         c.get('log').warn({ err }, 'could not note the visit');
@@ -75,7 +80,7 @@ export async function SinceLastVisit(c: Context<AppEnv>): Promise<Child | null> 
   const user = c.get('user');
   if (!user) return null;
   const deps = c.get('deps');
-  const since = await previousVisit(deps.db, user.id);
+  const since = known.has(c.req.raw) ? known.get(c.req.raw)! : await previousVisit(deps.db, user.id);
   if (!since) return null;
   const t = c.get('t');
   const l = c.get('locale');
