@@ -47,6 +47,7 @@ test('a member subscribes to the weekly digest and the digest lists a new practi
   await choose(page, 'countries', 'EC');
   await page.locator('input[name=start_date]').fill('2022-01-01');
   await choose(page, 'objectives', '6');
+  await page.locator('input[name=principles][value=whole-of-society]').check();
   await page.locator('input[name=resource_type][value=practice]').check();
   await page.locator('input[name=contact_email]').fill('contacto@example.org');
   await page.getByRole('button', { name: 'Enviar a revisión' }).click();
