@@ -224,5 +224,9 @@ describe.each(DIALECTS)('digest on %s', (dialect) => {
     expect(await (await w.clients.bodyMember.get('/fr/')).text()).toContain('Práctica desde su visita');
     const anon = await (await ctx.client().get('/fr/')).text();
     expect(anon).not.toContain('Depuis votre dernière visite');
+    // Ten minutes on: the same visit. Two hours on: a new one, whose previous visit ended when last seen.
+    expect(await noteVisit(ctx.db, id, new Date(Date.now() + 10 * 60_000))).toBe(long.toISOString());
+    const seen = (await ctx.db.selectFrom('user_visits').select('seen_at').where('user_id', '=', id).executeTakeFirstOrThrow()).seen_at;
+    expect(await noteVisit(ctx.db, id, new Date(Date.now() + 2 * 3_600_000))).toBe(seen);
   });
 });

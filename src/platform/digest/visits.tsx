@@ -8,6 +8,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Context } from 'hono';
+import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { paths } from '../paths.js';
@@ -25,24 +26,28 @@ const lastWrite = new Map<string, number>();
 /** What the middleware learned about this request's reader: the home page then needs no second read. */
 const known = new WeakMap<Request, string | null>();
 
-/** Notes a signed-in person's page view (a GET); returns when their previous visit ended (null: first visit). */
+/**
+ * Notes a signed-in person's page view (a GET) in one statement (an upsert): a first visit inserts; a page after a
+ * gap of VISIT_GAP_MINUTES starts a new visit (previous_at := the old seen_at); otherwise seen_at moves at most
+ * once per THROTTLE_MINUTES. Returns when their previous visit ended (null: first visit). Every SET expression
+ * reads the row as it was, on both engines.
+ */
 export async function noteVisit(db: Db, userId: string, now = new Date()): Promise<string | null> {
   const at = now.toISOString();
-  const row = await db.selectFrom('user_visits').select(['seen_at', 'previous_at']).where('user_id', '=', userId).executeTakeFirst();
-  if (!row) {
-    await db.insertInto('user_visits').values({ user_id: userId, seen_at: at, previous_at: null }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
-    return null;
-  }
-  const gap = now.getTime() - new Date(row.seen_at).getTime();
-  if (gap >= VISIT_GAP_MINUTES * 60_000) {
-    // A new visit: the previous one ended when they were last seen (conditional: one instance moves it).
-    await db.updateTable('user_visits').set({ previous_at: row.seen_at, seen_at: at }).where('user_id', '=', userId).where('seen_at', '=', row.seen_at).execute();
-    return row.seen_at;
-  }
-  if (gap >= THROTTLE_MINUTES * 60_000) {
-    await db.updateTable('user_visits').set({ seen_at: at }).where('user_id', '=', userId).where('seen_at', '=', row.seen_at).execute();
-  }
-  return row.previous_at;
+  const gapCutoff = new Date(now.getTime() - VISIT_GAP_MINUTES * 60_000).toISOString();
+  const throttleCutoff = new Date(now.getTime() - THROTTLE_MINUTES * 60_000).toISOString();
+  const row = await db
+    .insertInto('user_visits')
+    .values({ user_id: userId, seen_at: at, previous_at: null })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({
+        previous_at: sql<string | null>`case when user_visits.seen_at <= ${gapCutoff} then user_visits.seen_at else user_visits.previous_at end`,
+        seen_at: sql<string>`case when user_visits.seen_at <= ${throttleCutoff} then ${at} else user_visits.seen_at end`,
+      }),
+    )
+    .returning('previous_at')
+    .executeTakeFirst();
+  return row?.previous_at ?? null;
 }
 
 /** Middleware after loadUser: notes signed-in page views, at most once per THROTTLE_MINUTES per instance. */
