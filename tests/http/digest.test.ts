@@ -107,6 +107,10 @@ describe.each(DIALECTS)('digest on %s', (dialect) => {
     const pt = (await mails('digest.weekly', await emailOf('otherOrg')))[0]!;
     expect(pt.subject).toContain('O seu boletim semanal');
     expect(await mails('digest.weekly', await emailOf('reviewer'))).toHaveLength(0);
+    // The outbox names the kind, never its key.
+    const shown = await (await w.clients.admin.get(paths.adminOutboxMessage.href('es', { id: en.id }))).text();
+    expect(shown).toContain('Boletín semanal');
+    expect(shown).toContain('Práctica de la semana uno');
     // Run again (a second instance, a retried job): nobody gets it twice.
     const again = await runDigest(ctx.deps, 'weekly', new Date(WEEK1.getTime() + 3_600_000));
     expect(again.already).toBe(true);
