@@ -19,12 +19,16 @@ import { authRoutes } from './platform/auth/routes.js';
 import { referenceRoutes } from './platform/reference/routes.js';
 import { adminRoutes } from './platform/admin/routes.js';
 import { notifyRoutes } from './platform/notify/routes.js';
+import { digestRoutes } from './platform/digest/routes.js';
+import { trackVisits } from './platform/digest/visits.js';
 import { createApi } from './platform/api/api.js';
 import { LOCALES, isLocale, negotiateLocale } from './platform/i18n/locales.js';
 import { getCookie } from 'hono/cookie';
 
 /** The language prefix every page sits under. */
 const LANG = `/:lang{(?:${LOCALES.join('|')})}`;
+/** The one path the CSRF check lets through: /:lang/unsubscribe/:token (platform/digest/routes.tsx). */
+const UNSUBSCRIBE = new RegExp(`^/(?:${LOCALES.join('|')})/unsubscribe/[A-Za-z0-9_-]{8,400}\\.[A-Za-z0-9_-]{43}$`);
 const ASSETS = relative(process.cwd(), fileURLToPath(new URL('./platform/views/assets', import.meta.url))) || '.';
 
 export function createApp(deps: AppDeps) {
@@ -66,8 +70,10 @@ export function createApp(deps: AppDeps) {
   app.use('*', layout);
   // Body limits come before anything that reads a body (the CSRF check parses forms).
   useBodyLimits(app, LANG, deps.modules);
-  app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://') }));
+  // One-click unsubscribe (RFC 8058) is posted by mail providers without our cookie: its signed token is the proof.
+  app.use('*', csrf({ secure: deps.config.baseUrl.startsWith('https://'), exempt: (path) => UNSUBSCRIBE.test(path) }));
   app.use('*', loadUser);
+  app.use('*', trackVisits);
   app.use('*', readerZone);
 
   app.route('/api/v1', createApi(deps.modules));
@@ -77,6 +83,7 @@ export function createApp(deps: AppDeps) {
   web.route('/', referenceRoutes);
   web.route('/', adminRoutes);
   web.route('/', notifyRoutes);
+  web.route('/', digestRoutes);
   for (const m of deps.modules) if (m.routes) web.route('/', m.routes);
   app.route(LANG, web);
 

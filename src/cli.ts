@@ -1,19 +1,23 @@
 /**
  * @module Command line
- * `npm run cli -- <command>`: migrate | seed [--demo] | create-admin <email> [password] | backup [file]
+ * `npm run cli -- <command>`: migrate | seed [--demo] | create-admin <email> [password] | backup [file] | check |
+ * digest <daily|weekly> [--at ISO]
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, ConfigError } from './config.js';
 import { boot, createAdmin, createLogger, seed } from './boot.js';
+import { runDigest } from './platform/digest/run.js';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate                         apply pending migrations
   seed [--demo]                   create the Mechanism's structure (and demo data) if missing
   create-admin <email> [password] create or promote an administrator (prints a password if none is given)
   backup [file]                   SQLite: online backup to a file; PostgreSQL: prints the pg_dump command
-  check                           SQLite: full integrity check of the database file (exit 1 when damaged)`;
+  check                           SQLite: full integrity check of the database file (exit 1 when damaged)
+  digest <daily|weekly> [--at ISO] build and queue the digest of the period before --at (default: now) now, as its
+                                  schedule would; a period already sent is not sent again (a missed run, a test)`;
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -21,7 +25,7 @@ async function main(argv: string[]) {
     console.log(USAGE);
     return 0;
   }
-  const config = loadConfig(process.env, rest);
+  const config = loadConfig(process.env, command === 'digest' ? [] : rest);
   const log = createLogger({ ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   switch (command) {
     case 'migrate': {
@@ -83,6 +87,20 @@ async function main(argv: string[]) {
         return 1;
       }
       console.log('integrity check: ok');
+      return 0;
+    }
+    case 'digest': {
+      const cadence = rest[0];
+      const i = rest.indexOf('--at');
+      const at = i >= 0 ? new Date(rest[i + 1] ?? '') : new Date();
+      if ((cadence !== 'daily' && cadence !== 'weekly') || Number.isNaN(at.getTime())) {
+        console.error('digest needs daily or weekly, and --at an ISO time when given');
+        return 2;
+      }
+      const { deps, handle } = await boot(config, { log, seed: false });
+      const r = await runDigest(deps, cadence, at, {}, log);
+      await handle.close();
+      console.log(r.already ? `the ${cadence} digest of ${r.period} was already sent` : `${cadence} digest of ${r.period}: ${r.sent} mailed, ${r.empty} with nothing new`);
       return 0;
     }
     default:

@@ -84,6 +84,8 @@ export interface OutboxTable {
   /** 1 when the body holds a secret (a reset or invitation link): scrubbed once SMTP delivered it. */
   secret: ColumnType<number, number | undefined, number>;
   user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Extra mail headers as JSON text (List-Unsubscribe…), null: none (platform migration 1400). */
+  headers: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -115,7 +117,36 @@ export interface JobSchedulesTable {
 export interface NotificationPreferencesTable {
   user_id: string;
   kind: string;
-  mode: 'immediate' | 'off';
+  /** 'daily' and 'weekly' only for update kinds (the digest); see platform/digest. */
+  mode: 'immediate' | 'daily' | 'weekly' | 'off';
+}
+
+/** One digest run per cadence and period, with the period's bounds (platform/digest). */
+export interface DigestRunsTable {
+  cadence: string;
+  period: string;
+  since: string;
+  until: string;
+  started_at: string;
+  finished_at: string | null;
+  sent: ColumnType<number, number | undefined, number>;
+}
+
+/** One row per person mailed (or found to have nothing) for a cadence and period: the exactly-once record. */
+export interface DigestSendsTable {
+  user_id: string;
+  cadence: string;
+  period: string;
+  /** The outbox row, null when the person had nothing new (not mailed). */
+  outbox_id: string | null;
+  at: string;
+}
+
+/** When a person was last seen, and when their previous visit ended. */
+export interface UserVisitsTable {
+  user_id: string;
+  seen_at: string;
+  previous_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -194,6 +225,9 @@ export interface Database {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
   notification_preferences: NotificationPreferencesTable;
+  digest_runs: DigestRunsTable;
+  digest_sends: DigestSendsTable;
+  user_visits: UserVisitsTable;
 }
 
 /** The handle every query and command takes first: the database or an open transaction. */

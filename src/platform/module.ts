@@ -167,20 +167,48 @@ export interface UpdateItem {
   note?: string;
 }
 
+/** What an update kind's `items` and `count` receive: the reader, the span, and a memo for that one reader. */
+export interface UpdateContext extends SectionContext {
+  since: string;
+  until: string;
+  /**
+   * Kept for one reader during one digest or page (e.g. what the reader may see, shared by a module's kinds);
+   * a provider may store under keys prefixed by its module. Absent: nothing to share.
+   */
+  memo?: Map<string, unknown>;
+}
+
+/** How a person may receive an update kind: a mail per new thing, a daily or a weekly digest. */
+export type UpdateCadence = 'immediate' | 'daily' | 'weekly';
+
 /**
  * A kind of news a module reports to the digest and to "since your last visit" (new members, practices published,
- * events announced…). Each person chooses per kind: immediately, daily, weekly, or not at all.
+ * events announced…). Each person chooses per kind: immediately, daily, weekly, or not at all (default: weekly).
+ * The platform (platform/digest) builds the digest and the home page's list from every module's kinds; it never
+ * names a module. `items` and `count` answer for the reader `ctx.user` only what that reader may see.
  */
 export interface UpdateKind {
-  /** Stable name: '<module>.<what>', e.g. 'practices.published'. */
+  /** Stable name: '<module>.<what>', e.g. 'practices.new' (distinct from the module's notification kinds). */
   kind: string;
   /** i18n key of its name in the settings and as the digest section's heading. */
   label: string;
+  /** Place among the sections, smallest first. */
   order: number;
-  /** What is new in [since, until) that the reader (`ctx.user`) may see, newest first, at most `limit`. */
-  items: (ctx: SectionContext & { since: string; until: string; baseUrl: string; limit: number }) => Promise<UpdateItem[]>;
+  /**
+   * The cadences offered (default: all three). A look-ahead kind ("closing soon", "upcoming") offers only the
+   * digests: "immediately" has no meaning for it.
+   */
+  cadences?: UpdateCadence[];
+  /** Where to see all of them (a list page), in a language; shown under the section. */
+  href?: (locale: Locale) => string;
+  /**
+   * What is new in [since, until) that the reader (`ctx.user`) may see, newest first, at most `limit`. A look-ahead
+   * kind answers what falls due in the next span of the same length, [until, until + (until − since)), so
+   * consecutive periods never list a thing twice.
+   */
+  items: (ctx: UpdateContext & { baseUrl: string; limit: number }) => Promise<UpdateItem[]>;
   /** How many there are in [since, until) for the reader (the item list is capped, the count is not). */
-  count: (ctx: SectionContext & { since: string; until: string }) => Promise<number>;
+  count: (ctx: UpdateContext) => Promise<number>;
 }
 
 export interface ModuleManifest {

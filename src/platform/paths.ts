@@ -29,6 +29,8 @@ export const paths = {
   accountPassword: route('/account/password'),
   accountSessionsRevoke: route('/account/sessions/revoke'),
   accountNotifications: route('/account/notifications'),
+  /** Stops update mail with a signed token from a digest, without signing in (platform/digest). */
+  unsubscribe: route('/unsubscribe/:token{[A-Za-z0-9_-]{8,400}\\.[A-Za-z0-9_-]{43}}'),
   accountData: route('/account/data.json'),
   accountDelete: route('/account/delete'),
 

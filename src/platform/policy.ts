@@ -10,4 +10,9 @@ export const platformPolicy = definePolicy({
   administer: (a: Actor) => isAdmin(a),
   /** One's own account: profile, password, sessions. */
   manageOwnAccount: (a: Actor) => isSignedIn(a),
+  /**
+   * Stop update mail with a digest's link, signed in or not: whoever holds a genuine, unexpired token for that
+   * person (checked when the route loads it — a forged one is a 404 before this rule).
+   */
+  unsubscribeByLink: (_a: Actor, claim: { userId: string; expires: number }) => !!claim.userId && claim.expires * 1000 > Date.now(),
 });

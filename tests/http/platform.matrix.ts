@@ -6,6 +6,12 @@
  */
 import { defineRouteMatrix, everyone, signedIn, only } from '../support/matrix.js';
 import { paths, apiPaths } from '../../src/platform/paths.js';
+import { unsubscribeToken } from '../../src/platform/digest/token.js';
+import type { World, Role } from '../support/matrix.js';
+
+/** A genuine unsubscribe link for the role's own account (anonymous: the member's, as from a forwarded mail). */
+const unsubscribeLink = (w: World, role: Role, scope = 'practices.new') =>
+  paths.unsubscribe.href('es', { token: unsubscribeToken(w.ctx.deps.config.authSecret, w.users[role] || w.users.member, scope) });
 
 export const matrix = defineRouteMatrix({
   module: 'platform',
@@ -35,6 +41,12 @@ export const matrix = defineRouteMatrix({
     { method: 'POST', route: paths.accountSessionsRevoke.pattern, url: () => paths.accountSessionsRevoke.href('es'), form: () => ({ id: 'no-such-session' }), expect: signedIn() },
     { method: 'GET', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), expect: signedIn() },
     { method: 'POST', route: paths.accountNotifications.pattern, url: () => paths.accountNotifications.href('es'), form: () => ({}), expect: signedIn() },
+    // The digest's unsubscribe link needs no sign-in: a genuine token is the proof, for any role.
+    { method: 'GET', route: paths.unsubscribe.pattern, url: (w, role) => unsubscribeLink(w, role), expect: everyone() },
+    { method: 'POST', route: paths.unsubscribe.pattern, url: (w, role) => unsubscribeLink(w, role), form: () => ({}), expect: everyone() },
+    // A forged token: not found for everyone, signed in or not (nothing changes).
+    { method: 'GET', route: paths.unsubscribe.pattern, url: (w, role) => unsubscribeLink(w, role).replace(/.{4}$/, 'AAAA'), expect: { anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
+    { method: 'POST', route: paths.unsubscribe.pattern, url: (w, role) => unsubscribeLink(w, role).replace(/.{4}$/, 'AAAA'), form: () => ({}), expect: { anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
     { method: 'GET', route: paths.accountData.pattern, url: () => paths.accountData.href('es'), expect: signedIn() },
     // A wrong confirmation is refused with 422 (allowed past authorization) and deletes nothing.
     { method: 'POST', route: paths.accountDelete.pattern, url: () => paths.accountDelete.href('es'), form: () => ({ confirm_email: 'not-my-address@example.org' }), expect: signedIn() },

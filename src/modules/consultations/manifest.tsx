@@ -17,6 +17,7 @@ import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
+import { consultationsUpdates } from './updates.js';
 
 export const consultationsModule = defineModule({
   name: 'consultations',
@@ -53,6 +54,7 @@ export const consultationsModule = defineModule({
       </section>
     );
   },
+  updates: consultationsUpdates,
   notifications: [
     { kind: 'consultations.opened', label: 'consultations.notifications.opened' },
     { kind: 'consultations.reminder', label: 'consultations.notifications.reminder' },

@@ -15,6 +15,7 @@ import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
+import { electionsUpdates } from './updates.js';
 
 export const electionsModule = defineModule({
   name: 'elections',
@@ -47,6 +48,7 @@ export const electionsModule = defineModule({
   audit: electionsAudit,
   homeFigures: electionFigures,
   homeSections: electionsSection,
+  updates: electionsUpdates,
   notifications: [
     { kind: 'elections.called', label: 'elections.notifications.called' },
     { kind: 'elections.opened', label: 'elections.notifications.opened' },

@@ -18,6 +18,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 import type { Event } from './queries.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { formatters } from '../../platform/i18n/i18n.js';
+import { eventsUpdates } from './updates.js';
 
 /** A short list of upcoming public events (home page, objective pages): the day in the event's own zone. */
 function Upcoming(props: { events: Event[]; locale: Locale }) {
@@ -83,6 +84,7 @@ export const eventsModule = defineModule({
     },
   ],
   schedules: [{ name: 'events.reminders', cron: '*/15 * * * *', job: 'events.reminders' }],
+  updates: eventsUpdates,
   notifications: [
     { kind: 'events.registration', label: 'events.notifications.registration' },
     { kind: 'events.changed', label: 'events.notifications.changed' },

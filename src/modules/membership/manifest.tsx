@@ -25,6 +25,7 @@ import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
+import { membershipUpdates } from './updates.js';
 
 const routes = new Hono<AppEnv>({ strict: false });
 routes.route('/', publicRoutes);
@@ -61,6 +62,7 @@ export const membershipModule = defineModule({
   forgetPerson: membershipForgetPerson,
   homeFigures: membershipFigures,
   homeSections: newMembersSection,
+  updates: membershipUpdates,
   notifications: MEMBERSHIP_KINDS.map((kind) => ({ kind, label: `membership.notifications.${kind.slice('membership.'.length)}` })),
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const [orgs, total, names] = await Promise.all([membersForObjective(db, n, 30), countMembersForObjective(db, n), countryNames(db, locale)]);

@@ -14,6 +14,7 @@ import { emptyForm, type FormState } from '../../platform/views/components.js';
 import { translatedFromForm } from '../../platform/i18n/translated.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { pagesPolicy } from './policy.js';
+import { SinceLastVisit } from '../../platform/digest/visits.js';
 import { SITE_PAGES, isSitePage, sitePageTexts, saveSitePage, type SitePage } from './site-pages.js';
 import { SitePageView, SitePagesAdmin, SitePageForm } from './views/site-pages.js';
 
@@ -26,6 +27,10 @@ pagesRoutes.get(paths.home.pattern, async (c) => {
   const bodies = (await listBodies(db)).filter((b) => !b.parentId);
   const ctx = { db, dialect, locale: l, t };
   const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!(ctx, {})))).filter(Boolean);
+  // Signed in: what is new since the previous visit, from every module's `updates`, first (never cached: the page
+  // cache keeps anonymous pages only).
+  const since = await SinceLastVisit(c);
+  if (since) sections.unshift(since);
   // Live figures, counted now: the page never claims a number the directory contradicts.
   const figures = (await Promise.all(modules.filter((m) => m.homeFigures).map((m) => m.homeFigures!(ctx)))).flat().sort((a, b) => a.order - b.order);
   // The membership module's application form, when it is installed (its nav declares the path).

@@ -19,6 +19,7 @@ import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
+import { practicesUpdates } from './updates.js';
 
 export const practicesModule = defineModule({
   name: 'practices',
@@ -36,6 +37,7 @@ export const practicesModule = defineModule({
     { path: paths.review.pattern, label: 'practices.nav.review', area: 'admin', order: 30 },
   ],
   audit: practicesAudit,
+  updates: practicesUpdates,
   notifications: [
     { kind: KINDS.submit, label: 'practices.notifications.submitted' },
     { kind: KINDS.start_review, label: 'practices.notifications.inReview' },

@@ -22,6 +22,9 @@ import { platformPolicy } from '../policy.js';
 import { paths } from '../paths.js';
 import { toDate } from '../../db/ids.js';
 
+/** The digests' outbox kinds ('digest.weekly'…), named like their cadence (platform/digest). */
+const digestKindLabel = (kind: string) => (/^digest\.(immediate|daily|weekly)$/.test(kind) ? { label: `digest.kinds.${kind.slice('digest.'.length)}` } : undefined);
+
 export const adminRoutes = new Hono<AppEnv>({ strict: false });
 const PAGE = 50;
 
@@ -137,7 +140,7 @@ adminRoutes.get(paths.adminOutboxMessage.pattern, async (c) => {
   const m = await db.selectFrom('outbox').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
   if (!m) return c.notFound();
   // The kind by its label (what people see on their notification settings), never its key.
-  const kind = notificationKinds(modules).find((k) => k.kind === m.kind);
+  const kind = notificationKinds(modules).find((k) => k.kind === m.kind) ?? digestKindLabel(m.kind);
   return c.render(
     <>
       <h1>{m.subject}</h1>

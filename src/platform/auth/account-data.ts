@@ -44,6 +44,7 @@ export async function deleteAccount(db: Db, modules: ModuleManifest[], userId: s
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   await db.deleteFrom('accounts').where('user_id', '=', userId).execute();
   await db.deleteFrom('notification_preferences').where('user_id', '=', userId).execute();
+  await db.deleteFrom('user_visits').where('user_id', '=', userId).execute();
   await db.deleteFrom('outbox').where('user_id', '=', userId).execute();
   await db
     .updateTable('users')

@@ -2,11 +2,13 @@
  * @module Platform jobs
  * The platform's own background work: mail delivery (and its every-minute sweep), sign-in links asked for on
  * the locked sign-in page, and daily maintenance — rate-limit counters whose window has ended, finished jobs
- * older than three days.
+ * older than three days; the digests of what is new (platform/digest/run.ts: immediate every 5 minutes, daily
+ * 06:00 UTC, weekly Mondays 06:00 UTC).
  */
 import type { JobDefinition, ScheduleDefinition } from './jobs.js';
 import { mailJobs, mailSchedules } from '../mail/mailer.js';
 import { prune as pruneRateLimits } from '../http/rate-limit.js';
+import { digestJobs, digestSchedules } from '../digest/run.js';
 
 /**
  * Makes and mails a sign-in link (better-auth's magic-link plugin; it mails existing, confirmed accounts only).
@@ -19,6 +21,7 @@ const KEEP_DONE_DAYS = 3;
 
 export const platformJobs: JobDefinition[] = [
   ...mailJobs,
+  ...digestJobs,
   {
     name: SIGN_IN_LINK_JOB,
     maxAttempts: 3,
@@ -37,4 +40,4 @@ export const platformJobs: JobDefinition[] = [
   },
 ];
 
-export const platformSchedules: ScheduleDefinition[] = [...mailSchedules, { name: 'platform.prune', cron: '17 3 * * *', job: 'platform.prune' }];
+export const platformSchedules: ScheduleDefinition[] = [...mailSchedules, ...digestSchedules, { name: 'platform.prune', cron: '17 3 * * *', job: 'platform.prune' }];

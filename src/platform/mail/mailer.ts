@@ -30,6 +30,8 @@ export interface MailMessage {
   secret?: boolean;
   /** The recipient's account, when they have one. */
   userId?: string | null;
+  /** Extra headers (the digest's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface DeliveryReport {
@@ -80,6 +82,7 @@ export async function queueMail(db: Db, msg: MailMessage): Promise<string> {
       locked_until: null,
       secret: msg.secret ? 1 : 0,
       user_id: msg.userId ?? null,
+      headers: msg.headers && Object.keys(msg.headers).length ? JSON.stringify(msg.headers) : null,
     })
     .execute();
   return id;
@@ -137,7 +140,14 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
         if (Number(claimed.numUpdatedRows) !== 1) continue; // another worker has it
         const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         try {
-          await transport.sendMail({ from: opts.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body ?? undefined });
+          await transport.sendMail({
+            from: opts.from,
+            to: row.to_address,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body ?? undefined,
+            headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
+          });
           await db
             .updateTable('outbox')
             .set({

@@ -40,6 +40,15 @@ export interface NotificationMessage {
   secret?: boolean;
 }
 
+/**
+ * A message composed whole for each recipient's language (the digest: its items differ per person), with an
+ * HTML part and extra headers where needed. `t` is the recipient's language's translator.
+ */
+export interface ComposedMessage {
+  compose: (locale: Locale, t: (key: string, opts?: Record<string, unknown>) => string) => { subject: string; text: string; html?: string; headers?: Record<string, string> };
+  secret?: boolean;
+}
+
 /** What notify needs: the command's transaction and the translator. */
 export interface NotifyContext {
   db: Db;
@@ -58,7 +67,8 @@ export function notificationKinds(modules: ModuleManifest[]): NotificationKind[]
   return out;
 }
 
-export type NotificationMode = 'immediate' | 'off';
+/** 'daily' and 'weekly' are offered for update kinds only (the digest, platform/digest). */
+export type NotificationMode = 'immediate' | 'daily' | 'weekly' | 'off';
 
 /** A person's choices, by kind (kinds without a row are 'immediate'). */
 export async function preferencesOf(db: Db, userId: string): Promise<Record<string, NotificationMode>> {
@@ -67,7 +77,7 @@ export async function preferencesOf(db: Db, userId: string): Promise<Record<stri
 }
 
 /** Saves a person's choices; mandatory kinds and unknown kinds are not stored. */
-export async function savePreferences(db: Db, userId: string, kinds: NotificationKind[], choices: Record<string, NotificationMode>): Promise<void> {
+export async function savePreferences(db: Db, userId: string, kinds: Pick<NotificationKind, 'kind' | 'mandatory'>[], choices: Record<string, NotificationMode>): Promise<void> {
   for (const k of kinds) {
     const mode = choices[k.kind];
     if (k.mandatory || !mode) continue;
@@ -79,8 +89,11 @@ export async function savePreferences(db: Db, userId: string, kinds: Notificatio
   }
 }
 
-/** Writes one message per distinct address, each in its recipient's language, skipping those who said no. */
-export async function notify(tx: NotifyContext, recipients: Recipient[], kind: string, message: NotificationMessage): Promise<void> {
+/**
+ * Writes one message per distinct address, each in its recipient's language, skipping those who said no.
+ * Returns the outbox rows written, in the recipients' order.
+ */
+export async function notify(tx: NotifyContext, recipients: Recipient[], kind: string, message: NotificationMessage | ComposedMessage): Promise<string[]> {
   const userIds = [...new Set(recipients.map((r) => r.userId).filter((id): id is string => !!id))];
   const off = new Set(
     userIds.length
@@ -96,13 +109,20 @@ export async function notify(tx: NotifyContext, recipients: Recipient[], kind: s
       : [],
   );
   const seen = new Set<string>();
+  const ids: string[] = [];
   for (const r of recipients) {
     const to = r.email.trim().toLowerCase();
     if (!to || seen.has(to) || (r.userId && off.has(r.userId))) continue;
     seen.add(to);
     const locale: Locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = tx.i18n.t(locale);
-    const params = message.params?.(locale) ?? {};
-    await queueMail(tx.db, { to, kind, subject: t(message.subject, params), text: t(message.body, params), secret: message.secret ?? false, userId: r.userId ?? null });
+    const base = { to, kind, secret: message.secret ?? false, userId: r.userId ?? null };
+    if ('compose' in message) {
+      ids.push(await queueMail(tx.db, { ...base, ...message.compose(locale, t) }));
+    } else {
+      const params = message.params?.(locale) ?? {};
+      ids.push(await queueMail(tx.db, { ...base, subject: t(message.subject, params), text: t(message.body, params) }));
+    }
   }
+  return ids;
 }

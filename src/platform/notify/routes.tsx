@@ -1,8 +1,11 @@
 /**
  * @module Notification settings
- * /:lang/account/notifications: each kind of mail the platform and its modules send, with its translated
- * label and a choice — immediately, or not at all (a digest comes later). Account security mails are
- * listed as always sent. Saved by one form post through the action helper.
+ * /:lang/account/notifications: one page, one form, for every mail a person can get —
+ * - what is new on the platform (every module's `updates`, platform/digest): right away, in a daily or weekly
+ *   digest, or not at all (default: the weekly digest);
+ * - messages about their work (every module's `notifications`): right away, or not at all;
+ * - account security mails, listed as always sent.
+ * Saved by one form post through the action helper, into the one `notification_preferences` table.
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
@@ -13,39 +16,64 @@ import { action } from '../http/action.js';
 import { ok, fail } from '../outcome.js';
 import { Form, Button, ChoiceField, ErrorSummary, emptyForm, type FormState } from '../views/components.js';
 import { notificationKinds, preferencesOf, savePreferences, type NotificationMode } from './notify.js';
+import { modesFor, modesOf, updateKinds } from '../digest/kinds.js';
+import type { ModuleManifest } from '../module.js';
 
 export const notifyRoutes = new Hono<AppEnv>({ strict: false });
 
-const MODES: NotificationMode[] = ['immediate', 'off'];
+const MESSAGE_MODES: NotificationMode[] = ['immediate', 'off'];
 /** The form field of a kind (kinds hold dots and dashes; field names stay plain). */
-const field = (kind: string) => `kind_${kind.replace(/[^a-zA-Z0-9]/g, '_')}`;
+export const field = (kind: string) => `kind_${kind.replace(/[^a-zA-Z0-9]/g, '_')}`;
+
+/** Every choice on the page: each kind with the modes it offers. */
+function choicesOf(modules: ModuleManifest[]) {
+  const updates = updateKinds(modules).map((k) => ({ kind: k.kind, label: k.label, modes: modesOf(k) }));
+  const taken = new Set(updates.map((u) => u.kind));
+  const messages = notificationKinds(modules)
+    .filter((k) => !k.mandatory && !taken.has(k.kind))
+    .map((k) => ({ kind: k.kind, label: k.label, modes: MESSAGE_MODES }));
+  return { updates, messages };
+}
 
 async function renderSettings(c: Context<AppEnv>, form?: FormState) {
   const user = requireUser(c);
   const t = c.get('t');
   const l = c.get('locale');
   const { db, modules } = c.get('deps');
-  const kinds = notificationKinds(modules);
+  const { updates, messages } = choicesOf(modules);
+  const mandatory = notificationKinds(modules).filter((k) => k.mandatory);
   const prefs = await preferencesOf(db, user.id);
-  const state = form ?? emptyForm(Object.fromEntries(kinds.filter((k) => !k.mandatory).map((k) => [field(k.kind), prefs[k.kind] ?? 'immediate'])));
-  const optional = kinds.filter((k) => !k.mandatory);
-  const mandatory = kinds.filter((k) => k.mandatory);
+  const updateModes = modesFor(updateKinds(modules), prefs);
+  const state =
+    form ??
+    emptyForm({
+      ...Object.fromEntries(updates.map((k) => [field(k.kind), updateModes[k.kind]!])),
+      ...Object.fromEntries(messages.map((k) => [field(k.kind), prefs[k.kind] === 'off' ? 'off' : 'immediate'])),
+    });
+  const choice = (k: { kind: string; label: string; modes: NotificationMode[] }) => (
+    <ChoiceField name={field(k.kind)} legend={t(k.label)} form={state} options={k.modes.map((m) => ({ value: m, label: t(`notify.modes.${m}`) }))} columns />
+  );
   return c.render(
     <>
       <h1>{t('notify.settings.title')}</h1>
       <p class="lead">{t('notify.settings.lead')}</p>
       <ErrorSummary errors={state.errors} />
-      {optional.length ? (
+      {updates.length || messages.length ? (
         <Form action={paths.accountNotifications.href(l)}>
-          {optional.map((k) => (
-            <ChoiceField
-              name={field(k.kind)}
-              legend={t(k.label)}
-              form={state}
-              options={MODES.map((m) => ({ value: m, label: t(`notify.modes.${m}`) }))}
-              columns
-            />
-          ))}
+          {updates.length ? (
+            <section aria-labelledby="updates-title">
+              <h2 id="updates-title">{t('notify.settings.updatesTitle')}</h2>
+              <p>{t('notify.settings.updatesLead')}</p>
+              {updates.map(choice)}
+            </section>
+          ) : null}
+          {messages.length ? (
+            <section aria-labelledby="messages-title">
+              <h2 id="messages-title">{t('notify.settings.messagesTitle')}</h2>
+              <p>{t('notify.settings.messagesLead')}</p>
+              {messages.map(choice)}
+            </section>
+          ) : null}
           <Button>{t('form.save')}</Button>
         </Form>
       ) : null}
@@ -74,15 +102,16 @@ notifyRoutes.post(
   action({
     allow: (actor) => platformPolicy.can(actor, 'manageOwnAccount'),
     run: async (trx, { deps, actor, values }) => {
-      const kinds = notificationKinds(deps.modules).filter((k) => !k.mandatory);
+      const { updates, messages } = choicesOf(deps.modules);
+      const all = [...updates, ...messages];
       const choices: Record<string, NotificationMode> = {};
-      for (const k of kinds) {
+      for (const k of all) {
         const v = values[field(k.kind)];
         if (v === undefined) continue;
-        if (typeof v !== 'string' || !MODES.includes(v as NotificationMode)) return fail('notify.errors.invalid', { field: field(k.kind) });
+        if (typeof v !== 'string' || !k.modes.includes(v as NotificationMode)) return fail('notify.errors.invalid', { field: field(k.kind) });
         choices[k.kind] = v as NotificationMode;
       }
-      await savePreferences(trx, actor.id, kinds, choices);
+      await savePreferences(trx, actor.id, all, choices);
       return ok();
     },
     form: (c, { form }) => renderSettings(c, form),
