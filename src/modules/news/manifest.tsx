@@ -113,7 +113,9 @@ export const newsModule = defineModule({
     {
       name: PUBLISH_JOB,
       handler: async (payload: { id?: string }, { deps, now }) => {
-        await deps.db.transaction().execute((trx) => publishDue(trx, now, payload?.id));
+        const published = await deps.db.transaction().execute((trx) => publishDue(trx, now, payload?.id));
+        // Public pages (news, home, a body's page, feeds) are cached for visitors: they show the post from now on.
+        if (published.length) deps.cache.clear();
       },
     },
   ],
