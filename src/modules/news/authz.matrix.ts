@@ -8,11 +8,14 @@ import { defineRouteMatrix, everyone, only, type World } from '../../../tests/su
 import { paths, apiPaths } from './paths.js';
 import { paths as practicesPaths } from '../practices/paths.js';
 import { paths as eventsPaths } from '../events/paths.js';
-import { makePost } from './factories.js';
+import { makePost, actorOf, SAMPLE_PDF } from './factories.js';
+import { addAttachment } from './commands/attachments.js';
 import { getPost } from './queries.js';
 import { smallOf } from './image.js';
 
 interface Subjects {
+  publishedFile: string;
+  draftFile: string;
   published: string;
   draft: string;
   publishedImage: string;
@@ -25,7 +28,14 @@ async function setup(w: World): Promise<Subjects> {
   const write = (over: Parameters<typeof makePost>[3]) => makePost(db, deps.config.dataDir, w.users.secretary, { bodyId: w.body.id, ...over });
   const published = await write({ image: true });
   const draft = await write({ image: true, publish: 'draft', title: { es: 'Borrador de la matriz' } });
+  const attach = async (postId: string) => {
+    const r = await db.transaction().execute(async (trx) => addAttachment(trx, await actorOf(trx, w.users.secretary), deps.config.dataDir, postId, { name: 'acta.pdf', bytes: SAMPLE_PDF }));
+    if (!r.ok) throw new Error(`news matrix: ${r.reason}`);
+    return r.id;
+  };
   return {
+    publishedFile: await attach(published),
+    draftFile: await attach(draft),
     published,
     draft,
     publishedImage: (await getPost(db, published))!.imageFile!,
@@ -58,6 +68,13 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.edit.pattern, url: at(paths.edit, 'published'), expect: only('secretary', 'admin') },
       { method: 'POST', route: paths.edit.pattern, url: at(paths.edit, 'draft'), expect: { ...writersOnly404(), anonymous: 401 } },
       { method: 'POST', route: paths.withdraw.pattern, url: async () => paths.withdraw.href('es', { id: await x().fresh() }), expect: only('secretary', 'admin') },
+      // An empty upload is refused at its field (422): past authorization.
+      { method: 'POST', route: paths.attachments.pattern, url: at(paths.attachments, 'published'), expect: only('secretary', 'admin') },
+      { method: 'POST', route: paths.attachments.pattern, url: at(paths.attachments, 'draft'), expect: { ...writersOnly404(), anonymous: 401 } },
+      // A document that is not there: refused with a flash after authorization, nothing changes.
+      { method: 'POST', route: paths.detach.pattern, url: () => paths.detach.href('es', { id: x().published, aid: 'zzzzzzzzzzzzzzzz' }), expect: only('secretary', 'admin') },
+      { method: 'GET', route: paths.file.pattern, url: () => paths.file.href('es', { id: x().published, aid: x().publishedFile }), expect: everyone() },
+      { method: 'GET', route: paths.file.pattern, url: () => paths.file.href('es', { id: x().draft, aid: x().draftFile }), expect: writersOnly404() },
       { method: 'GET', route: paths.image.pattern, url: () => paths.image.href('es', { file: x().publishedImage }), expect: everyone() },
       { method: 'GET', route: paths.image.pattern, url: () => paths.image.href('es', { file: x().draftImage }), expect: writersOnly404() },
       { method: 'GET', route: apiPaths.mounted(apiPaths.list), url: () => apiPaths.mounted(apiPaths.list), expect: everyone() },

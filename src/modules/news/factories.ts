@@ -12,6 +12,9 @@ export async function actorOf(db: Db, userId: string): Promise<CurrentUser> {
   return { id: u.id, name: u.name, email: u.email, role: u.role as CurrentUser['role'], locale: 'es', emailVerified: true };
 }
 
+/** The first bytes of a PDF (enough for the byte check). */
+export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
 /** A PNG of the given size (for image uploads in tests). */
 export const samplePng = (width = 1600, height = 900) => sharp({ create: { width, height, channels: 3, background: '#0072B2' } }).png().toBuffer();
 

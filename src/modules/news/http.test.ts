@@ -19,7 +19,7 @@ import { readHistory } from '../../platform/audit/read.js';
 import { resolveLinks } from '../../platform/links.js';
 import { paths, apiPaths } from './paths.js';
 import { getPost } from './queries.js';
-import { samplePng, makePost } from './factories.js';
+import { samplePng, makePost, SAMPLE_PDF } from './factories.js';
 import { PER_PAGE } from './routes.js';
 import { newsModule } from './manifest.js';
 import { demoNews } from './demo.js';
@@ -177,6 +177,34 @@ describe.each(DIALECTS)('news over HTTP (%s)', (dialect) => {
     expect((await secretary.client.post(paths.withdraw.href('es', { id }), {})).status).toBe(303);
     expect((await anon.get(paths.post.href('es', { id }))).status).toBe(404);
     expect((await getPost(ctx.db, id))!.status).toBe('draft');
+  });
+
+  it('attaches documents checked by their bytes, served as downloads; an executable or a disguised file is refused', async () => {
+    const id = await makePost(ctx.db, ctx.deps.config.dataDir, secretary.userId, { bodyId, title: { es: 'Con documentos' } });
+    const upload = (name: string, bytes: Uint8Array) => {
+      const fd = new FormData();
+      fd.append('file', new File([bytes], name));
+      return secretary.client.postMultipart(paths.attachments.href('en', { id }), fd);
+    };
+    expect((await upload('acta.pdf', SAMPLE_PDF)).status).toBe(303);
+    const exe = await upload('setup.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0x00]));
+    expect(exe.status).toBe(422);
+    expect(await exe.text()).toContain('The file must be a PDF, an image or an office document');
+    const disguised = await upload('informe.pdf', new TextEncoder().encode('<html><script>alert(1)</script></html>'));
+    expect(disguised.status).toBe(422);
+    const page = await (await anon.get(paths.post.href('es', { id }))).text();
+    const href = /href="([^"]+\/files\/[0-9a-z]{16})"/.exec(page)![1]!;
+    const file = await anon.get(href);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="acta.pdf"/);
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    const aid = /files\/([0-9a-z]{16})/.exec(href)![1]!;
+    expect((await secretary.client.post(paths.detach.href('es', { id, aid }), {})).status).toBe(303);
+    expect((await anon.get(href)).status).toBe(404);
+    const sentences = (await readHistory(ctx.db, ctx.deps.modules, 'en', ctx.deps.i18n.t('en'), { type: 'news', id }, await historyOf(ctx.db, 'news', id))).map((h) => h.sentence);
+    expect(sentences).toContain('Secretaria Mesa attached acta.pdf to the post Con documentos');
+    expect(sentences).toContain('Secretaria Mesa removed acta.pdf from the post Con documentos');
   });
 
   it('pages the news ten at a time', async () => {

@@ -12,6 +12,7 @@ import { publishDue, PUBLISH_JOB } from './commands/save.js';
 import { writerFacts } from './facts.js';
 import { newsPolicy } from './policy.js';
 import { IMAGE_MAX_BYTES } from './image.js';
+import { ATTACHMENT_MAX_BYTES } from '../practices/index.js';
 import { PostItem } from './views/common.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
@@ -54,6 +55,7 @@ export const newsModule = defineModule({
   uploadLimits: [
     { path: paths.create.pattern, maxBytes: IMAGE_MAX_BYTES + 1024 * 1024 },
     { path: paths.edit.pattern, maxBytes: IMAGE_MAX_BYTES + 1024 * 1024 },
+    { path: paths.attachments.pattern, maxBytes: ATTACHMENT_MAX_BYTES + 64 * 1024 },
   ],
   audit: {
     prefix: 'news.',

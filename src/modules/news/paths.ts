@@ -17,6 +17,9 @@ export const paths = {
   post: route(P),
   edit: route(`${P}/edit`),
   withdraw: route(`${P}/withdraw`),
+  attachments: route(`${P}/attachments`),
+  detach: route(`${P}/attachments/:aid{[0-9a-z]{16}}/delete`),
+  file: route(`${P}/files/:aid{[0-9a-z]{16}}`),
   image: route('/news/images/:file{[0-9a-z]{16}(-s)?\\.webp}'),
 };
 

@@ -19,6 +19,7 @@ import { newsPolicy, type WriterFacts } from './policy.js';
 import { writerFacts } from './facts.js';
 import { getPost, listPublished, countPublished, listUnpublished, publishedIn, type Post } from './queries.js';
 import { savePost, withdrawPost } from './commands/save.js';
+import { attachmentsOf, addAttachment, removeAttachment, deleteStoredFile, readAttachment } from './commands/attachments.js';
 import { PostForm, postInput } from './schemas.js';
 import { storeImage, readImage, removeImage, postedFile, IMAGE_NAME } from './image.js';
 import { paths } from './paths.js';
@@ -162,18 +163,23 @@ newsRoutes.get(paths.drafts.pattern, async (c) => {
 });
 
 newsRoutes.get(paths.post.pattern, async (c) => {
-  const user = c.get('user');
-  const loaded = await loadPost(c, user);
+  const loaded = await loadPost(c, c.get('user'));
   if (!loaded) return c.notFound();
-  const { p, f } = loaded;
+  return renderPost(c, loaded);
+});
+
+/** A post's page (with the attachment form's problems, when an upload was refused). */
+async function renderPost(c: Context<AppEnv>, { p, f }: { p: Post; f: WriterFacts }, form?: FormState) {
+  const user = c.get('user');
   const l = c.get('locale');
   const t = c.get('t');
   const { db } = c.get('deps');
   const body = p.bodyId ? (await listBodies(db)).find((b) => b.id === p.bodyId) : undefined;
   const bodyName = body ? (pickTranslated(body.name, l)?.text ?? body.slug) : null;
   const summary = pickTranslated(p.summary, l)?.text;
-  if (p.status === 'published') c.set('cacheable', true);
-  return c.render(<PostPage p={p} bodyName={bodyName} bodyHref={body ? bodiesPaths.body.href(l, { slug: body.slug }) : null} canEdit={newsPolicy.can(user, 'edit', { p, f })} />, {
+  if (p.status === 'published' && !form) c.set('cacheable', true);
+  const attachments = await attachmentsOf(db, p.id);
+  return c.render(<PostPage p={p} bodyName={bodyName} bodyHref={body ? bodiesPaths.body.href(l, { slug: body.slug }) : null} canEdit={newsPolicy.can(user, 'edit', { p, f })} attachments={attachments} form={form} />, {
     title: pickTranslated(p.title, l)?.text ?? '',
     description: summary,
     noindex: p.status !== 'published',
@@ -182,6 +188,24 @@ newsRoutes.get(paths.post.pattern, async (c) => {
       ...(body && bodyName ? [{ title: t('news.feed.body', { body: bodyName }), href: paths.bodyFeed.href(l, { slug: body.slug }) }] : []),
       { title: t('news.feed.all'), href: paths.feed.href(l) },
     ],
+  });
+}
+
+/** An attachment, as a download with safe headers: only of a post the reader may see (others: 404). */
+newsRoutes.get(paths.file.pattern, async (c) => {
+  const loaded = await loadPost(c, c.get('user'));
+  if (!loaded) return c.notFound();
+  const found = await readAttachment(c.get('deps').db, c.get('deps').config.dataDir, loaded.p.id, c.req.param('aid'));
+  if (!found) return c.notFound();
+  const { row, bytes } = found;
+  const ascii = row.name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return c.body(new Uint8Array(bytes), 200, {
+    'Content-Type': row.type,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': loaded.p.status === 'published' ? 'public, max-age=3600' : 'private, no-store',
+    'Cross-Origin-Resource-Policy': 'same-origin',
   });
 });
 
@@ -303,5 +327,31 @@ newsRoutes.post(
     allow: (actor, s) => newsPolicy.can(actor, 'edit', s),
     run: (trx, { actor, subject }) => withdrawPost(trx, actor, subject.p.id),
     done: ({ locale, subject }) => ({ to: paths.post.href(locale, { id: subject.p.id }), flash: 'news.flash.withdrawn' }),
+  }),
+);
+
+newsRoutes.post(
+  paths.attachments.pattern,
+  action({
+    load: loadPost,
+    allow: (actor, s) => newsPolicy.can(actor, 'edit', s),
+    run: async (trx, { c, deps, actor, subject }) => {
+      const file = (await c.req.parseBody()).file;
+      const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+      return addAttachment(trx, actor, deps.config.dataDir, subject.p.id, { name: file instanceof File ? file.name : '', bytes });
+    },
+    form: (c, { subject, form }) => renderPost(c, subject, form),
+    done: ({ locale, subject }) => ({ to: paths.post.href(locale, { id: subject.p.id }), flash: 'news.flash.attached' }),
+  }),
+);
+
+newsRoutes.post(
+  paths.detach.pattern,
+  action({
+    load: loadPost,
+    allow: (actor, s) => newsPolicy.can(actor, 'edit', s),
+    run: (trx, { c, actor, subject }) => removeAttachment(trx, actor, subject.p.id, c.req.param('aid') ?? ''),
+    after: ({ deps, value }) => deleteStoredFile(deps.config.dataDir, value.file),
+    done: ({ locale, subject }) => ({ to: paths.post.href(locale, { id: subject.p.id }), flash: 'news.flash.detached' }),
   }),
 );

@@ -1,5 +1,5 @@
 /** @module News views: the news page (paged), a body's news, a post, the drafts list and the post form. */
-import { Form, Button, ErrorSummary, TextField, TextArea, SelectField, ChoiceField, DeadlineField, Checkbox, FileField, EmptyState, Pagination, Notice, Table, type FormState, type Option } from '../../../platform/views/components.js';
+import { Form, Button, ErrorSummary, TextField, TextArea, SelectField, ChoiceField, DeadlineField, Checkbox, FileField, EmptyState, Pagination, Notice, Table, emptyForm, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
@@ -8,6 +8,7 @@ import { TIME_ZONES } from '../../../platform/i18n/zones.js';
 import { paths } from '../paths.js';
 import { PUBLISH_CHOICES } from '../schemas.js';
 import type { Post } from '../queries.js';
+import type { Attachment } from '../commands/attachments.js';
 import { PostItem, PostImage, titleOf } from './common.js';
 
 /** The news page, or one body's (`body` given): newest first, ten a page, with the feed beside. */
@@ -50,7 +51,7 @@ export function NewsListPage(props: { posts: Post[]; page: number; pages: number
 }
 
 /** One post: title, date, body, image, the text (Markdown, sanitized); its writers see its status and the edit link. */
-export function PostPage(props: { p: Post; bodyName: string | null; bodyHref: string | null; canEdit: boolean }) {
+export function PostPage(props: { p: Post; bodyName: string | null; bodyHref: string | null; canEdit: boolean; attachments: Attachment[]; form?: FormState }) {
   const { t, fmt, locale: l } = useView();
   const { p } = props;
   const title = titleOf(p, l);
@@ -94,6 +95,34 @@ export function PostPage(props: { p: Post; bodyName: string | null; bodyHref: st
       ) : null}
       <PostImage p={p} l={l} />
       {body ? <div class="prose" lang={body.fallback ? body.lang : undefined} dangerouslySetInnerHTML={{ __html: renderMarkdown(body.text, { minHeading: 2 }) }} /> : null}
+      {props.attachments.length || props.canEdit ? (
+        <section>
+          <h2>{t('news.attachments.title')}</h2>
+          {props.attachments.length ? (
+            <ul>
+              {props.attachments.map((a) => (
+                <li>
+                  <a href={paths.file.href(l, { id: p.id, aid: a.id })}>{a.name}</a> <span class="small muted">({t('news.attachments.size', { kb: Math.max(1, Math.round(a.size / 1024)) })})</span>
+                  {props.canEdit ? (
+                    <Form action={paths.detach.href(l, { id: p.id, aid: a.id })} class="inline">
+                      <Button variant="secondary">{t('news.attachments.remove', { name: a.name })}</Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('news.attachments.none')}</p>
+          )}
+          {props.canEdit ? (
+            <Form action={paths.attachments.href(l, { id: p.id })} enctype="multipart/form-data">
+              <ErrorSummary errors={props.form?.errors ?? {}} />
+              <FileField name="file" label={t('news.attachments.add')} hint={t('news.attachments.hint')} form={props.form ?? emptyForm()} accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp" />
+              <Button variant="secondary">{t('news.attachments.upload')}</Button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <p>
         <a href={paths.list.href(l)}>{t('news.post.all')}</a>
       </p>
