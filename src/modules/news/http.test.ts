@@ -218,6 +218,7 @@ describe.each(DIALECTS)('news over HTTP (%s)', (dialect) => {
   });
 
   it('the API lists published news and gives one post; drafts are not there', async () => {
+    await makePost(ctx.db, ctx.deps.config.dataDir, secretary.userId, { bodyId, title: { es: 'Publicada API' } });
     const draft = await makePost(ctx.db, ctx.deps.config.dataDir, secretary.userId, { bodyId, publish: 'draft', title: { es: 'Borrador API' } });
     const list: any = await (await anon.get(`${apiPaths.mounted(apiPaths.list)}?lang=es&body=mt1`)).json();
     expect(list.total).toBeGreaterThan(0);
@@ -228,6 +229,9 @@ describe.each(DIALECTS)('news over HTTP (%s)', (dialect) => {
     expect(one.data.url).toMatch(/^\/es\/news\//);
     expect((await anon.get(apiMountedPost(draft))).status).toBe(404);
     expect((await anon.get(`${apiPaths.mounted(apiPaths.list)}?body=nope`)).status).toBe(404);
+    const doc: any = await (await anon.get('/api/v1/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/news', '/news/{id}']));
+    expect(doc.components.schemas.NewsPost.properties.demo).toBeTruthy();
   });
 
   it('the updates kind counts and lists what was published in a window; the link target hides drafts', async () => {

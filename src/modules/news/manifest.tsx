@@ -64,6 +64,17 @@ export const newsModule = defineModule({
         new Map((await db.selectFrom('news_posts').select(['id', 'title']).where('id', 'in', ids).execute()).map((p) => [p.id, pickTranslated(p.title, locale)?.text ?? p.id])),
     },
   },
+  // The posts a person wrote (their texts belong to the body or the Mechanism and stay when the account goes).
+  personalData: async (db, userId) =>
+    (await db.selectFrom('news_posts').select(['id', 'title', 'status', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute()).map((p) => ({
+      id: p.id,
+      title: pickTranslated(p.title, 'es')?.text ?? '',
+      status: p.status,
+      createdAt: p.created_at,
+    })),
+  forgetPerson: async (db, userId) => {
+    await db.updateTable('news_posts').set({ created_by: null }).where('created_by', '=', userId).execute();
+  },
   homeSections: async (ctx) => {
     const posts = await listPublished(ctx.db, { limit: 3 });
     if (!posts.length) return null;
