@@ -149,12 +149,26 @@ describe.each(DIALECTS)('news over HTTP (%s)', (dialect) => {
     expect(await other.text()).toContain('You can only write news for the bodies you are secretary of.');
     const mechanism = await secretary.client.post(paths.create.href('en'), form({ body: '' }));
     expect(mechanism.status).toBe(422);
-    const past = await secretary.client.post(paths.create.href('en'), form({ publish: 'schedule', publish_at_on: day(-1), publish_at_time: '10:00', publish_at_zone: 'UTC' }));
+    const past = await secretary.client.post(paths.create.href('en'), form({ title_es: 'Programada en el pasado', publish: 'schedule', publish_at_on: day(-1), publish_at_time: '10:00', publish_at_zone: 'UTC' }));
     expect(past.status).toBe(422);
-    expect(await past.text()).toContain('Choose a date and time in the future.');
+    const pastHtml = await past.text();
+    expect(pastHtml).toContain('Choose a date and time in the future.');
+    // What was typed is kept as a draft, and the form now edits it (posting again makes no second post).
+    expect(pastHtml).toContain('What you wrote is saved as a draft.');
+    const kept = await ctx.db.selectFrom('news_posts').select(['id', 'status']).where('title', 'like', '%Programada en el pasado%').execute();
+    expect(kept).toEqual([{ id: expect.any(String), status: 'draft' }]);
+    expect(pastHtml).toContain(`action="${paths.edit.href('en', { id: kept[0]!.id })}"`);
+    // A published post whose edit is refused stays published: nothing is kept.
+    const live = await makePost(ctx.db, ctx.deps.config.dataDir, secretary.userId, { bodyId, title: { es: 'Sigue publicada' } });
+    const refused = await secretary.client.post(paths.edit.href('en', { id: live }), form({ title_es: 'Cambio rechazado', publish: 'schedule', publish_at_on: day(-1), publish_at_time: '10:00', publish_at_zone: 'UTC' }));
+    expect(refused.status).toBe(422);
+    const still = (await getPost(ctx.db, live))!;
+    expect([still.status, still.title.es]).toEqual(['published', 'Sigue publicada']);
     const noTitle = await secretary.client.post(paths.create.href('en'), form({ title_es: '', title_en: 'Only English' }));
     expect(noTitle.status).toBe(422);
-    expect(await ctx.db.selectFrom('news_posts').select('id').where('title', 'like', '%Only English%').executeTakeFirst()).toBeUndefined();
+    expect(await noTitle.text()).toContain('Write the title in the language you chose.');
+    // Kept, but only as a draft (in the language it has a title in).
+    expect(await ctx.db.selectFrom('news_posts').select(['status', 'original_lang']).where('title', 'like', '%Only English%').execute()).toEqual([{ status: 'draft', original_lang: 'en' }]);
   });
 
   it('removes raw HTML, scripts and javascript: links when showing a post', async () => {

@@ -20,7 +20,8 @@ import { writerFacts } from './facts.js';
 import { getPost, listPublished, countPublished, listUnpublished, publishedIn, type Post } from './queries.js';
 import { savePost, withdrawPost } from './commands/save.js';
 import { attachmentsOf, addAttachment, removeAttachment, deleteStoredFile, readAttachment } from './commands/attachments.js';
-import { PostForm, postInput } from './schemas.js';
+import { PostForm, postInput, DraftForm, draftInput } from './schemas.js';
+import { fail } from '../../platform/outcome.js';
 import { storeImage, readImage, removeImage, postedFile, IMAGE_NAME } from './image.js';
 import { paths } from './paths.js';
 import { NewsListPage, PostPage, DraftsPage, PostFormPage } from './views/pages.js';
@@ -260,12 +261,14 @@ function formValuesOf(p: Post, zone: string): FormValues {
   return v;
 }
 
-async function renderForm(c: Context<AppEnv>, user: CurrentUser, f: WriterFacts, form: FormState, post?: Post) {
+async function renderForm(c: Context<AppEnv>, user: CurrentUser, f: WriterFacts, form: FormState, post?: Post, kept?: { id: string }) {
   const t = c.get('t');
   const l = c.get('locale');
   const title = post ? t('news.form.editTitle') : t('news.form.newTitle');
+  // A refused new post kept as a draft: the form now edits that draft (posting again does not make a second one).
+  const id = post?.id ?? kept?.id;
   return c.render(
-    <PostFormPage title={title} action={post ? paths.edit.href(l, { id: post.id }) : paths.create.href(l)} form={form} bodies={await bodyChoices(c, user, f)} hasImage={!!post?.imageFile} />,
+    <PostFormPage title={title} action={id ? paths.edit.href(l, { id }) : paths.create.href(l)} form={form} bodies={await bodyChoices(c, user, f)} hasImage={!!post?.imageFile} kept={!!kept} />,
     { title, noindex: true, crumbs: [[t('news.list.title'), paths.list.href(l)]] },
   );
 }
@@ -300,8 +303,17 @@ const save = (editing: boolean) =>
       if (!r.ok && image) await removeImage(deps.config.dataDir, image);
       return r;
     },
+    // A refused post is kept as a draft (texts only; the image is chosen again) — never a published or scheduled
+    // one, which a failed edit must not take off the news.
+    keep: {
+      input: DraftForm,
+      run: async (trx, { actor, subject, input }) => {
+        if (subject.p && subject.p.status !== 'draft') return fail('news.errors.notKept');
+        return savePost(trx, actor, subject.f, { id: subject.p?.id, input: draftInput(input) });
+      },
+    },
     after: ({ deps, value }) => removeImage(deps.config.dataDir, value.unusedImage),
-    form: (c, { actor, subject, form }) => renderForm(c, actor, subject.f, form, subject.p ?? undefined),
+    form: (c, { actor, subject, form, kept }) => renderForm(c, actor, subject.f, form, subject.p ?? undefined, kept),
     done: ({ locale, value }) => ({
       to: paths.post.href(locale, { id: value.id }),
       flash: value.status === 'published' ? 'news.flash.published' : value.status === 'scheduled' ? 'news.flash.scheduled' : 'news.flash.saved',

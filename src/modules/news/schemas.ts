@@ -68,3 +68,24 @@ export function postInput(d: PostFormData): PostInput {
     publishAt: d.publish === 'schedule' ? deadlineAt(v, 'publish_at', '09:00') : null,
   };
 }
+
+/**
+ * What is kept as a draft when a post is refused (`action()`'s `keep`): the texts as typed, as long as there is a
+ * title in some language — so a refused "publish" or "schedule" loses nothing.
+ */
+export const DraftForm = z
+  .object({
+    body: z.string().optional().transform((v) => v || ''),
+    original_lang: z.enum(LOCALES as unknown as [Locale, ...Locale[]]),
+    ...perLanguage,
+    image_alt: fields.optionalText(300),
+  })
+  .refine((v) => LOCALES.some((l) => !!(v as Record<string, unknown>)[`title_${l}`]), { message: 'news.errors.titleInOriginal', path: ['original_lang'] });
+
+export function draftInput(d: z.output<typeof DraftForm>): PostInput {
+  const v = d as Record<string, unknown>;
+  const title = translatedFromForm(v, 'title');
+  // The original language is one that has a title (the one chosen, when it has).
+  const originalLang = title[d.original_lang] ? d.original_lang : (LOCALES.find((l) => !!title[l]) ?? d.original_lang);
+  return { bodyId: d.body || null, originalLang, title, summary: translatedFromForm(v, 'summary'), body: translatedFromForm(v, 'body'), imageAlt: d.image_alt, removeImage: false, publish: 'draft', publishAt: null };
+}

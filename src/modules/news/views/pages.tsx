@@ -165,13 +165,14 @@ export function DraftsPage(props: { posts: Post[]; bodyNames: Map<string, string
 }
 
 /** Writing or editing a post: whose news, the texts per language (Markdown), an image, and when it goes out. */
-export function PostFormPage(props: { title: string; action: string; form: FormState; bodies: Option[]; hasImage: boolean }) {
+export function PostFormPage(props: { title: string; action: string; form: FormState; bodies: Option[]; hasImage: boolean; kept?: boolean }) {
   const { t } = useView();
   const { form } = props;
   return (
     <>
       <h1>{props.title}</h1>
       <ErrorSummary errors={form.errors} />
+      {props.kept ? <Notice type="info">{t('news.form.keptAsDraft')}</Notice> : null}
       <Form action={props.action} enctype="multipart/form-data" keep>
         <SelectField name="body" label={t('news.fields.body')} hint={t('news.form.bodyHint')} form={form} options={props.bodies} />
         <fieldset>
