@@ -134,6 +134,21 @@ test('news: a secretary schedules a post, an administrator publishes one with an
     await checkA11y(visitor, label);
     await checkFirstScreen(visitor, label);
   }
+  // The writers' views on a phone: the news page with its buttons, the drafts, a post with its documents form.
+  await page.setViewportSize(PHONE);
+  for (const [path, label] of [
+    ['/es/news', 'news page (administrator, phone)'],
+    ['/es/news/drafts', 'drafts (administrator, phone)'],
+    [postPath, 'post page (writer, phone)'],
+  ]) {
+    await page.goto(path);
+    await checkA11y(page, label);
+    await checkFirstScreen(page, label);
+  }
+  await page.locator('input[name=file]').setInputFiles({ name: 'manual.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page.locator('form[action$="/attachments"] button[type=submit]').click();
+  await expect(page.locator('main a', { hasText: 'manual.pdf' })).toBeVisible();
+  await checkA11y(page, 'post page with a document (writer, phone)');
   // The feeds of practices and events are announced on their pages too.
   await visitor.goto('/en/practices');
   await expect(visitor.locator('head link[type="application/atom+xml"]')).toHaveAttribute('href', '/en/practices/feed.atom');

@@ -123,7 +123,7 @@ export function PostPage(props: { p: Post; bodyName: string | null; bodyHref: st
           ) : null}
         </section>
       ) : null}
-      <p>
+      <p class="actions">
         <a href={paths.list.href(l)}>{t('news.post.all')}</a>
       </p>
     </article>
