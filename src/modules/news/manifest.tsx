@@ -19,8 +19,8 @@ import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
 import fr from './messages/fr.json' with { type: 'json' };
 
-/** The latest posts as a section of another page (home, a body's page), with the way to all and to the feed. */
-function Latest(props: { ctx: SectionContext; posts: Post[]; heading: string; all: string; feed: string }) {
+/** The latest posts as a section of another page (home, a body's page), with the way to all of them. */
+function Latest(props: { ctx: SectionContext; posts: Post[]; heading: string; all: string }) {
   const { locale: l, t } = props.ctx;
   const fmt = formatters(l);
   return (
@@ -35,9 +35,6 @@ function Latest(props: { ctx: SectionContext; posts: Post[]; heading: string; al
       </ul>
       <p class="actions">
         <a href={props.all}>{t('news.home.all')}</a>
-        <a href={props.feed} type="application/atom+xml">
-          {t('news.list.feed')}
-        </a>
       </p>
     </section>
   );
@@ -78,12 +75,12 @@ export const newsModule = defineModule({
   homeSections: async (ctx) => {
     const posts = await listPublished(ctx.db, { limit: 3 });
     if (!posts.length) return null;
-    return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.latest')} all={paths.list.href(ctx.locale)} feed={paths.feed.href(ctx.locale)} />;
+    return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.latest')} all={paths.list.href(ctx.locale)} />;
   },
   bodySections: async (ctx, { id, slug }) => {
     const posts = await listPublished(ctx.db, { bodyId: id, limit: 3 });
     if (!posts.length) return null;
-    return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.bodyNews')} all={paths.body.href(ctx.locale, { slug })} feed={paths.bodyFeed.href(ctx.locale, { slug })} />;
+    return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.bodyNews')} all={paths.body.href(ctx.locale, { slug })} />;
   },
   linkTargets: [
     {

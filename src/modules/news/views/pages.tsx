@@ -11,10 +11,12 @@ import type { Post } from '../queries.js';
 import type { Attachment } from '../commands/attachments.js';
 import { PostItem, PostImage, titleOf } from './common.js';
 
-/** The news page, or one body's (`body` given): newest first, ten a page, with the feed beside. */
+/**
+ * The news page, or one body's (`body` given): newest first, ten a page. Its feed is announced in the head
+ * (autodiscovery, see routes.tsx), not linked in the page: a feed is not a page for the site's own links.
+ */
 export function NewsListPage(props: { posts: Post[]; page: number; pages: number; bodyNames: Map<string, string>; body?: { name: string; slug: string; href: string }; canWrite: boolean }) {
   const { t, fmt, locale: l } = useView();
-  const feed = props.body ? paths.bodyFeed.href(l, { slug: props.body.slug }) : paths.feed.href(l);
   const here = props.body ? paths.body.href(l, { slug: props.body.slug }) : paths.list.href(l);
   return (
     <>
@@ -29,9 +31,6 @@ export function NewsListPage(props: { posts: Post[]; page: number; pages: number
             <a href={paths.drafts.href(l)}>{t('news.drafts.title')}</a>
           </>
         ) : null}
-        <a href={feed} type="application/atom+xml">
-          {t('news.list.feed')}
-        </a>
         {props.body ? <a href={props.body.href}>{t('news.body.back', { body: props.body.name })}</a> : null}
       </p>
       {props.posts.length ? (
