@@ -194,6 +194,8 @@ export interface ModuleManifest {
   homeSections?: SectionProvider<Record<string, never>>;
   /** Sections shown on a body's page (its events, plan, pledges, news), for `ctx.user`. */
   bodySections?: SectionProvider<{ id: string; slug: string }>;
+  /** Sections shown in a body's members' area (signed in: `ctx.user` is set) — what to answer, attend, do. */
+  bodyAreaSections?: SectionProvider<{ id: string; slug: string }>;
   /** Sections shown on a member organization's directory page (its pledges, documents), for `ctx.user`. */
   organizationSections?: SectionProvider<{ id: string; slug: string }>;
   /** Things of this module that others may link to (see LinkTarget). */

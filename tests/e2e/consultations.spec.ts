@@ -69,20 +69,30 @@ test('a consultation from design to results', async ({ page }) => {
   await page.locator('input[name$="_4"]').first().fill('1');
   await page.locator('input[name$="_8"]').first().fill('1');
   await page.locator('input[type=radio][value="1"]').first().check();
-  await page.locator('form[action$="/answer"] button[type=submit]').click();
+  // Saved on the server as a draft, then found again on a new visit (another device, or after the connection dropped).
+  await page.getByRole('button', { name: 'Guardar borrador' }).click();
+  await expect(page.locator('.notice.success')).toBeVisible();
+  await page.goto(`${url}/answer`);
+  await expect(page.locator('.notice.info')).toContainText('borrador');
+  await expect(page.locator('input[name$="_8"]').first()).toHaveValue('1');
+  await page.locator('form[action$="/answer"] button[type=submit]').first().click();
   await expect(page.locator('.error-summary')).toBeVisible();
   await checkA11y(page, 'answer form with errors (phone)');
   await page.locator('input[name$="_8"]').first().fill('2');
   await page.locator('input[name$="_13"]').first().fill('3');
   const text = page.locator('input[type=text][name^="q_"]');
   await text.fill('Talleres de orientación');
-  await page.locator('form[action$="/answer"] button[type=submit]').click();
+  await page.getByRole('button', { name: 'Enviar la respuesta' }).click();
   await expect(page).toHaveURL(new RegExp(`${url}$`));
   await expect(page.locator('.notice.success').first()).toBeVisible();
   await checkA11y(page, 'consultation after answering (phone)');
 
   // Close and read the results, on the phone and at desktop width.
   await page.locator(`form[action$="${url}/close"] button`).click();
+  // The results wait for the organizers: they publish them once reviewed.
+  await checkA11y(page, 'closed, results not yet published');
+  await page.locator(`form[action$="${url}/results/publish"] button`).click();
+  await expect(page.locator('.notice.success')).toBeVisible();
   await page.goto(`${url}/results`);
   await expect(page.locator('h2').first()).toContainText('Sus tres objetivos prioritarios');
   await expect(page.locator('svg').first()).toBeVisible();
@@ -91,4 +101,18 @@ test('a consultation from design to results', async ({ page }) => {
   await checkA11y(page, 'results');
   await page.goto('/es/consultations');
   await checkA11y(page, 'consultations with a closed one');
+
+  // Into the agenda: a conversatorio drafted from the ranking, its rows the top objectives, times left to set.
+  await page.goto(`${url}/results`);
+  await page.getByRole('link', { name: 'Preparar la agenda de un conversatorio con el resultado de la pregunta 1' }).click();
+  await expect(page.locator('input[name=agenda_0_title]')).toHaveValue(/^4\. /);
+  await checkA11y(page, 'event form drafted from a consultation');
+  const day = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
+  await page.locator('input[name=starts_at]').fill(`${day}T09:00`);
+  await page.locator('input[name=ends_at]').fill(`${day}T13:00`);
+  await page.locator('input[name=venue_city]').fill('Santiago');
+  for (const [i, hour] of ['09:10', '09:40', '10:10', '10:40', '11:10', '11:40', '12:10', '12:40'].entries()) if (await page.locator(`input[name=agenda_${i}_title]`).inputValue()) await page.locator(`input[name=agenda_${i}_at]`).fill(`${day}T${hour}`);
+  await page.locator('form[action$="/events/new"] button[type=submit]').click();
+  await expect(page.locator('.notice.success')).toBeVisible();
+  await expect(page.locator('main')).toContainText('4. ');
 });

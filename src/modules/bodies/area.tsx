@@ -73,7 +73,11 @@ async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFac
   const { body, facts } = x;
   const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
   const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
-  return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} />, {
+  // What other modules show in a body's members' area for this reader (consultations to answer, events…).
+  const { dialect, modules } = c.get('deps');
+  const ctx = { db, dialect, locale: l, t, user: c.get('user') };
+  const sections = (await Promise.all(modules.filter((m) => m.bodyAreaSections).map((m) => m.bodyAreaSections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
+  return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} sections={sections} />, {
     title: t('bodies.area.title', { body: pickTranslated(body.name, l)?.text ?? body.slug }),
     noindex: true,
     crumbs: [

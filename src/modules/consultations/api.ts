@@ -6,7 +6,7 @@ import { problem } from '../../platform/http/errors.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
-import { getConsultation, listConsultations, listQuestions, resolveQuestions, allAnswers, type Consultation } from './queries.js';
+import { getConsultation, listConsultations, listQuestions, resolveQuestions, allAnswers, resultsPublic, type Consultation } from './queries.js';
 import { countResults } from './results.js';
 import { paths, apiPaths } from './paths.js';
 
@@ -23,7 +23,7 @@ const ConsultationSchema = z
     closedAt: z.string().nullable(),
     answerCount: z.number().int(),
     url: z.string(),
-    results: z.string().nullable().openapi({ description: 'URL of the results (JSON), once closed' }),
+    results: z.string().nullable().openapi({ description: 'URL of the results (JSON), once published (at the close, when the organizers choose, or live while open)' }),
   })
   .openapi('Consultation');
 
@@ -54,7 +54,7 @@ function present(k: Consultation, slugs: Map<string, string>, lang: Locale) {
     closedAt: k.closedAt,
     answerCount: k.answerCount,
     url: paths.consultation.href(lang, { id: k.id }),
-    results: k.status === 'closed' ? apiPaths.mounted(apiPaths.results).replace(':id', k.id) : null,
+    results: resultsPublic(k) ? apiPaths.mounted(apiPaths.results).replace(':id', k.id) : null,
   };
 }
 
@@ -82,7 +82,7 @@ export function consultationsApi(api: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: apiPaths.results,
       tags: ['Consultations'],
-      summary: "A closed consultation's counted results",
+      summary: "A consultation's counted results, once published",
       description: 'Counted as on the results page (docs/decisions/0501-consultations.md): modified Borda count and Schulze method for rankings, totals and means for points, counts and shares for choices, distribution and median for scales.',
       request: { params: IdParam, query: LangQuery },
       responses: { 200: { description: 'The consultation and its results', content: { 'application/json': { schema: z.object({ data: ConsultationSchema, questions: z.array(QuestionResultSchema) }) } } }, ...problemResponses },
@@ -91,7 +91,7 @@ export function consultationsApi(api: OpenAPIHono<AppEnv>) {
       const { lang } = c.req.valid('query');
       const { db } = c.get('deps');
       const k = await getConsultation(db, c.req.valid('param').id);
-      if (!k || k.status !== 'closed') return problem(c, 404, 'not_found', 'No closed consultation with that id') as any;
+      if (!k || !resultsPublic(k)) return problem(c, 404, 'not_found', 'No consultation with published results has that id') as any;
       const slugs = new Map((await listBodies(db)).map((x) => [x.id, x.slug]));
       const questions = await resolveQuestions(db, await listQuestions(db, k.id), lang);
       const results = countResults(questions, await allAnswers(db, k.id));

@@ -13,7 +13,8 @@ interface Subjects {
   draft: string;
   open: string;
   closed: string;
-  fresh: (status: 'draft' | 'open') => Promise<string>;
+  unpublished: string;
+  fresh: (status: 'draft' | 'open' | 'closed' | 'unpublished') => Promise<string>;
 }
 
 export const SAMPLE_QUESTION: QuestionInput = {
@@ -41,22 +42,24 @@ async function setup(w: World): Promise<Subjects> {
   };
   const secretary = w.users.secretary;
   const tx = <T>(fn: (t: ReturnType<typeof consultationsTx>) => Promise<T>) => db.transaction().execute((trx) => fn(consultationsTx(trx, deps)));
-  const fresh = async (status: 'draft' | 'open' | 'closed') => {
+  // `unpublished`: closed, its results waiting for the organizers; `closed`: results published at the close.
+  const fresh = async (status: 'draft' | 'open' | 'closed' | 'unpublished') => {
+    const resultsRelease = status === 'unpublished' ? 'organizers' : 'close';
     const id = must(
       await tx((t) =>
-        createConsultation(t.db, secretary, { bodyId: w.body.id, title: { es: 'Consulta de la matriz' }, purpose: {}, instructions: {}, audience: 'members', publishAnswers: false, opensAt: null, closesAt: null }),
+        createConsultation(t.db, secretary, { bodyId: w.body.id, title: { es: 'Consulta de la matriz' }, purpose: {}, instructions: {}, audience: 'members', publishAnswers: false, resultsRelease, opensAt: null, closesAt: null }),
       ),
     ).id;
     must(await tx((t) => addQuestion(t.db, secretary, id, SAMPLE_QUESTION)));
     if (status !== 'draft') must(await tx((t) => openConsultation(t, secretary, id)));
-    if (status === 'closed') {
+    if (status === 'closed' || status === 'unpublished') {
       const q = await db.selectFrom('consultation_questions').select('id').where('consultation_id', '=', id).executeTakeFirstOrThrow();
       must(await tx((t) => submitAnswer(t.db, w.users.member, { consultationId: id, orgId: w.orgs.org.id, answers: { [q.id]: '1' } })));
       must(await tx((t) => closeConsultation(t, secretary, id)));
     }
     return id;
   };
-  return { draft: await fresh('draft'), open: await fresh('open'), closed: await fresh('closed'), fresh };
+  return { draft: await fresh('draft'), open: await fresh('open'), closed: await fresh('closed'), unpublished: await fresh('unpublished'), fresh };
 }
 
 const answerers = () => only('otherOrg', 'member', 'bodyMember', 'reviewer', 'secretary');
@@ -65,7 +68,7 @@ export const matrix = defineRouteMatrix<Subjects>({
   module: 'consultations',
   setup,
   cases: (x) => {
-    const at = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'draft' | 'open' | 'closed') => () => r.href('es', { id: x()[k] });
+    const at = (r: { href: (l: 'es', p: { id: string }) => string }, k: 'draft' | 'open' | 'closed' | 'unpublished') => () => r.href('es', { id: x()[k] });
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
       // The reviewer is the secretary of another Mesa: they may design consultations, for their Mesa only.
@@ -82,6 +85,11 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.answer.pattern, url: at(paths.answer, 'open'), expect: answerers() },
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'open'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'closed'), expect: everyone() },
+      // Closed, its results not yet published: its organizers only, who may publish them (once).
+      { method: 'GET', route: paths.results.pattern, url: at(paths.results, 'unpublished'), expect: only('secretary', 'admin') },
+      { method: 'POST', route: paths.publishResults.pattern, url: async () => paths.publishResults.href('es', { id: await x().fresh('unpublished') }), expect: only('secretary', 'admin') },
+      // Saving a draft: the same people as answering, while it is open.
+      { method: 'POST', route: paths.saveDraft.pattern, url: at(paths.saveDraft, 'open'), expect: answerers() },
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'closed'), expect: only('secretary', 'admin') },
       // Not a ranking of the objectives: refused with a flash after authorization, nothing changes.
       { method: 'POST', route: paths.prioritize.pattern, url: () => paths.prioritize.href('es', { id: x().closed, qid: 'zzzzzzzzzzzzzzzz' }), form: () => ({ count: '3' }), expect: only('secretary', 'admin') },
@@ -89,6 +97,7 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.exportCsv.pattern, url: at(paths.exportCsv, 'draft'), expect: { ...signedIn(), suspended: 403, anonymous: 401, otherOrg: 403, member: 403, bodyMember: 403, reviewer: 403, secretary: 403, admin: 403 } },
       { method: 'GET', route: apiPaths.mounted(apiPaths.list), url: () => apiPaths.mounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().closed), expect: everyone() },
+      { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().unpublished), expect: { ...everyone(), suspended: 404, anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
       { method: 'GET', route: apiPaths.mounted(apiPaths.results), url: () => apiPaths.mounted(apiPaths.results).replace(':id', x().open), expect: { ...everyone(), suspended: 404, anonymous: 404, otherOrg: 404, member: 404, bodyMember: 404, reviewer: 404, secretary: 404, admin: 404 } },
     ];
   },

@@ -9,7 +9,7 @@ import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestCl
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
 import { consultationClock } from './jobs.js';
-import { consultationTopItems } from './index.js';
+import { consultationTopItems, agendaFromConsultation } from './index.js';
 
 describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
   let ctx: TestContext;
@@ -104,6 +104,9 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
   });
 
   it('takes an answer from a representative, refusing bad input beside each question with nothing stored', async () => {
+    // The Mesa's members' area says what is waiting; its public page lists the open consultation.
+    expect(await (await p('voterA').get('/es/bodies/mt2/area')).text()).toContain('Su organización tiene 1 consulta por responder');
+    expect(await (await anon.get('/es/bodies/mt2')).text()).toContain('Áreas prioritarias &lt;script&gt;');
     expect((await p('outsider').get(url('/answer'))).status).toBe(403);
     expect((await p('outsider').post(url('/answer'), { org: orgs.x! })).status).toBe(403);
     const form = await (await p('voterA').get(url('/answer'))).text();
@@ -116,11 +119,25 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect(html).toContain('value="No corresponde"');
     expect((await p('voterA').post(url('/answer'), { org: orgs.b!, [`q_${q.rank}_4`]: '1', [`q_${q.one}`]: '2' })).status).toBe(422);
     expect(await ctx.db.selectFrom('consultation_answers').selectAll().execute()).toHaveLength(0);
+    // Nothing is answered, but what was typed is kept as the organization's draft on the server, and offered back.
+    // (The second refusal was for an organization voterA does not answer for: no draft for it.)
+    const drafts = await ctx.db.selectFrom('consultation_drafts').selectAll().execute();
+    expect(drafts.map((d) => d.respondent)).toEqual([orgs.a]);
+    expect(JSON.parse(drafts[0]!.answers)).toMatchObject({ org: orgs.a, [`q_${q.text}`]: 'No corresponde' });
+    const restored = await (await p('voterA').get(url('/answer'))).text();
+    expect(restored).toContain('Este es el borrador guardado');
+    expect(restored).toContain('value="No corresponde"');
+    // "Save draft" keeps an incomplete answer without checking it; submitting drops the draft.
+    expect((await p('voterA').post(url('/answer/draft'), { org: orgs.a!, [`q_${q.text}`]: 'A medias' })).status).toBe(303);
+    expect(await (await p('voterA').get(url('/answer'))).text()).toContain('value="A medias"');
+    expect((await p('outsider').post(url('/answer/draft'), { org: orgs.a!, [`q_${q.text}`]: 'x' })).status).toBe(403);
     const good = await p('voterA').post(url('/answer'), { org: orgs.a!, [`q_${q.rank}_4`]: '1', [`q_${q.rank}_8`]: '2', [`q_${q.rank}_13`]: '3', [`q_${q.one}`]: '1', [`q_${q.text}`]: '<b>Talleres</b>', [`q_${q.scale}`]: '4' });
     expect(good.status).toBe(303);
     const row = await ctx.db.selectFrom('consultation_answers').selectAll().where('respondent', '=', orgs.a!).executeTakeFirstOrThrow();
     expect(row.submitted_by).toBe(people.voterA!.userId);
     expect(JSON.parse(row.answers)).toEqual({ [q.rank!]: ['4', '8', '13'], [q.one!]: '1', [q.text!]: '<b>Talleres</b>', [q.scale!]: 4 });
+    expect(await ctx.db.selectFrom('consultation_drafts').selectAll().where('respondent', '=', orgs.a!).execute()).toHaveLength(0);
+    expect(await (await p('voterA').get('/es/bodies/mt2/area')).text()).not.toContain('consulta por responder');
     // Another representative sees it, and changes it.
     const again = await (await p('secretary').get(url('/answer'))).text();
     expect(again).toContain('versión 1');
@@ -155,6 +172,14 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     expect((await p('secretary').get(url('/results'))).status).toBe(200);
     await consultationClock(ctx.deps, '2030-02-01T00:00:00.000Z');
     expect((await p('voterB').post(url('/answer'), { org: orgs.b!, [`q_${q.one}`]: '2' })).status).toBe(403);
+    // Closed, the results wait for the organizers (the default): not public until they publish them, once.
+    expect((await anon.get(url('/results'))).status).toBe(303);
+    expect((await anon.get(`/api/v1/consultations/${id}/results`)).status).toBe(404);
+    expect(await (await p('secretary').get(url())).text()).toContain('Publicar los resultados');
+    expect((await p('voterA').post(url('/results/publish'))).status).toBe(403);
+    const published = await p('secretary').post(url('/results/publish'));
+    expect(published.status).toBe(303);
+    expect((await p('secretary').post(url('/results/publish'))).status).toBe(403);
     const results = await anon.get(url('/results'));
     expect(results.status).toBe(200);
     const html = await results.text();
@@ -184,5 +209,17 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     const top = await consultationTopItems(ctx.db, id, q.rank!, 2, 'en');
     expect(top.map((t) => t.key)).toEqual(['4', '8']);
     expect(top[0]!.label).toMatch(/^4\. /);
+    // Into the agenda: the organizers draft a conversatorio from the ranking — the top objectives as agenda rows,
+    // the body and objectives chosen, a link back to the result. Others get the plain form.
+    expect(await (await p('secretary').get(url('/results'))).text()).toContain(`/es/events/new?consultation=${id}&amp;question=${q.rank}`);
+    const agenda = await (await p('secretary').get(`/es/events/new?consultation=${id}&question=${q.rank}`)).text();
+    expect(agenda).toMatch(/name="agenda_0_title"[^>]*value="4\. /);
+    expect(agenda).toMatch(/name="agenda_1_title"[^>]*value="8\. /);
+    expect(agenda).toContain(`/es/consultations/${id}/results`);
+    expect(agenda).toMatch(/value="conversatorio"[^>]*checked|checked[^>]*value="conversatorio"|<option value="conversatorio" selected/);
+    const plain = await (await ctx.admin()).get(`/es/events/new?consultation=${id}&question=zzzzzzzzzzzzzzzz`);
+    expect(await plain.text()).not.toMatch(/name="agenda_0_title"[^>]*value="4\. /);
+    // A representative who does not organize it gets nothing through this door.
+    expect(await agendaFromConsultation(ctx.db, { id: people.voterA!.userId, name: 'Persona voterA', email: 'votera@co.test', role: 'member', locale: null, emailVerified: true }, id, q.rank!, 3, 'es')).toBeUndefined();
   });
 });

@@ -2,12 +2,14 @@
 import { consultationsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
+import * as releaseDrafts from './migrations/2026_12_02_1500_consultations_release_drafts.js';
 import { consultationsRoutes } from './routes.js';
 import { consultationsApi } from './api.js';
 import { paths } from './paths.js';
 import { consultationClock } from './jobs.js';
 import { demoConsultations } from './seed.js';
 import { listConsultations } from './queries.js';
+import { bodyConsultations, bodyAreaConsultations } from './sections.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
@@ -17,7 +19,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 export const consultationsModule = defineModule({
   name: 'consultations',
   audit: consultationsAudit,
-  migrations: { '2026_12_02_1030_consultations_create': create },
+  migrations: { '2026_12_02_1030_consultations_create': create, '2026_12_02_1500_consultations_release_drafts': releaseDrafts },
   messages: { es, en, pt, fr },
   routes: consultationsRoutes,
   api: consultationsApi,
@@ -26,6 +28,8 @@ export const consultationsModule = defineModule({
   // The clock opens and closes consultations on time and sends the one reminder, even if nobody visits.
   jobs: [{ name: 'consultations.clock', handler: async (_payload, { deps, now }) => consultationClock(deps, now.toISOString()) }],
   schedules: [{ name: 'consultations.clock', cron: '* * * * *', job: 'consultations.clock' }],
+  bodySections: bodyConsultations,
+  bodyAreaSections: bodyAreaConsultations,
   // The home page lists the open consultations (the same for everyone: the page cache keeps it).
   homeSections: async ({ db, locale, t }) => {
     const open = (await listConsultations(db)).filter((k) => k.status === 'open');

@@ -180,3 +180,6 @@ export function valuesOf(questions: Question[], answers: Answers): FormValues {
   }
   return v;
 }
+
+/** When results are shown to everyone, in the order the form offers them (the default first). */
+export const RELEASES = ['organizers', 'close', 'live'] as const;

@@ -57,12 +57,13 @@ export async function renderQuestionForm(c: Context<AppEnv>, x: Loaded, form: Fo
   return c.render(<QuestionFormPage k={x.k} action={paths.addQuestion.href(c.get('locale'), { id: x.k.id })} earlier={await resolved(c, x.k)} form={form} />, { title: c.get('t')('consultations.question.title'), noindex: true });
 }
 
-export async function renderAnswer(c: Context<AppEnv>, x: Loaded, form: FormState, orgId?: string) {
+/** `draftAt`: the time of the saved draft the form shows (restored on opening, or just kept after a refusal). */
+export async function renderAnswer(c: Context<AppEnv>, x: Loaded, form: FormState, orgId?: string, draftAt?: string) {
   const { db } = c.get('deps');
   const org = orgId ?? x.f.answerOrgs[0]?.id;
   const current = org ? await answerOf(db, x.k.id, org) : undefined;
   const who = current ? (await usersByIds(db, [current.submittedBy]))[0]?.name : undefined;
-  return c.render(<AnswerPage k={x.k} questions={await resolved(c, x.k)} orgs={x.f.answerOrgs} current={current} submittedByName={who} form={form} />, {
+  return c.render(<AnswerPage k={x.k} questions={await resolved(c, x.k)} orgs={x.f.answerOrgs} current={current} submittedByName={who} form={form} draftAt={draftAt} />, {
     title: c.get('t')('consultations.answer.titleShort'),
     noindex: true,
   });

@@ -16,7 +16,11 @@ export const paths = {
   open: route(`${C}/open`),
   close: route(`${C}/close`),
   answer: route(`${C}/answer`),
+  /** Keep what was typed on the server without submitting it. */
+  saveDraft: route(`${C}/answer/draft`),
   results: route(`${C}/results`),
+  /** Make a closed consultation's results public. */
+  publishResults: route(`${C}/results/publish`),
   /** Record a ranking's top objectives as the running body's prioritized objectives. */
   prioritize: route(`${C}/questions/:qid{[0-9a-z]{16}}/prioritize`),
   exportCsv: route(`${C}/answers.csv`),

@@ -1,11 +1,12 @@
 /**
  * @module Consultations: who may do what. Administrators and the secretaries of the running body design and
  * run a consultation; the representatives of the organizations in its audience answer for them; the results
- * are public once it closes (before, only its organizers see them).
+ * are public once published — at the close, when the organizers choose, or live if the consultation says so —
+ * and its organizers see them from the opening.
  */
 import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
 import type { BodyFacts } from '../bodies/index.js';
-import type { Consultation } from './queries.js';
+import { resultsPublic, type Consultation } from './queries.js';
 
 export interface ConsultationFacts {
   body: BodyFacts;
@@ -34,10 +35,17 @@ export const consultationsPolicy = definePolicy({
   close: (a: Actor, { k, f }: Subject) => k.status === 'open' && manages(a, f.body),
   /** Answer (or change the answer) for an organization in the audience, while it is open. */
   answer: (a: Actor, { k, f }: Subject) => !!a && k.status === 'open' && f.answerOrgs.length > 0,
-  /** Results: everyone once closed; the organizers at any time. */
-  results: (a: Actor, { k, f }: Subject) => k.status === 'closed' || (k.status === 'open' && manages(a, f.body)),
+  /**
+   * Results: everyone once published (at the close, or when the organizers choose) or while open when the
+   * consultation shows them live; the organizers at any time after it opens.
+   */
+  results: (a: Actor, { k, f }: Subject) => resultsPublic(k) || (k.status !== 'draft' && manages(a, f.body)),
+  /** Make a closed consultation's results public: its organizers, once. */
+  publishResults: (a: Actor, { k, f }: Subject) => k.status === 'closed' && !k.resultsPublishedAt && manages(a, f.body),
   /** Record a closed consultation's top objectives as the running body's prioritized objectives: its organizers. */
   prioritize: (a: Actor, { k, f }: Subject) => k.status === 'closed' && manages(a, f.body),
+  /** Draft an event's agenda from a closed consultation's top items: its organizers. */
+  agenda: (a: Actor, { k, f }: Subject) => k.status === 'closed' && manages(a, f.body),
   /** Every answer as CSV (with who answered): organizers. */
   export: (a: Actor, { k, f }: Subject) => k.status !== 'draft' && manages(a, f.body),
 });

@@ -4,7 +4,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listPrinciples, listCountries } from '../../platform/reference/queries.js';
 import type { Answers, Question, Resolved } from './model.js';
-import type { ConsultationsTable, ConsultationQuestionsTable, Audience, ConsultationStatus } from './tables.js';
+import type { ConsultationsTable, ConsultationQuestionsTable, Audience, ConsultationStatus, ResultsRelease } from './tables.js';
 
 export interface Consultation {
   id: string;
@@ -14,6 +14,8 @@ export interface Consultation {
   instructions: string;
   audience: Audience;
   publishAnswers: boolean;
+  resultsRelease: ResultsRelease;
+  resultsPublishedAt: string | null;
   status: ConsultationStatus;
   opensAt: string | null;
   closesAt: string | null;
@@ -31,6 +33,8 @@ export const toConsultation = (r: ConsultationsTable): Consultation => ({
   instructions: r.instructions,
   audience: r.audience,
   publishAnswers: !!r.publish_answers,
+  resultsRelease: r.results_release,
+  resultsPublishedAt: r.results_published_at,
   status: r.status,
   opensAt: r.opens_at,
   closesAt: r.closes_at,
@@ -145,4 +149,14 @@ export async function* answerBatches(db: Db, consultationId: string, size = 1000
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.respondent;
   }
+}
+
+/** Whether everyone may see the results now: published, or shown live while it is open. */
+export const resultsPublic = (k: Pick<Consultation, 'status' | 'resultsRelease' | 'resultsPublishedAt'>) =>
+  (k.status === 'closed' && !!k.resultsPublishedAt) || (k.status === 'open' && k.resultsRelease === 'live');
+
+/** A respondent's saved draft (what was typed, as form values), or undefined. */
+export async function draftOf(db: Db, consultationId: string, respondent: string): Promise<{ values: Record<string, string | string[]>; savedAt: string } | undefined> {
+  const r = await db.selectFrom('consultation_drafts').select(['answers', 'saved_at']).where('consultation_id', '=', consultationId).where('respondent', '=', respondent).executeTakeFirst();
+  return r ? { values: JSON.parse(r.answers) as Record<string, string | string[]>, savedAt: r.saved_at } : undefined;
 }

@@ -19,9 +19,9 @@ import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodie
 import { countryNames } from '../../platform/reference/queries.js';
 import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
-import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches } from './queries.js';
-import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, consultationsTx } from './commands/lifecycle.js';
-import { submitAnswer } from './commands/answer.js';
+import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf } from './queries.js';
+import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
+import { submitAnswer, saveDraft } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
 import { paths as bodiesPaths } from '../bodies/index.js';
 import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PrioritizeForm } from './schemas.js';
@@ -60,7 +60,7 @@ consultationsRoutes.get(paths.create.pattern, async (c) => {
   const actor = requireUser(c);
   const run = await bodiesRunBy(c, actor);
   authorize(c, consultationsPolicy.can(actor, 'createAny', run.secretaryOf));
-  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', body: c.req.query('body') ?? run.bodies[0]?.slug }));
+  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', results_release: 'organizers', body: c.req.query('body') ?? run.bodies[0]?.slug }));
 });
 
 consultationsRoutes.post(
@@ -90,7 +90,7 @@ consultationsRoutes.get(paths.consultation.pattern, async (c) => {
   if (!x) return c.notFound();
   authorize(c, consultationsPolicy.can(user, 'view', x));
   const { db } = c.get('deps');
-  const can = (r: 'design' | 'open' | 'close' | 'answer' | 'results' | 'export') => consultationsPolicy.can(user, r, x);
+  const can = (r: 'design' | 'open' | 'close' | 'answer' | 'results' | 'export' | 'publishResults') => consultationsPolicy.can(user, r, x);
   const done = await answeredBy(db, x.k.id, x.f.answerOrgs.map((o) => o.id));
   if (!user) c.set('cacheable', true);
   return c.render(
@@ -98,9 +98,9 @@ consultationsRoutes.get(paths.consultation.pattern, async (c) => {
       k={x.k}
       body={x.body}
       questions={await resolved(c, x.k)}
-      can={{ design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export') }}
+      can={{ design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export'), publishResults: can('publishResults') }}
       answeredOrgs={x.f.answerOrgs.filter((o) => done.has(o.id)).map((o) => o.name)}
-      history={can('design') || can('close') ? await readHistory(db, c.get('deps').modules, c.get('locale'), c.get('t'), { type: 'consultation', id: x.k.id }, await historyOf(db, 'consultation', x.k.id)) : []}
+      history={can('design') || can('close') || can('export') ? await readHistory(db, c.get('deps').modules, c.get('locale'), c.get('t'), { type: 'consultation', id: x.k.id }, await historyOf(db, 'consultation', x.k.id)) : []}
     />,
     { title: pickTranslated(x.k.title, c.get('locale'))?.text ?? x.k.id, crumbs: [[c.get('t')('consultations.list.title'), paths.list.pattern]], noindex: x.k.status === 'draft' },
   );
@@ -159,7 +159,18 @@ consultationsRoutes.post(
     allow: (actor, x) => consultationsPolicy.can(actor, 'close', x),
     run: (trx, { actor, subject, deps }) => closeConsultation(consultationsTx(trx, deps), actor.id, subject.k.id),
     back: backToConsultation,
-    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.page.closeDone' }),
+    done: (x) => ({ to: backToConsultation(x), flash: x.subject.k.resultsRelease === 'organizers' ? 'consultations.page.closeDoneUnpublished' : 'consultations.page.closeDone' }),
+  }),
+);
+
+consultationsRoutes.post(
+  paths.publishResults.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'publishResults', x),
+    run: (trx, { actor, subject }) => publishResults(trx, actor.id, subject.k.id),
+    back: backToConsultation,
+    done: (x) => ({ to: paths.results.href(x.locale, { id: x.subject.k.id }), flash: 'consultations.page.publishDone' }),
   }),
 );
 
@@ -170,10 +181,36 @@ consultationsRoutes.get(paths.answer.pattern, async (c) => {
   authorize(c, consultationsPolicy.can(actor, 'answer', x));
   const q = c.req.query('org');
   const org = x.f.answerOrgs.find((o) => o.id === q)?.id ?? x.f.answerOrgs[0]!.id;
-  const current = await answerOf(c.get('deps').db, x.k.id, org);
+  const { db } = c.get('deps');
+  const [current, draft] = await Promise.all([answerOf(db, x.k.id, org), draftOf(db, x.k.id, org)]);
+  // A draft saved after the last submission is what the person was working on: show it (and say so).
+  if (draft && (!current || draft.savedAt > current.submittedAt)) return renderAnswer(c, x, emptyForm({ ...draft.values, org }), org, draft.savedAt);
   const questions = await resolved(c, x.k);
   return renderAnswer(c, x, emptyForm({ org, ...(current ? valuesOf(questions, current.answers) : {}) }), org);
 });
+
+/** The form's values as typed, less the platform's own fields (the CSRF token). */
+const typed = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).filter(([k, v]) => !k.startsWith('_') && (typeof v === 'string' || Array.isArray(v)))) as Record<string, string | string[]>;
+
+/** Saves a draft for an organization of the audience this person answers for. */
+async function keepDraft(trx: Parameters<typeof saveDraft>[0], actorId: string, subject: { k: { id: string }; f: { answerOrgs: { id: string }[] } }, org: string | undefined, values: Record<string, unknown>) {
+  const o = subject.f.answerOrgs.find((x) => x.id === org);
+  if (!o) return fail('consultations.errors.notInAudience', { field: 'org' });
+  return saveDraft(trx, actorId, { consultationId: subject.k.id, orgId: o.id, values: typed(values) });
+}
+
+consultationsRoutes.post(
+  paths.saveDraft.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'answer', x),
+    input: AnswerForm,
+    run: (trx, { actor, subject, input, values }) => keepDraft(trx, actor.id, subject, input.org, values),
+    back: ({ subject, locale }) => paths.answer.href(locale, { id: subject.k.id }),
+    done: ({ subject, locale, input }) => ({ to: paths.answer.href(locale, { id: subject.k.id }, input.org ? { org: input.org } : undefined), flash: 'consultations.answer.draftSaved' }),
+  }),
+);
 
 consultationsRoutes.post(
   paths.answer.pattern,
@@ -193,11 +230,13 @@ consultationsRoutes.post(
       if (first) return fail(first[1].key, { field: first[0], params: first[1].params });
       return submitAnswer(trx, actor.id, { consultationId: subject.k.id, orgId: org.id, answers: r.answers });
     },
-    form: async (c, { subject, form }) => {
+    // A refused submission keeps what was typed as the organization's draft on the server.
+    keep: { input: AnswerForm, run: (trx, { actor, subject, input, values }) => keepDraft(trx, actor.id, subject, input.org, values) },
+    form: async (c, { subject, form, kept }) => {
       const t = c.get('t');
       const all = readAnswers(await resolved(c, subject.k), form.values).errors;
       const errors = { ...Object.fromEntries(Object.entries(all).map(([f, e]) => [f, t(e.key, e.params)])), ...form.errors };
-      return renderAnswer(c, subject, { values: form.values, errors }, typeof form.values.org === 'string' ? form.values.org : undefined);
+      return renderAnswer(c, subject, { values: form.values, errors }, typeof form.values.org === 'string' ? form.values.org : undefined, kept?.savedAt);
     },
     done: (x) => ({ to: backToConsultation(x), flash: 'consultations.answer.done' }),
   }),
@@ -238,6 +277,7 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
       orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
       canExport={consultationsPolicy.can(user, 'export', x)}
       canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
+      canAgenda={consultationsPolicy.can(user, 'agenda', x)}
       breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
     />,
     { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },

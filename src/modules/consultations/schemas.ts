@@ -4,7 +4,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { translatedFromForm, type Translated } from '../../platform/i18n/translated.js';
 import { fields } from '../../platform/http/forms.js';
 import { ok, fail, type Outcome } from '../../platform/outcome.js';
-import { KINDS, SOURCES, ITEM_KINDS } from './model.js';
+import { KINDS, SOURCES, ITEM_KINDS, RELEASES } from './model.js';
 import type { ConsultationInput, QuestionInput } from './commands/lifecycle.js';
 
 const optDate = z
@@ -24,6 +24,7 @@ export const ConsultationForm = z
     ...perLang('instructions', 4000),
     audience: z.enum(['members', 'body']),
     publish_answers: fields.flag(),
+    results_release: z.enum(RELEASES).optional().default('organizers'),
     opens_on: optDate,
     closes_on: optDate,
   })
@@ -38,6 +39,7 @@ export function consultationInput(d: z.output<typeof ConsultationForm>, bodyId: 
     instructions: translatedFromForm(d, 'instructions'),
     audience: d.audience,
     publishAnswers: d.publish_answers,
+    resultsRelease: d.results_release,
     opensAt: d.opens_on ? `${d.opens_on}T00:00:00.000Z` : null,
     closesAt: d.closes_on ? `${d.closes_on}T23:59:59.999Z` : null,
   };

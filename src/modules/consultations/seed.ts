@@ -43,6 +43,7 @@ export async function demoConsultations({ db, adminId }: SeedContext): Promise<v
         },
         instructions: { es: 'Ordene hasta cinco objetivos del PMM.', en: 'Rank up to five GCM objectives.', pt: 'Ordene até cinco objetivos do PMM.', fr: 'Classez jusqu’à cinq objectifs du PMM.' },
         audience: 'body',
+        resultsRelease: 'close',
         publishAnswers: false,
         opensAt: '2023-03-01T00:00:00.000Z',
         closesAt: '2023-03-31T23:59:59.999Z',
@@ -85,6 +86,6 @@ export async function demoConsultations({ db, adminId }: SeedContext): Promise<v
       const ranking = [...top.slice(i % 3), ...top.slice(0, i % 3), others[i % 3]!, others[(i + 1) % 3]!].map(String);
       await submitAnswer(db, who, { consultationId: id, orgId: o.id, answers: { [rank.id]: ranking, [scale.id]: 2 + (i % 4) } }, `2023-03-${String(10 + i).padStart(2, '0')}T15:00:00.000Z`);
     }
-    await db.updateTable('consultations').set({ status: 'closed', closed_at: '2023-04-01T00:00:00.000Z', updated_at: '2023-04-01T00:00:00.000Z' }).where('id', '=', id).execute();
+    await db.updateTable('consultations').set({ status: 'closed', closed_at: '2023-04-01T00:00:00.000Z', results_published_at: '2023-04-01T00:00:00.000Z', updated_at: '2023-04-01T00:00:00.000Z' }).where('id', '=', id).execute();
   }
 }

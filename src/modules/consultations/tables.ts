@@ -5,6 +5,8 @@ import type { Flag } from '../../db/schema.js';
 export type ConsultationStatus = 'draft' | 'open' | 'closed';
 /** Who answers: every member organization, or the member organizations of the running body. */
 export type Audience = 'members' | 'body';
+/** When results are shown to everyone: at the close, once the organizers publish them, or live while open. */
+export type ResultsRelease = 'close' | 'organizers' | 'live';
 
 export interface ConsultationsTable {
   id: string;
@@ -17,6 +19,9 @@ export interface ConsultationsTable {
   audience: Audience;
   /** 1: each organization's answers are published with the results; 0: only the aggregates. */
   publish_answers: Flag;
+  results_release: ResultsRelease;
+  /** When the results became public (null: only the organizers see them). */
+  results_published_at: string | null;
   status: ConsultationStatus;
   /** When the clock opens and closes it (ISO, UTC), or null (opened / closed by hand). */
   opens_at: string | null;
@@ -73,10 +78,21 @@ export interface ConsultationAnswersTable {
   submitted_at: string;
 }
 
+/** What a respondent typed and saved without submitting (one per consultation and respondent); never counted. */
+export interface ConsultationDraftsTable {
+  consultation_id: string;
+  respondent: string;
+  /** JSON: the form's values as typed. */
+  answers: string;
+  saved_by: string;
+  saved_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     consultations: ConsultationsTable;
     consultation_questions: ConsultationQuestionsTable;
     consultation_answers: ConsultationAnswersTable;
+    consultation_drafts: ConsultationDraftsTable;
   }
 }

@@ -13,6 +13,7 @@ import { emptyForm, type FormState, type Option } from '../../platform/views/com
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
+import { agendaFromConsultation } from '../consultations/index.js';
 import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
@@ -20,7 +21,7 @@ import { readerFacts } from './facts.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
 import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
-import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, MinutesForm, minutesInput, ACTION_ROWS, type EventFormData } from './schemas.js';
+import { EventForm, eventInput, agendaProblem, AGENDA_ROWS, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, MinutesForm, minutesInput, ACTION_ROWS, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
 import { eventsCalendar } from './ics.js';
 import { eventsAtomFeed } from './feed.js';
@@ -208,7 +209,25 @@ eventsRoutes.get(paths.create.pattern, async (c) => {
   const actor = requireUser(c);
   const f = await readerFacts(c.get('deps').db, actor.id);
   authorize(c, eventsPolicy.can(actor, 'create', f));
-  return renderForm(c, f, emptyForm({ kind: 'workshop', original_lang: c.get('locale'), format: 'in_person', time_zone: 'America/Santiago', visibility: 'public', registration_mode: 'open', bodies: f.secretaryOf.slice(0, 1) }));
+  const l = c.get('locale');
+  const values: Record<string, string | string[]> = { kind: 'workshop', original_lang: l, format: 'in_person', time_zone: 'America/Santiago', visibility: 'public', registration_mode: 'open', bodies: f.secretaryOf.slice(0, 1) };
+  // From a consultation's result (its organizers only): a conversatorio whose draft agenda is the top items,
+  // each row's time left for the organizers to set, and a description that links back to the result.
+  const [consultation, question] = [c.req.query('consultation'), c.req.query('question')];
+  const draft = consultation && question ? await agendaFromConsultation(c.get('deps').db, actor, consultation, question, AGENDA_ROWS, l) : undefined;
+  if (draft) {
+    const t = c.get('t');
+    const title = pickTranslated(draft.title, l)?.text ?? '';
+    Object.assign(values, {
+      kind: 'conversatorio',
+      [`title_${l}`]: t('events.fromConsultation.title', { title }).slice(0, 200),
+      [`description_${l}`]: t('events.fromConsultation.description', { title, url: `${c.get('deps').config.baseUrl.replace(/\/$/, '')}${draft.resultsHref}` }),
+      bodies: [draft.bodyId],
+      objectives: draft.objectives.map(String),
+      ...Object.fromEntries(draft.items.map((item, i) => [`agenda_${i}_title`, item.label.slice(0, 300)])),
+    });
+  }
+  return renderForm(c, f, emptyForm(values));
 });
 
 eventsRoutes.post(

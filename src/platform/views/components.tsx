@@ -391,9 +391,10 @@ export function Checkbox(props: { name: string; label: string; form: FormState; 
   );
 }
 
-export function Button(props: { children?: Child; variant?: 'secondary' | 'danger'; name?: string; value?: string }) {
+/** A submit button; `formAction` posts the same form elsewhere (a "save draft" beside "submit"). */
+export function Button(props: { children?: Child; variant?: 'secondary' | 'danger'; name?: string; value?: string; formAction?: string }) {
   return (
-    <button type="submit" class={`button${props.variant ? ` ${props.variant}` : ''}`} name={props.name} value={props.value}>
+    <button type="submit" class={`button${props.variant ? ` ${props.variant}` : ''}`} name={props.name} value={props.value} formaction={props.formAction}>
       {props.children}
     </button>
   );

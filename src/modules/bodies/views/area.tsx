@@ -3,6 +3,7 @@
  * members (for managers), the positions, and the appointment form (administrators). What is shown is
  * decided by the same policy rules that refuse the requests.
  */
+import type { Child } from 'hono/jsx';
 import { useView } from '../../../platform/views/context.js';
 import { Form, Button, ErrorSummary, TextField, SelectField, Table, EmptyState, Notice, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
@@ -19,6 +20,8 @@ export interface AreaData {
   holdings: PositionHolding[];
   orgName: Map<string, string>;
   form: FormState;
+  /** Other modules' sections for this reader (manifest `bodyAreaSections`), shown after the area's links. */
+  sections?: Child[];
 }
 
 export function AreaPage(props: AreaData) {
@@ -49,6 +52,7 @@ export function AreaPage(props: AreaData) {
           </>
         ) : null}
       </p>
+      {props.sections}
       {facts.isSecretary ? <Notice>{t('bodies.area.youAreSecretary')}</Notice> : null}
       <h2>{t('bodies.area.yourOrgs')}</h2>
       {facts.myOrgs.length ? (

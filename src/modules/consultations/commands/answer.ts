@@ -36,6 +36,25 @@ export async function submitAnswer(db: Db, actorId: string, input: { consultatio
       .where('id', '=', k.id)
       .execute();
   }
+  // The answer is in: a draft saved on the way is no longer needed.
+  await db.deleteFrom('consultation_drafts').where('consultation_id', '=', k.id).where('respondent', '=', input.orgId).execute();
   await audit(db, { actorId, action: 'consultation.answered', subjectType: 'consultation_answer', subjectId: `${k.id}:${input.orgId}`, data: { version, answers: input.answers } });
   return ok({ version });
+}
+
+/**
+ * Keeps what a respondent typed on the server without submitting it (one draft per consultation and respondent,
+ * the latest save wins). Nothing is checked but the consultation being open: a draft may be incomplete.
+ */
+export async function saveDraft(db: Db, actorId: string, input: { consultationId: string; orgId: string; values: Record<string, string | string[]> }, now = nowIso()): Promise<Outcome<{ savedAt: string }>> {
+  const k = await getConsultation(db, input.consultationId);
+  if (!k || k.status !== 'open' || (k.closesAt && k.closesAt <= now)) return fail('consultations.errors.notOpen');
+  const json = JSON.stringify(input.values);
+  if (json.length > 200_000) return fail('consultations.errors.draftTooLong');
+  await db
+    .insertInto('consultation_drafts')
+    .values({ consultation_id: k.id, respondent: input.orgId, answers: json, saved_by: actorId, saved_at: now })
+    .onConflict((oc) => oc.columns(['consultation_id', 'respondent']).doUpdateSet({ answers: json, saved_by: actorId, saved_at: now }))
+    .execute();
+  return ok({ savedAt: now });
 }

@@ -15,7 +15,7 @@ import { usersByIds } from '../../../platform/auth/users.js';
 import { designatedVoters, listMemberOrganizations } from '../../membership/index.js';
 import { bodyMemberOrganizations } from '../../bodies/index.js';
 import { answeredBy, getConsultation, listQuestions, type Consultation } from '../queries.js';
-import type { Audience } from '../tables.js';
+import type { Audience, ResultsRelease } from '../tables.js';
 import type { Question } from '../model.js';
 import { paths } from '../paths.js';
 
@@ -36,6 +36,8 @@ export interface ConsultationInput {
   instructions: Translated;
   audience: Audience;
   publishAnswers: boolean;
+  /** When results are shown to everyone (default: when the organizers publish them). */
+  resultsRelease?: ResultsRelease;
   opensAt: string | null;
   closesAt: string | null;
 }
@@ -52,6 +54,7 @@ export async function createConsultation(db: Db, actorId: string, input: Consult
       instructions: stringifyTranslated(input.instructions),
       audience: input.audience,
       publish_answers: input.publishAnswers ? 1 : 0,
+      results_release: input.resultsRelease ?? 'organizers',
       status: 'draft',
       opens_at: input.opensAt,
       closes_at: input.closesAt,
@@ -157,11 +160,31 @@ export async function openConsultation(tx: ConsultationsTx, actorId: string | nu
   return ok({});
 }
 
-/** open → closed (by an organizer or the clock). Answers are no longer taken; results are shown. */
+/**
+ * open → closed (by an organizer or the clock). Answers are no longer taken; drafts never submitted are dropped.
+ * The results become public now when the consultation says "at the close" or showed them live; otherwise they
+ * wait for the organizers (publishResults).
+ */
 export async function closeConsultation(tx: ConsultationsTx, actorId: string | null, id: string, now = nowIso()): Promise<Outcome<object>> {
-  const r = await tx.db.updateTable('consultations').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  const k = await getConsultation(tx.db, id);
+  const publish = !!k && k.resultsRelease !== 'organizers';
+  const r = await tx.db
+    .updateTable('consultations')
+    .set({ status: 'closed', closed_at: now, updated_at: now, ...(publish ? { results_published_at: now } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('consultations.errors.notOpen');
+  await tx.db.deleteFrom('consultation_drafts').where('consultation_id', '=', id).execute();
   await audit(tx.db, { actorId, action: 'consultation.closed', subjectType: 'consultation', subjectId: id, from: 'open', to: 'closed' });
+  return ok({});
+}
+
+/** Makes a closed consultation's results public (once: a second press, or a race's twin, is refused). */
+export async function publishResults(db: Db, actorId: string, id: string, now = nowIso()): Promise<Outcome<object>> {
+  const r = await db.updateTable('consultations').set({ results_published_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'closed').where('results_published_at', 'is', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return fail('consultations.errors.alreadyPublished');
+  await audit(db, { actorId, action: 'consultation.resultsPublished', subjectType: 'consultation', subjectId: id });
   return ok({});
 }
 

@@ -2,14 +2,14 @@
  * @module Consultations views: the answer form — one page, every question, plain fields (a number per item
  * to rank, a number of points per item), so it works on a phone and without JavaScript.
  */
-import { Form, Button, ErrorSummary, TextField, TextArea, ChoiceField, SelectField, TText, fieldId, type FormState } from '../../../platform/views/components.js';
+import { Form, Button, Notice, ErrorSummary, TextField, TextArea, ChoiceField, SelectField, TText, fieldId, type FormState } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { paths } from '../paths.js';
 import type { Consultation, StoredAnswer } from '../queries.js';
 import { fieldOf, SCALE, type Resolved } from '../model.js';
 
-export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs: { id: string; name: string }[]; current?: StoredAnswer; submittedByName?: string; form: FormState }) {
+export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs: { id: string; name: string }[]; current?: StoredAnswer; submittedByName?: string; form: FormState; draftAt?: string }) {
   const { t, locale, fmt } = useView();
   const { form, k } = props;
   return (
@@ -18,6 +18,7 @@ export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs
       <TText value={k.instructions} as="p" />
       {props.current ? <p class="hint">{t('consultations.answer.current', { version: props.current.version, at: fmt.dateTime(props.current.submittedAt), who: props.submittedByName ?? '' })}</p> : null}
       <p class="hint">{t('consultations.answer.changeUntilClose')}</p>
+      {props.draftAt ? <Notice type="info">{t('consultations.answer.draftShown', { at: fmt.dateTime(props.draftAt) })}</Notice> : null}
       <ErrorSummary errors={form.errors} />
       <Form action={paths.answer.href(locale, { id: k.id })}>
         {props.orgs.length > 1 ? (
@@ -31,7 +32,10 @@ export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs
         {props.questions.map((q) => (
           <QuestionField q={q} all={props.questions} form={form} />
         ))}
-        <Button>{t('consultations.answer.submit')}</Button>
+        <p class="actions">
+          <Button>{t('consultations.answer.submit')}</Button> <Button variant="secondary" formAction={paths.saveDraft.href(locale, { id: k.id })}>{t('consultations.answer.saveDraft')}</Button>
+        </p>
+        <p class="hint">{t('consultations.answer.draftHint')}</p>
       </Form>
     </>
   );

@@ -16,6 +16,7 @@ export interface Can {
   answer: boolean;
   results: boolean;
   export: boolean;
+  publishResults: boolean;
 }
 
 export function ConsultationPage(props: { k: Consultation; body: BodyRow; questions: Resolved[]; can: Can; answeredOrgs: string[]; history: ReadItem[] }) {
@@ -43,6 +44,8 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
         <dd>{fmt.number(k.answerCount)}</dd>
         <dt>{t('consultations.page.publication')}</dt>
         <dd>{t(k.publishAnswers ? 'consultations.page.publishAnswers' : 'consultations.page.aggregatesOnly')}</dd>
+        <dt>{t('consultations.page.release')}</dt>
+        <dd>{k.resultsPublishedAt ? t('consultations.page.releasedOn', { date: fmt.date(k.resultsPublishedAt) }) : t(`consultations.release.${k.resultsRelease}`)}</dd>
       </dl>
       {k.purpose ? (
         <>
@@ -99,7 +102,13 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
           <Button variant="danger">{t('consultations.page.close')}</Button>
         </Form>
       ) : null}
-      {can.design || can.close ? (
+      {can.publishResults ? (
+        <Form action={paths.publishResults.href(locale, id)}>
+          <p class="hint">{t('consultations.page.publishHint')}</p>
+          <Button>{t('consultations.page.publish')}</Button>
+        </Form>
+      ) : null}
+      {can.design || can.close || can.export ? (
         <>
           <h2>{t('consultations.page.history')}</h2>
           <HistoryTable items={props.history} caption={t('consultations.page.history')} captionHidden />

@@ -4,7 +4,7 @@ import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import type { BodyRow } from '../../bodies/index.js';
-import { KINDS, SOURCES, SCALE, type Resolved } from '../model.js';
+import { KINDS, SOURCES, SCALE, RELEASES, type Resolved } from '../model.js';
 import type { Consultation } from '../queries.js';
 
 export function ConsultationFormPage(props: { title: string; action: string; bodies: BodyRow[]; form: FormState }) {
@@ -45,6 +45,13 @@ export function ConsultationFormPage(props: { title: string; action: string; bod
           ]}
         />
         <Checkbox name="publish_answers" label={t('consultations.form.publishAnswers')} hint={t('consultations.form.publishAnswersHint')} form={form} />
+        <ChoiceField
+          name="results_release"
+          legend={t('consultations.form.release')}
+          hint={t('consultations.form.releaseHint')}
+          form={form}
+          options={RELEASES.map((r) => ({ value: r, label: t(`consultations.release.${r}`) }))}
+        />
         <TextField name="opens_on" type="date" label={t('consultations.form.opensOn')} hint={t('consultations.form.opensHint')} form={form} />
         <TextField name="closes_on" type="date" label={t('consultations.form.closesOn')} hint={t('consultations.form.closesHint')} form={form} />
         <Button>{t('consultations.form.submit')}</Button>

@@ -8,6 +8,7 @@ import { MIN_GROUP } from '../breakdown.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { renderBarChart } from '../../../platform/charts/index.js';
+import { paths as eventsPaths } from '../../events/paths.js';
 import { paths } from '../paths.js';
 import type { Consultation } from '../queries.js';
 import type { Resolved } from '../model.js';
@@ -23,7 +24,10 @@ export interface BreakdownView {
   tooFew: boolean;
 }
 
-export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; breakdown: BreakdownView }) {
+/** Questions whose result is an order of items, which can become an event's draft agenda. */
+const AGENDA_KINDS = new Set(['rank', 'points', 'one', 'many']);
+
+export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; canAgenda?: boolean; breakdown: BreakdownView }) {
   const { t, locale } = useView();
   const { k } = props;
   return (
@@ -56,6 +60,11 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
                 <TextField name="count" type="number" inputmode="numeric" label={t('consultations.results.prioritizeCount')} hint={t('consultations.results.prioritizeHint')} form={emptyForm({ count: '3' })} />
                 <Button variant="secondary">{t('consultations.results.prioritize')}</Button>
               </Form>
+            ) : null}
+            {props.canAgenda && !props.breakdown.value && AGENDA_KINDS.has(q.kind) && r?.n ? (
+              <p>
+                <a href={eventsPaths.create.href(locale, {}, { consultation: k.id, question: q.id })}>{t('consultations.results.agenda', { n: q.position })}</a>
+              </p>
             ) : null}
           </section>
         );
