@@ -188,6 +188,16 @@ export function TextField(props: {
   );
 }
 
+/** A file input with its label, hint and error (the form needs `enctype="multipart/form-data"`). */
+export function FileField(props: { name: string; label: string; form: FormState; hint?: string; accept?: string }) {
+  const error = props.form.errors[props.name];
+  return (
+    <FieldShell name={props.name} label={props.label} hint={props.hint} error={error}>
+      <input id={fieldId(props.name)} name={props.name} type="file" accept={props.accept} aria-describedby={describedBy(props.name, props.hint, error)} aria-invalid={error ? 'true' : undefined} />
+    </FieldShell>
+  );
+}
+
 export function TextArea(props: { name: string; label: string; form: FormState; hint?: string; rows?: number; maxlength?: number; required?: boolean; lang?: string }) {
   const error = props.form.errors[props.name];
   return (
