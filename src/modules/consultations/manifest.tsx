@@ -1,4 +1,5 @@
 /** @module Consultations module: the Mechanism asks its member organizations, counts the answers fairly and publishes them. */
+import { consultationLinks } from './links.js';
 import { consultationsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
@@ -16,6 +17,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const consultationsModule = defineModule({
   name: 'consultations',
+  linkTargets: [consultationLinks],
   audit: consultationsAudit,
   migrations: { '2026_12_02_1030_consultations_create': create },
   messages: { es, en, pt, fr },

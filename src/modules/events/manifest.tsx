@@ -1,4 +1,5 @@
 /** @module Events module: workshops, seminars, courses, Mesa meetings and conversatorios — registration, waitlists, calendars. */
+import { eventLinks } from './links.js';
 import { eventsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
@@ -34,6 +35,7 @@ function Upcoming(props: { events: Event[]; locale: Locale }) {
 
 export const eventsModule = defineModule({
   name: 'events',
+  linkTargets: [eventLinks],
   audit: eventsAudit,
   migrations: { '2026_12_02_1000_events_create': create },
   messages: { es, en, pt, fr },
