@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
+import type { Db } from '../../db/schema.js';
 import { action } from '../../platform/http/action.js';
 import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
 import { ok, fail } from '../../platform/outcome.js';
@@ -38,10 +39,8 @@ async function loadPlan(c: Context<AppEnv>, user: CurrentUser | null): Promise<L
   return plansPolicy.can(user, 'view', { p, f }) ? { p, f } : null;
 }
 
-const sectionCtx = (c: Context<AppEnv>): SectionContext => {
-  const { db, dialect } = c.get('deps');
-  return { db, dialect, locale: c.get('locale'), t: c.get('t'), user: c.get('user') };
-};
+/** The reader's context for other modules' link targets; inside an action, on its transaction (SQLite has one connection). */
+const sectionCtx = (c: Context<AppEnv>, db: Db = c.get('deps').db): SectionContext => ({ db, dialect: c.get('deps').dialect, locale: c.get('locale'), t: c.get('t'), user: c.get('user') });
 
 async function bodyNames(c: Context<AppEnv>) {
   const l = c.get('locale');
@@ -61,10 +60,10 @@ async function linksOf(c: Context<AppEnv>, tree: PlanTree): Promise<Map<string, 
   return out;
 }
 
-const csvEnv = async (c: Context<AppEnv>, p: Plan): Promise<CsvEnv> => ({
-  bodies: new Map((await listBodies(c.get('deps').db)).map((b) => [b.slug, b.id])),
+const csvEnv = async (c: Context<AppEnv>, p: Plan, db: Db): Promise<CsvEnv> => ({
+  bodies: new Map((await listBodies(db)).map((b) => [b.slug, b.id])),
   period: { startsOn: p.startsOn, endsOn: p.endsOn },
-  unknownLinks: (links: Link[]) => unknownLinks(sectionCtx(c), c.get('deps').modules, links),
+  unknownLinks: (links: Link[]) => unknownLinks(sectionCtx(c, db), c.get('deps').modules, links),
 });
 
 // ------------------------------------------------------------------------------------------------
@@ -195,14 +194,14 @@ plansRoutes.post(
     load: loadPlan,
     allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
     // Reads and checks the file; nothing is written (the preview shows what the confirm step would do).
-    run: async (_trx, { c, subject, values }) => {
+    run: async (trx, { c, subject, values }) => {
       const file = (await c.req.parseBody()).file;
       let text: string | null;
       if (file instanceof File && file.size > 0) text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
       else text = typeof values.text === 'string' && values.text.trim() ? values.text : '';
       if (text === null) return ok({ text: '', rows: [], problems: [{ line: 0, key: 'encoding' }] });
       if (!text) return fail('plans.import.missing', { field: 'text' });
-      return ok({ text, ...(await readPlanCsv(text, await csvEnv(c, subject.p))) });
+      return ok({ text, ...(await readPlanCsv(text, await csvEnv(c, subject.p, trx))) });
     },
     form: (c, { subject, form }) => renderImport(c, subject.p, form),
     done: async ({ c, subject, value }) => {
@@ -220,7 +219,7 @@ plansRoutes.post(
     input: ConfirmInput,
     // Checked again: links may have gone, the period may have changed since the preview.
     run: async (trx, { c, actor, subject, input }) => {
-      const { rows, problems } = await readPlanCsv(input.csv, await csvEnv(c, subject.p));
+      const { rows, problems } = await readPlanCsv(input.csv, await csvEnv(c, subject.p, trx));
       if (problems.length) return fail('plans.import.stale');
       return applyPlanCsv(trx, actor, subject.p, rows);
     },
@@ -293,7 +292,7 @@ plansRoutes.post(
     load: loadActivity,
     allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
     input: LinkInput,
-    run: (trx, { c, actor, subject, input }) => linkActivity(trx, actor, subject.p, subject.a.id, asLink(input.link), (l) => unknownLinks(sectionCtx(c), c.get('deps').modules, l)),
+    run: (trx, { c, actor, subject, input }) => linkActivity(trx, actor, subject.p, subject.a.id, asLink(input.link), (l) => unknownLinks(sectionCtx(c, trx), c.get('deps').modules, l)),
     form: (c, { subject, form }) => renderActivity(c, subject, undefined, form),
     done: (x) => ({ to: backToActivity(x), flash: 'plans.flash.linked' }),
   }),
