@@ -9,28 +9,24 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
-import { createEvent, type EventInput } from '../events/commands/save.js';
 import { CSV_COLUMNS } from './csv.js';
 
-const event = (title: string, bodyId: string, visibility: 'public' | 'body'): EventInput => ({
+/** An event as its organizers post it (through the events module's own form). */
+const eventForm = (title: string, bodyId: string, visibility: 'public' | 'body') => ({
   kind: 'workshop',
-  title: { es: title },
-  description: { es: 'Descripción' },
-  originalLang: 'es',
+  original_lang: 'es',
+  title_es: title,
+  description_es: 'Descripción',
+  bodies: [bodyId],
+  objectives: ['4'],
+  time_zone: 'America/Santiago',
+  starts_at: '2026-03-10T10:00',
+  ends_at: '2026-03-10T12:00',
   format: 'online',
-  venue: { address: null, city: null, country: null },
-  onlineUrl: null,
-  startsAt: '2026-03-10T14:00:00.000Z',
-  endsAt: '2026-03-10T16:00:00.000Z',
-  timeZone: 'America/Santiago',
+  online_url: 'https://meet.example.org/abc',
   visibility,
-  visibilityBodyId: visibility === 'body' ? bodyId : null,
-  registrationMode: 'open',
-  capacity: null,
-  registrationClosesAt: null,
-  bodyIds: [bodyId],
-  objectives: [4],
-  agenda: [],
+  ...(visibility === 'body' ? { visibility_body: bodyId } : {}),
+  registration_mode: 'open',
 });
 
 const HEAD = CSV_COLUMNS.join(',');
@@ -57,8 +53,14 @@ describe.each(DIALECTS)('plans over HTTP (%s)', (dialect) => {
     await addBodyMember(ctx.db, mt2.id, org.id);
     const r = await assignPositions(ctx.db, null, { bodyId: mt2.id, assignments: [{ position: 'secretary', userId: secretary.userId, orgId: org.id, holderName: 'Secretaria Plan' }], startsOn: '2020-01-01', endsOn: null, source: 'appointment' });
     expect(r.ok).toBe(true);
-    publicEvent = ((await createEvent(ctx.db, null, event('Taller de narrativas', mt2.id, 'public'))) as { id: string }).id;
-    hiddenEvent = ((await createEvent(ctx.db, null, event('Reunión interna de MT3', mt3.id, 'body'))) as { id: string }).id;
+    const admin = await ctx.admin();
+    const made = async (form: Record<string, string | string[]>) => {
+      const r = await admin.post('/es/events/new', form);
+      expect(r.status).toBe(303);
+      return r.headers.get('location')!.split('/').pop()!;
+    };
+    publicEvent = await made(eventForm('Taller de narrativas', mt2.id, 'public'));
+    hiddenEvent = await made(eventForm('Reunión interna de MT3', mt3.id, 'body'));
   }, 120_000);
   afterAll(() => ctx?.close());
 
