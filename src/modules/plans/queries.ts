@@ -131,30 +131,81 @@ const parseObjectives = (s: string): number[] => {
   }
 };
 
-/** A plan with everything in it, in order, and its progress. */
-export async function planTree(db: Db, plan: Plan): Promise<PlanTree> {
-  const [axes, results, activities, links, indicators, values] = await Promise.all([
-    db.selectFrom('plan_axes').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
-    db.selectFrom('plan_results').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
-    db.selectFrom('plan_activities').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
+/**
+ * A plan with everything in it, in order, and its progress: three statements (axes with their results, activities,
+ * indicators with their values) and a fourth for the activities' links unless `links: false` (the body and about
+ * pages show progress, not links, within the page's query budget).
+ */
+export async function planTree(db: Db, plan: Plan, opts: { links?: boolean } = {}): Promise<PlanTree> {
+  const [axesResults, activities, links, indicatorValues] = await Promise.all([
     db
-      .selectFrom('plan_activity_links')
-      .innerJoin('plan_activities', 'plan_activities.id', 'plan_activity_links.activity_id')
-      .select(['plan_activity_links.activity_id', 'plan_activity_links.type', 'plan_activity_links.target_id'])
-      .where('plan_activities.plan_id', '=', plan.id)
-      .orderBy('plan_activity_links.type')
-      .orderBy('plan_activity_links.target_id')
+      .selectFrom('plan_axes')
+      .leftJoin('plan_results', 'plan_results.axis_id', 'plan_axes.id')
+      .select([
+        'plan_axes.id as axis_id',
+        'plan_axes.code as axis_code',
+        'plan_axes.title as axis_title',
+        'plan_axes.weight as axis_weight',
+        'plan_results.id as id',
+        'plan_results.code as code',
+        'plan_results.title as title',
+        'plan_results.weight as weight',
+      ])
+      .where('plan_axes.plan_id', '=', plan.id)
+      .orderBy('plan_axes.position')
+      .orderBy('plan_axes.id')
+      .orderBy('plan_results.position')
       .execute(),
-    db.selectFrom('plan_indicators').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
+    db.selectFrom('plan_activities').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
+    opts.links === false
+      ? Promise.resolve([])
+      : db
+          .selectFrom('plan_activity_links')
+          .innerJoin('plan_activities', 'plan_activities.id', 'plan_activity_links.activity_id')
+          .select(['plan_activity_links.activity_id', 'plan_activity_links.type', 'plan_activity_links.target_id'])
+          .where('plan_activities.plan_id', '=', plan.id)
+          .orderBy('plan_activity_links.type')
+          .orderBy('plan_activity_links.target_id')
+          .execute(),
     db
-      .selectFrom('plan_indicator_values')
-      .innerJoin('plan_indicators', 'plan_indicators.id', 'plan_indicator_values.indicator_id')
-      .select(['plan_indicator_values.id', 'plan_indicator_values.indicator_id', 'plan_indicator_values.period', 'plan_indicator_values.value', 'plan_indicator_values.measured_on', 'plan_indicator_values.source', 'plan_indicator_values.note', 'plan_indicator_values.created_at'])
+      .selectFrom('plan_indicators')
+      .leftJoin('plan_indicator_values', 'plan_indicator_values.indicator_id', 'plan_indicators.id')
+      .select([
+        'plan_indicators.id as ind_id',
+        'plan_indicators.result_id',
+        'plan_indicators.code',
+        'plan_indicators.name',
+        'plan_indicators.unit',
+        'plan_indicators.baseline',
+        'plan_indicators.target',
+        'plan_indicators.direction',
+        'plan_indicators.weight',
+        'plan_indicator_values.id as id',
+        'plan_indicator_values.period',
+        'plan_indicator_values.value',
+        'plan_indicator_values.measured_on',
+        'plan_indicator_values.source',
+        'plan_indicator_values.note',
+      ])
       .where('plan_indicators.plan_id', '=', plan.id)
+      .orderBy('plan_indicators.position')
+      .orderBy('plan_indicators.id')
       .orderBy('plan_indicator_values.measured_on')
       .orderBy('plan_indicator_values.created_at')
       .execute(),
   ]);
+  const axes: { id: string; code: string; title: string; weight: number }[] = [];
+  const results: { id: string; axis_id: string; code: string; title: string; weight: number }[] = [];
+  for (const r of axesResults) {
+    if (axes.at(-1)?.id !== r.axis_id) axes.push({ id: r.axis_id, code: r.axis_code, title: r.axis_title, weight: Number(r.axis_weight) });
+    if (r.id) results.push({ id: r.id, axis_id: r.axis_id, code: r.code!, title: r.title!, weight: Number(r.weight) });
+  }
+  const indicators: { id: string; result_id: string; code: string; name: string; unit: Unit; baseline: string | null; target: string | null; direction: Direction; weight: number }[] = [];
+  const values: { id: string; indicator_id: string; period: string; value: string; measured_on: string; source: string | null; note: string | null }[] = [];
+  for (const r of indicatorValues) {
+    if (indicators.at(-1)?.id !== r.ind_id) indicators.push({ id: r.ind_id, result_id: r.result_id, code: r.code, name: r.name, unit: r.unit, baseline: r.baseline, target: r.target, direction: r.direction, weight: Number(r.weight) });
+    if (r.id) values.push({ id: r.id, indicator_id: r.ind_id, period: r.period!, value: r.value!, measured_on: r.measured_on!, source: r.source, note: r.note });
+  }
   const linksOf = new Map<string, { type: string; id: string }[]>();
   for (const l of links) linksOf.set(l.activity_id, [...(linksOf.get(l.activity_id) ?? []), { type: l.type, id: l.target_id }]);
   const valuesOf = new Map<string, IndicatorValue[]>();
