@@ -6,7 +6,7 @@
  * at desktop width and on a 360 px phone.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, checkA11y, signIn, signInAsAdmin, signOut, signUpAndVerify, representNewOrganization, PHONE } from './support.js';
+import { test, expect, checkA11y, signIn, signInAsAdmin, signOut, signUpAndVerify, choose, PHONE } from './support.js';
 
 const SECRETARY = { name: 'Secretaria de Planes', email: 'secretaria-planes@e2e.example', password: 'planes-e2e-password-1' };
 const HEAD = 'kind,code,parent,title_es,title_en,title_pt,title_fr,weight,body,people,starts_on,ends_on,status,objectives,links,unit,baseline,target,direction';
@@ -39,21 +39,41 @@ async function postForm(page: Page, from: string, to: string, form: Record<strin
 
 test('a secretary imports the Mesa’s plan, reports indicator values and links an event', async ({ page }) => {
   test.setTimeout(240_000);
-  // The person who will be secretary.
+  // The person who will be secretary applies for their organization, which the administrator approves…
   await signUpAndVerify(page, SECRETARY);
+  await page.goto('/es/join');
+  await page.locator('input[name=name]').fill('Red de planes e2e');
+  await page.locator('select[name=country]').selectOption('CO');
+  await page.locator('select[name=type]').selectOption({ index: 1 });
+  await choose(page, 'objectives', '17');
+  await page.locator('input[name=languages]').first().check();
+  await page.locator('input[name=role_title]').fill('Coordinación');
+  await page.locator('input[name=accept_principles]').check();
+  await page.locator('input[name=accept_terms]').check();
+  await page.locator('form[action$="/join"] button[type=submit]').click();
+  await expect(page).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
+  const orgId = /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
   await signOut(page);
-
-  // The administrator: an organization of Mesa 4 whose secretary the person becomes, and an event of Mesa 4.
   await signInAsAdmin(page);
-  const orgId = await representNewOrganization(page, 'Red de planes e2e', 'CO');
+  await page.goto(`/es/admin/organizations/${orgId}`);
+  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
+  await signOut(page);
+  // …and asks Mesa 4 to take it in.
+  await signIn(page, SECRETARY.email, SECRETARY.password);
   await page.goto('/es/bodies/mt4/area');
   await page.locator('form[action$="/bodies/mt4/join"] button', { hasText: 'Red de planes e2e' }).click();
+  await signOut(page);
+
+  // The administrator: approves the request, appoints the person secretary, and an event of Mesa 4 exists.
+  await signInAsAdmin(page);
+  await page.goto('/es/bodies/mt4/area');
   await page.locator('form[action$="/bodies/mt4/requests"] button[value=approve]').first().click();
   await expect(page.locator('.notice.success')).toBeVisible();
-  await page.locator('form[action$="/bodies/mt4/appoint"] select[name=position]').selectOption('secretary');
-  await page.locator('form[action$="/bodies/mt4/appoint"] input[name=email]').fill(SECRETARY.email);
-  await page.locator('form[action$="/bodies/mt4/appoint"] select[name=org]').selectOption(orgId);
-  await page.locator('form[action$="/bodies/mt4/appoint"] button[type=submit]').click();
+  await page.goto('/es/bodies/mt4/area');
+  await page.locator('form[action*="/bodies/mt4/appoint"] select[name=position]').selectOption('secretary');
+  await page.locator('form[action*="/bodies/mt4/appoint"] input[name=email]').fill(SECRETARY.email);
+  await page.locator('form[action*="/bodies/mt4/appoint"] select[name=org]').selectOption(orgId);
+  await page.locator('form[action*="/bodies/mt4/appoint"] button[type=submit]').click();
   await expect(page.locator('.notice.success')).toBeVisible();
   // Mesa 4's id, from the organizing bodies offered by the events form (its option's value, by the Mesa's name).
   await page.goto('/es/events/new');
