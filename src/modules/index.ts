@@ -11,7 +11,8 @@ import { electionsModule } from './elections/manifest.js';
 import { consultationsModule } from './consultations/manifest.js';
 import { eventsModule } from './events/manifest.js';
 import { plansModule } from './plans/manifest.js';
+import { reportsModule } from './reports/manifest.js';
 
 // Order matters for seeds and demo data only: membership's demo organizations exist before bodies' demo
 // memberships and the demo election.
-export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule, consultationsModule, plansModule];
+export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule, consultationsModule, plansModule, reportsModule];

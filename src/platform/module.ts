@@ -117,6 +117,17 @@ export interface ReportScope {
 }
 
 /**
+ * What a section's `data` receives: the database, and for a body's report the body's member organizations
+ * (resolved once by the reports module, so a module that may not ask bodies — membership — can still filter).
+ */
+export interface ReportDataContext {
+  db: Db;
+  dialect: Dialect;
+  /** A body's report: the ids of the body's member organizations today. */
+  bodyOrgIds?: string[];
+}
+
+/**
  * One block of a report, in the reader's language, drawn the same by the web page (HTML, SVG charts with their
  * data tables) and the PDF. Numbers are already formatted for the language.
  */
@@ -125,7 +136,7 @@ export type ReportBlock =
   | { kind: 'figures'; items: { value: string; label: string }[] }
   | { kind: 'bars'; caption: string; items: { label: string; value: number; display: string }[] }
   | { kind: 'table'; caption: string; head: string[]; rows: string[][] }
-  | { kind: 'list'; items: string[] }
+  | { kind: 'list'; items: string[]; ordered?: boolean }
   | { kind: 'empty'; text: string };
 
 /**
@@ -141,7 +152,7 @@ export interface ReportSection {
   title: string;
   /** Place in the report, smallest first. */
   order: number;
-  data: (ctx: { db: Db; dialect: Dialect }, scope: ReportScope) => Promise<unknown | null>;
+  data: (ctx: ReportDataContext, scope: ReportScope) => Promise<unknown | null>;
   render: (data: unknown, ctx: { locale: Locale; t: SectionContext['t']; fmt: Formatters }) => ReportBlock[];
 }
 

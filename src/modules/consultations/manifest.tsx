@@ -2,6 +2,7 @@
 import { consultationLinks } from './links.js';
 import { consultationsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
+import { consultationsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
 import { consultationsRoutes } from './routes.js';
 import { consultationsApi } from './api.js';
@@ -18,6 +19,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 export const consultationsModule = defineModule({
   name: 'consultations',
   linkTargets: [consultationLinks],
+  reportSections: [consultationsReport],
   audit: consultationsAudit,
   migrations: { '2026_12_02_1030_consultations_create': create },
   messages: { es, en, pt, fr },

@@ -2,6 +2,7 @@ import { electionFigures, electionsSection } from './home.js';
 /** @module Elections module: secret-ballot elections of a body's secretary and delegates, verifiable by anyone. */
 import { electionsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
+import { electionsReport } from './report.js';
 import * as create from './migrations/2026_11_28_1500_elections_create.js';
 import * as publishVoters from './migrations/2026_12_02_0700_elections_publish_voters.js';
 import * as timeZone from './migrations/2026_12_02_1600_elections_time_zone.js';
@@ -17,6 +18,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const electionsModule = defineModule({
   name: 'elections',
+  reportSections: [electionsReport],
   migrations: { '2026_11_28_1500_elections_create': create, '2026_12_02_0700_elections_publish_voters': publishVoters, '2026_12_02_1600_elections_time_zone': timeZone },
   messages: { es, en, pt, fr },
   routes: electionsRoutes,

@@ -2,6 +2,7 @@
 import { eventLinks } from './links.js';
 import { eventsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
+import { eventsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
 import { eventsRoutes } from './routes.js';
 import { eventsApi } from './api.js';
@@ -36,6 +37,7 @@ function Upcoming(props: { events: Event[]; locale: Locale }) {
 export const eventsModule = defineModule({
   name: 'events',
   linkTargets: [eventLinks],
+  reportSections: [eventsReport],
   audit: eventsAudit,
   migrations: { '2026_12_02_1000_events_create': create },
   messages: { es, en, pt, fr },

@@ -4,6 +4,7 @@ import { membershipFigures, newMembersSection } from './home.js';
 import { membershipAudit } from './audit.js';
 import { Hono } from 'hono';
 import { defineModule } from '../../platform/module.js';
+import { membershipReport } from './report.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import * as create from './migrations/2026_11_28_1200_membership_create.js';
 import * as profile from './migrations/2026_11_28_1210_membership_profile.js';
@@ -32,6 +33,7 @@ routes.route('/', adminMembershipRoutes);
 
 export const membershipModule = defineModule({
   name: 'membership',
+  reportSections: [membershipReport],
   migrations: {
     '2026_11_28_1200_membership_create': create,
     '2026_11_28_1210_membership_profile': profile,

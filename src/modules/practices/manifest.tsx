@@ -3,6 +3,7 @@ import { practiceLinks } from './links.js';
 import { practiceFigures } from './home.js';
 import { practicesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
+import { practicesReport } from './report.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
 import * as eventsToAudit from './migrations/2026_12_02_0600_practices_events_to_audit.js';
 import * as searchPerLanguage from './migrations/2026_12_02_1500_practices_search_per_language.js';
@@ -23,6 +24,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 export const practicesModule = defineModule({
   name: 'practices',
   linkTargets: [practiceLinks],
+  reportSections: [practicesReport],
   migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit, '2026_12_02_1500_practices_search_per_language': searchPerLanguage },
   messages: { es, en, pt, fr },
   routes: practicesRoutes,
