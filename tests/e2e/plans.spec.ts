@@ -2,10 +2,13 @@
  * A Mesa's work plan in the browser: the administrator appoints a new person secretary of Mesa 4 (through the
  * Mesa's members' area, for an organization of the Mesa) and an event of the Mesa exists; the secretary starts the
  * Mesa's plan, imports it from CSV (a file with a mistake first: refused with its line, nothing changed), previews
- * and confirms it, reports two indicator values and links the event to an activity — with axe on every new page,
- * at desktop width and on a 360 px phone.
+ * and confirms it, reports two indicator values, links the event to an activity, approves the plan and publishes
+ * the Mesa's report for the year; a visitor finds the plan on the Mesa's page and downloads the report's Portuguese
+ * PDF, whose text has the plan's progress — with axe on every new page, at desktop width and on a 360 px phone.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { pdfText } from '../support/pdf-text.js';
 import { test, expect, checkA11y, signIn, signInAsAdmin, signOut, signUpAndVerify, choose, PHONE } from './support.js';
 
 const SECRETARY = { name: 'Secretaria de Planes', email: 'secretaria-planes@e2e.example', password: 'planes-e2e-password-1' };
@@ -37,7 +40,7 @@ async function postForm(page: Page, from: string, to: string, form: Record<strin
   return res.headers().location ?? '';
 }
 
-test('a secretary imports the Mesa’s plan, reports indicator values and links an event', async ({ page }) => {
+test('a secretary imports the Mesa’s plan, reports indicator values, links an event and publishes the Mesa’s report; a visitor downloads the Portuguese PDF', async ({ page }) => {
   test.setTimeout(240_000);
   // The person who will be secretary applies for their organization, which the administrator approves…
   await signUpAndVerify(page, SECRETARY);
@@ -162,10 +165,22 @@ test('a secretary imports the Mesa’s plan, reports indicator values and links 
   await expect(page.locator('dl.meta')).toContainText('33');
   await a11yBoth(page, 'plan with values and a link');
 
-  // Approved, it shows on the Mesa's page, to anyone.
+  // Approved, it shows on the Mesa's page, to anyone; the secretary publishes the Mesa's report for 2027.
   await page.locator(`form[action$="${plan}/approve"] button`).click();
   await expect(page.locator('.notice.success')).toBeVisible();
+  await page.goto('/es/reports');
+  await page.locator('input[name=kind][value=body]').check();
+  await page.locator('select[name=body]').selectOption('mt4');
+  await page.locator('input[name=period][value=year]').check();
+  await page.locator('input[name=year]').fill('2027');
+  await page.locator('form[action$="/reports/preview"] button[type=submit]').click();
+  await expect(page.getByRole('heading', { name: 'Avance de los planes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Publicar esta edición' }).click();
+  await expect(page).toHaveURL(/\/es\/reports\/[0-9a-z]{16}$/);
+  const reportId = /\/reports\/([0-9a-z]{16})$/.exec(page.url())![1]!;
   await signOut(page);
+
+  // A visitor: the Mesa's page shows its plan; the Portuguese PDF of the report has the plan's progress.
   await page.goto('/es/bodies/mt4');
   await expect(page.getByRole('heading', { name: 'Plan de trabajo' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Plan operativo 2027 de la Mesa 4' })).toBeVisible();
@@ -173,4 +188,10 @@ test('a secretary imports the Mesa’s plan, reports indicator values and links 
   await page.goto('/es/about');
   await expect(page.getByRole('heading', { name: 'El plan del Mecanismo' })).toBeVisible();
   await a11yBoth(page, 'about page with the Mechanism’s plan');
+  await page.goto(`/pt/reports/${reportId}`);
+  await expect(page.getByRole('heading', { name: 'Avanço dos planos' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`li[lang=pt] a[href$="/pt/reports/${reportId}/report.pdf"]`).click()]);
+  expect(download.suggestedFilename()).toMatch(/-pt\.pdf$/);
+  const pdf = (await pdfText(new Uint8Array(readFileSync((await download.path())!)))).text.replace(/\s+/g, ' ');
+  for (const words of ['Avanço dos planos', 'Plan operativo 2027 de la Mesa 4', 'avanço por resultado esperado']) expect(pdf).toContain(words);
 });
