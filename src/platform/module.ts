@@ -231,6 +231,11 @@ export interface ModuleManifest {
   objectiveSections?: SectionProvider<{ n: number }>;
   /** Sections shown on the home page, under "what is new". */
   homeSections?: SectionProvider<Record<string, never>>;
+  /**
+   * Sections shown on the about page (the Mechanism's plan in force); when no module shows one, the page keeps the
+   * static strategic axes and expected results of the 2023 factsheet. The page is public and cached: no reader.
+   */
+  aboutSections?: SectionProvider<Record<string, never>>;
   /** Sections shown on a body's page (its events, plan, pledges, news), for `ctx.user`. */
   bodySections?: SectionProvider<{ id: string; slug: string }>;
   /** Sections shown in a body's members' area (signed in: `ctx.user` is set) — what to answer, attend, do. */

@@ -1,4 +1,5 @@
 /** @module Consultations module: the Mechanism asks its member organizations, counts the answers fairly and publishes them. */
+import { consultationLinks } from './links.js';
 import { consultationsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import { consultationsReport } from './report.js';
@@ -21,6 +22,7 @@ import { consultationsUpdates } from './updates.js';
 
 export const consultationsModule = defineModule({
   name: 'consultations',
+  linkTargets: [consultationLinks],
   reportSections: [consultationsReport],
   audit: consultationsAudit,
   migrations: { '2026_12_02_1030_consultations_create': create, '2026_12_02_1500_consultations_release_drafts': releaseDrafts, '2026_12_02_1510_consultations_link_audience': linkAudience },

@@ -1,4 +1,5 @@
 /** @module Events module: workshops, seminars, courses, Mesa meetings and conversatorios — registration, waitlists, calendars. */
+import { eventLinks } from './links.js';
 import { eventsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import { eventsReport } from './report.js';
@@ -36,6 +37,7 @@ function Upcoming(props: { events: Event[]; locale: Locale }) {
 
 export const eventsModule = defineModule({
   name: 'events',
+  linkTargets: [eventLinks],
   reportSections: [eventsReport],
   audit: eventsAudit,
   migrations: { '2026_12_02_1000_events_create': create },

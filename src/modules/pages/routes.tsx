@@ -41,8 +41,11 @@ pagesRoutes.get(paths.home.pattern, async (c) => {
 
 pagesRoutes.get(paths.about.pattern, async (c) => {
   const t = c.get('t');
+  const { db, dialect, modules } = c.get('deps');
+  // The Mechanism's plan (a module's about section) replaces the static axes; without one, the factsheet's text.
+  const sections = (await Promise.all(modules.filter((m) => m.aboutSections).map((m) => m.aboutSections!({ db, dialect, locale: c.get('locale'), t }, {})))).filter(Boolean);
   c.set('cacheable', true);
-  return c.render(<AboutPage />, { title: t('pages.about.title'), description: MECHANISM.about[c.get('locale')] });
+  return c.render(<AboutPage sections={sections} />, { title: t('pages.about.title'), description: MECHANISM.about[c.get('locale')] });
 });
 
 /** The trust pages: public, in the reader's language, the Technical Group's address filled in. */

@@ -1,4 +1,5 @@
 /** @module Practices module: good practices documented by members, reviewed, searchable and ready for the UN Network Hub. */
+import { practiceLinks } from './links.js';
 import { practiceFigures } from './home.js';
 import { practicesAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
@@ -23,6 +24,7 @@ import { practicesUpdates } from './updates.js';
 
 export const practicesModule = defineModule({
   name: 'practices',
+  linkTargets: [practiceLinks],
   reportSections: [practicesReport],
   migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit, '2026_12_02_1500_practices_search_per_language': searchPerLanguage },
   messages: { es, en, pt, fr },

@@ -1,4 +1,5 @@
 /** @module Pages views: the about page (when the Mechanism was created, its framework, achievements, axes, expected results). */
+import type { Child } from 'hono/jsx';
 import { useView } from '../../../platform/views/context.js';
 import { MECHANISM, EXPECTED_RESULTS_2023 } from '../../../platform/reference/data/mechanism.js';
 import { paths as platformPaths } from '../../../platform/paths.js';
@@ -6,7 +7,8 @@ import { paths as bodiesPaths } from '../../bodies/index.js';
 import { AxesList } from './axes.js';
 import { membershipPaths } from '../paths.js';
 
-export function AboutPage() {
+/** `sections`: other modules' about sections (the Mechanism's plan); the static 2023 axes and results only without any. */
+export function AboutPage(props: { sections?: Child[] }) {
   const { t, fmt, locale: l } = useView();
   return (
     <>
@@ -29,19 +31,25 @@ export function AboutPage() {
           <li>{a[l]}</li>
         ))}
       </ul>
-      <h2>{t('pages.about.axes')}</h2>
-      <AxesList />
-      <h2>{t('pages.about.results')}</h2>
-      {EXPECTED_RESULTS_2023.map((g) => (
+      {props.sections?.length ? (
+        props.sections
+      ) : (
         <>
-          <h3>{g.title[l]}</h3>
-          <ul>
-            {g.items.map((i) => (
-              <li>{i[l]}</li>
-            ))}
-          </ul>
+          <h2>{t('pages.about.axes')}</h2>
+          <AxesList />
+          <h2>{t('pages.about.results')}</h2>
+          {EXPECTED_RESULTS_2023.map((g) => (
+            <>
+              <h3>{g.title[l]}</h3>
+              <ul>
+                {g.items.map((i) => (
+                  <li>{i[l]}</li>
+                ))}
+              </ul>
+            </>
+          ))}
         </>
-      ))}
+      )}
       <p>
         <a href={bodiesPaths.list.href(l)}>{t('pages.about.seeBodies')}</a> · <a href={platformPaths.objectives.href(l)}>{t('nav.objectives')}</a>
       </p>

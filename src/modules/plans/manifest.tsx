@@ -1,0 +1,56 @@
+/** @module Plans module: work plans (the Mechanism's and each body's) — axes, expected results, activities, indicators and their progress. */
+import { defineModule } from '../../platform/module.js';
+import { formatters } from '../../platform/i18n/i18n.js';
+import * as create from './migrations/2026_12_02_1400_plans_create.js';
+import { plansRoutes } from './routes.js';
+import { plansApi } from './api.js';
+import { plansAudit } from './audit.js';
+import { activityLinks } from './links.js';
+import { plansReport } from './report.js';
+import { seedPlans } from './seed.js';
+import { currentPlan, planTree } from './queries.js';
+import { paths } from './paths.js';
+import { PlanSummary } from './views/progress.js';
+import es from './messages/es.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import pt from './messages/pt.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const plansModule = defineModule({
+  name: 'plans',
+  audit: plansAudit,
+  migrations: { '2026_12_02_1400_plans_create': create },
+  messages: { es, en, pt, fr },
+  routes: plansRoutes,
+  api: plansApi,
+  seed: seedPlans,
+  nav: [{ path: paths.list.pattern, label: 'plans.nav', area: 'main', order: 60 }],
+  linkTargets: [activityLinks],
+  reportSections: [plansReport],
+  // What the body is doing now and how far it is: its plan in force (else its latest), by axis and result.
+  bodySections: async ({ db, locale, t }, { id }) => {
+    const plan = await currentPlan(db, id, today());
+    if (!plan) return null;
+    const tree = await planTree(db, plan, { links: false });
+    return (
+      <section aria-labelledby="body-plan">
+        <h2 id="body-plan">{t('plans.section.body')}</h2>
+        <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" now />
+      </section>
+    );
+  },
+  // The Mechanism's plan in force (else its latest) on the about page, in place of the static axes.
+  aboutSections: async ({ db, locale, t }) => {
+    const plan = await currentPlan(db, null, today());
+    if (!plan) return null;
+    const tree = await planTree(db, plan, { links: false });
+    return (
+      <section aria-labelledby="about-plan">
+        <h2 id="about-plan">{t('plans.section.about')}</h2>
+        <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" />
+      </section>
+    );
+  },
+});

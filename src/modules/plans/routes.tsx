@@ -1,0 +1,354 @@
+/**
+ * @module Plans: pages and form posts. GET: load (404, also for a draft the reader may not see) → the policy's
+ * named rule (401/403) → render. POST: `action()` (sign-in → load → rule → zod input → command in one
+ * transaction → redirect with a flash).
+ */
+import { Hono, type Context } from 'hono';
+import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
+import type { Db } from '../../db/schema.js';
+import { action } from '../../platform/http/action.js';
+import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
+import { ok, fail } from '../../platform/outcome.js';
+import { emptyForm, type FormState, type Option } from '../../platform/views/components.js';
+import { pickTranslated, translatedFromForm } from '../../platform/i18n/translated.js';
+import { readHistory } from '../../platform/audit/read.js';
+import { historyOf } from '../../platform/audit/audit.js';
+import { resolveLinks, unknownLinks, linkTargets, type Link, type ResolvedLink } from '../../platform/links.js';
+import type { SectionContext } from '../../platform/module.js';
+import { listBodies } from '../bodies/index.js';
+import { getPlan, listPlans, planTree, type Plan, type PlanTree } from './queries.js';
+import { plansPolicy, type PlanFacts } from './policy.js';
+import { planFacts } from './facts.js';
+import { PlanForm, StatusInput, LinkInput, ValueForm, ConfirmInput } from './schemas.js';
+import { createPlan, approvePlan, closePlan, setActivityStatus, linkActivity, unlinkActivity, reportValue } from './commands/plans.js';
+import { applyPlanCsv } from './commands/import.js';
+import { readPlanCsv, decodeCsv, planCsv, type CsvEnv } from './csv.js';
+import { paths } from './paths.js';
+import { PlansListPage, PlanFormPage, PlanPage, ImportPage, ActivityPage, IndicatorPage } from './views/pages.js';
+
+export const plansRoutes = new Hono<AppEnv>({ strict: false });
+
+type Loaded = { p: Plan; f: PlanFacts };
+
+/** The plan and the reader's facts; null (404) when there is none or it is a draft the reader may not see. */
+async function loadPlan(c: Context<AppEnv>, user: CurrentUser | null): Promise<Loaded | null> {
+  const { db } = c.get('deps');
+  const p = await getPlan(db, c.req.param('id') ?? '');
+  if (!p) return null;
+  const f = await planFacts(db, user?.id);
+  return plansPolicy.can(user, 'view', { p, f }) ? { p, f } : null;
+}
+
+/** The reader's context for other modules' link targets; inside an action, on its transaction (SQLite has one connection). */
+const sectionCtx = (c: Context<AppEnv>, db: Db = c.get('deps').db): SectionContext => ({ db, dialect: c.get('deps').dialect, locale: c.get('locale'), t: c.get('t'), user: c.get('user') });
+
+async function bodyNames(c: Context<AppEnv>) {
+  const l = c.get('locale');
+  return new Map((await listBodies(c.get('deps').db)).map((b) => [b.id, pickTranslated(b.name, l)?.text ?? b.slug]));
+}
+
+/** Every activity's links the reader may see. */
+async function linksOf(c: Context<AppEnv>, tree: PlanTree): Promise<Map<string, ResolvedLink[]>> {
+  const acts = tree.axes.flatMap((a) => a.results.flatMap((r) => r.activities));
+  const all = acts.flatMap((a) => a.links.map((l) => ({ ...l, activity: a.id })));
+  const resolved = await resolveLinks(sectionCtx(c), c.get('deps').modules, all);
+  const out = new Map<string, ResolvedLink[]>();
+  resolved.forEach((r) => {
+    const activity = (r as ResolvedLink & { activity: string }).activity;
+    out.set(activity, [...(out.get(activity) ?? []), { type: r.type, id: r.id, label: r.label, title: r.title, href: r.href }]);
+  });
+  return out;
+}
+
+const csvEnv = async (c: Context<AppEnv>, p: Plan, db: Db): Promise<CsvEnv> => ({
+  bodies: new Map((await listBodies(db)).map((b) => [b.slug, b.id])),
+  period: { startsOn: p.startsOn, endsOn: p.endsOn },
+  unknownLinks: (links: Link[]) => unknownLinks(sectionCtx(c, db), c.get('deps').modules, links),
+});
+
+// ------------------------------------------------------------------------------------------------
+// List and create
+// ------------------------------------------------------------------------------------------------
+
+plansRoutes.get(paths.list.pattern, async (c) => {
+  const { db } = c.get('deps');
+  const user = c.get('user');
+  const f = await planFacts(db, user?.id);
+  const plans = (await listPlans(db)).filter((p) => plansPolicy.can(user, 'view', { p, f }));
+  if (!user) c.set('cacheable', true);
+  const t = c.get('t');
+  return c.render(<PlansListPage plans={plans} bodyName={await bodyNames(c)} canCreate={plansPolicy.can(user, 'create', f)} />, { title: t('plans.list.title'), description: t('plans.list.lead') });
+});
+
+async function renderCreate(c: Context<AppEnv>, f: PlanFacts, form: FormState) {
+  const user = c.get('user');
+  const names = await bodyNames(c);
+  const bodies: Option[] = [...names].filter(([id]) => isAdmin(user) || f.secretaryOf.includes(id)).map(([value, label]) => ({ value, label }));
+  const t = c.get('t');
+  return c.render(<PlanFormPage form={form} bodies={bodies} mechanism={isAdmin(user)} />, { title: t('plans.form.title'), noindex: true, crumbs: [[t('plans.list.title'), paths.list.pattern]] });
+}
+
+plansRoutes.get(paths.create.pattern, async (c) => {
+  const user = requireUser(c);
+  const f = await planFacts(c.get('deps').db, user.id);
+  authorize(c, plansPolicy.can(user, 'create', f));
+  return renderCreate(c, f, emptyForm({ activity_share: '50', body: f.secretaryOf[0] ?? '' }));
+});
+
+plansRoutes.post(
+  paths.create.pattern,
+  action({
+    load: async (c, actor) => ({ f: await planFacts(c.get('deps').db, actor.id) }),
+    allow: (actor, x) => plansPolicy.can(actor, 'create', x.f),
+    input: PlanForm,
+    run: async (trx, { actor, subject, input }) => {
+      const bodyId = input.body || null;
+      // Whose plan: the Mechanism's for administrators only; a body's for its secretary (or an administrator).
+      if (bodyId === null ? !isAdmin(actor) : !isAdmin(actor) && !subject.f.secretaryOf.includes(bodyId)) return fail('plans.errors.notYours', { field: 'body' });
+      if (bodyId && !(await listBodies(trx)).some((b) => b.id === bodyId)) return fail('form.error.choice', { field: 'body' });
+      return createPlan(trx, actor, { bodyId, title: translatedFromForm(input, 'title'), startsOn: input.starts_on, endsOn: input.ends_on, activityShare: input.activity_share });
+    },
+    form: (c, { subject, form }) => renderCreate(c, subject.f, form),
+    done: ({ locale, value }) => ({ to: paths.plan.href(locale, { id: value.id }), flash: 'plans.flash.created' }),
+  }),
+);
+
+// ------------------------------------------------------------------------------------------------
+// A plan
+// ------------------------------------------------------------------------------------------------
+
+plansRoutes.get(paths.plan.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadPlan(c, user);
+  if (!x) return c.notFound();
+  const { db, modules } = c.get('deps');
+  const tree = await planTree(db, x.p);
+  const can = (rule: 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
+  const history = can('history') ? await readHistory(db, modules, c.get('locale'), c.get('t'), { type: 'plan', id: x.p.id }, await historyOf(db, 'plan', x.p.id)) : null;
+  if (!user) c.set('cacheable', true);
+  const t = c.get('t');
+  return c.render(<PlanPage tree={tree} bodyName={await bodyNames(c)} links={await linksOf(c, tree)} can={{ edit: can('edit'), approve: can('approve'), close: can('close') }} history={history} />, {
+    title: pickTranslated(x.p.title, c.get('locale'))?.text ?? x.p.id,
+    crumbs: [[t('plans.list.title'), paths.list.pattern]],
+    noindex: x.p.status === 'draft',
+  });
+});
+
+const backToPlan = ({ subject, locale }: { subject: Loaded; locale: 'es' | 'en' | 'pt' | 'fr' }) => paths.plan.href(locale, { id: subject.p.id });
+
+plansRoutes.post(
+  paths.approve.pattern,
+  action({
+    load: loadPlan,
+    allow: (actor, x) => plansPolicy.can(actor, 'approve', x),
+    run: (trx, { actor, subject }) => approvePlan(trx, actor, subject.p),
+    back: backToPlan,
+    done: (x) => ({ to: backToPlan(x), flash: 'plans.flash.approved' }),
+  }),
+);
+
+plansRoutes.post(
+  paths.close.pattern,
+  action({
+    load: loadPlan,
+    allow: (actor, x) => plansPolicy.can(actor, 'close', x),
+    run: (trx, { actor, subject }) => closePlan(trx, actor, subject.p),
+    back: backToPlan,
+    done: (x) => ({ to: backToPlan(x), flash: 'plans.flash.closed' }),
+  }),
+);
+
+plansRoutes.get(paths.exportCsv.pattern, async (c) => {
+  const x = await loadPlan(c, c.get('user'));
+  if (!x) return c.notFound();
+  const { db } = c.get('deps');
+  const slugs = new Map((await listBodies(db)).map((b) => [b.id, b.slug]));
+  const body = planCsv(await planTree(db, x.p), slugs);
+  return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="plan-${x.p.id}.csv"` });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Import: preview, then confirm
+// ------------------------------------------------------------------------------------------------
+
+function renderImport(c: Context<AppEnv>, p: Plan, form: FormState, preview?: Parameters<typeof ImportPage>[0]['preview']) {
+  const t = c.get('t');
+  return c.render(<ImportPage plan={p} form={form} preview={preview} />, {
+    title: t('plans.import.title', { plan: pickTranslated(p.title, c.get('locale'))?.text ?? '' }),
+    noindex: true,
+    crumbs: [[t('plans.list.title'), paths.list.pattern]],
+  });
+}
+
+plansRoutes.get(paths.import.pattern, async (c) => {
+  const user = requireUser(c);
+  const x = await loadPlan(c, user);
+  if (!x) return c.notFound();
+  authorize(c, plansPolicy.can(user, 'edit', x));
+  return renderImport(c, x.p, emptyForm());
+});
+
+plansRoutes.post(
+  paths.import.pattern,
+  action({
+    load: loadPlan,
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    // Reads and checks the file; nothing is written (the preview shows what the confirm step would do).
+    run: async (trx, { c, subject, values }) => {
+      const file = (await c.req.parseBody()).file;
+      let text: string | null;
+      if (file instanceof File && file.size > 0) text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+      else text = typeof values.text === 'string' && values.text.trim() ? values.text : '';
+      if (text === null) return ok({ text: '', rows: [], problems: [{ line: 0, key: 'encoding' }] });
+      if (!text) return fail('plans.import.missing', { field: 'text' });
+      return ok({ text, ...(await readPlanCsv(text, await csvEnv(c, subject.p, trx))) });
+    },
+    form: (c, { subject, form }) => renderImport(c, subject.p, form),
+    done: async ({ c, subject, value }) => {
+      const res = await renderImport(c, subject.p, emptyForm(), value);
+      return value.problems.length ? new Response(res.body, { status: 422, headers: res.headers }) : res;
+    },
+  }),
+);
+
+plansRoutes.post(
+  paths.importConfirm.pattern,
+  action({
+    load: loadPlan,
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    input: ConfirmInput,
+    // Checked again: links may have gone, the period may have changed since the preview.
+    run: async (trx, { c, actor, subject, input }) => {
+      const { rows, problems } = await readPlanCsv(input.csv, await csvEnv(c, subject.p, trx));
+      if (problems.length) return fail('plans.import.stale');
+      return applyPlanCsv(trx, actor, subject.p, rows);
+    },
+    back: ({ subject, locale }) => paths.import.href(locale, { id: subject.p.id }),
+    done: ({ subject, locale, value }) => ({ to: paths.plan.href(locale, { id: subject.p.id }), flash: { type: 'success', key: 'plans.flash.imported', params: { added: value.added, changed: value.changed, removed: value.removed } } }),
+  }),
+);
+
+// ------------------------------------------------------------------------------------------------
+// An activity: status and links
+// ------------------------------------------------------------------------------------------------
+
+type LoadedActivity = Loaded & { tree: PlanTree; a: PlanTree['axes'][number]['results'][number]['activities'][number] };
+
+async function loadActivity(c: Context<AppEnv>, user: CurrentUser | null): Promise<LoadedActivity | null> {
+  const x = await loadPlan(c, user);
+  if (!x) return null;
+  const tree = await planTree(c.get('deps').db, x.p);
+  const a = tree.axes.flatMap((ax) => ax.results.flatMap((r) => r.activities)).find((y) => y.id === c.req.param('aid'));
+  return a ? { ...x, tree, a } : null;
+}
+
+async function renderActivity(c: Context<AppEnv>, x: LoadedActivity, statusForm?: FormState, linkForm?: FormState) {
+  const { modules } = c.get('deps');
+  const ctx = sectionCtx(c);
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  const t = c.get('t');
+  const candidates: Option[] = [];
+  for (const target of linkTargets(modules).values()) {
+    if (target.type === 'plans.activity') continue;
+    for (const found of await target.search(ctx, q, 20)) candidates.push({ value: `${target.type}:${found.id}`, label: `${t(target.label)}: ${found.title}` });
+  }
+  const links = await resolveLinks(ctx, modules, x.a.links);
+  return c.render(
+    <ActivityPage plan={x.p} a={x.a} links={links} statusForm={statusForm ?? emptyForm({ status: x.a.status })} linkForm={linkForm ?? emptyForm()} candidates={candidates} q={q} />,
+    { title: `${x.a.code}. ${pickTranslated(x.a.title, c.get('locale'))?.text ?? ''}`, noindex: true, crumbs: [[t('plans.list.title'), paths.list.pattern], [pickTranslated(x.p.title, c.get('locale'))?.text ?? '', paths.plan.href(c.get('locale'), { id: x.p.id })]] },
+  );
+}
+
+plansRoutes.get(paths.activity.pattern, async (c) => {
+  const user = requireUser(c);
+  const x = await loadActivity(c, user);
+  if (!x) return c.notFound();
+  authorize(c, plansPolicy.can(user, 'edit', x));
+  return renderActivity(c, x);
+});
+
+const backToActivity = ({ subject, locale }: { subject: LoadedActivity; locale: 'es' | 'en' | 'pt' | 'fr' }) => paths.activity.href(locale, { id: subject.p.id, aid: subject.a.id });
+
+plansRoutes.post(
+  paths.activityStatus.pattern,
+  action({
+    load: loadActivity,
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    input: StatusInput,
+    run: (trx, { actor, subject, input }) => setActivityStatus(trx, actor, subject.p, subject.a.id, input.status),
+    form: (c, { subject, form }) => renderActivity(c, subject, form),
+    done: (x) => ({ to: backToActivity(x), flash: 'plans.flash.status' }),
+  }),
+);
+
+const asLink = (s: string): Link => {
+  const i = s.indexOf(':');
+  return { type: s.slice(0, i), id: s.slice(i + 1) };
+};
+
+plansRoutes.post(
+  paths.link.pattern,
+  action({
+    load: loadActivity,
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    input: LinkInput,
+    run: (trx, { c, actor, subject, input }) => linkActivity(trx, actor, subject.p, subject.a.id, asLink(input.link), (l) => unknownLinks(sectionCtx(c, trx), c.get('deps').modules, l)),
+    form: (c, { subject, form }) => renderActivity(c, subject, undefined, form),
+    done: (x) => ({ to: backToActivity(x), flash: 'plans.flash.linked' }),
+  }),
+);
+
+plansRoutes.post(
+  paths.unlink.pattern,
+  action({
+    load: loadActivity,
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    input: LinkInput,
+    run: (trx, { actor, subject, input }) => unlinkActivity(trx, actor, subject.p, subject.a.id, asLink(input.link)),
+    back: backToActivity,
+    done: (x) => ({ to: backToActivity(x), flash: 'plans.flash.unlinked' }),
+  }),
+);
+
+// ------------------------------------------------------------------------------------------------
+// An indicator: its values, and reporting one
+// ------------------------------------------------------------------------------------------------
+
+type LoadedIndicator = Loaded & { i: PlanTree['axes'][number]['results'][number]['indicators'][number] };
+
+async function loadIndicator(c: Context<AppEnv>, user: CurrentUser | null): Promise<LoadedIndicator | null> {
+  const x = await loadPlan(c, user);
+  if (!x) return null;
+  const tree = await planTree(c.get('deps').db, x.p);
+  const i = tree.axes.flatMap((ax) => ax.results.flatMap((r) => r.indicators)).find((y) => y.id === c.req.param('iid'));
+  return i ? { ...x, i } : null;
+}
+
+function renderIndicator(c: Context<AppEnv>, x: LoadedIndicator, form: FormState) {
+  const l = c.get('locale');
+  const t = c.get('t');
+  return c.render(<IndicatorPage plan={x.p} i={x.i} form={form} canReport={plansPolicy.can(c.get('user'), 'edit', x)} />, {
+    title: `${x.i.code}. ${pickTranslated(x.i.name, l)?.text ?? ''}`,
+    crumbs: [[t('plans.list.title'), paths.list.pattern], [pickTranslated(x.p.title, l)?.text ?? '', paths.plan.href(l, { id: x.p.id })]],
+    noindex: x.p.status === 'draft',
+  });
+}
+
+plansRoutes.get(paths.indicator.pattern, async (c) => {
+  const x = await loadIndicator(c, c.get('user'));
+  if (!x) return c.notFound();
+  if (!c.get('user')) c.set('cacheable', true);
+  return renderIndicator(c, x, emptyForm({ measured_on: new Date().toISOString().slice(0, 10) }));
+});
+
+plansRoutes.post(
+  paths.indicator.pattern,
+  action({
+    load: loadIndicator,
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    input: ValueForm,
+    run: (trx, { actor, subject, input }) => reportValue(trx, actor, subject.p, subject.i.id, { period: input.period, value: input.value, measuredOn: input.measured_on, source: input.source, note: input.note }),
+    form: (c, { subject, form }) => renderIndicator(c, subject, form),
+    done: ({ subject, locale }) => ({ to: paths.indicator.href(locale, { id: subject.p.id, iid: subject.i.id }), flash: 'plans.flash.reported' }),
+  }),
+);
