@@ -84,6 +84,8 @@ export interface OutboxTable {
   /** 1 when the body holds a secret (a reset or invitation link): scrubbed once SMTP delivered it. */
   secret: ColumnType<number, number | undefined, number>;
   user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON text of `MailAttachment[]` (platform/mail), or null: none. */
+  attachments: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';

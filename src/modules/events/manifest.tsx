@@ -2,7 +2,8 @@
 import { eventsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
-import { eventsRoutes } from './routes.js';
+import * as more from './migrations/2026_12_02_1430_events_questions_materials_representation.js';
+import { eventsRoutes, MATERIAL_UPLOAD_LIMIT } from './routes.js';
 import { eventsApi } from './api.js';
 import { demoEvents } from './seed.js';
 import { paths } from './paths.js';
@@ -35,11 +36,12 @@ function Upcoming(props: { events: Event[]; locale: Locale }) {
 export const eventsModule = defineModule({
   name: 'events',
   audit: eventsAudit,
-  migrations: { '2026_12_02_1000_events_create': create },
+  migrations: { '2026_12_02_1000_events_create': create, '2026_12_02_1430_events_questions_materials_representation': more },
   messages: { es, en, pt, fr },
   routes: eventsRoutes,
   api: eventsApi,
   demo: demoEvents,
+  uploadLimits: [{ path: paths.materials.pattern, maxBytes: MATERIAL_UPLOAD_LIMIT }],
   nav: [
     { path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 },
     { path: paths.mine.pattern, label: 'events.navMine', area: 'account', order: 22 },

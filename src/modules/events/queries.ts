@@ -2,7 +2,7 @@
 import type { Db } from '../../db/schema.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
-import type { EventsTable, EventKind, EventRegistrationsTable, Visibility } from './tables.js';
+import type { EventsTable, EventKind, EventRegistrationsTable, Visibility, QuestionKind, ExternalBy } from './tables.js';
 
 export interface Event {
   id: string;
@@ -28,6 +28,8 @@ export interface Event {
   objectives: number[];
   createdAt: string;
   updatedAt: string;
+  /** An event organized outside the Mechanism (where it is represented), or null: the Mechanism's own. */
+  external: { by: ExternalBy; organizer: string } | null;
 }
 
 export interface AgendaItem {
@@ -64,6 +66,7 @@ function toEvent(r: EventsTable, bodyIds: string[], objectives: number[]): Event
     objectives,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    external: r.external_by ? { by: r.external_by, organizer: r.external_organizer ?? '' } : null,
   };
 }
 
@@ -217,4 +220,53 @@ export async function minutesOf(db: Db, eventId: string): Promise<Minutes | unde
   if (!m) return undefined;
   const actions = await db.selectFrom('event_actions').select(['text', 'body_id', 'due_on']).where('event_id', '=', eventId).orderBy('position').execute();
   return { summary: parseTranslated(m.summary), agreements: parseTranslated(m.agreements), publishedAt: m.published_at, actions: actions.map((a) => ({ text: a.text, bodyId: a.body_id, dueOn: a.due_on })) };
+}
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  /** Empty: the platform's wording for the kind (accessibility, interpretation). */
+  label: string;
+  choices: string[];
+  required: boolean;
+}
+
+export async function questionsOf(db: Db, eventId: string): Promise<Question[]> {
+  const rows = await db.selectFrom('event_questions').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, choices: r.choices ? (JSON.parse(r.choices) as string[]) : [], required: Number(r.required) === 1 }));
+}
+
+/** Every answer given for an event: registration id → question id → value. */
+export async function answersOf(db: Db, eventId: string): Promise<Map<string, Map<string, string>>> {
+  const rows = await db
+    .selectFrom('event_answers')
+    .innerJoin('event_registrations', 'event_registrations.id', 'event_answers.registration_id')
+    .select(['event_answers.registration_id', 'event_answers.question_id', 'event_answers.value'])
+    .where('event_registrations.event_id', '=', eventId)
+    .execute();
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    if (!out.has(r.registration_id)) out.set(r.registration_id, new Map());
+    out.get(r.registration_id)!.set(r.question_id, r.value);
+  }
+  return out;
+}
+
+export interface Material {
+  id: string;
+  kind: 'file' | 'link';
+  phase: 'before' | 'after';
+  audience: 'public' | 'participants';
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  storedName: string | null;
+  contentType: string | null;
+  size: number | null;
+  createdAt: string;
+}
+
+export async function materialsOf(db: Db, eventId: string): Promise<Material[]> {
+  const rows = await db.selectFrom('event_materials').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, phase: r.phase, audience: r.audience, title: r.title, url: r.url, fileName: r.file_name, storedName: r.stored_name, contentType: r.content_type, size: r.size === null ? null : Number(r.size), createdAt: r.created_at }));
 }

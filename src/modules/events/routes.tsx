@@ -33,6 +33,16 @@ import { MyEventsPage } from './views/mine.js';
 import { MinutesFormPage } from './views/minutes.js';
 import { saveMinutes } from './commands/minutes.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toCsv } from '../../platform/http/csv.js';
+import { questionsOf, answersOf, materialsOf, type Material } from './queries.js';
+import { saveQuestions } from './commands/questions.js';
+import { addMaterial, removeMaterial, eventUploadsDir } from './commands/materials.js';
+import { QuestionsForm, questionsInput, QUESTION_ROWS, MaterialForm } from './schemas.js';
+import { QuestionsFormPage, questionLabel, answerText } from './views/questions.js';
+import { MaterialsPage } from './views/materials.js';
+import { MAX_ATTACHMENT_BYTES } from '../practices/index.js';
 
 /**
  * The reader's zone for the "your time" line: the platform's (account, else browser) for someone signed in; none
@@ -114,8 +124,12 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
   const attendance = await attendanceOf(db, e.id);
   const minutes = await minutesOf(db, e.id);
   const allBodies = await listBodies(db);
+  const participant = eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' });
+  const materials = (await materialsOf(db, e.id)).filter((m) => m.audience === 'public' || participant);
   return c.render(
     <EventPage
+      questions={await questionsOf(db, e.id)}
+      materials={materials}
       e={e}
       agenda={await agendaOf(db, e.id)}
       bodies={bodies}
@@ -291,9 +305,9 @@ eventsRoutes.post(
     load: loadEvent,
     allow: (actor, x) => eventsPolicy.can(actor, 'register', x),
     input: RegisterInput,
-    run: async (trx, { actor, subject, input, deps, locale }) => {
+    run: async (trx, { actor, subject, input, deps, locale, values }) => {
       if (input.org && !(await organizationsOfUser(trx, actor.id)).some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
-      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code });
+      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code, answers: values });
     },
     form: (c, { subject, form }) => renderEvent(c, subject, form),
     done: (x) => ({ to: back(x), flash: registeredFlash(x.value.status) }),
@@ -319,8 +333,8 @@ eventsRoutes.post(
     load: loadEvent,
     allow: (actor, x) => eventsPolicy.can(actor, 'registerAsGuest', x),
     input: GuestInput,
-    run: (trx, { subject, input, deps, locale }) =>
-      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code }),
+    run: (trx, { subject, input, deps, locale, values }) =>
+      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code, answers: values }),
     form: (c, { subject, form }) => renderEvent(c, subject, undefined, form),
     // The same answer whether or not the address was already registered would need the refusal hidden too;
     // an address's registration is not secret from the person typing it, so the plain answer is given.
@@ -374,7 +388,7 @@ async function renderRegistrations(c: Context<AppEnv>, x: Loaded, inviteForm = e
   const orgs = await getOrganizations(db, [...new Set(regs.map((r) => r.org_id).filter((v): v is string => !!v))]);
   const countries = await countryNames(db, c.get('locale'));
   c.header('Cache-Control', 'no-store');
-  return c.render(<RegistrationsPage e={x.e} regs={regs} inviteForm={inviteForm} checkInForm={checkInForm} attendance={attendance} orgs={orgs.map((o) => ({ id: o.id, slug: o.slug, name: o.name, country: countries.get(o.country) ?? o.country }))} />, { title: c.get('t')('events.registrations.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+  return c.render(<RegistrationsPage questions={await questionsOf(db, x.e.id)} answers={await answersOf(db, x.e.id)} e={x.e} regs={regs} inviteForm={inviteForm} checkInForm={checkInForm} attendance={attendance} orgs={orgs.map((o) => ({ id: o.id, slug: o.slug, name: o.name, country: countries.get(o.country) ?? o.country }))} />, { title: c.get('t')('events.registrations.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
 }
 
 eventsRoutes.get(paths.registrations.pattern, async (c) => {
@@ -508,3 +522,152 @@ eventsRoutes.post(
     done: (x) => ({ to: back(x), flash: x.value.published ? 'events.minutes.published' : 'events.minutes.saved' }),
   }),
 );
+
+// ------------------------------------------------------------------------------------------------
+// Registration questions, the registrations as CSV
+// ------------------------------------------------------------------------------------------------
+
+async function renderQuestions(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  c.header('Cache-Control', 'no-store');
+  return c.render(<QuestionsFormPage e={x.e} form={form} />, { title: c.get('t')('events.questions.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+eventsRoutes.get(paths.questions.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const values: Record<string, string | undefined> = {};
+  (await questionsOf(c.get('deps').db, x.e.id)).slice(0, QUESTION_ROWS).forEach((q, i) => {
+    values[`question_${i}_id`] = q.id;
+    values[`question_${i}_kind`] = q.kind;
+    values[`question_${i}_label`] = q.label;
+    values[`question_${i}_choices`] = q.choices.join('\n');
+    if (q.required) values[`question_${i}_required`] = 'on';
+  });
+  return renderQuestions(c, x, emptyForm(values));
+});
+
+eventsRoutes.post(
+  paths.questions.pattern,
+  action({
+    load: loadEvent,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: QuestionsForm,
+    run: (trx, { actor, subject, input }) => saveQuestions(trx, actor.id, subject.e.id, questionsInput(input)),
+    form: (c, { subject, form }) => renderQuestions(c, subject, form),
+    done: (x) => ({ to: toRegistrations(x), flash: 'events.questions.saved' }),
+  }),
+);
+
+/** The registrations with their answers, one column per question (formula-safe CSV). */
+eventsRoutes.get(paths.registrationsCsv.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const { db } = c.get('deps');
+  const t = c.get('t');
+  const [regs, questions, answers] = await Promise.all([registrationsOf(db, x.e.id), questionsOf(db, x.e.id), answersOf(db, x.e.id)]);
+  const orgs = new Map((await getOrganizations(db, [...new Set(regs.map((r) => r.org_id).filter((v): v is string => !!v))])).map((o) => [o.id, o.name]));
+  const head = [t('events.fields.name'), t('events.fields.email'), t('events.fields.organization'), t('events.fields.sector'), t('events.registrations.role'), t('events.registrations.status'), t('events.registrations.code'), t('events.registrations.attendance'), ...questions.map((q) => questionLabel(q, t))];
+  const rows = regs.map((r) => [
+    r.name,
+    r.email,
+    r.org_id ? orgs.get(r.org_id) ?? '' : r.organization ?? '',
+    t(`events.sectors.${r.sector}`),
+    t(`events.roles.${r.role}`),
+    t(`events.registrationStatus.${r.status}`),
+    r.status === 'registered' ? r.check_in_code : '',
+    r.attended_at ? t('events.registrations.present') : '',
+    ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id))),
+  ]);
+  return c.body(toCsv([head, ...rows], { bom: true }), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="registrations-${x.e.id}.csv"`, 'Cache-Control': 'private, no-store' });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Materials: files and links, before and after
+// ------------------------------------------------------------------------------------------------
+
+async function renderMaterials(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  c.header('Cache-Control', 'no-store');
+  return c.render(<MaterialsPage e={x.e} materials={await materialsOf(c.get('deps').db, x.e.id)} form={form} />, { title: c.get('t')('events.materials.manage'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+const newMaterial = () => emptyForm({ kind: 'file', phase: 'before', audience: 'public' });
+
+eventsRoutes.get(paths.materials.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  return renderMaterials(c, x, newMaterial());
+});
+
+/** An upload larger than any allowed file (and its form) is refused with 413. */
+export const MATERIAL_UPLOAD_LIMIT = MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+eventsRoutes.post(
+  paths.materials.pattern,
+  async (c, next) => {
+    if (Number(c.req.header('content-length') ?? '0') <= MATERIAL_UPLOAD_LIMIT) return next();
+    const actor = requireUser(c);
+    const x = await loadEvent(c, actor);
+    if (!x) return c.notFound();
+    authorize(c, eventsPolicy.can(actor, 'organize', x));
+    c.status(413);
+    return renderMaterials(c, x, { values: newMaterial().values, errors: { file: c.get('t')('practices.errors.fileTooLarge') } });
+  },
+  action({
+    load: loadEvent,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: MaterialForm,
+    run: async (trx, { c, actor, subject, input, deps }) => {
+      const f = input.kind === 'file' ? (await c.req.parseBody()).file : null;
+      const file = f instanceof File && f.size ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : null;
+      return addMaterial(trx, actor.id, deps.config.dataDir, subject.e.id, { ...input, url: input.url ?? undefined, file });
+    },
+    form: (c, { subject, form }) => renderMaterials(c, subject, form),
+    done: ({ subject, locale }) => ({ to: paths.materials.href(locale, { id: subject.e.id }), flash: 'events.materials.added' }),
+  }),
+);
+
+async function loadMaterial(c: Context<AppEnv>, user: CurrentUser | null): Promise<(Loaded & { m: Material }) | null> {
+  const x = await loadEvent(c, user);
+  const m = x && (await materialsOf(c.get('deps').db, x.e.id)).find((m) => m.id === c.req.param('mid'));
+  return x && m ? { ...x, m } : null;
+}
+
+eventsRoutes.post(
+  paths.removeMaterial.pattern,
+  action({
+    load: loadMaterial,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    run: (trx, { actor, subject, deps }) => removeMaterial(trx, actor.id, deps.config.dataDir, subject.e.id, subject.m.id),
+    back: ({ subject, locale }) => paths.materials.href(locale, { id: subject.e.id }),
+    done: ({ subject, locale }) => ({ to: paths.materials.href(locale, { id: subject.e.id }), flash: 'events.materials.removed' }),
+  }),
+);
+
+/** A file: for whoever sees the event, or (participants only) for the organizers and people holding a seat. */
+eventsRoutes.get(paths.material.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadMaterial(c, user);
+  if (!x || x.m.kind !== 'file' || !x.m.storedName) return c.notFound();
+  const { db, config } = c.get('deps');
+  if (x.m.audience === 'participants') {
+    const mine = user ? await registrationOf(db, x.e.id, { userId: user.id }) : undefined;
+    authorize(c, eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' }));
+  }
+  const bytes = await readFile(join(eventUploadsDir(config.dataDir), x.m.storedName)).catch(() => null);
+  if (!bytes) return c.notFound();
+  const name = x.m.fileName ?? 'file';
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return c.body(new Uint8Array(bytes), 200, {
+    'Content-Type': x.m.contentType ?? 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+  });
+});

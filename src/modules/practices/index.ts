@@ -2,3 +2,4 @@
 export { searchPractices, type SearchQuery, type SearchOutcome } from './search.js';
 export { getPractice, latestPublished, type Practice } from './queries.js';
 export { paths } from './paths.js';
+export { checkFile, cleanName, MAX_BYTES as MAX_ATTACHMENT_BYTES } from './commands/attachments.js';

@@ -19,6 +19,13 @@ import type { Db } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { Jobs, JobDefinition, ScheduleDefinition } from '../jobs/jobs.js';
 
+/** A file carried by a mail (text content, e.g. an event's .ics), stored with the outbox row. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -30,6 +37,8 @@ export interface MailMessage {
   secret?: boolean;
   /** The recipient's account, when they have one. */
   userId?: string | null;
+  /** Files sent with the message (kept with the row until delivered, retries included). */
+  attachments?: MailAttachment[];
 }
 
 export interface DeliveryReport {
@@ -80,6 +89,7 @@ export async function queueMail(db: Db, msg: MailMessage): Promise<string> {
       locked_until: null,
       secret: msg.secret ? 1 : 0,
       user_id: msg.userId ?? null,
+      attachments: msg.attachments?.length ? JSON.stringify(msg.attachments) : null,
     })
     .execute();
   return id;
@@ -137,7 +147,8 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
         if (Number(claimed.numUpdatedRows) !== 1) continue; // another worker has it
         const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         try {
-          await transport.sendMail({ from: opts.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body ?? undefined });
+          const attachments = row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]) : undefined;
+          await transport.sendMail({ from: opts.from, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body ?? undefined, attachments });
           await db
             .updateTable('outbox')
             .set({

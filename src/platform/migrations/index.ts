@@ -5,6 +5,7 @@ import * as reference from './2026_11_28_1010_platform_reference.js';
 import * as auditIndex from './2026_12_02_1100_platform_audit_index.js';
 import * as jobs from './2026_12_02_1200_platform_jobs.js';
 import * as userTimeZone from './2026_12_02_1310_platform_user_time_zone.js';
+import * as outboxAttachments from './2026_12_02_1420_platform_outbox_attachments.js';
 
 export const platformMigrations: Migrations = {
   '2026_11_28_1000_platform_core': core,
@@ -12,4 +13,5 @@ export const platformMigrations: Migrations = {
   '2026_12_02_1100_platform_audit_index': auditIndex,
   '2026_12_02_1200_platform_jobs': jobs,
   '2026_12_02_1310_platform_user_time_zone': userTimeZone,
+  '2026_12_02_1420_platform_outbox_attachments': outboxAttachments,
 };

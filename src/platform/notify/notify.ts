@@ -19,7 +19,7 @@ import type { Db } from '../../db/schema.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { ModuleManifest, NotificationKind } from '../module.js';
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
-import { queueMail } from '../mail/mailer.js';
+import { queueMail, type MailAttachment } from '../mail/mailer.js';
 import { PLATFORM_NOTIFICATIONS } from './kinds.js';
 
 /** Someone to tell: an account (userId) or just an address (e.g. an applicant without an account yet). */
@@ -38,6 +38,8 @@ export interface NotificationMessage {
   params?: (locale: Locale) => Record<string, unknown>;
   /** The body holds a secret (a reset or invitation link): not kept readable once delivered. */
   secret?: boolean;
+  /** Files to send with each recipient's message, in their language (e.g. an event's .ics). */
+  attachments?: (locale: Locale) => MailAttachment[];
 }
 
 /** What notify needs: the command's transaction and the translator. */
@@ -103,6 +105,6 @@ export async function notify(tx: NotifyContext, recipients: Recipient[], kind: s
     const locale: Locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = tx.i18n.t(locale);
     const params = message.params?.(locale) ?? {};
-    await queueMail(tx.db, { to, kind, subject: t(message.subject, params), text: t(message.body, params), secret: message.secret ?? false, userId: r.userId ?? null });
+    await queueMail(tx.db, { to, kind, subject: t(message.subject, params), text: t(message.body, params), secret: message.secret ?? false, userId: r.userId ?? null, attachments: message.attachments?.(locale) });
   }
 }
