@@ -9,13 +9,14 @@ import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { fields } from '../../platform/http/forms.js';
 import { emptyForm, type FormState } from '../../platform/views/components.js';
-import { authorize, requireUser } from '../../platform/authz/authz.js';
+import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
 import { fail } from '../../platform/outcome.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated, translatedFromForm } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations } from '../membership/index.js';
+import { bodyAreaEvents } from '../events/index.js';
 import { getBodyBySlug, bodyFacts, bodyMemberships, bodyPositions, type BodyRow, type BodyFacts } from './queries.js';
 import { bodiesPolicy } from './policy.js';
 import { requestJoin, decideJoin, leaveBody } from './commands/members.js';
@@ -73,7 +74,13 @@ async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFac
   const { body, facts } = x;
   const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
   const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
-  return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} />, {
+  // The body's events and representations (events module), for what this reader is to the body.
+  const events = await bodyAreaEvents({ db, locale: l, t, bodyId: body.id, reader: { admin: isAdmin(c.get('user')), memberOrg: facts.myOrgs.length > 0, ofBody: facts.actsForMember || facts.isSecretary } });
+  return c.render(
+    <>
+      <AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} />
+      {events}
+    </>, {
     title: t('bodies.area.title', { body: pickTranslated(body.name, l)?.text ?? body.slug }),
     noindex: true,
     crumbs: [

@@ -11,6 +11,9 @@ import { listEvents } from './queries.js';
 import { sendReminders } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { EventLink } from './views/common.js';
+import { bodyEventsSection } from './views/body.js';
+import { visibleTo } from './policy.js';
+import { readerFacts } from './facts.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -59,6 +62,8 @@ export const eventsModule = defineModule({
       </section>
     );
   },
+  // A body's page: its upcoming events and its representation at others' events, as this reader may see them.
+  bodySections: async ({ db, locale, t, user }, body) => bodyEventsSection({ db, locale, t, bodyId: body.id, visible: visibleTo(user ?? null, await readerFacts(db, user?.id)) }),
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5 });
     if (!events.length) return null;

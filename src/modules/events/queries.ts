@@ -135,7 +135,9 @@ export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
   q = q.where((eb) => {
     const ors = [];
     if (plain.length) ors.push(eb('visibility', 'in', plain));
-    if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
+    // 'body' among the visibilities (administrators): every body's events; else only the listed bodies'.
+    if (f.visibilities.includes('body')) ors.push(eb('visibility', '=', 'body'));
+    else if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
     return ors.length ? eb.or(ors) : eb.val(false);
   });
   return withLinks(db, await q.limit(f.limit ?? 200).execute());
@@ -269,4 +271,59 @@ export interface Material {
 export async function materialsOf(db: Db, eventId: string): Promise<Material[]> {
   const rows = await db.selectFrom('event_materials').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, phase: r.phase, audience: r.audience, title: r.title, url: r.url, fileName: r.file_name, storedName: r.stored_name, contentType: r.content_type, size: r.size === null ? null : Number(r.size), createdAt: r.created_at }));
+}
+
+export interface Representation {
+  mandate: Translated;
+  report: Translated;
+  reportedAt: string | null;
+  representatives: { userId: string; bodyId: string; name: string }[];
+}
+
+/** Who represents the Mechanism at an external event, with what mandate, and the report they brought back. */
+export async function representationOf(db: Db, eventId: string): Promise<Representation | undefined> {
+  const r = await db.selectFrom('event_representation').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  const people = await db.selectFrom('event_representatives').select(['user_id', 'body_id', 'name']).where('event_id', '=', eventId).orderBy('name').execute();
+  if (!r && !people.length) return undefined;
+  return {
+    mandate: r ? parseTranslated(r.mandate) : {},
+    report: r ? parseTranslated(r.report) : {},
+    reportedAt: r?.reported_at ?? null,
+    representatives: people.map((p) => ({ userId: p.user_id, bodyId: p.body_id, name: p.name })),
+  };
+}
+
+/**
+ * A body's representation at others' events: external events it organizes the representation of, or where one of
+ * its position holders represents it — latest first, those the reader may see.
+ */
+export async function representationsOfBody(db: Db, bodyId: string, f: Pick<EventFilter, 'visibilities' | 'bodyIds'> & { limit?: number }): Promise<{ event: Event; reported: boolean }[]> {
+  const ids = db
+    .selectFrom('event_bodies')
+    .select('event_id')
+    .where('body_id', '=', bodyId)
+    .union(db.selectFrom('event_representatives').select('event_id').where('body_id', '=', bodyId));
+  const plain = f.visibilities.filter((v) => v !== 'body');
+  const bodyIds = f.bodyIds ?? [];
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('external_by', 'is not', null)
+    .where('id', 'in', ids)
+    .where((eb) => {
+      const ors = [];
+      if (plain.length) ors.push(eb('visibility', 'in', plain));
+      // 'body' among the visibilities (administrators): every body's events; else only the listed bodies'.
+    if (f.visibilities.includes('body')) ors.push(eb('visibility', '=', 'body'));
+    else if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .orderBy('starts_at', 'desc')
+    .limit(f.limit ?? 100)
+    .execute();
+  const events = await withLinks(db, rows);
+  const reported = new Set(
+    events.length ? (await db.selectFrom('event_representation').select('event_id').where('event_id', 'in', events.map((e) => e.id)).where('reported_at', 'is not', null).execute()).map((r) => r.event_id) : [],
+  );
+  return events.map((event) => ({ event, reported: reported.has(event.id) }));
 }

@@ -36,7 +36,11 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toCsv } from '../../platform/http/csv.js';
-import { questionsOf, answersOf, materialsOf, type Material } from './queries.js';
+import { questionsOf, answersOf, materialsOf, representationOf, type Material } from './queries.js';
+import { saveRepresentation } from './commands/representation.js';
+import { RepresentationForm, representationInput } from './schemas.js';
+import { RepresentationFormPage } from './views/representation.js';
+import { bodyPositions } from '../bodies/index.js';
 import { saveQuestions } from './commands/questions.js';
 import { addMaterial, removeMaterial, eventUploadsDir } from './commands/materials.js';
 import { QuestionsForm, questionsInput, QUESTION_ROWS, MaterialForm } from './schemas.js';
@@ -128,6 +132,7 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
   const materials = (await materialsOf(db, e.id)).filter((m) => m.audience === 'public' || participant);
   return c.render(
     <EventPage
+      representation={e.external ? await representationOf(db, e.id) : undefined}
       questions={await questionsOf(db, e.id)}
       materials={materials}
       e={e}
@@ -671,3 +676,68 @@ eventsRoutes.get(paths.material.pattern, async (c) => {
     'Cache-Control': 'private, no-store',
   });
 });
+
+// ------------------------------------------------------------------------------------------------
+// Representation at others' events
+// ------------------------------------------------------------------------------------------------
+
+/** Who may represent: people holding a position today in one of the event's organizing bodies (`<body>:<user>`). */
+async function representativeCandidates(c: Context<AppEnv>, e: Event, db: Db = c.get('deps').db) {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const names = new Map((await listBodies(db)).map((b) => [b.id, pickTranslated(b.shortName ?? b.name, l)?.text ?? b.slug]));
+  const out: { value: string; label: string; userId: string; bodyId: string; name: string }[] = [];
+  for (const bodyId of e.bodyIds) {
+    for (const h of (await bodyPositions(db, bodyId)).filter((h) => h.current)) {
+      out.push({ value: `${bodyId}:${h.userId}`, label: t('events.representation.of', { name: h.holderName, position: t(`bodies.positions.names.${h.position}`), body: names.get(bodyId) ?? '' }), userId: h.userId, bodyId, name: h.holderName });
+    }
+  }
+  return out;
+}
+
+/** The event, for its organizers, when it is external (others' events have a representation; the Mechanism's own do not). */
+async function loadExternal(c: Context<AppEnv>, user: CurrentUser | null) {
+  const x = await loadEvent(c, user);
+  return x && x.e.external ? x : null;
+}
+
+async function renderRepresentation(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  c.header('Cache-Control', 'no-store');
+  return c.render(<RepresentationFormPage e={x.e} form={form} candidates={await representativeCandidates(c, x.e)} />, { title: c.get('t')('events.representation.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+eventsRoutes.get(paths.representation.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadExternal(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const r = await representationOf(c.get('deps').db, x.e.id);
+  const values: Record<string, string | string[] | undefined> = { representatives: r?.representatives.map((p) => `${p.bodyId}:${p.userId}`) ?? [] };
+  for (const l of LOCALES) {
+    values[`mandate_${l}`] = r?.mandate[l] ?? '';
+    values[`report_${l}`] = r?.report[l] ?? '';
+  }
+  return renderRepresentation(c, x, emptyForm(values));
+});
+
+eventsRoutes.post(
+  paths.representation.pattern,
+  action({
+    load: loadExternal,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: RepresentationForm,
+    run: async (trx, { actor, subject, input, c }) => {
+      const d = representationInput(input);
+      const candidates = await representativeCandidates(c, subject.e, trx);
+      const people = [];
+      for (const p of d.picked) {
+        const found = candidates.find((k) => k.bodyId === p.bodyId && k.userId === p.userId);
+        if (!found) return fail('events.errors.notRepresentative', { field: 'representatives' });
+        people.push({ userId: found.userId, bodyId: found.bodyId, name: found.name });
+      }
+      return saveRepresentation(trx, actor.id, subject.e.id, { representatives: people, mandate: d.mandate, report: d.report });
+    },
+    form: (c, { subject, form }) => renderRepresentation(c, subject, form),
+    done: (x) => ({ to: back(x), flash: 'events.representation.saved' }),
+  }),
+);

@@ -232,3 +232,16 @@ export const MaterialForm = z
     audience: z.enum(MATERIAL_AUDIENCES),
   })
   .refine((v) => v.kind !== 'link' || !!v.url, { message: 'events.errors.materialUrl', path: ['url'] });
+
+const repFields: Record<string, z.ZodType> = {};
+for (const l of LOCALES) {
+  repFields[`mandate_${l}`] = z.string().trim().max(20000).optional();
+  repFields[`report_${l}`] = z.string().trim().max(20000).optional();
+}
+/** The representation: representatives (`<body id>:<user id>` of current position holders), mandate and report per language. */
+export const RepresentationForm = z.object({ representatives: fields.list(z.string().regex(/^[0-9a-z]{16}:[0-9A-Za-z_-]{1,64}$/)), ...repFields });
+
+export function representationInput(d: z.output<typeof RepresentationForm>) {
+  const raw = d as unknown as Record<string, string | undefined>;
+  return { picked: (d as { representatives: string[] }).representatives.map((v) => ({ bodyId: v.slice(0, 16), userId: v.slice(17) })), mandate: translatedFromForm(raw, 'mandate'), report: translatedFromForm(raw, 'report') };
+}

@@ -2,7 +2,8 @@
 import { Form, Button, SelectField, TextField, Notice, Table, TText, ErrorSummary, type FormState } from '../../../platform/views/components.js';
 import { QuestionFields } from './questions.js';
 import { MaterialsSection } from './materials.js';
-import type { Question, Material } from '../queries.js';
+import type { Question, Material, Representation } from '../queries.js';
+import { RepresentationSection } from './representation.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { paths as platformPaths } from '../../../platform/paths.js';
@@ -36,6 +37,8 @@ export interface EventPageProps {
   questions: Question[];
   /** The materials this reader may see. */
   materials: Material[];
+  /** An external event's representation. */
+  representation?: Representation;
 }
 
 const sectorOptions = (t: (k: string) => string) => SECTORS.map((s) => ({ value: s, label: t(`events.sectors.${s}`) }));
@@ -48,7 +51,10 @@ export function EventPage(p: EventPageProps) {
   const active = p.mine && ['registered', 'waitlisted', 'pending_approval', 'pending_email'].includes(p.mine.status);
   return (
     <>
-      <p class="muted">{t(`events.kinds.${e.kind}`)}</p>
+      <p class="muted">
+        {t(`events.kinds.${e.kind}`)}
+        {e.external ? ` · ${t('events.external.badge')}` : ''}
+      </p>
       <h1>
         <TText value={e.title} />
       </h1>
@@ -70,9 +76,25 @@ export function EventPage(p: EventPageProps) {
           <a class="button secondary" href={paths.materials.href(l, id)}>
             {t('events.materials.manage')}
           </a>
+          {e.external ? (
+            <>
+              {' '}
+              <a class="button secondary" href={paths.representation.href(l, id)}>
+                {t('events.representation.manage')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <dl class="facts">
+        {e.external ? (
+          <>
+            <dt>{t('events.external.label')}</dt>
+            <dd>
+              {e.external.organizer} ({t(`events.external.by.${e.external.by}`)})
+            </dd>
+          </>
+        ) : null}
         <dt>{t('events.fields.starts')}</dt>
         <dd>
           <When at={e.startsAt} zone={e.timeZone} reader={p.reader} />
@@ -152,6 +174,7 @@ export function EventPage(p: EventPageProps) {
           />
         </section>
       ) : null}
+      {e.external ? <RepresentationSection r={p.representation} bodyName={p.bodyName} /> : null}
       <MaterialsSection e={e} materials={p.materials} />
       {p.minutes ? <MinutesSection m={p.minutes} bodyName={p.bodyName} /> : null}
       {p.attendance.total ? (
