@@ -12,6 +12,7 @@ import { sendReminders } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { EventLink } from './views/common.js';
 import { bodyEventsSection } from './views/body.js';
+import { eventsPersonalData, eventsForgetPerson } from './personal.js';
 import { visibleTo } from './policy.js';
 import { readerFacts } from './facts.js';
 import es from './messages/es.json' with { type: 'json' };
@@ -44,6 +45,8 @@ export const eventsModule = defineModule({
   routes: eventsRoutes,
   api: eventsApi,
   demo: demoEvents,
+  personalData: eventsPersonalData,
+  forgetPerson: eventsForgetPerson,
   uploadLimits: [{ path: paths.materials.pattern, maxBytes: MATERIAL_UPLOAD_LIMIT }],
   nav: [
     { path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 },

@@ -234,4 +234,17 @@ describe.each(DIALECTS)('events: questions, materials, representation (%s)', (di
     expect(area).toContain(`/es/events/${hidden}`);
     expect(await (await anon.get('/es/bodies/mt1')).text()).not.toContain(`/es/events/${hidden}`);
   });
+
+  it('gives a person their registrations with their answers, and forgets them (answers deleted) with their account', async () => {
+    const { eventsPersonalData, eventsForgetPerson } = await import('./personal.js');
+    const data = await eventsPersonalData(ctx.db, people.m1!.userId);
+    const mine = data.registrations.find((r) => r.event === eventId)!;
+    expect(mine.answers.map((a) => a.answer)).toEqual(expect.arrayContaining(['Diez años', 'Rampa', 'pt']));
+    await ctx.db.transaction().execute((trx) => eventsForgetPerson(trx, people.m1!.userId));
+    const row = await ctx.db.selectFrom('event_registrations').selectAll().where('email', 'like', 'forgotten-%').executeTakeFirstOrThrow();
+    expect(row.user_id).toBeNull();
+    expect(row.name).toBe('—');
+    expect(await ctx.db.selectFrom('event_answers').select('value').where('registration_id', '=', row.id).execute()).toHaveLength(0);
+    expect((await eventsPersonalData(ctx.db, people.m1!.userId)).registrations).toHaveLength(0);
+  });
 });
