@@ -172,7 +172,7 @@ test('registration questions, materials and representation at an external event'
   await page.locator('textarea[name=mandate_es]').fill('Presentar las **prioridades** de las Mesas.');
   await page.locator('textarea[name=report_es]').fill('Se acordó un seguimiento trimestral.');
   await page.locator('form[action$="/representation"] button[type=submit]').click();
-  await expect(page.locator('#representation')).toContainText('prioridades');
+  await expect(page.locator('section[aria-labelledby=representation]')).toContainText('prioridades');
   await checkA11y(page, 'external event page with representation and materials');
 
   // A visitor on a phone: sees the public material, not the participants' link; answers the questions.
@@ -180,7 +180,7 @@ test('registration questions, materials and representation at an external event'
   const guest = await guestCtx.newPage();
   await guest.setViewportSize(PHONE);
   await guest.goto(eventPath);
-  await expect(guest.locator('#materials')).toContainText('Nota conceptual');
+  await expect(guest.locator('section[aria-labelledby=materials]')).toContainText('Nota conceptual');
   await expect(guest.locator('main')).not.toContainText('Sala de la sesión');
   await guest.locator('input[name=name]').fill('Luis Ministerio');
   await guest.locator('input[name=email]').fill('luis-events@e2e.test');
