@@ -53,7 +53,7 @@ export const eventsModule = defineModule({
     { path: paths.mine.pattern, label: 'events.navMine', area: 'account', order: 22 },
   ],
   homeSections: async ({ db, locale, t }) => {
-    const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5 });
+    const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5, links: false });
     if (!events.length) return null;
     return (
       <section>
@@ -68,7 +68,7 @@ export const eventsModule = defineModule({
   // A body's page: its upcoming events and its representation at others' events, as this reader may see them.
   bodySections: async ({ db, locale, t, user }, body) => bodyEventsSection({ db, locale, t, bodyId: body.id, visible: visibleTo(user ?? null, await readerFacts(db, user?.id)) }),
   objectiveSections: async ({ db, locale, t }, { n }) => {
-    const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5 });
+    const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5, links: false });
     if (!events.length) return null;
     return (
       <section>

@@ -116,6 +116,8 @@ export interface EventFilter {
   bodyIds?: string[];
   limit?: number;
   now?: string;
+  /** false: leave `bodyIds` and `objectives` empty (short lists that show neither: two statements fewer). */
+  links?: boolean;
 }
 
 /** Events the reader may see, upcoming (soonest first) or past (latest first). */
@@ -140,7 +142,8 @@ export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
     else if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
     return ors.length ? eb.or(ors) : eb.val(false);
   });
-  return withLinks(db, await q.limit(f.limit ?? 200).execute());
+  const rows = await q.limit(f.limit ?? 200).execute();
+  return f.links === false ? rows.map((r) => toEvent(r, [], [])) : withLinks(db, rows);
 }
 
 export async function agendaOf(db: Db, eventId: string): Promise<AgendaItem[]> {
@@ -305,25 +308,23 @@ export async function representationsOfBody(db: Db, bodyId: string, f: Pick<Even
     .union(db.selectFrom('event_representatives').select('event_id').where('body_id', '=', bodyId));
   const plain = f.visibilities.filter((v) => v !== 'body');
   const bodyIds = f.bodyIds ?? [];
+  // One statement: the events and whether their report came back (their bodies and objectives are not shown).
   const rows = await db
     .selectFrom('events')
-    .selectAll()
-    .where('external_by', 'is not', null)
-    .where('id', 'in', ids)
+    .leftJoin('event_representation', 'event_representation.event_id', 'events.id')
+    .selectAll('events')
+    .select('event_representation.reported_at')
+    .where('events.external_by', 'is not', null)
+    .where('events.id', 'in', ids)
     .where((eb) => {
       const ors = [];
-      if (plain.length) ors.push(eb('visibility', 'in', plain));
-      // 'body' among the visibilities (administrators): every body's events; else only the listed bodies'.
-    if (f.visibilities.includes('body')) ors.push(eb('visibility', '=', 'body'));
-    else if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
+      if (plain.length) ors.push(eb('events.visibility', 'in', plain));
+      if (f.visibilities.includes('body')) ors.push(eb('events.visibility', '=', 'body'));
+      else if (bodyIds.length) ors.push(eb.and([eb('events.visibility', '=', 'body'), eb('events.visibility_body_id', 'in', bodyIds)]));
       return ors.length ? eb.or(ors) : eb.val(false);
     })
-    .orderBy('starts_at', 'desc')
+    .orderBy('events.starts_at', 'desc')
     .limit(f.limit ?? 100)
     .execute();
-  const events = await withLinks(db, rows);
-  const reported = new Set(
-    events.length ? (await db.selectFrom('event_representation').select('event_id').where('event_id', 'in', events.map((e) => e.id)).where('reported_at', 'is not', null).execute()).map((r) => r.event_id) : [],
-  );
-  return events.map((event) => ({ event, reported: reported.has(event.id) }));
+  return rows.map(({ reported_at, ...r }) => ({ event: toEvent(r as EventsTable, [], []), reported: !!reported_at }));
 }

@@ -214,7 +214,7 @@ eventsRoutes.get(paths.feed.pattern, async (c) => {
   const n = Number(q.objective);
   const objective = Number.isInteger(n) && n >= 1 && n <= 23 ? n : undefined;
   const bodyId = q.body && /^[0-9a-z]{16}$/.test(q.body) ? q.body : undefined;
-  const events = await listEvents(db, { when: 'upcoming', bodyId, objective, visibilities: ['public'], limit: 1000 });
+  const events = await listEvents(db, { when: 'upcoming', bodyId, objective, visibilities: ['public'], limit: 1000, links: false });
   const names = await countryNames(db, l);
   const body = eventsCalendar(c.get('t')('events.list.title'), events, config.baseUrl, l, (code) => names.get(code) ?? code);
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="events.ics"' });

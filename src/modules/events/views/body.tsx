@@ -40,7 +40,7 @@ function List(props: { events: Event[]; locale: Locale }) {
 export async function bodyEventsSection(x: BodyEventsInput) {
   const { db, locale, t, bodyId } = x;
   const now = x.now ?? new Date();
-  const upcoming = await listEvents(db, { when: 'upcoming', bodyId, ...x.visible, limit: 5, now: now.toISOString() });
+  const upcoming = await listEvents(db, { when: 'upcoming', bodyId, ...x.visible, limit: 5, now: now.toISOString(), links: false });
   const reps = await representationsOfBody(db, bodyId, { ...x.visible, limit: 200 });
   const yearAgo = new Date(now.getTime() - 365 * 86400_000).toISOString();
   const lastYear = reps.filter((r) => r.event.startsAt >= yearAgo && r.event.startsAt <= now.toISOString());
