@@ -86,6 +86,8 @@ export interface OutboxTable {
   user_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Extra mail headers as JSON text (List-Unsubscribe…), null: none (platform migration 1400). */
   headers: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON text of `MailAttachment[]` (platform/mail), or null: none. */
+  attachments: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';

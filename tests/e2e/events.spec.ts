@@ -112,3 +112,93 @@ test('an event: create, register, waitlist and promotion, list, calendar file', 
   await memberCtx.close();
   await guestCtx.close();
 });
+
+test('registration questions, materials and representation at an external event', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signInAsAdmin(page);
+  // An external event: the Regional Network convenes, the Mechanism is represented.
+  await page.goto('/es/events/new');
+  await page.locator('select[name=kind]').selectOption('conversatorio');
+  await page.locator('select[name=external_by]').selectOption('un_network');
+  await page.locator('input[name=external_organizer]').fill('Red Regional de la ONU');
+  await page.locator('input[name=title_es]').fill('Foro de la Red Regional e2e');
+  await page.locator('textarea[name=description_es]').fill('Con la participación del Mecanismo.');
+  await page.locator('select[name=time_zone]').selectOption('America/Mexico_City');
+  await page.locator('input[name=starts_at]').fill(inDays(20, '09:00'));
+  await page.locator('input[name=ends_at]').fill(inDays(20, '13:00'));
+  await page.locator('input[name=format][value=online]').check();
+  await page.locator('input[name=online_url]').fill('https://meet.example.org/foro');
+  await page.locator('form[action$="/events/new"] button[type=submit]').click();
+  await expect(page).toHaveURL(/\/es\/events\/[0-9a-z]{16}$/);
+  const eventPath = new URL(page.url()).pathname;
+  await expect(page.locator('main')).toContainText('Red Regional de la ONU');
+
+  // Questions: a required text question refused without its wording, then saved with an interpretation question.
+  await page.goto(`${eventPath}/questions`);
+  await checkA11y(page, 'questions form');
+  await page.locator('select[name=question_0_kind]').selectOption('text');
+  await page.locator('form[action$="/questions"] button[type=submit]').click();
+  await expect(page.locator('#f-question_0_label-error')).toBeVisible();
+  await checkA11y(page, 'questions form with errors');
+  await page.locator('input[name=question_0_label]').fill('¿Qué institución representas?');
+  await page.locator('input[name=question_0_required]').check();
+  await page.locator('select[name=question_1_kind]').selectOption('interpretation');
+  await page.locator('select[name=question_2_kind]').selectOption('accessibility');
+  await page.locator('form[action$="/questions"] button[type=submit]').click();
+  await expect(page).toHaveURL(/\/registrations$/);
+
+  // Materials: a PDF for everyone, a link for participants.
+  await page.goto(`${eventPath}/materials`);
+  await checkA11y(page, 'materials page');
+  await page.locator('input[name=title]').fill('Nota conceptual');
+  await page.locator('input[name=file]').setInputFiles({ name: 'nota.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%nota\n') });
+  await page.locator('form[action$="/materials"] button[type=submit]').click();
+  await expect(page.locator('.notice.success')).toBeVisible();
+  await page.locator('input[name=title]').fill('Sala de la sesión');
+  await page.locator('input[name=kind][value=link]').check();
+  await page.locator('input[name=url]').fill('https://example.org/sala');
+  await page.locator('select[name=audience]').selectOption('participants');
+  await page.locator('form[action$="/materials"] button[type=submit]').click();
+  await expect(page.locator('main')).toContainText('Sala de la sesión');
+  await page.setViewportSize(PHONE);
+  await checkA11y(page, 'materials page (phone)');
+  await page.goto(`${eventPath}/questions`);
+  await checkA11y(page, 'questions form (phone)');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Representation: the mandate and the report back.
+  await page.goto(`${eventPath}/representation`);
+  await checkA11y(page, 'representation form');
+  await page.locator('textarea[name=mandate_es]').fill('Presentar las **prioridades** de las Mesas.');
+  await page.locator('textarea[name=report_es]').fill('Se acordó un seguimiento trimestral.');
+  await page.locator('form[action$="/representation"] button[type=submit]').click();
+  await expect(page.locator('section[aria-labelledby=representation]')).toContainText('prioridades');
+  await checkA11y(page, 'external event page with representation and materials');
+
+  // A visitor on a phone: sees the public material, not the participants' link; answers the questions.
+  const guestCtx = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const guest = await guestCtx.newPage();
+  await guest.setViewportSize(PHONE);
+  await guest.goto(eventPath);
+  await expect(guest.locator('section[aria-labelledby=materials]')).toContainText('Nota conceptual');
+  await expect(guest.locator('main')).not.toContainText('Sala de la sesión');
+  await guest.locator('input[name=name]').fill('Luis Ministerio');
+  await guest.locator('input[name=email]').fill('luis-events@e2e.test');
+  await guest.locator('select[name=sector]').selectOption('government');
+  await guest.locator('form[action$="/guest"] button[type=submit]').click();
+  // The required question is asked again, beside its field.
+  await expect(guest.locator('.error-summary')).toBeVisible();
+  await checkA11y(guest, 'guest registration with a missing answer (phone)');
+  await guest.getByLabel('¿Qué institución representas?').fill('Ministerio del Interior');
+  await guest.getByLabel(/interpretación/).selectOption('en');
+  await guest.locator('form[action$="/guest"] button[type=submit]').click();
+  await expect(guest.locator('.notice.success')).toBeVisible();
+  await checkA11y(guest, 'external event page (visitor, phone)');
+  await guestCtx.close();
+
+  // The organizers see the answers.
+  await page.goto(`${eventPath}/registrations`);
+  await expect(page.locator('main')).toContainText('Ministerio del Interior');
+  await expect(page.locator('main')).toContainText('English');
+  await checkA11y(page, 'registrations with answers');
+});

@@ -7,7 +7,7 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
 import { getEvent, listEvents, agendaOf, translationStatus, type Event } from './queries.js';
-import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
+import { EVENT_KINDS, EVENT_FORMATS, EXTERNAL_BY } from './tables.js';
 import { paths, apiPaths } from './paths.js';
 
 const EventSchema = z
@@ -31,6 +31,10 @@ const EventSchema = z
     registrationClosesAt: z.string().nullable(),
     url: z.string(),
     ics: z.string(),
+    external: z
+      .object({ by: z.enum(EXTERNAL_BY), organizer: z.string() })
+      .nullable()
+      .openapi({ description: 'Set for an event organized outside the Mechanism, where the Mechanism is represented' }),
   })
   .openapi('Event');
 
@@ -57,6 +61,7 @@ function present(e: Event, slugs: Map<string, string>, lang: Locale) {
     registrationClosesAt: e.registrationClosesAt,
     url: paths.event.href(lang, { id: e.id }),
     ics: paths.ics.href(lang, { id: e.id }),
+    external: e.external,
   };
 }
 

@@ -7,6 +7,7 @@ import { defineRouteMatrix, everyone, only, signedIn, except, ROLES, type World 
 import { createEvent, type EventInput } from './commands/save.js';
 import { register, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
+import { addMaterial } from './commands/materials.js';
 import { paths, apiPaths, apiMounted } from './paths.js';
 
 interface Subjects {
@@ -15,6 +16,12 @@ interface Subjects {
   token: string;
   regId: string;
   fresh: () => Promise<string>;
+  /** An external event (representation). */
+  ext: string;
+  /** A public file of the public event. */
+  file: string;
+  /** A new link material of the public event (each removal takes one). */
+  freshMaterial: () => Promise<string>;
 }
 
 const input = (w: World): EventInput => ({
@@ -53,7 +60,11 @@ async function setup(w: World): Promise<Subjects> {
   );
   const token = (await db.selectFrom('event_registrations').select('token').where('id', '=', reg.id).executeTakeFirstOrThrow()).token;
   const feedToken = (await db.transaction().execute((trx) => renewFeedToken(eventsTx(trx, deps), w.users.member))) as { token: string };
-  return { pub, token, regId: reg.id, fresh, feedToken: feedToken.token };
+  const ext = must(await db.transaction().execute((trx) => createEvent(trx, w.users.admin, { ...input(w), external: { by: 'government', organizer: 'Ministerio' } }))).id;
+  const dataDir = deps.config.dataDir;
+  const file = must(await db.transaction().execute((trx) => addMaterial(trx, w.users.admin, dataDir, pub, { title: 'Agenda', kind: 'file', phase: 'before', audience: 'public', file: { name: 'agenda.pdf', bytes: new Uint8Array(Buffer.from('%PDF-1.4\n')) } }))).id;
+  const freshMaterial = async () => must(await db.transaction().execute((trx) => addMaterial(trx, w.users.admin, dataDir, pub, { title: 'Enlace', kind: 'link', url: 'https://example.org/x', phase: 'after', audience: 'public' }))).id;
+  return { pub, token, regId: reg.id, fresh, feedToken: feedToken.token, ext, file, freshMaterial };
 }
 
 export const matrix = defineRouteMatrix<Subjects>({
@@ -87,6 +98,15 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.minutes.pattern, url: ev(paths.minutes), expect: organizers },
       { method: 'POST', route: paths.minutes.pattern, url: ev(paths.minutes), form: () => ({ action_0_due: 'not-a-date' }), expect: organizers },
       { method: 'POST', route: paths.cancelEvent.pattern, url: async () => paths.cancelEvent.href('es', { id: await x().fresh() }), expect: organizers },
+      { method: 'GET', route: paths.questions.pattern, url: ev(paths.questions), expect: organizers },
+      { method: 'POST', route: paths.questions.pattern, url: ev(paths.questions), form: () => ({ question_0_kind: 'text' }), expect: organizers },
+      { method: 'GET', route: paths.registrationsCsv.pattern, url: ev(paths.registrationsCsv), expect: organizers },
+      { method: 'GET', route: paths.materials.pattern, url: ev(paths.materials), expect: organizers },
+      { method: 'POST', route: paths.materials.pattern, url: ev(paths.materials), expect: organizers },
+      { method: 'GET', route: paths.material.pattern, url: () => paths.material.href('es', { id: x().pub, mid: x().file }), expect: everyone() },
+      { method: 'POST', route: paths.removeMaterial.pattern, url: async () => paths.removeMaterial.href('es', { id: x().pub, mid: await x().freshMaterial() }), expect: organizers },
+      { method: 'GET', route: paths.representation.pattern, url: () => paths.representation.href('es', { id: x().ext }), expect: organizers },
+      { method: 'POST', route: paths.representation.pattern, url: () => paths.representation.href('es', { id: x().ext }), form: () => ({ representatives: 'nope' }), expect: organizers },
       { method: 'GET', route: apiMounted(apiPaths.list), url: () => apiMounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiMounted(apiPaths.event), url: () => apiMounted(apiPaths.event).replace(':id', x().pub), expect: everyone() },
       // Renewing one's own address (each role its own; the member's address in the case above was used already).

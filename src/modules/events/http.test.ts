@@ -295,7 +295,16 @@ describe.each(DIALECTS)('events over HTTP (%s)', (dialect) => {
     const adminId = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
     await demoEvents({ db: ctx.db, dialect, log: ctx.deps.log, adminId });
     await demoEvents({ db: ctx.db, dialect, log: ctx.deps.log, adminId });
-    expect(await ctx.db.selectFrom('events').select('id').execute()).toHaveLength(2);
+    expect(await ctx.db.selectFrom('events').select('id').execute()).toHaveLength(3);
+    // The workshop has its materials and published minutes; the Regional Network's conversatorio, the representation.
+    const ws = (await ctx.db.selectFrom('events').select(['id', 'title']).execute()).find((e) => e.title.includes('Hybrid workshop'))!;
+    const wsPage = await (await anon.get(`/en/events/${ws.id}`)).text();
+    expect(wsPage).toContain('[Demo] Programa del taller');
+    expect(wsPage).toContain('After the event');
+    expect(wsPage).toContain('Consolidar insumos para el Conversatorio Multiactoral');
+    expect(wsPage).toContain('Share the studies');
+    const conv = (await ctx.db.selectFrom('events').select(['id', 'external_by']).where('external_by', 'is not', null).executeTakeFirstOrThrow()).id;
+    expect(await (await anon.get(`/en/events/${conv}`)).text()).toContain('consolidated inputs');
     const page = await (await anon.get('/en/events')).text();
     const past = page.slice(page.indexOf('<h2>Past</h2>'));
     expect(past).toContain('Hybrid workshop on migration narratives');

@@ -4,7 +4,8 @@ import { eventsAudit } from './audit.js';
 import { defineModule } from '../../platform/module.js';
 import { eventsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
-import { eventsRoutes } from './routes.js';
+import * as more from './migrations/2026_12_02_1430_events_questions_materials_representation.js';
+import { eventsRoutes, MATERIAL_UPLOAD_LIMIT } from './routes.js';
 import { eventsApi } from './api.js';
 import { demoEvents } from './seed.js';
 import { paths } from './paths.js';
@@ -12,6 +13,10 @@ import { listEvents } from './queries.js';
 import { sendReminders } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { EventLink } from './views/common.js';
+import { bodyEventsSection } from './views/body.js';
+import { eventsPersonalData, eventsForgetPerson } from './personal.js';
+import { visibleTo } from './policy.js';
+import { readerFacts } from './facts.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -40,17 +45,20 @@ export const eventsModule = defineModule({
   linkTargets: [eventLinks],
   reportSections: [eventsReport],
   audit: eventsAudit,
-  migrations: { '2026_12_02_1000_events_create': create },
+  migrations: { '2026_12_02_1000_events_create': create, '2026_12_02_1430_events_questions_materials_representation': more },
   messages: { es, en, pt, fr },
   routes: eventsRoutes,
   api: eventsApi,
   demo: demoEvents,
+  personalData: eventsPersonalData,
+  forgetPerson: eventsForgetPerson,
+  uploadLimits: [{ path: paths.materials.pattern, maxBytes: MATERIAL_UPLOAD_LIMIT }],
   nav: [
     { path: paths.list.pattern, label: 'events.nav', area: 'main', order: 14 },
     { path: paths.mine.pattern, label: 'events.navMine', area: 'account', order: 22 },
   ],
   homeSections: async ({ db, locale, t }) => {
-    const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5 });
+    const events = await listEvents(db, { when: 'upcoming', visibilities: ['public'], limit: 5, links: false });
     if (!events.length) return null;
     return (
       <section>
@@ -62,8 +70,13 @@ export const eventsModule = defineModule({
       </section>
     );
   },
+  // A body's page: its upcoming events and its representation at others' events, as this reader may see them.
+  bodySections: async ({ db, locale, t, user }, body) => bodyEventsSection({ db, locale, t, bodyId: body.id, visible: visibleTo(user ?? null, await readerFacts(db, user?.id)) }),
+  // The body's members' area: the same events and representations, as this signed-in reader may see them.
+  bodyAreaSections: async ({ db, locale, t, user }, body) =>
+    bodyEventsSection({ db, locale, t, bodyId: body.id, visible: visibleTo(user ?? null, await readerFacts(db, user?.id)), heading: t('events.body.areaTitle') }),
   objectiveSections: async ({ db, locale, t }, { n }) => {
-    const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5 });
+    const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5, links: false });
     if (!events.length) return null;
     return (
       <section>

@@ -31,6 +31,12 @@ export const paths = {
   invite: route(`${E}/invitations`),
   checkIn: route(`${E}/check-in`),
   minutes: route(`${E}/minutes`),
+  questions: route(`${E}/questions`),
+  registrationsCsv: route(`${E}/registrations.csv`),
+  materials: route(`${E}/materials`),
+  material: route(`${E}/materials/:mid{[0-9a-z]{16}}`),
+  removeMaterial: route(`${E}/materials/:mid{[0-9a-z]{16}}/remove`),
+  representation: route(`${E}/representation`),
 };
 
 /** A body's page, declared by the bodies module. */

@@ -36,6 +36,8 @@ export const eventsPolicy = definePolicy({
   registerAsGuest: (a: Actor, { e }: { e: Event; f: ReaderFacts }) => !a && e.status === 'scheduled' && e.visibility === 'public',
   /** The online link: the organizers and people holding a seat. */
   seeLink: (a: Actor, { e, f, registered }: { e: Event; f: ReaderFacts; registered: boolean }) => organizes(a, e, f) || (!!a && registered),
+  /** Materials for participants only: the organizers and people holding a seat. */
+  seeParticipantMaterials: (a: Actor, { e, f, registered }: { e: Event; f: ReaderFacts; registered: boolean }) => organizes(a, e, f) || (!!a && registered),
 });
 
 /** The reader's visibilities, for lists (what `view` allows, as a filter). */

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/schema.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
-import type { EventsTable, EventKind, EventRegistrationsTable, Visibility } from './tables.js';
+import type { EventsTable, EventKind, EventRegistrationsTable, Visibility, QuestionKind, ExternalBy } from './tables.js';
 
 export interface Event {
   id: string;
@@ -28,6 +28,8 @@ export interface Event {
   objectives: number[];
   createdAt: string;
   updatedAt: string;
+  /** An event organized outside the Mechanism (where it is represented), or null: the Mechanism's own. */
+  external: { by: ExternalBy; organizer: string } | null;
 }
 
 export interface AgendaItem {
@@ -64,6 +66,7 @@ function toEvent(r: EventsTable, bodyIds: string[], objectives: number[]): Event
     objectives,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    external: r.external_by ? { by: r.external_by, organizer: r.external_organizer ?? '' } : null,
   };
 }
 
@@ -113,6 +116,8 @@ export interface EventFilter {
   bodyIds?: string[];
   limit?: number;
   now?: string;
+  /** false: leave `bodyIds` and `objectives` empty (short lists that show neither: two statements fewer). */
+  links?: boolean;
 }
 
 /** Events the reader may see, upcoming (soonest first) or past (latest first). */
@@ -132,10 +137,13 @@ export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
   q = q.where((eb) => {
     const ors = [];
     if (plain.length) ors.push(eb('visibility', 'in', plain));
-    if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
+    // 'body' among the visibilities (administrators): every body's events; else only the listed bodies'.
+    if (f.visibilities.includes('body')) ors.push(eb('visibility', '=', 'body'));
+    else if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
     return ors.length ? eb.or(ors) : eb.val(false);
   });
-  return withLinks(db, await q.limit(f.limit ?? 200).execute());
+  const rows = await q.limit(f.limit ?? 200).execute();
+  return f.links === false ? rows.map((r) => toEvent(r, [], [])) : withLinks(db, rows);
 }
 
 export async function agendaOf(db: Db, eventId: string): Promise<AgendaItem[]> {
@@ -217,4 +225,106 @@ export async function minutesOf(db: Db, eventId: string): Promise<Minutes | unde
   if (!m) return undefined;
   const actions = await db.selectFrom('event_actions').select(['text', 'body_id', 'due_on']).where('event_id', '=', eventId).orderBy('position').execute();
   return { summary: parseTranslated(m.summary), agreements: parseTranslated(m.agreements), publishedAt: m.published_at, actions: actions.map((a) => ({ text: a.text, bodyId: a.body_id, dueOn: a.due_on })) };
+}
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  /** Empty: the platform's wording for the kind (accessibility, interpretation). */
+  label: string;
+  choices: string[];
+  required: boolean;
+}
+
+export async function questionsOf(db: Db, eventId: string): Promise<Question[]> {
+  const rows = await db.selectFrom('event_questions').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, choices: r.choices ? (JSON.parse(r.choices) as string[]) : [], required: Number(r.required) === 1 }));
+}
+
+/** Every answer given for an event: registration id → question id → value. */
+export async function answersOf(db: Db, eventId: string): Promise<Map<string, Map<string, string>>> {
+  const rows = await db
+    .selectFrom('event_answers')
+    .innerJoin('event_registrations', 'event_registrations.id', 'event_answers.registration_id')
+    .select(['event_answers.registration_id', 'event_answers.question_id', 'event_answers.value'])
+    .where('event_registrations.event_id', '=', eventId)
+    .execute();
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    if (!out.has(r.registration_id)) out.set(r.registration_id, new Map());
+    out.get(r.registration_id)!.set(r.question_id, r.value);
+  }
+  return out;
+}
+
+export interface Material {
+  id: string;
+  kind: 'file' | 'link';
+  phase: 'before' | 'after';
+  audience: 'public' | 'participants';
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  storedName: string | null;
+  contentType: string | null;
+  size: number | null;
+  createdAt: string;
+}
+
+export async function materialsOf(db: Db, eventId: string): Promise<Material[]> {
+  const rows = await db.selectFrom('event_materials').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, phase: r.phase, audience: r.audience, title: r.title, url: r.url, fileName: r.file_name, storedName: r.stored_name, contentType: r.content_type, size: r.size === null ? null : Number(r.size), createdAt: r.created_at }));
+}
+
+export interface Representation {
+  mandate: Translated;
+  report: Translated;
+  reportedAt: string | null;
+  representatives: { userId: string; bodyId: string; name: string }[];
+}
+
+/** Who represents the Mechanism at an external event, with what mandate, and the report they brought back. */
+export async function representationOf(db: Db, eventId: string): Promise<Representation | undefined> {
+  const r = await db.selectFrom('event_representation').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+  const people = await db.selectFrom('event_representatives').select(['user_id', 'body_id', 'name']).where('event_id', '=', eventId).orderBy('name').execute();
+  if (!r && !people.length) return undefined;
+  return {
+    mandate: r ? parseTranslated(r.mandate) : {},
+    report: r ? parseTranslated(r.report) : {},
+    reportedAt: r?.reported_at ?? null,
+    representatives: people.map((p) => ({ userId: p.user_id, bodyId: p.body_id, name: p.name })),
+  };
+}
+
+/**
+ * A body's representation at others' events: external events it organizes the representation of, or where one of
+ * its position holders represents it — latest first, those the reader may see.
+ */
+export async function representationsOfBody(db: Db, bodyId: string, f: Pick<EventFilter, 'visibilities' | 'bodyIds'> & { limit?: number }): Promise<{ event: Event; reported: boolean }[]> {
+  const ids = db
+    .selectFrom('event_bodies')
+    .select('event_id')
+    .where('body_id', '=', bodyId)
+    .union(db.selectFrom('event_representatives').select('event_id').where('body_id', '=', bodyId));
+  const plain = f.visibilities.filter((v) => v !== 'body');
+  const bodyIds = f.bodyIds ?? [];
+  // One statement: the events and whether their report came back (their bodies and objectives are not shown).
+  const rows = await db
+    .selectFrom('events')
+    .leftJoin('event_representation', 'event_representation.event_id', 'events.id')
+    .selectAll('events')
+    .select('event_representation.reported_at')
+    .where('events.external_by', 'is not', null)
+    .where('events.id', 'in', ids)
+    .where((eb) => {
+      const ors = [];
+      if (plain.length) ors.push(eb('events.visibility', 'in', plain));
+      if (f.visibilities.includes('body')) ors.push(eb('events.visibility', '=', 'body'));
+      else if (bodyIds.length) ors.push(eb.and([eb('events.visibility', '=', 'body'), eb('events.visibility_body_id', 'in', bodyIds)]));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .orderBy('events.starts_at', 'desc')
+    .limit(f.limit ?? 100)
+    .execute();
+  return rows.map(({ reported_at, ...r }) => ({ event: toEvent(r as EventsTable, [], []), reported: !!reported_at }));
 }

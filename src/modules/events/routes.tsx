@@ -35,6 +35,20 @@ import { MyEventsPage } from './views/mine.js';
 import { MinutesFormPage } from './views/minutes.js';
 import { saveMinutes } from './commands/minutes.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toCsv } from '../../platform/http/csv.js';
+import { questionsOf, answersOf, materialsOf, representationOf, type Material } from './queries.js';
+import { saveRepresentation } from './commands/representation.js';
+import { RepresentationForm, representationInput } from './schemas.js';
+import { RepresentationFormPage } from './views/representation.js';
+import { bodyPositions } from '../bodies/index.js';
+import { saveQuestions } from './commands/questions.js';
+import { addMaterial, removeMaterial, eventUploadsDir } from './commands/materials.js';
+import { QuestionsForm, questionsInput, QUESTION_ROWS, MaterialForm } from './schemas.js';
+import { QuestionsFormPage, questionLabel, answerText } from './views/questions.js';
+import { MaterialsPage } from './views/materials.js';
+import { ATTACHMENT_MAX_BYTES } from '../practices/index.js';
 
 /**
  * The reader's zone for the "your time" line: the platform's (account, else browser) for someone signed in; none
@@ -116,8 +130,13 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
   const attendance = await attendanceOf(db, e.id);
   const minutes = await minutesOf(db, e.id);
   const allBodies = await listBodies(db);
+  const participant = eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' });
+  const materials = (await materialsOf(db, e.id)).filter((m) => m.audience === 'public' || participant);
   return c.render(
     <EventPage
+      representation={e.external ? await representationOf(db, e.id) : undefined}
+      questions={await questionsOf(db, e.id)}
+      materials={materials}
       e={e}
       agenda={await agendaOf(db, e.id)}
       bodies={bodies}
@@ -199,7 +218,7 @@ eventsRoutes.get(paths.feed.pattern, async (c) => {
   const n = Number(q.objective);
   const objective = Number.isInteger(n) && n >= 1 && n <= 23 ? n : undefined;
   const bodyId = q.body && /^[0-9a-z]{16}$/.test(q.body) ? q.body : undefined;
-  const events = await listEvents(db, { when: 'upcoming', bodyId, objective, visibilities: ['public'], limit: 1000 });
+  const events = await listEvents(db, { when: 'upcoming', bodyId, objective, visibilities: ['public'], limit: 1000, links: false });
   const names = await countryNames(db, l);
   const body = eventsCalendar(c.get('t')('events.list.title'), events, config.baseUrl, l, (code) => names.get(code) ?? code);
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="events.ics"' });
@@ -313,9 +332,9 @@ eventsRoutes.post(
     load: loadEvent,
     allow: (actor, x) => eventsPolicy.can(actor, 'register', x),
     input: RegisterInput,
-    run: async (trx, { actor, subject, input, deps, locale }) => {
+    run: async (trx, { actor, subject, input, deps, locale, values }) => {
       if (input.org && !(await organizationsOfUser(trx, actor.id)).some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
-      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code });
+      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code, answers: values });
     },
     form: (c, { subject, form }) => renderEvent(c, subject, form),
     done: (x) => ({ to: back(x), flash: registeredFlash(x.value.status) }),
@@ -341,8 +360,8 @@ eventsRoutes.post(
     load: loadEvent,
     allow: (actor, x) => eventsPolicy.can(actor, 'registerAsGuest', x),
     input: GuestInput,
-    run: (trx, { subject, input, deps, locale }) =>
-      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code }),
+    run: (trx, { subject, input, deps, locale, values }) =>
+      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code, answers: values }),
     form: (c, { subject, form }) => renderEvent(c, subject, undefined, form),
     // The same answer whether or not the address was already registered would need the refusal hidden too;
     // an address's registration is not secret from the person typing it, so the plain answer is given.
@@ -396,7 +415,7 @@ async function renderRegistrations(c: Context<AppEnv>, x: Loaded, inviteForm = e
   const orgs = await getOrganizations(db, [...new Set(regs.map((r) => r.org_id).filter((v): v is string => !!v))]);
   const countries = await countryNames(db, c.get('locale'));
   c.header('Cache-Control', 'no-store');
-  return c.render(<RegistrationsPage e={x.e} regs={regs} inviteForm={inviteForm} checkInForm={checkInForm} attendance={attendance} orgs={orgs.map((o) => ({ id: o.id, slug: o.slug, name: o.name, country: countries.get(o.country) ?? o.country }))} />, { title: c.get('t')('events.registrations.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+  return c.render(<RegistrationsPage questions={await questionsOf(db, x.e.id)} answers={await answersOf(db, x.e.id)} e={x.e} regs={regs} inviteForm={inviteForm} checkInForm={checkInForm} attendance={attendance} orgs={orgs.map((o) => ({ id: o.id, slug: o.slug, name: o.name, country: countries.get(o.country) ?? o.country }))} />, { title: c.get('t')('events.registrations.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
 }
 
 eventsRoutes.get(paths.registrations.pattern, async (c) => {
@@ -528,5 +547,219 @@ eventsRoutes.post(
     },
     form: (c, { subject, form }) => renderMinutes(c, subject, form),
     done: (x) => ({ to: back(x), flash: x.value.published ? 'events.minutes.published' : 'events.minutes.saved' }),
+  }),
+);
+
+// ------------------------------------------------------------------------------------------------
+// Registration questions, the registrations as CSV
+// ------------------------------------------------------------------------------------------------
+
+async function renderQuestions(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  c.header('Cache-Control', 'no-store');
+  return c.render(<QuestionsFormPage e={x.e} form={form} />, { title: c.get('t')('events.questions.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+eventsRoutes.get(paths.questions.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const values: Record<string, string | undefined> = {};
+  (await questionsOf(c.get('deps').db, x.e.id)).slice(0, QUESTION_ROWS).forEach((q, i) => {
+    values[`question_${i}_id`] = q.id;
+    values[`question_${i}_kind`] = q.kind;
+    values[`question_${i}_label`] = q.label;
+    values[`question_${i}_choices`] = q.choices.join('\n');
+    if (q.required) values[`question_${i}_required`] = 'on';
+  });
+  return renderQuestions(c, x, emptyForm(values));
+});
+
+eventsRoutes.post(
+  paths.questions.pattern,
+  action({
+    load: loadEvent,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: QuestionsForm,
+    run: (trx, { actor, subject, input }) => saveQuestions(trx, actor.id, subject.e.id, questionsInput(input)),
+    form: (c, { subject, form }) => renderQuestions(c, subject, form),
+    done: (x) => ({ to: toRegistrations(x), flash: 'events.questions.saved' }),
+  }),
+);
+
+/** The registrations with their answers, one column per question (formula-safe CSV). */
+eventsRoutes.get(paths.registrationsCsv.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const { db } = c.get('deps');
+  const t = c.get('t');
+  const [regs, questions, answers] = await Promise.all([registrationsOf(db, x.e.id), questionsOf(db, x.e.id), answersOf(db, x.e.id)]);
+  const orgs = new Map((await getOrganizations(db, [...new Set(regs.map((r) => r.org_id).filter((v): v is string => !!v))])).map((o) => [o.id, o.name]));
+  const head = [t('events.fields.name'), t('events.fields.email'), t('events.fields.organization'), t('events.fields.sector'), t('events.registrations.role'), t('events.registrations.status'), t('events.registrations.code'), t('events.registrations.attendance'), ...questions.map((q) => questionLabel(q, t))];
+  const rows = regs.map((r) => [
+    r.name,
+    r.email,
+    r.org_id ? orgs.get(r.org_id) ?? '' : r.organization ?? '',
+    t(`events.sectors.${r.sector}`),
+    t(`events.roles.${r.role}`),
+    t(`events.registrationStatus.${r.status}`),
+    r.status === 'registered' ? r.check_in_code : '',
+    r.attended_at ? t('events.registrations.present') : '',
+    ...questions.map((q) => answerText(q, answers.get(r.id)?.get(q.id))),
+  ]);
+  return c.body(toCsv([head, ...rows], { bom: true }), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="registrations-${x.e.id}.csv"`, 'Cache-Control': 'private, no-store' });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Materials: files and links, before and after
+// ------------------------------------------------------------------------------------------------
+
+async function renderMaterials(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  c.header('Cache-Control', 'no-store');
+  return c.render(<MaterialsPage e={x.e} materials={await materialsOf(c.get('deps').db, x.e.id)} form={form} />, { title: c.get('t')('events.materials.manage'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+const newMaterial = () => emptyForm({ kind: 'file', phase: 'before', audience: 'public' });
+
+eventsRoutes.get(paths.materials.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadEvent(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  return renderMaterials(c, x, newMaterial());
+});
+
+/** An upload larger than any allowed file (and its form) is refused with 413. */
+export const MATERIAL_UPLOAD_LIMIT = ATTACHMENT_MAX_BYTES + 64 * 1024;
+
+eventsRoutes.post(
+  paths.materials.pattern,
+  async (c, next) => {
+    if (Number(c.req.header('content-length') ?? '0') <= MATERIAL_UPLOAD_LIMIT) return next();
+    const actor = requireUser(c);
+    const x = await loadEvent(c, actor);
+    if (!x) return c.notFound();
+    authorize(c, eventsPolicy.can(actor, 'organize', x));
+    c.status(413);
+    return renderMaterials(c, x, { values: newMaterial().values, errors: { file: c.get('t')('practices.errors.fileTooLarge') } });
+  },
+  action({
+    load: loadEvent,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: MaterialForm,
+    run: async (trx, { c, actor, subject, input, deps }) => {
+      const f = input.kind === 'file' ? (await c.req.parseBody()).file : null;
+      const file = f instanceof File && f.size ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : null;
+      return addMaterial(trx, actor.id, deps.config.dataDir, subject.e.id, { ...input, url: input.url ?? undefined, file });
+    },
+    form: (c, { subject, form }) => renderMaterials(c, subject, form),
+    done: ({ subject, locale }) => ({ to: paths.materials.href(locale, { id: subject.e.id }), flash: 'events.materials.added' }),
+  }),
+);
+
+async function loadMaterial(c: Context<AppEnv>, user: CurrentUser | null): Promise<(Loaded & { m: Material }) | null> {
+  const x = await loadEvent(c, user);
+  const m = x && (await materialsOf(c.get('deps').db, x.e.id)).find((m) => m.id === c.req.param('mid'));
+  return x && m ? { ...x, m } : null;
+}
+
+eventsRoutes.post(
+  paths.removeMaterial.pattern,
+  action({
+    load: loadMaterial,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    run: (trx, { actor, subject, deps }) => removeMaterial(trx, actor.id, deps.config.dataDir, subject.e.id, subject.m.id),
+    back: ({ subject, locale }) => paths.materials.href(locale, { id: subject.e.id }),
+    done: ({ subject, locale }) => ({ to: paths.materials.href(locale, { id: subject.e.id }), flash: 'events.materials.removed' }),
+  }),
+);
+
+/** A file: for whoever sees the event, or (participants only) for the organizers and people holding a seat. */
+eventsRoutes.get(paths.material.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadMaterial(c, user);
+  if (!x || x.m.kind !== 'file' || !x.m.storedName) return c.notFound();
+  const { db, config } = c.get('deps');
+  if (x.m.audience === 'participants') {
+    const mine = user ? await registrationOf(db, x.e.id, { userId: user.id }) : undefined;
+    authorize(c, eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' }));
+  }
+  const bytes = await readFile(join(eventUploadsDir(config.dataDir), x.m.storedName)).catch(() => null);
+  if (!bytes) return c.notFound();
+  const name = x.m.fileName ?? 'file';
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return c.body(new Uint8Array(bytes), 200, {
+    'Content-Type': x.m.contentType ?? 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Representation at others' events
+// ------------------------------------------------------------------------------------------------
+
+/** Who may represent: people holding a position today in one of the event's organizing bodies (`<body>:<user>`). */
+async function representativeCandidates(c: Context<AppEnv>, e: Event, db: Db = c.get('deps').db) {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const names = new Map((await listBodies(db)).map((b) => [b.id, pickTranslated(b.shortName ?? b.name, l)?.text ?? b.slug]));
+  const out: { value: string; label: string; userId: string; bodyId: string; name: string }[] = [];
+  for (const bodyId of e.bodyIds) {
+    for (const h of (await bodyPositions(db, bodyId)).filter((h) => h.current)) {
+      out.push({ value: `${bodyId}:${h.userId}`, label: t('events.representation.of', { name: h.holderName, position: t(`bodies.positions.names.${h.position}`), body: names.get(bodyId) ?? '' }), userId: h.userId, bodyId, name: h.holderName });
+    }
+  }
+  return out;
+}
+
+/** The event, for its organizers, when it is external (others' events have a representation; the Mechanism's own do not). */
+async function loadExternal(c: Context<AppEnv>, user: CurrentUser | null) {
+  const x = await loadEvent(c, user);
+  return x && x.e.external ? x : null;
+}
+
+async function renderRepresentation(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  c.header('Cache-Control', 'no-store');
+  return c.render(<RepresentationFormPage e={x.e} form={form} candidates={await representativeCandidates(c, x.e)} />, { title: c.get('t')('events.representation.title'), noindex: true, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] });
+}
+
+eventsRoutes.get(paths.representation.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadExternal(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, eventsPolicy.can(actor, 'organize', x));
+  const r = await representationOf(c.get('deps').db, x.e.id);
+  const values: Record<string, string | string[] | undefined> = { representatives: r?.representatives.map((p) => `${p.bodyId}:${p.userId}`) ?? [] };
+  for (const l of LOCALES) {
+    values[`mandate_${l}`] = r?.mandate[l] ?? '';
+    values[`report_${l}`] = r?.report[l] ?? '';
+  }
+  return renderRepresentation(c, x, emptyForm(values));
+});
+
+eventsRoutes.post(
+  paths.representation.pattern,
+  action({
+    load: loadExternal,
+    allow: (actor, x) => eventsPolicy.can(actor, 'organize', x),
+    input: RepresentationForm,
+    run: async (trx, { actor, subject, input, c }) => {
+      const d = representationInput(input);
+      const candidates = await representativeCandidates(c, subject.e, trx);
+      const people = [];
+      for (const p of d.picked) {
+        const found = candidates.find((k) => k.bodyId === p.bodyId && k.userId === p.userId);
+        if (!found) return fail('events.errors.notRepresentative', { field: 'representatives' });
+        people.push({ userId: found.userId, bodyId: found.bodyId, name: found.name });
+      }
+      return saveRepresentation(trx, actor.id, subject.e.id, { representatives: people, mandate: d.mandate, report: d.report });
+    },
+    form: (c, { subject, form }) => renderRepresentation(c, subject, form),
+    done: (x) => ({ to: back(x), flash: 'events.representation.saved' }),
   }),
 );

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { translatedFromForm } from '../../platform/i18n/translated.js';
 import { fields } from '../../platform/http/forms.js';
-import { EVENT_KINDS, EVENT_FORMATS, VISIBILITIES, REGISTRATION_MODES, SECTORS, PARTICIPANT_ROLES } from './tables.js';
+import { EVENT_KINDS, EVENT_FORMATS, VISIBILITIES, REGISTRATION_MODES, SECTORS, PARTICIPANT_ROLES, QUESTION_KINDS, MATERIAL_PHASES, MATERIAL_AUDIENCES, EXTERNAL_BY } from './tables.js';
+import type { QuestionInput } from './commands/questions.js';
 import { fromLocalInput, isTimeZone } from './core/time.js';
 import type { EventInput } from './commands/save.js';
 
@@ -52,8 +53,12 @@ export const EventForm = z
     /** Seats (empty: no limit). */
     capacity: z.string().trim().optional().transform((v) => (v ? Number(v) : undefined)).pipe(z.number().int().min(1).max(100000).optional()),
     registration_closes_at: local,
+    /** Empty: the Mechanism's own event; else who organizes it (representation at others' events). */
+    external_by: z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.enum(EXTERNAL_BY).optional()),
+    external_organizer: fields.optionalText(300),
     ...agendaFields,
   })
+  .refine((v) => !v.external_by || !!v.external_organizer, { message: 'events.errors.externalOrganizer', path: ['external_organizer'] })
   .refine((v) => LOCALES.some((l) => !!v[`title_${l}`]), { message: 'events.errors.titleRequired', path: ['title_es'] })
   .refine((v) => !!v[`title_${v.original_lang}`], { message: 'events.errors.titleInOriginal', path: ['original_lang'] })
   .refine((v) => !!fromLocalInput(v.starts_at, isTimeZone(v.time_zone) ? v.time_zone : 'UTC'), { message: 'form.error.format', path: ['starts_at'] })
@@ -106,6 +111,7 @@ export function eventInput(d: EventFormData): EventInput {
     bodyIds: [...new Set(d.bodies)],
     objectives: [...new Set(d.objectives)],
     agenda,
+    external: d.external_by ? { by: d.external_by, organizer: d.external_organizer ?? '' } : null,
   };
 }
 
@@ -176,4 +182,66 @@ export function minutesInput(d: z.output<typeof MinutesForm>) {
     if (text) actions.push({ text, bodyId: raw[`action_${i}_body`] ?? null, dueOn: raw[`action_${i}_due`] ?? null });
   }
   return { summary: translatedFromForm(raw, 'summary'), agreements: translatedFromForm(raw, 'agreements'), actions, publish: (d as { publish: boolean }).publish };
+}
+
+/** How many question rows the organizers' form offers (blank rows are ignored). */
+export const QUESTION_ROWS = 6;
+const questionFields: Record<string, z.ZodType> = {};
+for (let i = 0; i < QUESTION_ROWS; i++) {
+  questionFields[`question_${i}_id`] = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.string().regex(/^[0-9a-z]{16}$/).optional());
+  questionFields[`question_${i}_kind`] = z.string().optional().transform((v) => (v ? v : undefined)).pipe(z.enum(QUESTION_KINDS).optional());
+  questionFields[`question_${i}_label`] = fields.optionalText(300);
+  questionFields[`question_${i}_choices`] = z.string().max(3000).optional();
+  questionFields[`question_${i}_required`] = fields.flag();
+}
+const choicesOf = (v: unknown) => [...new Set(String(v ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean))];
+
+/** The registration questions: each row a kind (empty: no question), its wording, its options (one per line). */
+export const QuestionsForm = z.object(questionFields).superRefine((v, ctx) => {
+  const raw = v as Record<string, unknown>;
+  for (let i = 0; i < QUESTION_ROWS; i++) {
+    const kind = raw[`question_${i}_kind`];
+    if (!kind) {
+      if (raw[`question_${i}_label`]) ctx.addIssue({ code: 'custom', message: 'events.errors.questionKind', path: [`question_${i}_kind`] });
+      continue;
+    }
+    if ((kind === 'text' || kind === 'choice') && !raw[`question_${i}_label`]) ctx.addIssue({ code: 'custom', message: 'events.errors.questionLabel', path: [`question_${i}_label`] });
+    const n = choicesOf(raw[`question_${i}_choices`]);
+    if (kind === 'choice' && (n.length < 2 || n.length > 20 || n.some((c) => c.length > 200))) ctx.addIssue({ code: 'custom', message: 'events.errors.questionChoices', path: [`question_${i}_choices`] });
+  }
+});
+
+export function questionsInput(d: z.output<typeof QuestionsForm>): QuestionInput[] {
+  const raw = d as Record<string, unknown>;
+  const out: QuestionInput[] = [];
+  for (let i = 0; i < QUESTION_ROWS; i++) {
+    const kind = raw[`question_${i}_kind`] as QuestionInput['kind'] | undefined;
+    if (!kind) continue;
+    out.push({ id: raw[`question_${i}_id`] as string | undefined, kind, label: (raw[`question_${i}_label`] as string | undefined) ?? '', choices: kind === 'choice' ? choicesOf(raw[`question_${i}_choices`]) : [], required: !!raw[`question_${i}_required`] });
+  }
+  return out;
+}
+
+/** A material: a file (checked by its bytes) or a link, before or after the event, for whom. */
+export const MaterialForm = z
+  .object({
+    title: fields.text(200),
+    kind: z.enum(['file', 'link']),
+    url: fields.optionalUrl(),
+    phase: z.enum(MATERIAL_PHASES),
+    audience: z.enum(MATERIAL_AUDIENCES),
+  })
+  .refine((v) => v.kind !== 'link' || !!v.url, { message: 'events.errors.materialUrl', path: ['url'] });
+
+const repFields: Record<string, z.ZodType> = {};
+for (const l of LOCALES) {
+  repFields[`mandate_${l}`] = z.string().trim().max(20000).optional();
+  repFields[`report_${l}`] = z.string().trim().max(20000).optional();
+}
+/** The representation: representatives (`<body id>:<user id>` of current position holders), mandate and report per language. */
+export const RepresentationForm = z.object({ representatives: fields.list(z.string().regex(/^[0-9a-z]{16}:[0-9A-Za-z_-]{1,64}$/)), ...repFields });
+
+export function representationInput(d: z.output<typeof RepresentationForm>) {
+  const raw = d as unknown as Record<string, string | undefined>;
+  return { picked: (d as { representatives: string[] }).representatives.map((v) => ({ bodyId: v.slice(0, 16), userId: v.slice(17) })), mandate: translatedFromForm(raw, 'mandate'), report: translatedFromForm(raw, 'report') };
 }

@@ -56,6 +56,10 @@ export interface EventsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Set for an event organized outside the Mechanism (representation at others' events): who organizes it. */
+  external_by: ExternalBy | null;
+  /** The organizer's name (plain text), for an external event. */
+  external_organizer: string | null;
 }
 
 export interface EventBodiesTable {
@@ -148,6 +152,71 @@ export interface EventActionsTable {
   due_on: string | null;
 }
 
+export const QUESTION_KINDS = ['text', 'choice', 'accessibility', 'interpretation'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** A question the organizers ask everyone registering (plain text in the organizers' language). */
+export interface EventQuestionsTable {
+  id: string;
+  event_id: string;
+  position: number;
+  kind: QuestionKind;
+  /** Empty for accessibility and interpretation questions: the platform's translated wording is shown. */
+  label: string;
+  /** JSON text array of the options of a 'choice' question. */
+  choices: string | null;
+  required: number;
+}
+
+/** A registration's answer to one question (interpretation: a language code). */
+export interface EventAnswersTable {
+  registration_id: string;
+  question_id: string;
+  value: string;
+}
+
+export const MATERIAL_PHASES = ['before', 'after'] as const;
+export const MATERIAL_AUDIENCES = ['public', 'participants'] as const;
+
+/** A file (checked by its bytes, stored under DATA_DIR/uploads/events) or a link (presentation, recording). */
+export interface EventMaterialsTable {
+  id: string;
+  event_id: string;
+  kind: 'file' | 'link';
+  phase: (typeof MATERIAL_PHASES)[number];
+  /** public: whoever sees the event; participants: people holding a seat, and the organizers. */
+  audience: (typeof MATERIAL_AUDIENCES)[number];
+  title: string;
+  url: string | null;
+  file_name: string | null;
+  stored_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export const EXTERNAL_BY = ['government', 'un_network', 'network', 'other'] as const;
+export type ExternalBy = (typeof EXTERNAL_BY)[number];
+
+/** The Mechanism at an external event: the mandate (before) and the report brought back (after), per language. */
+export interface EventRepresentationTable {
+  event_id: string;
+  /** Translated JSON of Markdown texts. */
+  mandate: string;
+  report: string;
+  reported_at: string | null;
+  updated_at: string;
+}
+
+/** Who represents which body at an external event (a delegate or position holder of that body). */
+export interface EventRepresentativesTable {
+  event_id: string;
+  user_id: string;
+  body_id: string;
+  name: string;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     events: EventsTable;
@@ -159,5 +228,10 @@ declare module '../../db/schema.js' {
     event_feed_tokens: EventFeedTokensTable;
     event_minutes: EventMinutesTable;
     event_actions: EventActionsTable;
+    event_questions: EventQuestionsTable;
+    event_answers: EventAnswersTable;
+    event_materials: EventMaterialsTable;
+    event_representation: EventRepresentationTable;
+    event_representatives: EventRepresentativesTable;
   }
 }

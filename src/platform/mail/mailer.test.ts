@@ -134,6 +134,20 @@ describe.each(DIALECTS)('mail through the queue (%s)', (dialect) => {
     expect((await smtp.db.selectFrom('outbox').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('sent');
   });
 
+  it('carries a message’s attachments to SMTP (kept with the row until delivered); none by default', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+    const id = await queueMail(smtp.db, { to: 'attach@mail.test', subject: 'with a file', text: 'see attached', kind: 'test', attachments: [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8', content: ics }] });
+    const plain = await queueMail(smtp.db, { to: 'plain@mail.test', subject: 'no file', text: 'x', kind: 'test' });
+    const rows = await smtp.db.selectFrom('outbox').select(['id', 'attachments']).where('id', 'in', [id, plain]).execute();
+    expect(JSON.parse(rows.find((r) => r.id === id)!.attachments!)[0].filename).toBe('event.ics');
+    expect(rows.find((r) => r.id === plain)!.attachments).toBeNull();
+    await smtp.deps.mailer.deliverDue();
+    const sent = sink.accepted.find((m) => m.to.includes('attach@mail.test'))!;
+    expect(sent.data).toMatch(/Content-Type: text\/calendar/i);
+    expect(sent.data).toContain('filename=event.ics');
+    expect(sink.accepted.find((m) => m.to.includes('plain@mail.test'))!.data).not.toContain('filename=');
+  });
+
   it('two workers delivering at once send each message once', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push(await queueMail(smtp.db, { to: `many${i}@mail.test`, subject: `n${i}`, text: 'x', kind: 'test' }));

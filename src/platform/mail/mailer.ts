@@ -19,6 +19,13 @@ import type { Db } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { Jobs, JobDefinition, ScheduleDefinition } from '../jobs/jobs.js';
 
+/** A file carried by a mail (text content, e.g. an event's .ics), stored with the outbox row. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -32,6 +39,8 @@ export interface MailMessage {
   userId?: string | null;
   /** Extra headers (the digest's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
   headers?: Record<string, string>;
+  /** Files sent with the message (kept with the row until delivered, retries included). */
+  attachments?: MailAttachment[];
 }
 
 export interface DeliveryReport {
@@ -83,6 +92,7 @@ export async function queueMail(db: Db, msg: MailMessage): Promise<string> {
       secret: msg.secret ? 1 : 0,
       user_id: msg.userId ?? null,
       headers: msg.headers && Object.keys(msg.headers).length ? JSON.stringify(msg.headers) : null,
+      attachments: msg.attachments?.length ? JSON.stringify(msg.attachments) : null,
     })
     .execute();
   return id;
@@ -147,6 +157,7 @@ export function createMailer(opts: { db: Db; smtpUrl?: string; from: string; log
             text: row.text_body,
             html: row.html_body ?? undefined,
             headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
+            attachments: row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]) : undefined,
           });
           await db
             .updateTable('outbox')

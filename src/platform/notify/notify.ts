@@ -19,7 +19,7 @@ import type { Db } from '../../db/schema.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { ModuleManifest, NotificationKind } from '../module.js';
 import { isLocale, DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
-import { queueMail } from '../mail/mailer.js';
+import { queueMail, type MailAttachment } from '../mail/mailer.js';
 import { PLATFORM_NOTIFICATIONS } from './kinds.js';
 
 /** Someone to tell: an account (userId) or just an address (e.g. an applicant without an account yet). */
@@ -38,6 +38,8 @@ export interface NotificationMessage {
   params?: (locale: Locale) => Record<string, unknown>;
   /** The body holds a secret (a reset or invitation link): not kept readable once delivered. */
   secret?: boolean;
+  /** Files to send with each recipient's message, in their language (e.g. an event's .ics). */
+  attachments?: (locale: Locale) => MailAttachment[];
 }
 
 /**
@@ -47,6 +49,8 @@ export interface NotificationMessage {
 export interface ComposedMessage {
   compose: (locale: Locale, t: (key: string, opts?: Record<string, unknown>) => string) => { subject: string; text: string; html?: string; headers?: Record<string, string> };
   secret?: boolean;
+  /** Files to send with it, in the recipient's language. */
+  attachments?: (locale: Locale) => MailAttachment[];
 }
 
 /** What notify needs: the command's transaction and the translator. */
@@ -116,7 +120,7 @@ export async function notify(tx: NotifyContext, recipients: Recipient[], kind: s
     seen.add(to);
     const locale: Locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
     const t = tx.i18n.t(locale);
-    const base = { to, kind, secret: message.secret ?? false, userId: r.userId ?? null };
+    const base = { to, kind, secret: message.secret ?? false, userId: r.userId ?? null, attachments: message.attachments?.(locale) };
     if ('compose' in message) {
       ids.push(await queueMail(tx.db, { ...base, ...message.compose(locale, t) }));
     } else {

@@ -13,8 +13,12 @@ import { formatters } from '../../../platform/i18n/i18n.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import type { Sector, ParticipantRole, RegistrationStatus } from '../tables.js';
-import { getEvent, type Event, type Registration } from '../queries.js';
+import { getEvent, questionsOf, type Event, type Registration } from '../queries.js';
+import { checkAnswers, saveAnswers } from './questions.js';
 import { paths } from '../paths.js';
+import { eventsCalendar } from '../ics.js';
+import { countryNames } from '../../../platform/reference/queries.js';
+import { isLocale, DEFAULT_LOCALE } from '../../../platform/i18n/locales.js';
 import type { EventsTx } from './context.js';
 
 const TOKEN_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -39,8 +43,14 @@ const MAILS = {
 } as const;
 type Mail = keyof typeof MAILS;
 
-/** Tells the person about their registration, in their language, with the event's time in its own zone. */
+/**
+ * Tells the person about their registration, in their language, with the event's time in its own zone. A
+ * confirmed seat (registered, promoted) carries the event's .ics, in the person's language.
+ */
 export async function tell(tx: EventsTx, e: Event, r: Pick<Registration, 'user_id' | 'email' | 'locale' | 'token' | 'check_in_code' | 'name'>, mail: Mail): Promise<void> {
+  const seated = mail === 'registered' || mail === 'promoted';
+  const lang = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
+  const names = seated ? await countryNames(tx.db, lang) : new Map<string, string>();
   await notify({ db: tx.db, i18n: tx.i18n }, [{ userId: r.user_id, email: r.email, locale: r.locale }], mail === 'confirm' ? 'events.confirm' : 'events.registration', {
     subject: MAILS[mail].subject,
     body: MAILS[mail].body,
@@ -53,6 +63,9 @@ export async function tell(tx: EventsTx, e: Event, r: Pick<Registration, 'user_i
       url: r.user_id ? paths.event.url(tx.baseUrl, l, { id: e.id }) : paths.registration.url(tx.baseUrl, l, { id: e.id, token: r.token }),
       ics: paths.ics.url(tx.baseUrl, l, { id: e.id }),
     }),
+    attachments: seated
+      ? (l) => [{ filename: `event-${e.id}.ics`, contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: eventsCalendar(pickTranslated(e.title, l)?.text ?? e.id, [e], tx.baseUrl, l, (c) => names.get(c) ?? c) }]
+      : undefined,
   });
 }
 
@@ -147,6 +160,8 @@ export interface RegisterInput {
   sector: Sector;
   /** The invitation code, for events by invitation. */
   code?: string | null;
+  /** The posted form (its `answer_<question id>` fields answer the event's questions). */
+  answers?: Record<string, unknown>;
 }
 
 /** Registers a person: a seat, the waitlist, the organizers' approval, or (without an account) a confirmation mail first. */
@@ -162,6 +177,8 @@ export async function register(tx: EventsTx, input: RegisterInput, now = nowIso(
     const inv = code ? await db.selectFrom('event_invitations').select(['code', 'used_by']).where('event_id', '=', e.id).where('code', '=', code).executeTakeFirst() : undefined;
     if (!inv || inv.used_by) return fail('events.errors.badInvitation', { field: 'code' });
   }
+  const answers = checkAnswers(await questionsOf(db, e.id), input.answers ?? {});
+  if (!answers.ok) return answers;
   const guest = !input.userId;
   const first: RegistrationStatus = guest ? 'pending_email' : e.registrationMode === 'approval' ? 'pending_approval' : 'waitlisted';
   const id = newId();
@@ -203,6 +220,7 @@ export async function register(tx: EventsTx, input: RegisterInput, now = nowIso(
     const used = await db.updateTable('event_invitations').set({ used_by: regId }).where('event_id', '=', e.id).where('code', '=', (input.code ?? '').trim()).where('used_by', 'is', null).executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) return fail('events.errors.badInvitation', { field: 'code' });
   }
+  await saveAnswers(db, regId, answers.answers);
   const reg = (await db.selectFrom('event_registrations').selectAll().where('id', '=', regId).executeTakeFirstOrThrow()) as Registration;
   let status: RegistrationStatus = first;
   if (guest) await tell(tx, e, reg, 'confirm');

@@ -16,8 +16,10 @@ import { promoteWaitlist } from './registration.js';
 import type { EventsTx } from './context.js';
 
 /** What the organizers set on an event: the event less what the platform keeps (id, counts, status, times), plus its agenda. */
-export type EventInput = Omit<Event, 'id' | 'registeredCount' | 'status' | 'sequence' | 'createdAt' | 'updatedAt'> & {
+export type EventInput = Omit<Event, 'id' | 'registeredCount' | 'status' | 'sequence' | 'createdAt' | 'updatedAt' | 'external'> & {
   agenda: { startsAt: string; title: string; speakers: string | null }[];
+  /** Organized outside the Mechanism (absent or null: the Mechanism's own event). */
+  external?: Event['external'];
 };
 
 function columns(i: EventInput) {
@@ -39,6 +41,8 @@ function columns(i: EventInput) {
     registration_mode: i.registrationMode,
     capacity: i.capacity,
     registration_closes_at: i.registrationClosesAt,
+    external_by: i.external?.by ?? null,
+    external_organizer: i.external?.organizer ?? null,
   };
 }
 

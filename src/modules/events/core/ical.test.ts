@@ -3,7 +3,8 @@
  * split name/params/value, unescape) rather than by the writer's own code.
  */
 import { describe, it, expect } from 'vitest';
-import { calendar, type IcalEvent } from './ical.js';
+import { calendar, fold, type IcalEvent } from './ical.js';
+import ical, { foldLines, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 /** RFC 5545 §3.1 unfolding and §3.3.11 unescaping, independent of the writer. */
 function parse(text: string) {
@@ -71,5 +72,17 @@ describe('iCalendar output', () => {
     const { events } = parse(calendar('E', [{ ...base, summary }])); // parse checks every physical line's octets
     expect(events[0]!.SUMMARY).toBe(summary);
     expect(calendar('E', [{ ...base, summary }])).not.toContain('\uFFFD');
+  });
+
+  it('folds exactly as ical-generator does, and the whole calendar is byte for byte ical-generator’s', () => {
+    const lines = ['', 'a'.repeat(74), 'a'.repeat(75), 'é'.repeat(80), `${'x'.repeat(73)}🌎${'y'.repeat(100)}`, `lone \ud800a surrogate ${'ü'.repeat(50)} \udc00 end`, 'SUMMARY:' + '日本語'.repeat(40)];
+    for (const l of lines) expect(fold(l)).toBe(foldLines(l));
+    expect(fold(lines.join('\r\n'))).toBe(foldLines(lines.join('\r\n')));
+    const events = Array.from({ length: 40 }, (_, i) => ({ ...base, uid: `e${i}@x`, summary: `Taller ${i} — ñandú 🌎 ${'palabra '.repeat(i)}`, description: 'Línea\nsegunda línea, con “comillas” y; punto y coma '.repeat(3), cancelled: i % 7 === 0 }));
+    const cal = ical({ name: 'Eventos', prodId: { company: 'dialogo', product: 'events', language: 'ES' }, method: ICalCalendarMethod.PUBLISH });
+    for (const e of events)
+      cal.createEvent({ id: e.uid, start: e.start, end: e.end, stamp: e.updated, created: e.created, lastModified: e.updated, sequence: e.sequence, summary: e.summary, description: e.description ?? null, location: e.location ?? null, url: e.url ?? null, status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED });
+    expect(calendar('Eventos', events)).toBe(`${cal.toString()}\r\n`);
+    expect(calendar('Vacío', [])).toBe(`${ical({ name: 'Vacío', prodId: { company: 'dialogo', product: 'events', language: 'ES' }, method: ICalCalendarMethod.PUBLISH }).toString()}\r\n`);
   });
 });

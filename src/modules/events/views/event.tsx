@@ -1,5 +1,9 @@
 /** @module Events views: one event — when, where, the agenda, registration, and the organizers' actions. */
-import { Form, Button, SelectField, TextField, Notice, Table, TText, type FormState } from '../../../platform/views/components.js';
+import { Form, Button, SelectField, TextField, Notice, Table, TText, ErrorSummary, type FormState } from '../../../platform/views/components.js';
+import { QuestionFields } from './questions.js';
+import { MaterialsSection } from './materials.js';
+import type { Question, Material, Representation } from '../queries.js';
+import { RepresentationSection } from './representation.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { paths as platformPaths } from '../../../platform/paths.js';
@@ -29,6 +33,12 @@ export interface EventPageProps {
   /** Published minutes, if any. */
   minutes?: Minutes;
   bodyName: Map<string, string>;
+  /** The organizers' registration questions. */
+  questions: Question[];
+  /** The materials this reader may see. */
+  materials: Material[];
+  /** An external event's representation. */
+  representation?: Representation;
 }
 
 const sectorOptions = (t: (k: string) => string) => SECTORS.map((s) => ({ value: s, label: t(`events.sectors.${s}`) }));
@@ -41,7 +51,10 @@ export function EventPage(p: EventPageProps) {
   const active = p.mine && ['registered', 'waitlisted', 'pending_approval', 'pending_email'].includes(p.mine.status);
   return (
     <>
-      <p class="muted">{t(`events.kinds.${e.kind}`)}</p>
+      <p class="muted">
+        {t(`events.kinds.${e.kind}`)}
+        {e.external ? ` · ${t('events.external.badge')}` : ''}
+      </p>
       <h1>
         <TText value={e.title} />
       </h1>
@@ -56,10 +69,32 @@ export function EventPage(p: EventPageProps) {
           </a>{' '}
           <a class="button secondary" href={paths.minutes.href(l, id)}>
             {t('events.minutes.title')}
+          </a>{' '}
+          <a class="button secondary" href={paths.questions.href(l, id)}>
+            {t('events.questions.title')}
+          </a>{' '}
+          <a class="button secondary" href={paths.materials.href(l, id)}>
+            {t('events.materials.manage')}
           </a>
+          {e.external ? (
+            <>
+              {' '}
+              <a class="button secondary" href={paths.representation.href(l, id)}>
+                {t('events.representation.manage')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <dl class="facts">
+        {e.external ? (
+          <>
+            <dt>{t('events.external.label')}</dt>
+            <dd>
+              {e.external.organizer} ({t(`events.external.by.${e.external.by}`)})
+            </dd>
+          </>
+        ) : null}
         <dt>{t('events.fields.starts')}</dt>
         <dd>
           <When at={e.startsAt} zone={e.timeZone} reader={p.reader} />
@@ -139,6 +174,8 @@ export function EventPage(p: EventPageProps) {
           />
         </section>
       ) : null}
+      {e.external ? <RepresentationSection r={p.representation} bodyName={p.bodyName} /> : null}
+      <MaterialsSection e={e} materials={p.materials} />
       {p.minutes ? <MinutesSection m={p.minutes} bodyName={p.bodyName} /> : null}
       {p.attendance.total ? (
         <section aria-labelledby="attendance">
@@ -179,21 +216,25 @@ export function EventPage(p: EventPageProps) {
           <p>{t(p.closed)}</p>
         ) : p.can.register ? (
           <Form action={paths.register.href(l, id)}>
+            <ErrorSummary errors={p.form.errors} />
             <SelectField name="sector" label={t('events.fields.sector')} form={p.form} options={sectorOptions(t)} />
             {p.myOrgs.length ? <SelectField name="org" label={t('events.fields.memberOrg')} form={p.form} options={p.myOrgs} empty={t('events.page.noMemberOrg')} /> : null}
             <TextField name="organization" label={t('events.fields.organization')} hint={t('events.page.organizationHint')} form={p.form} maxlength={200} />
             {e.registrationMode === 'invitation' ? <TextField name="code" label={t('events.fields.code')} form={p.form} maxlength={40} /> : null}
+            <QuestionFields questions={p.questions} form={p.form} />
             <Button>{t('events.page.register')}</Button>
           </Form>
         ) : p.can.guest ? (
           <>
             <p>{t('events.page.guestLead')}</p>
             <Form action={paths.guest.href(l, id)}>
+              <ErrorSummary errors={p.guestForm.errors} />
               <TextField name="name" label={t('events.fields.name')} form={p.guestForm} autocomplete="name" maxlength={200} />
               <TextField name="email" type="email" label={t('events.fields.email')} form={p.guestForm} autocomplete="email" maxlength={254} />
               <TextField name="organization" label={t('events.fields.organization')} form={p.guestForm} autocomplete="organization" maxlength={200} />
               <SelectField name="sector" label={t('events.fields.sector')} form={p.guestForm} options={sectorOptions(t)} />
               {e.registrationMode === 'invitation' ? <TextField name="code" label={t('events.fields.code')} form={p.guestForm} maxlength={40} /> : null}
+              <QuestionFields questions={p.questions} form={p.guestForm} />
               <Button>{t('events.page.register')}</Button>
             </Form>
           </>

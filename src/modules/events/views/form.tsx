@@ -2,7 +2,7 @@
 import { Form, Button, ErrorSummary, TextField, TextArea, SelectField, ChoiceField, type FormState, type FormValues, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
-import { EVENT_KINDS, EVENT_FORMATS, VISIBILITIES, REGISTRATION_MODES } from '../tables.js';
+import { EVENT_KINDS, EVENT_FORMATS, VISIBILITIES, REGISTRATION_MODES, EXTERNAL_BY } from '../tables.js';
 import { toLocalInput } from '../core/time.js';
 import { AGENDA_ROWS } from '../schemas.js';
 import type { Event, AgendaItem } from '../queries.js';
@@ -17,6 +17,8 @@ export function EventFormPage(props: { title: string; action: string; form: Form
       <ErrorSummary errors={form.errors} />
       <Form action={props.action}>
         <SelectField name="kind" label={t('events.fields.kind')} form={form} options={opts(EVENT_KINDS, 'events.kinds')} />
+        <SelectField name="external_by" label={t('events.external.label')} form={form} options={opts(EXTERNAL_BY, 'events.external.by')} empty={t('events.external.none')} />
+        <TextField name="external_organizer" label={t('events.external.organizer')} hint={t('events.external.organizerHint')} form={form} maxlength={300} />
         <fieldset>
           <legend>{t('events.form.texts')}</legend>
           <p class="hint">{t('events.form.textsHint')}</p>
@@ -87,6 +89,8 @@ export function formValuesOf(e: Event, agenda: AgendaItem[]): FormValues {
     registration_mode: e.registrationMode,
     capacity: e.capacity === null ? '' : String(e.capacity),
     registration_closes_at: e.registrationClosesAt ? toLocalInput(e.registrationClosesAt, z) : '',
+    external_by: e.external?.by ?? '',
+    external_organizer: e.external?.organizer ?? '',
   };
   for (const l of LOCALES) {
     v[`title_${l}`] = e.title[l] ?? '';

@@ -6,7 +6,8 @@ import { paths as membershipPaths } from '../../membership/index.js';
 
 const memberPage = membershipPaths.member;
 import { PARTICIPANT_ROLES, SECTORS } from '../tables.js';
-import type { Event, Registration } from '../queries.js';
+import type { Event, Registration, Question } from '../queries.js';
+import { questionLabel, answerText } from './questions.js';
 
 export function RegistrationsPage(props: {
   e: Event;
@@ -15,6 +16,8 @@ export function RegistrationsPage(props: {
   checkInForm: FormState;
   attendance: { total: number; bySector: Record<string, number>; byOrg: Record<string, number>; outsideDirectory: number };
   orgs: { id: string; slug: string; name: string; country: string }[];
+  questions: Question[];
+  answers: Map<string, Map<string, string>>;
 }) {
   const { t, locale: l, fmt } = useView();
   const { e, attendance: a } = props;
@@ -32,6 +35,13 @@ export function RegistrationsPage(props: {
         <a href={paths.event.href(l, { id: e.id })}>
           <TText value={e.title} />
         </a>
+      </p>
+      <p>
+        <a href={paths.registrationsCsv.href(l, { id: e.id })} download={`registrations-${e.id}.csv`}>
+          {t('events.registrations.csv')}
+        </a>
+        {' · '}
+        <a href={paths.questions.href(l, { id: e.id })}>{t('events.questions.title')}</a>
       </p>
       <section aria-labelledby="check-in">
         <h2 id="check-in">{t('events.registrations.checkIn')}</h2>
@@ -79,7 +89,7 @@ export function RegistrationsPage(props: {
         <Table
           caption={t('events.registrations.people')}
           captionHidden
-          head={[t('events.fields.name'), t('events.fields.organization'), t('events.fields.sector'), t('events.registrations.status'), t('events.registrations.code'), t('events.registrations.attendance'), t('events.registrations.role'), t('events.registrations.decide')]}
+          head={[t('events.fields.name'), t('events.fields.organization'), t('events.fields.sector'), t('events.registrations.status'), t('events.registrations.code'), t('events.registrations.attendance'), t('events.registrations.role'), t('events.registrations.decide'), ...(props.questions.length ? [t('events.registrations.answers')] : [])]}
           rows={props.regs.map((r) => [
             <>
               {r.name}
@@ -120,6 +130,20 @@ export function RegistrationsPage(props: {
                 </Form>
               ) : null}
             </>,
+            ...(props.questions.length
+              ? [
+                  <dl class="answers">
+                    {props.questions
+                      .filter((q) => props.answers.get(r.id)?.has(q.id))
+                      .map((q) => (
+                        <>
+                          <dt>{questionLabel(q, t)}</dt>
+                          <dd>{answerText(q, props.answers.get(r.id)!.get(q.id))}</dd>
+                        </>
+                      ))}
+                  </dl>,
+                ]
+              : []),
           ])}
         />
       ) : (

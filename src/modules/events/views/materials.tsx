@@ -1,0 +1,98 @@
+/** @module Events views: materials on the event page (before / after, as the reader may see them) and the organizers' page. */
+import { Form, Button, ErrorSummary, TextField, SelectField, ChoiceField, Table, EmptyState, TText, type FormState } from '../../../platform/views/components.js';
+import { useView } from '../../../platform/views/context.js';
+import { paths } from '../paths.js';
+import { MATERIAL_PHASES, MATERIAL_AUDIENCES } from '../tables.js';
+import type { Event, Material } from '../queries.js';
+
+function MaterialLink(props: { e: Event; m: Material }) {
+  const { locale: l, fmt, t } = useView();
+  const { m } = props;
+  if (m.kind === 'link') return <a href={m.url!} rel="noopener noreferrer">{m.title}</a>;
+  return (
+    <>
+      <a href={paths.material.href(l, { id: props.e.id, mid: m.id })}>{m.title}</a> <span class="small">({m.fileName}, {t('events.materials.size', { kb: fmt.number(Math.max(1, Math.round((m.size ?? 0) / 1024))) })})</span>
+    </>
+  );
+}
+
+/** The materials the reader may see, before and after the event. */
+export function MaterialsSection(props: { e: Event; materials: Material[] }) {
+  const { t } = useView();
+  if (!props.materials.length) return null;
+  return (
+    <section aria-labelledby="materials">
+      <h2 id="materials">{t('events.materials.title')}</h2>
+      {MATERIAL_PHASES.map((ph) => {
+        const ms = props.materials.filter((m) => m.phase === ph);
+        return ms.length ? (
+          <>
+            <h3>{t(`events.materials.phases.${ph}`)}</h3>
+            <ul>
+              {ms.map((m) => (
+                <li>
+                  <MaterialLink e={props.e} m={m} />
+                  {m.audience === 'participants' ? <span class="small"> · {t('events.materials.audiences.participants')}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null;
+      })}
+    </section>
+  );
+}
+
+export function MaterialsPage(props: { e: Event; materials: Material[]; form: FormState }) {
+  const { t, locale: l } = useView();
+  const { e, form } = props;
+  return (
+    <>
+      <h1>{t('events.materials.manage')}</h1>
+      <p>
+        <a href={paths.event.href(l, { id: e.id })}>
+          <TText value={e.title} />
+        </a>
+      </p>
+      {props.materials.length ? (
+        <Table
+          caption={t('events.materials.title')}
+          captionHidden
+          head={[t('events.materials.name'), t('events.materials.phase'), t('events.materials.audience'), t('events.materials.remove')]}
+          rows={props.materials.map((m) => [
+            <MaterialLink e={e} m={m} />,
+            t(`events.materials.phases.${m.phase}`),
+            t(`events.materials.audiences.${m.audience}`),
+            <Form action={paths.removeMaterial.href(l, { id: e.id, mid: m.id })}>
+              <Button variant="danger">{t('events.materials.removeOf', { title: m.title })}</Button>
+            </Form>,
+          ])}
+        />
+      ) : (
+        <EmptyState>{t('events.materials.none')}</EmptyState>
+      )}
+      <h2>{t('events.materials.add')}</h2>
+      <ErrorSummary errors={form.errors} />
+      <Form action={paths.materials.href(l, { id: e.id })} enctype="multipart/form-data">
+        <TextField name="title" label={t('events.materials.name')} form={form} maxlength={200} />
+        <ChoiceField name="kind" legend={t('events.materials.kind')} form={form} options={[{ value: 'file', label: t('events.materials.kinds.file') }, { value: 'link', label: t('events.materials.kinds.link') }]} />
+        <div class={`field${form.errors.file ? ' has-error' : ''}`}>
+          <label for="f-file">{t('events.materials.file')}</label>
+          <span class="hint" id="f-file-hint">
+            {t('events.materials.fileHint')}
+          </span>
+          {form.errors.file ? (
+            <span class="error-message" id="f-file-error" role="alert">
+              {form.errors.file}
+            </span>
+          ) : null}
+          <input type="file" id="f-file" name="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp" aria-describedby={form.errors.file ? 'f-file-hint f-file-error' : 'f-file-hint'} aria-invalid={form.errors.file ? 'true' : undefined} />
+        </div>
+        <TextField name="url" type="url" label={t('events.materials.url')} hint={t('events.materials.urlHint')} form={form} maxlength={500} />
+        <SelectField name="phase" label={t('events.materials.phase')} form={form} options={MATERIAL_PHASES.map((x) => ({ value: x, label: t(`events.materials.phases.${x}`) }))} />
+        <SelectField name="audience" label={t('events.materials.audience')} form={form} options={MATERIAL_AUDIENCES.map((x) => ({ value: x, label: t(`events.materials.audiences.${x}`) }))} />
+        <Button>{t('events.materials.add')}</Button>
+      </Form>
+    </>
+  );
+}
