@@ -1,6 +1,6 @@
 /**
- * @module Practices: attachments. PDF, images and office documents up to 10 MB, checked by extension
- * and by their first bytes, stored outside the web root (DATA_DIR/uploads/practices) under generated names.
+ * @module Practices: attachments. PDF, images and office documents up to 10 MB, checked by the platform's
+ * `checkFile` (platform/files.ts), stored outside the web root (DATA_DIR/uploads/practices) under generated names.
  */
 import { mkdir, writeFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,51 +9,15 @@ import { newId, nowIso } from '../../../db/ids.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
+import { checkFile, cleanName } from '../../../platform/files.js';
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-/** Extension → content type and the bytes a real file of that kind starts with. */
-export const ALLOWED: Record<string, { type: string; magic: number[] }> = {
-  pdf: { type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  png: { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  jpg: { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  jpeg: { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  gif: { type: 'image/gif', magic: [0x47, 0x49, 0x46, 0x38] },
-  webp: { type: 'image/webp', magic: [0x52, 0x49, 0x46, 0x46] },
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: ZIP },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
-  pptx: { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: ZIP },
-  odt: { type: 'application/vnd.oasis.opendocument.text', magic: ZIP },
-  ods: { type: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP },
-  odp: { type: 'application/vnd.oasis.opendocument.presentation', magic: ZIP },
-  doc: { type: 'application/msword', magic: OLE },
-  xls: { type: 'application/vnd.ms-excel', magic: OLE },
-  ppt: { type: 'application/vnd.ms-powerpoint', magic: OLE },
-};
-
 export const uploadsDir = (dataDir: string) => join(dataDir, 'uploads', 'practices');
-
-/** Checks a file's name, size and first bytes. */
-export function checkFile(name: string, bytes: Uint8Array): Outcome<{ ext: string; type: string }> {
-  if (!bytes.length) return fail('practices.errors.fileMissing', { field: 'file' });
-  if (bytes.length > MAX_BYTES) return fail('practices.errors.fileTooLarge', { field: 'file' });
-  const ext = /\.([a-z0-9]{2,5})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  const rule = ALLOWED[ext];
-  if (!rule || !rule.magic.every((b, i) => bytes[i] === b)) return fail('practices.errors.fileType', { field: 'file' });
-  return ok({ ext, type: rule.type });
-}
-
-/** A safe display name: no path, no control characters. */
-export function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'file';
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').slice(-150) || 'file';
-}
 
 /** Stores a checked file (at most 10 per practice) and records it in the practice's history. */
 export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, file: { name: string; bytes: Uint8Array }): Promise<Outcome<{ id: string }>> {
-  const check = checkFile(file.name, file.bytes);
+  const check = checkFile(file.name, file.bytes, { maxBytes: MAX_BYTES });
   if (!check.ok) return check;
   const count = await db.selectFrom('practice_attachments').select((e) => e.fn.countAll<number>().as('n')).where('practice_id', '=', practiceId).executeTakeFirst();
   if (Number(count?.n ?? 0) >= 10) return fail('practices.errors.fileTooMany', { field: 'file' });
