@@ -10,8 +10,9 @@ import { practicesModule } from './practices/manifest.js';
 import { electionsModule } from './elections/manifest.js';
 import { consultationsModule } from './consultations/manifest.js';
 import { eventsModule } from './events/manifest.js';
+import { newsModule } from './news/manifest.js';
 import { libraryModule } from './library/manifest.js';
 
 // Order matters for seeds and demo data only: membership's demo organizations exist before bodies' demo
 // memberships and the demo election.
-export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule, consultationsModule, libraryModule];
+export const modules: ModuleManifest[] = [pagesModule, membershipModule, bodiesModule, practicesModule, electionsModule, eventsModule, consultationsModule, newsModule, libraryModule];

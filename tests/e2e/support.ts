@@ -4,11 +4,51 @@
  */
 import { test as base, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { E2E_ADMIN } from '../../playwright.config.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { E2E_ADMIN, E2E_PORT, serverEnv } from '../../playwright.config.js';
 
 export { expect };
-export const test = base;
 export const ADMIN = E2E_ADMIN;
+
+/**
+ * Each Playwright worker runs against its own server on its own port and its own fresh SQLite database
+ * (E2E_PORT + the worker's index), so journeys in different files never see each other's data and the two
+ * workers run side by side. The server is the real one (`npm start`'s entry point) with its background worker.
+ */
+export const test = base.extend<object, { server: { url: string } }>({
+  server: [
+    async ({}, use, workerInfo) => {
+      const port = E2E_PORT + workerInfo.parallelIndex;
+      const dataDir = `.tmp/e2e-data-${port}`;
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync('.tmp', { recursive: true });
+      const log = openSync(`.tmp/e2e-server-${port}.log`, 'w');
+      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        env: { ...process.env, ...serverEnv(port) },
+        stdio: ['ignore', 'ignore', log],
+        detached: true,
+      });
+      const url = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`the e2e server on ${port} exited (${child.exitCode}): see .tmp/e2e-server-${port}.log`);
+        const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+        if (up) break;
+        if (Date.now() > deadline) throw new Error(`the e2e server on ${port} did not start in 120 s: see .tmp/e2e-server-${port}.log`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await use({ url });
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    },
+    { scope: 'worker', timeout: 150_000 },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+});
 
 /**
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules and best practices) and fails with the list of violations.
@@ -63,7 +103,7 @@ export async function signOut(page: Page) {
 /** The text of the latest mail to an address, read from the outbox as the administrator (in a separate browser context). */
 export async function lastMailTo(page: Page, email: string): Promise<string> {
   const browser = page.context().browser() as Browser;
-  const ctx = await browser.newContext({ baseURL: new URL(page.url() === 'about:blank' ? 'http://127.0.0.1:3100' : page.url()).origin });
+  const ctx = await browser.newContext({ baseURL: new URL(page.url() === 'about:blank' ? `http://127.0.0.1:${E2E_PORT}` : page.url()).origin });
   const admin = await ctx.newPage();
   try {
     await signInAsAdmin(admin);

@@ -12,6 +12,7 @@ export const paths = {
   list: route('/events'),
   create: route('/events/new'),
   feed: route('/events/calendar.ics'),
+  atom: route('/events/feed.atom'),
   mine: route('/events/mine'),
   mineFeed: route('/events/mine/feed'),
   personalFeed: route('/events/calendar/:token{[0-9a-z]{32}}'),

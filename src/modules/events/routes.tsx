@@ -23,6 +23,7 @@ import { eventsTx } from './commands/context.js';
 import { EventForm, eventInput, agendaProblem, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, MinutesForm, minutesInput, ACTION_ROWS, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
 import { eventsCalendar } from './ics.js';
+import { eventsAtomFeed } from './feed.js';
 import { paths } from './paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage } from './views/list.js';
@@ -183,9 +184,11 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
       filtered={!!(kind || bodyId || objective || format || country)}
       reader={readerZone(c)}
     />,
-    { title: t('events.list.title'), description: t('events.list.lead') },
+    { title: t('events.list.title'), description: t('events.list.lead'), feeds: [{ title: `${t('events.list.title')} (Atom)`, href: paths.atom.href(c.get('locale')) }] },
   );
 });
+
+eventsRoutes.get(paths.atom.pattern, eventsAtomFeed);
 
 eventsRoutes.get(paths.feed.pattern, async (c) => {
   const { db, config } = c.get('deps');

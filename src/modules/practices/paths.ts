@@ -7,6 +7,8 @@ import { route } from '../../platform/http/paths.js';
 export const paths = {
   /** The public search (Hub-compatible query parameters). */
   search: route('/practices'),
+  /** The Atom feed of published practices (one per language). */
+  feed: route('/practices/feed.atom'),
   /** The signed-in person's own practices. */
   mine: route('/practices/mine'),
   /** The reviewers' queue. */

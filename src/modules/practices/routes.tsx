@@ -32,6 +32,7 @@ import { searchPractices } from './search.js';
 import { parseHubQuery, toHubParams, HUB_PARAMS } from './hub.js';
 import { TEXT_FIELDS } from './model.js';
 import { practiceJson, practicePdf, practicesCsv } from './export.js';
+import { practicesFeed } from './feed.js';
 import { paths } from './paths.js';
 import { SearchPage } from './views/search.js';
 import { MinePage, ReviewPage } from './views/lists.js';
@@ -144,9 +145,11 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
   c.set('cacheParams', HUB_PARAMS);
   return c.render(
     <SearchPage q={q} r={r} items={items} objectives={objectives} principles={principles} countries={countries} names={names} form={form} params={toHubParams(q, objectives, principles)} />,
-    { title: t('practices.search.title'), description: t('practices.search.lead') },
+    { title: t('practices.search.title'), description: t('practices.search.lead'), feeds: [{ title: `${t('practices.search.title')} (Atom)`, href: paths.feed.href(l) }] },
   );
 });
+
+practicesRoutes.get(paths.feed.pattern, practicesFeed);
 
 practicesRoutes.get(paths.mine.pattern, async (c) => {
   const user = requireUser(c);

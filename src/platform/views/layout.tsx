@@ -37,6 +37,8 @@ export interface PageProps {
   crumbs?: [string, string][];
   /** Prevents search engines from indexing private pages. */
   noindex?: boolean;
+  /** Atom feeds of this page (platform/feeds.ts), announced in the head for feed readers (autodiscovery). */
+  feeds?: { title: string; href: string }[];
 }
 
 /** The path of the same page in another language (query string kept). */
@@ -53,7 +55,7 @@ function localePaths(url: URL): (target: string) => string {
   };
 }
 
-export const layout = jsxRenderer(({ children, title, description, crumbs, noindex }, c) => {
+export const layout = jsxRenderer(({ children, title, description, crumbs, noindex, feeds }, c) => {
   const ctx = c as unknown as Context<AppEnv>;
   const t = ctx.get('t');
   const locale = ctx.get('locale');
@@ -87,6 +89,9 @@ export const layout = jsxRenderer(({ children, title, description, crumbs, noind
         <link rel="stylesheet" href={STYLESHEET} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/forms.js?v=1" defer></script>
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
         {LOCALES.filter((l) => l !== locale).map((l) => (
           <link rel="alternate" hreflang={l} href={inLocale(l)} />
         ))}

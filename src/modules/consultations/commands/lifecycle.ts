@@ -15,7 +15,8 @@ import { usersByIds } from '../../../platform/auth/users.js';
 import { designatedVoters, listMemberOrganizations } from '../../membership/index.js';
 import { bodyMemberOrganizations } from '../../bodies/index.js';
 import { answeredBy, getConsultation, listQuestions, type Consultation } from '../queries.js';
-import type { Audience, ItemSource, QuestionKind } from '../tables.js';
+import type { Audience } from '../tables.js';
+import type { Question } from '../model.js';
 import { paths } from '../paths.js';
 
 export interface ConsultationsTx {
@@ -67,19 +68,8 @@ export async function createConsultation(db: Db, actorId: string, input: Consult
   return ok({ id });
 }
 
-export interface QuestionInput {
-  kind: QuestionKind;
-  required: boolean;
-  prompt: Translated;
-  help: Translated;
-  source: ItemSource | null;
-  customItems: { key: string; label: Translated }[];
-  minN: number | null;
-  maxN: number | null;
-  lowLabel: Translated | null;
-  highLabel: Translated | null;
-  showIf: { questionId: string; value: string } | null;
-}
+/** A new question: a stored `Question` less what the platform keeps (id, place); scale labels may be left out. */
+export type QuestionInput = Omit<Question, 'id' | 'position' | 'lowLabel' | 'highLabel'> & { lowLabel: Translated | null; highLabel: Translated | null };
 
 /** Adds a question at the end, while the consultation is a draft (the unique position refuses a race's twin). */
 export async function addQuestion(db: Db, actorId: string, consultationId: string, q: QuestionInput): Promise<Outcome<{ id: string }>> {
