@@ -29,6 +29,7 @@ import { LibraryPage } from './views/list.js';
 import { DocumentPage } from './views/document.js';
 import { DocumentFormPage } from './views/form.js';
 import { titleIn } from './views/parts.js';
+import { libraryAtomFeed } from './feed.js';
 
 export const libraryRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -97,9 +98,12 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
       countries={countries.map((x) => ({ value: x.alpha2, label: x.name }))}
       canCreate={libraryPolicy.can(user, 'create', f)}
     />,
-    { title: q.text ? t('library.search.titleFor', { q: q.text }) : t('library.title') },
+    { title: q.text ? t('library.search.titleFor', { q: q.text }) : t('library.title'), feeds: [{ title: t('library.feedTitle'), href: paths.feed.href(l) }] },
   );
 });
+
+/** The Atom feed of public documents in the page's language. */
+libraryRoutes.get(paths.feed.pattern, (c) => libraryAtomFeed(c));
 
 // ---------------------------------------------------------------------------------------------------
 // The form

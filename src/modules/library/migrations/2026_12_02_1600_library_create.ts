@@ -69,7 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create table library_words (word text primary key)`.execute(db);
     await sql`create index library_words_trgm_idx on library_words using gin (word public.gin_trgm_ops)`.execute(db);
   } else {
-    await sql.raw(`create virtual table library_fts using fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2')`).execute(db);
+    await sql.raw(`create virtual table library_fts using fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2', detail = column)`).execute(db);
     await sql.raw(`create virtual table library_vocab using fts5vocab(library_fts, 'row')`).execute(db);
   }
 }

@@ -57,6 +57,7 @@ export function LibraryPage({ r, items, form, params, bodies, objectives, countr
             {t('library.create')}
           </a>
         ) : null}
+        <a href={paths.feed.href(l)}>{t('library.feed')}</a>
       </p>
       <FilterPanel active={activeFilters(form, fields)} clearHref={paths.list.href(l)}>
         <Form action={paths.list.href(l)} method="get" class="filters">
