@@ -1,11 +1,14 @@
 /** Library over HTTP on both engines: adding documents with their files, bad files, text extraction, search, visibility, API. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
 import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { getBodyBySlug, addBodyMember, assignPositions } from '../bodies/index.js';
 import { historyOf } from '../../platform/audit/audit.js';
 import { textPdf } from './pdf.js';
 import { paths } from './paths.js';
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => n === 'entry' || n === 'link' });
 
 const base = (over: Record<string, string | string[]> = {}) => ({
   kind: 'study',
@@ -204,6 +207,30 @@ describe.each(DIALECTS)('library over HTTP on %s', (dialect) => {
     const api = (await (await anon.get('/api/v1/documents?kind=minutes')).json()) as { total: number };
     expect(api.total).toBe(0);
     expect((await anon.get(`/api/v1/documents/${membersDoc}`)).status).toBe(404);
+  });
+
+  it('publishes a valid Atom feed per language, public documents only, announced in the page head', async () => {
+    const list = await (await anon.get('/es/library')).text();
+    expect(list).toContain('<link rel="alternate" type="application/atom+xml"');
+    expect(list).toContain(paths.feed.href('es'));
+    for (const l of ['es', 'pt'] as const) {
+      const res = await anon.get(paths.feed.href(l));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+      const xml = await res.text();
+      const feed = parser.parse(xml).feed;
+      expect(feed.id).toMatch(/^tag:localhost,2026:library\//);
+      expect(feed.link.some((k: any) => k['@rel'] === 'self' && k['@href'] === `http://localhost:3000${paths.feed.href(l)}`)).toBe(true);
+      const entries = feed.entry ?? [];
+      for (const e of entries) {
+        expect(e.id).toMatch(new RegExp(`^tag:localhost,2026:library/[0-9a-z]{16}/${l}$`));
+        expect(Number.isNaN(Date.parse(e.updated))).toBe(false);
+        expect(e.link[0]['@href']).toMatch(/^http:\/\/localhost:3000\//);
+      }
+      const titles = entries.map((e: any) => String(e.title['#text'] ?? e.title));
+      if (l === 'pt') expect(titles).toContain('Narrativas sobre a migração na imprensa');
+      expect(titles.join(' ')).not.toContain('reservada');
+    }
   });
 
   it('edits a document, keeping what was typed when refused, and only by its managers', async () => {

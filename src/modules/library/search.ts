@@ -1,8 +1,8 @@
 /**
  * @module Library: search
  * The same engine approach as practices (docs/decisions/0301, 0008): text is matched by each engine's own
- * full-text index — SQLite FTS5 (`unicode61 remove_diacritics 2`, detail=column; ranked by where the words
- * are: title 4, summary 2, the extracted text 1) or PostgreSQL tsvector over unaccent, stemmed with each language's
+ * full-text index — SQLite FTS5 (`unicode61 remove_diacritics 2`, detail=column; ranked by how many of the
+ * words are in the title, then newest first) or PostgreSQL tsvector over unaccent, stemmed with each language's
  * configuration, one GIN index per language. A word missing from the index's vocabulary is replaced by the
  * known words within one edit (two for words of 8 letters or more; platform/search/text.ts), so
  * "migrasion" finds "migración". Visibility, facet filters, counts, sorting and paging are then passes over
@@ -310,18 +310,15 @@ async function textMatches(db: Db, dialect: Dialect, cat: Catalog, terms: string
       }),
     );
   } else {
-    // Every match, unscored (fast with detail=column); then a score from where each word is: 4 per word in
-    // the title, 2 in the summary, plus 1 for matching at all (bm25 over every match of a common word cost
-    // ~8 µs a row: 100+ ms at 20,000 documents). Ties: newest first (catalog order).
+    // Every match, unscored (fast with detail=column); then a score from where each word is: 1 per word in
+    // the title, plus 1 for matching at all (bm25 over every match of a common word cost ~8 µs a row: 100+ ms
+    // at 20,000 documents; a summary column filter on a common word, 40 ms). Ties: newest first (catalog order).
     const or = (g: string[]) => `(${g.map((w) => `"${w}"`).join(' OR ')})`;
     const match = groups.map(or).join(' AND ');
     const rowids = (m: string) => (sql<{ rowid: number }>`select rowid from library_fts where library_fts match ${m}`.execute(db)).then((r) => r.rows);
-    const [all, ...parts] = await Promise.all([rowids(match), ...groups.flatMap((g) => [rowids(`{title} : ${or(g)}`), rowids(`{summary} : ${or(g)}`)])]);
+    const [all, ...parts] = await Promise.all([rowids(match), ...groups.map((g) => rowids(`{title} : ${or(g)}`))]);
     const bonus = new Map<number, number>();
-    parts.forEach((rows, k) => {
-      const w = k % 2 === 0 ? 4 : 2;
-      for (const r of rows) bonus.set(Number(r.rowid), (bonus.get(Number(r.rowid)) ?? 0) + w);
-    });
+    for (const rows of parts) for (const r of rows) bonus.set(Number(r.rowid), (bonus.get(Number(r.rowid)) ?? 0) + 1);
     for (const r of all) add(cat.posOfSeq.get(Math.floor(Number(r.rowid) / 4)), 1 + (bonus.get(Number(r.rowid)) ?? 0));
   }
   return { score, corrected };
