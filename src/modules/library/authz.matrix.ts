@@ -60,6 +60,7 @@ export const matrix = defineRouteMatrix<Subjects>({
     const mesa = { anonymous: 404, suspended: 404, otherOrg: 404, member: 404, bodyMember: 'allow', reviewer: 404, secretary: 'allow', admin: 'allow' } as const;
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
+      { method: 'GET', route: paths.feed.pattern, url: () => paths.feed.href('es'), expect: everyone() },
       // The reviewer is the secretary of another Mesa: they may add documents of their own Mesa.
       { method: 'GET', route: paths.create.pattern, url: () => paths.create.href('es'), expect: only('reviewer', 'secretary', 'admin') },
       { method: 'POST', route: paths.create.pattern, url: () => paths.create.href('es'), expect: only('reviewer', 'secretary', 'admin') },
