@@ -129,6 +129,8 @@ export interface CatalogEntry {
   langs: string[];
   objectives: string[];
   countries: string[];
+  /** Every facet value of the document as `facet:value` codes (indexes into the catalog's `keys`). */
+  codes: Int32Array;
 }
 
 interface Catalog {
@@ -137,6 +139,9 @@ interface Catalog {
   docs: CatalogEntry[];
   posOfId: Map<string, number>;
   posOfSeq: Map<number, number>;
+  /** The facet values, by code: [facet, value]. */
+  keys: [Facet, string][];
+  codeOf: Map<string, number>;
 }
 
 const catalogs = new WeakMap<object, Catalog>();
@@ -176,6 +181,7 @@ async function buildCatalog(db: Db, version: string): Promise<Catalog> {
       langs: [],
       objectives: [],
       countries: [],
+      codes: new Int32Array(0),
       // Title languages stand in for a document without files.
       ...({ titleLangs: Object.keys(parseTranslated(r.title)) } as object),
     } as CatalogEntry);
@@ -190,12 +196,23 @@ async function buildCatalog(db: Db, version: string): Promise<Catalog> {
     const i = posOfId.get(f.document_id);
     if (i !== undefined) docs[i]!.langs.push(f.lang);
   }
+  const keys: [Facet, string][] = [];
+  const codeOf = new Map<string, number>();
   for (const d of docs) {
     const x = d as CatalogEntry & { titleLangs?: string[] };
     if (!d.langs.length) d.langs = x.titleLangs ?? [];
     delete x.titleLangs;
+    const codes: number[] = [];
+    for (const f of FACETS)
+      for (const v of facetValues(d, f)) {
+        const k = `${f}:${v}`;
+        let c = codeOf.get(k);
+        if (c === undefined) codeOf.set(k, (c = keys.push([f, v]) - 1));
+        codes.push(c);
+      }
+    d.codes = Int32Array.from(codes);
   }
-  return { version, docs, posOfId, posOfSeq };
+  return { version, docs, posOfId, posOfSeq, keys, codeOf };
 }
 
 /** The catalog for the current version (built once per version, shared by concurrent requests). */
@@ -352,20 +369,46 @@ export async function searchLibrary(db: Db, reader: ReaderScope, q: LibraryQuery
   const terms = searchTerms(q.text ?? '');
   const tm = terms.length ? await textMatches(db, dialect, cat, terms) : null;
   const sort = q.sort ?? (tm ? 'relevance' : 'newest');
-  const filters = FACETS.map((f) => [f, new Set((q[f] ?? []).filter(Boolean))] as const).filter(([, s]) => s.size);
-  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as LibraryResult['facets'];
+  // Filters: per facet, the codes of the values asked for (OR within a facet, AND across).
+  const wanted: Uint8Array[] = [];
+  for (const f of FACETS) {
+    const values = (q[f] ?? []).filter(Boolean);
+    if (!values.length) continue;
+    const m = new Uint8Array(cat.keys.length);
+    for (const v of values) {
+      const c = cat.codeOf.get(`${f}:${v}`);
+      if (c !== undefined) m[c] = 1;
+    }
+    wanted.push(m);
+  }
+  const counts = new Int32Array(cat.keys.length);
   const hits: number[] = [];
   const consider = (i: number) => {
     const d = cat.docs[i]!;
     if (!inScope(reader, d)) return;
-    for (const [f, s] of filters) if (!facetValues(d, f).some((v) => s.has(v))) return;
+    const codes = d.codes;
+    for (const m of wanted) {
+      let any = false;
+      for (let k = 0; k < codes.length; k++) if (m[codes[k]!]) { any = true; break; }
+      if (!any) return;
+    }
     hits.push(i);
-    for (const f of FACETS) for (const v of facetValues(d, f)) facets[f][v] = (facets[f][v] ?? 0) + 1;
+    for (let k = 0; k < codes.length; k++) counts[codes[k]!]!++;
   };
-  if (tm) for (const i of tm.score.keys()) consider(i);
-  else for (let i = 0; i < cat.docs.length; i++) consider(i);
-  if (sort === 'relevance' && tm) hits.sort((a, b) => tm.score.get(b)! - tm.score.get(a)! || a - b);
-  else if (sort === 'oldest') hits.sort((a, b) => b - a);
+  let score: Float64Array | null = null;
+  if (tm) {
+    score = new Float64Array(cat.docs.length);
+    for (const [i, sc] of tm.score) score[i] = sc;
+    for (const i of tm.score.keys()) consider(i);
+  } else for (let i = 0; i < cat.docs.length; i++) consider(i);
+  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as LibraryResult['facets'];
+  counts.forEach((n, c) => {
+    if (n) facets[cat.keys[c]![0]][cat.keys[c]![1]] = n;
+  });
+  if (sort === 'relevance' && score) {
+    const sc = score;
+    hits.sort((a, b) => sc[b]! - sc[a]! || a - b);
+  } else if (sort === 'oldest') hits.sort((a, b) => b - a);
   else hits.sort((a, b) => a - b);
   const total = hits.length;
   const pages = Math.max(1, Math.ceil(total / perPage));
