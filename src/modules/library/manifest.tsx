@@ -32,4 +32,13 @@ export const libraryModule = defineModule({
   objectiveSections: objectiveSection,
   linkTargets: [documentLinkTarget],
   updates: [addedUpdates],
+  // The documents and files a person added (their name stays in the history, under an anonymous name once deleted).
+  personalData: async (db, userId) => ({
+    documentsAdded: await db.selectFrom('library_documents').select(['id', 'title', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute(),
+    filesUploaded: await db.selectFrom('library_files').select(['document_id', 'lang', 'file_name', 'created_at']).where('uploaded_by', '=', userId).orderBy('created_at').execute(),
+  }),
+  forgetPerson: async (db, userId) => {
+    await db.updateTable('library_documents').set({ created_by: null }).where('created_by', '=', userId).execute();
+    await db.updateTable('library_files').set({ uploaded_by: null }).where('uploaded_by', '=', userId).execute();
+  },
 });
