@@ -91,14 +91,14 @@ export async function seed(deps: AppDeps): Promise<Booted['firstAdmin']> {
   }
   if (!(await getSetting(db, 'seeded'))) {
     await db.transaction().execute(async (trx) => {
-      for (const m of modules) await m.seed?.({ db: trx, dialect, log, adminId: adminId! });
+      for (const m of modules) await m.seed?.({ db: trx, dialect, log, adminId: adminId!, dataDir: config.dataDir });
       await putSetting(trx, 'seeded', new Date().toISOString());
     });
     log.info('the Mechanism’s structure was created');
   }
   if (config.demo && !(await getSetting(db, 'demo'))) {
     await db.transaction().execute(async (trx) => {
-      for (const m of modules) await m.demo?.({ db: trx, dialect, log, adminId: adminId! });
+      for (const m of modules) await m.demo?.({ db: trx, dialect, log, adminId: adminId!, dataDir: config.dataDir });
       await putSetting(trx, 'demo', new Date().toISOString());
     });
     log.info('demo data added');

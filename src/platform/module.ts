@@ -25,6 +25,8 @@ export interface SeedContext {
   log: Logger;
   /** The first administrator's user id (exists before modules seed). */
   adminId: string;
+  /** Where uploaded files live (DATA_DIR): a seed that adds files (the library's factsheet) writes them there; absent: files are skipped. */
+  dataDir?: string;
 }
 
 /** An upload route: a hono path pattern under /:lang (e.g. '/organizations/:id/logo') and its body limit. */

@@ -44,11 +44,10 @@ import { RepresentationForm, representationInput } from './schemas.js';
 import { RepresentationFormPage } from './views/representation.js';
 import { bodyPositions } from '../bodies/index.js';
 import { saveQuestions } from './commands/questions.js';
-import { addMaterial, removeMaterial, eventUploadsDir } from './commands/materials.js';
+import { addMaterial, removeMaterial, eventUploadsDir, MATERIAL_MAX_BYTES } from './commands/materials.js';
 import { QuestionsForm, questionsInput, QUESTION_ROWS, MaterialForm } from './schemas.js';
 import { QuestionsFormPage, questionLabel, answerText } from './views/questions.js';
 import { MaterialsPage } from './views/materials.js';
-import { ATTACHMENT_MAX_BYTES } from '../practices/index.js';
 
 /**
  * The reader's zone for the "your time" line: the platform's (account, else browser) for someone signed in; none
@@ -632,7 +631,7 @@ eventsRoutes.get(paths.materials.pattern, async (c) => {
 });
 
 /** An upload larger than any allowed file (and its form) is refused with 413. */
-export const MATERIAL_UPLOAD_LIMIT = ATTACHMENT_MAX_BYTES + 64 * 1024;
+export const MATERIAL_UPLOAD_LIMIT = MATERIAL_MAX_BYTES + 64 * 1024;
 
 eventsRoutes.post(
   paths.materials.pattern,

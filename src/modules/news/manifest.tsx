@@ -12,7 +12,7 @@ import { publishDue, PUBLISH_JOB } from './commands/save.js';
 import { writerFacts } from './facts.js';
 import { newsPolicy } from './policy.js';
 import { IMAGE_MAX_BYTES } from './image.js';
-import { ATTACHMENT_MAX_BYTES } from '../practices/index.js';
+import { ATTACHMENT_MAX_BYTES } from './commands/attachments.js';
 import { PostItem } from './views/common.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };

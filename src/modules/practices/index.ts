@@ -2,4 +2,3 @@
 export { searchPractices, type SearchQuery, type SearchOutcome } from './search.js';
 export { getPractice, latestPublished, type Practice } from './queries.js';
 export { paths } from './paths.js';
-export { checkFile, cleanName, MAX_BYTES as ATTACHMENT_MAX_BYTES } from './commands/attachments.js';

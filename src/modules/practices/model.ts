@@ -39,38 +39,8 @@ export function regionOf(alpha2: string): Region | null {
   return REGION_OF.get(alpha2) ?? 'asia';
 }
 
-/** Lower case without diacritics: how both engines compare words. */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
-/** The words of a text, folded (letters and digits). */
-export function words(s: string): string[] {
-  return fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Levenshtein distance, giving up (returning max+1) once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** One edit allowed for words of 4–7 letters, two from 8 letters; none below 4. */
-export function typoBudget(word: string): number {
-  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-}
+/** The platform's word helpers (platform/search/text.ts), shared with every full-text search. */
+export { fold, words, editDistance, typoBudget } from '../../platform/search/text.js';
 
 export const parseList = <T = string>(s: string | null | undefined): T[] => {
   try {

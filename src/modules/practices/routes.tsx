@@ -26,6 +26,7 @@ import { practicePolicy, scopeOf, type Scope } from './policy.js';
 import { createPractice, updatePractice } from './commands/save.js';
 import { transition, ACTIONS, type Action } from './commands/workflow.js';
 import { notifyAuthor, notifyReviewers } from './commands/notify.js';
+import { downloadHeaders } from '../../platform/files.js';
 import { addAttachment, removeAttachment, uploadsDir, MAX_BYTES } from './commands/attachments.js';
 import { searchPractices } from './search.js';
 import { parseHubQuery, toHubParams, HUB_PARAMS } from './hub.js';
@@ -351,14 +352,7 @@ practicesRoutes.get(paths.file.pattern, async (c) => {
   if (!a) return c.notFound();
   const bytes = await readFile(join(uploadsDir(c.get('deps').config.dataDir), a.stored_name)).catch(() => null);
   if (!bytes) return c.notFound();
-  const ascii = a.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-  return c.body(new Uint8Array(bytes), 200, {
-    'Content-Type': a.content_type,
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`,
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cache-Control': 'private, no-store',
-  });
+  return c.body(new Uint8Array(bytes), 200, downloadHeaders(a.file_name, a.content_type));
 });
 
 // ---------------------------------------------------------------------------------------------------

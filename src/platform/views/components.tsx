@@ -188,12 +188,20 @@ export function TextField(props: {
   );
 }
 
-/** A file input with its label, hint and error (the form needs `enctype="multipart/form-data"`). */
-export function FileField(props: { name: string; label: string; form: FormState; hint?: string; accept?: string }) {
+/** A file input (the form must be `enctype="multipart/form-data"`). A browser never keeps a chosen file after an error: say so in the hint. */
+export function FileField(props: { name: string; label: string; form: FormState; hint?: string; accept?: string; required?: boolean }) {
   const error = props.form.errors[props.name];
   return (
     <FieldShell name={props.name} label={props.label} hint={props.hint} error={error}>
-      <input id={fieldId(props.name)} name={props.name} type="file" accept={props.accept} aria-describedby={describedBy(props.name, props.hint, error)} aria-invalid={error ? 'true' : undefined} />
+      <input
+        id={fieldId(props.name)}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        aria-describedby={describedBy(props.name, props.hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      />
     </FieldShell>
   );
 }

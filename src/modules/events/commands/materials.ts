@@ -1,5 +1,5 @@
 /**
- * @module Events: materials — files (checked by their name and first bytes with practices' `checkFile`, stored
+ * @module Events: materials — files (checked by their name and first bytes with the platform's `checkFile`, stored
  * outside the web root under DATA_DIR/uploads/events with generated names) and links (presentations,
  * recordings), before or after the event, for whoever sees it or for participants only.
  */
@@ -9,7 +9,10 @@ import { newId, nowIso } from '../../../db/ids.js';
 import type { Db } from '../../../db/schema.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
-import { checkFile, cleanName } from '../../practices/index.js';
+import { checkFile, cleanName } from '../../../platform/files.js';
+
+/** A material file's size limit. */
+export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
 import type { EventMaterialsTable } from '../tables.js';
 
 export const eventUploadsDir = (dataDir: string) => join(dataDir, 'uploads', 'events');
@@ -34,8 +37,8 @@ export async function addMaterial(db: Db, actorId: string, dataDir: string, even
     if (!m.url) return fail('events.errors.materialUrl', { field: 'url' });
     await db.insertInto('event_materials').values({ ...base, url: m.url, file_name: null, stored_name: null, content_type: null, size: null }).execute();
   } else {
-    if (!m.file || !m.file.bytes.length) return fail('practices.errors.fileMissing', { field: 'file' });
-    const check = checkFile(m.file.name, m.file.bytes);
+    if (!m.file) return fail('files.errors.missing', { field: 'file' });
+    const check = checkFile(m.file.name, m.file.bytes, { maxBytes: MATERIAL_MAX_BYTES });
     if (!check.ok) return check;
     const stored = `${newId()}${newId()}.${check.ext}`;
     await db.insertInto('event_materials').values({ ...base, url: null, file_name: cleanName(m.file.name), stored_name: stored, content_type: check.type, size: m.file.bytes.length }).execute();

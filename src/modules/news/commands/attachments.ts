@@ -1,7 +1,6 @@
 /**
  * @module News: a post's attachments (documents). Each file is checked by its name and its first bytes with the
- * practices module's `checkFile` (PDF, images, office documents up to 10 MB; nothing executable) until the
- * platform has a shared file check, stored outside the web root (DATA_DIR/uploads/news-files) under a generated
+ * platform's `checkFile` (platform/files.ts: PDF, images, office documents up to 10 MB; nothing executable), stored outside the web root (DATA_DIR/uploads/news-files) under a generated
  * name, served as a download with safe headers; at most 10 per post.
  */
 import { mkdir, writeFile, readFile, unlink } from 'node:fs/promises';
@@ -11,7 +10,10 @@ import { newId, nowIso } from '../../../db/ids.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
-import { checkFile, cleanName } from '../../practices/index.js';
+import { checkFile, cleanName } from '../../../platform/files.js';
+
+/** The largest attachment. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 export const MAX_ATTACHMENTS = 10;
 export const filesDir = (dataDir: string) => join(dataDir, 'uploads', 'news-files');
@@ -29,8 +31,8 @@ export async function attachmentsOf(db: Db, postId: string): Promise<Attachment[
 }
 
 export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string, postId: string, file: { name: string; bytes: Uint8Array }): Promise<Outcome<{ id: string }>> {
-  const check = checkFile(file.name, file.bytes);
-  if (!check.ok) return fail(check.reason, { field: 'file' });
+  const check = checkFile(file.name, file.bytes, { maxBytes: ATTACHMENT_MAX_BYTES });
+  if (!check.ok) return check;
   const count = await db.selectFrom('news_attachments').select((e) => e.fn.countAll<number>().as('n')).where('post_id', '=', postId).executeTakeFirst();
   if (Number(count?.n ?? 0) >= MAX_ATTACHMENTS) return fail('news.errors.tooManyFiles', { field: 'file', params: { count: MAX_ATTACHMENTS } });
   const id = newId();

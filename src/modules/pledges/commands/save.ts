@@ -12,7 +12,7 @@ import { newId, nowIso } from '../../../db/ids.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { stringifyTranslated } from '../../../platform/i18n/translated.js';
-import { DOCUMENT_EXTENSIONS, sniffFile, cleanFileName } from '../../../platform/files.js';
+import { DOCUMENT_EXTENSIONS, checkFile, cleanName } from '../../../platform/files.js';
 import { getOrganizations } from '../../membership/index.js';
 import { getBodyBySlug } from '../../bodies/index.js';
 import { listCountries } from '../../../platform/reference/queries.js';
@@ -29,10 +29,10 @@ export interface Upload {
 
 /** Checks an attachment: present, 25 MB at most, a document by its extension and its first bytes. */
 export function checkAttachment(file: Upload): Outcome<{ ext: string; type: string }> {
-  if (file.bytes.length > ATTACHMENT_MAX) return fail('pledges.errors.fileTooLarge', { field: 'file' });
-  const kind = sniffFile(file.name, file.bytes, DOCUMENT_EXTENSIONS);
-  if (!kind) return fail('pledges.errors.fileType', { field: 'file' });
-  return ok(kind);
+  const r = checkFile(file.name, file.bytes, { maxBytes: ATTACHMENT_MAX, field: 'file', only: DOCUMENT_EXTENSIONS });
+  if (r.ok) return r;
+  // The pledge form's own words for the two refusals (a document of 25 MB at most).
+  return fail(r.reason === 'files.errors.tooLarge' ? 'pledges.errors.fileTooLarge' : 'pledges.errors.fileType', { field: 'file' });
 }
 
 export interface SaveContext {
@@ -76,7 +76,7 @@ export async function savePledge(db: Db, x: SaveContext, input: PledgeInput, fil
   const id = existing?.id ?? newId();
   const stored = attachment ? `${newId()}${newId()}.${attachment.ext}` : null;
   const fileCols = stored
-    ? { attachment_file: stored, attachment_name: cleanFileName(file!.name), attachment_type: attachment!.type, attachment_size: file!.bytes.length }
+    ? { attachment_file: stored, attachment_name: cleanName(file!.name), attachment_type: attachment!.type, attachment_size: file!.bytes.length }
     : input.removeAttachment
       ? { attachment_file: null, attachment_name: null, attachment_type: null, attachment_size: null }
       : {};
@@ -122,7 +122,7 @@ export async function savePledge(db: Db, x: SaveContext, input: PledgeInput, fil
     subjectType: 'pledge',
     subjectId: id,
     ...(existing ? {} : { to: 'draft' }),
-    data: { orgId: input.leadOrg, ...(stored ? { attachment: cleanFileName(file!.name) } : {}) },
+    data: { orgId: input.leadOrg, ...(stored ? { attachment: cleanName(file!.name) } : {}) },
   });
   if (stored) {
     await mkdir(uploadsDir(x.dataDir), { recursive: true });

@@ -1,6 +1,6 @@
 /**
- * @module Practices: attachments. PDF, images and office documents up to 10 MB, checked by extension
- * and by their first bytes, stored outside the web root (DATA_DIR/uploads/practices) under generated names.
+ * @module Practices: attachments. PDF, images and office documents up to 10 MB, checked by the platform's
+ * `checkFile` (platform/files.ts), stored outside the web root (DATA_DIR/uploads/practices) under generated names.
  */
 import { mkdir, writeFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,30 +9,15 @@ import { newId, nowIso } from '../../../db/ids.js';
 import type { CurrentUser } from '../../../platform/http/env.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
-import { FILE_KINDS, sniffFile, cleanFileName } from '../../../platform/files.js';
+import { checkFile, cleanName } from '../../../platform/files.js';
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
-/** Extension → content type and the bytes a real file of that kind starts with (platform/files.ts). */
-export const ALLOWED = FILE_KINDS;
-
 export const uploadsDir = (dataDir: string) => join(dataDir, 'uploads', 'practices');
-
-/** Checks a file's name, size and first bytes. */
-export function checkFile(name: string, bytes: Uint8Array): Outcome<{ ext: string; type: string }> {
-  if (!bytes.length) return fail('practices.errors.fileMissing', { field: 'file' });
-  if (bytes.length > MAX_BYTES) return fail('practices.errors.fileTooLarge', { field: 'file' });
-  const kind = sniffFile(name, bytes);
-  if (!kind) return fail('practices.errors.fileType', { field: 'file' });
-  return ok(kind);
-}
-
-/** A safe display name: no path, no control characters. */
-export const cleanName = cleanFileName;
 
 /** Stores a checked file (at most 10 per practice) and records it in the practice's history. */
 export async function addAttachment(db: Db, actor: CurrentUser, dataDir: string, practiceId: string, file: { name: string; bytes: Uint8Array }): Promise<Outcome<{ id: string }>> {
-  const check = checkFile(file.name, file.bytes);
+  const check = checkFile(file.name, file.bytes, { maxBytes: MAX_BYTES });
   if (!check.ok) return check;
   const count = await db.selectFrom('practice_attachments').select((e) => e.fn.countAll<number>().as('n')).where('practice_id', '=', practiceId).executeTakeFirst();
   if (Number(count?.n ?? 0) >= 10) return fail('practices.errors.fileTooMany', { field: 'file' });
