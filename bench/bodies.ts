@@ -33,11 +33,13 @@ export const bench: BenchModule = {
   },
   async pages() {
     return [
-      { label: 'body page (500 member orgs)', path: '/es/bodies/mt1' },
+      // A body's page gathers the sections of six modules (events, consultations, plans, pledges, news, library): two or three reads each.
+      { label: 'body page (500 member orgs)', path: '/es/bodies/mt1', budget: 26 },
       { label: 'bodies list', path: '/es/bodies' },
       { label: 'elections list', path: '/es/elections' },
-      { label: 'body page (500 orgs), signed in', path: '/es/bodies/mt1', as: 'member' },
-      { label: "Mesa members' area, signed in", path: '/es/bodies/mt1/area', as: 'member' },
+      { label: 'body page (500 orgs), signed in', path: '/es/bodies/mt1', as: 'member', budget: 30 },
+      // The members' area adds what other modules ask of the reader (consultations to answer, the body's events).
+      { label: "Mesa members' area, signed in", path: '/es/bodies/mt1/area', as: 'member', budget: 14 },
       { label: 'elections list, signed in', path: '/es/elections', as: 'member' },
     ];
   },

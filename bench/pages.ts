@@ -9,10 +9,12 @@ import type { BenchModule, BenchPage } from './types.js';
 
 /** Pages that belong to no module: the home page (anonymous and signed in), a body page, an API call. */
 export const BASE_PAGES: readonly BenchPage[] = [
-  { label: 'home', path: '/es/' },
-  { label: 'body page (mt2)', path: '/es/bodies/mt2' },
+  // The home page: live figures and "what is new" from every module, one or two reads each.
+  { label: 'home', path: '/es/', budget: 14 },
+  // A body's page gathers the sections of six modules (events, consultations, plans, pledges, news, library): two or three reads each.
+  { label: 'body page (mt2)', path: '/es/bodies/mt2', budget: 26 },
   { label: 'API /api/v1/objectives', path: '/api/v1/objectives?lang=en' },
-  { label: 'home, signed in', path: '/es/', as: 'member' },
+  { label: 'home, signed in', path: '/es/', as: 'member', budget: 14 },
 ];
 
 /** Files of bench/ that are programs (they start something when imported), not module benchmarks. */

@@ -23,6 +23,11 @@ export interface BenchPage {
   paths?: string[];
   /** This page's own throughput target as a ratio to raw node:http (else the run's cached/uncached target). */
   target?: number;
+  /**
+   * Statements this page's own reads may run (tests/http/query-budget.test.ts), when more than the platform's 12:
+   * a page that gathers other modules' sections (a body's page, the home page) or many filter lists. Say why.
+   */
+  budget?: number;
 }
 
 export interface BenchRow {

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import type { AppDeps, AppEnv } from './platform/http/env.js';
-import { requestContext, securityHeaders, loadUser, localeFromPath, readerZone } from './platform/http/middleware.js';
+import { requestContext, securityHeaders, loadUser, localeFromPath, readerZone, refuseNul } from './platform/http/middleware.js';
 import { csrf } from './platform/http/csrf.js';
 import { useBodyLimits } from './platform/http/body-limit.js';
 import { compression } from './platform/http/compression.js';
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', localeFromPath);
   app.use('*', layout);
+  app.use('*', refuseNul);
   // Body limits come before anything that reads a body (the CSRF check parses forms).
   useBodyLimits(app, LANG, deps.modules);
   // One-click unsubscribe (RFC 8058) is posted by mail providers without our cookie: its signed token is the proof.

@@ -128,3 +128,12 @@ export const localeFromPath: MiddlewareHandler<AppEnv> = async (c, next) => {
   applyLocale(c, isLocale(seg) ? seg : 'es');
   await next();
 };
+
+/**
+ * An address with a NUL character (`%00`) is refused with the translated "bad request" page: no page needs one,
+ * and PostgreSQL refuses it in any text parameter (it would surface as a 500 from whatever query reads it).
+ */
+export const refuseNul: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.url.includes('%00') || c.req.url.includes('\u0000')) throw new HTTPException(400, { message: 'The address contains a NUL character' });
+  await next();
+};
