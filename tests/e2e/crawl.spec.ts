@@ -39,7 +39,7 @@ async function declaredRoutes(): Promise<RegExp[]> {
 
 const PER_ROUTE = 2;
 
-const SKIP = /\/(api|assets)\/|\.(json|csv|pdf|svg|png|jpe?g|webp|m?js|css|ics|atom|xml)(\?|$)|\/download|\/export|\/logo|\/attachments?\//;
+const SKIP = /\/(api|assets)\/|\.(json|csv|pdf|svg|png|jpe?g|webp|m?js|css|ics|atom|xml)(\?|$)|\/download|\/export|\/files\/|\/logo|\/attachments?\//;
 
 async function crawl(page: Page, start: string, locale: string, limit = 110) {
   const routes = await declaredRoutes();

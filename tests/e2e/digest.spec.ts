@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signOut, signUpAndVerify, lastMailTo, choose, PHONE } from './support.js';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 async function bothSizes(page: import('@playwright/test').Page, label: string) {
   await checkA11y(page, label);
@@ -18,7 +17,9 @@ async function bothSizes(page: import('@playwright/test').Page, label: string) {
   if (size) await page.setViewportSize(size);
 }
 
-test('a member subscribes to the weekly digest and the digest lists a new practice', async ({ page }) => {
+test('a member subscribes to the weekly digest and the digest lists a new practice', async ({ page, baseURL }) => {
+  // This worker's own server (tests/e2e/support.ts): the CLI runs the digest on its database.
+  const PORT = Number(new URL(baseURL!).port);
   test.setTimeout(180_000);
   const stamp = Date.now();
   const member = { name: 'Lectora del Boletín', email: `boletin-${stamp}@e2e.example`, password: 'boletin-password-1' };
