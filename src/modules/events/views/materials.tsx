@@ -1,5 +1,6 @@
 /** @module Events views: materials on the event page (before / after, as the reader may see them) and the organizers' page. */
-import { Form, Button, ErrorSummary, TextField, SelectField, ChoiceField, Table, EmptyState, TText, type FormState } from '../../../platform/views/components.js';
+import { Form, Button, ErrorSummary, TextField, SelectField, ChoiceField, Table, EmptyState, TText, FileField, type FormState } from '../../../platform/views/components.js';
+import { ACCEPT } from '../../../platform/files.js';
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
 import { MATERIAL_PHASES, MATERIAL_AUDIENCES } from '../tables.js';
@@ -76,18 +77,7 @@ export function MaterialsPage(props: { e: Event; materials: Material[]; form: Fo
       <Form action={paths.materials.href(l, { id: e.id })} enctype="multipart/form-data">
         <TextField name="title" label={t('events.materials.name')} form={form} maxlength={200} />
         <ChoiceField name="kind" legend={t('events.materials.kind')} form={form} options={[{ value: 'file', label: t('events.materials.kinds.file') }, { value: 'link', label: t('events.materials.kinds.link') }]} />
-        <div class={`field${form.errors.file ? ' has-error' : ''}`}>
-          <label for="f-file">{t('events.materials.file')}</label>
-          <span class="hint" id="f-file-hint">
-            {t('events.materials.fileHint')}
-          </span>
-          {form.errors.file ? (
-            <span class="error-message" id="f-file-error" role="alert">
-              {form.errors.file}
-            </span>
-          ) : null}
-          <input type="file" id="f-file" name="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp" aria-describedby={form.errors.file ? 'f-file-hint f-file-error' : 'f-file-hint'} aria-invalid={form.errors.file ? 'true' : undefined} />
-        </div>
+        <FileField name="file" label={t('events.materials.file')} hint={t('events.materials.fileHint')} form={form} accept={ACCEPT} />
         <TextField name="url" type="url" label={t('events.materials.url')} hint={t('events.materials.urlHint')} form={form} maxlength={500} />
         <SelectField name="phase" label={t('events.materials.phase')} form={form} options={MATERIAL_PHASES.map((x) => ({ value: x, label: t(`events.materials.phases.${x}`) }))} />
         <SelectField name="audience" label={t('events.materials.audience')} form={form} options={MATERIAL_AUDIENCES.map((x) => ({ value: x, label: t(`events.materials.audiences.${x}`) }))} />

@@ -1,6 +1,7 @@
 /** @module Practices: a practice's page — its text and facts, files, downloads, the review workflow and its history. */
 import { useView } from '../../../platform/views/context.js';
-import { TText, Form, TextArea, Button, Notice, Table, HistoryTable, type FormState } from '../../../platform/views/components.js';
+import { TText, Form, TextArea, Button, Notice, Table, HistoryTable, FileField, type FormState } from '../../../platform/views/components.js';
+import { ACCEPT } from '../../../platform/files.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import type { ReadItem } from '../../../platform/audit/read.js';
 import type { Objective, Principle } from '../../../platform/reference/queries.js';
@@ -166,18 +167,7 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
           ) : null}
           {canAttach ? (
             <Form action={paths.attachments.href(l, { id: p.id })} enctype="multipart/form-data">
-              <div class={`field${form.errors.file ? ' has-error' : ''}`}>
-                <label for="f-file">{t('practices.attachments.add')}</label>
-                <span class="hint" id="f-file-hint">
-                  {t('practices.attachments.hint')}
-                </span>
-                {form.errors.file ? (
-                  <span class="error-message" id="f-file-error" role="alert">
-                    {form.errors.file}
-                  </span>
-                ) : null}
-                <input type="file" id="f-file" name="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp" aria-describedby={form.errors.file ? 'f-file-hint f-file-error' : 'f-file-hint'} />
-              </div>
+              <FileField name="file" label={t('practices.attachments.add')} hint={t('practices.attachments.hint')} form={form} accept={ACCEPT} />
               <Button variant="secondary">{t('practices.attachments.upload')}</Button>
             </Form>
           ) : null}
