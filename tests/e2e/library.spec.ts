@@ -5,7 +5,7 @@
  * not a PDF is refused; the text is read in the background; another person finds the study by a word that is
  * only inside the PDF, typed without accents — with axe on every library page, at desktop width and at 360 px.
  */
-import { test, expect, checkA11y, signInAsAdmin, signUpAndVerify, choose, PHONE } from './support.js';
+import { test, expect, checkA11y, signInAsAdmin, signUpAndVerify, PHONE, applyForOrganization, approveOrganization, appointSecretaryOfMesa1 } from './support.js';
 import { textPdf } from '../../src/modules/library/pdf.js';
 
 const SECRETARY = { name: 'Secretaria Biblioteca', email: 'secretaria-library@e2e.test', password: 'a-long-password-1' };
@@ -29,32 +29,9 @@ test('a secretary adds a study in two languages and a reader finds it by a word 
   await signUpAndVerify(sec, SECRETARY);
 
   // The secretary's organization is approved, joins Mesa 1, and the person is appointed its secretary.
-  await sec.goto('/es/join');
-  await sec.locator('input[name=name]').fill('Red biblioteca e2e');
-  await sec.locator('select[name=country]').selectOption('CL');
-  await sec.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(sec, 'objectives', '17');
-  await sec.locator('input[name=languages]').first().check();
-  await sec.locator('input[name=role_title]').fill('Comunicaciones');
-  await sec.locator('input[name=accept_principles]').check();
-  await sec.locator('input[name=accept_terms]').check();
-  await sec.locator('form[action$="/join"] button[type=submit]').click();
-  await expect(sec).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const orgId = /organizations\/([0-9a-z]{16})/.exec(sec.url())![1]!;
-  await page.goto(`/es/admin/organizations/${orgId}`);
-  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
-  await sec.goto('/es/bodies/mt1/area');
-  await sec.locator('form[action$="/bodies/mt1/join"] button').click();
-  await page.goto('/es/bodies/mt1/area');
-  await page.locator(`form[action$="/bodies/mt1/requests"]:has(input[value="${orgId}"]) button[value=approve]`).click();
-  await page.goto('/es/bodies/mt1/area');
-  const appoint = page.locator('form[action*="/bodies/mt1/appoint"]');
-  await appoint.locator('select[name=position]').selectOption('secretary');
-  await appoint.locator('input[name=email]').fill(SECRETARY.email);
-  await appoint.locator('select[name=org]').selectOption(orgId);
-  await appoint.locator('input[name=starts_on]').fill(new Date().toISOString().slice(0, 10));
-  await appoint.locator('button[type=submit]').click();
-  await expect(page.locator('.notice.success')).toBeVisible();
+  const orgId = await applyForOrganization(sec, { name: 'Red biblioteca e2e', country: 'CL', objective: '17', role: 'Comunicaciones' });
+  await approveOrganization(page, orgId);
+  await appointSecretaryOfMesa1(page, sec, orgId, SECRETARY.email);
 
   // The secretary adds the study.
   await sec.goto('/es/library');

@@ -6,7 +6,7 @@
  * and on a 360 px phone.
  */
 import sharp from 'sharp';
-import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signUpAndVerify, choose, PHONE } from './support.js';
+import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signUpAndVerify, PHONE, applyForOrganization, approveOrganization, appointSecretaryOfMesa1 } from './support.js';
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -21,32 +21,9 @@ test('news: a secretary schedules a post, an administrator publishes one with an
   const sec = await secCtx.newPage();
   const email = 'secretaria-news@e2e.test';
   await signUpAndVerify(sec, { name: 'Secretaria Noticias', email, password: 'a-long-password-1' });
-  await sec.goto('/es/join');
-  await sec.locator('input[name=name]').fill('Organización Noticias e2e');
-  await sec.locator('select[name=country]').selectOption('CL');
-  await sec.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(sec, 'objectives', '17');
-  await sec.locator('input[name=languages]').first().check();
-  await sec.locator('input[name=role_title]').fill('Comunicaciones');
-  await sec.locator('input[name=accept_principles]').check();
-  await sec.locator('input[name=accept_terms]').check();
-  await sec.locator('form[action$="/join"] button[type=submit]').click();
-  await expect(sec).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const orgId = /organizations\/([0-9a-z]{16})/.exec(sec.url())![1]!;
-  await page.goto(`/es/admin/organizations/${orgId}`);
-  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
-  await sec.goto('/es/bodies/mt1/area');
-  await sec.locator('form[action$="/bodies/mt1/join"] button').click();
-  await page.goto('/es/bodies/mt1/area');
-  await page.locator(`form[action$="/bodies/mt1/requests"]:has(input[value="${orgId}"]) button[value=approve]`).click();
-  await page.goto('/es/bodies/mt1/area');
-  const appoint = page.locator('form[action*="/bodies/mt1/appoint"]');
-  await appoint.locator('select[name=position]').selectOption('secretary');
-  await appoint.locator('input[name=email]').fill(email);
-  await appoint.locator('select[name=org]').selectOption(orgId);
-  await appoint.locator('input[name=starts_on]').fill(today());
-  await appoint.locator('button[type=submit]').click();
-  await expect(page.locator('.notice.success')).toBeVisible();
+  const orgId = await applyForOrganization(sec, { name: 'Organización Noticias e2e', country: 'CL', objective: '17', role: 'Comunicaciones' });
+  await approveOrganization(page, orgId);
+  await appointSecretaryOfMesa1(page, sec, orgId, email);
 
   // The secretary writes in Markdown; an image from another site is refused with a message at its field.
   await sec.goto('/es/news/new');

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text.js';
-import { test, expect, checkA11y, signIn, signInAsAdmin, signOut, signUpAndVerify, choose, PHONE } from './support.js';
+import { test, expect, checkA11y, signIn, signInAsAdmin, signOut, signUpAndVerify, PHONE, applyForOrganization, approveOrganization } from './support.js';
 
 const SECRETARY = { name: 'Secretaria de Planes', email: 'secretaria-planes@e2e.example', password: 'planes-e2e-password-1' };
 const HEAD = 'kind,code,parent,title_es,title_en,title_pt,title_fr,weight,body,people,starts_on,ends_on,status,objectives,links,unit,baseline,target,direction';
@@ -44,22 +44,10 @@ test('a secretary imports the Mesa’s plan, reports indicator values, links an 
   test.setTimeout(240_000);
   // The person who will be secretary applies for their organization, which the administrator approves…
   await signUpAndVerify(page, SECRETARY);
-  await page.goto('/es/join');
-  await page.locator('input[name=name]').fill('Red de planes e2e');
-  await page.locator('select[name=country]').selectOption('CO');
-  await page.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(page, 'objectives', '17');
-  await page.locator('input[name=languages]').first().check();
-  await page.locator('input[name=role_title]').fill('Coordinación');
-  await page.locator('input[name=accept_principles]').check();
-  await page.locator('input[name=accept_terms]').check();
-  await page.locator('form[action$="/join"] button[type=submit]').click();
-  await expect(page).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const orgId = /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
+  const orgId = await applyForOrganization(page, { name: 'Red de planes e2e', country: 'CO', objective: '17', role: 'Coordinación' });
   await signOut(page);
   await signInAsAdmin(page);
-  await page.goto(`/es/admin/organizations/${orgId}`);
-  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
+  await approveOrganization(page, orgId);
   await signOut(page);
   // …and asks Mesa 4 to take it in.
   await signIn(page, SECRETARY.email, SECRETARY.password);

@@ -6,7 +6,7 @@
  * objective's, a body's and an organization's page), at desktop width and on a 360 px phone.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signUpAndVerify, representNewOrganization, choose, PHONE } from './support.js';
+import { test, expect, checkA11y, checkFirstScreen, signInAsAdmin, signUpAndVerify, representNewOrganization, choose, PHONE, applyForOrganization, approveOrganization } from './support.js';
 
 const LONG =
   'Las dos organizaciones abrimos una ventanilla conjunta de orientación para personas migrantes en Lima y Santiago: personal capacitado, materiales en cuatro idiomas, derivación a servicios públicos y un informe anual público con resultados medibles sobre las personas atendidas. ';
@@ -32,20 +32,8 @@ test('a joint pledge: written, confirmed, published, updated, found on the dashb
   const repCtx = await browser.newContext({ baseURL: origin });
   const rep = await repCtx.newPage();
   await signUpAndVerify(rep, { name: 'Persona de la Casa', email: 'rep-pledges@e2e.test', password: 'a-long-password-1' });
-  await rep.goto('/es/join');
-  await rep.locator('input[name=name]').fill('Casa del Migrante del Pacífico E2E');
-  await rep.locator('select[name=country]').selectOption('PE');
-  await rep.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(rep, 'objectives', '16');
-  await rep.locator('input[name=languages]').first().check();
-  await rep.locator('input[name=role_title]').fill('Dirección');
-  await rep.locator('input[name=accept_principles]').check();
-  await rep.locator('input[name=accept_terms]').check();
-  await rep.locator('form[action$="/join"] button[type=submit]').click();
-  await expect(rep).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const coOrg = /organizations\/([0-9a-z]{16})/.exec(rep.url())![1]!;
-  await page.goto(`/es/admin/organizations/${coOrg}`);
-  await page.locator(`form[action$="/admin/organizations/${coOrg}/approve"] button`).click();
+  const coOrg = await applyForOrganization(rep, { name: 'Casa del Migrante del Pacífico E2E', country: 'PE', objective: '16', role: 'Dirección' });
+  await approveOrganization(page, coOrg);
 
   // The lead writes the joint pledge.
   await page.goto('/es/pledges/new');

@@ -142,24 +142,56 @@ export async function choose(page: Page, name: string, value: string) {
 }
 
 /**
- * The signed-in administrator applies for a new organization through /join (country `country`), approves it
- * and is its designated voter: what the election and consultation journeys start from. Returns its id.
+ * The signed-in person applies for a new organization through /join (the least the form asks: country, a type,
+ * one objective, the first language, a role, both acceptances). Returns the new organization's id.
  */
-export async function representNewOrganization(page: Page, name: string, country: string): Promise<string> {
+export async function applyForOrganization(page: Page, org: { name: string; country: string; objective: string; role: string }): Promise<string> {
   await page.goto('/es/join');
-  await page.locator('input[name=name]').fill(name);
-  await page.locator('select[name=country]').selectOption(country);
+  await page.locator('input[name=name]').fill(org.name);
+  await page.locator('select[name=country]').selectOption(org.country);
   await page.locator('select[name=type]').selectOption({ index: 1 });
-  await choose(page, 'objectives', '1');
+  await choose(page, 'objectives', org.objective);
   await page.locator('input[name=languages]').first().check();
-  await page.locator('input[name=role_title]').fill('Coordinación');
+  await page.locator('input[name=role_title]').fill(org.role);
   await page.locator('input[name=accept_principles]').check();
   await page.locator('input[name=accept_terms]').check();
   await page.locator('form[action$="/join"] button[type=submit]').click();
   await expect(page).toHaveURL(/\/es\/organizations\/[0-9a-z]{16}/);
-  const orgId = /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
-  await page.goto(`/es/admin/organizations/${orgId}`);
-  await page.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
+  return /organizations\/([0-9a-z]{16})/.exec(page.url())![1]!;
+}
+
+/** The signed-in administrator approves an organization's application. */
+export async function approveOrganization(admin: Page, orgId: string): Promise<void> {
+  await admin.goto(`/es/admin/organizations/${orgId}`);
+  await admin.locator(`form[action$="/admin/organizations/${orgId}/approve"] button`).click();
+}
+
+/**
+ * The organization (represented by `member`) asks Mesa 1 to take it in, the administrator approves the request
+ * and appoints the person with `email` secretary of Mesa 1 from today.
+ */
+export async function appointSecretaryOfMesa1(admin: Page, member: Page, orgId: string, email: string): Promise<void> {
+  await member.goto('/es/bodies/mt1/area');
+  await member.locator('form[action$="/bodies/mt1/join"] button').click();
+  await admin.goto('/es/bodies/mt1/area');
+  await admin.locator(`form[action$="/bodies/mt1/requests"]:has(input[value="${orgId}"]) button[value=approve]`).click();
+  await admin.goto('/es/bodies/mt1/area');
+  const appoint = admin.locator('form[action*="/bodies/mt1/appoint"]');
+  await appoint.locator('select[name=position]').selectOption('secretary');
+  await appoint.locator('input[name=email]').fill(email);
+  await appoint.locator('select[name=org]').selectOption(orgId);
+  await appoint.locator('input[name=starts_on]').fill(new Date().toISOString().slice(0, 10));
+  await appoint.locator('button[type=submit]').click();
+  await expect(admin.locator('.notice.success')).toBeVisible();
+}
+
+/**
+ * The signed-in administrator applies for a new organization through /join (country `country`), approves it
+ * and is its designated voter: what the election and consultation journeys start from. Returns its id.
+ */
+export async function representNewOrganization(page: Page, name: string, country: string): Promise<string> {
+  const orgId = await applyForOrganization(page, { name, country, objective: '1', role: 'Coordinación' });
+  await approveOrganization(page, orgId);
   await page.goto(`/es/organizations/${orgId}`);
   const voterRadio = page.locator('input[name=voter]').first();
   if (!(await voterRadio.isChecked())) {
