@@ -14,7 +14,7 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
 import { agendaFromConsultation } from '../consultations/index.js';
-import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
+import { getEvent, listEvents, pageEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
@@ -38,6 +38,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toCsv } from '../../platform/http/csv.js';
+import { pageParam } from '../../platform/http/page.js';
 import { questionsOf, answersOf, materialsOf, representationOf, type Material } from './queries.js';
 import { saveRepresentation } from './commands/representation.js';
 import { RepresentationForm, representationInput } from './schemas.js';
@@ -188,13 +189,17 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const format = (EVENT_FORMATS as readonly string[]).includes(q.format ?? '') ? (q.format as Event['format']) : undefined;
   const countries = (await listCountries(db, c.get('locale'))).map((x) => ({ value: x.alpha2, label: x.name }));
   const country = countries.some((x) => x.value === q.country) ? q.country : undefined;
-  const filter = { kind, bodyId, objective, format, country, ...visibleTo(user, f) };
+  const when = q.when === 'past' ? 'past' : 'upcoming';
+  // One list at a time (upcoming or past), one page of it: a count and a LIMIT/OFFSET page.
+  const list = await pageEvents(db, { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c) });
   const t = c.get('t');
+  const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   return c.render(
     <EventsListPage
-      upcoming={await listEvents(db, { ...filter, when: 'upcoming' })}
-      past={await listEvents(db, { ...filter, when: 'past', limit: 50 })}
-      form={emptyForm({ kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' })}
+      list={list}
+      when={when}
+      params={new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}
+      form={emptyForm({ ...filters, when })}
       countries={countries}
       bodies={bodies}
       objectives={await objectiveOptions(c)}
