@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import type { Db } from '../../db/schema.js';
 import { action } from '../../platform/http/action.js';
-import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
+import { authorize, requireUser, isAdmin, AuthzError } from '../../platform/authz/authz.js';
 import { ok, fail } from '../../platform/outcome.js';
 import { emptyForm, type FormState, type Option } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -378,7 +378,9 @@ eventsRoutes.get(paths.registration.pattern, async (c) => {
   if (!x) return c.notFound();
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-  return c.render(<GuestRegistrationPage e={x.e} r={x.r} />, { title: c.get('t')('events.guest.title'), noindex: true });
+  const byLink = eventsPolicy.can(c.get('user'), 'seeParticipantMaterialsByLink', { r: x.r });
+  const materials = (await materialsOf(c.get('deps').db, x.e.id)).filter((m) => m.audience === 'public' || byLink);
+  return c.render(<GuestRegistrationPage e={x.e} r={x.r} materials={materials} />, { title: c.get('t')('events.guest.title'), noindex: true });
 });
 
 const toRegistration = ({ subject, locale }: { subject: { e: Event; r: { token: string } }; locale: 'es' | 'en' | 'pt' | 'fr' }) => paths.registration.href(locale, { id: subject.e.id, token: subject.r.token });
@@ -680,27 +682,44 @@ eventsRoutes.post(
   }),
 );
 
-/** A file: for whoever sees the event, or (participants only) for the organizers and people holding a seat. */
-eventsRoutes.get(paths.material.pattern, async (c) => {
-  const user = c.get('user');
-  const x = await loadMaterial(c, user);
-  if (!x || x.m.kind !== 'file' || !x.m.storedName) return c.notFound();
-  const { db, config } = c.get('deps');
-  if (x.m.audience === 'participants') {
-    const mine = user ? await registrationOf(db, x.e.id, { userId: user.id }) : undefined;
-    authorize(c, eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' }));
-  }
-  const bytes = await readFile(join(eventUploadsDir(config.dataDir), x.m.storedName)).catch(() => null);
+/** Sends a material's file (a download, never shown inline). */
+async function sendMaterial(c: Context<AppEnv>, m: Material) {
+  const bytes = await readFile(join(eventUploadsDir(c.get('deps').config.dataDir), m.storedName!)).catch(() => null);
   if (!bytes) return c.notFound();
-  const name = x.m.fileName ?? 'file';
+  const name = m.fileName ?? 'file';
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
   return c.body(new Uint8Array(bytes), 200, {
-    'Content-Type': x.m.contentType ?? 'application/octet-stream',
+    'Content-Type': m.contentType ?? 'application/octet-stream',
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cache-Control': 'private, no-store',
   });
+}
+
+/** A file: for whoever sees the event, or (participants only) for the organizers and people holding a seat. */
+eventsRoutes.get(paths.material.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadMaterial(c, user);
+  if (!x || x.m.kind !== 'file' || !x.m.storedName) return c.notFound();
+  if (x.m.audience === 'participants') {
+    const mine = user ? await registrationOf(c.get('deps').db, x.e.id, { userId: user.id }) : undefined;
+    authorize(c, eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' }));
+  }
+  return sendMaterial(c, x.m);
+});
+
+/**
+ * A file through a person's registration link (people without an account have no sign-in): the event's public files,
+ * and its participants-only files while that registration holds a seat. A refusal is 403 (signing in would not help).
+ */
+eventsRoutes.get(paths.guestMaterial.pattern, async (c) => {
+  const x = await loadByToken(c);
+  const m = x && (await materialsOf(c.get('deps').db, x.e.id)).find((m) => m.id === c.req.param('mid'));
+  if (!x || !m || m.kind !== 'file' || !m.storedName) return c.notFound();
+  c.header('Referrer-Policy', 'no-referrer');
+  if (m.audience === 'participants' && !eventsPolicy.can(c.get('user'), 'seeParticipantMaterialsByLink', { r: x.r })) throw new AuthzError(403);
+  return sendMaterial(c, m);
 });
 
 // ------------------------------------------------------------------------------------------------
