@@ -19,7 +19,7 @@ import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
-import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
+import { register, registrationReads, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { EventForm, eventInput, agendaProblem, AGENDA_ROWS, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, MinutesForm, minutesInput, ACTION_ROWS, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
@@ -34,7 +34,7 @@ import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.
 import { MyEventsPage } from './views/mine.js';
 import { MinutesFormPage } from './views/minutes.js';
 import { saveMinutes } from './commands/minutes.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
+import { LOCALES, isLocale, DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toCsv } from '../../platform/http/csv.js';
@@ -333,12 +333,19 @@ const registeredFlash = (status: string) => `events.registrationDone.${status}`;
 eventsRoutes.post(
   paths.register.pattern,
   action({
-    load: loadEvent,
+    // The reads come before the transaction (the event, its questions, the person's organizations), so the write
+    // transaction holds only the writes (decision 0401, "A short write").
+    load: async (c, actor) => {
+      const x = await loadEvent(c, actor);
+      if (!x) return null;
+      const { db } = c.get('deps');
+      return { ...x, reads: await registrationReads(db, x.e, actor.locale ?? c.get('locale')), orgs: await organizationsOfUser(db, actor.id) };
+    },
     allow: (actor, x) => eventsPolicy.can(actor, 'register', x),
     input: RegisterInput,
     run: async (trx, { actor, subject, input, deps, locale, values }) => {
-      if (input.org && !(await organizationsOfUser(trx, actor.id)).some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
-      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code, answers: values });
+      if (input.org && !subject.orgs.some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
+      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code, answers: values }, undefined, subject.reads);
     },
     form: (c, { subject, form }) => renderEvent(c, subject, form),
     done: (x) => ({ to: back(x), flash: registeredFlash(x.value.status) }),
@@ -361,11 +368,14 @@ eventsRoutes.post(
   paths.guest.pattern,
   action({
     public: true,
-    load: loadEvent,
+    load: async (c, actor) => {
+      const x = await loadEvent(c, actor);
+      return x && { ...x, reads: await registrationReads(c.get('deps').db, x.e, c.get('locale')) };
+    },
     allow: (actor, x) => eventsPolicy.can(actor, 'registerAsGuest', x),
     input: GuestInput,
     run: (trx, { subject, input, deps, locale, values }) =>
-      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code, answers: values }),
+      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code, answers: values }, undefined, subject.reads),
     form: (c, { subject, form }) => renderEvent(c, subject, undefined, form),
     // The same answer whether or not the address was already registered would need the refusal hidden too;
     // an address's registration is not secret from the person typing it, so the plain answer is given.
@@ -389,10 +399,13 @@ eventsRoutes.post(
   paths.confirm.pattern,
   action({
     public: true,
-    load: loadByToken,
+    load: async (c) => {
+      const x = await loadByToken(c);
+      return x && { ...x, countries: await countryNames(c.get('deps').db, isLocale(x.r.locale) ? x.r.locale : DEFAULT_LOCALE) };
+    },
     // The secret link is the permission.
     allow: () => true,
-    run: (trx, { subject, deps }) => confirmGuest(eventsTx(trx, deps), subject.e.id, subject.r.token),
+    run: (trx, { subject, deps }) => confirmGuest(eventsTx(trx, deps), subject.e.id, subject.r.token, undefined, subject),
     back: toRegistration,
     done: (x) => ({ to: toRegistration(x), flash: registeredFlash(x.value.status) }),
   }),
