@@ -2,6 +2,7 @@
  * People without an account and participants-only materials, on both engines: through their registration link
  * they open the event's participants-only files while they hold a seat — not before confirming, not on the
  * waitlist, not after cancelling — as account holders do; the link of another event, or a wrong link, opens nothing.
+ * Also: registering again after cancelling, and a second registration refused with its seat given back.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext, type TestClient } from '../../../tests/support/context.js';
@@ -91,6 +92,30 @@ describe.each(DIALECTS)('events: participants-only materials through a registrat
     expect((await anon.post(`/es/events/${eventId}/r/${tokens.ana}/cancel`)).status).toBe(303);
     expect((await file(tokens.ana!)).status).toBe(403);
     expect((await file(tokens.luis!)).status).toBe(200);
+  });
+
+  it('registering again after cancelling starts over (confirm first, no file yet); a second registration while holding one is refused and takes no seat', async () => {
+    const again = await ctx.db.transaction().execute((trx) => register(eventsTx(trx, ctx.deps), { eventId, userId: null, email: 'ANA@guest.example', name: 'Ana', organization: null, locale: 'es', sector: 'academia' }));
+    expect(again.ok && again.status).toBe('pending_email');
+    const rows = await ctx.db.selectFrom('event_registrations').select(['email', 'status', 'token']).where('event_id', '=', eventId).execute();
+    expect(rows.filter((r) => r.email === 'ana@guest.example')).toEqual([{ email: 'ana@guest.example', status: 'pending_email', token: tokens.ana }]);
+    expect((await file(tokens.ana!)).status).toBe(403);
+    const seats = async () => Number((await ctx.db.selectFrom('events').select('registered_count').where('id', '=', eventId).executeTakeFirstOrThrow()).registered_count);
+    const before = await seats();
+    const dup = await ctx.db.transaction().execute((trx) => register(eventsTx(trx, ctx.deps), { eventId, userId: null, email: 'luis@guest.example', name: 'Luis', organization: null, locale: 'es', sector: 'academia' }));
+    expect(dup.ok).toBe(false);
+    expect(await seats()).toBe(before);
+    expect((await file(tokens.luis!)).status).toBe(200);
+    // An account's second registration takes the seat first, then finds the first one: the seat goes back, even
+    // when the caller commits the refusal.
+    const seatsOf = async (id: string) => Number((await ctx.db.selectFrom('events').select('registered_count').where('id', '=', id).executeTakeFirstOrThrow()).registered_count);
+    const acct = { eventId: otherId, userId: 'acct-again-0001', email: 'acct@guest.example', name: 'Cuenta', organization: null, locale: 'es', sector: 'academia' as const };
+    const first = await ctx.db.transaction().execute((trx) => register(eventsTx(trx, ctx.deps), acct));
+    expect(first.ok && first.status).toBe('registered');
+    expect(await seatsOf(otherId)).toBe(1);
+    const second = await ctx.db.transaction().execute((trx) => register(eventsTx(trx, ctx.deps), acct));
+    expect(second.ok).toBe(false);
+    expect(await seatsOf(otherId)).toBe(1);
   });
 
   it('a wrong link, or another event’s file through this link, opens nothing', async () => {
