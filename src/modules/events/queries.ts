@@ -85,11 +85,11 @@ export function translationStatus(e: Pick<Event, 'title' | 'description' | 'orig
   return out;
 }
 
-async function withLinks(db: Db, rows: EventsTable[]): Promise<Event[]> {
+async function withLinks(db: Db, rows: EventsTable[], objectives = true): Promise<Event[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const bodies = await db.selectFrom('event_bodies').select(['event_id', 'body_id']).where('event_id', 'in', ids).execute();
-  const objs = await db.selectFrom('event_objectives').select(['event_id', 'objective_n']).where('event_id', 'in', ids).orderBy('objective_n').execute();
+  const objs = objectives ? await db.selectFrom('event_objectives').select(['event_id', 'objective_n']).where('event_id', 'in', ids).orderBy('objective_n').execute() : [];
   return rows.map((r) =>
     toEvent(
       r,
@@ -122,7 +122,7 @@ export interface EventFilter {
 }
 
 /** The filter's WHERE clauses (no order, no limit): shared by the list, its page and its count. */
-function filtered(db: Db, f: EventFilter, now: string, paged = false) {
+function filtered(db: Db, f: Omit<EventFilter, 'links'>, now: string, paged = false) {
   let q = db.selectFrom('events');
   if (f.when === 'upcoming') q = q.where('ends_at', '>=', now);
   else if (f.when === 'past') q = q.where('ends_at', '<', now);
@@ -182,7 +182,7 @@ export const EVENTS_PAGE_SIZE = 20;
  * One page of the events the reader may see: the count, then the page's rows (LIMIT/OFFSET). A page past the
  * last is the last page (a clean page, never an error); an empty list is page 1 of 1.
  */
-export async function pageEvents(db: Db, f: EventFilter & { page: number; perPage?: number }): Promise<Paged<Event>> {
+export async function pageEvents(db: Db, f: Omit<EventFilter, 'links'> & { page: number; perPage?: number; links?: boolean | 'bodies' }): Promise<Paged<Event>> {
   const now = f.now ?? new Date().toISOString();
   const perPage = f.perPage ?? EVENTS_PAGE_SIZE;
   const base = filtered(db, f, now, true);
@@ -194,7 +194,8 @@ export async function pageEvents(db: Db, f: EventFilter & { page: number; perPag
     .limit(perPage)
     .offset((page - 1) * perPage)
     .execute();
-  return { items: f.links === false ? rows.map((r) => toEvent(r, [], [])) : await withLinks(db, rows), total, page, pages };
+  // links 'bodies': the bodies only (the list page shows no objectives: one statement fewer).
+  return { items: f.links === false ? rows.map((r) => toEvent(r, [], [])) : await withLinks(db, rows, f.links !== 'bodies'), total, page, pages };
 }
 
 export async function agendaOf(db: Db, eventId: string): Promise<AgendaItem[]> {

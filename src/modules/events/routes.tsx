@@ -191,7 +191,7 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const country = countries.some((x) => x.value === q.country) ? q.country : undefined;
   const when = q.when === 'past' ? 'past' : 'upcoming';
   // One list at a time (upcoming or past), one page of it: a count and a LIMIT/OFFSET page.
-  const list = await pageEvents(db, { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c) });
+  const list = await pageEvents(db, { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c), links: 'bodies' });
   const t = c.get('t');
   const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   return c.render(
