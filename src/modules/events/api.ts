@@ -6,7 +6,8 @@ import { problem } from '../../platform/http/errors.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
-import { getEvent, listEvents, agendaOf, translationStatus, type Event } from './queries.js';
+import { getEvent, pageEvents, agendaOf, translationStatus, EVENTS_PAGE_SIZE, type Event } from './queries.js';
+import { MAX_PAGE } from '../../platform/http/page.js';
 import { EVENT_KINDS, EVENT_FORMATS, EXTERNAL_BY } from './tables.js';
 import { paths, apiPaths } from './paths.js';
 
@@ -74,25 +75,42 @@ export function eventsApi(api: OpenAPIHono<AppEnv>) {
       path: apiPaths.list,
       tags: ['Events'],
       summary: 'Public events',
+      description: `Public events, ${EVENTS_PAGE_SIZE} per page, with the total and the number of pages. A page past the last answers the last page.`,
       request: {
         query: LangQuery.extend({
           when: z.enum(['upcoming', 'past']).default('upcoming').openapi({ description: 'Upcoming (soonest first) or past (latest first)' }),
           kind: z.enum(EVENT_KINDS).optional(),
           body: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().openapi({ description: 'Only this organizing body (slug)' }),
           objective: z.coerce.number().int().min(1).max(23).optional(),
+          page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1).openapi({ description: `Page number (1-based, ${EVENTS_PAGE_SIZE} events per page)` }),
         }),
       },
-      responses: { 200: { description: 'Events', content: { 'application/json': { schema: z.object({ data: z.array(EventSchema) }) } } }, ...problemResponses },
+      responses: {
+        200: {
+          description: 'Events',
+          content: {
+            'application/json': {
+              schema: z.object({
+                data: z.array(EventSchema),
+                total: z.number().int().openapi({ description: 'Events matching the filters, on every page' }),
+                page: z.number().int(),
+                pages: z.number().int(),
+              }),
+            },
+          },
+        },
+        ...problemResponses,
+      },
     }),
     async (c) => {
-      const { lang, when, kind, body, objective } = c.req.valid('query');
+      const { lang, when, kind, body, objective, page } = c.req.valid('query');
       const { db } = c.get('deps');
       const bodies = await listBodies(db);
       const b = body ? bodies.find((x) => x.slug === body) : undefined;
       if (body && !b) return problem(c, 404, 'not_found', 'No body with that slug') as any;
       const slugs = new Map(bodies.map((x) => [x.id, x.slug]));
-      const events = await listEvents(db, { when, kind, bodyId: b?.id, objective, visibilities: ['public'], limit: 200 });
-      return c.json({ data: events.map((e) => present(e, slugs, lang)) }, 200);
+      const r = await pageEvents(db, { when, kind, bodyId: b?.id, objective, visibilities: ['public'], page });
+      return c.json({ data: r.items.map((e) => present(e, slugs, lang)), total: r.total, page: r.page, pages: r.pages }, 200);
     },
   );
   api.openapi(

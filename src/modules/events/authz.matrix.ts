@@ -5,7 +5,7 @@
  */
 import { defineRouteMatrix, everyone, only, signedIn, except, ROLES, type World } from '../../../tests/support/matrix.js';
 import { createEvent, type EventInput } from './commands/save.js';
-import { register, renewFeedToken } from './commands/registration.js';
+import { register, renewFeedToken, confirmGuest } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { addMaterial } from './commands/materials.js';
 import { paths, apiPaths, apiMounted } from './paths.js';
@@ -22,6 +22,12 @@ interface Subjects {
   file: string;
   /** A new link material of the public event (each removal takes one). */
   freshMaterial: () => Promise<string>;
+  /** A participants-only file of the public event. */
+  privateFile: string;
+  /** The link of a person without an account who confirmed (holds a seat). */
+  seatedToken: string;
+  /** The link of a person without an account who never confirms (no seat). */
+  pendingToken: string;
 }
 
 const input = (w: World): EventInput => ({
@@ -64,7 +70,21 @@ async function setup(w: World): Promise<Subjects> {
   const dataDir = deps.config.dataDir;
   const file = must(await db.transaction().execute((trx) => addMaterial(trx, w.users.admin, dataDir, pub, { title: 'Agenda', kind: 'file', phase: 'before', audience: 'public', file: { name: 'agenda.pdf', bytes: new Uint8Array(Buffer.from('%PDF-1.4\n')) } }))).id;
   const freshMaterial = async () => must(await db.transaction().execute((trx) => addMaterial(trx, w.users.admin, dataDir, pub, { title: 'Enlace', kind: 'link', url: 'https://example.org/x', phase: 'after', audience: 'public' }))).id;
-  return { pub, token, regId: reg.id, fresh, feedToken: feedToken.token, ext, file, freshMaterial };
+  const privateFile = must(await db.transaction().execute((trx) => addMaterial(trx, w.users.admin, dataDir, pub, { title: 'Presentación', kind: 'file', phase: 'after', audience: 'participants', file: { name: 'slides.pdf', bytes: new Uint8Array(Buffer.from('%PDF-1.4\n')) } }))).id;
+  const seated = must(
+    await db.transaction().execute((trx) =>
+      register(eventsTx(trx, deps), { eventId: pub, userId: null, email: 'seated@matrix.example', name: 'Seated', organization: null, locale: 'es', sector: 'academia' }),
+    ),
+  );
+  const seatedToken = (await db.selectFrom('event_registrations').select('token').where('id', '=', seated.id).executeTakeFirstOrThrow()).token;
+  must(await db.transaction().execute((trx) => confirmGuest(eventsTx(trx, deps), pub, seatedToken)));
+  const pending = must(
+    await db.transaction().execute((trx) =>
+      register(eventsTx(trx, deps), { eventId: pub, userId: null, email: 'pending@matrix.example', name: 'Pending', organization: null, locale: 'es', sector: 'other' }),
+    ),
+  );
+  const pendingToken = (await db.selectFrom('event_registrations').select('token').where('id', '=', pending.id).executeTakeFirstOrThrow()).token;
+  return { pub, token, regId: reg.id, fresh, feedToken: feedToken.token, ext, file, freshMaterial, privateFile, seatedToken, pendingToken };
 }
 
 export const matrix = defineRouteMatrix<Subjects>({
@@ -104,6 +124,11 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.materials.pattern, url: ev(paths.materials), expect: organizers },
       { method: 'POST', route: paths.materials.pattern, url: ev(paths.materials), expect: organizers },
       { method: 'GET', route: paths.material.pattern, url: () => paths.material.href('es', { id: x().pub, mid: x().file }), expect: everyone() },
+      // Through a registration link: the link is the permission, whoever asks; a participants-only file needs the
+      // registration to hold a seat (the unconfirmed guest's link is refused to every role).
+      { method: 'GET', route: paths.guestMaterial.pattern, url: () => paths.guestMaterial.href('es', { id: x().pub, token: x().seatedToken, mid: x().privateFile }), expect: everyone() },
+      { method: 'GET', route: paths.guestMaterial.pattern, url: () => paths.guestMaterial.href('es', { id: x().pub, token: x().pendingToken, mid: x().privateFile }), expect: Object.fromEntries(ROLES.map((r) => [r, 403])) as ReturnType<typeof everyone> },
+      { method: 'GET', route: paths.guestMaterial.pattern, url: () => paths.guestMaterial.href('es', { id: x().pub, token: x().token, mid: x().file }), expect: everyone() },
       { method: 'POST', route: paths.removeMaterial.pattern, url: async () => paths.removeMaterial.href('es', { id: x().pub, mid: await x().freshMaterial() }), expect: organizers },
       { method: 'GET', route: paths.representation.pattern, url: () => paths.representation.href('es', { id: x().ext }), expect: organizers },
       { method: 'POST', route: paths.representation.pattern, url: () => paths.representation.href('es', { id: x().ext }), form: () => ({ representatives: 'nope' }), expect: organizers },

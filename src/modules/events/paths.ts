@@ -26,6 +26,7 @@ export const paths = {
   registration: route(R),
   confirm: route(`${R}/confirm`),
   guestCancel: route(`${R}/cancel`),
+  guestMaterial: route(`${R}/materials/:mid{[0-9a-z]{16}}`),
   registrations: route(`${E}/registrations`),
   decide: route(`${E}/registrations/:rid{[0-9a-z]{16}}`),
   invite: route(`${E}/invitations`),

@@ -1,6 +1,6 @@
 /** @module Events: who may do what — named rules the routes refuse with and the views hide buttons with. */
 import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
-import type { Event } from './queries.js';
+import type { Event, Registration } from './queries.js';
 
 /** What the policy knows about the reader (facts.ts loads it; anonymous visitors have none). */
 export interface ReaderFacts {
@@ -38,6 +38,12 @@ export const eventsPolicy = definePolicy({
   seeLink: (a: Actor, { e, f, registered }: { e: Event; f: ReaderFacts; registered: boolean }) => organizes(a, e, f) || (!!a && registered),
   /** Materials for participants only: the organizers and people holding a seat. */
   seeParticipantMaterials: (a: Actor, { e, f, registered }: { e: Event; f: ReaderFacts; registered: boolean }) => organizes(a, e, f) || (!!a && registered),
+  /**
+   * Materials for participants only, through a person's registration link (people without an account): the same
+   * rule as for account holders — while the registration holds a seat (confirmed; not pending, waitlisted,
+   * cancelled or declined). The secret link identifies the registration; the actor plays no part.
+   */
+  seeParticipantMaterialsByLink: (_a: Actor, { r }: { r: Pick<Registration, 'status'> }) => r.status === 'registered',
 });
 
 /** The reader's visibilities, for lists (what `view` allows, as a filter). */

@@ -1,4 +1,5 @@
 /** @module Events: reads. Rows become `Event` objects here; nothing else reads the tables. */
+import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
@@ -84,11 +85,11 @@ export function translationStatus(e: Pick<Event, 'title' | 'description' | 'orig
   return out;
 }
 
-async function withLinks(db: Db, rows: EventsTable[]): Promise<Event[]> {
+async function withLinks(db: Db, rows: EventsTable[], objectives = true): Promise<Event[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const bodies = await db.selectFrom('event_bodies').select(['event_id', 'body_id']).where('event_id', 'in', ids).execute();
-  const objs = await db.selectFrom('event_objectives').select(['event_id', 'objective_n']).where('event_id', 'in', ids).orderBy('objective_n').execute();
+  const objs = objectives ? await db.selectFrom('event_objectives').select(['event_id', 'objective_n']).where('event_id', 'in', ids).orderBy('objective_n').execute() : [];
   return rows.map((r) =>
     toEvent(
       r,
@@ -120,21 +121,23 @@ export interface EventFilter {
   links?: boolean;
 }
 
-/** Events the reader may see, upcoming (soonest first) or past (latest first). */
-export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
-  const now = f.now ?? new Date().toISOString();
-  let q = db.selectFrom('events').selectAll('events');
-  if (f.when === 'upcoming') q = q.where('ends_at', '>=', now).orderBy('starts_at', 'asc');
-  else if (f.when === 'past') q = q.where('ends_at', '<', now).orderBy('starts_at', 'desc');
-  else q = q.orderBy('starts_at', 'desc');
+/** The filter's WHERE clauses (no order, no limit): shared by the list, its page and its count. */
+function filtered(db: Db, f: Omit<EventFilter, 'links'>, now: string, paged = false) {
+  let q = db.selectFrom('events');
+  if (f.when === 'upcoming') q = q.where('ends_at', '>=', now);
+  else if (f.when === 'past') q = q.where('ends_at', '<', now);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.format) q = q.where('format', '=', f.format);
   if (f.country) q = q.where('venue_country', '=', f.country);
-  if (f.bodyId) q = q.where('id', 'in', db.selectFrom('event_bodies').select('event_id').where('body_id', '=', f.bodyId));
-  if (f.objective) q = q.where('id', 'in', db.selectFrom('event_objectives').select('event_id').where('objective_n', '=', f.objective));
+  // A page: EXISTS (a probe of the link table's primary key per event read), so the events' indexes still give the
+  // range and the order. The short lists of other pages (a body's, the home page's) keep their IN (…) lookup.
+  if (f.bodyId && !paged) q = q.where('id', 'in', db.selectFrom('event_bodies').select('event_id').where('body_id', '=', f.bodyId));
+  else if (f.bodyId) q = q.where((eb) => eb.exists(eb.selectFrom('event_bodies').select('event_bodies.event_id').whereRef('event_bodies.event_id', '=', 'events.id').where('event_bodies.body_id', '=', f.bodyId!)));
+  if (f.objective && !paged) q = q.where('id', 'in', db.selectFrom('event_objectives').select('event_id').where('objective_n', '=', f.objective));
+  else if (f.objective) q = q.where((eb) => eb.exists(eb.selectFrom('event_objectives').select('event_objectives.event_id').whereRef('event_objectives.event_id', '=', 'events.id').where('event_objectives.objective_n', '=', f.objective!)));
   const plain = f.visibilities.filter((v) => v !== 'body');
   const bodyIds = f.bodyIds ?? [];
-  q = q.where((eb) => {
+  return q.where((eb) => {
     const ors = [];
     if (plain.length) ors.push(eb('visibility', 'in', plain));
     // 'body' among the visibilities (administrators): every body's events; else only the listed bodies'.
@@ -142,8 +145,57 @@ export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
     else if (bodyIds.length) ors.push(eb.and([eb('visibility', '=', 'body'), eb('visibility_body_id', 'in', bodyIds)]));
     return ors.length ? eb.or(ors) : eb.val(false);
   });
-  const rows = await q.limit(f.limit ?? 200).execute();
+}
+
+/** Upcoming: soonest first; past (and both): latest first. */
+const ordered = <Q extends { orderBy: (...a: any[]) => Q }>(q: Q, when: EventFilter['when']): Q => q.orderBy('starts_at', when === 'upcoming' ? 'asc' : 'desc');
+
+/**
+ * A page's order: as `ordered`, the id breaking ties so pages never overlap. Upcoming events are ordered by
+ * `starts_at || ''` (the same order: ISO text): an expression no index provides, so the planner reads the short
+ * range of events not over yet (events_ends_idx) and sorts it, rather than walking events_order_idx from the first
+ * event ever (SQLite, without statistics, prefers an index that gives the order). Past events are read in
+ * events_order_idx's order and the reading stops after the page.
+ */
+const pageOrdered = <Q extends { orderBy: (...a: any[]) => Q }>(q: Q, when: EventFilter['when']): Q =>
+  when === 'upcoming' ? q.orderBy(sql`${sql.ref('starts_at')} || ''`, 'asc').orderBy('id', 'asc') : q.orderBy('starts_at', 'desc').orderBy('id', 'desc');
+
+/** Events the reader may see, upcoming (soonest first) or past (latest first). */
+export async function listEvents(db: Db, f: EventFilter): Promise<Event[]> {
+  const now = f.now ?? new Date().toISOString();
+  const rows = await ordered(filtered(db, f, now).selectAll('events'), f.when).limit(f.limit ?? 200).execute();
   return f.links === false ? rows.map((r) => toEvent(r, [], [])) : withLinks(db, rows);
+}
+
+/** A page of a list, with where it stands. */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+/** How many events a page of the list (and of the API) holds. */
+export const EVENTS_PAGE_SIZE = 20;
+
+/**
+ * One page of the events the reader may see: the count, then the page's rows (LIMIT/OFFSET). A page past the
+ * last is the last page (a clean page, never an error); an empty list is page 1 of 1.
+ */
+export async function pageEvents(db: Db, f: Omit<EventFilter, 'links'> & { page: number; perPage?: number; links?: boolean | 'bodies' }): Promise<Paged<Event>> {
+  const now = f.now ?? new Date().toISOString();
+  const perPage = f.perPage ?? EVENTS_PAGE_SIZE;
+  const base = filtered(db, f, now, true);
+  const total = Number((await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(f.page) || 1), pages);
+  if (!total) return { items: [], total, page, pages };
+  const rows = await pageOrdered(base.selectAll('events'), f.when)
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
+  // links 'bodies': the bodies only (the list page shows no objectives: one statement fewer).
+  return { items: f.links === false ? rows.map((r) => toEvent(r, [], [])) : await withLinks(db, rows, f.links !== 'bodies'), total, page, pages };
 }
 
 export async function agendaOf(db: Db, eventId: string): Promise<AgendaItem[]> {

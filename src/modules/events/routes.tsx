@@ -7,19 +7,19 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import type { Db } from '../../db/schema.js';
 import { action } from '../../platform/http/action.js';
-import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
+import { authorize, requireUser, isAdmin, AuthzError } from '../../platform/authz/authz.js';
 import { ok, fail } from '../../platform/outcome.js';
 import { emptyForm, type FormState, type Option } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
 import { agendaFromConsultation } from '../consultations/index.js';
-import { getEvent, listEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
+import { getEvent, listEvents, pageEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
-import { register, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
+import { register, registrationReads, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
 import { EventForm, eventInput, agendaProblem, AGENDA_ROWS, RegisterInput, GuestInput, DecideInput, InviteInput, CheckInInput, MinutesForm, minutesInput, ACTION_ROWS, type EventFormData } from './schemas.js';
 import { zonesForForm } from './core/time.js';
@@ -34,10 +34,11 @@ import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.
 import { MyEventsPage } from './views/mine.js';
 import { MinutesFormPage } from './views/minutes.js';
 import { saveMinutes } from './commands/minutes.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
+import { LOCALES, isLocale, DEFAULT_LOCALE } from '../../platform/i18n/locales.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toCsv } from '../../platform/http/csv.js';
+import { pageParam } from '../../platform/http/page.js';
 import { questionsOf, answersOf, materialsOf, representationOf, type Material } from './queries.js';
 import { saveRepresentation } from './commands/representation.js';
 import { RepresentationForm, representationInput } from './schemas.js';
@@ -188,13 +189,17 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const format = (EVENT_FORMATS as readonly string[]).includes(q.format ?? '') ? (q.format as Event['format']) : undefined;
   const countries = (await listCountries(db, c.get('locale'))).map((x) => ({ value: x.alpha2, label: x.name }));
   const country = countries.some((x) => x.value === q.country) ? q.country : undefined;
-  const filter = { kind, bodyId, objective, format, country, ...visibleTo(user, f) };
+  const when = q.when === 'past' ? 'past' : 'upcoming';
+  // One list at a time (upcoming or past), one page of it: a count and a LIMIT/OFFSET page.
+  const list = await pageEvents(db, { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c), links: 'bodies' });
   const t = c.get('t');
+  const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   return c.render(
     <EventsListPage
-      upcoming={await listEvents(db, { ...filter, when: 'upcoming' })}
-      past={await listEvents(db, { ...filter, when: 'past', limit: 50 })}
-      form={emptyForm({ kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' })}
+      list={list}
+      when={when}
+      params={new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}
+      form={emptyForm({ ...filters, when })}
       countries={countries}
       bodies={bodies}
       objectives={await objectiveOptions(c)}
@@ -328,12 +333,19 @@ const registeredFlash = (status: string) => `events.registrationDone.${status}`;
 eventsRoutes.post(
   paths.register.pattern,
   action({
-    load: loadEvent,
+    // The reads come before the transaction (the event, its questions, the person's organizations), so the write
+    // transaction holds only the writes (decision 0401, "A short write").
+    load: async (c, actor) => {
+      const x = await loadEvent(c, actor);
+      if (!x) return null;
+      const { db } = c.get('deps');
+      return { ...x, reads: await registrationReads(db, x.e, actor.locale ?? c.get('locale')), orgs: await organizationsOfUser(db, actor.id) };
+    },
     allow: (actor, x) => eventsPolicy.can(actor, 'register', x),
     input: RegisterInput,
     run: async (trx, { actor, subject, input, deps, locale, values }) => {
-      if (input.org && !(await organizationsOfUser(trx, actor.id)).some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
-      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code, answers: values });
+      if (input.org && !subject.orgs.some((o) => o.id === input.org && o.status === 'member')) return fail('form.error.choice', { field: 'org' });
+      return register(eventsTx(trx, deps), { eventId: subject.e.id, userId: actor.id, email: actor.email, name: actor.name, organization: input.org ? null : input.organization ?? null, orgId: input.org ?? null, locale: actor.locale ?? locale, sector: input.sector, code: input.code, answers: values }, undefined, subject.reads);
     },
     form: (c, { subject, form }) => renderEvent(c, subject, form),
     done: (x) => ({ to: back(x), flash: registeredFlash(x.value.status) }),
@@ -356,11 +368,14 @@ eventsRoutes.post(
   paths.guest.pattern,
   action({
     public: true,
-    load: loadEvent,
+    load: async (c, actor) => {
+      const x = await loadEvent(c, actor);
+      return x && { ...x, reads: await registrationReads(c.get('deps').db, x.e, c.get('locale')) };
+    },
     allow: (actor, x) => eventsPolicy.can(actor, 'registerAsGuest', x),
     input: GuestInput,
     run: (trx, { subject, input, deps, locale, values }) =>
-      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code, answers: values }),
+      register(eventsTx(trx, deps), { eventId: subject.e.id, userId: null, email: input.email, name: input.name, organization: input.organization ?? null, locale, sector: input.sector, code: input.code, answers: values }, undefined, subject.reads),
     form: (c, { subject, form }) => renderEvent(c, subject, undefined, form),
     // The same answer whether or not the address was already registered would need the refusal hidden too;
     // an address's registration is not secret from the person typing it, so the plain answer is given.
@@ -373,7 +388,9 @@ eventsRoutes.get(paths.registration.pattern, async (c) => {
   if (!x) return c.notFound();
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-  return c.render(<GuestRegistrationPage e={x.e} r={x.r} />, { title: c.get('t')('events.guest.title'), noindex: true });
+  const byLink = eventsPolicy.can(c.get('user'), 'seeParticipantMaterialsByLink', { r: x.r });
+  const materials = (await materialsOf(c.get('deps').db, x.e.id)).filter((m) => m.audience === 'public' || byLink);
+  return c.render(<GuestRegistrationPage e={x.e} r={x.r} materials={materials} />, { title: c.get('t')('events.guest.title'), noindex: true });
 });
 
 const toRegistration = ({ subject, locale }: { subject: { e: Event; r: { token: string } }; locale: 'es' | 'en' | 'pt' | 'fr' }) => paths.registration.href(locale, { id: subject.e.id, token: subject.r.token });
@@ -382,10 +399,13 @@ eventsRoutes.post(
   paths.confirm.pattern,
   action({
     public: true,
-    load: loadByToken,
+    load: async (c) => {
+      const x = await loadByToken(c);
+      return x && { ...x, countries: await countryNames(c.get('deps').db, isLocale(x.r.locale) ? x.r.locale : DEFAULT_LOCALE) };
+    },
     // The secret link is the permission.
     allow: () => true,
-    run: (trx, { subject, deps }) => confirmGuest(eventsTx(trx, deps), subject.e.id, subject.r.token),
+    run: (trx, { subject, deps }) => confirmGuest(eventsTx(trx, deps), subject.e.id, subject.r.token, undefined, subject),
     back: toRegistration,
     done: (x) => ({ to: toRegistration(x), flash: registeredFlash(x.value.status) }),
   }),
@@ -675,27 +695,44 @@ eventsRoutes.post(
   }),
 );
 
-/** A file: for whoever sees the event, or (participants only) for the organizers and people holding a seat. */
-eventsRoutes.get(paths.material.pattern, async (c) => {
-  const user = c.get('user');
-  const x = await loadMaterial(c, user);
-  if (!x || x.m.kind !== 'file' || !x.m.storedName) return c.notFound();
-  const { db, config } = c.get('deps');
-  if (x.m.audience === 'participants') {
-    const mine = user ? await registrationOf(db, x.e.id, { userId: user.id }) : undefined;
-    authorize(c, eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' }));
-  }
-  const bytes = await readFile(join(eventUploadsDir(config.dataDir), x.m.storedName)).catch(() => null);
+/** Sends a material's file (a download, never shown inline). */
+async function sendMaterial(c: Context<AppEnv>, m: Material) {
+  const bytes = await readFile(join(eventUploadsDir(c.get('deps').config.dataDir), m.storedName!)).catch(() => null);
   if (!bytes) return c.notFound();
-  const name = x.m.fileName ?? 'file';
+  const name = m.fileName ?? 'file';
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
   return c.body(new Uint8Array(bytes), 200, {
-    'Content-Type': x.m.contentType ?? 'application/octet-stream',
+    'Content-Type': m.contentType ?? 'application/octet-stream',
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cache-Control': 'private, no-store',
   });
+}
+
+/** A file: for whoever sees the event, or (participants only) for the organizers and people holding a seat. */
+eventsRoutes.get(paths.material.pattern, async (c) => {
+  const user = c.get('user');
+  const x = await loadMaterial(c, user);
+  if (!x || x.m.kind !== 'file' || !x.m.storedName) return c.notFound();
+  if (x.m.audience === 'participants') {
+    const mine = user ? await registrationOf(c.get('deps').db, x.e.id, { userId: user.id }) : undefined;
+    authorize(c, eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' }));
+  }
+  return sendMaterial(c, x.m);
+});
+
+/**
+ * A file through a person's registration link (people without an account have no sign-in): the event's public files,
+ * and its participants-only files while that registration holds a seat. A refusal is 403 (signing in would not help).
+ */
+eventsRoutes.get(paths.guestMaterial.pattern, async (c) => {
+  const x = await loadByToken(c);
+  const m = x && (await materialsOf(c.get('deps').db, x.e.id)).find((m) => m.id === c.req.param('mid'));
+  if (!x || !m || m.kind !== 'file' || !m.storedName) return c.notFound();
+  c.header('Referrer-Policy', 'no-referrer');
+  if (m.audience === 'participants' && !eventsPolicy.can(c.get('user'), 'seeParticipantMaterialsByLink', { r: x.r })) throw new AuthzError(403);
+  return sendMaterial(c, m);
 });
 
 // ------------------------------------------------------------------------------------------------

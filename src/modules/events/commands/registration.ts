@@ -13,7 +13,8 @@ import { formatters } from '../../../platform/i18n/i18n.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import type { Sector, ParticipantRole, RegistrationStatus } from '../tables.js';
-import { getEvent, questionsOf, type Event, type Registration } from '../queries.js';
+import { getEvent, questionsOf, registrationByToken, type Event, type Registration, type Question } from '../queries.js';
+import type { Db } from '../../../db/schema.js';
 import { checkAnswers, saveAnswers } from './questions.js';
 import { paths } from '../paths.js';
 import { eventsCalendar } from '../ics.js';
@@ -47,10 +48,10 @@ type Mail = keyof typeof MAILS;
  * Tells the person about their registration, in their language, with the event's time in its own zone. A
  * confirmed seat (registered, promoted) carries the event's .ics, in the person's language.
  */
-export async function tell(tx: EventsTx, e: Event, r: Pick<Registration, 'user_id' | 'email' | 'locale' | 'token' | 'check_in_code' | 'name'>, mail: Mail): Promise<void> {
+export async function tell(tx: EventsTx, e: Event, r: Pick<Registration, 'user_id' | 'email' | 'locale' | 'token' | 'check_in_code' | 'name'>, mail: Mail, countries?: Map<string, string>): Promise<void> {
   const seated = mail === 'registered' || mail === 'promoted';
   const lang = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
-  const names = seated ? await countryNames(tx.db, lang) : new Map<string, string>();
+  const names = seated ? countries ?? (await countryNames(tx.db, lang)) : new Map<string, string>();
   await notify({ db: tx.db, i18n: tx.i18n }, [{ userId: r.user_id, email: r.email, locale: r.locale }], mail === 'confirm' ? 'events.confirm' : 'events.registration', {
     subject: MAILS[mail].subject,
     body: MAILS[mail].body,
@@ -71,20 +72,25 @@ export async function tell(tx: EventsTx, e: Event, r: Pick<Registration, 'user_i
 
 /** Takes a seat for the registration if one is free, else puts it on the waitlist. */
 async function seat(tx: EventsTx, e: Event, regId: string, now: string): Promise<'registered' | 'waitlisted'> {
-  const r = await tx.db
-    .updateTable('events')
-    .set((eb) => ({ registered_count: eb('registered_count', '+', 1) }))
-    .where('id', '=', e.id)
-    .where('status', '=', 'scheduled')
-    .where((eb) => eb.or([eb('capacity', 'is', null), eb('registered_count', '<', eb.ref('capacity'))]))
-    .executeTakeFirst();
-  const got = Number(r.numUpdatedRows) === 1;
+  const got = await takeSeat(tx, e.id);
   await tx.db
     .updateTable('event_registrations')
     .set({ status: got ? 'registered' : 'waitlisted', waitlisted_at: got ? null : now, updated_at: now })
     .where('id', '=', regId)
     .execute();
   return got ? 'registered' : 'waitlisted';
+}
+
+/** Takes a seat on the event's counter if one is free (one conditional update); false: full (or not scheduled). */
+async function takeSeat(tx: EventsTx, eventId: string): Promise<boolean> {
+  const r = await tx.db
+    .updateTable('events')
+    .set((eb) => ({ registered_count: eb('registered_count', '+', 1) }))
+    .where('id', '=', eventId)
+    .where('status', '=', 'scheduled')
+    .where((eb) => eb.or([eb('capacity', 'is', null), eb('registered_count', '<', eb.ref('capacity'))]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Gives a seat back (the registration already left 'registered'). */
@@ -164,92 +170,127 @@ export interface RegisterInput {
   answers?: Record<string, unknown>;
 }
 
-/** Registers a person: a seat, the waitlist, the organizers' approval, or (without an account) a confirmation mail first. */
-export async function register(tx: EventsTx, input: RegisterInput, now = nowIso()): Promise<Outcome<{ id: string; status: RegistrationStatus }>> {
+/**
+ * What a registration reads before its transaction: the event, its questions, and the country names of the mail in
+ * the person's language. Reading them first keeps the write transaction short (on SQLite every transaction waits for
+ * the one before); nothing in it decides a seat — the counter's conditional update inside the transaction does.
+ */
+export interface RegistrationReads {
+  e: Event;
+  questions: Question[];
+  countries: Map<string, string>;
+}
+
+export async function registrationReads(db: Db, e: Event, locale: string | null): Promise<RegistrationReads> {
+  return { e, questions: await questionsOf(db, e.id), countries: await countryNames(db, isLocale(locale) ? locale : DEFAULT_LOCALE) };
+}
+
+/**
+ * Registers a person: a seat, the waitlist, the organizers' approval, or (without an account) a confirmation mail
+ * first. `reads` (from `registrationReads`, made before the transaction) saves the reads inside it; without them
+ * they are made here. Inside: the seat (one conditional update of the counter) first, then the registration written
+ * once with its final status (a unique (event, address): a parallel second registration of the same person inserts
+ * nothing, gives its seat back and is refused), the mail and the audit line.
+ */
+export async function register(tx: EventsTx, input: RegisterInput, now = nowIso(), reads?: RegistrationReads): Promise<Outcome<{ id: string; status: RegistrationStatus }>> {
   const { db } = tx;
-  const e = await getEvent(db, input.eventId);
-  if (!e) return fail('events.errors.notFound');
+  let pre = reads;
+  if (!pre) {
+    const found = await getEvent(db, input.eventId);
+    if (!found) return fail('events.errors.notFound');
+    pre = await registrationReads(db, found, input.locale);
+  }
+  const { e, questions, countries } = pre;
   const closed = registrationClosed(e, now);
   if (closed) return fail(closed);
   const email = input.email.toLowerCase();
+  const code = (input.code ?? '').trim();
   if (e.registrationMode === 'invitation') {
-    const code = (input.code ?? '').trim();
     const inv = code ? await db.selectFrom('event_invitations').select(['code', 'used_by']).where('event_id', '=', e.id).where('code', '=', code).executeTakeFirst() : undefined;
     if (!inv || inv.used_by) return fail('events.errors.badInvitation', { field: 'code' });
   }
-  const answers = checkAnswers(await questionsOf(db, e.id), input.answers ?? {});
+  const answers = checkAnswers(questions, input.answers ?? {});
   if (!answers.ok) return answers;
   const guest = !input.userId;
-  const first: RegistrationStatus = guest ? 'pending_email' : e.registrationMode === 'approval' ? 'pending_approval' : 'waitlisted';
-  const id = newId();
-  const row = {
-    id,
-    event_id: e.id,
+  // People without an account confirm first; by approval, the organizers decide; otherwise a seat or the waitlist now.
+  const seats = !guest && e.registrationMode !== 'approval';
+  const got = seats ? await takeSeat(tx, e.id) : false;
+  const status: RegistrationStatus = guest ? 'pending_email' : !seats ? 'pending_approval' : got ? 'registered' : 'waitlisted';
+  const fields = {
     user_id: input.userId,
-    email,
     name: input.name,
     organization: input.organization,
     org_id: input.orgId ?? null,
     locale: input.locale,
     sector: input.sector,
+    status,
+    waitlisted_at: status === 'waitlisted' ? now : null,
+    updated_at: now,
+  };
+  const row: Registration = {
+    id: newId(),
+    event_id: e.id,
+    email,
+    ...fields,
     role: 'participant' as ParticipantRole,
-    status: first,
     token: newToken(),
     check_in_code: checkInCode(),
-    waitlisted_at: null,
     reminded_at: null,
     attended_at: null,
     created_at: now,
-    updated_at: now,
   };
+  let reg: Registration = row;
   const ins = await db.insertInto('event_registrations').values(row).onConflict((oc) => oc.columns(['event_id', 'email']).doNothing()).executeTakeFirst();
-  let regId = id;
   if (Number(ins.numInsertedOrUpdatedRows ?? 0) !== 1) {
     // Registered before: a cancelled (or declined) registration may start again; anything else is a duplicate.
-    const again = await db
-      .updateTable('event_registrations')
-      .set({ status: first, user_id: input.userId, name: input.name, organization: input.organization, org_id: input.orgId ?? null, sector: input.sector, locale: input.locale, waitlisted_at: null, updated_at: now })
-      .where('event_id', '=', e.id)
-      .where('email', '=', email)
-      .where('status', '=', 'cancelled')
-      .executeTakeFirst();
-    if (Number(again.numUpdatedRows) !== 1) return fail('events.errors.already');
-    regId = (await db.selectFrom('event_registrations').select('id').where('event_id', '=', e.id).where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const again = await db.updateTable('event_registrations').set(fields).where('event_id', '=', e.id).where('email', '=', email).where('status', '=', 'cancelled').returningAll().executeTakeFirst();
+    if (!again) {
+      if (got) await freeSeat(tx, e.id);
+      return fail('events.errors.already');
+    }
+    reg = again as Registration;
   }
   if (e.registrationMode === 'invitation') {
-    const used = await db.updateTable('event_invitations').set({ used_by: regId }).where('event_id', '=', e.id).where('code', '=', (input.code ?? '').trim()).where('used_by', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) return fail('events.errors.badInvitation', { field: 'code' });
+    const used = await db.updateTable('event_invitations').set({ used_by: reg.id }).where('event_id', '=', e.id).where('code', '=', code).where('used_by', 'is', null).executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) {
+      if (got) await freeSeat(tx, e.id);
+      return fail('events.errors.badInvitation', { field: 'code' });
+    }
   }
-  await saveAnswers(db, regId, answers.answers);
-  const reg = (await db.selectFrom('event_registrations').selectAll().where('id', '=', regId).executeTakeFirstOrThrow()) as Registration;
-  let status: RegistrationStatus = first;
-  if (guest) await tell(tx, e, reg, 'confirm');
-  else if (first === 'pending_approval') await tell(tx, e, reg, 'pending');
-  else {
-    status = await seat(tx, e, regId, now);
-    await tell(tx, e, reg, status === 'registered' ? 'registered' : 'waitlisted');
-  }
-  await audit(db, { actorId: input.userId, action: 'event.registered', subjectType: 'event', subjectId: e.id, data: { registrationId: regId, status } });
-  return ok({ id: regId, status });
+  // A new registration has no answers to replace; one started again drops its old answers.
+  if (reg !== row || answers.answers.length) await saveAnswers(db, reg.id, answers.answers);
+  await tell(tx, e, reg, guest ? 'confirm' : status === 'pending_approval' ? 'pending' : (status as 'registered' | 'waitlisted'), countries);
+  await audit(db, { actorId: input.userId, action: 'event.registered', subjectType: 'event', subjectId: e.id, data: { registrationId: reg.id, status } });
+  return ok({ id: reg.id, status });
 }
 
-/** A person without an account confirms their address (from the link mailed to them). */
-export async function confirmGuest(tx: EventsTx, eventId: string, token: string, now = nowIso()): Promise<Outcome<{ status: RegistrationStatus }>> {
-  const e = await getEvent(tx.db, eventId);
+/**
+ * A person without an account confirms their address (from the link mailed to them). `reads`: the event and the
+ * registration as loaded before the transaction (the route's), with the mail's country names.
+ */
+export async function confirmGuest(tx: EventsTx, eventId: string, token: string, now = nowIso(), reads?: { e: Event; r: Registration; countries: Map<string, string> }): Promise<Outcome<{ status: RegistrationStatus }>> {
+  const e = reads?.e ?? (await getEvent(tx.db, eventId));
   if (!e) return fail('events.errors.notFound');
   const closed = registrationClosed(e, now);
   if (closed) return fail(closed);
-  const next = (e.registrationMode === 'approval' ? 'pending_approval' : 'waitlisted') as RegistrationStatus;
-  const r = await tx.db.updateTable('event_registrations').set({ status: next, updated_at: now }).where('event_id', '=', eventId).where('token', '=', token).where('status', '=', 'pending_email').executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return fail('events.errors.alreadyConfirmed');
-  const reg = (await tx.db.selectFrom('event_registrations').selectAll().where('token', '=', token).executeTakeFirstOrThrow()) as Registration;
-  let status = next;
-  if (next === 'pending_approval') await tell(tx, e, reg, 'pending');
-  else {
-    status = await seat(tx, e, reg.id, now);
-    await tell(tx, e, reg, status === 'registered' ? 'registered' : 'waitlisted');
+  const r = reads?.r ?? (await registrationByToken(tx.db, eventId, token));
+  if (!r || r.status !== 'pending_email') return fail('events.errors.alreadyConfirmed');
+  // By approval: the organizers decide; otherwise the seat first, then the registration, only if still unconfirmed.
+  const got = e.registrationMode === 'approval' ? false : await takeSeat(tx, eventId);
+  const status: RegistrationStatus = e.registrationMode === 'approval' ? 'pending_approval' : got ? 'registered' : 'waitlisted';
+  const u = await tx.db
+    .updateTable('event_registrations')
+    .set({ status, waitlisted_at: status === 'waitlisted' ? now : null, updated_at: now })
+    .where('event_id', '=', eventId)
+    .where('token', '=', token)
+    .where('status', '=', 'pending_email')
+    .executeTakeFirst();
+  if (Number(u.numUpdatedRows) !== 1) {
+    if (got) await freeSeat(tx, eventId);
+    return fail('events.errors.alreadyConfirmed');
   }
-  await audit(tx.db, { actorId: null, action: 'event.confirmed', subjectType: 'event', subjectId: eventId, data: { registrationId: reg.id, status } });
+  await tell(tx, e, r, status === 'pending_approval' ? 'pending' : (status as 'registered' | 'waitlisted'), reads?.countries);
+  await audit(tx.db, { actorId: null, action: 'event.confirmed', subjectType: 'event', subjectId: eventId, data: { registrationId: r.id, status } });
   return ok({ status });
 }
 

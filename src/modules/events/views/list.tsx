@@ -1,15 +1,20 @@
-/** @module Events views: the list of events (upcoming and past), with filters in the URL. */
-import { Form, Button, SelectField, Table, EmptyState, type FormState, type Option } from '../../../platform/views/components.js';
+/**
+ * @module Events views: the list of events, upcoming or past (one at a time, a page of 20), with the filters, the
+ * list and the page in the URL: every link (the other list, the pages) keeps the filters; works without JavaScript.
+ */
+import { Form, Button, SelectField, Table, EmptyState, Pagination, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from '../tables.js';
-import type { Event } from '../queries.js';
+import type { Event, Paged } from '../queries.js';
 import { EventLink } from './common.js';
 import { When } from '../../../platform/views/when.js';
 
 export function EventsListPage(props: {
-  upcoming: Event[];
-  past: Event[];
+  list: Paged<Event>;
+  when: 'upcoming' | 'past';
+  /** The filters in force (for the links to the other list and to the pages). */
+  params: URLSearchParams;
   form: FormState;
   bodies: Option[];
   objectives: Option[];
@@ -20,6 +25,8 @@ export function EventsListPage(props: {
   reader: string | null;
 }) {
   const { t, locale: l } = useView();
+  const pageParams = new URLSearchParams(props.params);
+  if (props.when === 'past') pageParams.set('when', 'past');
   const head = [t('events.list.event'), t('events.fields.kind'), t('events.list.when'), t('events.fields.bodies'), t('events.fields.format')];
   const rows = (list: Event[]) =>
     list.map((e) => [
@@ -50,15 +57,32 @@ export function EventsListPage(props: {
         <SelectField name="objective" label={t('events.fields.objective')} form={props.form} options={props.objectives} empty={t('events.list.any')} />
         <SelectField name="format" label={t('events.fields.format')} form={props.form} options={EVENT_FORMATS.map((k) => ({ value: k, label: t(`events.formats.${k}`) }))} empty={t('events.list.any')} />
         <SelectField name="country" label={t('events.fields.country')} form={props.form} options={props.countries} empty={t('events.list.any')} />
+        {props.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
         <div class="actions">
           <Button variant="secondary">{t('form.filter')}</Button>
-          {props.filtered ? <a href={paths.list.href(l)}>{t('form.clear')}</a> : null}
+          {props.filtered ? <a href={props.when === 'past' ? paths.list.href(l, {}, { when: 'past' }) : paths.list.href(l)}>{t('form.clear')}</a> : null}
         </div>
       </Form>
-      <h2>{t('events.list.upcoming')}</h2>
-      {props.upcoming.length ? <Table caption={t('events.list.upcoming')} captionHidden head={head} rows={rows(props.upcoming)} /> : <EmptyState>{t('events.list.noUpcoming')}</EmptyState>}
-      <h2>{t('events.list.past')}</h2>
-      {props.past.length ? <Table caption={t('events.list.past')} captionHidden head={head} rows={rows(props.past)} /> : <EmptyState>{t('events.list.noPast')}</EmptyState>}
+      <nav aria-label={t('events.list.which')}>
+        <ul class="pagination">
+          {(['upcoming', 'past'] as const).map((w) => {
+            const q = new URLSearchParams(props.params);
+            if (w === 'past') q.set('when', 'past');
+            const s = q.toString();
+            return <li>{w === props.when ? <span aria-current="page">{t(`events.list.${w}`)}</span> : <a href={s ? `${paths.list.href(l)}?${s}` : paths.list.href(l)}>{t(`events.list.${w}`)}</a>}</li>;
+          })}
+        </ul>
+      </nav>
+      <h2>{t(`events.list.${props.when}`)}</h2>
+      {props.list.total ? (
+        <>
+          <p class="muted">{t('events.list.total', { count: props.list.total })}</p>
+          <Table caption={t(`events.list.${props.when}`)} captionHidden head={head} rows={rows(props.list.items)} />
+          <Pagination page={props.list.page} pages={props.list.pages} baseUrl={paths.list.href(l)} params={pageParams} />
+        </>
+      ) : (
+        <EmptyState>{t(props.when === 'past' ? 'events.list.noPast' : 'events.list.noUpcoming')}</EmptyState>
+      )}
     </>
   );
 }

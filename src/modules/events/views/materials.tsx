@@ -2,6 +2,7 @@
 import { Form, Button, ErrorSummary, TextField, SelectField, ChoiceField, Table, EmptyState, TText, FileField, type FormState } from '../../../platform/views/components.js';
 import { ACCEPT } from '../../../platform/files.js';
 import { useView } from '../../../platform/views/context.js';
+import { AttachmentList, type AttachmentItem } from '../../../platform/views/attachments.js';
 import { paths } from '../paths.js';
 import { MATERIAL_PHASES, MATERIAL_AUDIENCES } from '../tables.js';
 import type { Event, Material } from '../queries.js';
@@ -17,10 +18,22 @@ function MaterialLink(props: { e: Event; m: Material }) {
   );
 }
 
-/** The materials the reader may see, before and after the event. */
-export function MaterialsSection(props: { e: Event; materials: Material[] }) {
-  const { t } = useView();
+/**
+ * The materials the reader may see, before and after the event. `fileHref`: where a file downloads from (by default
+ * the event's material route; a person without an account uses the route under their registration link).
+ */
+export function MaterialsSection(props: { e: Event; materials: Material[]; fileHref?: (m: Material) => string }) {
+  const { t, locale: l } = useView();
   if (!props.materials.length) return null;
+  const fileHref = props.fileHref ?? ((m: Material) => paths.material.href(l, { id: props.e.id, mid: m.id }));
+  const item = (m: Material): AttachmentItem => ({
+    href: m.kind === 'link' ? m.url! : fileHref(m),
+    name: m.title,
+    fileName: m.kind === 'file' ? m.fileName : null,
+    size: m.kind === 'file' ? m.size : null,
+    external: m.kind === 'link',
+    note: m.audience === 'participants' ? t('events.materials.audiences.participants') : undefined,
+  });
   return (
     <section aria-labelledby="materials">
       <h2 id="materials">{t('events.materials.title')}</h2>
@@ -29,14 +42,7 @@ export function MaterialsSection(props: { e: Event; materials: Material[] }) {
         return ms.length ? (
           <>
             <h3>{t(`events.materials.phases.${ph}`)}</h3>
-            <ul>
-              {ms.map((m) => (
-                <li>
-                  <MaterialLink e={props.e} m={m} />
-                  {m.audience === 'participants' ? <span class="small"> · {t('events.materials.audiences.participants')}</span> : null}
-                </li>
-              ))}
-            </ul>
+            <AttachmentList items={ms.map(item)} />
           </>
         ) : null;
       })}

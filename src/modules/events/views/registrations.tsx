@@ -6,7 +6,8 @@ import { paths as membershipPaths } from '../../membership/index.js';
 
 const memberPage = membershipPaths.member;
 import { PARTICIPANT_ROLES, SECTORS } from '../tables.js';
-import type { Event, Registration, Question } from '../queries.js';
+import type { Event, Registration, Question, Material } from '../queries.js';
+import { MaterialsSection } from './materials.js';
 import { questionLabel, answerText } from './questions.js';
 
 export function RegistrationsPage(props: {
@@ -163,7 +164,8 @@ export function RegistrationsPage(props: {
 }
 
 /** A person without an account: their registration, from the link mailed to them (confirm, cancel). */
-export function GuestRegistrationPage(props: { e: Event; r: Registration }) {
+/** A person's registration by their link: its state, the confirm and cancel buttons, and the materials they may open (through the link). */
+export function GuestRegistrationPage(props: { e: Event; r: Registration; materials: Material[] }) {
   const { t, locale: l } = useView();
   const { e, r } = props;
   const at = { id: e.id, token: r.token };
@@ -192,6 +194,7 @@ export function GuestRegistrationPage(props: { e: Event; r: Registration }) {
           <Button variant="secondary">{t('events.page.cancelMine')}</Button>
         </Form>
       ) : null}
+      <MaterialsSection e={e} materials={props.materials} fileHref={(m) => paths.guestMaterial.href(l, { ...at, mid: m.id })} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** @module Practices: a practice's page — its text and facts, files, downloads, the review workflow and its history. */
 import { useView } from '../../../platform/views/context.js';
 import { TText, Form, TextArea, Button, Notice, Table, HistoryTable, FileField, type FormState } from '../../../platform/views/components.js';
+import { AttachmentList } from '../../../platform/views/attachments.js';
 import { ACCEPT } from '../../../platform/files.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import type { ReadItem } from '../../../platform/audit/read.js';
@@ -152,18 +153,18 @@ export function PracticePage({ p, scope, objectives, principles, names, org, att
         <section>
           <h2>{t('practices.attachments.title')}</h2>
           {attachments.length ? (
-            <ul>
-              {attachments.map((a) => (
-                <li>
-                  <a href={paths.file.href(l, { id: p.id, aid: a.id })}>{a.file_name}</a> <span class="small muted">({Math.max(1, Math.round(a.size / 1024))} KB)</span>
-                  {canDetach ? (
-                    <Form action={paths.detach.href(l, { id: p.id, aid: a.id })} class="inline">
-                      <Button variant="secondary">{t('practices.attachments.remove', { name: a.file_name })}</Button>
-                    </Form>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <AttachmentList
+              items={attachments.map((a) => ({
+                href: paths.file.href(l, { id: p.id, aid: a.id }),
+                name: a.file_name,
+                size: a.size,
+                action: canDetach ? (
+                  <Form action={paths.detach.href(l, { id: p.id, aid: a.id })} class="inline">
+                    <Button variant="secondary">{t('practices.attachments.remove', { name: a.file_name })}</Button>
+                  </Form>
+                ) : undefined,
+              }))}
+            />
           ) : null}
           {canAttach ? (
             <Form action={paths.attachments.href(l, { id: p.id })} enctype="multipart/form-data">
