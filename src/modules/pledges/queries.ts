@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../../db/migrator.js';
 import type { Db } from '../../db/schema.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
+import { pledgeCatalog, queryCatalog } from './catalog.js';
 import type { Partner, PledgeForm, PledgeKind, PledgeScope, PledgeState, PledgeStatus, PledgesTable } from './tables.js';
 
 /** The advisory lock key of pledge numbering (any constant no other lock uses). */
@@ -148,25 +149,12 @@ export interface PledgeFilter {
 }
 
 /**
- * The ids of the published pledges that pass the filter, newest first, and how many there are. One query with
- * EXISTS per filter on the indexed classification tables.
+ * The ids of the published pledges that pass the filter, newest first, and how many there are: a pass over the
+ * in-memory catalog of the published pledges (catalog.ts, decision 0612); only the page's rows are loaded after.
  */
 export async function filterPublished(db: Db, f: PledgeFilter, page = 1, perPage = 20): Promise<{ ids: string[]; total: number }> {
-  let q = db.selectFrom('pledges').where('pledges.state', '=', 'published');
-  if (f.objective) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_objectives as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.n', '=', f.objective!)));
-  if (f.principle) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_principles as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.n', '=', f.principle!)));
-  if (f.form) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_forms as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.form', '=', f.form!)));
-  if (f.country) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_countries as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.country', '=', f.country!)));
-  if (f.orgId) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_organizations as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.org_id', '=', f.orgId!)));
-  if (f.kind) q = q.where('pledges.kind', '=', f.kind);
-  if (f.status) q = q.where('pledges.status', '=', f.status);
-  if (f.bodyId) q = q.where('pledges.body_id', '=', f.bodyId);
-  if (f.year) q = q.where('pledges.published_at', '>=', `${f.year}-01-01`).where('pledges.published_at', '<', `${f.year + 1}-01-01`);
-  const [count, rows] = await Promise.all([
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
-    q.select('pledges.id').orderBy('pledges.published_at', 'desc').orderBy('pledges.id').limit(perPage).offset((page - 1) * perPage).execute(),
-  ]);
-  return { ids: rows.map((r) => r.id), total: Number(count?.n ?? 0) };
+  const { total, ids } = queryCatalog(await pledgeCatalog(db), f, { offset: (Math.max(1, page) - 1) * perPage, limit: perPage });
+  return { ids, total };
 }
 
 /** Every published pledge, newest first (the CSV). */
