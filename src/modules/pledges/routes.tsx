@@ -25,7 +25,7 @@ import type { Db } from '../../db/schema.js';
 import { getOrganizations, listMemberOrganizations, getOrganizationBySlug, type OrgSummary } from '../membership/index.js';
 import { listBodies, getBodyBySlug, getBodyById, paths as bodiesPaths } from '../bodies/index.js';
 import { PledgeFormSchema, toInput, ReviewForm, UpdateForm, UnIdForm, ConfirmForm, WithdrawForm, LinkForm } from './schemas.js';
-import { getPledge, filterPublished, pledgesByIds, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
+import { getPledge, filterPublished, pledgeSummaries, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
 import { pledgesPolicy, scopeOf, toConfirm, type Scope } from './policy.js';
 import { savePledge, uploadsDir, type Upload } from './commands/save.js';
 import { submitPledge, confirmPledge, publishPledge, returnPledge, addUpdate, setUnId, withdrawPledge, pledgesTx } from './commands/workflow.js';
@@ -59,7 +59,7 @@ async function loadPledge(c: Context<AppEnv>): Promise<Loaded | null> {
   return { p, s: await scopeOf(db, c.get('user')) };
 }
 
-async function orgMap(db: Db, ps: Pledge[]): Promise<Map<string, OrgSummary>> {
+async function orgMap(db: Db, ps: Pick<Pledge, 'orgs'>[]): Promise<Map<string, OrgSummary>> {
   return new Map((await getOrganizations(db, [...new Set(ps.flatMap((p) => p.orgs.map((o) => o.orgId)))])).map((o) => [o.id, o]));
 }
 
@@ -205,7 +205,7 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const { filter, values } = await parseFilter(db, (n) => c.req.query(n));
   const page = pageParam(c);
   const [{ ids, total }, opts, scope] = await Promise.all([filterPublished(db, filter, page, PER_PAGE), filterOptions(c, filter.country), scopeOf(db, user)]);
-  const items = await pledgesByIds(db, ids);
+  const items = await pledgeSummaries(db, ids);
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) params.set(k, String(v));
   if (!user) c.set('cacheable', true);
