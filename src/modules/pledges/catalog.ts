@@ -10,6 +10,7 @@
  * (`bumpCatalogVersion`), and read once per request (one primary-key lookup), so several app processes on one
  * database each see every change at their next request.
  */
+import { sql } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/schema.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
@@ -129,10 +130,12 @@ function multiFacet(n: number, posOf: Map<string, number>, rows: { pledge_id: st
 async function buildCatalog(db: Db, version: string): Promise<PledgeCatalog> {
   const published = db.selectFrom('pledges').select('pledges.id').where('pledges.state', '=', 'published');
   const [rows, objectives, principles, forms, countries, orgs] = await Promise.all([
+    // The state compared as an expression: SQLite then reads the covering index (state, kind, status, body_id,
+    // published_at, id) instead of every wide row through the (state, published_at) index. Same meaning on both.
     db
       .selectFrom('pledges')
       .select(['id', 'kind', 'status', 'body_id', 'published_at'])
-      .where('state', '=', 'published')
+      .where(sql<string>`state || ''`, '=', 'published')
       .orderBy('published_at', 'desc')
       .orderBy('id')
       .execute(),
