@@ -25,7 +25,7 @@ import type { Db } from '../../db/schema.js';
 import { getOrganizations, listMemberOrganizations, getOrganizationBySlug, type OrgSummary } from '../membership/index.js';
 import { listBodies, getBodyBySlug, getBodyById, paths as bodiesPaths } from '../bodies/index.js';
 import { PledgeFormSchema, toInput, ReviewForm, UpdateForm, UnIdForm, ConfirmForm, WithdrawForm, LinkForm } from './schemas.js';
-import { getPledge, filterPublished, pledgeSummaries, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
+import { getPledge, pledgeSummaries, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
 import { pledgesPolicy, scopeOf, toConfirm, type Scope } from './policy.js';
 import { savePledge, uploadsDir, type Upload } from './commands/save.js';
 import { submitPledge, confirmPledge, publishPledge, returnPledge, addUpdate, setUnId, withdrawPledge, pledgesTx } from './commands/workflow.js';
@@ -35,7 +35,7 @@ import { pledgeKinds, pledgeForms, pledgeStatuses } from './tables.js';
 import { ATTACHMENT_MAX, PARTNER_ROWS } from './model.js';
 import { paths, FILTER_PARAMS } from './paths.js';
 import { parseFilter } from './filters.js';
-import { catalogOrgs, pledgeCatalog } from './catalog.js';
+import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './catalog.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
 import { PledgeListPage, MinePage, type FilterOptions } from './views/list.js';
@@ -174,12 +174,12 @@ async function renderPledge(c: Context<AppEnv>, x: Loaded, form: FormState = emp
 // ---------------------------------------------------------------------------------------------------
 // The public list, with its filters in the URL
 
-async function filterOptions(c: Context<AppEnv>, country: string | undefined): Promise<FilterOptions> {
+async function filterOptions(c: Context<AppEnv>, cat: PledgeCatalog, country: string | undefined): Promise<FilterOptions> {
   const { db } = c.get('deps');
   const l = c.get('locale');
   const t = c.get('t');
   // The organizations and years with published pledges come from the catalog of the published pledges.
-  const [objectives, principles, countries, bodies, cat] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db), pledgeCatalog(db)]);
+  const [objectives, principles, countries, bodies] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db)]);
   const orgs = await getOrganizations(db, catalogOrgs(cat));
   const yearList = cat.years.map(String);
   // Countries: those of Latin America and the Caribbean and any other with published pledges (not all 250).
@@ -204,7 +204,10 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const user = c.get('user');
   const { filter, values } = await parseFilter(db, (n) => c.req.query(n));
   const page = pageParam(c);
-  const [{ ids, total }, opts, scope] = await Promise.all([filterPublished(db, filter, page, PER_PAGE), filterOptions(c, filter.country), scopeOf(db, user)]);
+  // The page and the total from the catalog of the published pledges (decision 0612); only the page's rows are read.
+  const cat = await pledgeCatalog(db);
+  const { ids, total } = queryCatalog(cat, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+  const [opts, scope] = await Promise.all([filterOptions(c, cat, filter.country), scopeOf(db, user)]);
   const items = await pledgeSummaries(db, ids);
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) params.set(k, String(v));
