@@ -28,6 +28,8 @@ if (!dataDir || dataDir.startsWith('--')) {
   process.exit(2);
 }
 const match = new RegExp(arg('match', ''), 'i');
+/** --only MODULE: load only that benchmark module's pages (a data dir made with `npm run bench -- --only MODULE` has no other module's data). */
+const only = arg('only', '');
 const n = Number(arg('n', '200'));
 /** --sql: print the statements of one request per page (after the warm-up). */
 const showSql = args.includes('--sql');
@@ -44,7 +46,7 @@ const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'pro
 const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
 const pages: BenchPage[] = [...BASE_PAGES];
 // --only NAME: only that bench module's pages (a data dir made with `npm run bench -- --only NAME` lacks the others' data).
-for (const m of await loadModules(arg('only', ''))) pages.push(...(await m.pages(deps)));
+for (const m of await loadModules(only)) pages.push(...(await m.pages(deps)));
 const cookie = await benchSessionCookie(deps);
 const app = createApp(deps);
 

@@ -21,6 +21,7 @@ import { createApp } from '../src/app.js';
 import { pledgeFigures, countPublished, parseFilters } from '../src/modules/pledges/dashboard.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses, type PledgesTable, type PledgeState } from '../src/modules/pledges/tables.js';
 import { prng } from './prng.js';
+import { bumpCatalogVersion } from '../src/modules/pledges/catalog.js';
 
 const TARGET = 0.15;
 const P95_TARGET_MS = 30;
@@ -124,6 +125,8 @@ export async function generatePledges(deps: AppDeps, opts: { pledges: number; up
     }
     await deps.db.transaction().execute((trx) => insertChunks({ ...deps, db: trx } as AppDeps, 'pledge_updates', rows, 1000));
   }
+  // What publishing and progress updates do in their transactions: the in-memory catalogs rebuild.
+  await bumpCatalogVersion(deps.db);
   opts.log?.(`pledges: ${opts.pledges} pledges (${published.length} published), ${opts.updates} progress updates, ${orgs.length} organizations`);
   return { orgs, bodies };
 }

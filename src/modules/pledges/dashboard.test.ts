@@ -12,7 +12,8 @@ import { getBodyBySlug } from '../bodies/index.js';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/schema.js';
 import { countPublished, DIMENSIONS, filterQuery, pledgeFigures, type PledgeFilters } from './dashboard.js';
-import { filterPublished } from './queries.js';
+import { filterPublished, type PledgeFilter } from './queries.js';
+import { bumpCatalogVersion } from './catalog.js';
 import { parseFilter } from './filters.js';
 import { pledgesReport } from './report.js';
 import { formatters } from '../../platform/i18n/i18n.js';
@@ -64,7 +65,25 @@ export async function addPledge(db: Db, s: Spec): Promise<string> {
   for (const country of s.countries) await db.insertInto('pledge_countries').values({ pledge_id: id, country }).execute();
   for (const u of s.updates ?? [])
     await db.insertInto('pledge_updates').values({ id: newId(), pledge_id: id, status: u.status, note: '{"es":"Avance"}', reported_on: u.on, created_by: 'test', created_at: now }).execute();
+  await bumpCatalogVersion(db);
   return id;
+}
+
+/** The list's filter in SQL (what the list ran before the catalog): the catalog must give the same pledges in the same order. */
+async function sqlFiltered(db: Db, f: PledgeFilter): Promise<string[]> {
+  let q = db.selectFrom('pledges').where('pledges.state', '=', 'published');
+  const exists = (table: 'pledge_objectives' | 'pledge_principles' | 'pledge_forms' | 'pledge_countries' | 'pledge_organizations', col: string, v: string | number) =>
+    (q = q.where((eb) => eb.exists(eb.selectFrom(`${table} as x` as 'pledge_objectives as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where(`x.${col}` as 'x.n', '=', v as number))));
+  if (f.objective) exists('pledge_objectives', 'n', f.objective);
+  if (f.principle) exists('pledge_principles', 'n', f.principle);
+  if (f.form) exists('pledge_forms', 'form', f.form);
+  if (f.country) exists('pledge_countries', 'country', f.country);
+  if (f.orgId) exists('pledge_organizations', 'org_id', f.orgId);
+  if (f.kind) q = q.where('pledges.kind', '=', f.kind);
+  if (f.status) q = q.where('pledges.status', '=', f.status);
+  if (f.bodyId) q = q.where('pledges.body_id', '=', f.bodyId);
+  if (f.year) q = q.where('pledges.published_at', '>=', `${f.year}-01-01`).where('pledges.published_at', '<', `${f.year + 1}-01-01`);
+  return (await q.select('pledges.id').orderBy('pledges.published_at', 'desc').orderBy('pledges.id').execute()).map((r) => r.id);
 }
 
 describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
@@ -129,6 +148,29 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
         }
       }
     }
+  });
+
+  it('the in-memory catalog lists and counts what SQL does, page by page, and sees a change made elsewhere', async () => {
+    const combos: PledgeFilter[] = [{}, { objective: 7 }, { objective: 16, country: 'CL' }, { kind: 'partnership', orgId: orgB.id }, { bodyId: mt1 }, { bodyId: 'none' }, { orgId: 'none', year: 2025 }, { status: 'fulfilled', form: 'human_resources' }, { principle: 6, year: 2025 }, { country: 'ES', year: 2026 }];
+    for (const f of combos) {
+      const all = await sqlFiltered(ctx.db, f);
+      for (const page of [1, 2, 3]) expect((await filterPublished(ctx.db, f, page, 1)).ids, JSON.stringify(f)).toEqual(all.slice(page - 1, page));
+      expect((await filterPublished(ctx.db, f)).total).toBe(all.length);
+      expect((await pledgeFigures(ctx.db, f)).total).toBe(all.length);
+    }
+    // Another process (here: a transaction, another connection object) publishes a pledge: the version it bumps
+    // makes this process's catalog rebuild at its next read.
+    const before = await countPublished(ctx.db, { objective: 23 });
+    await ctx.db.transaction().execute(async (trx) => {
+      const id = await addPledge(trx as unknown as Db, { state: 'submitted', kind: 'common', status: null, objectives: [23], forms: ['financial'], countries: ['PE'], orgs: [orgA.id], publishedAt: null });
+      await trx.updateTable('pledges').set({ state: 'published', status: 'planning', published_at: '2026-04-01T00:00:00.000Z' }).where('id', '=', id).execute();
+      await bumpCatalogVersion(trx as unknown as Db);
+    });
+    expect(await countPublished(ctx.db, { objective: 23 })).toBe(before + 1);
+    expect((await pledgeFigures(ctx.db, {})).country.PE).toBe(1);
+    await ctx.db.updateTable('pledges').set({ state: 'withdrawn' }).where('published_at', '=', '2026-04-01T00:00:00.000Z').execute();
+    await bumpCatalogVersion(ctx.db);
+    expect(await countPublished(ctx.db, { objective: 23 })).toBe(before);
   });
 
   it('serves the dashboard with filters from the URL, each count a link to the list filtered the same way, cached for visitors', async () => {

@@ -5,7 +5,8 @@
  * Each dimension is counted with every filter in force except its own (faceted counting, decision 0611): a
  * count's link is the list with the same filters and that dimension set to the row's value, so the number on
  * the dashboard is exactly the number of pledges that list shows. The total applies every filter.
- * Only published pledges count; a withdrawn or draft pledge is in no figure.
+ * Only published pledges count; a withdrawn or draft pledge is in no figure. The figures and the list both come
+ * from the in-memory catalog of the published pledges (catalog.ts); the report's period counts are SQL.
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../../db/schema.js';
@@ -14,6 +15,7 @@ import { listObjectives, listPrinciples, countryNames } from '../../platform/ref
 import { FILTER_PARAMS } from './paths.js';
 import { parseFilter } from './filters.js';
 import type { PledgeFilter } from './queries.js';
+import { pledgeCatalog, queryCatalog, type Counts, type Dimension, type PledgeFigures } from './catalog.js';
 
 
 /**
@@ -28,9 +30,7 @@ export interface PledgeFilters extends PledgeFilter {
   org?: string;
 }
 
-/** The counted dimensions, in the order the dashboard shows them. */
-export const DIMENSIONS = ['objective', 'principle', 'kind', 'form', 'status', 'country', 'year'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension, type Counts, type PledgeFigures } from './catalog.js';
 
 /** The filter parameters in the order links write them (also the dashboard's cacheParams): the list's. */
 export { FILTER_PARAMS };
@@ -62,7 +62,8 @@ export function filterQuery(f: PledgeFilters, set: Partial<Record<FilterParam, s
 type Q = SelectQueryBuilder<Database, 'pledges', object>;
 
 /**
- * Published pledges under the filters, leaving out the filter of one dimension (`skip`). Where a filter names
+ * Published pledges under the filters, in SQL (the report's period counts), leaving out the filter of one
+ * dimension (`skip`). Where a filter names
  * pledges by id (an objective's, a country's, an organization's rows…), the state is compared as an expression
  * so that SQLite starts from those few ids (covering index by id) rather than from every published pledge.
  */
@@ -89,70 +90,23 @@ function published(db: Db, f: PledgeFilters, skip?: Dimension): Q {
   return q;
 }
 
-/** Counts per value of one dimension: the key as text (an objective's number, a kind, a country, a year). */
-export type Counts = Record<string, number>;
-
-export interface PledgeFigures {
-  /** Published pledges under every filter. */
-  total: number;
-  objective: Counts;
-  principle: Counts;
-  kind: Counts;
-  form: Counts;
-  status: Counts;
-  country: Counts;
-  year: Counts;
-  /** Per quarter of the year published ('2025-Q1'), under the same filters as `year`. */
-  quarter: Counts;
-}
-
 const toCounts = (rows: { k: string | number | null; n: number | string | bigint }[]): Counts => {
   const out: Counts = {};
   for (const r of rows) if (r.k !== null && r.k !== undefined) out[String(r.k)] = (out[String(r.k)] ?? 0) + Number(r.n);
   return out;
 };
 
-/** The scalar dimensions: kept on the pledge itself, counted together in one query. */
-const SCALAR = ['kind', 'status', 'year'] as const;
-
 /**
- * Every figure of the dashboard under `f`: five queries on covering indexes. Kind, status and year (columns of
- * the pledge) come from one query grouped by all three under every other filter, and are added up here each
- * under the other two's filters; objectives, principles, forms and countries (rows of their own) one query each.
+ * Every figure of the dashboard under `f`: one pass over the in-memory catalog of the published pledges
+ * (catalog.ts), each dimension counted under every filter but its own.
  */
 export async function pledgeFigures(db: Db, f: PledgeFilters): Promise<PledgeFigures> {
-  const n = sql<number>`count(*)`.as('n');
-  const month = sql<string>`substr(pledges.published_at, 1, 7)`;
-  const scalarFree: PledgeFilters = { ...f, kind: undefined, status: undefined, year: undefined };
-  const [cells, objective, principle, form, country] = await Promise.all([
-    published(db, scalarFree).select(['pledges.kind as kind', 'pledges.status as status', month.as('month'), n]).groupBy(['pledges.kind', 'pledges.status', month]).execute(),
-    published(db, f, 'objective').innerJoin('pledge_objectives', 'pledge_objectives.pledge_id', 'pledges.id').select(['pledge_objectives.n as k', n]).groupBy('pledge_objectives.n').execute(),
-    published(db, f, 'principle').innerJoin('pledge_principles', 'pledge_principles.pledge_id', 'pledges.id').select(['pledge_principles.n as k', n]).groupBy('pledge_principles.n').execute(),
-    published(db, f, 'form').innerJoin('pledge_forms', 'pledge_forms.pledge_id', 'pledges.id').select(['pledge_forms.form as k', n]).groupBy('pledge_forms.form').execute(),
-    published(db, f, 'country').innerJoin('pledge_countries', 'pledge_countries.pledge_id', 'pledges.id').select(['pledge_countries.country as k', n]).groupBy('pledge_countries.country').execute(),
-  ]);
-  const out: PledgeFigures = { total: 0, objective: toCounts(objective), principle: toCounts(principle), kind: {}, form: toCounts(form), status: {}, country: toCounts(country), year: {}, quarter: {} };
-  const add = (c: Counts, k: string, v: number) => (c[k] = (c[k] ?? 0) + v);
-  for (const r of cells) {
-    const v = Number(r.n);
-    const m = r.month && /^\d{4}-\d{2}$/.test(r.month) ? r.month : null;
-    const y = m ? Number(m.slice(0, 4)) : null;
-    const ok = { kind: f.kind === undefined || r.kind === f.kind, status: f.status === undefined || r.status === f.status, year: f.year === undefined || y === f.year };
-    const all = (skip?: (typeof SCALAR)[number]) => SCALAR.every((d) => d === skip || ok[d]);
-    if (all()) out.total += v;
-    if (all('kind')) add(out.kind, r.kind, v);
-    if (all('status') && r.status) add(out.status, r.status, v);
-    if (all('year') && m) {
-      add(out.year, m.slice(0, 4), v);
-      add(out.quarter, `${m.slice(0, 4)}-Q${Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1}`, v);
-    }
-  }
-  return out;
+  return queryCatalog(await pledgeCatalog(db), f, { facets: true }).figures!;
 }
 
-/** How many published pledges the list shows under `f` (the dashboard's total; tests compare it with the list). */
+/** How many published pledges the list shows under `f` (the dashboard's total). */
 export async function countPublished(db: Db, f: PledgeFilters): Promise<number> {
-  return Number((await published(db, f).select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+  return queryCatalog(await pledgeCatalog(db), f).total;
 }
 
 /**

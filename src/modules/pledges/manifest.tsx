@@ -4,6 +4,7 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import * as create from './migrations/2026_12_02_1700_pledges_create.js';
 import * as reminded from './migrations/2026_12_02_1710_pledges_reminded.js';
 import * as dashboardIndexes from './migrations/2026_12_02_1730_pledges_dashboard_indexes.js';
+import * as catalogVersion from './migrations/2026_12_02_2200_pledges_catalog_version.js';
 import { bodySections, objectiveSections, organizationSections } from './sections.js';
 import { pledgesReport } from './report.js';
 import { pledgesRoutes, UPLOAD_LIMIT } from './routes.js';
@@ -21,7 +22,7 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 export const pledgesModule = defineModule({
   name: 'pledges',
-  migrations: { '2026_12_02_1700_pledges_create': create, '2026_12_02_1710_pledges_reminded': reminded, '2026_12_02_1730_pledges_dashboard_indexes': dashboardIndexes },
+  migrations: { '2026_12_02_1700_pledges_create': create, '2026_12_02_1710_pledges_reminded': reminded, '2026_12_02_1730_pledges_dashboard_indexes': dashboardIndexes, '2026_12_02_2200_pledges_catalog_version': catalogVersion },
   messages: { es, en, pt, fr },
   routes: pledgesRoutes,
   api: pledgesApi,

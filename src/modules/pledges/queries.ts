@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../../db/migrator.js';
 import type { Db } from '../../db/schema.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
+import { pledgeCatalog, queryCatalog } from './catalog.js';
 import type { Partner, PledgeForm, PledgeKind, PledgeScope, PledgeState, PledgeStatus, PledgesTable } from './tables.js';
 
 /** The advisory lock key of pledge numbering (any constant no other lock uses). */
@@ -134,6 +135,25 @@ export async function pledgesByIds(db: Db, ids: string[]): Promise<Pledge[]> {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** What a list row shows of a pledge: its title, kind, status, date and organizations. */
+export type PledgeSummary = Pick<Pledge, 'id' | 'ref' | 'title' | 'kind' | 'status' | 'publishedAt' | 'orgs'>;
+
+/** The list rows of these pledges, in the order of `ids` (two queries, without the wide descriptions). */
+export async function pledgeSummaries(db: Db, ids: string[]): Promise<PledgeSummary[]> {
+  if (!ids.length) return [];
+  const [rows, orgs] = await Promise.all([
+    db.selectFrom('pledges').select(['id', 'ref', 'title', 'kind', 'status', 'published_at']).where('id', 'in', ids).execute(),
+    db.selectFrom('pledge_organizations').select(['pledge_id', 'org_id', 'lead', 'confirmed_at', 'confirmed_by']).where('pledge_id', 'in', ids).orderBy('lead', 'desc').execute(),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const o = orgs.filter((x) => x.pledge_id === id).map((x) => ({ orgId: x.org_id, lead: !!x.lead, confirmedAt: x.confirmed_at, confirmedBy: x.confirmed_by }));
+    return [{ id: r.id, ref: r.ref, title: parseTranslated(r.title), kind: r.kind, status: r.status, publishedAt: r.published_at, orgs: o }];
+  });
+}
+
 /** The list's filters (see paths.ts): each is one value; a value that is not valid is ignored. */
 export interface PledgeFilter {
   objective?: number;
@@ -148,25 +168,12 @@ export interface PledgeFilter {
 }
 
 /**
- * The ids of the published pledges that pass the filter, newest first, and how many there are. One query with
- * EXISTS per filter on the indexed classification tables.
+ * The ids of the published pledges that pass the filter, newest first, and how many there are: a pass over the
+ * in-memory catalog of the published pledges (catalog.ts, decision 0612); only the page's rows are loaded after.
  */
 export async function filterPublished(db: Db, f: PledgeFilter, page = 1, perPage = 20): Promise<{ ids: string[]; total: number }> {
-  let q = db.selectFrom('pledges').where('pledges.state', '=', 'published');
-  if (f.objective) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_objectives as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.n', '=', f.objective!)));
-  if (f.principle) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_principles as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.n', '=', f.principle!)));
-  if (f.form) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_forms as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.form', '=', f.form!)));
-  if (f.country) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_countries as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.country', '=', f.country!)));
-  if (f.orgId) q = q.where((eb) => eb.exists(eb.selectFrom('pledge_organizations as x').select('x.pledge_id').whereRef('x.pledge_id', '=', 'pledges.id').where('x.org_id', '=', f.orgId!)));
-  if (f.kind) q = q.where('pledges.kind', '=', f.kind);
-  if (f.status) q = q.where('pledges.status', '=', f.status);
-  if (f.bodyId) q = q.where('pledges.body_id', '=', f.bodyId);
-  if (f.year) q = q.where('pledges.published_at', '>=', `${f.year}-01-01`).where('pledges.published_at', '<', `${f.year + 1}-01-01`);
-  const [count, rows] = await Promise.all([
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
-    q.select('pledges.id').orderBy('pledges.published_at', 'desc').orderBy('pledges.id').limit(perPage).offset((page - 1) * perPage).execute(),
-  ]);
-  return { ids: rows.map((r) => r.id), total: Number(count?.n ?? 0) };
+  const { total, ids } = queryCatalog(await pledgeCatalog(db), f, { offset: (Math.max(1, page) - 1) * perPage, limit: perPage });
+  return { ids, total };
 }
 
 /** Every published pledge, newest first (the CSV). */

@@ -20,11 +20,12 @@ import { fail, type Outcome } from '../../platform/outcome.js';
 import { linkTargets, resolveLinks, unknownLinks } from '../../platform/links.js';
 import { objectiveOptions, lacCountryOptions } from '../../platform/reference/options.js';
 import { listObjectives, listPrinciples, listCountries, countryNames } from '../../platform/reference/queries.js';
+import { LAC_ALPHA2 } from '../../platform/charts/index.js';
 import type { Db } from '../../db/schema.js';
 import { getOrganizations, listMemberOrganizations, getOrganizationBySlug, type OrgSummary } from '../membership/index.js';
 import { listBodies, getBodyBySlug, getBodyById, paths as bodiesPaths } from '../bodies/index.js';
 import { PledgeFormSchema, toInput, ReviewForm, UpdateForm, UnIdForm, ConfirmForm, WithdrawForm, LinkForm } from './schemas.js';
-import { getPledge, filterPublished, pledgesByIds, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
+import { getPledge, pledgeSummaries, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
 import { pledgesPolicy, scopeOf, toConfirm, type Scope } from './policy.js';
 import { savePledge, uploadsDir, type Upload } from './commands/save.js';
 import { submitPledge, confirmPledge, publishPledge, returnPledge, addUpdate, setUnId, withdrawPledge, pledgesTx } from './commands/workflow.js';
@@ -34,6 +35,7 @@ import { pledgeKinds, pledgeForms, pledgeStatuses } from './tables.js';
 import { ATTACHMENT_MAX, PARTNER_ROWS } from './model.js';
 import { paths, FILTER_PARAMS } from './paths.js';
 import { parseFilter } from './filters.js';
+import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './catalog.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
 import { PledgeListPage, MinePage, type FilterOptions } from './views/list.js';
@@ -57,7 +59,7 @@ async function loadPledge(c: Context<AppEnv>): Promise<Loaded | null> {
   return { p, s: await scopeOf(db, c.get('user')) };
 }
 
-async function orgMap(db: Db, ps: Pledge[]): Promise<Map<string, OrgSummary>> {
+async function orgMap(db: Db, ps: Pick<Pledge, 'orgs'>[]): Promise<Map<string, OrgSummary>> {
   return new Map((await getOrganizations(db, [...new Set(ps.flatMap((p) => p.orgs.map((o) => o.orgId)))])).map((o) => [o.id, o]));
 }
 
@@ -172,27 +174,23 @@ async function renderPledge(c: Context<AppEnv>, x: Loaded, form: FormState = emp
 // ---------------------------------------------------------------------------------------------------
 // The public list, with its filters in the URL
 
-async function filterOptions(c: Context<AppEnv>): Promise<FilterOptions> {
+async function filterOptions(c: Context<AppEnv>, cat: PledgeCatalog, country: string | undefined): Promise<FilterOptions> {
   const { db } = c.get('deps');
   const l = c.get('locale');
   const t = c.get('t');
-  const [objectives, principles, countries, bodies, orgRows, years] = await Promise.all([
-    listObjectives(db, l),
-    listPrinciples(db, l),
-    listCountries(db, l),
-    listBodies(db),
-    db.selectFrom('pledge_organizations').innerJoin('pledges', 'pledges.id', 'pledge_organizations.pledge_id').select('pledge_organizations.org_id').distinct().where('pledges.state', '=', 'published').execute(),
-    db.selectFrom('pledges').select('published_at').where('state', '=', 'published').execute(),
-  ]);
-  const orgs = await getOrganizations(db, orgRows.map((r) => r.org_id));
-  const yearList = [...new Set(years.map((y) => y.published_at?.slice(0, 4)).filter((y): y is string => !!y))].sort().reverse();
+  // The organizations and years with published pledges come from the catalog of the published pledges.
+  const [objectives, principles, countries, bodies] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db)]);
+  const orgs = await getOrganizations(db, catalogOrgs(cat));
+  const yearList = cat.years.map(String);
+  // Countries: those of Latin America and the Caribbean and any other with published pledges (not all 250).
+  const pledged = new Set<string>([...LAC_ALPHA2, ...cat.multi.country.values, ...(country ? [country] : [])]);
   return {
     objective: objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) })),
     principle: principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
     kind: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })),
     form: pledgeForms.map((f) => ({ value: f, label: t(`pledges.forms.${f}`) })),
     status: pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) })),
-    country: countries.map((x) => ({ value: x.alpha2, label: x.name })),
+    country: countries.filter((x) => pledged.has(x.alpha2)).map((x) => ({ value: x.alpha2, label: x.name })),
     body: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
     org: orgs.map((o) => ({ value: o.slug, label: o.name })),
     year: yearList.map((y) => ({ value: y, label: y })),
@@ -206,8 +204,11 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const user = c.get('user');
   const { filter, values } = await parseFilter(db, (n) => c.req.query(n));
   const page = pageParam(c);
-  const [{ ids, total }, opts, scope] = await Promise.all([filterPublished(db, filter, page, PER_PAGE), filterOptions(c), scopeOf(db, user)]);
-  const items = await pledgesByIds(db, ids);
+  // The page and the total from the catalog of the published pledges (decision 0612); only the page's rows are read.
+  const cat = await pledgeCatalog(db);
+  const { ids, total } = queryCatalog(cat, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+  const [opts, scope] = await Promise.all([filterOptions(c, cat, filter.country), scopeOf(db, user)]);
+  const items = await pledgeSummaries(db, ids);
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) params.set(k, String(v));
   if (!user) c.set('cacheable', true);

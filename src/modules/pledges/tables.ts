@@ -116,6 +116,12 @@ export interface PledgeLinksTable {
   target_id: string;
 }
 
+/** Key/value: 'catalog_version' changes whenever the published pledges change (the in-memory catalog rebuilds). */
+export interface PledgeMetaTable {
+  key: string;
+  value: string;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     pledges: PledgesTable;
@@ -126,5 +132,6 @@ declare module '../../db/schema.js' {
     pledge_countries: PledgeCountriesTable;
     pledge_updates: PledgeUpdatesTable;
     pledge_links: PledgeLinksTable;
+    pledge_meta: PledgeMetaTable;
   }
 }

@@ -22,6 +22,7 @@ import { administrators, usersByIds } from '../../../platform/auth/users.js';
 import { getOrganizations, organizationPeopleIds } from '../../membership/index.js';
 import { bodyPositions, getBodyBySlug } from '../../bodies/index.js';
 import { getPledge, type Pledge } from '../queries.js';
+import { bumpCatalogVersion } from '../catalog.js';
 import type { PledgeStatus } from '../tables.js';
 import { REVIEWING_BODY } from '../policy.js';
 import { addMonths, UPDATE_EVERY_MONTHS } from '../model.js';
@@ -131,6 +132,7 @@ export async function publishPledge(tx: PledgesTx, actorId: string, id: string, 
     .where('state', '=', 'submitted')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('pledges.errors.wrongState');
+  await bumpCatalogVersion(tx.db);
   await audit(tx.db, { actorId, action: 'pledge.published', subjectType: 'pledge', subjectId: id, from: 'submitted', to: 'published', note: comment });
   await mail(tx, 'published', p, await peopleOf(tx.db, p.orgs.map((o) => o.orgId)));
   return ok({});
@@ -156,6 +158,7 @@ export async function addUpdate(tx: PledgesTx, actorId: string, id: string, u: {
   const due = addMonths(u.reportedOn > today(now) ? u.reportedOn : today(now), UPDATE_EVERY_MONTHS);
   const r = await tx.db.updateTable('pledges').set({ status: u.status, next_update_due: due, updated_at: now }).where('id', '=', id).where('state', '=', 'published').executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('pledges.errors.wrongState');
+  await bumpCatalogVersion(tx.db);
   await tx.db.insertInto('pledge_updates').values({ id: newId(), pledge_id: id, status: u.status, note: stringifyTranslated(u.note), reported_on: u.reportedOn, created_by: actorId, created_at: now }).execute();
   const first = Object.values(u.note).find(Boolean) ?? null;
   await audit(tx.db, { actorId, action: 'pledge.updated', subjectType: 'pledge', subjectId: id, from: p.status, to: u.status, note: first, data: { reportedOn: u.reportedOn } });
@@ -176,6 +179,7 @@ export async function withdrawPledge(tx: PledgesTx, actorId: string, id: string,
   if (!p) return fail('pledges.errors.wrongState');
   const r = await tx.db.updateTable('pledges').set({ state: 'withdrawn', updated_at: now }).where('id', '=', id).where('state', '=', p.state).where('state', '!=', 'withdrawn').executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return fail('pledges.errors.wrongState');
+  if (p.state === 'published') await bumpCatalogVersion(tx.db);
   await audit(tx.db, { actorId, action: 'pledge.withdrawn', subjectType: 'pledge', subjectId: id, from: p.state, to: 'withdrawn', note: comment });
   return ok({});
 }

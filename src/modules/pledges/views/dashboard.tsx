@@ -4,7 +4,7 @@
  */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { Form, Button, SelectField, Table, EmptyState, type Option } from '../../../platform/views/components.js';
+import { Form, Button, SelectField, EmptyState, type Option } from '../../../platform/views/components.js';
 import { FilterPanel } from '../../../platform/views/filters.js';
 import { renderBarChart, renderColumnChart, renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import type { Formatters } from '../../../platform/i18n/i18n.js';
@@ -32,6 +32,54 @@ interface Row {
 
 const LAC = new Set<string>(LAC_ALPHA2);
 
+// The figure tables are written as one string each (the platform Table's markup): a dashboard has some
+// hundred counts, and building them as elements cost more than counting them.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/** A data table (caption for screen readers only) whose cells are HTML already escaped. */
+function tableHtml(caption: string, head: { label: string; num?: boolean }[], rows: string[][]): string {
+  const c = esc(caption);
+  let out = `<div class="table-wrap" role="group" aria-label="${c}" tabindex="0"><table><caption class="visually-hidden">${c}</caption><thead><tr>`;
+  for (const h of head) out += `<th scope="col"${h.num ? ' class="num"' : ''}>${esc(h.label)}</th>`;
+  out += '</tr></thead><tbody>';
+  for (const r of rows) {
+    out += '<tr>';
+    for (let i = 0; i < r.length; i++) out += `<td${head[i]?.num ? ' class="num"' : ''}>${r[i]}</td>`;
+    out += '</tr>';
+  }
+  return `${out}</tbody></table></div>`;
+}
+
+/**
+ * A count's link text for screen readers ("Objective 7: 12 pledges"): the translation is asked once per plural
+ * category (Intl's, as i18next chooses) with markers for the number and the name, then filled in per row.
+ */
+function countLabels(t: FigureProps['t'], locale: Locale) {
+  const rules = new Intl.PluralRules(locale);
+  const templates = new Map<string, string>();
+  return (count: number, n: string, what: string) => {
+    const cat = count === 0 ? 'zero' : rules.select(count);
+    let tpl = templates.get(cat);
+    if (tpl === undefined) templates.set(cat, (tpl = t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' })));
+    return tpl.replace('\u0001', () => n).replace('\u0002', () => what);
+  };
+}
+const labelsOf = new WeakMap<object, ReturnType<typeof countLabels>>();
+const labeler = (p: FigureProps) => {
+  let f = labelsOf.get(p.fig);
+  if (!f) labelsOf.set(p.fig, (f = countLabels(p.t, p.locale)));
+  return f;
+};
+
+/** A count that leads to the list filtered the same way, named for screen readers ("Objective 7: 12 pledges"). */
+function countLinkHtml(p: FigureProps, row: Row, current: boolean): string {
+  const n = p.fmt.number(row.value);
+  return `<a href="${esc(row.href)}" aria-label="${esc(labeler(p)(row.value, n, row.label))}"${current ? ' aria-current="true"' : ''}>${esc(n)}</a>`;
+}
+const collators = new Map<string, Intl.Collator>();
+const collator = (l: string) => collators.get(l) ?? collators.set(l, new Intl.Collator(l)).get(l)!;
+
 /** The rows of one dimension, in its natural order (objectives 1–23, the kinds as the initiative lists them…). */
 export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, withZeros: boolean): Row[] {
   const { fig, filters, names, t, locale: l } = p;
@@ -57,7 +105,7 @@ export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, w
     case 'country':
       rows = Object.keys(counts)
         .map((a) => ({ key: a, label: names.countries.get(a) ?? a, value: counts[a] ?? 0, href: href(a) }))
-        .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, l));
+        .sort((a, b) => b.value - a.value || collator(l).compare(a.label, b.label));
       break;
   }
   return withZeros ? rows : rows.filter((r) => r.value > 0);
@@ -72,16 +120,6 @@ function yearRows(p: FigureProps) {
     href: paths.list.href(p.locale, {}, filterQuery(p.filters, { year: Number(y) })),
     quarters: [1, 2, 3, 4].map((q) => p.fig.quarter[`${y}-Q${q}`] ?? 0),
   }));
-}
-
-/** A count that leads to the list filtered the same way, named for screen readers ("Objective 7: 12 pledges"). */
-function CountLink(props: { row: Row; t: FigureProps['t']; fmt: Formatters; current?: boolean }) {
-  const { row, t, fmt } = props;
-  return (
-    <a href={row.href} aria-label={t('pledges.dashboard.countLink', { count: row.value, n: fmt.number(row.value), what: row.label })} aria-current={props.current ? 'true' : undefined}>
-      {fmt.number(row.value)}
-    </a>
-  );
 }
 
 /** One dimension: a bar chart (unless `table` only) and its data table, each count a link. */
@@ -101,13 +139,13 @@ function DimensionBlock(props: FigureProps & { dim: Exclude<Dimension, 'year' | 
               {raw(renderBarChart({ title: heading, desc: t('pledges.dashboard.chartDesc'), rows: rows.map((r) => ({ label: r.label, value: r.value, href: r.href })), formatNumber: fmt.number, idPrefix: props.id }))}
             </figure>
           ) : null}
-          <Table
-            caption={heading}
-            captionHidden
-            head={[t(`pledges.dashboard.column.${dim}`), { label: t('pledges.dashboard.pledges'), num: true }]}
-            numeric={[1]}
-            rows={rows.map((r) => [r.key === current ? <strong>{r.label}</strong> : r.label, <CountLink row={r} t={t} fmt={fmt} current={r.key === current} />])}
-          />
+          {raw(
+            tableHtml(
+              heading,
+              [{ label: t(`pledges.dashboard.column.${dim}`) }, { label: t('pledges.dashboard.pledges'), num: true }],
+              rows.map((r) => [r.key === current ? `<strong>${esc(r.label)}</strong>` : esc(r.label), countLinkHtml(props, r, r.key === current)]),
+            ),
+          )}
         </>
       ) : (
         <p>{t('pledges.dashboard.noneHere')}</p>
@@ -145,13 +183,13 @@ function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: bool
         </figure>
       ) : null}
       {rows.length ? (
-        <Table
-          caption={heading}
-          captionHidden
-          head={[t('pledges.dashboard.column.country'), { label: t('pledges.dashboard.pledges'), num: true }]}
-          numeric={[1]}
-          rows={rows.map((r) => [r.key === props.filters.country ? <strong>{r.label}</strong> : r.label, <CountLink row={r} t={t} fmt={fmt} current={r.key === props.filters.country} />])}
-        />
+        raw(
+          tableHtml(
+            heading,
+            [{ label: t('pledges.dashboard.column.country') }, { label: t('pledges.dashboard.pledges'), num: true }],
+            rows.map((r) => [r.key === props.filters.country ? `<strong>${esc(r.label)}</strong>` : esc(r.label), countLinkHtml(props, r, r.key === props.filters.country)]),
+          )
+        )
       ) : (
         <p>{t('pledges.dashboard.noneHere')}</p>
       )}
@@ -185,17 +223,13 @@ function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boole
               )}
             </figure>
           ) : null}
-          <Table
-            caption={heading}
-            captionHidden
-            head={[t('pledges.dashboard.column.year'), { label: t('pledges.dashboard.pledges'), num: true }, ...q.map((label) => ({ label, num: true }))]}
-            numeric={[1, 2, 3, 4, 5]}
-            rows={years.map((y) => [
-              y.year,
-              <CountLink row={{ key: y.year, label: y.year, value: y.value, href: y.href }} t={t} fmt={fmt} current={String(props.filters.year) === y.year} />,
-              ...y.quarters.map((n) => fmt.number(n)),
-            ])}
-          />
+          {raw(
+            tableHtml(
+              heading,
+              [{ label: t('pledges.dashboard.column.year') }, { label: t('pledges.dashboard.pledges'), num: true }, ...q.map((label) => ({ label, num: true }))],
+              years.map((y) => [esc(y.year), countLinkHtml(props, { key: y.year, label: y.year, value: y.value, href: y.href }, String(props.filters.year) === y.year), ...y.quarters.map((n) => esc(fmt.number(n)))]),
+            ),
+          )}
           <p class="small">{t('pledges.dashboard.quartersNote')}</p>
         </>
       ) : (

@@ -3,7 +3,7 @@ import { Form, Button, SelectField, Table, EmptyState, Pagination, type FormStat
 import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
 import { useView } from '../../../platform/views/context.js';
 import type { OrgSummary } from '../../membership/index.js';
-import type { Pledge } from '../queries.js';
+import type { Pledge, PledgeSummary } from '../queries.js';
 import { paths } from '../paths.js';
 import { OrgNames, PledgeLink } from './parts.js';
 
@@ -19,7 +19,7 @@ export interface FilterOptions {
   year: Option[];
 }
 
-export function PledgeListPage(props: { items: Pledge[]; total: number; page: number; perPage: number; orgs: Map<string, OrgSummary>; form: FormState; opts: FilterOptions; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
+export function PledgeListPage(props: { items: PledgeSummary[]; total: number; page: number; perPage: number; orgs: Map<string, OrgSummary>; form: FormState; opts: FilterOptions; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
   const { t, locale, fmt } = useView();
   const fieldsOf: FilterField[] = (Object.keys(props.opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: props.opts[name] }));
   return (

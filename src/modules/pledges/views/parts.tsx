@@ -10,7 +10,7 @@ export function titleText(p: Pick<Pledge, 'title' | 'ref'>, locale: Parameters<t
   return pickTranslated(p.title, locale)?.text ?? p.ref;
 }
 
-export function PledgeLink(props: { p: Pledge }) {
+export function PledgeLink(props: { p: Pick<Pledge, 'id' | 'ref' | 'title'> }) {
   const { locale } = useView();
   return (
     <a href={paths.pledge.href(locale, { id: props.p.id })}>
@@ -23,7 +23,7 @@ export function PledgeLink(props: { p: Pledge }) {
  * The pledging organizations, the lead first: each links to its directory page; an organization that is no
  * longer a member (withdrawn, suspended) is marked "former member" — its published pledges stay.
  */
-export function OrgNames(props: { p: Pledge; orgs: Map<string, OrgSummary>; confirmations?: boolean }) {
+export function OrgNames(props: { p: Pick<Pledge, 'orgs'>; orgs: Map<string, OrgSummary>; confirmations?: boolean }) {
   const { t, locale } = useView();
   return (
     <>
