@@ -19,7 +19,8 @@ import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodie
 import { countryNames } from '../../platform/reference/queries.js';
 import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
-import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf } from './queries.js';
+import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf, orgRespondents } from './queries.js';
+import { keptCount } from './memo.js';
 import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer, saveDraft, submitPersonAnswer, confirmPersonAnswer, pendingOf } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
@@ -61,7 +62,7 @@ consultationsRoutes.get(paths.create.pattern, async (c) => {
   const actor = requireUser(c);
   const run = await bodiesRunBy(c, actor);
   authorize(c, consultationsPolicy.can(actor, 'createAny', run.secretaryOf));
-  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', results_release: 'organizers', body: c.req.query('body') ?? run.bodies[0]?.slug }));
+  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', results_release: 'organizers', original_lang: c.get('locale'), body: c.req.query('body') ?? run.bodies[0]?.slug }));
 });
 
 consultationsRoutes.post(
@@ -302,16 +303,26 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   const locale = c.get('locale');
   const t = c.get('t');
   const questions = await resolved(c, x.k);
-  const answers = await allAnswers(db, x.k.id);
-  const orgs = new Map((await getOrganizations(db, answers.map((a) => a.respondent))).map((o) => [o.id, o]));
   const bodies = await listBodies(db);
+  // A closed consultation's counts are made once per answers-version and breakdown, then kept (memo.ts).
+  const present = await keptCount(x.k, 'orgs', async () => {
+    // In slices: an `in (…)` list stays under both engines' bound-parameter limits however many answered.
+    const ids = await orgRespondents(db, x.k.id);
+    const out = [];
+    for (let i = 0; i < ids.length; i += 5000) out.push(...(await getOrganizations(db, ids.slice(i, i + 5000))));
+    return out;
+  });
   // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
   const by = parseBreakdown(c.req.query('by'));
-  const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
-  const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
-  const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
+  const counted = await keptCount(x.k, `by:${by ? `${by.kind}:${by.value}` : ''}`, async () => {
+    const answers = await allAnswers(db, x.k.id);
+    const orgs = new Map(present.map((o) => [o.id, o]));
+    const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
+    const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
+    const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
+    return { results: countResults(questions, tooFew ? [] : shown), count: shown.length, tooFew };
+  });
   const names = await countryNames(db, locale);
-  const present = [...orgs.values()];
   const options = [
     ...SUB_REGIONS.map((r) => ({ value: `region:${r}`, label: t(`consultations.regions.${r}`), group: t('consultations.results.bySubRegion') })),
     ...[...new Set(present.map((o) => o.country))].sort().map((cc) => ({ value: `country:${cc}`, label: names.get(cc) ?? cc, group: t('consultations.results.byCountry') })),
@@ -324,12 +335,12 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
     <ResultsPage
       k={x.k}
       questions={questions}
-      results={countResults(questions, tooFew ? [] : shown)}
+      results={counted.results}
       orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
       canExport={consultationsPolicy.can(user, 'export', x)}
       canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
       canAgenda={consultationsPolicy.can(user, 'agenda', x)}
-      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
+      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: counted.count, tooFew: counted.tooFew }}
     />,
     { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
   );

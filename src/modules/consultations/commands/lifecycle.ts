@@ -9,7 +9,8 @@ import { newId, nowIso } from '../../../db/ids.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { notify } from '../../../platform/notify/notify.js';
 import type { I18n } from '../../../platform/i18n/i18n.js';
-import { pickTranslated, stringifyTranslated, type Translated } from '../../../platform/i18n/translated.js';
+import { pickTranslated, stringifyTranslated, languagesOf, type Translated } from '../../../platform/i18n/translated.js';
+import { DEFAULT_LOCALE, type Locale } from '../../../platform/i18n/locales.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { usersByIds } from '../../../platform/auth/users.js';
 import { designatedVoters, listMemberOrganizations } from '../../membership/index.js';
@@ -34,6 +35,8 @@ export interface ConsultationInput {
   title: Translated;
   purpose: Translated;
   instructions: Translated;
+  /** The language it is written in (default: the first language its title has). */
+  originalLang?: Locale;
   audience: Audience;
   publishAnswers: boolean;
   /** When results are shown to everyone (default: when the organizers publish them). */
@@ -52,6 +55,7 @@ export async function createConsultation(db: Db, actorId: string, input: Consult
       title: stringifyTranslated(input.title),
       purpose: stringifyTranslated(input.purpose),
       instructions: stringifyTranslated(input.instructions),
+      original_lang: input.originalLang ?? languagesOf(input.title)[0] ?? DEFAULT_LOCALE,
       audience: input.audience,
       publish_answers: input.publishAnswers ? 1 : 0,
       results_release: input.resultsRelease ?? 'organizers',
