@@ -142,20 +142,31 @@ export async function consultationsDue(db: Db, now: string, remindBefore: string
   return { toOpen: toOpen.map((r) => r.id), toClose: toClose.map((r) => r.id), toRemind: toRemind.map((r) => r.id) };
 }
 
-/** Every answer in batches (keyset on the organization id), so an export of any size holds one batch at a time. */
-export async function* answerBatches(db: Db, consultationId: string, size = 1000): AsyncGenerator<StoredAnswer[]> {
+/** An answer as an export writes it. */
+export interface ExportedAnswer {
+  respondent: string;
+  answers: Answers;
+  version: number;
+  submittedAt: string;
+}
+
+/**
+ * Every answer in batches (keyset on the respondent: the primary key's second column, so each batch is one index
+ * range), so an export of any size holds one batch at a time. Only the columns an export writes.
+ */
+export async function* answerBatches(db: Db, consultationId: string, size = 2000): AsyncGenerator<ExportedAnswer[]> {
   let after = '';
   for (;;) {
     const rows = await db
       .selectFrom('consultation_answers')
-      .selectAll()
+      .select(['respondent', 'answers', 'version', 'submitted_at'])
       .where('consultation_id', '=', consultationId)
       .where('respondent', '>', after)
       .orderBy('respondent')
       .limit(size)
       .execute();
     if (!rows.length) return;
-    yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at }));
+    yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, version: Number(r.version), submittedAt: r.submitted_at }));
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.respondent;
   }
