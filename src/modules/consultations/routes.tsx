@@ -13,7 +13,7 @@ import { readHistory } from '../../platform/audit/read.js';
 import { fail } from '../../platform/outcome.js';
 import { toCsv, csvLine } from '../../platform/http/csv.js';
 import { emptyForm } from '../../platform/views/components.js';
-import { pickTranslated } from '../../platform/i18n/translated.js';
+import { pickTranslated, parseTranslated } from '../../platform/i18n/translated.js';
 import { getOrganizations } from '../membership/index.js';
 import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodies/index.js';
 import { countryNames } from '../../platform/reference/queries.js';
@@ -21,15 +21,15 @@ import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js'
 import { consultationsPolicy } from './policy.js';
 import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf, orgRespondents } from './queries.js';
 import { keptCount } from './memo.js';
-import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
+import { createConsultation, updateTexts, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer, saveDraft, submitPersonAnswer, confirmPersonAnswer, pendingOf } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
 import { paths as bodiesPaths } from '../bodies/index.js';
-import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PersonForm, PrioritizeForm } from './schemas.js';
+import { ConsultationForm, consultationInput, TextsForm, textsInput, QuestionForm, questionInput, AnswerForm, PersonForm, PrioritizeForm } from './schemas.js';
 import { readAnswers, valuesOf, fieldOf } from './model.js';
 import { countResults } from './results.js';
 import { paths } from './paths.js';
-import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderQuestionForm, renderAnswer } from './pages.js';
+import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderTextsForm, renderQuestionForm, renderAnswer } from './pages.js';
 import { ConsultationsListPage } from './views/list.js';
 import { ConsultationPage } from './views/consultation.js';
 import { ResultsPage } from './views/results.js';
@@ -100,13 +100,39 @@ consultationsRoutes.get(paths.consultation.pattern, async (c) => {
       k={x.k}
       body={x.body}
       questions={await resolved(c, x.k)}
-      can={{ design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export'), publishResults: can('publishResults') }}
+      can={{ translate: consultationsPolicy.can(user, 'translate', x), design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export'), publishResults: can('publishResults') }}
       answeredOrgs={x.f.answerOrgs.filter((o) => done.has(o.id)).map((o) => o.name)}
       history={can('design') || can('close') || can('export') ? await readHistory(db, c.get('deps').modules, c.get('locale'), c.get('t'), { type: 'consultation', id: x.k.id }, await historyOf(db, 'consultation', x.k.id)) : []}
     />,
     { title: pickTranslated(x.k.title, c.get('locale'))?.text ?? x.k.id, crumbs: [[c.get('t')('consultations.list.title'), paths.list.pattern]], noindex: x.k.status === 'draft' },
   );
 });
+
+/** The form's values of a consultation's texts (`title_es`…), and its original language. */
+const textValues = (k: { title: string; purpose: string; instructions: string; originalLang: string }) => ({
+  original_lang: k.originalLang,
+  ...Object.fromEntries((['title', 'purpose', 'instructions'] as const).flatMap((n) => Object.entries(parseTranslated(k[n])).map(([l, v]) => [`${n}_${l}`, v]))),
+});
+
+consultationsRoutes.get(paths.texts.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadConsultation(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(actor, 'translate', x));
+  return renderTextsForm(c, x, emptyForm(textValues(x.k)));
+});
+
+consultationsRoutes.post(
+  paths.texts.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'translate', x),
+    input: TextsForm,
+    run: (trx, { actor, subject, input }) => updateTexts(trx, actor.id, subject.k.id, textsInput(input)),
+    form: (c, { subject, form }) => renderTextsForm(c, subject, form),
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.texts.done' }),
+  }),
+);
 
 consultationsRoutes.get(paths.addQuestion.pattern, async (c) => {
   const actor = requireUser(c);

@@ -52,6 +52,21 @@ export function consultationInput(d: z.output<typeof ConsultationForm>, bodyId: 
   };
 }
 
+/** The texts of a consultation and their translations (changed at any time by its organizers). */
+export const TextsForm = z
+  .object({
+    ...perLang('title', 200),
+    ...perLang('purpose', 4000),
+    ...perLang('instructions', 4000),
+    original_lang: z.enum(LOCALES).optional().catch(undefined),
+  })
+  .refine((v) => hasAny(v, 'title'), { message: 'consultations.errors.titleRequired', path: ['title_es'] })
+  .superRefine((v, ctx) => {
+    if (v.original_lang && hasAny(v, 'title') && !v[`title_${v.original_lang}`]) ctx.addIssue({ code: 'custom', message: 'consultations.errors.titleInOriginal', path: [`title_${v.original_lang}`] });
+  });
+
+export const textsInput = (d: z.output<typeof TextsForm>) => ({ title: translatedFromForm(d, 'title'), purpose: translatedFromForm(d, 'purpose'), instructions: translatedFromForm(d, 'instructions'), originalLang: d.original_lang });
+
 const optInt = z
   .string()
   .trim()

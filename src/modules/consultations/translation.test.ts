@@ -122,4 +122,37 @@ describe.each(DIALECTS)('consultation translations over HTTP (%s)', (dialect) =>
     expect(qhtml).toMatch(/<details class="translation" open[^>]*><summary>Text in Français<span class="hint"> — translated<\/span>/);
     expect(qhtml).toMatch(/<details class="translation"><summary>Text in English<span class="hint"> — not translated<\/span>/);
   });
+
+  it('lets the organizers add a translation later, with a history entry', async () => {
+    const form = await (await secretary.get(`/es/consultations/${id}/texts`)).text();
+    expect(form).toContain('value="Priorities 2027"');
+    expect(form).toMatch(/Texto en Français<span class="hint"> — sin traducir<\/span>/);
+    const bad = await secretary.post(`/es/consultations/${id}/texts`, { original_lang: 'es', title_es: '', title_fr: 'Priorités 2027' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Escriba el título en el idioma en que está escrita la consulta.');
+    const texts = {
+      original_lang: 'es',
+      title_es: 'Prioridades 2027',
+      title_en: 'Priorities 2027',
+      title_pt: 'Prioridades 2027 (pt)',
+      title_fr: 'Priorités 2027',
+      purpose_es: 'Preparar el conversatorio.',
+      purpose_en: 'Prepare the dialogue.',
+      purpose_fr: 'Préparer le dialogue.',
+      instructions_es: 'Ordene cinco objetivos.',
+      instructions_en: 'Rank five objectives.',
+      instructions_fr: 'Classez cinq objectifs.',
+    };
+    const ok = await secretary.post(`/es/consultations/${id}/texts`, texts);
+    expect(ok.status).toBe(303);
+    const fr = await (await secretary.get(`/fr/consultations/${id}`)).text();
+    expect(fr).toContain('Priorités 2027');
+    expect(fr).toContain('Classez cinq objectifs.');
+    // The question is not in French yet: the consultation is partly translated.
+    expect(fr).toContain('français (traduit en partie)');
+    expect(fr).toContain('Cette consultation n’est traduite en français qu’en partie : ce qui manque s’affiche en espagnol.');
+    const es = await (await secretary.get(`/es/consultations/${id}`)).text();
+    expect(es).toContain('cambió los textos de');
+    expect(es).toContain(`/es/consultations/${id}/texts`);
+  });
 });

@@ -78,6 +78,37 @@ export async function createConsultation(db: Db, actorId: string, input: Consult
 /** A new question: a stored `Question` less what the platform keeps (id, place); scale labels may be left out. */
 export type QuestionInput = Omit<Question, 'id' | 'position' | 'lowLabel' | 'highLabel'> & { lowLabel: Translated | null; highLabel: Translated | null };
 
+export interface TextsInput {
+  title: Translated;
+  purpose: Translated;
+  instructions: Translated;
+  originalLang?: Locale;
+}
+
+/**
+ * Changes a consultation's texts and their translations (at any status: a translation can come after the opening,
+ * a typo be corrected after the close). The history keeps which languages each text had before and after.
+ */
+export async function updateTexts(db: Db, actorId: string, consultationId: string, input: TextsInput, now = nowIso()): Promise<Outcome<{ id: string }>> {
+  const k = await getConsultation(db, consultationId);
+  if (!k) return fail('form.error.choice');
+  const originalLang = input.originalLang ?? languagesOf(input.title)[0] ?? k.originalLang;
+  await db
+    .updateTable('consultations')
+    .set({ title: stringifyTranslated(input.title), purpose: stringifyTranslated(input.purpose), instructions: stringifyTranslated(input.instructions), original_lang: originalLang, updated_at: now })
+    .where('id', '=', consultationId)
+    .execute();
+  const langs = (v: string | Translated) => languagesOf(v).join(',');
+  await audit(db, {
+    actorId,
+    action: 'consultation.textsChanged',
+    subjectType: 'consultation',
+    subjectId: consultationId,
+    data: { originalLang, before: { title: langs(k.title), purpose: langs(k.purpose), instructions: langs(k.instructions) }, after: { title: langs(input.title), purpose: langs(input.purpose), instructions: langs(input.instructions) } },
+  });
+  return ok({ id: consultationId });
+}
+
 /** Adds a question at the end, while the consultation is a draft (the unique position refuses a race's twin). */
 export async function addQuestion(db: Db, actorId: string, consultationId: string, q: QuestionInput): Promise<Outcome<{ id: string }>> {
   const k = await getConsultation(db, consultationId);

@@ -12,6 +12,8 @@ import type { Resolved } from '../model.js';
 import { ConditionNote, TranslationNotice } from './common.js';
 
 export interface Can {
+  /** Change the texts and translations (organizers, at any status). */
+  translate?: boolean;
   design: boolean;
   open: boolean;
   close: boolean;
@@ -80,6 +82,11 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
           </>
         ) : null}
       </p>
+      {can.translate ? (
+        <p>
+          <a href={paths.texts.href(locale, id)}>{t('consultations.page.editTexts')}</a>
+        </p>
+      ) : null}
       <h2>{t('consultations.page.questions')}</h2>
       {props.questions.length ? (
         <ol class="questions">

@@ -15,7 +15,8 @@ const originalOf = (form: FormState, fallback: Locale): Locale => {
 };
 const typed = (form: FormState, name: string): Translated => Object.fromEntries(LOCALES.filter((l) => String(form.values[`${name}_${l}`] ?? '').trim()).map((l) => [l, String(form.values[`${name}_${l}`])]));
 
-export function ConsultationFormPage(props: { title: string; action: string; bodies: BodyRow[]; form: FormState }) {
+/** The consultation's texts in its original language, then one section per other language with its state. */
+function ConsultationTexts(props: { form: FormState }) {
   const { t, locale } = useView();
   const { form } = props;
   const orig = originalOf(form, locale);
@@ -29,27 +30,37 @@ export function ConsultationFormPage(props: { title: string; action: string; bod
   );
   return (
     <>
+      <fieldset>
+        <legend>{t('consultations.form.texts')}</legend>
+        <SelectField name="original_lang" label={t('consultations.form.originalLang')} hint={t('consultations.form.originalLangHint')} form={form} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
+        <div lang={orig}>{texts(orig)}</div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('consultations.form.translations')}</legend>
+        <p class="hint">{t('consultations.form.translationsHint')}</p>
+        <TranslationDetails
+          locales={LOCALES.filter((l) => l !== orig)}
+          names={['title', 'purpose', 'instructions']}
+          form={form}
+          summary={(l) => t('consultations.form.translationIn', { language: LOCALE_NAMES[l] })}
+          state={(l) => t(`consultations.translation.${status[l]}`)}
+          fields={texts}
+        />
+      </fieldset>
+    </>
+  );
+}
+
+export function ConsultationFormPage(props: { title: string; action: string; bodies: BodyRow[]; form: FormState }) {
+  const { t, locale } = useView();
+  const { form } = props;
+  return (
+    <>
       <h1>{props.title}</h1>
       <ErrorSummary errors={form.errors} />
       <Form action={props.action}>
         <SelectField name="body" label={t('consultations.form.body')} hint={t('consultations.form.bodyHint')} form={form} options={props.bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, locale)?.text ?? b.slug }))} />
-        <fieldset>
-          <legend>{t('consultations.form.texts')}</legend>
-          <SelectField name="original_lang" label={t('consultations.form.originalLang')} hint={t('consultations.form.originalLangHint')} form={form} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
-          <div lang={orig}>{texts(orig)}</div>
-        </fieldset>
-        <fieldset>
-          <legend>{t('consultations.form.translations')}</legend>
-          <p class="hint">{t('consultations.form.translationsHint')}</p>
-          <TranslationDetails
-            locales={LOCALES.filter((l) => l !== orig)}
-            names={['title', 'purpose', 'instructions']}
-            form={form}
-            summary={(l) => t('consultations.form.translationIn', { language: LOCALE_NAMES[l] })}
-            state={(l) => t(`consultations.translation.${status[l]}`)}
-            fields={texts}
-          />
-        </fieldset>
+        <ConsultationTexts form={form} />
         <ChoiceField
           name="audience"
           legend={t('consultations.form.audience')}
@@ -71,6 +82,26 @@ export function ConsultationFormPage(props: { title: string; action: string; bod
         <TextField name="opens_on" type="date" label={t('consultations.form.opensOn')} hint={t('consultations.form.opensHint')} form={form} />
         <TextField name="closes_on" type="date" label={t('consultations.form.closesOn')} hint={t('consultations.form.closesHint')} form={form} />
         <Button>{t('consultations.form.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+/** The texts of an existing consultation and their translations (its organizers, at any status). */
+export function TextsFormPage(props: { k: Consultation; action: string; cancel: string; form: FormState }) {
+  const { t } = useView();
+  return (
+    <>
+      <h1>{t('consultations.texts.title')}</h1>
+      <p>
+        <TTitle k={props.k} />
+      </p>
+      <ErrorSummary errors={props.form.errors} />
+      <Form action={props.action}>
+        <ConsultationTexts form={props.form} />
+        <p class="actions">
+          <Button>{t('consultations.texts.submit')}</Button> <a href={props.cancel}>{t('form.cancel')}</a>
+        </p>
       </Form>
     </>
   );
