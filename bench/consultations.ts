@@ -399,7 +399,7 @@ export const bench: BenchModule = {
     if (!main) return [];
     const paths = await resultPaths(deps, main);
     // Signed in: the page cache never serves it; a different breakdown (and language) on each request.
-    return [{ label: 'consultation results (2,000 answers), by group', path: paths[0]!, paths, as: 'member', connections: 10 }];
+    return [{ label: 'consultation results, a breakdown each request, signed in', path: paths[0]!, paths, as: 'member', connections: 10 }];
   },
   async extra(deps, { log }) {
     const rows: BenchRow[] = [];
