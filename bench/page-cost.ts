@@ -45,7 +45,6 @@ const post = (method: string, params?: object) => new Promise<unknown>((resolve,
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(noCache ? { PAGE_CACHE_TTL: '0' } : {}) });
 const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
 const pages: BenchPage[] = [...BASE_PAGES];
-// --only NAME: only that bench module's pages (a data dir made with `npm run bench -- --only NAME` lacks the others' data).
 for (const m of await loadModules(only)) pages.push(...(await m.pages(deps)));
 const cookie = await benchSessionCookie(deps);
 const app = createApp(deps);

@@ -105,6 +105,8 @@ interface Target {
   cookie?: string;
   /** Distinct paths for the warm-up and for the measured run (never the same ones). */
   rotate?: { warm: string[]; run: string[] };
+  /** Connections for this page (else the run's). */
+  connections?: number;
 }
 
 interface LoadResult {
@@ -125,6 +127,7 @@ function pathsFile(paths: string[]): string {
 
 async function load(t: Target): Promise<LoadResult> {
   const headers: Record<string, string> = t.cookie ? { cookie: t.cookie } : {};
+  const conns = t.connections ?? connections;
   const origin = new URL(t.url).origin;
   // One request first: one-time work (a search index built on first use) is not what is being measured.
   await served(t.rotate ? origin + t.rotate.warm[0] : t.url, headers).catch(() => undefined);
@@ -134,8 +137,8 @@ async function load(t: Target): Promise<LoadResult> {
     writeFileSync(lua, ROTATE_LUA);
     const script = (paths?: string[]) => (paths ? ['-s', lua] : []);
     const tail = (paths?: string[]) => (paths ? ['--', pathsFile(paths)] : []);
-    spawnSync(wrk, ['-t1', `-c${connections}`, '-d1s', ...h, ...script(t.rotate?.warm), t.url, ...tail(t.rotate?.warm)]); // warm-up
-    const out = spawnSync(wrk, ['-t1', `-c${connections}`, `-d${duration}s`, '--latency', ...h, ...script(t.rotate?.run), t.url, ...tail(t.rotate?.run)], { encoding: 'utf8' }).stdout;
+    spawnSync(wrk, ['-t1', `-c${conns}`, '-d1s', ...h, ...script(t.rotate?.warm), t.url, ...tail(t.rotate?.warm)]); // warm-up
+    const out = spawnSync(wrk, ['-t1', `-c${conns}`, `-d${duration}s`, '--latency', ...h, ...script(t.rotate?.run), t.url, ...tail(t.rotate?.run)], { encoding: 'utf8' }).stdout;
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
     const p50 = ms(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
     const p99 = ms(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
@@ -146,7 +149,7 @@ async function load(t: Target): Promise<LoadResult> {
   const run = async (paths: string[] | undefined, seconds: number) => {
     let i = 0;
     const requests = paths ? [{ setupRequest: (req: any) => ({ ...req, path: paths[i++ % paths.length] }) }] : undefined;
-    return autocannon({ url: t.url, connections, duration: seconds, headers, requests });
+    return autocannon({ url: t.url, connections: conns, duration: seconds, headers, requests });
   };
   await run(t.rotate?.warm, 1); // warm-up
   const r = await run(t.rotate?.run, duration);
@@ -295,7 +298,7 @@ async function main() {
       const half = p.paths ? Math.floor(p.paths.length / 2) : 0;
       // The weighed path (the first) is left out of the measured run: it has been served just now.
       const rotate = p.paths ? { run: p.paths.slice(1, half), warm: p.paths.slice(half) } : undefined;
-      const r = await load({ url, cookie: c, rotate });
+      const r = await load({ url, cookie: c, rotate, connections: p.connections });
       if (rotate && r.requests > rotate.run.length) log(`${p.label}: ${r.requests} requests for ${rotate.run.length} distinct paths — some were repeated`);
       rows.push({ page: p, uncached, r, rss: rssMb(app.pid), br, plain });
     }

@@ -28,6 +28,8 @@ export interface BenchPage {
    * a page that gathers other modules' sections (a body's page, the home page) or many filter lists. Say why.
    */
   budget?: number;
+  /** Connections of the load test for this page (else the run's 50): a target stated at a given concurrency. */
+  connections?: number;
 }
 
 export interface BenchRow {

@@ -8,6 +8,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
 import { getConsultation, listConsultations, listQuestions, resolveQuestions, allAnswers, resultsPublic, type Consultation } from './queries.js';
 import { countResults } from './results.js';
+import { keptCount } from './memo.js';
 import { paths, apiPaths } from './paths.js';
 
 const ConsultationSchema = z
@@ -94,7 +95,8 @@ export function consultationsApi(api: OpenAPIHono<AppEnv>) {
       if (!k || !resultsPublic(k)) return problem(c, 404, 'not_found', 'No consultation with published results has that id') as any;
       const slugs = new Map((await listBodies(db)).map((x) => [x.id, x.slug]));
       const questions = await resolveQuestions(db, await listQuestions(db, k.id), lang);
-      const results = countResults(questions, await allAnswers(db, k.id));
+      // Kept per answers-version once closed, as on the results page (memo.ts).
+      const results = await keptCount(k, 'all', async () => countResults(questions, await allAnswers(db, k.id)));
       const out = questions.map((q) => {
         const r = results.get(q.id)!;
         const label = new Map(q.items.map((i) => [i.key, i.label]));

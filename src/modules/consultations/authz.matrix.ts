@@ -79,6 +79,9 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'POST', route: paths.create.pattern, url: () => paths.create.href('es'), form: () => ({ body: 'mt1' }), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.consultation.pattern, url: at(paths.consultation, 'draft'), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.consultation.pattern, url: at(paths.consultation, 'open'), expect: everyone() },
+      // Texts and translations: the organizers, at any status.
+      { method: 'GET', route: paths.texts.pattern, url: at(paths.texts, 'closed'), expect: only('secretary', 'admin') },
+      { method: 'POST', route: paths.texts.pattern, url: at(paths.texts, 'open'), form: () => ({ title_es: 'Consulta', original_lang: 'es' }), expect: only('secretary', 'admin') },
       { method: 'GET', route: paths.addQuestion.pattern, url: at(paths.addQuestion, 'draft'), expect: only('secretary', 'admin') },
       { method: 'POST', route: paths.addQuestion.pattern, url: at(paths.addQuestion, 'draft'), expect: only('secretary', 'admin') },
       { method: 'POST', route: paths.removeQuestion.pattern, url: () => paths.removeQuestion.href('es', { id: x().draft, qid: 'zzzzzzzzzzzzzzzz' }), expect: only('secretary', 'admin') },

@@ -6,6 +6,7 @@ import { consultationsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1030_consultations_create.js';
 import * as releaseDrafts from './migrations/2026_12_02_1500_consultations_release_drafts.js';
 import * as linkAudience from './migrations/2026_12_02_1510_consultations_link_audience.js';
+import * as originalLang from './migrations/2026_12_02_2200_consultations_original_lang.js';
 import { consultationsRoutes } from './routes.js';
 import { consultationsApi } from './api.js';
 import { paths } from './paths.js';
@@ -25,7 +26,12 @@ export const consultationsModule = defineModule({
   linkTargets: [consultationLinks],
   reportSections: [consultationsReport],
   audit: consultationsAudit,
-  migrations: { '2026_12_02_1030_consultations_create': create, '2026_12_02_1500_consultations_release_drafts': releaseDrafts, '2026_12_02_1510_consultations_link_audience': linkAudience },
+  migrations: {
+    '2026_12_02_1030_consultations_create': create,
+    '2026_12_02_1500_consultations_release_drafts': releaseDrafts,
+    '2026_12_02_1510_consultations_link_audience': linkAudience,
+    '2026_12_02_2200_consultations_original_lang': originalLang,
+  },
   messages: { es, en, pt, fr },
   routes: consultationsRoutes,
   api: consultationsApi,

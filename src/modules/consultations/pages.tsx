@@ -10,7 +10,7 @@ import { usersByIds } from '../../platform/auth/users.js';
 import { getConsultation, listQuestions, resolveQuestions, answerOf, type Consultation } from './queries.js';
 import type { ConsultationFacts } from './policy.js';
 import { paths } from './paths.js';
-import { ConsultationFormPage, QuestionFormPage } from './views/form.js';
+import { ConsultationFormPage, TextsFormPage, QuestionFormPage } from './views/form.js';
 import { AnswerPage } from './views/answer.js';
 
 /** The organizations a person answers for in a consultation: those in its audience they represent. */
@@ -51,6 +51,11 @@ export const backToConsultation = ({ subject, locale }: { subject: { k: Consulta
 export function renderConsultationForm(c: Context<AppEnv>, bodies: BodyRow[], form: FormState) {
   const title = c.get('t')('consultations.create.title');
   return c.render(<ConsultationFormPage title={title} action={paths.create.href(c.get('locale'))} bodies={bodies} form={form} />, { title, noindex: true });
+}
+
+export function renderTextsForm(c: Context<AppEnv>, x: Loaded, form: FormState) {
+  const locale = c.get('locale');
+  return c.render(<TextsFormPage k={x.k} action={paths.texts.href(locale, { id: x.k.id })} cancel={paths.consultation.href(locale, { id: x.k.id })} form={form} />, { title: c.get('t')('consultations.texts.title'), noindex: true });
 }
 
 export async function renderQuestionForm(c: Context<AppEnv>, x: Loaded, form: FormState) {

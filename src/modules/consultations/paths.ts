@@ -10,6 +10,8 @@ export const paths = {
   list: route('/consultations'),
   create: route('/consultations/new'),
   consultation: route(C),
+  /** Its texts and their translations (GET the form, POST it): the organizers, at any status. */
+  texts: route(`${C}/texts`),
   /** Add a question (GET the form, POST it). */
   addQuestion: route(`${C}/questions/new`),
   removeQuestion: route(`${C}/questions/:qid{[0-9a-z]{16}}/delete`),

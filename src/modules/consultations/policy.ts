@@ -29,6 +29,8 @@ export const consultationsPolicy = definePolicy({
   create: (a: Actor, f: BodyFacts) => manages(a, f),
   /** Drafts are seen by their organizers only; open and closed consultations by everyone. */
   view: (a: Actor, { k, f }: Subject) => k.status !== 'draft' || manages(a, f.body),
+  /** Change its texts and translations: organizers, at any status (a translation may come after the opening). */
+  translate: (a: Actor, { f }: Subject) => manages(a, f.body),
   /** Change the questions: organizers, while it is a draft. */
   design: (a: Actor, { k, f }: Subject) => k.status === 'draft' && manages(a, f.body),
   open: (a: Actor, { k, f }: Subject) => k.status === 'draft' && manages(a, f.body),

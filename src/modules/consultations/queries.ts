@@ -1,6 +1,7 @@
 /** @module Consultations: reads (never writes — the clock is jobs.ts's). */
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/schema.js';
-import type { Locale } from '../../platform/i18n/locales.js';
+import { LOCALES, DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listPrinciples, listCountries } from '../../platform/reference/queries.js';
 import type { Answers, Question, Resolved } from './model.js';
@@ -12,6 +13,8 @@ export interface Consultation {
   title: string;
   purpose: string;
   instructions: string;
+  /** The language it was written in: the others are its translations (translation.ts). */
+  originalLang: Locale;
   audience: Audience;
   publishAnswers: boolean;
   resultsRelease: ResultsRelease;
@@ -25,12 +28,13 @@ export interface Consultation {
   createdAt: string;
 }
 
-export const toConsultation = (r: ConsultationsTable): Consultation => ({
+export const toConsultation = (r: Selectable<ConsultationsTable>): Consultation => ({
   id: r.id,
   bodyId: r.body_id,
   title: r.title,
   purpose: r.purpose,
   instructions: r.instructions,
+  originalLang: (LOCALES as readonly string[]).includes(r.original_lang) ? (r.original_lang as Locale) : DEFAULT_LOCALE,
   audience: r.audience,
   publishAnswers: !!r.publish_answers,
   resultsRelease: r.results_release,
@@ -109,6 +113,12 @@ export async function allAnswers(db: Db, consultationId: string): Promise<Stored
   return rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at }));
 }
 
+/** The organizations that answered (ids; the persons who answered an open-link consultation are not organizations). */
+export async function orgRespondents(db: Db, consultationId: string): Promise<string[]> {
+  const rows = await db.selectFrom('consultation_answers').select('respondent').where('consultation_id', '=', consultationId).where('respondent', 'not like', 'email:%').orderBy('respondent').execute();
+  return rows.map((r) => r.respondent);
+}
+
 /** Which of these organizations have answered. */
 export async function answeredBy(db: Db, consultationId: string, orgIds: string[]): Promise<Set<string>> {
   if (!orgIds.length) return new Set();
@@ -132,20 +142,31 @@ export async function consultationsDue(db: Db, now: string, remindBefore: string
   return { toOpen: toOpen.map((r) => r.id), toClose: toClose.map((r) => r.id), toRemind: toRemind.map((r) => r.id) };
 }
 
-/** Every answer in batches (keyset on the organization id), so an export of any size holds one batch at a time. */
-export async function* answerBatches(db: Db, consultationId: string, size = 1000): AsyncGenerator<StoredAnswer[]> {
+/** An answer as an export writes it. */
+export interface ExportedAnswer {
+  respondent: string;
+  answers: Answers;
+  version: number;
+  submittedAt: string;
+}
+
+/**
+ * Every answer in batches (keyset on the respondent: the primary key's second column, so each batch is one index
+ * range), so an export of any size holds one batch at a time. Only the columns an export writes.
+ */
+export async function* answerBatches(db: Db, consultationId: string, size = 2000): AsyncGenerator<ExportedAnswer[]> {
   let after = '';
   for (;;) {
     const rows = await db
       .selectFrom('consultation_answers')
-      .selectAll()
+      .select(['respondent', 'answers', 'version', 'submitted_at'])
       .where('consultation_id', '=', consultationId)
       .where('respondent', '>', after)
       .orderBy('respondent')
       .limit(size)
       .execute();
     if (!rows.length) return;
-    yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, submittedBy: r.submitted_by, version: Number(r.version), submittedAt: r.submitted_at }));
+    yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, version: Number(r.version), submittedAt: r.submitted_at }));
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.respondent;
   }

@@ -11,24 +11,25 @@ import { authorize, requireUser } from '../../platform/authz/authz.js';
 import { historyOf } from '../../platform/audit/audit.js';
 import { readHistory } from '../../platform/audit/read.js';
 import { fail } from '../../platform/outcome.js';
-import { toCsv } from '../../platform/http/csv.js';
+import { toCsv, csvLine } from '../../platform/http/csv.js';
 import { emptyForm } from '../../platform/views/components.js';
-import { pickTranslated } from '../../platform/i18n/translated.js';
+import { pickTranslated, parseTranslated } from '../../platform/i18n/translated.js';
 import { getOrganizations } from '../membership/index.js';
 import { getBodyBySlug, bodyFacts, listBodies, bodyMemberOrgIds } from '../bodies/index.js';
 import { countryNames } from '../../platform/reference/queries.js';
 import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
-import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf } from './queries.js';
-import { createConsultation, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
+import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf, orgRespondents } from './queries.js';
+import { keptCount } from './memo.js';
+import { createConsultation, updateTexts, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer, saveDraft, submitPersonAnswer, confirmPersonAnswer, pendingOf } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
 import { paths as bodiesPaths } from '../bodies/index.js';
-import { ConsultationForm, consultationInput, QuestionForm, questionInput, AnswerForm, PersonForm, PrioritizeForm } from './schemas.js';
+import { ConsultationForm, consultationInput, TextsForm, textsInput, QuestionForm, questionInput, AnswerForm, PersonForm, PrioritizeForm } from './schemas.js';
 import { readAnswers, valuesOf, fieldOf } from './model.js';
 import { countResults } from './results.js';
 import { paths } from './paths.js';
-import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderQuestionForm, renderAnswer } from './pages.js';
+import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderTextsForm, renderQuestionForm, renderAnswer } from './pages.js';
 import { ConsultationsListPage } from './views/list.js';
 import { ConsultationPage } from './views/consultation.js';
 import { ResultsPage } from './views/results.js';
@@ -61,7 +62,7 @@ consultationsRoutes.get(paths.create.pattern, async (c) => {
   const actor = requireUser(c);
   const run = await bodiesRunBy(c, actor);
   authorize(c, consultationsPolicy.can(actor, 'createAny', run.secretaryOf));
-  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', results_release: 'organizers', body: c.req.query('body') ?? run.bodies[0]?.slug }));
+  return renderConsultationForm(c, run.bodies, emptyForm({ audience: 'members', results_release: 'organizers', original_lang: c.get('locale'), body: c.req.query('body') ?? run.bodies[0]?.slug }));
 });
 
 consultationsRoutes.post(
@@ -99,13 +100,39 @@ consultationsRoutes.get(paths.consultation.pattern, async (c) => {
       k={x.k}
       body={x.body}
       questions={await resolved(c, x.k)}
-      can={{ design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export'), publishResults: can('publishResults') }}
+      can={{ translate: consultationsPolicy.can(user, 'translate', x), design: can('design'), open: can('open'), close: can('close'), answer: can('answer'), results: can('results'), export: can('export'), publishResults: can('publishResults') }}
       answeredOrgs={x.f.answerOrgs.filter((o) => done.has(o.id)).map((o) => o.name)}
       history={can('design') || can('close') || can('export') ? await readHistory(db, c.get('deps').modules, c.get('locale'), c.get('t'), { type: 'consultation', id: x.k.id }, await historyOf(db, 'consultation', x.k.id)) : []}
     />,
     { title: pickTranslated(x.k.title, c.get('locale'))?.text ?? x.k.id, crumbs: [[c.get('t')('consultations.list.title'), paths.list.pattern]], noindex: x.k.status === 'draft' },
   );
 });
+
+/** The form's values of a consultation's texts (`title_es`…), and its original language. */
+const textValues = (k: { title: string; purpose: string; instructions: string; originalLang: string }) => ({
+  original_lang: k.originalLang,
+  ...Object.fromEntries((['title', 'purpose', 'instructions'] as const).flatMap((n) => Object.entries(parseTranslated(k[n])).map(([l, v]) => [`${n}_${l}`, v]))),
+});
+
+consultationsRoutes.get(paths.texts.pattern, async (c) => {
+  const actor = requireUser(c);
+  const x = await loadConsultation(c, actor);
+  if (!x) return c.notFound();
+  authorize(c, consultationsPolicy.can(actor, 'translate', x));
+  return renderTextsForm(c, x, emptyForm(textValues(x.k)));
+});
+
+consultationsRoutes.post(
+  paths.texts.pattern,
+  action({
+    load: loadConsultation,
+    allow: (actor, x) => consultationsPolicy.can(actor, 'translate', x),
+    input: TextsForm,
+    run: (trx, { actor, subject, input }) => updateTexts(trx, actor.id, subject.k.id, textsInput(input)),
+    form: (c, { subject, form }) => renderTextsForm(c, subject, form),
+    done: (x) => ({ to: backToConsultation(x), flash: 'consultations.texts.done' }),
+  }),
+);
 
 consultationsRoutes.get(paths.addQuestion.pattern, async (c) => {
   const actor = requireUser(c);
@@ -302,16 +329,26 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   const locale = c.get('locale');
   const t = c.get('t');
   const questions = await resolved(c, x.k);
-  const answers = await allAnswers(db, x.k.id);
-  const orgs = new Map((await getOrganizations(db, answers.map((a) => a.respondent))).map((o) => [o.id, o]));
   const bodies = await listBodies(db);
+  // A closed consultation's counts are made once per answers-version and breakdown, then kept (memo.ts).
+  const present = await keptCount(x.k, 'orgs', async () => {
+    // In slices: an `in (…)` list stays under both engines' bound-parameter limits however many answered.
+    const ids = await orgRespondents(db, x.k.id);
+    const out = [];
+    for (let i = 0; i < ids.length; i += 5000) out.push(...(await getOrganizations(db, ids.slice(i, i + 5000))));
+    return out;
+  });
   // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
   const by = parseBreakdown(c.req.query('by'));
-  const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
-  const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
-  const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
+  const counted = await keptCount(x.k, `by:${by ? `${by.kind}:${by.value}` : ''}`, async () => {
+    const answers = await allAnswers(db, x.k.id);
+    const orgs = new Map(present.map((o) => [o.id, o]));
+    const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
+    const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
+    const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
+    return { results: countResults(questions, tooFew ? [] : shown), count: shown.length, tooFew };
+  });
   const names = await countryNames(db, locale);
-  const present = [...orgs.values()];
   const options = [
     ...SUB_REGIONS.map((r) => ({ value: `region:${r}`, label: t(`consultations.regions.${r}`), group: t('consultations.results.bySubRegion') })),
     ...[...new Set(present.map((o) => o.country))].sort().map((cc) => ({ value: `country:${cc}`, label: names.get(cc) ?? cc, group: t('consultations.results.byCountry') })),
@@ -319,17 +356,18 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
     ...bodies.map((b) => ({ value: `body:${b.slug}`, label: pickTranslated(b.shortName, locale)?.text ?? b.slug, group: t('consultations.results.byBody') })),
   ];
   if (!user) c.set('cacheable', true);
-  c.set('cacheParams', ['by']);
+  c.set('cacheParams', ['by', 'texts']);
   return c.render(
     <ResultsPage
       k={x.k}
       questions={questions}
-      results={countResults(questions, tooFew ? [] : shown)}
+      results={counted.results}
       orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
       canExport={consultationsPolicy.can(user, 'export', x)}
       canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
       canAgenda={consultationsPolicy.can(user, 'agenda', x)}
-      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: shown.length, tooFew }}
+      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: counted.count, tooFew: counted.tooFew }}
+      allTexts={questions.find((q) => q.id === c.req.query('texts'))?.id}
     />,
     { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
   );
@@ -375,12 +413,25 @@ async function loadExport(c: Context<AppEnv>) {
 async function* rowsOf(c: Context<AppEnv>, id: string) {
   const { db } = c.get('deps');
   for await (const batch of answerBatches(db, id)) {
-    const orgs = new Map((await getOrganizations(db, batch.map((a) => a.respondent))).map((o) => [o.id, o]));
+    // Persons who answered through the link (`email:…`) are no organization: nothing to look up.
+    const ids = batch.map((a) => a.respondent).filter((r) => !r.startsWith('email:'));
+    const orgs = new Map((await getOrganizations(db, ids)).map((o) => [o.id, o]));
     yield batch.map((a) => ({ a, o: orgs.get(a.respondent) }));
   }
 }
 
-const cellOf = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(' > ') : typeof v === 'object' && v ? Object.entries(v).map(([k, n]) => `${k}=${n}`).join('; ') : String(v));
+/** An answer as one cell: a ranking "4 > 8 > 13", points "4=6; 8=4", a value as text (written for 250,000 rows: no intermediate arrays). */
+function cellOf(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.join(' > ');
+  if (typeof v === 'object') {
+    let s = '';
+    for (const k in v) s += `${s ? '; ' : ''}${k}=${(v as Record<string, number>)[k]}`;
+    return s;
+  }
+  return String(v);
+}
 
 /**
  * Every answer, one row per organization, columns in question order (a ranking: its items in order, "4 > 8";
@@ -394,7 +445,17 @@ consultationsRoutes.get(paths.exportCsv.pattern, async (c) => {
   const head = [t('consultations.csv.organization'), t('consultations.csv.country'), t('consultations.csv.type'), t('consultations.csv.submittedAt'), ...e.questions.map((q) => `${q.position}. ${pickTranslated(q.prompt, locale)?.text ?? fieldOf(q)}`)];
   async function* chunks() {
     yield toCsv([head], { bom: true });
-    for await (const rows of rowsOf(c, e!.x.k.id)) yield toCsv(rows.map(({ a, o }) => [o?.name ?? a.respondent, o?.country ?? '', o?.type ?? '', a.submittedAt, ...e!.questions.map((q) => cellOf(a.answers[q.id]))]));
+    const ids = e!.questions.map((q) => q.id);
+    for await (const rows of rowsOf(c, e!.x.k.id)) {
+      // One string per batch, line by line (csvLine: toCsv's text without its per-call set-up).
+      let out = '';
+      for (const { a, o } of rows) {
+        const cells: unknown[] = [o?.name ?? a.respondent, o?.country ?? '', o?.type ?? '', a.submittedAt];
+        for (const id of ids) cells.push(cellOf(a.answers[id]));
+        out += csvLine(cells);
+      }
+      yield out;
+    }
   }
   return c.body(streamOf(chunks()), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="consultation-${e.x.k.id}.csv"` });
 });

@@ -22,6 +22,8 @@ export const ConsultationForm = z
     ...perLang('title', 200),
     ...perLang('purpose', 4000),
     ...perLang('instructions', 4000),
+    /** The language the texts are written in (else the first language the title has). */
+    original_lang: z.enum(LOCALES).optional().catch(undefined),
     audience: z.enum(['members', 'body', 'link']),
     publish_answers: fields.flag(),
     results_release: z.enum(RELEASES).optional().default('organizers'),
@@ -29,6 +31,10 @@ export const ConsultationForm = z
     closes_on: optDate,
   })
   .refine((v) => hasAny(v, 'title'), { message: 'consultations.errors.titleRequired', path: ['title_es'] })
+  // The title in the language the consultation is written in (the others translate it).
+  .superRefine((v, ctx) => {
+    if (v.original_lang && hasAny(v, 'title') && !v[`title_${v.original_lang}`]) ctx.addIssue({ code: 'custom', message: 'consultations.errors.titleInOriginal', path: [`title_${v.original_lang}`] });
+  })
   .refine((v) => !v.opens_on || !v.closes_on || v.opens_on <= v.closes_on, { message: 'consultations.errors.closeBeforeOpen', path: ['closes_on'] });
 
 export function consultationInput(d: z.output<typeof ConsultationForm>, bodyId: string): ConsultationInput {
@@ -37,6 +43,7 @@ export function consultationInput(d: z.output<typeof ConsultationForm>, bodyId: 
     title: translatedFromForm(d, 'title'),
     purpose: translatedFromForm(d, 'purpose'),
     instructions: translatedFromForm(d, 'instructions'),
+    originalLang: d.original_lang,
     audience: d.audience,
     publishAnswers: d.publish_answers,
     resultsRelease: d.results_release,
@@ -44,6 +51,21 @@ export function consultationInput(d: z.output<typeof ConsultationForm>, bodyId: 
     closesAt: d.closes_on ? `${d.closes_on}T23:59:59.999Z` : null,
   };
 }
+
+/** The texts of a consultation and their translations (changed at any time by its organizers). */
+export const TextsForm = z
+  .object({
+    ...perLang('title', 200),
+    ...perLang('purpose', 4000),
+    ...perLang('instructions', 4000),
+    original_lang: z.enum(LOCALES).optional().catch(undefined),
+  })
+  .refine((v) => hasAny(v, 'title'), { message: 'consultations.errors.titleRequired', path: ['title_es'] })
+  .superRefine((v, ctx) => {
+    if (v.original_lang && hasAny(v, 'title') && !v[`title_${v.original_lang}`]) ctx.addIssue({ code: 'custom', message: 'consultations.errors.titleInOriginal', path: [`title_${v.original_lang}`] });
+  });
+
+export const textsInput = (d: z.output<typeof TextsForm>) => ({ title: translatedFromForm(d, 'title'), purpose: translatedFromForm(d, 'purpose'), instructions: translatedFromForm(d, 'instructions'), originalLang: d.original_lang });
 
 const optInt = z
   .string()

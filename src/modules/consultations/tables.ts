@@ -1,4 +1,5 @@
 /** @module Consultations' tables: consultations, their ordered questions, and one answer per organization. */
+import type { Generated } from 'kysely';
 import type { Flag } from '../../db/schema.js';
 
 /** draft (designed) → open (answers taken) → closed (results counted and shown). */
@@ -19,6 +20,8 @@ export interface ConsultationsTable {
   title: string;
   purpose: string;
   instructions: string;
+  /** The language it was written in ('es', 'en', 'pt', 'fr'); the others are translations of it. */
+  original_lang: Generated<string>;
   audience: Audience;
   /** 1: each organization's answers are published with the results; 0: only the aggregates. */
   publish_answers: Flag;

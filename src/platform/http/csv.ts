@@ -15,3 +15,19 @@ export const csvCell = (v: unknown): string => {
 export function toCsv(rows: unknown[][], opts: { bom?: boolean } = {}): string {
   return (opts.bom ? '\ufeff' : '') + stringify(rows.map((r) => r.map(csvCell)));
 }
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One row as a CSV line (formula-safe, quoted only where needed, `\n` ended): the same text `toCsv` writes for
+ * that row, for exports that stream many rows and should not pay csv-stringify's per-call set-up on each batch.
+ */
+export function csvLine(cells: readonly unknown[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const s = csvCell(cells[i]);
+    if (i) out += ',';
+    out += NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  }
+  return out + '\n';
+}

@@ -8,7 +8,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useView } from './context.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
-import { LOCALE_NAMES } from '../i18n/locales.js';
+import { LOCALE_NAMES, type Locale } from '../i18n/locales.js';
 import { zoneLabel } from '../i18n/zones.js';
 import type { ReadItem } from '../audit/read.js';
 
@@ -431,6 +431,32 @@ export function TText(props: { value: string | Translated | null | undefined; as
       ) : (
         <Tag lang={picked.fallback ? picked.lang : undefined}>{picked.text}</Tag>
       )}
+    </>
+  );
+}
+
+/**
+ * A form's texts in the other languages: one <details> per language, holding that language's fields (`fields(l)`,
+ * named `${name}_${l}`). Its summary names the language and, when given, how far the translation is
+ * (`state(l)`: "translated", "partly translated"…). It is open when one of its fields has a value or an error, so
+ * nothing typed or refused is hidden; closed, the form stays short on a phone. Works without JavaScript.
+ */
+export function TranslationDetails(props: { locales: readonly Locale[]; names: readonly string[]; form: FormState; summary: (l: Locale) => string; state?: (l: Locale) => string | undefined; fields: (l: Locale) => Child }) {
+  const { form } = props;
+  return (
+    <>
+      {props.locales.map((l) => {
+        const state = props.state?.(l);
+        return (
+          <details class="translation" open={props.names.some((n) => !!form.values[`${n}_${l}`] || !!form.errors[`${n}_${l}`])}>
+            <summary>
+              {props.summary(l)}
+              {state ? <span class="hint"> — {state}</span> : null}
+            </summary>
+            <div lang={l}>{props.fields(l)}</div>
+          </details>
+        );
+      })}
     </>
   );
 }

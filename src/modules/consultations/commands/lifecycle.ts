@@ -9,7 +9,8 @@ import { newId, nowIso } from '../../../db/ids.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { notify } from '../../../platform/notify/notify.js';
 import type { I18n } from '../../../platform/i18n/i18n.js';
-import { pickTranslated, stringifyTranslated, type Translated } from '../../../platform/i18n/translated.js';
+import { pickTranslated, stringifyTranslated, languagesOf, type Translated } from '../../../platform/i18n/translated.js';
+import { DEFAULT_LOCALE, type Locale } from '../../../platform/i18n/locales.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { usersByIds } from '../../../platform/auth/users.js';
 import { designatedVoters, listMemberOrganizations } from '../../membership/index.js';
@@ -34,6 +35,8 @@ export interface ConsultationInput {
   title: Translated;
   purpose: Translated;
   instructions: Translated;
+  /** The language it is written in (default: the first language its title has). */
+  originalLang?: Locale;
   audience: Audience;
   publishAnswers: boolean;
   /** When results are shown to everyone (default: when the organizers publish them). */
@@ -52,6 +55,7 @@ export async function createConsultation(db: Db, actorId: string, input: Consult
       title: stringifyTranslated(input.title),
       purpose: stringifyTranslated(input.purpose),
       instructions: stringifyTranslated(input.instructions),
+      original_lang: input.originalLang ?? languagesOf(input.title)[0] ?? DEFAULT_LOCALE,
       audience: input.audience,
       publish_answers: input.publishAnswers ? 1 : 0,
       results_release: input.resultsRelease ?? 'organizers',
@@ -73,6 +77,37 @@ export async function createConsultation(db: Db, actorId: string, input: Consult
 
 /** A new question: a stored `Question` less what the platform keeps (id, place); scale labels may be left out. */
 export type QuestionInput = Omit<Question, 'id' | 'position' | 'lowLabel' | 'highLabel'> & { lowLabel: Translated | null; highLabel: Translated | null };
+
+export interface TextsInput {
+  title: Translated;
+  purpose: Translated;
+  instructions: Translated;
+  originalLang?: Locale;
+}
+
+/**
+ * Changes a consultation's texts and their translations (at any status: a translation can come after the opening,
+ * a typo be corrected after the close). The history keeps which languages each text had before and after.
+ */
+export async function updateTexts(db: Db, actorId: string, consultationId: string, input: TextsInput, now = nowIso()): Promise<Outcome<{ id: string }>> {
+  const k = await getConsultation(db, consultationId);
+  if (!k) return fail('form.error.choice');
+  const originalLang = input.originalLang ?? languagesOf(input.title)[0] ?? k.originalLang;
+  await db
+    .updateTable('consultations')
+    .set({ title: stringifyTranslated(input.title), purpose: stringifyTranslated(input.purpose), instructions: stringifyTranslated(input.instructions), original_lang: originalLang, updated_at: now })
+    .where('id', '=', consultationId)
+    .execute();
+  const langs = (v: string | Translated) => languagesOf(v).join(',');
+  await audit(db, {
+    actorId,
+    action: 'consultation.textsChanged',
+    subjectType: 'consultation',
+    subjectId: consultationId,
+    data: { originalLang, before: { title: langs(k.title), purpose: langs(k.purpose), instructions: langs(k.instructions) }, after: { title: langs(input.title), purpose: langs(input.purpose), instructions: langs(input.instructions) } },
+  });
+  return ok({ id: consultationId });
+}
 
 /** Adds a question at the end, while the consultation is a draft (the unique position refuses a race's twin). */
 export async function addQuestion(db: Db, actorId: string, consultationId: string, q: QuestionInput): Promise<Outcome<{ id: string }>> {

@@ -8,6 +8,8 @@ import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { paths } from '../paths.js';
 import type { Consultation, StoredAnswer } from '../queries.js';
 import { fieldOf, SCALE, type Resolved } from '../model.js';
+import { translationStatus, consultationParts } from '../translation.js';
+import { TranslationNotice } from './common.js';
 
 export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs: { id: string; name: string }[]; current?: StoredAnswer; submittedByName?: string; form: FormState; draftAt?: string }) {
   const { t, locale, fmt } = useView();
@@ -15,7 +17,8 @@ export function AnswerPage(props: { k: Consultation; questions: Resolved[]; orgs
   return (
     <>
       <h1>{t('consultations.answer.title', { title: pickTranslated(k.title, locale)?.text ?? '' })}</h1>
-      <TText value={k.instructions} as="p" />
+      <TranslationNotice k={k} status={translationStatus(k.originalLang, consultationParts(k, props.questions))} />
+      <TText value={k.instructions} as="div" />
       {props.current ? <p class="hint">{t('consultations.answer.current', { version: props.current.version, at: fmt.dateTime(props.current.submittedAt), who: props.submittedByName ?? '' })}</p> : null}
       <p class="hint">{t('consultations.answer.changeUntilClose')}</p>
       {props.draftAt ? <Notice type="info">{t('consultations.answer.draftShown', { at: fmt.dateTime(props.draftAt) })}</Notice> : null}

@@ -2,14 +2,18 @@
 import { Form, Button, EmptyState, TText, Notice, HistoryTable } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
+import { LOCALES } from '../../../platform/i18n/locales.js';
+import { translationStatus, consultationParts } from '../translation.js';
 import type { ReadItem } from '../../../platform/audit/read.js';
 import { paths as bodiesPaths, type BodyRow } from '../../bodies/index.js';
 import { paths } from '../paths.js';
 import type { Consultation } from '../queries.js';
 import type { Resolved } from '../model.js';
-import { ConditionNote } from './common.js';
+import { ConditionNote, TranslationNotice } from './common.js';
 
 export interface Can {
+  /** Change the texts and translations (organizers, at any status). */
+  translate?: boolean;
   design: boolean;
   open: boolean;
   close: boolean;
@@ -24,9 +28,12 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
   const { k, can } = props;
   const day = (iso: string | null) => (iso ? fmt.date(iso) : '—');
   const id = { id: k.id };
+  const ts = translationStatus(k.originalLang, consultationParts(k, props.questions));
+  const lang = (l: string) => t(`languageNames.${l}`);
   return (
     <>
-      <h1>{pickTranslated(k.title, locale)?.text ?? k.id}</h1>
+      <h1>{pickTranslated(k.title, locale) ? <TText value={k.title} /> : k.id}</h1>
+      <TranslationNotice k={k} status={ts} />
       <dl class="facts">
         <dt>{t('consultations.page.status')}</dt>
         <dd>{t(`consultations.status.${k.status}`)}</dd>
@@ -46,11 +53,19 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
         <dd>{t(k.publishAnswers ? 'consultations.page.publishAnswers' : 'consultations.page.aggregatesOnly')}</dd>
         <dt>{t('consultations.page.release')}</dt>
         <dd>{k.resultsPublishedAt ? t('consultations.page.releasedOn', { date: fmt.date(k.resultsPublishedAt) }) : t(`consultations.release.${k.resultsRelease}`)}</dd>
+        <dt>{t('consultations.page.languages')}</dt>
+        <dd>{LOCALES.map((l) => `${lang(l)} (${t(`consultations.translation.${ts[l]}`)})`).join(', ')}</dd>
       </dl>
-      {k.purpose ? (
+      {pickTranslated(k.purpose, locale) ? (
         <>
           <h2>{t('consultations.page.purpose')}</h2>
-          <TText value={k.purpose} as="p" />
+          <TText value={k.purpose} as="div" />
+        </>
+      ) : null}
+      {pickTranslated(k.instructions, locale) ? (
+        <>
+          <h2>{t('consultations.page.instructions')}</h2>
+          <TText value={k.instructions} as="div" />
         </>
       ) : null}
       {props.answeredOrgs.length ? <Notice type="success">{t('consultations.page.answeredFor', { orgs: fmt.list(props.answeredOrgs) })}</Notice> : null}
@@ -67,12 +82,19 @@ export function ConsultationPage(props: { k: Consultation; body: BodyRow; questi
           </>
         ) : null}
       </p>
+      {can.translate ? (
+        <p>
+          <a href={paths.texts.href(locale, id)}>{t('consultations.page.editTexts')}</a>
+        </p>
+      ) : null}
       <h2>{t('consultations.page.questions')}</h2>
       {props.questions.length ? (
         <ol class="questions">
           {props.questions.map((q) => (
             <li>
-              <strong>{pickTranslated(q.prompt, locale)?.text ?? ''}</strong> <span class="hint">({t(`consultations.kinds.${q.kind}`)}{q.required ? `, ${t('consultations.page.required')}` : ''})</span>
+              <strong>
+                <TText value={q.prompt} />
+              </strong> <span class="hint">({t(`consultations.kinds.${q.kind}`)}{q.required ? `, ${t('consultations.page.required')}` : ''})</span>
               <ConditionNote q={q} all={props.questions} />
               {can.design ? (
                 <Form action={paths.removeQuestion.href(locale, { id: k.id, qid: q.id })}>

@@ -27,7 +27,7 @@ export interface BreakdownView {
 /** Questions whose result is an order of items, which can become an event's draft agenda. */
 const AGENDA_KINDS = new Set(['rank', 'points', 'one', 'many']);
 
-export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; canAgenda?: boolean; breakdown: BreakdownView }) {
+export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; canAgenda?: boolean; breakdown: BreakdownView; /** The question whose every text answer is listed. */ allTexts?: string }) {
   const { t, locale } = useView();
   const { k } = props;
   return (
@@ -54,7 +54,7 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
             <h2 id={`q-${q.id}`}>
               {q.position}. {pickTranslated(q.prompt, locale)?.text ?? ''}
             </h2>
-            {r ? <QuestionResultView q={q} r={r} orgName={props.orgName} attribute={k.publishAnswers} /> : null}
+            {r ? <QuestionResultView k={k} q={q} r={r} orgName={props.orgName} attribute={k.publishAnswers} allTexts={props.allTexts === q.id} by={props.breakdown.value} /> : null}
             {props.canPrioritize && !props.breakdown.value && q.kind === 'rank' && q.source === 'objectives' && r?.n ? (
               <Form action={paths.prioritize.href(locale, { id: k.id, qid: q.id })}>
                 <TextField name="count" type="number" inputmode="numeric" label={t('consultations.results.prioritizeCount')} hint={t('consultations.results.prioritizeHint')} form={emptyForm({ count: '3' })} />
@@ -73,7 +73,10 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
   );
 }
 
-function QuestionResultView(props: { q: Resolved; r: QuestionResult; orgName: Map<string, string>; attribute: boolean }) {
+/** Free-text answers listed per question before "show all". */
+export const TEXTS_SHOWN = 50;
+
+function QuestionResultView(props: { k: Consultation; q: Resolved; r: QuestionResult; orgName: Map<string, string>; attribute: boolean; allTexts: boolean; by: string }) {
   const { t, fmt, locale } = useView();
   const { q, r } = props;
   const label = new Map(q.items.map((i) => [i.key, i.label]));
@@ -143,19 +146,29 @@ function QuestionResultView(props: { q: Resolved; r: QuestionResult; orgName: Ma
         </>
       );
     }
-    default:
+    default: {
+      // A long list is cut: the page stays light; one question's every answer is a link away (`?texts=<question>`).
+      const all = props.allTexts || r.texts.length <= TEXTS_SHOWN;
+      const texts = all ? r.texts : r.texts.slice(0, TEXTS_SHOWN);
       return (
         <>
           {answered}
           <ul class="texts">
-            {r.texts.map((x) => (
+            {texts.map((x) => (
               <li>
                 {x.text}
                 {props.attribute ? <> — <em>{props.orgName.get(x.respondent) ?? ''}</em></> : null}
               </li>
             ))}
           </ul>
+          {all ? null : (
+            <p>
+              {t('consultations.results.textsShown', { shown: fmt.number(texts.length), n: fmt.number(r.texts.length) })}{' '}
+              <a href={`${paths.results.href(locale, { id: props.k.id }, { ...(props.by ? { by: props.by } : {}), texts: q.id })}#q-${q.id}`}>{t('consultations.results.textsAll', { n: fmt.number(r.texts.length) })}</a>
+            </p>
+          )}
         </>
       );
+    }
   }
 }
