@@ -9,7 +9,8 @@ import { parseNumber } from '../core/progress.js';
 import type { Plan, PlanTree, Activity, Indicator, Result } from '../queries.js';
 import type { CsvProblem, CsvRow } from '../csv.js';
 import { CSV_COLUMNS } from '../csv.js';
-import { ACTIVITY_STATUSES } from '../tables.js';
+import { ACTIVITY_STATUSES, UNITS, DIRECTIONS } from '../tables.js';
+import type { Kind } from '../csv.js';
 import { paths } from '../paths.js';
 import { ProgressBar, Method, tx } from './progress.js';
 
@@ -384,6 +385,64 @@ export function IndicatorPage(props: { plan: Plan; i: Indicator; form: FormState
           </Form>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** Adds or changes one strategic area, expected result, activity or indicator: the spreadsheet's columns as fields. */
+export function ItemFormPage(props: { plan: Plan; kind: Kind; xid: string | null; form: FormState; parents: Option[]; bodies: Option[] }) {
+  const { t, locale: l, fmt } = useView();
+  const { plan, kind, xid, form } = props;
+  const ids = { id: plan.id, kind };
+  const title = xid ? t(`plans.item.edit.${kind}`, { code: String(form.values.code ?? '') }) : t(`plans.item.new.${kind}`);
+  const within = t('plans.indicator.measuredHint', { from: fmt.date(plan.startsOn), to: fmt.date(plan.endsOn) });
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>
+        <a href={paths.plan.href(l, { id: plan.id })}>{tx(plan.title, l)}</a>
+      </p>
+      {plan.status === 'approved' ? <Notice type="info">{t('plans.item.approvedNote')}</Notice> : null}
+      <ErrorSummary errors={form.errors} />
+      <Form action={xid ? paths.itemEdit.href(l, { ...ids, xid }) : paths.itemNew.href(l, ids)}>
+        <TextField name="code" label={t('plans.item.code')} hint={t('plans.item.codeHint')} form={form} maxlength={20} required />
+        {kind !== 'axis' ? <SelectField name="parent" label={t(kind === 'result' ? 'plans.kinds.axis' : 'plans.kinds.result')} form={form} options={props.parents} required /> : null}
+        {LOCALES.map((x) => (
+          <TextField name={`title_${x}`} label={t('plans.form.titleIn', { language: LOCALE_NAMES[x] })} form={form} maxlength={500} />
+        ))}
+        <TextField name="weight" type="number" label={t('plans.item.weight')} hint={t('plans.item.weightHint')} form={form} />
+        {kind === 'activity' ? (
+          <>
+            <SelectField name="body" label={t('plans.page.responsible')} form={form} options={props.bodies} />
+            <TextField name="people" label={t('plans.item.people')} hint={t('plans.item.peopleHint')} form={form} maxlength={500} />
+            <TextField name="starts_on" type="date" label={t('plans.item.startsOn')} hint={within} form={form} />
+            <TextField name="ends_on" type="date" label={t('plans.item.endsOn')} hint={within} form={form} />
+            <SelectField name="status" label={t('plans.page.status')} form={form} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`plans.activityStatus.${s}`) }))} />
+            <TextField name="objectives" label={t('plans.page.objectives')} hint={t('plans.item.objectivesHint')} form={form} maxlength={100} />
+          </>
+        ) : null}
+        {kind === 'indicator' ? (
+          <>
+            <SelectField name="unit" label={t('plans.page.unit')} form={form} options={UNITS.map((u) => ({ value: u, label: t(`plans.unit.${u}`) }))} />
+            <SelectField name="direction" label={t('plans.page.direction')} form={form} options={DIRECTIONS.map((d) => ({ value: d, label: t(`plans.direction.${d}`) }))} />
+            <TextField name="baseline" label={t('plans.page.baseline')} hint={t('plans.item.numberHint')} form={form} maxlength={200} />
+            <TextField name="target" label={t('plans.page.target')} hint={t('plans.item.numberHint')} form={form} maxlength={200} />
+          </>
+        ) : null}
+        <Button>{xid ? t('plans.item.save') : t('plans.item.add')}</Button>
+      </Form>
+      {xid ? (
+        <section aria-labelledby="remove">
+          <h2 id="remove">{t('plans.item.remove')}</h2>
+          <p>{t(`plans.item.removeLead.${kind}`)}</p>
+          <Form action={paths.itemDelete.href(l, { ...ids, xid })}>
+            <Button variant="danger">{t('plans.item.removeButton', { code: String(form.values.code ?? '') })}</Button>
+          </Form>
+        </section>
+      ) : null}
+      <p>
+        <a href={paths.plan.href(l, { id: plan.id })}>{t('plans.back')}</a>
+      </p>
     </>
   );
 }
