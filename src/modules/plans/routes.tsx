@@ -123,7 +123,7 @@ plansRoutes.get(paths.plan.pattern, async (c) => {
   const x = await loadPlan(c, user);
   if (!x) return c.notFound();
   const { db, modules } = c.get('deps');
-  const tree = await planTree(db, x.p);
+  const tree = await planTree(db, x.p, { reuse: true });
   const can = (rule: 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
   const history = can('history') ? await readHistory(db, modules, c.get('locale'), c.get('t'), { type: 'plan', id: x.p.id }, await historyOf(db, 'plan', x.p.id)) : null;
   if (!user) c.set('cacheable', true);
