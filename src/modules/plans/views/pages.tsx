@@ -509,9 +509,6 @@ export function ItemFormPage(props: { plan: Plan; kind: Kind; xid: string | null
           </Form>
         </section>
       ) : null}
-      <p>
-        <a href={paths.plan.href(l, { id: plan.id })}>{t('plans.back')}</a>
-      </p>
     </>
   );
 }
