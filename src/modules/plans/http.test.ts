@@ -258,6 +258,8 @@ describe.each(DIALECTS)('plans over HTTP (%s)', (dialect) => {
     expect(await count()).toBe(before + 1);
     const a = await ctx.db.selectFrom('plan_activities').selectAll().where('plan_id', '=', planId).where('code', '=', '1.1.9').executeTakeFirstOrThrow();
     expect(a.objectives).toBe('[4,16]');
+    // The page read before and after each change shows it (a plan's tree is reused only while the plan is unchanged).
+    expect(await (await secretary.client.get(`/es/plans/${planId}`)).text()).toContain('Actividad agregada');
     // An indicator: numbers where the unit is numeric, a target above the baseline where it must rise.
     const i1 = (await ctx.db.selectFrom('plan_indicators').select('id').where('plan_id', '=', planId).where('code', '=', 'I1').executeTakeFirstOrThrow()).id;
     const edit = `/es/plans/${planId}/indicator/${i1}/edit`;
@@ -276,6 +278,7 @@ describe.each(DIALECTS)('plans over HTTP (%s)', (dialect) => {
     // Removed, with its links; every change in the approved plan's history.
     expect((await secretary.client.post(`/es/plans/${planId}/activity/${a.id}/delete`)).status).toBe(303);
     expect(await count()).toBe(before);
+    expect(await (await secretary.client.get(`/es/plans/${planId}`)).text()).not.toContain('Actividad agregada');
     const page = await (await secretary.client.get(`/en/plans/${planId}`)).text();
     expect(page).toContain('added activity 1.1.9 to Operational plan 2026');
     expect(page).toContain('changed indicator I1 of Operational plan 2026 (target)');
