@@ -4,7 +4,8 @@
  * Mesa's plan, imports it from CSV (a file with a mistake first: refused with its line, nothing changed), previews
  * and confirms it, reports two indicator values, links the event to an activity, approves the plan and publishes
  * the Mesa's report for the year; a visitor finds the plan on the Mesa's page and downloads the report's Portuguese
- * PDF, whose text has the plan's progress — with axe on every new page, at desktop width and on a 360 px phone.
+ * PDF, whose text has the plan's progress; on a 360 px phone the secretary adds an activity and changes an
+ * indicator without the spreadsheet — with axe on every new page, at desktop width and on a 360 px phone.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -41,7 +42,7 @@ async function postForm(page: Page, from: string, to: string, form: Record<strin
 }
 
 test('a secretary imports the Mesa’s plan, reports indicator values, links an event and publishes the Mesa’s report; a visitor downloads the Portuguese PDF', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   // The person who will be secretary applies for their organization, which the administrator approves…
   await signUpAndVerify(page, SECRETARY);
   const orgId = await applyForOrganization(page, { name: 'Red de planes e2e', country: 'CO', objective: '17', role: 'Coordinación' });
@@ -156,6 +157,37 @@ test('a secretary imports the Mesa’s plan, reports indicator values, links an 
   // Approved, it shows on the Mesa's page, to anyone; the secretary publishes the Mesa's report for 2027.
   await page.locator(`form[action$="${plan}/approve"] button`).click();
   await expect(page.locator('.notice.success')).toBeVisible();
+
+  // On a 360 px phone, without the spreadsheet: the secretary adds an activity (a date outside the period first:
+  // refused beside its field, what was typed kept) and changes an indicator's target (below its baseline first).
+  await page.setViewportSize(PHONE);
+  await page.goto(plan);
+  await page.getByRole('link', { name: 'Agregar una actividad' }).click();
+  await checkA11y(page, 'new activity form (360 px)');
+  await page.locator('input[name=code]').fill('1.1.3');
+  await page.locator('input[name=title_es]').fill('Taller de validación de datos');
+  await page.locator('select[name=body]').selectOption('mt4');
+  await page.locator('input[name=starts_on]').fill('2028-01-10');
+  await page.locator('input[name=objectives]').fill('17');
+  await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+  await expect(page.locator('.error-summary')).toContainText('está fuera del período del plan');
+  await expect(page.locator('input[name=title_es]')).toHaveValue('Taller de validación de datos');
+  await checkA11y(page, 'new activity refused (360 px)');
+  await page.locator('input[name=starts_on]').fill('2027-09-10');
+  await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+  await expect(page.locator('.notice.success')).toContainText('Se agregó al plan.');
+  await expect(page.getByText('Taller de validación de datos')).toBeVisible();
+  await page.getByRole('link', { name: 'Cambiar I1' }).click();
+  await checkA11y(page, 'indicator form (360 px)');
+  await page.locator('input[name=target]').fill('3');
+  await page.getByRole('button', { name: 'Guardar los cambios' }).click();
+  await expect(page.locator('.error-summary')).toContainText('por debajo de la línea de base 5');
+  await page.locator('input[name=target]').fill('30');
+  await page.getByRole('button', { name: 'Guardar los cambios' }).click();
+  await expect(page.locator('.notice.success')).toContainText('Se guardaron los cambios.');
+  await expect(page.getByText('cambió el indicador I1')).toBeVisible();
+  await checkA11y(page, 'plan after the changes (360 px)');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/es/reports');
   await page.locator('input[name=kind][value=body]').check();
   await page.locator('select[name=body]').selectOption('mt4');

@@ -11,5 +11,6 @@ export const plansAudit: AuditReading = {
   params: (data, t) => ({
     ...(typeof data.from === 'string' && typeof data.code === 'string' ? { from: t(`plans.activityStatus.${data.from}`) } : {}),
     ...(typeof data.to === 'string' && typeof data.code === 'string' ? { to: t(`plans.activityStatus.${data.to}`) } : {}),
+    ...(typeof data.kind === 'string' ? { kind: t(`plans.item.kind.${data.kind}`) } : {}),
   }),
 };

@@ -23,6 +23,8 @@ interface Subjects {
   closed: Plan3;
   mechanismDraft: Plan3;
   fresh: (status: 'draft' | 'approved') => Promise<string>;
+  /** A fresh approved plan with its items, for removing one per role. */
+  freshItems: () => Promise<Plan3>;
 }
 
 const base = { weight: 1, bodyId: null, people: null, startsOn: null, endsOn: null, status: 'planned' as const, objectives: [], links: [], unit: 'number' as const, baseline: null, target: null, direction: 'rise' as const };
@@ -57,6 +59,7 @@ async function setup(w: World): Promise<Subjects> {
     closed: await make('closed'),
     mechanismDraft: await make('draft', null),
     fresh: async (status) => (await make(status)).id,
+    freshItems: () => make('approved'),
   };
 }
 
@@ -75,6 +78,8 @@ export const matrix = defineRouteMatrix<Subjects>({
     const act = (r: { href: (l: 'es', p: { id: string; aid: string }) => string }, k: 'draft' | 'approved' | 'closed') => () => r.href('es', { id: x()[k].id, aid: x()[k].activity });
     const ind = (k: 'draft' | 'approved' | 'closed') => () => paths.indicator.href('es', { id: x()[k].id, iid: x()[k].indicator });
     const api = (p: string, k: 'draft' | 'approved') => () => apiPaths.mounted(p).replace(':id', x()[k].id);
+    const newActivity = () => ({ code: `M${Math.random().toString(36).slice(2, 8)}`, parent: '1.1', title_es: 'Actividad nueva', status: 'planned' });
+    const editIndicator = () => ({ code: 'I1', parent: '1.1', title_es: 'Indicador', unit: 'number', direction: 'rise', baseline: '0', target: '12' });
     const valid = (w: World) => ({ body: w.body.id, title_es: 'Plan de la matriz', starts_on: '2026-01-01', ends_on: '2026-12-31', activity_share: '50' });
     return [
       { method: 'GET', route: paths.list.pattern, url: () => paths.list.href('es'), expect: everyone() },
@@ -108,6 +113,19 @@ export const matrix = defineRouteMatrix<Subjects>({
       { method: 'GET', route: paths.indicator.pattern, url: ind('draft'), expect: draftOnly('secretary', 'admin') },
       { method: 'POST', route: paths.indicator.pattern, url: ind('approved'), expect: editors() },
       { method: 'POST', route: paths.indicator.pattern, url: ind('closed'), expect: only() },
+      // One item without the spreadsheet: add, change, remove — the plan's editors, until it is closed.
+      { method: 'GET', route: paths.itemNew.pattern, url: () => paths.itemNew.href('es', { id: x().approved.id, kind: 'activity' }), expect: editors() },
+      { method: 'GET', route: paths.itemNew.pattern, url: () => paths.itemNew.href('es', { id: x().closed.id, kind: 'indicator' }), expect: only() },
+      { method: 'GET', route: paths.itemNew.pattern, url: () => paths.itemNew.href('es', { id: x().mechanismDraft.id, kind: 'axis' }), expect: except(draftOnly('admin'), { anonymous: 401 }) },
+      { method: 'POST', route: paths.itemNew.pattern, url: () => paths.itemNew.href('es', { id: x().approved.id, kind: 'activity' }), form: newActivity, expect: editors() },
+      { method: 'POST', route: paths.itemNew.pattern, url: () => paths.itemNew.href('es', { id: x().closed.id, kind: 'activity' }), form: newActivity, expect: only() },
+      { method: 'GET', route: paths.itemEdit.pattern, url: () => paths.itemEdit.href('es', { id: x().approved.id, kind: 'activity', xid: x().approved.activity }), expect: editors() },
+      { method: 'GET', route: paths.itemEdit.pattern, url: () => paths.itemEdit.href('es', { id: x().draft.id, kind: 'indicator', xid: x().draft.indicator }), expect: except(draftOnly('secretary', 'admin'), { anonymous: 401 }) },
+      { method: 'GET', route: paths.itemEdit.pattern, url: () => paths.itemEdit.href('es', { id: x().closed.id, kind: 'indicator', xid: x().closed.indicator }), expect: only() },
+      { method: 'POST', route: paths.itemEdit.pattern, url: () => paths.itemEdit.href('es', { id: x().approved.id, kind: 'indicator', xid: x().approved.indicator }), form: editIndicator, expect: editors() },
+      { method: 'POST', route: paths.itemEdit.pattern, url: () => paths.itemEdit.href('es', { id: x().closed.id, kind: 'indicator', xid: x().closed.indicator }), form: editIndicator, expect: only() },
+      { method: 'POST', route: paths.itemDelete.pattern, url: async () => { const f = await x().freshItems(); return paths.itemDelete.href('es', { id: f.id, kind: 'activity', xid: f.activity }); }, expect: editors() },
+      { method: 'POST', route: paths.itemDelete.pattern, url: () => paths.itemDelete.href('es', { id: x().closed.id, kind: 'indicator', xid: x().closed.indicator }), expect: only() },
       { method: 'GET', route: apiPaths.mounted(apiPaths.list), url: () => apiPaths.mounted(apiPaths.list), expect: everyone() },
       { method: 'GET', route: apiPaths.mounted(apiPaths.plan), url: api(apiPaths.plan, 'approved'), expect: everyone() },
       // Drafts are not in the API, for anyone.

@@ -62,7 +62,12 @@ export interface CsvProblem {
   line: number;
   key: string;
   params?: Record<string, string | number>;
+  /** The column the problem is in (a form shows it beside that field). */
+  column?: string;
 }
+
+/** A row's cells by column name. */
+export type CsvCells = Record<(typeof CSV_COLUMNS)[number], string>;
 
 export interface CsvEnv {
   /** Bodies by slug. */
@@ -112,96 +117,15 @@ export async function readPlanCsv(text: string, env: CsvEnv): Promise<{ rows: Cs
 
   const rows: CsvRow[] = [];
   const firstLine = new Map<string, number>();
-  const { startsOn, endsOn } = env.period;
   records.forEach((rec, i) => {
     const line = i + 2;
-    const bad = (key: string, params: Record<string, string | number> = {}) => problems.push({ line, key, params });
+    const bad = (key: string, params: Record<string, string | number> = {}, column?: string) => problems.push({ line, key, params, ...(column ? { column } : {}) });
     if (rec.length !== head.length) bad('cellCount', { found: rec.length, expected: head.length });
-    const v = Object.fromEntries(head.map((h, j) => [h, unguard((rec[j] ?? '').trim())])) as Record<(typeof CSV_COLUMNS)[number], string>;
-    const kind = v.kind.toLowerCase() as Kind;
-    if (!(KINDS as readonly string[]).includes(kind)) bad('kind', { value: v.kind });
-    const code = v.code;
-    if (!/^[A-Za-z0-9._-]{1,20}$/.test(code)) bad('code', { value: code });
-    else if (firstLine.has(code)) bad('duplicate', { code, first: firstLine.get(code)! });
-    else firstLine.set(code, line);
-    const title: Translated = {};
-    for (const l of LOCALES) if (v[`title_${l}` as const]) title[l as Locale] = v[`title_${l}` as const].slice(0, 500);
-    if (!Object.keys(title).length) bad('title');
-    let weight = 1;
-    if (v.weight) {
-      const w = parseNumber(v.weight);
-      if (w === null || !Number.isInteger(w) || w < 0 || w > 100) bad('weight', { value: v.weight });
-      else weight = w;
-    }
-    const row: CsvRow = {
-      line,
-      kind,
-      code,
-      parent: v.parent,
-      title,
-      weight,
-      bodyId: null,
-      people: null,
-      startsOn: null,
-      endsOn: null,
-      status: 'planned',
-      objectives: [],
-      links: [],
-      unit: 'number',
-      baseline: null,
-      target: null,
-      direction: 'rise',
-    };
-    if (kind === 'axis' && v.parent) bad('parentNotAllowed');
-    if (kind !== 'axis' && !v.parent) bad('parentMissing');
-    if (kind === 'activity') {
-      if (v.body) {
-        const id = env.bodies.get(v.body.toLowerCase());
-        if (!id) bad('body', { value: v.body });
-        else row.bodyId = id;
-      }
-      row.people = v.people ? v.people.slice(0, 500) : null;
-      for (const k of ['starts_on', 'ends_on'] as const) {
-        if (!v[k]) continue;
-        if (!isDate(v[k])) bad('date', { column: k, value: v[k] });
-        else if (v[k] < startsOn || v[k] > endsOn) bad('dateOutside', { column: k, value: v[k], from: startsOn, to: endsOn });
-      }
-      row.startsOn = v.starts_on || null;
-      row.endsOn = v.ends_on || null;
-      if (row.startsOn && row.endsOn && isDate(row.startsOn) && isDate(row.endsOn) && row.endsOn < row.startsOn) bad('dateOrder');
-      const status = (v.status || 'planned').toLowerCase();
-      if (!(ACTIVITY_STATUSES as readonly string[]).includes(status)) bad('status', { value: v.status });
-      else row.status = status as ActivityStatus;
-      const objs = split(v.objectives).map((x) => parseNumber(x));
-      if (objs.some((n) => n === null || !Number.isInteger(n) || n < 1 || n > 23)) bad('objectives', { value: v.objectives });
-      else row.objectives = [...new Set(objs as number[])].sort((a, b) => a - b);
-      for (const l of split(v.links)) {
-        const m = /^([a-z]+\.[a-z]+):([0-9A-Za-z_-]{1,64})$/.exec(l);
-        if (!m) bad('linkFormat', { value: l });
-        else if (!row.links.some((x) => x.type === m[1] && x.id === m[2])) row.links.push({ type: m[1]!, id: m[2]! });
-      }
-    } else {
-      for (const k of ['body', 'people', 'starts_on', 'ends_on', 'status', 'objectives', 'links'] as const) if (v[k]) bad('notForKind', { column: k, kind: v.kind });
-    }
-    if (kind === 'indicator') {
-      const unit = (v.unit || 'number').toLowerCase();
-      if (!(UNITS as readonly string[]).includes(unit)) bad('unit', { value: v.unit });
-      else row.unit = unit as Unit;
-      const direction = (v.direction || 'rise').toLowerCase();
-      if (!(DIRECTIONS as readonly string[]).includes(direction)) bad('direction', { value: v.direction });
-      else row.direction = direction as Direction;
-      row.baseline = v.baseline ? v.baseline.slice(0, 200) : null;
-      row.target = v.target ? v.target.slice(0, 200) : null;
-      if (row.unit !== 'text') {
-        const b = row.baseline === null ? null : parseNumber(row.baseline);
-        const t = row.target === null ? null : parseNumber(row.target);
-        if (row.baseline !== null && b === null) bad('number', { column: 'baseline', value: row.baseline });
-        if (row.target !== null && t === null) bad('number', { column: 'target', value: row.target });
-        if (b !== null && t !== null && row.direction === 'rise' && t < b) bad('targetBelow', { target: row.target!, baseline: row.baseline! });
-        if (b !== null && t !== null && row.direction === 'fall' && t > b) bad('targetAbove', { target: row.target!, baseline: row.baseline! });
-      }
-    } else {
-      for (const k of ['unit', 'baseline', 'target', 'direction'] as const) if (v[k]) bad('notForKind', { column: k, kind: v.kind });
+    const v = Object.fromEntries(head.map((h, j) => [h, unguard((rec[j] ?? '').trim())])) as CsvCells;
+    const row = checkRow(v, line, env, bad);
+    if (/^[A-Za-z0-9._-]{1,20}$/.test(row.code)) {
+      if (firstLine.has(row.code)) bad('duplicate', { code: row.code, first: firstLine.get(row.code)! }, 'code');
+      else firstLine.set(row.code, line);
     }
     rows.push(row);
   });
@@ -221,6 +145,100 @@ export async function readPlanCsv(text: string, env: CsvEnv): Promise<{ rows: Cs
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems };
+}
+
+type Bad = (key: string, params?: Record<string, string | number>, column?: string) => void;
+
+/**
+ * One row's checks (all but its parent's kind, duplicates across the file and the links' existence): the CSV
+ * import and the single-item forms share them, so a value refused in one is refused in the other.
+ */
+export function checkRow(v: CsvCells, line: number, env: Pick<CsvEnv, 'bodies' | 'period'>, bad: Bad): CsvRow {
+  const { startsOn, endsOn } = env.period;
+  const kind = v.kind.toLowerCase() as Kind;
+  if (!(KINDS as readonly string[]).includes(kind)) bad('kind', { value: v.kind }, 'kind');
+  const code = v.code;
+  if (!/^[A-Za-z0-9._-]{1,20}$/.test(code)) bad('code', { value: code }, 'code');
+  const title: Translated = {};
+  for (const l of LOCALES) if (v[`title_${l}` as const]) title[l as Locale] = v[`title_${l}` as const].slice(0, 500);
+  if (!Object.keys(title).length) bad('title', {}, 'title_es');
+  let weight = 1;
+  if (v.weight) {
+    const w = parseNumber(v.weight);
+    if (w === null || !Number.isInteger(w) || w < 0 || w > 100) bad('weight', { value: v.weight }, 'weight');
+    else weight = w;
+  }
+  const row: CsvRow = {
+    line,
+    kind,
+    code,
+    parent: v.parent,
+    title,
+    weight,
+    bodyId: null,
+    people: null,
+    startsOn: null,
+    endsOn: null,
+    status: 'planned',
+    objectives: [],
+    links: [],
+    unit: 'number',
+    baseline: null,
+    target: null,
+    direction: 'rise',
+  };
+  if (kind === 'axis' && v.parent) bad('parentNotAllowed', {}, 'parent');
+  if (kind !== 'axis' && !v.parent) bad('parentMissing', {}, 'parent');
+  if (kind === 'activity') {
+    if (v.body) {
+      const id = env.bodies.get(v.body.toLowerCase());
+      if (!id) bad('body', { value: v.body }, 'body');
+      else row.bodyId = id;
+    }
+    row.people = v.people ? v.people.slice(0, 500) : null;
+    for (const k of ['starts_on', 'ends_on'] as const) {
+      if (!v[k]) continue;
+      if (!isDate(v[k])) bad('date', { column: k, value: v[k] }, k);
+      else if (v[k] < startsOn || v[k] > endsOn) bad('dateOutside', { column: k, value: v[k], from: startsOn, to: endsOn }, k);
+    }
+    row.startsOn = v.starts_on || null;
+    row.endsOn = v.ends_on || null;
+    if (row.startsOn && row.endsOn && isDate(row.startsOn) && isDate(row.endsOn) && row.endsOn < row.startsOn) bad('dateOrder', {}, 'ends_on');
+    const status = (v.status || 'planned').toLowerCase();
+    if (!(ACTIVITY_STATUSES as readonly string[]).includes(status)) bad('status', { value: v.status }, 'status');
+    else row.status = status as ActivityStatus;
+    const objs = split(v.objectives).map((x) => parseNumber(x));
+    if (objs.some((n) => n === null || !Number.isInteger(n) || n < 1 || n > 23)) bad('objectives', { value: v.objectives }, 'objectives');
+    else row.objectives = [...new Set(objs as number[])].sort((a, b) => a - b);
+    for (const l of split(v.links)) {
+      const m = /^([a-z]+\.[a-z]+):([0-9A-Za-z_-]{1,64})$/.exec(l);
+      if (!m) bad('linkFormat', { value: l }, 'links');
+      else if (!row.links.some((x) => x.type === m[1] && x.id === m[2])) row.links.push({ type: m[1]!, id: m[2]! });
+    }
+  } else {
+    for (const k of ['body', 'people', 'starts_on', 'ends_on', 'status', 'objectives', 'links'] as const) if (v[k]) bad('notForKind', { column: k, kind: v.kind }, k);
+  }
+  if (kind === 'indicator') {
+    const unit = (v.unit || 'number').toLowerCase();
+    if (!(UNITS as readonly string[]).includes(unit)) bad('unit', { value: v.unit }, 'unit');
+    else row.unit = unit as Unit;
+    const direction = (v.direction || 'rise').toLowerCase();
+    if (!(DIRECTIONS as readonly string[]).includes(direction)) bad('direction', { value: v.direction }, 'direction');
+    else row.direction = direction as Direction;
+    row.baseline = v.baseline ? v.baseline.slice(0, 200) : null;
+    row.target = v.target ? v.target.slice(0, 200) : null;
+    if (row.unit !== 'text') {
+      const b = row.baseline === null ? null : parseNumber(row.baseline);
+      const t = row.target === null ? null : parseNumber(row.target);
+      if (row.baseline !== null && b === null) bad('number', { column: 'baseline', value: row.baseline }, 'baseline');
+      if (row.target !== null && t === null) bad('number', { column: 'target', value: row.target }, 'target');
+      if (b !== null && t !== null && row.direction === 'rise' && t < b) bad('targetBelow', { target: row.target!, baseline: row.baseline! }, 'target');
+      if (b !== null && t !== null && row.direction === 'fall' && t > b) bad('targetAbove', { target: row.target!, baseline: row.baseline! }, 'target');
+    }
+  } else {
+    for (const k of ['unit', 'baseline', 'target', 'direction'] as const) if (v[k]) bad('notForKind', { column: k, kind: v.kind }, k);
+  }
+  return row;
 }
 
 /** The plan in the import's columns (axes, then each axis's results, each result's activities and indicators). */

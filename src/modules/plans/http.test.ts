@@ -232,6 +232,60 @@ describe.each(DIALECTS)('plans over HTTP (%s)', (dialect) => {
     expect(JSON.parse(hist.data!)).toEqual({ added: 0, changed: 9, removed: 0 });
   });
 
+  it('adds, changes and removes one item without the spreadsheet, with the import’s checks beside each field and the changes in history', async () => {
+    const count = async () => (await ctx.db.selectFrom('plan_activities').select('id').where('plan_id', '=', planId).execute()).length;
+    const before = await count();
+    const form = await secretary.client.get(`/es/plans/${planId}/activity/new?parent=1.1`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('Agregar una actividad');
+    // Bad values: every problem beside its field, what was typed kept, nothing added.
+    const bad = await secretary.client.post(`/es/plans/${planId}/activity/new`, { code: '1.1.9', parent: '1.1', title_es: 'Actividad agregada', starts_on: '2027-02-01', objectives: '4;30', status: 'planned' });
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('Empieza el: 2027-02-01 está fuera del período del plan (2026-01-01 a 2026-12-31).');
+    expect(badHtml).toContain('«4;30» no es una lista de objetivos del PMM');
+    expect(badHtml).toContain('value="2027-02-01"');
+    expect(await count()).toBe(before);
+    // A parent that is not an expected result of this plan, a code already used.
+    expect((await secretary.client.post(`/es/plans/${planId}/activity/new`, { code: '1.1.9', parent: '9.9', title_es: 'X' })).status).toBe(422);
+    const taken = await secretary.client.post(`/es/plans/${planId}/activity/new`, { code: 'I1', parent: '1.1', title_es: 'X' });
+    expect(taken.status).toBe(422);
+    expect(await taken.text()).toContain('Otro elemento de este plan ya tiene el código I1.');
+    // Someone who does not edit the plan: refused.
+    expect((await other.client.post(`/es/plans/${planId}/activity/new`, { code: '1.1.9', parent: '1.1', title_es: 'X' })).status).toBe(403);
+    const added = await secretary.client.post(`/es/plans/${planId}/activity/new`, { code: '1.1.9', parent: '1.1', title_es: 'Actividad agregada', body: 'mt2', starts_on: '2026-03-01', objectives: '16;4', status: 'planned' });
+    expect(added.status).toBe(303);
+    expect(await count()).toBe(before + 1);
+    const a = await ctx.db.selectFrom('plan_activities').selectAll().where('plan_id', '=', planId).where('code', '=', '1.1.9').executeTakeFirstOrThrow();
+    expect(a.objectives).toBe('[4,16]');
+    // The page read before and after each change shows it (a plan's tree is reused only while the plan is unchanged).
+    expect(await (await secretary.client.get(`/es/plans/${planId}`)).text()).toContain('Actividad agregada');
+    // An indicator: numbers where the unit is numeric, a target above the baseline where it must rise.
+    const i1 = (await ctx.db.selectFrom('plan_indicators').select('id').where('plan_id', '=', planId).where('code', '=', 'I1').executeTakeFirstOrThrow()).id;
+    const edit = `/es/plans/${planId}/indicator/${i1}/edit`;
+    expect(await (await secretary.client.get(edit)).text()).toContain('Organizaciones que aportan insumos');
+    const ind = { code: 'I1', parent: '1.1', title_es: 'Organizaciones que aportan insumos', unit: 'number', direction: 'rise', baseline: '10' };
+    const below = await secretary.client.post(edit, { ...ind, target: '5' });
+    expect(below.status).toBe(422);
+    expect(await below.text()).toContain('La meta 5 está por debajo de la línea de base 10, pero el indicador debe subir.');
+    const word = await secretary.client.post(edit, { ...ind, target: 'muchas' });
+    expect(word.status).toBe(422);
+    expect(await word.text()).toContain('Meta: «muchas» no es un número.');
+    expect((await secretary.client.post(edit, { ...ind, target: '40' })).status).toBe(303);
+    const i = await ctx.db.selectFrom('plan_indicators').select(['target']).where('id', '=', i1).executeTakeFirstOrThrow();
+    expect(i.target).toBe('40');
+    expect(await ctx.db.selectFrom('plan_indicator_values').select('id').where('indicator_id', '=', i1).execute()).toHaveLength(1);
+    // Removed, with its links; every change in the approved plan's history.
+    expect((await secretary.client.post(`/es/plans/${planId}/activity/${a.id}/delete`)).status).toBe(303);
+    expect(await count()).toBe(before);
+    expect(await (await secretary.client.get(`/es/plans/${planId}`)).text()).not.toContain('Actividad agregada');
+    const page = await (await secretary.client.get(`/en/plans/${planId}`)).text();
+    expect(page).toContain('added activity 1.1.9 to Operational plan 2026');
+    expect(page).toContain('changed indicator I1 of Operational plan 2026 (target)');
+    expect(page).toContain('removed activity 1.1.9 from Operational plan 2026');
+    expect(page).toContain(`/en/plans/${planId}/indicator/${i1}/edit`);
+  });
+
   it('shows the body’s plan on its page and the plan section in a report', async () => {
     const mt2 = await (await anon.get('/es/bodies/mt2')).text();
     expect(mt2).toContain('Plan de trabajo');

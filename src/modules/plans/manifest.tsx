@@ -33,7 +33,7 @@ export const plansModule = defineModule({
   bodySections: async ({ db, locale, t }, { id }) => {
     const plan = await currentPlan(db, id, today());
     if (!plan) return null;
-    const tree = await planTree(db, plan, { links: false });
+    const tree = await planTree(db, plan, { links: false, reuse: true });
     return (
       <section aria-labelledby="body-plan">
         <h2 id="body-plan">{t('plans.section.body')}</h2>
@@ -45,7 +45,7 @@ export const plansModule = defineModule({
   aboutSections: async ({ db, locale, t }) => {
     const plan = await currentPlan(db, null, today());
     if (!plan) return null;
-    const tree = await planTree(db, plan, { links: false });
+    const tree = await planTree(db, plan, { links: false, reuse: true });
     return (
       <section aria-labelledby="about-plan">
         <h2 id="about-plan">{t('plans.section.about')}</h2>

@@ -7,6 +7,8 @@ import { route } from '../../platform/http/paths.js';
 const P = '/plans/:id{[0-9a-z]{16}}' as const;
 const A = `${P}/activities/:aid{[0-9a-z]{16}}` as const;
 const I = `${P}/indicators/:iid{[0-9a-z]{16}}` as const;
+/** One item of any kind, by the spreadsheet's name for its kind. */
+const K = ':kind{axis|result|activity|indicator}' as const;
 
 export const paths = {
   list: route('/plans'),
@@ -25,6 +27,12 @@ export const paths = {
   unlink: route(`${A}/links/delete`),
   /** GET: the values reported; POST: reports one. */
   indicator: route(I),
+  /** GET: the form to add an item of a kind; POST: adds it. */
+  itemNew: route(`${P}/${K}/new`),
+  /** GET: the form to change an item; POST: saves it. */
+  itemEdit: route(`${P}/${K}/:xid{[0-9a-z]{16}}/edit`),
+  /** POST: removes an item with what hangs from it. */
+  itemDelete: route(`${P}/${K}/:xid{[0-9a-z]{16}}/delete`),
 };
 
 /** The JSON API's paths, in OpenAPI form, relative to /api/v1. */

@@ -24,7 +24,8 @@ import { createPlan, approvePlan, closePlan, setActivityStatus, linkActivity, un
 import { applyPlanCsv } from './commands/import.js';
 import { readPlanCsv, decodeCsv, planCsv, type CsvEnv } from './csv.js';
 import { paths } from './paths.js';
-import { PlansListPage, PlanFormPage, PlanPage, ImportPage, ActivityPage, IndicatorPage } from './views/pages.js';
+import { PlansListPage, PlanFormPage, PlanPage, ImportPage, ActivityPage, IndicatorPage, ItemFormPage } from './views/pages.js';
+import { saveItem, deleteItem, itemValues, checkItem, PARENT_KIND, ITEM_TABLES, type Kind } from './commands/items.js';
 
 export const plansRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -122,7 +123,7 @@ plansRoutes.get(paths.plan.pattern, async (c) => {
   const x = await loadPlan(c, user);
   if (!x) return c.notFound();
   const { db, modules } = c.get('deps');
-  const tree = await planTree(db, x.p);
+  const tree = await planTree(db, x.p, { reuse: true });
   const can = (rule: 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
   const history = can('history') ? await readHistory(db, modules, c.get('locale'), c.get('t'), { type: 'plan', id: x.p.id }, await historyOf(db, 'plan', x.p.id)) : null;
   if (!user) c.set('cacheable', true);
@@ -350,5 +351,118 @@ plansRoutes.post(
     run: (trx, { actor, subject, input }) => reportValue(trx, actor, subject.p, subject.i.id, { period: input.period, value: input.value, measuredOn: input.measured_on, source: input.source, note: input.note }),
     form: (c, { subject, form }) => renderIndicator(c, subject, form),
     done: ({ subject, locale }) => ({ to: paths.indicator.href(locale, { id: subject.p.id, iid: subject.i.id }), flash: 'plans.flash.reported' }),
+  }),
+);
+
+// ------------------------------------------------------------------------------------------------
+// One item (strategic area, expected result, activity, indicator) without the spreadsheet
+// ------------------------------------------------------------------------------------------------
+
+type LoadedItem = Loaded & { kind: Kind; xid: string | null };
+
+const kindParam = (c: Context<AppEnv>) => c.req.param('kind') as Kind;
+
+/** The plan, the kind, and (on the edit and delete routes) the item, which must be in that plan. */
+async function loadItem(c: Context<AppEnv>, user: CurrentUser | null): Promise<LoadedItem | null> {
+  const x = await loadPlan(c, user);
+  if (!x) return null;
+  const kind = kindParam(c);
+  if (!(kind in ITEM_TABLES)) return null;
+  const xid = c.req.param('xid') ?? null;
+  if (xid && !(await c.get('deps').db.selectFrom(ITEM_TABLES[kind]).select('id').where('id', '=', xid).where('plan_id', '=', x.p.id).executeTakeFirst())) return null;
+  return { ...x, kind, xid };
+}
+
+/** What the item's checks need: bodies by short name, the plan's period; and the short names by id. */
+async function itemEnv(db: Db, p: Plan) {
+  const bodies = await listBodies(db);
+  return { env: { bodies: new Map(bodies.map((b) => [b.slug, b.id])), period: { startsOn: p.startsOn, endsOn: p.endsOn } }, slugs: new Map(bodies.map((b) => [b.id, b.slug])) };
+}
+
+/** The labels of the fields a problem's message may name (`{{column}}`). */
+const COLUMN_LABELS: Record<string, string> = { starts_on: 'plans.item.startsOn', ends_on: 'plans.item.endsOn', baseline: 'plans.page.baseline', target: 'plans.page.target' };
+
+async function renderItem(c: Context<AppEnv>, x: LoadedItem, form: FormState) {
+  const { db } = c.get('deps');
+  const l = c.get('locale');
+  const t = c.get('t');
+  const parentKind = PARENT_KIND[x.kind];
+  const parents: Option[] = parentKind
+    ? (await db.selectFrom(ITEM_TABLES[parentKind]).select(['code', 'title']).where('plan_id', '=', x.p.id).orderBy('position').execute()).map((r) => ({ value: r.code, label: `${r.code}. ${pickTranslated(r.title, l)?.text ?? ''}` }))
+    : [];
+  const bodies: Option[] = x.kind === 'activity' ? [{ value: '', label: t('plans.mechanism') }, ...(await listBodies(db)).map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug }))] : [];
+  // Every problem of what was typed, each beside its field (the action's refusal names only the first).
+  let shown = form;
+  if (Object.keys(form.errors).length) {
+    const { env } = await itemEnv(db, x.p);
+    const errors = { ...form.errors };
+    for (const p of checkItem(x.kind, form.values, env).problems) {
+      const field = p.column ?? 'code';
+      if (errors[field]) continue;
+      const params = { ...p.params, ...(typeof p.params?.column === 'string' && COLUMN_LABELS[p.params.column] ? { column: t(COLUMN_LABELS[p.params.column]) } : {}) };
+      errors[field] = t(`plans.csv.errors.${p.key}`, params);
+    }
+    shown = { values: form.values, errors };
+  }
+  const title = x.xid ? t(`plans.item.edit.${x.kind}`, { code: String(form.values.code ?? '') }) : t(`plans.item.new.${x.kind}`);
+  return c.render(<ItemFormPage plan={x.p} kind={x.kind} xid={x.xid} form={shown} parents={parents} bodies={bodies} />, {
+    title,
+    noindex: true,
+    crumbs: [[t('plans.list.title'), paths.list.pattern], [pickTranslated(x.p.title, l)?.text ?? '', paths.plan.href(l, { id: x.p.id })]],
+  });
+}
+
+const ITEM_DEFAULTS: Record<Kind, Record<string, string>> = {
+  axis: { weight: '1' },
+  result: { weight: '1' },
+  activity: { weight: '1', status: 'planned' },
+  indicator: { weight: '1', unit: 'number', direction: 'rise' },
+};
+
+plansRoutes.get(paths.itemNew.pattern, async (c) => {
+  const user = requireUser(c);
+  const x = await loadItem(c, user);
+  if (!x) return c.notFound();
+  authorize(c, plansPolicy.can(user, 'edit', x));
+  return renderItem(c, x, emptyForm({ ...ITEM_DEFAULTS[x.kind], parent: (c.req.query('parent') ?? '').slice(0, 20) }));
+});
+
+plansRoutes.get(paths.itemEdit.pattern, async (c) => {
+  const user = requireUser(c);
+  const x = await loadItem(c, user);
+  if (!x?.xid) return c.notFound();
+  authorize(c, plansPolicy.can(user, 'edit', x));
+  const { db } = c.get('deps');
+  const values = await itemValues(db, x.p, x.kind, x.xid, (await itemEnv(db, x.p)).slugs);
+  if (!values) return c.notFound();
+  return renderItem(c, x, emptyForm(values));
+});
+
+const saveItemAction = action({
+  load: loadItem,
+  allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+  run: async (trx, { c, actor, subject, values }) => {
+    const { env, slugs } = await itemEnv(trx, subject.p);
+    const r = await saveItem(trx, actor, subject.p, subject.kind, subject.xid, values, env, slugs);
+    if (!r.ok && typeof r.params?.column === 'string' && COLUMN_LABELS[r.params.column]) r.params.column = c.get('t')(COLUMN_LABELS[r.params.column]!);
+    return r;
+  },
+  form: (c, { subject, form }) => renderItem(c, subject, form),
+  done: ({ subject, locale }) => ({ to: paths.plan.href(locale, { id: subject.p.id }), flash: subject.xid ? 'plans.item.flash.saved' : 'plans.item.flash.added' }),
+});
+plansRoutes.post(paths.itemNew.pattern, saveItemAction);
+plansRoutes.post(paths.itemEdit.pattern, saveItemAction);
+
+plansRoutes.post(
+  paths.itemDelete.pattern,
+  action({
+    load: async (c, actor) => {
+      const x = await loadItem(c, actor);
+      return x?.xid ? x : null;
+    },
+    allow: (actor, x) => plansPolicy.can(actor, 'edit', x),
+    run: (trx, { actor, subject }) => deleteItem(trx, actor, subject.p, subject.kind, subject.xid!),
+    back: ({ subject, locale }) => paths.itemEdit.href(locale, { id: subject.p.id, kind: subject.kind, xid: subject.xid! }),
+    done: ({ subject, locale }) => ({ to: paths.plan.href(locale, { id: subject.p.id }), flash: 'plans.item.flash.removed' }),
   }),
 );

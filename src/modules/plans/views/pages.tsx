@@ -1,15 +1,17 @@
 /** @module Plans views: the list, a plan, the new-plan form, the import (form and preview), an activity and an indicator. */
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { useView } from '../../../platform/views/context.js';
 import { Form, ErrorSummary, TextField, SelectField, TextArea, Button, EmptyState, Table, HistoryTable, Notice, type FormState, type Option } from '../../../platform/views/components.js';
-import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
+import { LOCALES, LOCALE_NAMES, type Locale } from '../../../platform/i18n/locales.js';
 import type { ReadItem } from '../../../platform/audit/read.js';
 import type { ResolvedLink } from '../../../platform/links.js';
 import { parseNumber } from '../core/progress.js';
 import type { Plan, PlanTree, Activity, Indicator, Result } from '../queries.js';
 import type { CsvProblem, CsvRow } from '../csv.js';
 import { CSV_COLUMNS } from '../csv.js';
-import { ACTIVITY_STATUSES } from '../tables.js';
+import { ACTIVITY_STATUSES, UNITS, DIRECTIONS } from '../tables.js';
+import type { Kind } from '../csv.js';
 import { paths } from '../paths.js';
 import { ProgressBar, Method, tx } from './progress.js';
 
@@ -68,26 +70,101 @@ export function PlanFormPage(props: { form: FormState; bodies: Option[]; mechani
   );
 }
 
-/** The links an activity shows, as "Event: title" links. */
-function Evidence(props: { links: ResolvedLink[] }) {
-  const { t } = useView();
-  if (!props.links.length) return <span class="muted">—</span>;
+/** Text for HTML, escaped exactly as hono/jsx escapes it. */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/** A table as the platform's Table draws it, its head and rows given as HTML. */
+function RawTable(props: { caption: string; head: string[]; rows: string }) {
   return (
-    <ul>
-      {props.links.map((x) => (
-        <li>
-          {t(x.label)}: <a href={x.href}>{x.title}</a>
-        </li>
-      ))}
-    </ul>
+    <div class="table-wrap" role="group" aria-label={props.caption} tabindex={0}>
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>{raw(props.head.map((h) => `<th scope="col">${esc(h)}</th>`).join(''))}</tr>
+        </thead>
+        <tbody>{raw(props.rows)}</tbody>
+      </table>
+    </div>
   );
 }
 
-function ResultBlock(props: { plan: Plan; r: Result; links: Map<string, ResolvedLink[]>; bodyName: Map<string, string>; edit: boolean }) {
+/**
+ * What every row of a plan's page shares, worked out once per page: the translated words, the body names,
+ * the dates (most activities share a few), the objectives' lists. A plan of 200 activities made the page
+ * spend most of its time asking for the same words and dates again (decisions/0701, "Plan page speed").
+ */
+function rowKit(plan: Plan, bodyName: Map<string, string>, t: (k: string, o?: Record<string, unknown>) => string, fmt: ReturnType<typeof useView>['fmt'], l: Locale) {
+  const memo = <K,>(f: (k: K) => string) => {
+    const m = new Map<K, string>();
+    return (k: K) => {
+      let v = m.get(k);
+      if (v === undefined) m.set(k, (v = f(k)));
+      return v;
+    };
+  };
+  const date = memo((d: string) => fmt.date(d));
+  const mechanism = esc(t('plans.mechanism'));
+  return {
+    dash: '—',
+    status: memo((s: string) => `<span class="${statusBadge[s]}">${esc(t(`plans.activityStatus.${s}`))}</span>`),
+    body: memo((id: string | null) => (id ? esc(bodyName.get(id) ?? '') : mechanism)),
+    dates: memo((k: string) => {
+      const [from, to] = k.split('|') as [string, string];
+      return from || to ? esc(t('plans.page.periodValue', { from: from ? date(from) : '…', to: to ? date(to) : '…' })) : '—';
+    }),
+    objectives: memo((k: string) => (k ? esc(fmt.list(k.split(','))) : '—')),
+    number: memo((n: number) => esc(fmt.number(n))),
+    unit: memo((u: string) => esc(t(`plans.unit.${u}`))),
+    direction: memo((d: string) => esc(t(`plans.direction.${d}`))),
+    label: memo((k: string) => esc(t(k))),
+    notReported: esc(t('plans.page.notReported')),
+    noEvidence: '<span class="muted">—</span>',
+    activity: (aid: string) => paths.activity.href(l, { id: plan.id, aid }),
+    indicator: (iid: string) => paths.indicator.href(l, { id: plan.id, iid }),
+    edit: (kind: Kind, xid: string) => paths.itemEdit.href(l, { id: plan.id, kind, xid }),
+    editLink: (kind: Kind, xid: string, code: string) => `<a class="small" href="${esc(paths.itemEdit.href(l, { id: plan.id, kind, xid }))}">${esc(t('plans.item.editLink', { code }))}</a>`,
+  };
+}
+type RowKit = ReturnType<typeof rowKit>;
+
+function activityRows(r: Result, links: Map<string, ResolvedLink[]>, k: RowKit, l: Locale, edit: boolean): string {
+  let out = '';
+  for (const a of r.activities) {
+    const title = esc(tx(a.title, l));
+    const ev = links.get(a.id);
+    const evidence = ev?.length ? `<ul>${ev.map((x) => `<li>${k.label(x.label)}: <a href="${esc(x.href)}">${esc(x.title)}</a></li>`).join('')}</ul>` : k.noEvidence;
+    out +=
+      `<tr><td>${esc(a.code)}. ${edit ? `<a href="${esc(k.activity(a.id))}">${title}</a>` : title}` +
+      (a.people ? `<div class="small muted">${esc(a.people)}</div>` : '') +
+      (edit ? `<div>${k.editLink('activity', a.id, a.code)}</div>` : '') +
+      `</td><td>${k.body(a.bodyId)}</td><td>${k.dates(`${a.startsOn ?? ''}|${a.endsOn ?? ''}`)}</td><td>${k.status(a.status)}</td><td>${k.objectives(a.objectives.join(','))}</td><td>${evidence}</td></tr>`;
+  }
+  return out;
+}
+
+function indicatorRows(r: Result, k: RowKit, l: Locale, edit: boolean): string {
+  let out = '';
+  for (const i of r.indicators) {
+    const last = i.values.at(-1);
+    const num = (v: string | null) => {
+      if (v === null) return '—';
+      const n = i.unit === 'text' ? null : parseNumber(v);
+      return n === null ? esc(v) : k.number(n);
+    };
+    out +=
+      `<tr><td>${esc(i.code)}. <a href="${esc(k.indicator(i.id))}">${esc(tx(i.name, l))}</a>` +
+      (i.unit !== 'text' ? `<div class="small muted">${k.direction(i.direction)}</div>` : '') +
+      (edit ? `<div>${k.editLink('indicator', i.id, i.code)}</div>` : '') +
+      `</td><td>${k.unit(i.unit)}</td><td>${num(i.baseline)}</td><td>${num(i.target)}</td><td>${last ? `${num(last.value)} (${esc(last.period)})` : k.notReported}</td><td>${last?.source ? esc(last.source) : '—'}</td></tr>`;
+  }
+  return out;
+}
+
+function ResultBlock(props: { plan: Plan; r: Result; links: Map<string, ResolvedLink[]>; kit: RowKit; edit: boolean }) {
   const { t, locale: l, fmt } = useView();
-  const { r, plan } = props;
+  const { r, plan, kit } = props;
   const c = r.progress.counted;
-  const ids = { id: plan.id };
   return (
     <section aria-labelledby={`r-${r.id}`}>
       <h3 id={`r-${r.id}`}>
@@ -105,42 +182,25 @@ function ResultBlock(props: { plan: Plan; r: Result; links: Map<string, Resolved
         {t('plans.progress.indicatorsCounted', { count: c.indicators })} {c.unreported ? t('plans.progress.unreported', { count: c.unreported }) : ''}{' '}
         {c.textIndicators ? t('plans.progress.textIndicators', { count: c.textIndicators }) : ''}
       </p>
+      {props.edit ? (
+        <p class="actions small">
+          <a href={paths.itemEdit.href(l, { id: plan.id, kind: 'result', xid: r.id })}>{t('plans.item.editLink', { code: r.code })}</a> ·{' '}
+          <a href={paths.itemNew.href(l, { id: plan.id, kind: 'activity' }, { parent: r.code })}>{t('plans.item.new.activity')}</a> ·{' '}
+          <a href={paths.itemNew.href(l, { id: plan.id, kind: 'indicator' }, { parent: r.code })}>{t('plans.item.new.indicator')}</a>
+        </p>
+      ) : null}
       {r.activities.length ? (
-        <Table
+        <RawTable
           caption={t('plans.page.activitiesOf', { code: r.code })}
           head={[t('plans.page.activity'), t('plans.page.responsible'), t('plans.page.dates'), t('plans.page.status'), t('plans.page.objectives'), t('plans.page.evidence')]}
-          rows={r.activities.map((a: Activity) => [
-            <>
-              {a.code}. {props.edit ? <a href={paths.activity.href(l, { ...ids, aid: a.id })}>{tx(a.title, l)}</a> : tx(a.title, l)}
-              {a.people ? <div class="small muted">{a.people}</div> : null}
-            </>,
-            a.bodyId ? (props.bodyName.get(a.bodyId) ?? '') : t('plans.mechanism'),
-            a.startsOn || a.endsOn ? t('plans.page.periodValue', { from: a.startsOn ? fmt.date(a.startsOn) : '…', to: a.endsOn ? fmt.date(a.endsOn) : '…' }) : '—',
-            <span class={statusBadge[a.status]}>{t(`plans.activityStatus.${a.status}`)}</span>,
-            a.objectives.length ? fmt.list(a.objectives.map(String)) : '—',
-            <Evidence links={props.links.get(a.id) ?? []} />,
-          ])}
+          rows={activityRows(r, props.links, kit, l, props.edit)}
         />
       ) : null}
       {r.indicators.length ? (
-        <Table
+        <RawTable
           caption={t('plans.page.indicatorsOf', { code: r.code })}
           head={[t('plans.page.indicator'), t('plans.page.unit'), t('plans.page.baseline'), t('plans.page.target'), t('plans.page.latest'), t('plans.page.source')]}
-          rows={r.indicators.map((i: Indicator) => {
-            const last = i.values.at(-1);
-            const num = (v: string | null) => (v === null ? '—' : i.unit === 'text' ? v : parseNumber(v) === null ? v : fmt.number(parseNumber(v)!));
-            return [
-              <>
-                {i.code}. <a href={paths.indicator.href(l, { ...ids, iid: i.id })}>{tx(i.name, l)}</a>
-                {i.unit !== 'text' ? <div class="small muted">{t(`plans.direction.${i.direction}`)}</div> : null}
-              </>,
-              t(`plans.unit.${i.unit}`),
-              num(i.baseline),
-              num(i.target),
-              last ? `${num(last.value)} (${last.period})` : t('plans.page.notReported'),
-              last?.source ?? '—',
-            ];
-          })}
+          rows={indicatorRows(r, kit, l, props.edit)}
         />
       ) : null}
     </section>
@@ -157,6 +217,7 @@ export function PlanPage(props: {
   const { t, locale: l, fmt } = useView();
   const { plan } = props.tree;
   const ids = { id: plan.id };
+  const kit = rowKit(plan, props.bodyName, t, fmt, l);
   return (
     <>
       <h1>{tx(plan.title, l)}</h1>
@@ -183,6 +244,9 @@ export function PlanPage(props: {
             {' '}
             <a class="button secondary" href={paths.import.href(l, ids)}>
               {t('plans.page.import')}
+            </a>{' '}
+            <a class="button secondary" href={paths.itemNew.href(l, { ...ids, kind: 'axis' })}>
+              {t('plans.item.new.axis')}
             </a>
           </>
         ) : null}
@@ -207,8 +271,14 @@ export function PlanPage(props: {
             <ProgressBar value={a.progress} t={t} fmt={fmt} />
             {a.results.length > 1 ? <span class="small muted"> {t('plans.progress.axis', { count: a.results.length })}</span> : null}
           </p>
+          {props.can.edit ? (
+            <p class="actions small">
+              <a href={paths.itemEdit.href(l, { ...ids, kind: 'axis', xid: a.id })}>{t('plans.item.editLink', { code: a.code })}</a> ·{' '}
+              <a href={paths.itemNew.href(l, { ...ids, kind: 'result' }, { parent: a.code })}>{t('plans.item.new.result')}</a>
+            </p>
+          ) : null}
           {a.results.map((r) => (
-            <ResultBlock plan={plan} r={r} links={props.links} bodyName={props.bodyName} edit={props.can.edit} />
+            <ResultBlock plan={plan} r={r} links={props.links} kit={kit} edit={props.can.edit} />
           ))}
         </section>
       ))}
@@ -383,6 +453,61 @@ export function IndicatorPage(props: { plan: Plan; i: Indicator; form: FormState
             <Button>{t('plans.indicator.submit')}</Button>
           </Form>
         </>
+      ) : null}
+    </>
+  );
+}
+
+/** Adds or changes one strategic area, expected result, activity or indicator: the spreadsheet's columns as fields. */
+export function ItemFormPage(props: { plan: Plan; kind: Kind; xid: string | null; form: FormState; parents: Option[]; bodies: Option[] }) {
+  const { t, locale: l, fmt } = useView();
+  const { plan, kind, xid, form } = props;
+  const ids = { id: plan.id, kind };
+  const title = xid ? t(`plans.item.edit.${kind}`, { code: String(form.values.code ?? '') }) : t(`plans.item.new.${kind}`);
+  const within = t('plans.indicator.measuredHint', { from: fmt.date(plan.startsOn), to: fmt.date(plan.endsOn) });
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>
+        <a href={paths.plan.href(l, { id: plan.id })}>{tx(plan.title, l)}</a>
+      </p>
+      {plan.status === 'approved' ? <Notice type="info">{t('plans.item.approvedNote')}</Notice> : null}
+      <ErrorSummary errors={form.errors} />
+      <Form action={xid ? paths.itemEdit.href(l, { ...ids, xid }) : paths.itemNew.href(l, ids)}>
+        <TextField name="code" label={t('plans.item.code')} hint={t('plans.item.codeHint')} form={form} maxlength={20} required />
+        {kind !== 'axis' ? <SelectField name="parent" label={t(kind === 'result' ? 'plans.kinds.axis' : 'plans.kinds.result')} form={form} options={props.parents} required /> : null}
+        {LOCALES.map((x) => (
+          <TextField name={`title_${x}`} label={t('plans.form.titleIn', { language: LOCALE_NAMES[x] })} form={form} maxlength={500} />
+        ))}
+        <TextField name="weight" type="number" label={t('plans.item.weight')} hint={t('plans.item.weightHint')} form={form} />
+        {kind === 'activity' ? (
+          <>
+            <SelectField name="body" label={t('plans.page.responsible')} form={form} options={props.bodies} />
+            <TextField name="people" label={t('plans.item.people')} hint={t('plans.item.peopleHint')} form={form} maxlength={500} />
+            <TextField name="starts_on" type="date" label={t('plans.item.startsOn')} hint={within} form={form} />
+            <TextField name="ends_on" type="date" label={t('plans.item.endsOn')} hint={within} form={form} />
+            <SelectField name="status" label={t('plans.page.status')} form={form} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`plans.activityStatus.${s}`) }))} />
+            <TextField name="objectives" label={t('plans.page.objectives')} hint={t('plans.item.objectivesHint')} form={form} maxlength={100} />
+          </>
+        ) : null}
+        {kind === 'indicator' ? (
+          <>
+            <SelectField name="unit" label={t('plans.page.unit')} form={form} options={UNITS.map((u) => ({ value: u, label: t(`plans.unit.${u}`) }))} />
+            <SelectField name="direction" label={t('plans.page.direction')} form={form} options={DIRECTIONS.map((d) => ({ value: d, label: t(`plans.direction.${d}`) }))} />
+            <TextField name="baseline" label={t('plans.page.baseline')} hint={t('plans.item.numberHint')} form={form} maxlength={200} />
+            <TextField name="target" label={t('plans.page.target')} hint={t('plans.item.numberHint')} form={form} maxlength={200} />
+          </>
+        ) : null}
+        <Button>{xid ? t('plans.item.save') : t('plans.item.add')}</Button>
+      </Form>
+      {xid ? (
+        <section aria-labelledby="remove">
+          <h2 id="remove">{t('plans.item.remove')}</h2>
+          <p>{t(`plans.item.removeLead.${kind}`)}</p>
+          <Form action={paths.itemDelete.href(l, { ...ids, xid })}>
+            <Button variant="danger">{t('plans.item.removeButton', { code: String(form.values.code ?? '') })}</Button>
+          </Form>
+        </section>
       ) : null}
     </>
   );
