@@ -6,11 +6,10 @@
  * missing from a language's vocabulary is replaced by the words of that same language within one edit
  * (two for words of 8 letters or more), so "migrasion" finds "migración" in Spanish and "migration" in
  * English, never crossing languages.
- * Everything else runs over a compact in-memory index of the published practices (typed arrays), rebuilt
- * when `practice_meta.search_version` changes: facet postings, per-practice facet codes, and caches of
- * each text's ranked matches and of typo candidates. A text is ranked by the engine once per index
- * version; filters, facet counts, sorting and paging are then array passes (see
- * docs/decisions/0301-practices-search.md).
+ * Everything else is the platform's one search engine (platform/search/engine.ts, docs/decisions/0013):
+ * a compact in-memory catalog of the published practices rebuilt when `practice_meta.search_version`
+ * changes, facet postings, caches of each text's ranked matches and of typo candidates. This file gives its
+ * config: tables, facets, `matchSqlite` (bm25 per language) and `matchPg` (docs/decisions/0301, 0008).
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';

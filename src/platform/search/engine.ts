@@ -133,12 +133,12 @@ export interface EngineResult<F extends string> {
 const MAX_CACHED_TEXTS = 500;
 const MAX_CACHED_READERS = 200;
 
-type Vocab = Map<string, { terms: string[]; docs: number[] }>;
+type Vocab = Map<string, { terms: string[]; docs: number[]; set: Set<string> }>;
 
 export class SearchEngine<F extends string, T, R = never> {
   private catalogs = new WeakMap<object, Catalog<F, T>>();
   private building = new WeakMap<object, Promise<Catalog<F, T>>>();
-  private vocabs = new WeakMap<object, Map<string, { version: string; vocab: Promise<Vocab>; next?: Promise<Vocab> }>>();
+  private vocabs = new WeakMap<object, Map<string, { version: string; vocab: Promise<Vocab>; next?: Promise<Vocab>; ready?: Vocab }>>();
 
   constructor(readonly config: EngineConfig<F, T, R>) {}
 
@@ -272,9 +272,10 @@ export class SearchEngine<F extends string, T, R = never> {
       for (const r of rows.rows) {
         const k = r.term[0]!;
         let g = vocab.get(k);
-        if (!g) vocab.set(k, (g = { terms: [], docs: [] }));
+        if (!g) vocab.set(k, (g = { terms: [], docs: [], set: new Set() }));
         g.terms.push(r.term);
         g.docs.push(Number(r.doc));
+        g.set.add(r.term);
       }
       return vocab;
     });
@@ -283,7 +284,8 @@ export class SearchEngine<F extends string, T, R = never> {
   /**
    * SQLite's vocabulary of a scope, read once per version (concurrent readers share one load). After a
    * change the previous one answers while it is read again (`fresh`: the new one, to wait for when the old
-   * one has no candidate — a word just added); whether a word exists is always asked fresh.
+   * one has no candidate — a word just added); whether a word exists is asked of the index until this
+   * version's vocabulary is read.
    */
   private vocabOf(db: Db, scope: string, version: string): { vocab: Promise<Vocab>; fresh: Promise<Vocab> | null } {
     const key = db as object;
@@ -297,14 +299,19 @@ export class SearchEngine<F extends string, T, R = never> {
       const entry = { version, vocab: have.vocab, next: fresh as Promise<Vocab> | undefined }; // one refresh at a time
       per.set(scope, entry);
       fresh.then(
-        () => {
-          if (per!.get(scope) === entry) per!.set(scope, { version, vocab: fresh });
+        (ready) => {
+          if (per!.get(scope) === entry) per!.set(scope, { version, vocab: fresh, ready });
         },
         () => undefined,
       );
       return { vocab: have.vocab, fresh };
     }
-    per.set(scope, { version, vocab: fresh });
+    const entry: { version: string; vocab: Promise<Vocab>; ready?: Vocab } = { version, vocab: fresh };
+    per.set(scope, entry);
+    fresh.then(
+      (ready) => (entry.ready = ready),
+      () => undefined,
+    );
     return { vocab: fresh, fresh: null };
   }
 
@@ -342,7 +349,12 @@ export class SearchEngine<F extends string, T, R = never> {
         near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
       }
     } else {
-      known = (await sql`select doc from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
+      // Whether the word exists: from this version's vocabulary when it is read (a row of fts5vocab counts the
+      // word's documents: 10+ ms for a common word), else asked.
+      const current = this.vocabs.get(db as object)?.get(scope);
+      const ready = current && current.version === cat.version && !current.next ? current.ready : undefined;
+      if (ready) known = ready.get(lo)?.set.has(term) ?? false;
+      else known = (await sql`select 1 from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
       if (!known && budget) {
         const nearIn = (vocab: Vocab) => {
           const g = vocab.get(lo);
