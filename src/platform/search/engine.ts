@@ -407,18 +407,9 @@ export class SearchEngine<F extends string, T, R = never> {
       if (dialect === 'postgres') await this.config.matchPg(db, cat, scope, groups, add);
       else await this.config.matchSqlite(db, cat, scope, groups, add);
     }
-    const order = Int32Array.from(hit);
-    const best = new Float64Array(order.length);
-    // Sort by score (desc), then position (asc): sort an index by a packed key.
-    const idx = new Int32Array(order.length);
-    for (let j = 0; j < order.length; j++) {
-      idx[j] = j;
-      best[j] = score[order[j]!]!;
-    }
-    idx.sort((a, b) => best[b]! - best[a]! || order[a]! - order[b]!);
-    const sorted = new Int32Array(order.length);
-    for (let j = 0; j < idx.length; j++) sorted[j] = order[idx[j]!]!;
-    const out: TextResult = { order: sorted, byPos: null, corrected: [...corrected] };
+    // Best score first; ties newest first (lower position).
+    const order = Int32Array.from(hit).sort((a, b) => score[b]! - score[a]! || a - b);
+    const out: TextResult = { order, byPos: null, corrected: [...corrected] };
     if (cat.texts.size >= MAX_CACHED_TEXTS) cat.texts.delete(cat.texts.keys().next().value!);
     cat.texts.set(key, out);
     return out;
