@@ -6,19 +6,19 @@
  * missing from a language's vocabulary is replaced by the words of that same language within one edit
  * (two for words of 8 letters or more), so "migrasion" finds "migración" in Spanish and "migration" in
  * English, never crossing languages.
- * Everything else runs over a compact in-memory index of the published practices (typed arrays), rebuilt
- * when `practice_meta.search_version` changes: facet postings, per-practice facet codes, and caches of
- * each text's ranked matches and of typo candidates. A text is ranked by the engine once per index
- * version; filters, facet counts, sorting and paging are then array passes (see
- * docs/decisions/0301-practices-search.md).
+ * Everything else is the platform's one search engine (platform/search/engine.ts, docs/decisions/0013):
+ * a compact in-memory catalog of the published practices rebuilt when `practice_meta.search_version`
+ * changes, facet postings, caches of each text's ranked matches and of typo candidates. This file gives its
+ * config: tables, facets, `matchSqlite` (bm25 per language) and `matchPg` (docs/decisions/0301, 0008).
  */
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../../db/schema.js';
+import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
-import { newId } from '../../db/ids.js';
+import { SearchEngine, type AddMatch, type Catalog as EngineCatalog, type CatalogRow } from '../../platform/search/engine.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import { fold, words, editDistance, typoBudget, TEXT_FIELDS } from './model.js';
+import { fold, words, TEXT_FIELDS } from './model.js';
+export { searchTerms } from '../../platform/search/text.js';
 
 export const PG_CONFIG: Record<Locale, string> = { es: 'spanish', en: 'english', pt: 'portuguese', fr: 'french' };
 export const FACETS = ['objective', 'principle', 'country', 'region', 'type', 'lang'] as const;
@@ -55,12 +55,7 @@ export interface SearchOutcome {
 
 /** Bumps the version the in-memory index checks; call in the transaction that changes the published set. */
 export async function bumpSearchVersion(db: Db): Promise<void> {
-  const v = newId();
-  await db
-    .insertInto('practice_meta')
-    .values({ key: 'search_version', value: v })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: v }))
-    .execute();
+  await engine.bumpVersion(db);
 }
 
 /** Texts of a practice per language: title, and the rest as one body. */
@@ -115,263 +110,46 @@ export async function indexPractice(db: Db, p: Record<string, any>): Promise<voi
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The in-memory index
+// The engine (platform/search/engine.ts): catalog, typo candidates, ranked-match cache, counts, paging
 
-/** A text's matches, best first (ties: newest first), as positions in the index. */
-interface TextResult {
-  order: Int32Array;
-  /** The same positions in index order (newest first), made on demand. */
-  byPos: Int32Array | null;
-  corrected: string[];
-}
+type Catalog = EngineCatalog<Facet, null>;
 
-/** SQLite's vocabulary of one language: terms and their document counts, by first letter. */
-type Vocab = Map<string, { terms: string[]; docs: number[] }>;
-
-interface SearchIndex {
-  version: string;
-  /** Published practices, newest first. */
-  ids: string[];
-  /** id → position (PostgreSQL hits). */
-  posOfId: Map<string, number>;
-  /** SQLite seq → position, -1 when not published. */
-  posOfSeq: Int32Array;
-  /** Facet codes per practice: codes[offsets[i]..offsets[i+1]). */
-  offsets: Int32Array;
-  codes: Int32Array;
-  termNames: { facet: Facet; value: string }[];
-  termCode: Map<string, number>;
-  /** Positions having each facet code, ascending. */
-  postings: Int32Array[];
-  /** Counts over every published practice. */
-  allCounts: Int32Array;
-  texts: Map<string, TextResult>;
-  expansions: Map<string, string[] | null>;
-}
-
-const MAX_CACHED_TEXTS = 500;
-const indexes = new WeakMap<object, SearchIndex>();
-const building = new WeakMap<object, Promise<SearchIndex>>();
-const vocabs = new WeakMap<object, Partial<Record<Locale, { version: string; vocab: Vocab }>>>();
-
-async function currentVersion(db: Db): Promise<string> {
-  return (await db.selectFrom('practice_meta').select('value').where('key', '=', 'search_version').executeTakeFirst())?.value ?? '0';
-}
-
-async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
+/** Published practices, newest first, with their facet values. */
+async function loadCatalog(db: Db): Promise<CatalogRow<Facet, null>[]> {
   const rows = await db.selectFrom('practices').select(['id', 'seq']).where('status', '=', 'published').orderBy('published_at', 'desc').orderBy('id').execute();
-  const n = rows.length;
-  const ids = new Array<string>(n);
-  const posOfId = new Map<string, number>();
-  let maxSeq = 0;
-  for (const r of rows) if (r.seq != null && r.seq > maxSeq) maxSeq = r.seq;
-  const posOfSeq = new Int32Array(maxSeq + 1).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    ids[i] = r.id;
-    posOfId.set(r.id, i);
-    if (r.seq != null) posOfSeq[r.seq] = i;
-  }
+  const out: CatalogRow<Facet, null>[] = rows.map((r) => ({ id: r.id, seq: r.seq, facets: [], data: null }));
+  const pos = new Map(rows.map((r, i) => [r.id, i]));
   // One row per facet value, with the ids that have it (drafts' terms are skipped by the id lookup).
   const agg = dialectOf(db as any) === 'postgres' ? sql`string_agg(practice_id, ',')` : sql`group_concat(practice_id, ',')`;
   const terms = await sql<{ facet: string; value: string; ids: string }>`select facet, value, ${agg} as ids from practice_terms group by facet, value`.execute(db);
-  const termNames: SearchIndex['termNames'] = [];
-  const termCode = new Map<string, number>();
-  const postings: Int32Array[] = [];
-  const perDoc = new Int32Array(n + 1);
-  for (const t of terms.rows) {
-    const list: number[] = [];
+  for (const t of terms.rows)
     for (const id of t.ids.split(',')) {
-      const i = posOfId.get(id);
-      if (i !== undefined) list.push(i);
+      const i = pos.get(id);
+      if (i !== undefined) out[i]!.facets.push([t.facet as Facet, t.value]);
     }
-    if (!list.length) continue;
-    const code = termNames.length;
-    termNames.push({ facet: t.facet as Facet, value: t.value });
-    termCode.set(`${t.facet}:${t.value}`, code);
-    const p = Int32Array.from(list).sort();
-    postings.push(p);
-    for (const i of p) perDoc[i]!++;
-  }
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + perDoc[i]!;
-  const codes = new Int32Array(offsets[n]!);
-  const fill = offsets.slice(0, n);
-  const allCounts = new Int32Array(termNames.length);
-  postings.forEach((p, code) => {
-    allCounts[code] = p.length;
-    for (const i of p) codes[fill[i]!++] = code;
-  });
-  return { version, ids, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new Map(), expansions: new Map() };
+  return out;
 }
 
-async function searchIndex(db: Db): Promise<SearchIndex> {
-  const key = db as object;
-  const version = await currentVersion(db);
-  const have = indexes.get(key);
-  if (have && have.version === version) return have;
-  const pending = building.get(key);
-  if (pending) {
-    const idx = await pending;
-    if (idx.version === version) return idx;
-  }
-  const p = buildIndex(db, version);
-  building.set(key, p);
-  try {
-    const idx = await p;
-    indexes.set(key, idx);
-    return idx;
-  } finally {
-    if (building.get(key) === p) building.delete(key);
-  }
+/** SQLite: one language's matches through its FTS5 table, scored by bm25 (the title weighs 4). */
+async function matchSqlite(db: Db, cat: Catalog, lang: string, groups: string[][], add: AddMatch): Promise<void> {
+  const match = groups.map((g) => `(${g.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ');
+  const fts = sql.table(`practices_fts_${lang}`);
+  const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${match}`.execute(db);
+  for (const r of rows.rows) if (r.seq < cat.posOfSeq.length) add(cat.posOfSeq[r.seq]!, -Number(r.score)); // bm25: lower is better
 }
+
+export const engine = new SearchEngine<Facet, null>({
+  metaTable: 'practice_meta',
+  facets: FACETS,
+  load: loadCatalog,
+  vocabulary: { scopes: LOCALES, sqliteTable: (lang) => `practices_vocab_${lang}`, pgTable: 'practice_words', pgScopeColumn: 'lang' },
+  matchSqlite,
+  matchPg: (db, cat, lang, groups, add) => matchPg(db, cat, lang as Locale, groups, add),
+});
 
 /** Forgets the in-memory index and caches (tests and benchmarks). */
 export function dropSearchCache(db: Db, opts: { keepIndex?: boolean } = {}) {
-  const idx = indexes.get(db as object);
-  if (opts.keepIndex && idx) {
-    idx.texts.clear();
-    idx.expansions.clear();
-  } else indexes.delete(db as object);
-  vocabs.delete(db as object);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Typo candidates
-
-async function loadVocab(db: Db, lang: Locale): Promise<Vocab> {
-  const rows = await sql<{ term: string; doc: number }>`select term, doc from ${sql.table(`practices_vocab_${lang}`)}`.execute(db);
-  const vocab: Vocab = new Map();
-  for (const r of rows.rows) {
-    const k = r.term[0]!;
-    let g = vocab.get(k);
-    if (!g) vocab.set(k, (g = { terms: [], docs: [] }));
-    g.terms.push(r.term);
-    g.docs.push(r.doc);
-  }
-  return vocab;
-}
-
-/**
- * SQLite's vocabulary of a language, read once per index version. After a change the previous one
- * answers (typo candidates only: whether a word exists is always asked fresh) while it is read again.
- */
-async function vocabOf(db: Db, lang: Locale, version: string): Promise<Vocab> {
-  const key = db as object;
-  const per = vocabs.get(key) ?? {};
-  vocabs.set(key, per);
-  const have = per[lang];
-  if (have && have.version === version) return have.vocab;
-  if (have) {
-    have.version = version; // one refresh at a time
-    setImmediate(() => {
-      loadVocab(db, lang).then(
-        (vocab) => (per[lang] = { version, vocab }),
-        () => undefined,
-      );
-    });
-    return have.vocab;
-  }
-  const vocab = await loadVocab(db, lang);
-  per[lang] = { version, vocab };
-  return vocab;
-}
-
-/** Words of `lang` that exist, for each query word: itself when known, else near words (best first). */
-async function expand(db: Db, dialect: Dialect, idx: SearchIndex, lang: Locale, terms: string[]): Promise<string[][] | null> {
-  const out: string[][] = [];
-  for (const term of terms) {
-    const key = `${lang}:${term}`;
-    let cands = idx.expansions.get(key);
-    if (cands === undefined) {
-      cands = await expandTerm(db, dialect, idx, lang, term);
-      idx.expansions.set(key, cands);
-    }
-    if (!cands) return null; // every word must match: this language has no match
-    out.push(cands);
-  }
-  return out;
-}
-
-async function expandTerm(db: Db, dialect: Dialect, idx: SearchIndex, lang: Locale, term: string): Promise<string[] | null> {
-  let known: boolean;
-  let near: { w: string; d: number; n: number }[] = [];
-  const budget = typoBudget(term);
-  const lo = term[0]!;
-  const hi = String.fromCodePoint(lo.codePointAt(0)! + 1);
-  if (dialect === 'postgres') {
-    known = !!(await db.selectFrom('practice_words').select('word').where('lang', '=', lang).where('word', '=', term).executeTakeFirst());
-    if (!known && budget) {
-      const rows = await sql<{ word: string }>`select word from practice_words where lang = ${lang} and word >= ${lo} and word < ${hi}
-          and length(word) between ${term.length - budget} and ${term.length + budget}
-        union select word from practice_words where lang = ${lang} and word operator(public.%) ${term}`.execute(db);
-      near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
-    }
-  } else {
-    const vocab = sql.table(`practices_vocab_${lang}`);
-    const r = await sql<{ doc: number }>`select doc from ${vocab} where term = ${term}`.execute(db);
-    known = r.rows.length > 0;
-    if (!known && budget) {
-      const g = (await vocabOf(db, lang, idx.version)).get(lo);
-      if (g)
-        for (let i = 0; i < g.terms.length; i++) {
-          const w = g.terms[i]!;
-          if (w >= lo && w < hi && Math.abs(w.length - term.length) <= budget) near.push({ w, d: editDistance(term, w, budget), n: g.docs[i]! });
-        }
-    }
-  }
-  if (known) return [term];
-  const cands = near
-    .filter((c) => c.d <= budget)
-    .sort((a, b) => a.d - b.d || b.n - a.n)
-    .slice(0, 4)
-    .map((c) => c.w);
-  return cands.length ? cands : null;
-}
-
-/**
- * The words a text is searched by: letters and digits only (quotes, operators, `*`, `^`, parentheses and
- * control characters never reach FTS5 or to_tsquery), at most 60 letters each (longer ones are ignored:
- * no indexed word is that long), the first 8. Empty when nothing is left: then there is no text filter.
- */
-export function searchTerms(text: string): string[] {
-  return [...new Set(words(text))].filter((w) => w.length <= 60).slice(0, 8);
-}
-
-/** A text's matches over every language, ranked once per index version (then cached). */
-async function textResult(db: Db, dialect: Dialect, idx: SearchIndex, terms: string[]): Promise<TextResult> {
-  const key = terms.join(' ');
-  const cached = idx.texts.get(key);
-  if (cached) return cached;
-  const n = idx.ids.length;
-  const score = new Float64Array(n).fill(-Infinity);
-  const hit: number[] = [];
-  const corrected = new Set<string>();
-  const add = (i: number, s: number) => {
-    if (i < 0) return;
-    if (score[i] === -Infinity) hit.push(i);
-    if (s > score[i]!) score[i] = s;
-  };
-  // PostgreSQL: the languages' typo expansions are independent round trips, asked at once.
-  const expanded = dialect === 'postgres' && terms.length ? await Promise.all(LOCALES.map((l) => expand(db, dialect, idx, l, terms))) : null;
-  for (const [li, lang] of LOCALES.entries()) {
-    const groups = expanded ? expanded[li]! : terms.length ? await expand(db, dialect, idx, lang, terms) : null;
-    if (!groups) continue;
-    groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
-    if (dialect === 'postgres') {
-      await rankPostgres(db, idx, lang, groups, add);
-    } else {
-      const match = groups.map((g) => `(${g.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ');
-      const fts = sql.table(`practices_fts_${lang}`);
-      const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${match}`.execute(db);
-      for (const r of rows.rows) if (r.seq < idx.posOfSeq.length) add(idx.posOfSeq[r.seq]!, -Number(r.score)); // bm25: lower is better
-    }
-  }
-  const order = Int32Array.from(hit).sort((a, b) => score[b]! - score[a]! || a - b);
-  const out: TextResult = { order, byPos: null, corrected: [...corrected] };
-  if (idx.texts.size >= MAX_CACHED_TEXTS) idx.texts.delete(idx.texts.keys().next().value!);
-  idx.texts.set(key, out);
-  return out;
+  engine.drop(db, { keepCatalog: opts.keepIndex });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -389,7 +167,7 @@ interface WordMatches {
   title: Int32Array;
 }
 
-const wordCaches = new WeakMap<SearchIndex, { map: Map<string, WordMatches | null>; held: number }>();
+const wordCaches = new WeakMap<Catalog, { map: Map<string, WordMatches | null>; held: number }>();
 
 /**
  * The query that finds one word's matches in one language through that language's partial GIN index,
@@ -404,7 +182,7 @@ export function wordMatchesQuery(lang: Locale, word: string) {
       from practice_texts where lang = ${sql.lit(lang)} and tsv @@ q) m`;
 }
 
-async function wordMatches(db: Db, idx: SearchIndex, lang: Locale, word: string): Promise<WordMatches | null> {
+async function wordMatches(db: Db, idx: Catalog, lang: Locale, word: string): Promise<WordMatches | null> {
   let cache = wordCaches.get(idx);
   if (!cache) wordCaches.set(idx, (cache = { map: new Map(), held: 0 }));
   const key = `${lang}:${word}`;
@@ -435,7 +213,7 @@ async function wordMatches(db: Db, idx: SearchIndex, lang: Locale, word: string)
 }
 
 /**
- * One language's matches of a text on PostgreSQL: AND across the query's words, OR across each word's
+ * `matchPg`: one language's matches of a text on PostgreSQL: AND across the query's words, OR across each word's
  * candidates — the same set as `tsv @@ to_tsquery('(a | b) & (c)')`, built from each word's matches (the
  * GIN index, never scored, cached per word and index version). Only a bounded set is scored with ts_rank:
  * the matches with the most words in their title (newest first among equals), at most RANKED_CANDIDATES;
@@ -443,7 +221,7 @@ async function wordMatches(db: Db, idx: SearchIndex, lang: Locale, word: string)
  * before; for one word, title matches always score above body-only ones, so the first page is exact while
  * the title matches fit in the bound.
  */
-async function rankPostgres(db: Db, idx: SearchIndex, lang: Locale, groups: string[][], add: (i: number, s: number) => void) {
+export async function matchPg(db: Db, idx: Catalog, lang: Locale, groups: string[][], add: AddMatch) {
   const n = idx.ids.length;
   const kept: string[][] = [];
   let inAll: Uint8Array | null = null;
@@ -482,63 +260,8 @@ async function rankPostgres(db: Db, idx: SearchIndex, lang: Locale, groups: stri
 
 /** Searches published practices: text, facet filters (OR within a facet, AND across), counts, sort, page. */
 export async function searchPractices(db: Db, q: SearchQuery): Promise<SearchOutcome> {
-  const dialect = dialectOf(db as any);
-  const idx = await searchIndex(db);
-  const n = idx.ids.length;
-  const perPage = Math.min(Math.max(q.perPage ?? 20, 1), 100);
-  const terms = searchTerms(q.text ?? '');
-  const tr = terms.length ? await textResult(db, dialect, idx, terms) : null;
-  const sort = q.sort ?? (tr ? 'relevance' : 'newest');
-  // Facet filters: a mask, or none.
-  let mask: Uint8Array | null = null;
-  for (const facet of FACETS) {
-    const values = (q[facet] ?? []).filter(Boolean);
-    if (!values.length) continue;
-    const any = new Uint8Array(n);
-    for (const v of values) {
-      const code = idx.termCode.get(`${facet}:${v}`);
-      if (code !== undefined) for (const i of idx.postings[code]!) any[i] = 1;
-    }
-    if (mask) for (let i = 0; i < n; i++) mask[i]! &= any[i]!;
-    else mask = any;
-  }
-  // The result in its order (positions), with facet counts.
-  let list: Int32Array;
-  let counts: Int32Array;
-  if (!tr && !mask) {
-    list = new Int32Array(0); // all: positions are the list itself
-    counts = idx.allCounts;
-  } else {
-    let source: Int32Array | null = null;
-    if (tr) {
-      if (sort === 'relevance') source = tr.order;
-      else source = tr.byPos ??= Int32Array.from(tr.order).sort();
-    }
-    const out = new Int32Array(source ? source.length : n);
-    let k = 0;
-    counts = new Int32Array(idx.termNames.length);
-    const { offsets, codes } = idx;
-    const m = source ? source.length : n;
-    for (let j = 0; j < m; j++) {
-      const i = source ? source[j]! : j;
-      if (mask && !mask[i]) continue;
-      out[k++] = i;
-      for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
-    }
-    list = out.subarray(0, k);
-  }
-  const total = !tr && !mask ? n : list.length;
-  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchOutcome['facets'];
-  counts.forEach((c, code) => {
-    if (c) facets[idx.termNames[code]!.facet][idx.termNames[code]!.value] = c;
-  });
-  const pages = Math.max(1, Math.ceil(total / perPage));
-  const page = Math.min(Math.max(q.page ?? 1, 1), pages);
-  const at = (j: number) => (!tr && !mask ? j : list[j]!);
-  const ids: string[] = [];
-  const reverse = sort === 'oldest';
-  for (let j = (page - 1) * perPage; j < Math.min(total, page * perPage); j++) ids.push(idx.ids[at(reverse ? total - 1 - j : j)]!);
-  return { total, page, pages, perPage, ids, facets, corrected: tr?.corrected ?? [] };
+  const filters = Object.fromEntries(FACETS.map((f) => [f, q[f]]));
+  return engine.search(db, { text: q.text, filters, sort: q.sort, page: q.page, perPage: q.perPage });
 }
 
 export { fold };

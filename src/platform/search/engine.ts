@@ -1,0 +1,489 @@
+/**
+ * @module Search engine
+ * The platform's one search engine (docs/decisions/0013-one-search-engine.md). A module gives a small config
+ * — its version row, how to load its catalog (ids newest first, facet values, data of its own), its
+ * vocabulary tables, how its full-text index finds and scores a text's matches, and optionally a per-reader
+ * visibility rule — and gets:
+ * - a version check: the catalog is rebuilt when `<meta>.search_version` changes (bumped in every write
+ *   transaction with `bumpVersion`);
+ * - typo correction: a word missing from the index's vocabulary is replaced by the known words within one
+ *   edit (two for words of 8 letters or more; text.ts), per vocabulary scope (practices: per language;
+ *   library: one vocabulary), with the SQLite vocabulary read once per version and candidates cached;
+ * - each text's ranked matches, found by the engine's own full-text index (FTS5 / tsvector) once per
+ *   version and cached;
+ * - a compact in-memory catalog (typed arrays): facet postings and per-entry facet codes, so visibility,
+ *   facet filters (OR within a facet, AND across), facet counts, sorting and paging are array passes.
+ */
+import { sql } from 'kysely';
+import type { Db, Dialect } from '../../db/schema.js';
+import { dialectOf } from '../../db/migrator.js';
+import { newId } from '../../db/ids.js';
+import { editDistance, typoBudget, searchTerms } from './text.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Config
+
+/** One catalog entry as a module loads it. */
+export interface CatalogRow<F extends string, T> {
+  id: string;
+  /** The full-text index's integer key (SQLite rowid), when it has one. */
+  seq: number | null;
+  /** Every facet value of the entry. */
+  facets: [F, string][];
+  /** The module's own data about the entry (visibility, lists). */
+  data: T;
+}
+
+/** Called by a module's matcher for each match: catalog position (-1: ignored) and score (higher is better). */
+export type AddMatch = (pos: number, score: number) => void;
+
+export interface EngineConfig<F extends string, T, R> {
+  /** The table holding the `search_version` row (key, value). */
+  metaTable: string;
+  facets: readonly F[];
+  /** The searchable entries, newest first (the order of "newest"; ties of relevance). */
+  load(db: Db): Promise<CatalogRow<F, T>[]>;
+  /**
+   * Where known words are. `scopes`: the vocabularies (practices: one per language; library: one), each
+   * searched on its own: every typed word must exist, or be corrected, within a scope for it to match.
+   */
+  vocabulary: {
+    scopes: readonly string[];
+    /** SQLite: an fts5vocab 'row' table (term, doc) per scope. */
+    sqliteTable(scope: string): string;
+    /** PostgreSQL: a table of words (`word`), with a column naming the scope or null (one scope). */
+    pgTable: string;
+    pgScopeColumn: string | null;
+  };
+  /** SQLite: a scope's matches of the word groups (AND across groups, OR within), through FTS5. */
+  matchSqlite(db: Db, cat: Catalog<F, T>, scope: string, groups: string[][], add: AddMatch): Promise<void>;
+  /** PostgreSQL: a scope's matches of the word groups, through the tsvector index. */
+  matchPg(db: Db, cat: Catalog<F, T>, scope: string, groups: string[][], add: AddMatch): Promise<void>;
+  /** Per-reader visibility; absent: every entry is visible to everyone. */
+  visibility?: {
+    /** Readers with the same key see the same entries (the key caches their mask and counts). */
+    key(reader: R): string;
+    visible(reader: R, data: T): boolean;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The catalog
+
+interface TextResult {
+  /** Matches, best first (ties: newest first), as positions. */
+  order: Int32Array;
+  /** The same positions ascending (newest first), made on demand. */
+  byPos: Int32Array | null;
+  corrected: string[];
+}
+
+interface Visible {
+  /** 1 where the reader may see the entry. */
+  mask: Uint8Array;
+  /** The visible positions, ascending. */
+  list: Int32Array;
+  /** Facet counts over the visible entries. */
+  counts: Int32Array;
+}
+
+export interface Catalog<F extends string, T> {
+  version: string;
+  /** Entries newest first: ids and the module's data. */
+  ids: string[];
+  data: T[];
+  posOfId: Map<string, number>;
+  /** seq → position, -1 when absent. */
+  posOfSeq: Int32Array;
+  /** Facet codes per entry: codes[offsets[i]..offsets[i+1]). */
+  offsets: Int32Array;
+  codes: Int32Array;
+  termNames: { facet: F; value: string }[];
+  termCode: Map<string, number>;
+  /** Positions having each facet code, ascending. */
+  postings: Int32Array[];
+  /** Counts over every entry. */
+  allCounts: Int32Array;
+  texts: Map<string, TextResult>;
+  expansions: Map<string, string[] | null>;
+  visible: Map<string, Visible>;
+}
+
+export interface EngineQuery<F extends string> {
+  text?: string;
+  filters?: Partial<Record<F, string[] | undefined>>;
+  sort?: 'relevance' | 'newest' | 'oldest';
+  page?: number;
+  perPage?: number;
+}
+
+export interface EngineResult<F extends string> {
+  total: number;
+  page: number;
+  pages: number;
+  perPage: number;
+  /** Ids of this page's entries, in order. */
+  ids: string[];
+  /** Counts per facet value over the whole result. */
+  facets: Record<F, Record<string, number>>;
+  /** Words searched instead of the ones typed (typo correction). */
+  corrected: string[];
+}
+
+const MAX_CACHED_TEXTS = 500;
+const MAX_CACHED_READERS = 200;
+
+type Vocab = Map<string, { terms: string[]; docs: number[]; set: Set<string> }>;
+
+export class SearchEngine<F extends string, T, R = never> {
+  private catalogs = new WeakMap<object, Catalog<F, T>>();
+  private building = new WeakMap<object, Promise<Catalog<F, T>>>();
+  private vocabs = new WeakMap<object, Map<string, { version: string; vocab: Promise<Vocab>; next?: Promise<Vocab>; ready?: Vocab }>>();
+
+  constructor(readonly config: EngineConfig<F, T, R>) {}
+
+  // -------------------------------------------------------------------------------------------------
+  // Version
+
+  /** Bumps the version the catalog checks; call in every transaction that changes what is searchable. */
+  async bumpVersion(db: Db): Promise<void> {
+    await sql`insert into ${sql.table(this.config.metaTable)} (key, value) values ('search_version', ${newId()})
+      on conflict (key) do update set value = excluded.value`.execute(db);
+  }
+
+  private async currentVersion(db: Db): Promise<string> {
+    const r = await sql<{ value: string }>`select value from ${sql.table(this.config.metaTable)} where key = 'search_version'`.execute(db);
+    return r.rows[0]?.value ?? '0';
+  }
+
+  /** Forgets the catalog and caches (tests, benchmarks); `keepCatalog` keeps the catalog, dropping text caches. */
+  drop(db: Db, opts: { keepCatalog?: boolean } = {}): void {
+    const cat = this.catalogs.get(db as object);
+    if (opts.keepCatalog && cat) {
+      cat.texts.clear();
+      cat.expansions.clear();
+    } else this.catalogs.delete(db as object);
+    this.vocabs.delete(db as object);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Catalog
+
+  /** The catalog of the current version (built once per version, shared by concurrent requests). */
+  async catalog(db: Db): Promise<Catalog<F, T>> {
+    const key = db as object;
+    const version = await this.currentVersion(db);
+    const have = this.catalogs.get(key);
+    if (have && have.version === version) return have;
+    const pending = this.building.get(key);
+    if (pending) {
+      const c = await pending;
+      if (c.version === version) return c;
+    }
+    const p = this.build(db, version);
+    this.building.set(key, p);
+    try {
+      const c = await p;
+      this.catalogs.set(key, c);
+      return c;
+    } finally {
+      if (this.building.get(key) === p) this.building.delete(key);
+    }
+  }
+
+  private async build(db: Db, version: string): Promise<Catalog<F, T>> {
+    const rows = await this.config.load(db);
+    const n = rows.length;
+    const ids = new Array<string>(n);
+    const data = new Array<T>(n);
+    const posOfId = new Map<string, number>();
+    let maxSeq = 0;
+    for (const r of rows) if (r.seq != null && r.seq > maxSeq) maxSeq = r.seq;
+    const posOfSeq = new Int32Array(maxSeq + 1).fill(-1);
+    const termNames: Catalog<F, T>['termNames'] = [];
+    const termCode = new Map<string, number>();
+    const lists: number[][] = [];
+    const offsets = new Int32Array(n + 1);
+    const perEntry: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      ids[i] = r.id;
+      data[i] = r.data;
+      posOfId.set(r.id, i);
+      if (r.seq != null) posOfSeq[r.seq] = i;
+      const mine: number[] = [];
+      for (const [facet, value] of r.facets) {
+        const k = `${facet}:${value}`;
+        let c = termCode.get(k);
+        if (c === undefined) {
+          termCode.set(k, (c = termNames.length));
+          termNames.push({ facet, value });
+          lists.push([]);
+        }
+        if (mine.includes(c)) continue;
+        mine.push(c);
+        lists[c]!.push(i);
+      }
+      perEntry[i] = mine;
+      offsets[i + 1] = offsets[i]! + mine.length;
+    }
+    const codes = new Int32Array(offsets[n]!);
+    for (let i = 0; i < n; i++) codes.set(perEntry[i]!, offsets[i]!);
+    const postings = lists.map((l) => Int32Array.from(l));
+    const allCounts = Int32Array.from(postings.map((p) => p.length));
+    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new Map(), expansions: new Map(), visible: new Map() };
+  }
+
+  /** What a reader may see, cached per reader key and version. */
+  private visibleTo(cat: Catalog<F, T>, reader: R): Visible {
+    const v = this.config.visibility!;
+    const key = v.key(reader);
+    const have = cat.visible.get(key);
+    if (have) return have;
+    const n = cat.ids.length;
+    const mask = new Uint8Array(n);
+    const list: number[] = [];
+    const counts = new Int32Array(cat.termNames.length);
+    const { offsets, codes } = cat;
+    for (let i = 0; i < n; i++) {
+      if (!v.visible(reader, cat.data[i]!)) continue;
+      mask[i] = 1;
+      list.push(i);
+      for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
+    }
+    const out = { mask, list: Int32Array.from(list), counts };
+    if (cat.visible.size >= MAX_CACHED_READERS) cat.visible.delete(cat.visible.keys().next().value!);
+    cat.visible.set(key, out);
+    return out;
+  }
+
+  /** The entries the reader may see, newest first (visibility only; for sections, feeds, lists). */
+  async visibleEntries(db: Db, reader: R): Promise<{ cat: Catalog<F, T>; positions: Int32Array | null }> {
+    const cat = await this.catalog(db);
+    return { cat, positions: this.config.visibility ? this.visibleTo(cat, reader).list : null };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Typo candidates
+
+  private loadVocab(db: Db, scope: string): Promise<Vocab> {
+    return sql<{ term: string; doc: number }>`select term, doc from ${sql.table(this.config.vocabulary.sqliteTable(scope))}`.execute(db).then((rows) => {
+      const vocab: Vocab = new Map();
+      for (const r of rows.rows) {
+        const k = r.term[0]!;
+        let g = vocab.get(k);
+        if (!g) vocab.set(k, (g = { terms: [], docs: [], set: new Set() }));
+        g.terms.push(r.term);
+        g.docs.push(Number(r.doc));
+        g.set.add(r.term);
+      }
+      return vocab;
+    });
+  }
+
+  /**
+   * SQLite's vocabulary of a scope, read once per version (concurrent readers share one load). After a
+   * change the previous one answers while it is read again (`fresh`: the new one, to wait for when the old
+   * one has no candidate — a word just added); whether a word exists is asked of the index until this
+   * version's vocabulary is read.
+   */
+  private vocabOf(db: Db, scope: string, version: string): { vocab: Promise<Vocab>; fresh: Promise<Vocab> | null } {
+    const key = db as object;
+    let per = this.vocabs.get(key);
+    if (!per) this.vocabs.set(key, (per = new Map()));
+    const have = per.get(scope);
+    if (have && have.version === version) return { vocab: have.vocab, fresh: have.next ?? null };
+    const fresh = this.loadVocab(db, scope);
+    fresh.catch(() => per!.delete(scope));
+    if (have) {
+      const entry = { version, vocab: have.vocab, next: fresh as Promise<Vocab> | undefined }; // one refresh at a time
+      per.set(scope, entry);
+      fresh.then(
+        (ready) => {
+          if (per!.get(scope) === entry) per!.set(scope, { version, vocab: fresh, ready });
+        },
+        () => undefined,
+      );
+      return { vocab: have.vocab, fresh };
+    }
+    const entry: { version: string; vocab: Promise<Vocab>; ready?: Vocab } = { version, vocab: fresh };
+    per.set(scope, entry);
+    fresh.then(
+      (ready) => (entry.ready = ready),
+      () => undefined,
+    );
+    return { vocab: fresh, fresh: null };
+  }
+
+  /** Words of a scope to search for each typed word: itself when known, else near words (null: a word has none). */
+  private async expand(db: Db, dialect: Dialect, cat: Catalog<F, T>, scope: string, terms: string[]): Promise<string[][] | null> {
+    const out: string[][] = [];
+    for (const term of terms) {
+      const key = `${scope}:${term}`;
+      let cands = cat.expansions.get(key);
+      if (cands === undefined) {
+        cands = await this.expandTerm(db, dialect, cat, scope, term);
+        cat.expansions.set(key, cands);
+      }
+      if (!cands) return null; // every word must match
+      out.push(cands);
+    }
+    return out;
+  }
+
+  private async expandTerm(db: Db, dialect: Dialect, cat: Catalog<F, T>, scope: string, term: string): Promise<string[] | null> {
+    const v = this.config.vocabulary;
+    const budget = typoBudget(term);
+    const lo = term[0]!;
+    const hi = String.fromCodePoint(lo.codePointAt(0)! + 1);
+    let known: boolean;
+    let near: { w: string; d: number; n: number }[] = [];
+    if (dialect === 'postgres') {
+      const table = sql.table(v.pgTable);
+      const inScope = v.pgScopeColumn ? sql`${sql.ref(v.pgScopeColumn)} = ${scope} and` : sql``;
+      known = (await sql`select 1 from ${table} where ${inScope} word = ${term}`.execute(db)).rows.length > 0;
+      if (!known && budget) {
+        const rows = await sql<{ word: string }>`select word from ${table} where ${inScope} word >= ${lo} and word < ${hi}
+            and length(word) between ${term.length - budget} and ${term.length + budget}
+          union select word from ${table} where ${inScope} word operator(public.%) ${term}`.execute(db);
+        near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
+      }
+    } else {
+      // Whether the word exists: from this version's vocabulary when it is read (a row of fts5vocab counts the
+      // word's documents: 10+ ms for a common word), else asked.
+      const current = this.vocabs.get(db as object)?.get(scope);
+      const ready = current && current.version === cat.version && !current.next ? current.ready : undefined;
+      if (ready) known = ready.get(lo)?.set.has(term) ?? false;
+      else known = (await sql`select 1 from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
+      if (!known && budget) {
+        const nearIn = (vocab: Vocab) => {
+          const g = vocab.get(lo);
+          const out: typeof near = [];
+          if (g)
+            for (let i = 0; i < g.terms.length; i++) {
+              const w = g.terms[i]!;
+              if (Math.abs(w.length - term.length) <= budget) out.push({ w, d: editDistance(term, w, budget), n: g.docs[i]! });
+            }
+          return out.filter((c) => c.d <= budget);
+        };
+        const { vocab, fresh } = this.vocabOf(db, scope, cat.version);
+        near = nearIn(await vocab);
+        if (!near.length && fresh) near = nearIn(await fresh);
+      }
+    }
+    if (known) return [term];
+    const cands = near
+      .filter((c) => c.d <= budget)
+      .sort((a, b) => a.d - b.d || b.n - a.n || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0))
+      .slice(0, 4)
+      .map((c) => c.w);
+    return cands.length ? cands : null;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Matches
+
+  /** A text's matches over every scope, ranked once per version (then cached). */
+  private async textResult(db: Db, dialect: Dialect, cat: Catalog<F, T>, terms: string[]): Promise<TextResult> {
+    const key = terms.join(' ');
+    const cached = cat.texts.get(key);
+    if (cached) return cached;
+    const n = cat.ids.length;
+    const score = new Float64Array(n).fill(-Infinity);
+    const hit: number[] = [];
+    const corrected = new Set<string>();
+    const add: AddMatch = (i, s) => {
+      if (i < 0 || i >= n) return;
+      if (score[i] === -Infinity) hit.push(i);
+      if (s > score[i]!) score[i] = s;
+    };
+    const { scopes } = this.config.vocabulary;
+    // PostgreSQL: the scopes' typo expansions are independent round trips, asked at once.
+    const expanded = dialect === 'postgres' ? await Promise.all(scopes.map((s) => this.expand(db, dialect, cat, s, terms))) : null;
+    for (const [si, scope] of scopes.entries()) {
+      const groups = expanded ? expanded[si]! : await this.expand(db, dialect, cat, scope, terms);
+      if (!groups) continue;
+      groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
+      if (dialect === 'postgres') await this.config.matchPg(db, cat, scope, groups, add);
+      else await this.config.matchSqlite(db, cat, scope, groups, add);
+    }
+    // Best score first; ties newest first (lower position).
+    const order = Int32Array.from(hit).sort((a, b) => score[b]! - score[a]! || a - b);
+    const out: TextResult = { order, byPos: null, corrected: [...corrected] };
+    if (cat.texts.size >= MAX_CACHED_TEXTS) cat.texts.delete(cat.texts.keys().next().value!);
+    cat.texts.set(key, out);
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Searching
+
+  /**
+   * Searches the entries (the reader may see, when the module has a visibility rule): text, facet filters
+   * (OR within a facet, AND across), counts, sort, page.
+   */
+  async search(db: Db, q: EngineQuery<F>, reader?: R): Promise<EngineResult<F>> {
+    const dialect = dialectOf(db as any);
+    const cat = await this.catalog(db);
+    const n = cat.ids.length;
+    const perPage = Math.min(Math.max(q.perPage ?? 20, 1), 100);
+    const terms = searchTerms(q.text ?? '');
+    const tr = terms.length ? await this.textResult(db, dialect, cat, terms) : null;
+    const sort = q.sort ?? (tr ? 'relevance' : 'newest');
+    const vis = this.config.visibility ? this.visibleTo(cat, reader as R) : null;
+    // Facet filters: a mask, or none.
+    let mask: Uint8Array | null = null;
+    for (const facet of this.config.facets) {
+      const values = (q.filters?.[facet] ?? []).filter(Boolean);
+      if (!values.length) continue;
+      const any = new Uint8Array(n);
+      for (const v of values) {
+        const code = cat.termCode.get(`${facet}:${v}`);
+        if (code !== undefined) for (const i of cat.postings[code]!) any[i] = 1;
+      }
+      if (mask) for (let i = 0; i < n; i++) mask[i]! &= any[i]!;
+      else mask = any;
+    }
+    if (mask && vis) for (let i = 0; i < n; i++) mask[i]! &= vis.mask[i]!;
+    else if (vis) mask = vis.mask;
+    // The result in its order (positions), with facet counts.
+    let list: Int32Array | null; // null: every entry, in order
+    let counts: Int32Array;
+    if (!tr && !mask) {
+      list = null;
+      counts = cat.allCounts;
+    } else if (!tr && vis && mask === vis.mask) {
+      list = vis.list;
+      counts = vis.counts;
+    } else {
+      let source: Int32Array | null = null;
+      if (tr) source = sort === 'relevance' ? tr.order : (tr.byPos ??= Int32Array.from(tr.order).sort());
+      const m = source ? source.length : n;
+      const out = new Int32Array(m);
+      let k = 0;
+      counts = new Int32Array(cat.termNames.length);
+      const { offsets, codes } = cat;
+      for (let j = 0; j < m; j++) {
+        const i = source ? source[j]! : j;
+        if (mask && !mask[i]) continue;
+        out[k++] = i;
+        for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
+      }
+      list = out.subarray(0, k);
+    }
+    const total = list ? list.length : n;
+    const facets: Record<string, Record<string, number>> = Object.fromEntries(this.config.facets.map((f) => [f, {}]));
+    counts.forEach((c, code) => {
+      if (c) facets[cat.termNames[code]!.facet][cat.termNames[code]!.value] = c;
+    });
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const page = Math.min(Math.max(q.page ?? 1, 1), pages);
+    const ids: string[] = [];
+    const reverse = sort === 'oldest';
+    for (let j = (page - 1) * perPage; j < Math.min(total, page * perPage); j++) {
+      const at = reverse ? total - 1 - j : j;
+      ids.push(cat.ids[list ? list[at]! : at]!);
+    }
+    return { total, page, pages, perPage, ids, facets: facets as EngineResult<F>['facets'], corrected: tr?.corrected ?? [] };
+  }
+}
