@@ -19,6 +19,7 @@ import { newId } from '../../db/ids.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fold, words, editDistance, typoBudget, TEXT_FIELDS } from './model.js';
+import { wordPostings } from './pg-postings.js';
 
 export const PG_CONFIG: Record<Locale, string> = { es: 'spanish', en: 'english', pt: 'portuguese', fr: 'french' };
 export const FACETS = ['objective', 'principle', 'country', 'region', 'type', 'lang'] as const;
@@ -410,8 +411,9 @@ async function wordMatches(db: Db, idx: SearchIndex, lang: Locale, word: string)
   const key = `${lang}:${word}`;
   const have = cache.map.get(key);
   if (have !== undefined) return have;
-  const row = (await wordMatchesQuery(lang, word).execute(db)).rows[0];
-  const toPositions = (s: string | null | undefined) => {
+  const row = (await wordPostings(db, lang, word, idx.posOfSeq)) ?? (await wordMatchesQuery(lang, word).execute(db)).rows[0]; // pg-postings.ts
+  const toPositions = (s: string | Int32Array | null | undefined) => {
+    if (s instanceof Int32Array) return s;
     if (!s) return new Int32Array(0);
     const out: number[] = [];
     for (const id of s.split(',')) {
