@@ -16,8 +16,9 @@ const CONFIG: Record<Locale, string> = { es: 'spanish', en: 'english', pt: 'port
 /** The query behind `wordPostings` (EXPLAIN in search-plan.test.ts and the decision record). */
 export function wordPostingsQuery(lang: Locale, word: string) {
   const cfg = CONFIG[lang];
-  return sql<{ n: number; lexeme: string | null; same: boolean; seqs: number[] | null; title: number[] | null }>`select numnode(q) as n, v.a[1] as lexeme,
-      cardinality(v.a) = 1 and q::text = quote_literal(v.a[1]) as same, p.seqs, p.title
+  // The numbers as text ("3,17,42"): the driver's int4[] parser costs 5–10× the query at 25,000 numbers.
+  return sql<{ n: number; lexeme: string | null; same: boolean; seqs: string | null; title: string | null }>`select numnode(q) as n, v.a[1] as lexeme,
+      cardinality(v.a) = 1 and q::text = quote_literal(v.a[1]) as same, array_to_string(p.seqs, ',') as seqs, array_to_string(p.title, ',') as title
     from to_tsquery(${cfg}::regconfig, ${word}) q
     cross join lateral tsvector_to_array(to_tsvector(${cfg}::regconfig, ${word})) as v(a)
     left join practice_postings p on p.lang = ${sql.lit(lang)} and p.lexeme = v.a[1]`;
@@ -39,15 +40,23 @@ export async function wordPostings(
   const empty = new Int32Array(0);
   if (Number(row.n) === 0) return { n: 0, ids: empty, title: empty };
   if (!row.same) return undefined;
-  const toPositions = (seqs: number[] | null) => {
-    if (!seqs?.length) return empty;
-    const out = new Int32Array(seqs.length);
+  const toPositions = (seqs: string | null) => {
+    if (!seqs) return empty;
+    const out = new Int32Array((seqs.length >> 1) + 1);
     let k = 0;
-    for (const s of seqs) {
+    let s = 0;
+    const take = () => {
       const i = s < posOfSeq.length ? posOfSeq[s]! : -1;
       if (i >= 0) out[k++] = i;
+      s = 0;
+    };
+    for (let c = 0; c < seqs.length; c++) {
+      const d = seqs.charCodeAt(c);
+      if (d === 44) take(); // ','
+      else s = s * 10 + d - 48;
     }
-    return out.subarray(0, k).sort();
+    take();
+    return out.slice(0, k).sort();
   };
   return { n: Number(row.n), ids: toPositions(row.seqs), title: toPositions(row.title) };
 }
@@ -63,4 +72,79 @@ export async function rebuildPostings(db: Db): Promise<void> {
       select t.lang, l.lexeme, array_agg(n.seq order by n.seq), coalesce(array_agg(n.seq order by n.seq) filter (where 'A' = any(l.weights)), '{}')
       from practice_texts t join practices n on n.id = t.practice_id, unnest(t.tsv) l group by 1, 2`);
   await run('analyze practice_postings');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typo candidates from the words in memory
+
+/** pg_trgm's trigrams of a word: lower case, two spaces before and one after, each distinct once. */
+function trigrams(w: string): string[] {
+  const p = `  ${w} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
+  return [...out];
+}
+
+/** pg_trgm's `%` (similarity ≥ 0.3, its default threshold). */
+const TRGM_THRESHOLD = 0.3;
+
+export interface PgVocabulary {
+  has(word: string): boolean;
+  /**
+   * The words `expandTerm` used to ask PostgreSQL for, among those within `budget` letters of the term's
+   * length (no other can be within `budget` edits): the same first letter, or pg_trgm-similar. Sorted.
+   */
+  near(term: string, budget: number): string[];
+}
+
+const vocabularies = new WeakMap<object, Partial<Record<Locale, { version: string; vocab: Promise<PgVocabulary> }>>>();
+
+async function loadVocabulary(db: Db, lang: Locale): Promise<PgVocabulary> {
+  const rows = await sql<{ word: string }>`select word from practice_words where lang = ${lang}`.execute(db);
+  const all = new Set<string>();
+  const byLength = new Map<number, { w: string; t: string[] }[]>();
+  for (const { word } of rows.rows) {
+    all.add(word);
+    let b = byLength.get(word.length);
+    if (!b) byLength.set(word.length, (b = []));
+    b.push({ w: word, t: trigrams(word) });
+  }
+  return {
+    has: (w) => all.has(w),
+    near(term, budget) {
+      const mine = new Set(trigrams(term));
+      const out: string[] = [];
+      for (let len = term.length - budget; len <= term.length + budget; len++) {
+        for (const { w, t } of byLength.get(len) ?? []) {
+          if (w[0] === term[0]) {
+            out.push(w);
+            continue;
+          }
+          let common = 0;
+          for (const g of t) if (mine.has(g)) common++;
+          if (common / (t.length + mine.size - common) >= TRGM_THRESHOLD) out.push(w);
+        }
+      }
+      return out.sort();
+    },
+  };
+}
+
+/**
+ * A language's indexed words (`practice_words`), in memory for one search-index version: typo candidates
+ * without two round trips per word and language. Publishing a practice writes its words and bumps the
+ * version in one transaction, so a new version reads them again.
+ */
+export function pgVocabulary(db: Db, lang: Locale, version: string): Promise<PgVocabulary> {
+  const key = db as object;
+  const per = vocabularies.get(key) ?? {};
+  vocabularies.set(key, per);
+  const have = per[lang];
+  if (have && have.version === version) return have.vocab;
+  const vocab = loadVocabulary(db, lang);
+  per[lang] = { version, vocab };
+  vocab.catch(() => {
+    if (per[lang]?.vocab === vocab) delete per[lang];
+  });
+  return vocab;
 }

@@ -19,7 +19,7 @@ import { newId } from '../../db/ids.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fold, words, editDistance, typoBudget, TEXT_FIELDS } from './model.js';
-import { wordPostings } from './pg-postings.js';
+import { wordPostings, pgVocabulary } from './pg-postings.js';
 
 export const PG_CONFIG: Record<Locale, string> = { es: 'spanish', en: 'english', pt: 'portuguese', fr: 'french' };
 export const FACETS = ['objective', 'principle', 'country', 'region', 'type', 'lang'] as const;
@@ -301,13 +301,9 @@ async function expandTerm(db: Db, dialect: Dialect, idx: SearchIndex, lang: Loca
   const lo = term[0]!;
   const hi = String.fromCodePoint(lo.codePointAt(0)! + 1);
   if (dialect === 'postgres') {
-    known = !!(await db.selectFrom('practice_words').select('word').where('lang', '=', lang).where('word', '=', term).executeTakeFirst());
-    if (!known && budget) {
-      const rows = await sql<{ word: string }>`select word from practice_words where lang = ${lang} and word >= ${lo} and word < ${hi}
-          and length(word) between ${term.length - budget} and ${term.length + budget}
-        union select word from practice_words where lang = ${lang} and word operator(public.%) ${term}`.execute(db);
-      near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
-    }
+    const vocab = await pgVocabulary(db, lang, idx.version); // pg-postings.ts: practice_words in memory
+    known = vocab.has(term);
+    if (!known && budget) near = vocab.near(term, budget).map((w) => ({ w, d: editDistance(term, w, budget), n: 0 }));
   } else {
     const vocab = sql.table(`practices_vocab_${lang}`);
     const r = await sql<{ doc: number }>`select doc from ${vocab} where term = ${term}`.execute(db);
