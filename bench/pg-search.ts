@@ -38,7 +38,8 @@ if (explainFile) {
   const out: string[] = [`EXPLAIN (ANALYZE, BUFFERS), ${new Date().toISOString()}, load average ${load()} (other sessions on this 2-core machine)\n`];
   const explain = async (title: string, q: { compile: unknown } | ReturnType<typeof sql>) => {
     const rows = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers) ${q as any}`.execute(db);
-    out.push(`=== ${title}\n${rows.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+    const plan = rows.rows.map((r) => r['QUERY PLAN'].replace(/'\{[^}]{200,}\}'/g, (m) => `'{…${m.split(',').length} ids…}'`));
+    out.push(`=== ${title}\n${plan.join('\n')}\n`);
   };
   await explain('two words (salud, frontera), each word: its postings row by primary key — salud', wordPostingsQuery('es', 'salud'));
   await explain('two words (salud, frontera) — frontera', wordPostingsQuery('es', 'frontera'));
@@ -64,6 +65,24 @@ if (explainFile) {
 console.log(`measuring; load average ${load()}`);
 const rows = await bench.extra!(deps, { scale: 1, log: (m) => console.log(`  · ${m}`) });
 for (const r of rows) console.log(`${r.name}: ${Object.entries(r.values).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+// Node CPU per new text (steadier than wall time on a shared machine; the database's own time is not in it).
+const { freshTexts } = await import('./practices.js');
+const { searchPractices, dropSearchCache } = await import('../src/modules/practices/search.js');
+dropSearchCache(db, { keepIndex: true });
+for (const [kind, texts] of Object.entries(freshTexts(40, 31))) {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (const text of texts) {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    await searchPractices(db, { text });
+    wall.push(performance.now() - w0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((q / 100) * xs.length))]!.toFixed(1);
+  console.log(`new text (second set), ${kind}: wall p50 ${p(wall, 50)} / p95 ${p(wall, 95)} ms; node CPU p50 ${p(cpu, 50)} / p95 ${p(cpu, 95)} ms; n=${texts.length}`);
+}
 console.log(`load average at the end ${load()}`);
 await handle.close();
 process.exit(0);
