@@ -10,6 +10,7 @@
 import { sql, CompiledQuery } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { Locale } from '../../platform/i18n/locales.js';
+import { editDistance } from './model.js';
 
 const CONFIG: Record<Locale, string> = { es: 'spanish', en: 'english', pt: 'portuguese', fr: 'french' };
 
@@ -91,40 +92,56 @@ const TRGM_THRESHOLD = 0.3;
 export interface PgVocabulary {
   has(word: string): boolean;
   /**
-   * The words `expandTerm` used to ask PostgreSQL for, among those within `budget` letters of the term's
-   * length (no other can be within `budget` edits): the same first letter, or pg_trgm-similar. Sorted.
+   * The words `expandTerm` used to ask PostgreSQL for, less those the caller's edit-distance filter drops anyway:
+   * within `budget` letters of the term's length, and the same first letter, or pg_trgm-similar and within
+   * `budget` edits. Sorted.
    */
   near(term: string, budget: number): string[];
 }
 
 const vocabularies = new WeakMap<object, Partial<Record<Locale, { version: string; vocab: Promise<PgVocabulary> }>>>();
 
+/** Scratch letter counts for `near` (one call at a time: it never awaits). */
+const counts = new Int32Array(65536);
+
 async function loadVocabulary(db: Db, lang: Locale): Promise<PgVocabulary> {
   const rows = await sql<{ word: string }>`select word from practice_words where lang = ${lang}`.execute(db);
   const all = new Set<string>();
-  const byLength = new Map<number, { w: string; t: string[] }[]>();
+  const byLength = new Map<number, string[]>();
   for (const { word } of rows.rows) {
     all.add(word);
     let b = byLength.get(word.length);
     if (!b) byLength.set(word.length, (b = []));
-    b.push({ w: word, t: trigrams(word) });
+    b.push(word);
   }
   return {
     has: (w) => all.has(w),
     near(term, budget) {
       const mine = new Set(trigrams(term));
+      const distinct = [...new Set(Array.from(term, (ch) => ch.charCodeAt(0)))];
+      for (let i = 0; i < term.length; i++) counts[term.charCodeAt(i)]!++;
       const out: string[] = [];
       for (let len = term.length - budget; len <= term.length + budget; len++) {
-        for (const { w, t } of byLength.get(len) ?? []) {
+        for (const w of byLength.get(len) ?? []) {
           if (w[0] === term[0]) {
             out.push(w);
             continue;
           }
+          // Another first letter: only a word within `budget` edits can survive the caller's filter, so the
+          // trigram test (the costly part) runs on those only. Letters missing or extra bound the edits from below.
+          for (let i = 0; i < w.length; i++) counts[w.charCodeAt(i)]!--;
+          let missing = 0;
+          for (const ch of distinct) if (counts[ch]! > 0) missing += counts[ch]!;
+          for (let i = 0; i < w.length; i++) counts[w.charCodeAt(i)]!++;
+          if (Math.max(missing, w.length - (term.length - missing)) > budget) continue;
+          if (editDistance(term, w, budget) > budget) continue;
+          const t = trigrams(w);
           let common = 0;
           for (const g of t) if (mine.has(g)) common++;
           if (common / (t.length + mine.size - common) >= TRGM_THRESHOLD) out.push(w);
         }
       }
+      for (let i = 0; i < term.length; i++) counts[term.charCodeAt(i)]!--;
       return out.sort();
     },
   };
