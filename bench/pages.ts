@@ -18,7 +18,7 @@ export const BASE_PAGES: readonly BenchPage[] = [
 ];
 
 /** Files of bench/ that are programs (they start something when imported), not module benchmarks. */
-const SCRIPTS = new Set(['run.ts', 'page-cost.ts', 'profile-top.ts', 'raw-server.ts', 'jobs-queue.ts']);
+const SCRIPTS = new Set(['run.ts', 'page-cost.ts', 'profile-top.ts', 'raw-server.ts', 'jobs-queue.ts', 'pg-search.ts']);
 
 /** The module benchmarks in file order; `only` keeps the one with that name. */
 export async function loadModules(only = ''): Promise<BenchModule[]> {

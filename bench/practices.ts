@@ -15,6 +15,7 @@ import type { AppDeps } from '../src/platform/http/env.js';
 import { newId } from '../src/db/ids.js';
 import { LOCALES, type Locale } from '../src/platform/i18n/locales.js';
 import { searchPractices, dropSearchCache, bumpSearchVersion, textsOf, PG_CONFIG, type SearchQuery } from '../src/modules/practices/search.js';
+import { POSTINGS_TRIGGERS, rebuildPostings } from '../src/modules/practices/pg-postings.js';
 import { termsOf } from '../src/modules/practices/commands/save.js';
 import { practiceInput } from '../src/modules/practices/factories.js';
 import { RESOURCE_TYPES, SCOPES, TEXT_FIELDS, words } from '../src/modules/practices/model.js';
@@ -276,6 +277,8 @@ async function loadPostgres(deps: AppDeps, o: { n: number; now: number; creator:
       and tablename in ('practices', 'practice_terms', 'practice_texts', 'practice_words') and indexname not like '%pkey' and indexname not like '%_pk'`);
   const indexes = defs.rows as { indexname: string; indexdef: string }[];
   for (const i of indexes) await run(`drop index ${i.indexname}`);
+  // The postings (pg-postings.ts) are rebuilt once after the load instead of being rewritten by every batch.
+  for (const t of POSTINGS_TRIGGERS) await run(`alter table practice_texts disable trigger ${t}`);
   const vocab = Object.fromEntries(LOCALES.map((l) => [l, new Set<string>()])) as Record<Locale, Set<string>>;
   const gen = rowSource({ n, base: 0, now, creator });
   const cols = ['id', 'created_by', 'original_lang', 'title', 'summary', 'problem', 'actions', 'results', 'lessons', 'replication', 'scope', 'start_date', 'resource_type',
@@ -334,6 +337,10 @@ async function loadPostgres(deps: AppDeps, o: { n: number; now: number; creator:
     await c.executeQuery(CompiledQuery.raw('reset maintenance_work_mem'));
   });
   log(`practices: ${indexes.length} indexes built in ${Math.round((performance.now() - t1) / 1000)} s`);
+  const t2 = performance.now();
+  for (const t of POSTINGS_TRIGGERS) await run(`alter table practice_texts enable trigger ${t}`);
+  await rebuildPostings(db);
+  log(`practices: postings built in ${Math.round((performance.now() - t2) / 1000)} s`);
   await bumpSearchVersion(db);
   await run('analyze practices, practice_terms, practice_texts, practice_words'); // fresh statistics so the planner picks the GIN index
 }

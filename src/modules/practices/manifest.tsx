@@ -7,6 +7,7 @@ import { practicesReport } from './report.js';
 import * as create from './migrations/2026_11_28_1300_practices_create.js';
 import * as eventsToAudit from './migrations/2026_12_02_0600_practices_events_to_audit.js';
 import * as searchPerLanguage from './migrations/2026_12_02_1500_practices_search_per_language.js';
+import * as postings from './migrations/2026_12_02_2200_practices_postings.js';
 import { practicesRoutes } from './routes.js';
 import { practicesApi } from './api.js';
 import { demoPractices } from './demo.js';
@@ -26,7 +27,7 @@ export const practicesModule = defineModule({
   name: 'practices',
   linkTargets: [practiceLinks],
   reportSections: [practicesReport],
-  migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit, '2026_12_02_1500_practices_search_per_language': searchPerLanguage },
+  migrations: { '2026_11_28_1300_practices_create': create, '2026_12_02_0600_practices_events_to_audit': eventsToAudit, '2026_12_02_1500_practices_search_per_language': searchPerLanguage, '2026_12_02_2200_practices_postings': postings },
   messages: { es, en, pt, fr },
   routes: practicesRoutes,
   api: practicesApi,

@@ -19,8 +19,11 @@ import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fold, words, TEXT_FIELDS } from './model.js';
 export { searchTerms } from '../../platform/search/text.js';
+import { wordPostings } from './pg-postings.js';
+import { PG_TS_CONFIG } from '../../platform/search/text.js';
 
-export const PG_CONFIG: Record<Locale, string> = { es: 'spanish', en: 'english', pt: 'portuguese', fr: 'french' };
+/** Each language's text search configuration (the platform's one list). */
+export const PG_CONFIG: Record<Locale, string> = PG_TS_CONFIG;
 export const FACETS = ['objective', 'principle', 'country', 'region', 'type', 'lang'] as const;
 export type Facet = (typeof FACETS)[number];
 
@@ -188,8 +191,9 @@ async function wordMatches(db: Db, idx: Catalog, lang: Locale, word: string): Pr
   const key = `${lang}:${word}`;
   const have = cache.map.get(key);
   if (have !== undefined) return have;
-  const row = (await wordMatchesQuery(lang, word).execute(db)).rows[0];
-  const toPositions = (s: string | null | undefined) => {
+  const row = (await wordPostings(db, lang, word, idx.posOfSeq)) ?? (await wordMatchesQuery(lang, word).execute(db)).rows[0]; // pg-postings.ts
+  const toPositions = (s: string | Int32Array | null | undefined) => {
+    if (s instanceof Int32Array) return s;
     if (!s) return new Int32Array(0);
     const out: number[] = [];
     for (const id of s.split(',')) {
