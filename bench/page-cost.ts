@@ -35,6 +35,11 @@ const showSql = args.includes('--sql');
 const profileDir = arg('profile', '');
 /** --no-cache: every page rendered (page cache off), to see what the cached pages cost to make. */
 const noCache = args.includes('--no-cache');
+/**
+ * --dump DIR: write each page's first measured response body to DIR (CSRF tokens blanked), to `diff -r` what two
+ * versions of the code serve: a speed change must leave what readers see unchanged.
+ */
+const dumpDir = arg('dump', '');
 
 const inspector = new Session();
 inspector.connect();
@@ -43,7 +48,8 @@ const post = (method: string, params?: object) => new Promise<unknown>((resolve,
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(noCache ? { PAGE_CACHE_TTL: '0' } : {}) });
 const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
 const pages: BenchPage[] = [...BASE_PAGES];
-for (const m of await loadModules()) pages.push(...(await m.pages(deps)));
+// A module whose data this run did not generate (`--only`) may have no pages to offer: skip it.
+for (const m of await loadModules()) pages.push(...(await m.pages(deps).catch(() => [])));
 const cookie = await benchSessionCookie(deps);
 const app = createApp(deps);
 
@@ -78,6 +84,12 @@ for (const p of pages.filter((x) => match.test(x.label))) {
     printing = true;
     await one();
     printing = false;
+  }
+  if (dumpDir) {
+    const res = await app.fetch(new Request(`http://127.0.0.1${paths[0]}`, { headers }), {});
+    const body = (await res.text()).replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+    mkdirSync(dumpDir, { recursive: true });
+    writeFileSync(join(dumpDir, `${p.label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.html`), `${res.status}\n${body}`);
   }
   statements = 0;
   let bytes = 0;
