@@ -1,6 +1,6 @@
 /**
  * @module Cost of one request, in-process
- * `node --import tsx bench/page-cost.ts DATA_DIR [--match TEXT] [--n 200] [--sql] [--no-cache] [--profile DIR]`: on the data directory of a
+ * `node --import tsx bench/page-cost.ts DATA_DIR [--only MODULE] [--match TEXT] [--n 200] [--sql] [--no-cache] [--profile DIR]`: on the data directory of a
  * `npm run bench` run, builds the app in this process and sends each page's requests one after another
  * through `app.fetch` (no sockets, no concurrency): CPU milliseconds per request, queries per request
  * (SQLite statements run) and the body's size. Steadier than a load test on a shared machine, so it is the
@@ -48,8 +48,8 @@ const post = (method: string, params?: object) => new Promise<unknown>((resolve,
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(noCache ? { PAGE_CACHE_TTL: '0' } : {}) });
 const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
 const pages: BenchPage[] = [...BASE_PAGES];
-// A module whose data this run did not generate (`--only`) may have no pages to offer: skip it.
-for (const m of await loadModules()) pages.push(...(await m.pages(deps).catch(() => [])));
+// --only NAME: only that bench module's pages (a data dir made with `npm run bench -- --only NAME` lacks the others' data).
+for (const m of await loadModules(arg('only', ''))) pages.push(...(await m.pages(deps)));
 const cookie = await benchSessionCookie(deps);
 const app = createApp(deps);
 

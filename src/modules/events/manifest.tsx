@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/module.js';
 import { eventsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
 import * as more from './migrations/2026_12_02_1430_events_questions_materials_representation.js';
+import * as createdIdx from './migrations/2026_12_02_2230_events_created_idx.js';
 import { eventsRoutes, MATERIAL_UPLOAD_LIMIT } from './routes.js';
 import { eventsApi } from './api.js';
 import { demoEvents } from './seed.js';
@@ -45,7 +46,11 @@ export const eventsModule = defineModule({
   linkTargets: [eventLinks],
   reportSections: [eventsReport],
   audit: eventsAudit,
-  migrations: { '2026_12_02_1000_events_create': create, '2026_12_02_1430_events_questions_materials_representation': more },
+  migrations: {
+    '2026_12_02_1000_events_create': create,
+    '2026_12_02_1430_events_questions_materials_representation': more,
+    '2026_12_02_2230_events_created_idx': createdIdx,
+  },
   messages: { es, en, pt, fr },
   routes: eventsRoutes,
   api: eventsApi,
