@@ -29,7 +29,7 @@ if (!dataDir || dataDir.startsWith('--')) {
 }
 const match = new RegExp(arg('match', ''), 'i');
 const n = Number(arg('n', '200'));
-/** --sql: print the statements of one request per page (after the warm-up). */
+/** --sql: print the statements of one request per page (after the warm-up), each with the time SQLite took. */
 const showSql = args.includes('--sql');
 /** --profile DIR: a V8 CPU profile of each page's measured requests only (read it with bench/profile-top.ts). */
 const profileDir = arg('profile', '');
@@ -61,8 +61,11 @@ for (const m of ['all', 'get', 'run', 'iterate'] as const) {
   const f = proto[m];
   proto[m] = function (this: { source: string }, ...a: unknown[]) {
     statements++;
-    if (printing) console.log(`    ${this.source.replace(/\s+/g, ' ').slice(0, 220)}`);
-    return f.apply(this, a);
+    if (!printing) return f.apply(this, a);
+    const t0 = performance.now();
+    const out = f.apply(this, a);
+    console.log(`    ${(performance.now() - t0).toFixed(2).padStart(6)} ms  ${this.source.replace(/\s+/g, ' ').slice(0, 200)}`);
+    return out;
   };
 }
 

@@ -3,6 +3,7 @@
  * Pages: load → 404 → the named policy rule (policy.ts) → render. Form posts: `action()` (sign-in → load →
  * rule → input → command in one transaction → redirect with a flash).
  */
+import { sectionContext } from '../../platform/views/fragment.js';
 import type { Hono, Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
@@ -74,8 +75,8 @@ async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFac
   const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
   const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
   // What other modules show in a body's members' area for this reader (consultations to answer, events…).
-  const { dialect, modules } = c.get('deps');
-  const ctx = { db, dialect, locale: l, t, user: c.get('user') };
+  const { modules } = c.get('deps');
+  const ctx = sectionContext(c);
   const sections = (await Promise.all(modules.filter((m) => m.bodyAreaSections).map((m) => m.bodyAreaSections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
   return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} sections={sections} />, {
     title: t('bodies.area.title', { body: pickTranslated(body.name, l)?.text ?? body.slug }),
