@@ -70,10 +70,15 @@ const EditInput = z.object({
 async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFacts }, form: FormState) {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const { body, facts } = x;
-  const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
-  const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
+  // The body's memberships, positions and the organizations' names are the same whoever reads them (what the
+  // reader may do with them is decided per request): read once and kept as long as a cached public page.
+  const { memberships, holdings, orgs } = await cache.fragment(`bodies.area:${body.id}`, async () => {
+    const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
+    const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
+    return { memberships, holdings, orgs };
+  });
   // What other modules show in a body's members' area for this reader (consultations to answer, events…).
   const { modules } = c.get('deps');
   const ctx = sectionContext(c);

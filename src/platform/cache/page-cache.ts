@@ -53,7 +53,8 @@ export interface PageCache {
    * for a language — kept under `key` exactly as long as a cached public page would be: emptied with the pages by
    * every write (here and, on PostgreSQL, on every other instance) and after PAGE_CACHE_TTL seconds; with a TTL of
    * 0 (tests) `make` runs every time. Concurrent callers share one `make`; a value made while a clear happened is
-   * handed to its callers but not kept. At most 1,000 keys (oldest first out). Never put a reader's data here.
+   * handed to its callers but not kept. At most 5,000 keys (oldest first out). A reader's own data only under a key
+   * that names the reader (e.g. their id).
    */
   fragment<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
@@ -94,7 +95,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     const gen = generation;
     const value = make();
     fragments.delete(key);
-    if (fragments.size >= 1000) fragments.delete(fragments.keys().next().value!);
+    if (fragments.size >= 5000) fragments.delete(fragments.keys().next().value!);
     fragments.set(key, { value, at: Date.now() });
     // A failure is not kept; neither is a value whose making straddled a clear (it may predate the write).
     value.then(
