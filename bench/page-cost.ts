@@ -31,12 +31,17 @@ const match = new RegExp(arg('match', ''), 'i');
 /** --only MODULE: load only that benchmark module's pages (a data dir made with `npm run bench -- --only MODULE` has no other module's data). */
 const only = arg('only', '');
 const n = Number(arg('n', '200'));
-/** --sql: print the statements of one request per page (after the warm-up). */
+/** --sql: print the statements of one request per page (after the warm-up), each with the time SQLite took. */
 const showSql = args.includes('--sql');
 /** --profile DIR: a V8 CPU profile of each page's measured requests only (read it with bench/profile-top.ts). */
 const profileDir = arg('profile', '');
 /** --no-cache: every page rendered (page cache off), to see what the cached pages cost to make. */
 const noCache = args.includes('--no-cache');
+/**
+ * --dump DIR: write each page's first measured response body to DIR (CSRF tokens blanked), to `diff -r` what two
+ * versions of the code serve: a speed change must leave what readers see unchanged.
+ */
+const dumpDir = arg('dump', '');
 
 const inspector = new Session();
 inspector.connect();
@@ -57,8 +62,11 @@ for (const m of ['all', 'get', 'run', 'iterate'] as const) {
   const f = proto[m];
   proto[m] = function (this: { source: string }, ...a: unknown[]) {
     statements++;
-    if (printing) console.log(`    ${this.source.replace(/\s+/g, ' ').slice(0, 220)}`);
-    return f.apply(this, a);
+    if (!printing) return f.apply(this, a);
+    const t0 = performance.now();
+    const out = f.apply(this, a);
+    console.log(`    ${(performance.now() - t0).toFixed(2).padStart(6)} ms  ${this.source.replace(/\s+/g, ' ').slice(0, 200)}`);
+    return out;
   };
 }
 
@@ -80,6 +88,12 @@ for (const p of pages.filter((x) => match.test(x.label))) {
     printing = true;
     await one();
     printing = false;
+  }
+  if (dumpDir) {
+    const res = await app.fetch(new Request(`http://127.0.0.1${paths[0]}`, { headers }), {});
+    const body = (await res.text()).replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+    mkdirSync(dumpDir, { recursive: true });
+    writeFileSync(join(dumpDir, `${p.label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.html`), `${res.status}\n${body}`);
   }
   statements = 0;
   let bytes = 0;

@@ -58,6 +58,13 @@ export interface SectionContext {
    * absent: a signed-out visitor — the only reader whose page the page cache keeps.
    */
   user?: CurrentUser | null;
+  /**
+   * Sections that are the same for every reader — or for every reader of one visibility class, which the key then
+   * names — made once per language and kept as long as a cached public page (emptied by every write, on every
+   * instance). Use through `sharedSection` (platform/views/fragment.tsx); absent (digest, tests): made every time.
+   * What `make` renders sees no user and no CSRF token.
+   */
+  shared?: (key: string, make: () => Promise<Child | null>) => Promise<Child | null>;
 }
 /** One live figure on the home page: a number, what it counts (already in the reader's language), and where to see them. */
 export interface HomeFigure {

@@ -3,6 +3,7 @@
  * Pages: load → 404 → the named policy rule (policy.ts) → render. Form posts: `action()` (sign-in → load →
  * rule → input → command in one transaction → redirect with a flash).
  */
+import { sectionContext } from '../../platform/views/fragment.js';
 import type { Hono, Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
@@ -69,13 +70,18 @@ const EditInput = z.object({
 async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFacts }, form: FormState) {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const { body, facts } = x;
-  const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
-  const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
+  // The body's memberships, positions and the organizations' names are the same whoever reads them (what the
+  // reader may do with them is decided per request): read once and kept as long as a cached public page.
+  const { memberships, holdings, orgs } = await cache.fragment(`bodies.area:${body.id}`, async () => {
+    const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
+    const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
+    return { memberships, holdings, orgs };
+  });
   // What other modules show in a body's members' area for this reader (consultations to answer, events…).
-  const { dialect, modules } = c.get('deps');
-  const ctx = { db, dialect, locale: l, t, user: c.get('user') };
+  const { modules } = c.get('deps');
+  const ctx = sectionContext(c);
   const sections = (await Promise.all(modules.filter((m) => m.bodyAreaSections).map((m) => m.bodyAreaSections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
   return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} sections={sections} />, {
     title: t('bodies.area.title', { body: pickTranslated(body.name, l)?.text ?? body.slug }),

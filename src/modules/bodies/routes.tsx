@@ -2,6 +2,7 @@
  * @module Bodies: the pages. Public: the list of bodies and each body's page. The members' area and the
  * administrators' edit page (with their form actions) are in area.tsx.
  */
+import { sectionContext, renderPublic, html } from '../../platform/views/fragment.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -36,36 +37,52 @@ bodiesRoutes.get(paths.list.pattern, async (c) => {
 bodiesRoutes.get(paths.body.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db, dialect, modules } = c.get('deps');
-  const body = await getBodyBySlug(db, c.req.param('slug'));
-  if (!body) return c.notFound();
-  const ctx = { db, dialect, locale: l, t, user: c.get('user') };
-  const [all, objectives, members, holdings, sections] = await Promise.all([
-    listBodies(db),
-    listObjectives(db, l),
-    bodyMemberOrganizations(db, body.id),
-    bodyPositions(db, body.id),
-    // What other modules show on a body's page (its events, plan, pledges, news), for this reader.
-    Promise.all(modules.filter((m) => m.bodySections).map((m) => m.bodySections!(ctx, { id: body.id, slug: body.slug }))).then((s) => s.filter(Boolean)),
-  ]);
-  const known = new Set(members.map((o) => o.id));
-  const missing = [...new Set(holdings.map((h) => h.orgId))].filter((id) => !known.has(id));
-  const orgNames = new Map([...members, ...(await getOrganizations(db, missing))].map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]));
+  const { db, modules, cache } = c.get('deps');
+  const slug = c.req.param('slug');
+  // The body's own page (its members, positions, objectives) is the same for every reader: rendered once per
+  // language and kept as long as the cached public page would be (emptied by every write); only the other
+  // modules' sections, which may depend on the reader, are gathered for each request and put in their place.
+  const own = await cache.fragment(`bodies.page:${slug}:${l}`, async () => {
+    const body = await getBodyBySlug(db, slug);
+    if (!body) return null;
+    const [all, objectives, members, holdings] = await Promise.all([listBodies(db), listObjectives(db, l), bodyMemberOrganizations(db, body.id), bodyPositions(db, body.id)]);
+    const known = new Set(members.map((o) => o.id));
+    const missing = [...new Set(holdings.map((h) => h.orgId))].filter((id) => !known.has(id));
+    const orgNames = new Map([...members, ...(await getOrganizations(db, missing))].map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name]));
+    const page = await renderPublic(
+      c,
+      <BodyPage
+        body={body}
+        parent={body.parentId ? all.find((b) => b.id === body.parentId) : undefined}
+        subs={all.filter((b) => b.parentId === body.id)}
+        objectives={objectives}
+        members={members}
+        holdings={holdings}
+        orgNames={orgNames}
+        achievements={achievementsOf(body)}
+        sections={[html(SECTIONS_HERE)]}
+      />,
+    );
+    const [before, after] = page.split(SECTIONS_HERE) as [string, string];
+    return { body: { id: body.id, slug: body.slug, name: body.name, mandate: body.mandate }, before, after };
+  });
+  if (!own) return c.notFound();
+  const { body } = own;
+  // What other modules show on a body's page (its events, plan, pledges, news), for this reader.
+  const ctx = sectionContext(c);
+  const sections = (await Promise.all(modules.filter((m) => m.bodySections).map((m) => m.bodySections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
   if (!c.get('user')) c.set('cacheable', true);
   return c.render(
-    <BodyPage
-      body={body}
-      parent={body.parentId ? all.find((b) => b.id === body.parentId) : undefined}
-      subs={all.filter((b) => b.parentId === body.id)}
-      objectives={objectives}
-      members={members}
-      holdings={holdings}
-      orgNames={orgNames}
-      achievements={achievementsOf(body)}
-      sections={sections}
-    />,
+    <>
+      {html(own.before)}
+      {sections}
+      {html(own.after)}
+    </>,
     { title: pickTranslated(body.name, l)?.text ?? body.slug, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), paths.list.href(l)]] },
   );
 });
+
+/** Where the other modules' sections go in a body's stored page. */
+const SECTIONS_HERE = '<!--dialogo:sections-->';
 
 registerArea(bodiesRoutes);

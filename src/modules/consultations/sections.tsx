@@ -2,6 +2,7 @@
  * @module Consultations on other pages: a body's page lists the consultations it runs — open ones with their
  * closing day, closed ones whose results are public. Drafts stay with their organizers.
  */
+import { sharedSection } from '../../platform/views/fragment.js';
 import type { SectionContext } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { formatters } from '../../platform/i18n/i18n.js';
@@ -13,7 +14,12 @@ import { paths } from './paths.js';
 /** How many closed consultations a body's page lists (the consultations page has them all). */
 const CLOSED_SHOWN = 5;
 
-export async function bodyConsultations({ db, locale, t }: SectionContext, body: { id: string }) {
+/** A body's consultations: the same for every reader (drafts are never listed), so made once per language. */
+export async function bodyConsultations(ctx: SectionContext, body: { id: string }) {
+  return sharedSection(ctx, `consultations.body:${body.id}`, () => bodyConsultationsFor(ctx, body));
+}
+
+async function bodyConsultationsFor({ db, locale, t }: SectionContext, body: { id: string }) {
   const all = await listConsultations(db, { bodyId: body.id });
   const open = all.filter((k) => k.status === 'open');
   const closed = all.filter((k) => k.status === 'closed' && resultsPublic(k)).slice(0, CLOSED_SHOWN);

@@ -6,6 +6,7 @@ import { eventsReport } from './report.js';
 import * as create from './migrations/2026_12_02_1000_events_create.js';
 import * as more from './migrations/2026_12_02_1430_events_questions_materials_representation.js';
 import * as listIndexes from './migrations/2026_12_02_2200_events_list_indexes.js';
+import * as createdIdx from './migrations/2026_12_02_2230_events_created_idx.js';
 import { eventsRoutes, MATERIAL_UPLOAD_LIMIT } from './routes.js';
 import { eventsApi } from './api.js';
 import { demoEvents } from './seed.js';
@@ -26,6 +27,10 @@ import type { Event } from './queries.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { formatters } from '../../platform/i18n/i18n.js';
 import { eventsUpdates } from './updates.js';
+import { sharedSection } from '../../platform/views/fragment.js';
+
+/** What a reader may see, as a key: readers with equal keys see the same events. */
+const visibilityKey = (v: { visibilities: readonly string[]; bodyIds: readonly string[] }) => `${[...v.visibilities].sort().join(',')}|${[...v.bodyIds].sort().join(',')}`;
 
 /** A short list of upcoming public events (home page, objective pages): the day in the event's own zone. */
 function Upcoming(props: { events: Event[]; locale: Locale }) {
@@ -46,7 +51,12 @@ export const eventsModule = defineModule({
   linkTargets: [eventLinks],
   reportSections: [eventsReport],
   audit: eventsAudit,
-  migrations: { '2026_12_02_1000_events_create': create, '2026_12_02_1430_events_questions_materials_representation': more, '2026_12_02_2200_events_list_indexes': listIndexes },
+  migrations: {
+    '2026_12_02_1000_events_create': create,
+    '2026_12_02_1430_events_questions_materials_representation': more,
+    '2026_12_02_2200_events_list_indexes': listIndexes,
+    '2026_12_02_2230_events_created_idx': createdIdx,
+  },
   messages: { es, en, pt, fr },
   routes: eventsRoutes,
   api: eventsApi,
@@ -72,10 +82,21 @@ export const eventsModule = defineModule({
     );
   },
   // A body's page: its upcoming events and its representation at others' events, as this reader may see them.
-  bodySections: async ({ db, locale, t, user }, body) => bodyEventsSection({ db, locale, t, bodyId: body.id, visible: visibleTo(user ?? null, await readerFacts(db, user?.id)) }),
+  // The section depends on the reader only through what they may see: kept per visibility class (the page cache's
+  // fragments), so every reader with the same visibilities shares one.
+  bodySections: async (ctx, body) => {
+    const { db, locale, t, user } = ctx;
+    const visible = visibleTo(user ?? null, await readerFacts(db, user?.id));
+    return sharedSection(ctx, `events.body:${body.id}:${visibilityKey(visible)}`, () => bodyEventsSection({ db, locale, t, bodyId: body.id, visible }));
+  },
   // The body's members' area: the same events and representations, as this signed-in reader may see them.
-  bodyAreaSections: async ({ db, locale, t, user }, body) =>
-    bodyEventsSection({ db, locale, t, bodyId: body.id, visible: visibleTo(user ?? null, await readerFacts(db, user?.id)), heading: t('events.body.areaTitle') }),
+  bodyAreaSections: async (ctx, body) => {
+    const { db, locale, t, user } = ctx;
+    const visible = visibleTo(user ?? null, await readerFacts(db, user?.id));
+    return sharedSection(ctx, `events.area:${body.id}:${visibilityKey(visible)}`, () =>
+      bodyEventsSection({ db, locale, t, bodyId: body.id, visible, heading: t('events.body.areaTitle') }),
+    );
+  },
   objectiveSections: async ({ db, locale, t }, { n }) => {
     const events = await listEvents(db, { when: 'upcoming', objective: n, visibilities: ['public'], limit: 5, links: false });
     if (!events.length) return null;

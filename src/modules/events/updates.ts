@@ -39,12 +39,21 @@ async function base(ctx: UpdateContext) {
 const announced = async (ctx: UpdateContext) => (await base(ctx)).where('created_at', '>=', ctx.since).where('created_at', '<', ctx.until).where('ends_at', '>=', ctx.since);
 const upcoming = async (ctx: UpdateContext) => (await base(ctx)).where('starts_at', '>=', ctx.until).where('starts_at', '<', ahead(ctx));
 
+/** One formatter per language and zone (making an Intl.DateTimeFormat costs far more than using one). */
+const formats = new Map<string, Intl.DateTimeFormat | null>();
 const when = (iso: string, locale: string, zone: string) => {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' }).format(new Date(iso));
-  } catch {
-    return iso;
+  const key = `${locale}|${zone}`;
+  let f = formats.get(key);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' });
+    } catch {
+      f = null;
+    }
+    if (formats.size > 500) formats.clear();
+    formats.set(key, f);
   }
+  return f ? f.format(new Date(iso)) : iso;
 };
 
 type Row = { id: string; title: string; starts_at: string; created_at: string; time_zone: string };

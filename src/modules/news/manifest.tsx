@@ -1,4 +1,5 @@
 /** @module News module: posts per language by administrators and body secretaries — drafts, scheduling, feeds. */
+import { sharedSection } from '../../platform/views/fragment.js';
 import { defineModule, type SectionContext } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { formatters } from '../../platform/i18n/i18n.js';
@@ -77,11 +78,13 @@ export const newsModule = defineModule({
     if (!posts.length) return null;
     return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.latest')} all={paths.list.href(ctx.locale)} />;
   },
-  bodySections: async (ctx, { id, slug }) => {
-    const posts = await listPublished(ctx.db, { bodyId: id, limit: 3 });
-    if (!posts.length) return null;
-    return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.bodyNews')} all={paths.body.href(ctx.locale, { slug })} />;
-  },
+  // Published posts are public: the same for every reader (the page cache's fragments).
+  bodySections: async (ctx, { id, slug }) =>
+    sharedSection(ctx, `news.body:${id}`, async () => {
+      const posts = await listPublished(ctx.db, { bodyId: id, limit: 3 });
+      if (!posts.length) return null;
+      return <Latest ctx={ctx} posts={posts} heading={ctx.t('news.home.bodyNews')} all={paths.body.href(ctx.locale, { slug })} />;
+    }),
   linkTargets: [
     {
       type: 'news.post',

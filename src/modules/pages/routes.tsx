@@ -15,6 +15,7 @@ import { translatedFromForm } from '../../platform/i18n/translated.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { pagesPolicy } from './policy.js';
 import { SinceLastVisit } from '../../platform/digest/visits.js';
+import { renderPublic, html } from '../../platform/views/fragment.js';
 import { SITE_PAGES, isSitePage, sitePageTexts, saveSitePage, type SitePage } from './site-pages.js';
 import { SitePageView, SitePagesAdmin, SitePageForm } from './views/site-pages.js';
 
@@ -23,21 +24,40 @@ export const pagesRoutes = new Hono<AppEnv>({ strict: false });
 pagesRoutes.get(paths.home.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db, dialect, modules } = c.get('deps');
-  const bodies = (await listBodies(db)).filter((b) => !b.parentId);
-  const ctx = { db, dialect, locale: l, t };
-  const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!(ctx, {})))).filter(Boolean);
+  const { db, dialect, modules, cache } = c.get('deps');
+  // What every reader sees — the bodies, the live figures and the modules' sections, none of which depends on the
+  // reader — rendered once per language and kept as long as the cached public page would be (emptied by every
+  // write). Two forms: with the "what is new" part (where a signed-in reader's "since your last visit" goes first),
+  // and without it, for when nothing is new and the reader is signed out or on a first visit.
+  const page = await cache.fragment(`pages.home:${l}`, async () => {
+    const bodies = (await listBodies(db)).filter((b) => !b.parentId);
+    const ctx = { db, dialect, locale: l, t };
+    const sections = (await Promise.all(modules.filter((m) => m.homeSections).map((m) => m.homeSections!(ctx, {})))).filter(Boolean);
+    // Live figures, counted now: the page never claims a number the directory contradicts.
+    const figures = (await Promise.all(modules.filter((m) => m.homeFigures).map((m) => m.homeFigures!(ctx)))).flat().sort((a, b) => a.order - b.order);
+    // The membership module's application form, when it is installed (its nav declares the path).
+    const join = modules.some((m) => m.name === 'membership') ? membershipPaths.join.href(l) : undefined;
+    const withNew = await renderPublic(c, <HomePage bodies={bodies} sections={[html(SINCE_HERE), ...sections]} figures={figures} join={join} />);
+    return { withNew: withNew.split(SINCE_HERE) as [string, string], plain: sections.length ? null : await renderPublic(c, <HomePage bodies={bodies} sections={[]} figures={figures} join={join} />) };
+  });
   // Signed in: what is new since the previous visit, from every module's `updates`, first (never cached: the page
   // cache keeps anonymous pages only).
   const since = await SinceLastVisit(c);
-  if (since) sections.unshift(since);
-  // Live figures, counted now: the page never claims a number the directory contradicts.
-  const figures = (await Promise.all(modules.filter((m) => m.homeFigures).map((m) => m.homeFigures!(ctx)))).flat().sort((a, b) => a.order - b.order);
-  // The membership module's application form, when it is installed (its nav declares the path).
-  const join = modules.some((m) => m.name === 'membership') ? membershipPaths.join.href(l) : undefined;
   c.set('cacheable', true);
-  return c.render(<HomePage bodies={bodies} sections={sections} figures={figures} join={join} />, { title: t('nav.home'), description: t('pages.home.lead') });
+  const head = { title: t('nav.home'), description: t('pages.home.lead') };
+  if (!since && page.plain !== null) return c.render(html(page.plain), head);
+  return c.render(
+    <>
+      {html(page.withNew[0])}
+      {since}
+      {html(page.withNew[1])}
+    </>,
+    head,
+  );
 });
+
+/** Where a signed-in reader's "since your last visit" goes in the stored home page. */
+const SINCE_HERE = '<!--dialogo:since-->';
 
 pagesRoutes.get(paths.about.pattern, async (c) => {
   const t = c.get('t');

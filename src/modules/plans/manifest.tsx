@@ -1,4 +1,5 @@
 /** @module Plans module: work plans (the Mechanism's and each body's) — axes, expected results, activities, indicators and their progress. */
+import { sharedSection } from '../../platform/views/fragment.js';
 import { defineModule } from '../../platform/module.js';
 import { formatters } from '../../platform/i18n/i18n.js';
 import * as create from './migrations/2026_12_02_1400_plans_create.js';
@@ -30,17 +31,20 @@ export const plansModule = defineModule({
   linkTargets: [activityLinks],
   reportSections: [plansReport],
   // What the body is doing now and how far it is: its plan in force (else its latest), by axis and result.
-  bodySections: async ({ db, locale, t }, { id }) => {
-    const plan = await currentPlan(db, id, today());
-    if (!plan) return null;
-    const tree = await planTree(db, plan, { links: false, reuse: true });
-    return (
-      <section aria-labelledby="body-plan">
-        <h2 id="body-plan">{t('plans.section.body')}</h2>
-        <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" now />
-      </section>
-    );
-  },
+  // The same for every reader: made once per language while no write happens (the page cache's fragments).
+  bodySections: async (ctx, { id }) =>
+    sharedSection(ctx, `plans.body:${id}`, async () => {
+      const { db, locale, t } = ctx;
+      const plan = await currentPlan(db, id, today());
+      if (!plan) return null;
+      const tree = await planTree(db, plan, { links: false, reuse: true });
+      return (
+        <section aria-labelledby="body-plan">
+          <h2 id="body-plan">{t('plans.section.body')}</h2>
+          <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" now />
+        </section>
+      );
+    }),
   // The Mechanism's plan in force (else its latest) on the about page, in place of the static axes.
   aboutSections: async ({ db, locale, t }) => {
     const plan = await currentPlan(db, null, today());

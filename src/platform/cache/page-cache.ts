@@ -48,6 +48,15 @@ export interface PageCache {
   forget(): void;
   /** Called after every `clear()`. */
   onClear(fn: () => void): void;
+  /**
+   * Public fragments: what `make` returns — the same for every reader, e.g. the home page's module sections rendered
+   * for a language — kept under `key` exactly as long as a cached public page would be: emptied with the pages by
+   * every write (here and, on PostgreSQL, on every other instance) and after PAGE_CACHE_TTL seconds; with a TTL of
+   * 0 (tests) `make` runs every time. Concurrent callers share one `make`; a value made while a clear happened is
+   * handed to its callers but not kept. At most 5,000 keys (oldest first out). A reader's own data only under a key
+   * that names the reader (e.g. their id).
+   */
+  fragment<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean;
   readonly size: number;
@@ -71,9 +80,33 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     held -= sizeOf(e);
     entries.delete(key);
   };
+  const fragments = new Map<string, { value: Promise<unknown>; at: number }>();
+  let generation = 0;
   const forget = () => {
     entries.clear();
     held = 0;
+    fragments.clear();
+    generation++;
+  };
+  const fragment = <T,>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (ttl === 0) return make();
+    const hit = fragments.get(key);
+    if (hit && Date.now() - hit.at < ttl) return hit.value as Promise<T>;
+    const gen = generation;
+    const value = make();
+    fragments.delete(key);
+    if (fragments.size >= 5000) fragments.delete(fragments.keys().next().value!);
+    fragments.set(key, { value, at: Date.now() });
+    // A failure is not kept; neither is a value whose making straddled a clear (it may predate the write).
+    value.then(
+      () => {
+        if (gen !== generation && fragments.get(key)?.value === value) fragments.delete(key);
+      },
+      () => {
+        if (fragments.get(key)?.value === value) fragments.delete(key);
+      },
+    );
+    return value;
   };
   const listeners: (() => void)[] = [];
   const clear = () => {
@@ -160,6 +193,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     middleware,
     clear,
     forget,
+    fragment,
     onClear: (fn) => void listeners.push(fn),
     serveNode,
     get size() {

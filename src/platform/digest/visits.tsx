@@ -90,8 +90,12 @@ export async function SinceLastVisit(c: Context<AppEnv>): Promise<Child | null> 
   const t = c.get('t');
   const l = c.get('locale');
   const fmt = c.get('fmt');
-  const until = new Date().toISOString();
-  const found = await sectionsFor(deps, updateKinds(deps.modules), { user, locale: l, since, until, baseUrl: '', limit: ITEMS });
+  // The reader's list is kept under their id and `since` (fixed for the whole visit) as long as a cached public page
+  // (emptied by every write, on every instance; PAGE_CACHE_TTL at most): the home page reloaded within a visit does
+  // not ask every module again. The first view of a visit computes it.
+  const found = await deps.cache.fragment(`digest.since:${user.id}:${since}:${l}`, () =>
+    sectionsFor(deps, updateKinds(deps.modules), { user, locale: l, since, until: new Date().toISOString(), baseUrl: '', limit: ITEMS }),
+  );
   const total = found.reduce((n, f) => n + f.total, 0);
   const when = fmt.dateTime(since);
   return (
