@@ -7,8 +7,9 @@
  * security headers. Every successful write through this process (any POST, PUT, PATCH or DELETE answered
  * below 400) empties the cache, and on PostgreSQL every other instance's too (platform/cache/coherence.ts,
  * LISTEN/NOTIFY); writes made outside the app (the CLI, SQL by hand) are seen after PAGE_CACHE_TTL seconds at most. Each page is stored uncompressed and, when it is text of
- * 1 KB or more, as brotli and gzip too (compressed once when stored): a hit sends the stored bytes the
- * browser's Accept-Encoding asks for, and costs no compression.
+ * 1 KB or more, as brotli and gzip too, each compressed the first time a browser asks for it and kept: a hit sends
+ * the stored bytes the browser's Accept-Encoding asks for, and costs no compression; a page nobody asks for
+ * again (a new search text) costs one compression at most.
  *
  * Memory stays bounded whatever arrives: only normalized URLs are stored — no query string, or only the
  * parameters the route declared with `c.set('cacheParams', ['q', 'page'])`, non-empty and in that order — so a
@@ -30,10 +31,15 @@ interface Variant {
 }
 
 interface Entry {
-  /** Uncompressed; brotli and gzip too when the page is text of 1 KB or more (computed once, when stored). */
+  key: string;
+  /** Uncompressed; brotli and gzip too when the page is text of 1 KB or more (each made once, when first asked for). */
   identity: Variant;
   br?: Variant;
   gzip?: Variant;
+  /** Whether the page is worth compressing (text of 1 KB or more). */
+  compress: boolean;
+  /** Builds a variant with the page's headers. */
+  variant: (bytes: Buffer, encoding?: string) => Variant;
   etag: string;
   at: number;
 }
@@ -127,7 +133,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       const hit = entries.get(key);
       if (hit && Date.now() - hit.at < ttl) {
         if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag, 'X-Cache': 'hit' });
-        const v = pick(hit, c.req.header('accept-encoding'));
+        const v = await variantFor(hit, c.req.header('accept-encoding'));
         return c.body(toBody(v.bytes), 200, v.headers);
       }
     }
@@ -149,12 +155,9 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       bytes: b,
       headers: { ...headers, ...(encoding ? { 'Content-Encoding': encoding } : {}), 'Content-Length': String(b.length) },
     });
-    const entry: Entry = { identity: variant(bytes), etag, at: Date.now() };
-    if (compress) {
-      const [br, gzip] = await Promise.all([encode(bytes, 'br', 'stored'), encode(bytes, 'gzip', 'stored')]);
-      entry.br = variant(br, 'br');
-      entry.gzip = variant(gzip, 'gzip');
-    }
+    // Compressed copies are made when first asked for (variantFor), not here: a page whose address is never
+    // asked again (a new search text) costs one compression, for the encoding its browser takes, or none.
+    const entry: Entry = { key, identity: variant(bytes), etag, at: Date.now(), compress, variant };
     const size = sizeOf(entry);
     if (size > maxBytes / 4) return;
     remove(key);
@@ -166,7 +169,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       return;
     }
     // Answer this request as a hit would (the compression middleware leaves encoded responses alone).
-    const v = pick(entry, c.req.header('accept-encoding'));
+    const v = await variantFor(entry, c.req.header('accept-encoding'));
     if (v !== entry.identity) {
       c.res = undefined;
       c.res = new Response(toBody(v.bytes), { status: 200, headers: { ...v.headers, 'X-Cache': 'miss', 'X-Request-Id': c.get('requestId') } });
@@ -185,9 +188,24 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       return true;
     }
     const v = pick(hit, req.headers['accept-encoding']);
+    if (!v) return false; // its compressed copy is not made yet: the middleware makes it
     res.writeHead(200, v.headers);
     res.end(req.method === 'HEAD' ? undefined : v.bytes);
     return true;
+  };
+  /** The variant for this Accept-Encoding, compressing it once (then kept with the page) when it is not made yet. */
+  const variantFor = async (entry: Entry, acceptEncoding: string | null | undefined): Promise<Variant> => {
+    const have = pick(entry, acceptEncoding);
+    if (have) return have;
+    const encoding = negotiateEncoding(acceptEncoding)!;
+    const made = entry.variant(await encode(entry.identity.bytes, encoding, 'stored'), encoding);
+    if (entry[encoding]) return entry[encoding]!; // made meanwhile by another request
+    entry[encoding] = made;
+    if (entries.get(entry.key) === entry) {
+      held += made.bytes.length;
+      while (entries.size > 1 && held > maxBytes) remove(entries.keys().next().value!);
+    }
+    return made;
   };
   return {
     middleware,
@@ -224,10 +242,11 @@ export function isNormalized(params: URLSearchParams, declared: readonly string[
 }
 
 /** The stored variant for an Accept-Encoding header. */
-function pick(entry: Entry, acceptEncoding: string | null | undefined): Variant {
-  if (!entry.br) return entry.identity;
+/** The stored variant for an Accept-Encoding; undefined when it is a compressed copy not made yet. */
+function pick(entry: Entry, acceptEncoding: string | null | undefined): Variant | undefined {
+  if (!entry.compress) return entry.identity;
   const encoding = negotiateEncoding(acceptEncoding);
-  return (encoding && entry[encoding]) || entry.identity;
+  return encoding ? entry[encoding] : entry.identity;
 }
 
 const toBody = (b: Buffer) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);

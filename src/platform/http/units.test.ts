@@ -138,7 +138,7 @@ describe('compression', () => {
     expect(negotiateEncoding(undefined)).toBeNull();
   });
 
-  it('sends cached pages from node:http in the stored encoding without compressing again', async () => {
+  it('compresses a cached page once per encoding, when first asked for, and sends the stored bytes from node:http after', async () => {
     const { app, cache, state } = cachedApp();
     const listener = getRequestListener(app.fetch);
     const server = createServer((req, res) => {
@@ -147,7 +147,14 @@ describe('compression', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`;
     try {
+      const start = compressionStats.encoded;
       const plain = await (await fetch(url, { headers: { 'accept-encoding': 'identity' } })).text();
+      // Stored uncompressed: a page nobody asks for compressed costs no compression.
+      expect(compressionStats.encoded).toBe(start);
+      // Each compressed copy is made the first time a browser asks for it, then kept with the page.
+      await (await fetch(url, { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
+      await (await fetch(url, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+      expect(compressionStats.encoded).toBe(start + 2);
       const before = compressionStats.encoded;
       const hit = await fetch(url, { headers: { 'accept-encoding': 'br' } });
       expect(hit.headers.get('x-cache')).toBe('hit');
