@@ -51,7 +51,13 @@ const log = (msg: string) => console.log(`  · ${msg}`);
 const CACHED_TARGET = 0.25;
 const UNCACHED_TARGET = 0.05;
 
-function start(script: string, argv: string[], env: Record<string, string>, readyUrl: string, execArgv: string[] = []): Promise<ChildProcess> {
+async function start(script: string, argv: string[], env: Record<string, string>, readyUrl: string, execArgv: string[] = []): Promise<ChildProcess> {
+  // A server left on the port by an earlier run would answer the readiness check and be measured instead.
+  const taken = await fetch(readyUrl).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`${readyUrl} already answers: stop what is listening there, or choose --port`);
   const child = fork(script, argv, { execArgv: [...execArgv, '--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 120_000;
