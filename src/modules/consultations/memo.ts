@@ -13,8 +13,14 @@ import type { Consultation } from './queries.js';
 
 export const TTL_MS = 10 * 60_000;
 export const MAX_ENTRIES = 500;
+/** The parsed answers themselves are large (a few MB per thousand answers): only this many consultations' are kept. */
+export const MAX_ANSWER_SETS = 4;
+/** A consultation with more answers than this is read afresh for each count (its parsed answers are not kept). */
+export const MAX_KEPT_ANSWERS = 20_000;
 
-const store = new Map<string, { at: number; value: Promise<unknown> }>();
+type Store = Map<string, { at: number; value: Promise<unknown> }>;
+const store: Store = new Map();
+const answerSets: Store = new Map();
 
 /** The answers-version of a closed consultation, or null when its counts must not be kept (not closed). */
 export const versionOf = (k: Pick<Consultation, 'id' | 'status' | 'closedAt' | 'answerCount'>) => (k.status === 'closed' && k.closedAt ? `${k.id}|${k.closedAt}|${k.answerCount}` : null);
@@ -23,7 +29,21 @@ export const versionOf = (k: Pick<Consultation, 'id' | 'status' | 'closedAt' | '
 export function keptCount<T>(k: Pick<Consultation, 'id' | 'status' | 'closedAt' | 'answerCount'>, part: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
   const v = versionOf(k);
   if (!v) return compute();
-  const key = `${v}|${part}`;
+  return keep(store, MAX_ENTRIES, `${v}|${part}`, compute, now);
+}
+
+/**
+ * The parsed answers of a closed consultation, read once per answers-version and shared by every breakdown's first
+ * count (each breakdown is then a filter in memory, not a new read and parse of every answer). At most
+ * MAX_ANSWER_SETS consultations' answers are kept, and none of more than MAX_KEPT_ANSWERS answers: memory stays bounded.
+ */
+export function keptAnswers<T>(k: Pick<Consultation, 'id' | 'status' | 'closedAt' | 'answerCount'>, read: () => Promise<T>, now = Date.now()): Promise<T> {
+  const v = versionOf(k);
+  if (!v || k.answerCount > MAX_KEPT_ANSWERS) return read();
+  return keep(answerSets, MAX_ANSWER_SETS, v, read, now);
+}
+
+function keep<T>(store: Store, max: number, key: string, compute: () => Promise<T>, now: number): Promise<T> {
   const hit = store.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
   const value = compute();
@@ -31,11 +51,12 @@ export function keptCount<T>(k: Pick<Consultation, 'id' | 'status' | 'closedAt' 
   store.set(key, { at: now, value });
   // A failed count is not kept.
   value.catch(() => store.get(key)?.value === value && store.delete(key));
-  while (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
+  while (store.size > max) store.delete(store.keys().next().value!);
   return value;
 }
 
 /** Forgets every kept count (tests). */
 export function clearKeptCounts() {
   store.clear();
+  answerSets.clear();
 }

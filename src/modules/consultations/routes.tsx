@@ -20,7 +20,7 @@ import { countryNames } from '../../platform/reference/queries.js';
 import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
 import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf, orgRespondents } from './queries.js';
-import { keptCount } from './memo.js';
+import { keptCount, keptAnswers } from './memo.js';
 import { createConsultation, updateTexts, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer, saveDraft, submitPersonAnswer, confirmPersonAnswer, pendingOf } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
@@ -341,7 +341,7 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
   const by = parseBreakdown(c.req.query('by'));
   const counted = await keptCount(x.k, `by:${by ? `${by.kind}:${by.value}` : ''}`, async () => {
-    const answers = await allAnswers(db, x.k.id);
+    const answers = await keptAnswers(x.k, () => allAnswers(db, x.k.id));
     const orgs = new Map(present.map((o) => [o.id, o]));
     const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
     const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;

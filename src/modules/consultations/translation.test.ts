@@ -9,7 +9,7 @@ import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestCl
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
 import { translationStatus, consultationParts } from './translation.js';
-import { keptCount, clearKeptCounts, TTL_MS } from './memo.js';
+import { keptCount, keptAnswers, clearKeptCounts, TTL_MS, MAX_ANSWER_SETS, MAX_KEPT_ANSWERS } from './memo.js';
 
 describe('translationStatus', () => {
   it('says original, translated, partly translated or not translated over the parts written in the original', () => {
@@ -44,6 +44,24 @@ describe('keptCount', () => {
     // A failed count is not kept.
     await expect(keptCount(closed, 'y', () => Promise.reject(new Error('no')), 0)).rejects.toThrow('no');
     expect(await keptCount(closed, 'y', count, 0)).toBe(n);
+  });
+
+  it('keeps the parsed answers of a few closed consultations only, and none of a very large one', async () => {
+    clearKeptCounts();
+    let reads = 0;
+    const read = async () => ++reads;
+    const closed = (id: string, answerCount = 10) => ({ id, status: 'closed' as const, closedAt: '2026-01-01T00:00:00.000Z', answerCount });
+    expect(await keptAnswers(closed('a'), read, 0)).toBe(1);
+    expect(await keptAnswers(closed('a'), read, 0)).toBe(1);
+    // An open consultation's answers can change: read every time.
+    expect(await keptAnswers({ ...closed('a'), status: 'open' as const }, read, 0)).toBe(2);
+    // Too many answers to keep in memory: read every time.
+    expect(await keptAnswers(closed('big', MAX_KEPT_ANSWERS + 1), read, 0)).toBe(3);
+    expect(await keptAnswers(closed('big', MAX_KEPT_ANSWERS + 1), read, 0)).toBe(4);
+    // Beyond MAX_ANSWER_SETS consultations, the oldest is dropped and read again when asked for.
+    for (let i = 0; i < MAX_ANSWER_SETS; i++) await keptAnswers(closed(`k${i}`), read, 0);
+    const before = reads;
+    expect(await keptAnswers(closed('a'), read, 0)).toBe(before + 1);
   });
 });
 
