@@ -4,11 +4,11 @@
  * answers-version changing is not counted, one that changes it is.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestContext, DIALECTS, type TestContext } from '../../../tests/support/context.js';
+import { createTestContext, DIALECTS, signUpAndIn, type TestContext } from '../../../tests/support/context.js';
 import { getBodyBySlug } from '../bodies/index.js';
 import { clearKeptCounts } from './memo.js';
 
-describe.each(DIALECTS)('consultation results page (%s)', (dialect) => {
+describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('consultation results page (%s, page cache TTL %s s)', (dialect, ttl) => {
   let ctx: TestContext;
   const id = 'resultspage00001';
   const qid = 'resultspageq0001';
@@ -16,7 +16,7 @@ describe.each(DIALECTS)('consultation results page (%s)', (dialect) => {
   const answer = (k: number) => ({ consultation_id: id, respondent: `email:p${String(k).padStart(3, '0')}@co.test`, answers: JSON.stringify({ [qid]: `texto ${k}` }), submitted_by: 'test', version: 1, created_at: at, submitted_at: at });
 
   beforeAll(async () => {
-    ctx = await createTestContext(dialect);
+    ctx = await createTestContext(dialect, { PAGE_CACHE_TTL: ttl });
     clearKeptCounts();
     const body = (await getBodyBySlug(ctx.db, 'mt2'))!;
     await ctx.db
@@ -32,6 +32,7 @@ describe.each(DIALECTS)('consultation results page (%s)', (dialect) => {
   afterAll(() => ctx?.close());
 
   it('lists 50 texts per question, with a link to all of them', async () => {
+    // Signed out the page cache may serve it; below, signed-in readers get the kept fragments (with a TTL).
     const anon = ctx.client();
     const html = await (await anon.get(`/es/consultations/${id}/results`)).text();
     expect(html).toContain('Se muestran 50 de 60 respuestas.');
@@ -44,10 +45,28 @@ describe.each(DIALECTS)('consultation results page (%s)', (dialect) => {
   });
 
   it('counts a closed consultation once per answers-version', async () => {
-    const anon = ctx.client();
+    // Signed in: never from the page cache (which a write through the site would empty, not this direct insert).
+    const anon = await ctx.admin();
     await ctx.db.insertInto('consultation_answers').values(answer(60)).execute();
     expect(await (await anon.get(`/es/consultations/${id}/results?texts=${qid}`)).text()).not.toContain('texto 60');
     await ctx.db.updateTable('consultations').set({ answer_count: 61 }).where('id', '=', id).execute();
     expect(await (await anon.get(`/es/consultations/${id}/results?texts=${qid}`)).text()).toContain('texto 60');
+  });
+
+  it('shows every reader the same counts, and each reader only their own links', async () => {
+    const admin = await ctx.admin();
+    const person = (await signUpAndIn(ctx, `reader-${ttl}@co.test`)).client;
+    const a = await (await admin.get(`/es/consultations/${id}/results`)).text();
+    const p = await (await person.get(`/es/consultations/${id}/results`)).text();
+    const a2 = await (await admin.get(`/es/consultations/${id}/results`)).text();
+    expect(a).toContain(`/es/consultations/${id}/answers.csv`);
+    expect(a2).toContain(`/es/consultations/${id}/answers.csv`);
+    expect(p).not.toContain(`/es/consultations/${id}/answers.csv`);
+    const texts = (h: string) => h.slice(h.indexOf('<ul class="texts">'), h.indexOf('</ul>', h.indexOf('<ul class="texts">')));
+    expect(texts(p)).toContain('texto 1');
+    expect(texts(p)).toBe(texts(a));
+    // Another language is rendered in that language, not served from the Spanish one.
+    const en = await (await person.get(`/en/consultations/${id}/results`)).text();
+    expect(en).toMatch(/50 of 6\d answers shown\./);
   });
 });

@@ -20,7 +20,7 @@ import { countryNames } from '../../platform/reference/queries.js';
 import { parseBreakdown, inGroup, MIN_GROUP, SUB_REGIONS } from './breakdown.js';
 import { consultationsPolicy } from './policy.js';
 import { listConsultations, allAnswers, answeredBy, answerOf, answerBatches, draftOf, orgRespondents } from './queries.js';
-import { keptCount, keptAnswers } from './memo.js';
+import { keptCount, keptAnswers, versionOf } from './memo.js';
 import { createConsultation, updateTexts, addQuestion, removeQuestion, openConsultation, closeConsultation, publishResults, consultationsTx } from './commands/lifecycle.js';
 import { submitAnswer, saveDraft, submitPersonAnswer, confirmPersonAnswer, pendingOf } from './commands/answer.js';
 import { prioritizeObjectives } from './commands/prioritize.js';
@@ -32,7 +32,8 @@ import { paths } from './paths.js';
 import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderTextsForm, renderQuestionForm, renderAnswer } from './pages.js';
 import { ConsultationsListPage } from './views/list.js';
 import { ConsultationPage } from './views/consultation.js';
-import { ResultsPage } from './views/results.js';
+import { ResultsPage, QuestionResultView } from './views/results.js';
+import { renderPublic, html } from '../../platform/views/fragment.js';
 import { ConfirmAnswerPage } from './views/answer.js';
 
 export const consultationsRoutes = new Hono<AppEnv>({ strict: false });
@@ -325,49 +326,70 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   const x = await loadConsultation(c, user);
   if (!x) return c.notFound();
   authorize(c, consultationsPolicy.can(user, 'results', x));
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const locale = c.get('locale');
   const t = c.get('t');
-  const questions = await resolved(c, x.k);
-  const bodies = await listBodies(db);
-  // A closed consultation's counts are made once per answers-version and breakdown, then kept (memo.ts).
-  const present = await keptCount(x.k, 'orgs', async () => {
-    // In slices: an `in (…)` list stays under both engines' bound-parameter limits however many answered.
-    const ids = await orgRespondents(db, x.k.id);
-    const out = [];
-    for (let i = 0; i < ids.length; i += 5000) out.push(...(await getOrganizations(db, ids.slice(i, i + 5000))));
-    return out;
+  const { k } = x;
+  // What the page shows of a closed consultation is the same for every reader: kept as page-cache fragments (emptied
+  // by every write) per answers-version and language; an open consultation's is made afresh on every request. The
+  // counts themselves outlive writes (memo.ts: counted once per answers-version and breakdown).
+  const version = versionOf(k);
+  const keep = <T,>(part: string, make: () => Promise<T>) => (version ? cache.fragment(`consultations.results:${version}:${locale}:${part}`, make) : make());
+  const present = () =>
+    keptCount(k, 'orgs', async () => {
+      // In slices: an `in (…)` list stays under both engines' bound-parameter limits however many answered.
+      const ids = await orgRespondents(db, k.id);
+      const out = [];
+      for (let i = 0; i < ids.length; i += 5000) out.push(...(await getOrganizations(db, ids.slice(i, i + 5000))));
+      return out;
+    });
+  // The questions and the groups the page offers.
+  const frame = await keep('frame', async () => {
+    const [questions, bodies, orgs, names] = await Promise.all([resolved(c, k), listBodies(db), present(), countryNames(db, locale)]);
+    const options = [
+      ...SUB_REGIONS.map((r) => ({ value: `region:${r}`, label: t(`consultations.regions.${r}`), group: t('consultations.results.bySubRegion') })),
+      ...[...new Set(orgs.map((o) => o.country))].sort().map((cc) => ({ value: `country:${cc}`, label: names.get(cc) ?? cc, group: t('consultations.results.byCountry') })),
+      ...[...new Set(orgs.map((o) => o.type))].sort().map((ty) => ({ value: `type:${ty}`, label: t(`membership.types.${ty}`), group: t('consultations.results.byType') })),
+      ...bodies.map((b) => ({ value: `body:${b.slug}`, label: pickTranslated(b.shortName, locale)?.text ?? b.slug, group: t('consultations.results.byBody') })),
+    ];
+    return { questions, bodies, options };
   });
   // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
   const by = parseBreakdown(c.req.query('by'));
-  const counted = await keptCount(x.k, `by:${by ? `${by.kind}:${by.value}` : ''}`, async () => {
-    const answers = await keptAnswers(x.k, () => allAnswers(db, x.k.id));
-    const orgs = new Map(present.map((o) => [o.id, o]));
-    const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
-    const shown = by ? answers.filter((a) => inGroup(by, orgs.get(a.respondent), bodyMembers)) : answers;
-    const tooFew = !!by && !x.k.publishAnswers && shown.length < MIN_GROUP;
-    return { results: countResults(questions, tooFew ? [] : shown), count: shown.length, tooFew };
-  });
-  const names = await countryNames(db, locale);
-  const options = [
-    ...SUB_REGIONS.map((r) => ({ value: `region:${r}`, label: t(`consultations.regions.${r}`), group: t('consultations.results.bySubRegion') })),
-    ...[...new Set(present.map((o) => o.country))].sort().map((cc) => ({ value: `country:${cc}`, label: names.get(cc) ?? cc, group: t('consultations.results.byCountry') })),
-    ...[...new Set(present.map((o) => o.type))].sort().map((ty) => ({ value: `type:${ty}`, label: t(`membership.types.${ty}`), group: t('consultations.results.byType') })),
-    ...bodies.map((b) => ({ value: `body:${b.slug}`, label: pickTranslated(b.shortName, locale)?.text ?? b.slug, group: t('consultations.results.byBody') })),
-  ];
+  const byValue = by ? `${by.kind}:${by.value}` : '';
+  const allTexts = frame.questions.find((q) => q.id === c.req.query('texts'))?.id;
+  const show = async () => {
+    const counted = await keptCount(k, `by:${byValue}`, async () => {
+      const [answers, orgs] = await Promise.all([keptAnswers(k, () => allAnswers(db, k.id)), present()]);
+      const byId = new Map(orgs.map((o) => [o.id, o]));
+      const bodyMembers = by?.kind === 'body' ? new Set(await bodyMemberOrgIds(db, frame.bodies.find((b) => b.slug === by.value)?.id ?? '')) : new Set<string>();
+      const shown = by ? answers.filter((a) => inGroup(by, byId.get(a.respondent), bodyMembers)) : answers;
+      const tooFew = !!by && !k.publishAnswers && shown.length < MIN_GROUP;
+      return { results: countResults(frame.questions, tooFew ? [] : shown), count: shown.length, tooFew };
+    });
+    const orgName = new Map(k.publishAnswers ? (await present()).map((o) => [o.id, o.name]) : []);
+    const parts = await Promise.all(
+      frame.questions.map(async (q) => {
+        const r = counted.results.get(q.id);
+        return r ? { id: q.id, n: r.n, html: await renderPublic(c, <QuestionResultView k={k} q={q} r={r} orgName={orgName} attribute={k.publishAnswers} allTexts={allTexts === q.id} by={byValue} />) } : null;
+      }),
+    );
+    return { parts: parts.filter((p) => p !== null), count: counted.count, tooFew: counted.tooFew };
+  };
+  // Kept only for a group the page offers: the keys stay bounded by the consultation's own groups and questions.
+  const offered = !byValue || frame.options.some((o) => o.value === byValue);
+  const shown = offered ? await keep(`${byValue}:${allTexts ?? ''}`, show) : await show();
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', ['by', 'texts']);
   return c.render(
     <ResultsPage
-      k={x.k}
-      questions={questions}
-      results={counted.results}
-      orgName={new Map(x.k.publishAnswers ? present.map((o) => [o.id, o.name]) : [])}
+      k={k}
+      questions={frame.questions}
+      shown={new Map(shown.parts.map((p) => [p.id, { n: p.n, html: html(p.html) }]))}
       canExport={consultationsPolicy.can(user, 'export', x)}
       canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
       canAgenda={consultationsPolicy.can(user, 'agenda', x)}
-      breakdown={{ options, value: by ? `${by.kind}:${by.value}` : '', count: counted.count, tooFew: counted.tooFew }}
-      allTexts={questions.find((q) => q.id === c.req.query('texts'))?.id}
+      breakdown={{ options: frame.options, value: byValue, count: shown.count, tooFew: shown.tooFew }}
     />,
     { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
   );

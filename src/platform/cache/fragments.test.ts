@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPageCache } from './page-cache.js';
+import { createPageCache, weigh } from './page-cache.js';
 
 describe('page cache fragments', () => {
   it('keeps a fragment until the next clear, from here or from another instance', async () => {
@@ -40,5 +40,32 @@ describe('page cache fragments', () => {
     expect(await cache.fragment('k', async () => 42)).toBe(42);
     await expect(cache.fragment('f', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     expect(await cache.fragment('f', async () => 7)).toBe(7);
+  });
+
+  it('holds at most a quarter of the cache bytes in fragments, the oldest dropped first, and keeps none too large', async () => {
+    // 400 KB of pages: 100 KB of fragments, none over 25 KB.
+    const cache = createPageCache({ ttlSeconds: 60, maxBytes: 400_000 });
+    let made = 0;
+    const piece = (n: number) => async () => (made++, 'x'.repeat(n));
+    for (let i = 0; i < 10; i++) await cache.fragment(`k${i}`, piece(20_000)); // 200 KB asked for
+    const before = made;
+    // The newest are kept…
+    await cache.fragment('k9', piece(20_000));
+    await cache.fragment('k8', piece(20_000));
+    expect(made).toBe(before);
+    // …the oldest were dropped to stay within 100 KB.
+    await cache.fragment('k0', piece(20_000));
+    expect(made).toBe(before + 1);
+    // Too large for the fragments' share: handed to its callers, not kept.
+    await cache.fragment('big', piece(30_000));
+    await cache.fragment('big', piece(30_000));
+    expect(made).toBe(before + 3);
+  });
+
+  it('weighs strings, arrays, maps and objects by their text', () => {
+    expect(weigh('abc')).toBe(3);
+    expect(weigh(['ab', 'cd'])).toBe(16 + 4);
+    expect(weigh({ before: 'x'.repeat(100), after: 'y' })).toBeGreaterThan(101);
+    expect(weigh(new Map([['k', 'v'.repeat(50)]]))).toBeGreaterThan(50);
   });
 });

@@ -68,6 +68,17 @@ export interface PageCache {
   readonly size: number;
 }
 
+/** About how many bytes a fragment's value holds (its strings' lengths; other values a few bytes each). */
+export function weigh(v: unknown, depth = 0): number {
+  if (typeof v === 'string') return v.length;
+  if (v === null || typeof v !== 'object' || depth > 6) return 8;
+  let n = 16;
+  if (Array.isArray(v)) for (const x of v) n += weigh(x, depth + 1);
+  else if (v instanceof Map) for (const [k, x] of v) n += weigh(k, depth + 1) + weigh(x, depth + 1);
+  else for (const k in v) n += k.length + weigh((v as Record<string, unknown>)[k], depth + 1);
+  return n;
+}
+
 const SKIP_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`, 'dialogo.flash'];
 
 /** Default ceiling: 64 MB of stored pages (about 2,000 pages of 30 KB with their compressed copies). */
@@ -86,12 +97,22 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     held -= sizeOf(e);
     entries.delete(key);
   };
-  const fragments = new Map<string, { value: Promise<unknown>; at: number }>();
+  const fragments = new Map<string, { value: Promise<unknown>; at: number; bytes: number }>();
+  // Fragments are bounded by bytes as well as keys: a quarter of the pages' ceiling.
+  const maxFragmentBytes = maxBytes / 4;
+  let fragmentBytes = 0;
   let generation = 0;
+  const dropFragment = (key: string) => {
+    const f = fragments.get(key);
+    if (!f) return;
+    fragmentBytes -= f.bytes;
+    fragments.delete(key);
+  };
   const forget = () => {
     entries.clear();
     held = 0;
     fragments.clear();
+    fragmentBytes = 0;
     generation++;
   };
   const fragment = <T,>(key: string, make: () => Promise<T>): Promise<T> => {
@@ -100,16 +121,23 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     if (hit && Date.now() - hit.at < ttl) return hit.value as Promise<T>;
     const gen = generation;
     const value = make();
-    fragments.delete(key);
-    if (fragments.size >= 5000) fragments.delete(fragments.keys().next().value!);
-    fragments.set(key, { value, at: Date.now() });
-    // A failure is not kept; neither is a value whose making straddled a clear (it may predate the write).
+    dropFragment(key);
+    if (fragments.size >= 5000) dropFragment(fragments.keys().next().value!);
+    const kept = { value, at: Date.now(), bytes: 0 };
+    fragments.set(key, kept);
+    // A failure is not kept; neither is a value whose making straddled a clear (it may predate the write), nor one
+    // too large for the fragments' share; the oldest go first while the fragments hold more than their share.
     value.then(
-      () => {
-        if (gen !== generation && fragments.get(key)?.value === value) fragments.delete(key);
+      (v) => {
+        if (fragments.get(key) !== kept) return;
+        if (gen !== generation) return void fragments.delete(key);
+        kept.bytes = weigh(v);
+        fragmentBytes += kept.bytes;
+        if (kept.bytes > maxFragmentBytes / 4) return dropFragment(key);
+        while (fragmentBytes > maxFragmentBytes && fragments.size) dropFragment(fragments.keys().next().value!);
       },
       () => {
-        if (fragments.get(key)?.value === value) fragments.delete(key);
+        if (fragments.get(key) === kept) fragments.delete(key);
       },
     );
     return value;
@@ -141,7 +169,9 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     if (!anonymous || !c.get('cacheable') || c.res.status !== 200 || ttl === 0) return;
     if (!isNormalized(new URL(key).searchParams, c.get('cacheParams') ?? [])) return;
     if (c.res.headers.get('set-cookie') || c.res.headers.get('content-encoding')) return;
-    const bytes = Buffer.from(await c.res.clone().arrayBuffer());
+    // A page the layout rendered is stored from its bytes (cloning the response would first copy them into streams).
+    const rendered = c.get('rendered');
+    const bytes = rendered?.res === c.res ? rendered.bytes : Buffer.from(await c.res.clone().arrayBuffer());
     const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
     const compress = bytes.length >= MIN_COMPRESS_BYTES && isCompressible(c.res.headers.get('content-type'));
     c.res.headers.set('ETag', etag);

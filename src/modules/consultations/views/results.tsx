@@ -3,6 +3,7 @@
  * beside it; rankings by the Borda count and the Schulze method side by side, with the pairwise matrix.
  */
 import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { Table, EmptyState, Form, SelectField, TextField, Button, emptyForm, type Option } from '../../../platform/views/components.js';
 import { MIN_GROUP } from '../breakdown.js';
 import { useView } from '../../../platform/views/context.js';
@@ -27,7 +28,12 @@ export interface BreakdownView {
 /** Questions whose result is an order of items, which can become an event's draft agenda. */
 const AGENDA_KINDS = new Set(['rank', 'points', 'one', 'many']);
 
-export function ResultsPage(props: { k: Consultation; questions: Resolved[]; results: Map<string, QuestionResult>; orgName: Map<string, string>; canExport: boolean; canPrioritize: boolean; canAgenda?: boolean; breakdown: BreakdownView; /** The question whose every text answer is listed. */ allTexts?: string }) {
+/**
+ * The results page. `shown`: each counted question's number of answers and its counts as rendered (QuestionResultView,
+ * the same for every reader — the route keeps them as a fragment); around them, what depends on the reader (export,
+ * priorities, agenda).
+ */
+export function ResultsPage(props: { k: Consultation; questions: Resolved[]; shown: Map<string, { n: number; html: HtmlEscapedString }>; canExport: boolean; canPrioritize: boolean; canAgenda?: boolean; breakdown: BreakdownView }) {
   const { t, locale } = useView();
   const { k } = props;
   return (
@@ -48,13 +54,13 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
         </p>
       ) : null}
       {props.questions.map((q) => {
-        const r = props.results.get(q.id);
+        const r = props.shown.get(q.id);
         return (
           <section aria-labelledby={`q-${q.id}`}>
             <h2 id={`q-${q.id}`}>
               {q.position}. {pickTranslated(q.prompt, locale)?.text ?? ''}
             </h2>
-            {r ? <QuestionResultView k={k} q={q} r={r} orgName={props.orgName} attribute={k.publishAnswers} allTexts={props.allTexts === q.id} by={props.breakdown.value} /> : null}
+            {r ? r.html : null}
             {props.canPrioritize && !props.breakdown.value && q.kind === 'rank' && q.source === 'objectives' && r?.n ? (
               <Form action={paths.prioritize.href(locale, { id: k.id, qid: q.id })}>
                 <TextField name="count" type="number" inputmode="numeric" label={t('consultations.results.prioritizeCount')} hint={t('consultations.results.prioritizeHint')} form={emptyForm({ count: '3' })} />
@@ -76,7 +82,8 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; res
 /** Free-text answers listed per question before "show all". */
 export const TEXTS_SHOWN = 50;
 
-function QuestionResultView(props: { k: Consultation; q: Resolved; r: QuestionResult; orgName: Map<string, string>; attribute: boolean; allTexts: boolean; by: string }) {
+/** One question's counts: a chart and its table(s), or the texts; the same for every reader. */
+export function QuestionResultView(props: { k: Consultation; q: Resolved; r: QuestionResult; orgName: Map<string, string>; attribute: boolean; allTexts: boolean; by: string }) {
   const { t, fmt, locale } = useView();
   const { q, r } = props;
   const label = new Map(q.items.map((i) => [i.key, i.label]));
