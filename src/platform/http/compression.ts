@@ -98,7 +98,9 @@ const ASSET_MEMO_MAX = 500;
 export const compression: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const res = c.res;
-  if (c.req.method === 'HEAD' || !res.body || res.status < 200 || res.status === 204 || res.status === 206 || res.status === 304) return;
+  // Status and headers only until we know the response will be compressed: reading `res.body` of a page would make
+  // @hono/node-server build a full web Response (scanning and encoding the whole text) instead of sending it directly.
+  if (c.req.method === 'HEAD' || res.status < 200 || res.status === 204 || res.status === 206 || res.status === 304) return;
   const headers = res.headers;
   if (headers.has('content-encoding') || !isCompressible(headers.get('content-type'))) return;
   if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('cache-control') ?? '')) return;
@@ -109,7 +111,10 @@ export const compression: MiddlewareHandler<AppEnv> = async (c, next) => {
     headers.set('Vary', vary);
     return;
   }
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  // A page the layout rendered is compressed from its bytes (reading the response would first copy them into a stream).
+  const rendered = c.get('rendered');
+  if (rendered?.res !== res && !res.body) return;
+  const bytes = rendered?.res === res ? rendered.bytes : new Uint8Array(await res.arrayBuffer());
   if (bytes.length < MIN_COMPRESS_BYTES) {
     c.res = new Response(bytes, res);
     c.res.headers.set('Vary', vary);

@@ -66,6 +66,8 @@ export type AppEnv = {
     cacheable: boolean;
     /** The query parameters a cacheable page takes, in their one order (others make a URL uncacheable). */
     cacheParams?: readonly string[];
+    /** The page the layout rendered, as UTF-8, with the response made from it (compression and the page cache read these bytes, not the response). */
+    rendered?: { res: Response; bytes: Buffer };
     /** Set once a route-specific body limit applied (the default 1 MB then stays out of the way). */
     bodyLimited: boolean;
   };
