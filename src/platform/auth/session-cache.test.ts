@@ -62,4 +62,26 @@ describe('session cache', () => {
     expect(c.get('a')).toBeUndefined();
     expect(c.get('c')?.token).toBe('c');
   });
+
+  it('runs one lookup at a time per cookie: concurrent requests share it, another cookie has its own', async () => {
+    const cache = createSessionCache({ ttlSeconds: 10 });
+    let lookups = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const lookup = async () => {
+      lookups++;
+      await gate;
+      return lookups;
+    };
+    const same = [cache.once('a', lookup), cache.once('a', lookup), cache.once('a', lookup)];
+    const other = cache.once('b', lookup);
+    release();
+    expect(await Promise.all(same)).toEqual([2, 2, 2]);
+    expect(await other).toBe(2);
+    expect(lookups).toBe(2);
+    // Done: the next miss looks up again; a failure is shared by the waiters and not remembered.
+    expect(await cache.once('a', async () => 'again')).toBe('again');
+    await expect(Promise.all([cache.once('c', () => Promise.reject(new Error('down'))), cache.once('c', async () => 'x')])).rejects.toThrow('down');
+    expect(await cache.once('c', async () => 'up')).toBe('up');
+  });
 });

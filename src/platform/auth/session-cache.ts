@@ -34,6 +34,11 @@ export interface SessionCache {
   set(cookie: string, generation: number, value: CachedSession, expiresAt: Date | string | number): void;
   /** Forgets everything (after any write through this instance). */
   clear(): void;
+  /**
+   * Runs `lookup` for a cookie not found, once at a time per cookie: requests with the same cookie that arrive while
+   * it runs share its result (when an entry expires under load, one lookup instead of one per request in flight).
+   */
+  once<T>(cookie: string, lookup: () => Promise<T>): Promise<T>;
   readonly size: number;
 }
 
@@ -42,6 +47,7 @@ export function createSessionCache(opts: { ttlSeconds: number; maxEntries?: numb
   const max = opts.maxEntries ?? 10_000;
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<unknown>>();
   let generation = 0;
   return {
     get(cookie) {
@@ -67,6 +73,13 @@ export function createSessionCache(opts: { ttlSeconds: number; maxEntries?: numb
     clear() {
       entries.clear();
       generation++;
+    },
+    once<T>(cookie: string, lookup: () => Promise<T>): Promise<T> {
+      const running = inFlight.get(cookie);
+      if (running) return running as Promise<T>;
+      const p = lookup().finally(() => inFlight.delete(cookie));
+      inFlight.set(cookie, p);
+      return p;
     },
     get size() {
       return entries.size;

@@ -60,26 +60,30 @@ export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (cookie) {
     let found = sessions.get(cookie);
     if (!found) {
-      const generation = sessions.generation;
-      // An unknown or expired session is `null`; a failure to read it (the database is down) is not a
-      // signed-out visitor: answer 503, so nobody is sent to sign in and no posted form goes astray.
-      const session = await deps.auth.api.getSession({ headers: c.req.raw.headers }).catch((err: unknown) => {
-        throw new HTTPException(503, { message: 'session lookup failed', cause: err });
-      });
-      if (session?.user) {
-        const u = session.user as typeof session.user & { role?: string; locale?: string | null };
-        const user: CurrentUser = {
-          id: u.id,
-          name: u.name,
-          email: u.email,
-          role: (u.role === 'admin' ? 'admin' : 'member') as Role,
-          locale: isLocale(u.locale) ? u.locale : null,
-          timeZone: isTimeZone((u as { timeZone?: unknown }).timeZone) ? ((u as { timeZone?: string }).timeZone as string) : null,
-          emailVerified: !!u.emailVerified,
-        };
-        found = { user, token: session.session.token };
-        sessions.set(cookie, generation, found, session.session.expiresAt);
-      }
+      // One lookup per cookie at a time: the requests in flight with this cookie share it.
+      found =
+        (await sessions.once(cookie, async () => {
+          const generation = sessions.generation;
+          // An unknown or expired session is `null`; a failure to read it (the database is down) is not a
+          // signed-out visitor: answer 503, so nobody is sent to sign in and no posted form goes astray.
+          const session = await deps.auth.api.getSession({ headers: c.req.raw.headers }).catch((err: unknown) => {
+            throw new HTTPException(503, { message: 'session lookup failed', cause: err });
+          });
+          if (!session?.user) return null;
+          const u = session.user as typeof session.user & { role?: string; locale?: string | null };
+          const user: CurrentUser = {
+            id: u.id,
+            name: u.name,
+            email: u.email,
+            role: (u.role === 'admin' ? 'admin' : 'member') as Role,
+            locale: isLocale(u.locale) ? u.locale : null,
+            timeZone: isTimeZone((u as { timeZone?: unknown }).timeZone) ? ((u as { timeZone?: string }).timeZone as string) : null,
+            emailVerified: !!u.emailVerified,
+          };
+          const value = { user, token: session.session.token };
+          sessions.set(cookie, generation, value, session.session.expiresAt);
+          return value;
+        })) ?? undefined;
     }
     if (found) {
       c.set('user', { ...found.user });
