@@ -9,7 +9,8 @@
  * extra: producing the feed of 500 upcoming events in-process (target < 50 ms), the filtered list queries (a page of
  * each list), and 50 registrations for one event at once through the registration command, each reading what it
  * needs first and then writing in its own transaction, as the route does (target: p99 < 200 ms, no error; exactly
- * the seats given, the rest waitlisted).
+ * the seats given, the rest waitlisted) — measured on a second event, after a first race just after the process
+ * started (its p99 is reported beside, as `cold_p99_ms`).
  */
 import { QUERY_COUNT, type BenchModule, type BenchRow } from './types.js';
 import type { EventsTable, EventRegistrationsTable } from '../src/modules/events/tables.js';
@@ -190,59 +191,64 @@ export const bench: BenchModule = {
       lc.push((c.user + c.system) / 1000);
     }
     rows.push({ name: 'events: filtered list queries (upcoming + past page)', values: { median_ms: +median(lt).toFixed(1), max_ms: +Math.max(...lt).toFixed(1), cpu_median_ms: +median(lc).toFixed(1) } });
-    // 50 registrations at once for one event with 10 seats.
+    // 50 registrations at once for one event with 10 seats — twice: first just after the process started (cold: every
+    // statement prepared for the first time, nothing compiled yet), then again on a second event, as a running server
+    // meets it (the target's figure).
     const bodies = await listBodies(deps.db);
-    const made = await deps.db.transaction().execute((trx) =>
-      createEvent(trx, null, {
-        kind: 'workshop',
-        title: { es: 'Carrera por los lugares' },
-        description: { es: 'Medición' },
-        originalLang: 'es',
-        format: 'online',
-        venue: { address: null, city: null, country: null },
-        onlineUrl: 'https://meet.example.org/race',
-        startsAt: new Date(Date.now() + 20 * 86400_000).toISOString(),
-        endsAt: new Date(Date.now() + 20 * 86400_000 + 7200_000).toISOString(),
-        timeZone: 'America/Santiago',
-        visibility: 'public',
-        visibilityBodyId: null,
-        registrationMode: 'open',
-        capacity: 10,
-        registrationClosesAt: null,
-        bodyIds: bodies.slice(0, 1).map((b) => b.id),
-        objectives: [17],
-        agenda: [],
-      }),
-    );
-    if (!made.ok) throw new Error('events bench: could not create the race event');
-    const lat: number[] = [];
-    let errors = 0;
-    // Fifty accounts' registrations (the command takes the account's id and address as the route gives them).
-    const users = Array.from({ length: 50 }, (_, i) => ({ id: `benchrace${String(i).padStart(4, '0')}`, email: `race${i}@bench.example` }));
-    const t0 = performance.now();
-    await Promise.all(
-      users.map(async (u) => {
-        const s = performance.now();
-        try {
-          // As the route does: the reads (event, questions, the mail's country names) before the transaction.
-          const e = await getEvent(deps.db, made.id);
-          const reads = await registrationReads(deps.db, e!, 'es');
-          const r = await deps.db.transaction().execute((trx) => register(eventsTx(trx, deps), { eventId: made.id, userId: u.id, email: u.email, name: u.id, organization: null, locale: 'es', sector: 'civil_society' }, undefined, reads));
-          if (!r.ok) errors++;
-        } catch {
-          errors++;
-        }
-        lat.push(performance.now() - s);
-      }),
-    );
-    const wall = performance.now() - t0;
-    lat.sort((a, b) => a - b);
-    const st = await deps.db.selectFrom('event_registrations').select(['status']).where('event_id', '=', made.id).execute();
-    const seated = st.filter((x) => x.status === 'registered').length;
-    const waiting = st.filter((x) => x.status === 'waitlisted').length;
+    const race = async (round: number) => {
+      const made = await deps.db.transaction().execute((trx) =>
+        createEvent(trx, null, {
+          kind: 'workshop',
+          title: { es: `Carrera por los lugares ${round}` },
+          description: { es: 'Medición' },
+          originalLang: 'es',
+          format: 'online',
+          venue: { address: null, city: null, country: null },
+          onlineUrl: 'https://meet.example.org/race',
+          startsAt: new Date(Date.now() + 20 * 86400_000).toISOString(),
+          endsAt: new Date(Date.now() + 20 * 86400_000 + 7200_000).toISOString(),
+          timeZone: 'America/Santiago',
+          visibility: 'public',
+          visibilityBodyId: null,
+          registrationMode: 'open',
+          capacity: 10,
+          registrationClosesAt: null,
+          bodyIds: bodies.slice(0, 1).map((b) => b.id),
+          objectives: [17],
+          agenda: [],
+        }),
+      );
+      if (!made.ok) throw new Error('events bench: could not create the race event');
+      const lat: number[] = [];
+      let errors = 0;
+      // Fifty accounts' registrations (the command takes the account's id and address as the route gives them).
+      const users = Array.from({ length: 50 }, (_, i) => ({ id: `benchrace${round}${String(i).padStart(4, '0')}`, email: `race${round}-${i}@bench.example` }));
+      const t0 = performance.now();
+      await Promise.all(
+        users.map(async (u) => {
+          const s = performance.now();
+          try {
+            // As the route does: the reads (event, questions, the mail's country names) before the transaction.
+            const e = await getEvent(deps.db, made.id);
+            const reads = await registrationReads(deps.db, e!, 'es');
+            const r = await deps.db.transaction().execute((trx) => register(eventsTx(trx, deps), { eventId: made.id, userId: u.id, email: u.email, name: u.id, organization: null, locale: 'es', sector: 'civil_society' }, undefined, reads));
+            if (!r.ok) errors++;
+          } catch {
+            errors++;
+          }
+          lat.push(performance.now() - s);
+        }),
+      );
+      const wall = performance.now() - t0;
+      lat.sort((a, b) => a - b);
+      const st = await deps.db.selectFrom('event_registrations').select(['status']).where('event_id', '=', made.id).execute();
+      return { lat, wall, errors, seated: st.filter((x) => x.status === 'registered').length, waiting: st.filter((x) => x.status === 'waitlisted').length };
+    };
+    const cold = await race(0);
+    const { lat, wall, errors, seated, waiting } = await race(1);
     rows.push({
       name: 'events: 50 registrations at once, 10 seats',
-      values: { p50_ms: +lat[24]!.toFixed(1), p99_ms: +lat[49]!.toFixed(1), wall_ms: +wall.toFixed(1), errors, registered: seated, waitlisted: waiting, target_p99_ms: 200 },
+      values: { p50_ms: +lat[24]!.toFixed(1), p99_ms: +lat[49]!.toFixed(1), wall_ms: +wall.toFixed(1), errors: errors + cold.errors, registered: seated, waitlisted: waiting, cold_p99_ms: +cold.lat[49]!.toFixed(1), target_p99_ms: 200 },
     });
     log(`events: race → ${seated} registered, ${waiting} waitlisted, ${errors} errors`);
     return rows;
