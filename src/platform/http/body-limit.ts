@@ -46,5 +46,6 @@ export function useBodyLimits(app: Hono<AppEnv>, langPrefix: string, modules: Mo
     }
   }
   const fallback = limit(defaultBytes);
-  app.use('*', (c, next) => (c.get('bodyLimited') ? next() : fallback(c, next)));
+  // GET and HEAD carry no body (@hono/node-server gives them none); asking for it would build a full web Request.
+  app.use('*', (c, next) => (c.get('bodyLimited') || c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : fallback(c, next)));
 }
