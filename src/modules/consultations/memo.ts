@@ -43,15 +43,15 @@ export function keptAnswers<T>(k: Pick<Consultation, 'id' | 'status' | 'closedAt
   return keep(answerSets, MAX_ANSWER_SETS, v, read, now);
 }
 
-function keep<T>(store: Store, max: number, key: string, compute: () => Promise<T>, now: number): Promise<T> {
-  const hit = store.get(key);
+function keep<T>(into: Store, max: number, key: string, compute: () => Promise<T>, now: number): Promise<T> {
+  const hit = into.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
   const value = compute();
-  store.delete(key);
-  store.set(key, { at: now, value });
+  into.delete(key);
+  into.set(key, { at: now, value });
   // A failed count is not kept.
-  value.catch(() => store.get(key)?.value === value && store.delete(key));
-  while (store.size > max) store.delete(store.keys().next().value!);
+  value.catch(() => into.get(key)?.value === value && into.delete(key));
+  while (into.size > max) into.delete(into.keys().next().value!);
   return value;
 }
 

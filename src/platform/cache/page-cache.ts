@@ -21,7 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getCookie } from 'hono/cookie';
 import { createHash } from 'node:crypto';
 import type { AppEnv } from '../http/env.js';
-import { MIN_COMPRESS_BYTES, encode, isCompressible, negotiateEncoding, varyWithEncoding } from '../http/compression.js';
+import { MIN_COMPRESS_BYTES, encode, isCompressible, negotiateEncoding, renderedBytes, varyWithEncoding } from '../http/compression.js';
 import { SESSION_COOKIE } from '../auth/auth.js';
 
 /** One way of sending a cached page: its bytes and every header (Content-Encoding, Content-Length included). */
@@ -169,9 +169,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     if (!anonymous || !c.get('cacheable') || c.res.status !== 200 || ttl === 0) return;
     if (!isNormalized(new URL(key).searchParams, c.get('cacheParams') ?? [])) return;
     if (c.res.headers.get('set-cookie') || c.res.headers.get('content-encoding')) return;
-    // A page the layout rendered is stored from its bytes (cloning the response would first copy them into streams).
-    const rendered = c.get('rendered');
-    const bytes = rendered?.res === c.res ? rendered.bytes : Buffer.from(await c.res.clone().arrayBuffer());
+    const bytes = renderedBytes(c, c.res) ?? Buffer.from(await c.res.clone().arrayBuffer());
     const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
     const compress = bytes.length >= MIN_COMPRESS_BYTES && isCompressible(c.res.headers.get('content-type'));
     c.res.headers.set('ETag', etag);

@@ -6,7 +6,7 @@
  * The page cache stores each cached page's compressed bodies once (cache/page-cache.ts), so a hit costs no
  * compression; static assets are compressed once per content and remembered.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
@@ -87,6 +87,16 @@ export function varyWithEncoding(current: string | null | undefined): string {
   return `${current}, Accept-Encoding`;
 }
 
+/**
+ * The bytes of a page the layout rendered (platform/views/layout.tsx), while `res` is still the response made from
+ * them; undefined otherwise. @hono/node-server's response hides its body, and reading it would copy the page into a
+ * web stream first.
+ */
+export function renderedBytes(c: Context<AppEnv>, res: Response): Buffer | undefined {
+  const rendered = c.get('rendered');
+  return rendered?.res === res ? rendered.bytes : undefined;
+}
+
 /** Static assets compressed once: content hash and encoding → bytes. */
 const assetMemo = new Map<string, Buffer>();
 const ASSET_MEMO_MAX = 500;
@@ -111,10 +121,9 @@ export const compression: MiddlewareHandler<AppEnv> = async (c, next) => {
     headers.set('Vary', vary);
     return;
   }
-  // A page the layout rendered is compressed from its bytes (reading the response would first copy them into a stream).
-  const rendered = c.get('rendered');
-  if (rendered?.res !== res && !res.body) return;
-  const bytes = rendered?.res === res ? rendered.bytes : new Uint8Array(await res.arrayBuffer());
+  const rendered = renderedBytes(c, res);
+  if (!rendered && !res.body) return;
+  const bytes = rendered ?? new Uint8Array(await res.arrayBuffer());
   if (bytes.length < MIN_COMPRESS_BYTES) {
     c.res = new Response(bytes, res);
     c.res.headers.set('Vary', vary);

@@ -63,7 +63,7 @@ function localePaths(url: URL): (target: string) => string {
  * it builds a full web Response, scans and encodes the text, and streams it (about a fifth of the time of an 80 KB
  * page under load), and even a plain string is measured for Content-Length and then encoded again (decisions/0007).
  */
-function pageRenderer(component: (props: PageProps & { children?: Child }, c: Context) => Child): MiddlewareHandler {
+function pageRenderer(component: (props: PageProps & { children?: Child }, c: Context<AppEnv>) => Child): MiddlewareHandler<AppEnv> {
   return (c, next) => {
     c.setRenderer(async (content: Child, props: PageProps) => {
       const page = html`${raw('<!DOCTYPE html>')}${jsx(RequestContext.Provider, { value: c }, jsx(() => component({ ...props, children: content }, c), {}))}`;
@@ -77,8 +77,7 @@ function pageRenderer(component: (props: PageProps & { children?: Child }, c: Co
   };
 }
 
-export const layout = pageRenderer(({ children, title, description, crumbs, noindex, feeds }, c) => {
-  const ctx = c as unknown as Context<AppEnv>;
+export const layout = pageRenderer(({ children, title, description, crumbs, noindex, feeds }, ctx) => {
   const t = ctx.get('t');
   const locale = ctx.get('locale');
   const user = ctx.get('user');
