@@ -126,17 +126,21 @@ async function renderJoin(c: Context<AppEnv>, form: FormState) {
 publicRoutes.get(paths.members.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   authorize(c, membershipPolicy.can(c.get('user'), 'browse'));
   const f = DirectoryQuery.parse(c.req.query());
   const providers = groupsOf(c);
-  const [names, allCountries, objectives, present, groups] = await Promise.all([
-    countryNames(db, l),
-    countryOptions(db, l, t),
-    objectiveOptions(db, l, t),
-    memberCountsByCountry(db),
-    Promise.all(providers.map(async (g) => ({ param: g.param, label: g.label, options: await g.options(db, l) }))),
-  ]);
+  // The filter's choices are the same for every reader of a language: made once and kept as long as a cached public
+  // page (emptied by every write). Counting members per country alone is a union over every organization's countries.
+  const [names, allCountries, objectives, present, groups] = await cache.fragment(`membership.directory.choices:${l}`, () =>
+    Promise.all([
+      countryNames(db, l),
+      countryOptions(db, l, t),
+      objectiveOptions(db, l, t),
+      memberCountsByCountry(db),
+      Promise.all(providers.map(async (g) => ({ param: g.param, label: g.label, options: await g.options(db, l) }))),
+    ]),
+  );
   // Keep the page lean: the 33 LAC states, and other countries only where there are members.
   const lacSet = new Set<string>(LAC_ALPHA2);
   const countries = allCountries.filter((o) => lacSet.has(o.value) || present[o.value] || o.value === f.country);
