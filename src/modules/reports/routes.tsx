@@ -51,6 +51,8 @@ async function renderList(c: Context<AppEnv>, form?: FormState) {
   const bodies = mayGenerate ? (await listBodies(db)).filter((b) => all || f.secretaryOf.includes(b.id)) : [];
   const objectives = mayGenerate && all ? await listObjectives(db, l) : [];
   const title = t('reports.list.title');
+  // Anonymous readers all get the same list (the form is for secretaries and administrators): the page cache keeps it.
+  c.set('cacheable', true);
   return c.render(
     <ReportsListPage
       editions={editions.map((e) => ({
@@ -146,6 +148,8 @@ reportsRoutes.get(paths.edition.pattern, async (c) => {
   const l = c.get('locale');
   const t = c.get('t');
   const report = renderReport(deps.modules, e, l, t, c.get('fmt'));
+  // A published edition never changes and reads the same for everyone.
+  c.set('cacheable', true);
   return c.render(
     <ReportBody
       r={report}
