@@ -75,16 +75,11 @@ function registerLabel(c: object, name: string, label: string) {
 const withErrors = new WeakSet<object>();
 
 /**
- * The page title, beginning with "Error:" when the page shows an error summary. Forms come back with their
- * errors only in answer to a post, so only then does the title wait for the page's body to render.
+ * The page title's text, beginning with "Error:" when the page shows an error summary. The layout asks once the
+ * page's body is rendered (the summary registers itself while rendering).
  */
-export function PageTitle(props: { c: object & { req: { method: string }; get(k: 't'): (key: string, o?: Record<string, unknown>) => string }; title: string }) {
-  if (props.c.req.method !== 'POST') return <title>{props.title}</title>;
-  const text = async () => {
-    await new Promise((r) => setImmediate(r));
-    return withErrors.has(props.c) ? props.c.get('t')('form.errorTitle', { title: props.title }) : props.title;
-  };
-  return <title>{text()}</title>;
+export function pageTitleText(c: object & { get(k: 't'): (key: string, o?: Record<string, unknown>) => string }, title: string): string {
+  return withErrors.has(c) ? c.get('t')('form.errorTitle', { title }) : title;
 }
 
 /**
