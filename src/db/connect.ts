@@ -3,7 +3,7 @@
  * Opens Kysely over better-sqlite3 (a file under DATA_DIR, WAL, synchronous=FULL so an acknowledged write
  * survives a crash) or over pg when DATABASE_URL is a postgres:// URL.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
@@ -91,7 +91,7 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   } catch (err) {
     throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SharedSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
@@ -116,6 +116,113 @@ export function withStatementCache(sqlite: SQLite.Database, max = 500): { close(
       return stmt;
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect, with its one connection shared by the queries that do not need it to themselves.
+ * better-sqlite3 runs a statement from start to end synchronously, so single statements outside a transaction can
+ * never interleave: they take the connection without waiting. Only a transaction (which holds the connection across
+ * awaits) and a streamed query (an open iterator keeps the connection busy) take it alone — once the statements in
+ * flight have finished — and the queries that arrive meanwhile wait for them, first come first served.
+ *
+ * Kysely's own driver serializes every query through a mutex that wakes each waiter at every release and lets a
+ * newcomer take the connection ahead of them: under load, a page's queries waited behind other requests' queries
+ * that had no need to exclude them (decisions/0007, "One SQLite connection, shared").
+ */
+export class SharedSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    return new SharedDriver(super.createDriver());
+  }
+}
+
+/** A hold on the connection: shared (single statements) or exclusive (a transaction, a stream). */
+class Lease implements DatabaseConnection {
+  exclusive = false;
+  constructor(
+    readonly driver: SharedDriver,
+    readonly connection: DatabaseConnection,
+  ) {}
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.connection.executeQuery<R>(query);
+  }
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    await this.driver.exclusive(this);
+    yield* this.connection.streamQuery<R>(query, chunkSize);
+  }
+}
+
+class SharedDriver implements Driver {
+  readonly #inner: Driver;
+  #connection: DatabaseConnection | undefined;
+  /** Shared leases in flight. */
+  #shared = 0;
+  #exclusive: Lease | null = null;
+  /** Who waits, in order of arrival: a shared lease to be, or a lease to make exclusive. */
+  readonly #waiting: { exclusive: Lease | null; grant: () => void }[] = [];
+  constructor(inner: Driver) {
+    this.#inner = inner;
+  }
+  async init() {
+    await this.#inner.init();
+    // Kysely's driver hands its one connection out; it is taken once, and its mutex left unused.
+    this.#connection = await this.#inner.acquireConnection();
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#exclusive || this.#waiting.length) await new Promise<void>((grant) => this.#waiting.push({ exclusive: null, grant }));
+    else this.#shared++;
+    return new Lease(this, this.#connection!);
+  }
+  /** Makes a shared lease exclusive, once the other statements in flight are done. */
+  async exclusive(lease: Lease): Promise<void> {
+    if (lease.exclusive) return;
+    this.#shared--;
+    const turn = new Promise<void>((grant) => this.#waiting.push({ exclusive: lease, grant }));
+    this.#next();
+    await turn;
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    if (lease.exclusive) this.#exclusive = null;
+    else this.#shared--;
+    this.#next();
+  }
+  /** Lets the waiting in, in order: shared leases while no one holds the connection alone, one exclusive when it is free. */
+  #next() {
+    while (this.#waiting.length && !this.#exclusive) {
+      const head = this.#waiting[0]!;
+      if (head.exclusive) {
+        if (this.#shared > 0) return;
+        this.#exclusive = head.exclusive;
+        head.exclusive.exclusive = true;
+      } else this.#shared++;
+      this.#waiting.shift();
+      head.grant();
+    }
+  }
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    const lease = connection as Lease;
+    await this.exclusive(lease);
+    await this.#inner.beginTransaction(lease.connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.#inner.commitTransaction((connection as Lease).connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.#inner.rollbackTransaction((connection as Lease).connection);
+  }
+  async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    await this.#inner.savepoint!((connection as Lease).connection, name, compile);
+  }
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    await this.#inner.rollbackToSavepoint!((connection as Lease).connection, name, compile);
+  }
+  async releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    await this.#inner.releaseSavepoint!((connection as Lease).connection, name, compile);
+  }
+  async destroy() {
+    if (this.#connection) await this.#inner.releaseConnection(this.#connection);
+    await this.#inner.destroy();
+  }
 }
 
 function redact(url: string): string {
