@@ -24,7 +24,10 @@ const EDGES = [
   '\u0000', '\u0007\u001f', '\u202e', '😀', 'ǅ', 'İstanbul', 'straße', '日本語', 'e\u0301', '\ud800',
   '1e20', '-1', '0', 'abc', '99999999999', '9007199254740993', '1.5', 'NaN', 'Infinity', '-Infinity', '0x10', ' 2 ', '',
   'relevance', 'newest', 'es', 'CL', '4', 'mt1', 'pending', 'failed', '//evil.example', 'javascript:alert(1)',
+  // Names every object inherits: a value looked up with `in` or `obj[value]` finds them (`?status=toString` was a 500).
+  'toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf',
 ];
+const INHERITED = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
 
 const value = fc.oneof(
   fc.constantFrom(...EDGES),
@@ -115,6 +118,8 @@ describe.each(DIALECTS)('query parameters on %s', (dialect) => {
         await check(admin, toUrl(url, { text: v, q: v, page: v }));
         await check(anon, toUrl(url, { text: v, q: v, page: v }));
       }
+    // Names every object inherits, in every parameter at once, where the administrator reaches every page.
+    for (const v of INHERITED) for (const path of paths) await check(admin, toUrl(path, Object.fromEntries(PARAMS.map((p) => [p, v]))));
   }, 120_000);
 
   it('answers random query parameters on every GET route without a 5xx', async () => {

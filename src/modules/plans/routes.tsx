@@ -367,7 +367,7 @@ async function loadItem(c: Context<AppEnv>, user: CurrentUser | null): Promise<L
   const x = await loadPlan(c, user);
   if (!x) return null;
   const kind = kindParam(c);
-  if (!(kind in ITEM_TABLES)) return null;
+  if (!Object.hasOwn(ITEM_TABLES, kind)) return null;
   const xid = c.req.param('xid') ?? null;
   if (xid && !(await c.get('deps').db.selectFrom(ITEM_TABLES[kind]).select('id').where('id', '=', xid).where('plan_id', '=', x.p.id).executeTakeFirst())) return null;
   return { ...x, kind, xid };

@@ -47,7 +47,7 @@ adminMembershipRoutes.get(paths.applications.pattern, async (c) => {
   const l = c.get('locale');
   const { db } = c.get('deps');
   const asked = c.req.query('status') ?? 'pending';
-  const tab = asked in STATUS_TABS ? asked : 'pending';
+  const tab = Object.hasOwn(STATUS_TABS, asked) ? asked : 'pending';
   const page = pageParam(c);
   const [list, names] = await Promise.all([listByStatus(db, STATUS_TABS[tab]!, page), countryNames(db, l)]);
   return c.render(<ApplicationsPage tabs={Object.keys(STATUS_TABS)} tab={tab} page={page} list={list} names={names} />, {
