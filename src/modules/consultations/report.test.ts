@@ -113,8 +113,16 @@ describe.each(DIALECTS)('consultations report section (%s)', (dialect) => {
       const resolved = await resolveQuestions(ctx.db, questions, 'es');
       const whole = countResults(resolved, await allAnswers(ctx.db, id));
       const counter = resultCounter(resolved);
-      for await (const batch of answerValueBatches(ctx.db, dialect, id, questions.map((q) => q.id), 7)) counter.add(batch);
+      const bordaOnly = resultCounter(resolved, { pairwise: false });
+      for await (const batch of answerValueBatches(ctx.db, dialect, id, questions.map((q) => q.id), 7)) {
+        counter.add(batch);
+        bordaOnly.add(batch);
+      }
       expect(counter.results()).toEqual(whole);
+      // Without the pairwise matrix: the same except a ranking's Schulze places and matrix.
+      const light = [...bordaOnly.results()].map(([id, r]) => [id, r.kind === 'rank' ? { ...r, schulze: [], matrix: [] } : r]);
+      expect(new Map(light as [string, unknown][])).toEqual(new Map([...whole].map(([id, r]) => [id, r.kind === 'rank' ? { ...r, schulze: [], matrix: [] } : r])));
+      expect([...bordaOnly.results().values()].filter((r) => r.kind === 'rank').every((r) => r.kind === 'rank' && !r.matrix.length && !r.schulze.length)).toBe(true);
     }
     // The section's figures: the first priority question's top items, and an objective's place (Borda order), as before.
     const d = (await data({ from: '2023-01-01', to: '2024-01-01' }))!;

@@ -48,10 +48,11 @@ export async function consultationsReportData(ctx: Parameters<ReportSection['dat
     const first = questions.find((x) => PRIORITY_KINDS.has(x.kind));
     const needed = [first, scope.kind === 'objective' ? ranked : undefined].filter((x): x is NonNullable<typeof x> => !!x);
     const byLocale = await Promise.all(LOCALES.map(async (l) => [l, await resolveQuestions(db, needed, l)] as const));
-    // Only the needed questions' values (and those their conditions read), a batch at a time, counted as they come;
-    // a closed consultation's answers never change, so its count is kept (memo.ts).
+    // Only the needed questions' values (and those their conditions read), a batch at a time, counted as they come
+    // (rankings: the Borda count, all the section reads); a closed consultation's answers never change, so its count
+    // is kept (memo.ts).
     const count = async () => {
-      const counter = resultCounter(byLocale[0]![1]);
+      const counter = resultCounter(byLocale[0]![1], { pairwise: false });
       const read = needed.flatMap((x) => (x.showIf ? [x.id, x.showIf.questionId] : [x.id]));
       for await (const batch of answerValueBatches(db, ctx.dialect, k.id, read)) counter.add(batch);
       return counter.results();

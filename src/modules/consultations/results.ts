@@ -53,9 +53,11 @@ const givenTo = (q: Resolved, answers: { respondent: string; answers: Answers }[
  * choices, the scale's distribution — never the answers. Sums are made in the same order as `countResults` makes them,
  * so the results are identical (results.test.ts). Texts (short, long) are kept whole, as `countResults` keeps them: count
  * only the questions needed. Each batch's answers need only the counted questions' values and those their conditions
- * (show-if) read.
+ * (show-if) read. `pairwise: false`: rankings get their Borda count only (`schulze` and `matrix` empty), for a reader of
+ * the Borda order alone (the reports): the pairwise matrix costs a pass over every item for each ranked item.
  */
-export function resultCounter(questions: Resolved[]) {
+export function resultCounter(questions: Resolved[], opts: { pairwise?: boolean } = {}) {
+  const withPairwise = opts.pairwise ?? true;
   const state = questions.map((q) => {
     const keys = q.items.map((i) => i.key);
     return {
@@ -63,7 +65,7 @@ export function resultCounter(questions: Resolved[]) {
       keys,
       n: 0,
       rows: new Map(keys.map((k) => [k, { points: 0, first: 0, ranked: 0 }])),
-      d: q.kind === 'rank' ? Array.from({ length: keys.length }, () => new Array<number>(keys.length).fill(0)) : [],
+      d: q.kind === 'rank' && withPairwise ? Array.from({ length: keys.length }, () => new Array<number>(keys.length).fill(0)) : [],
       totals: new Map(keys.map((k) => [k, 0])),
       counts: [0, 0, 0, 0, 0],
       values: new Map<number, number>(),
@@ -89,6 +91,7 @@ export function resultCounter(questions: Resolved[]) {
                 if (i === 0) row.first += 1;
               });
             }
+            if (!withPairwise) break;
             const d = pairwise(s.keys, rankings);
             for (let a = 0; a < d.length; a++) for (let b = 0; b < d.length; b++) s.d[a]![b]! += d[a]![b]!;
             break;
@@ -123,7 +126,7 @@ export function resultCounter(questions: Resolved[]) {
         const { q, keys, n } = s;
         switch (q.kind) {
           case 'rank':
-            out.set(q.id, { kind: 'rank', n, borda: place(keys, (k) => s.rows.get(k)!.points, (k) => s.rows.get(k)!), schulze: schulze(keys, s.d).placed, matrix: s.d });
+            out.set(q.id, { kind: 'rank', n, borda: place(keys, (k) => s.rows.get(k)!.points, (k) => s.rows.get(k)!), schulze: withPairwise ? schulze(keys, s.d).placed : [], matrix: s.d });
             break;
           case 'points': {
             const m = n || 1;
