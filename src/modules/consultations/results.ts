@@ -51,7 +51,7 @@ const givenTo = (q: Resolved, answers: { respondent: string; answers: Answers }[
  * The same results as `countResults`, counted batch by batch (`add` each batch of answers, then `results()`): every
  * count is a sum over the answers, so only running totals per item are held — Borda rows, the pairwise matrix, points,
  * choices, the scale's distribution — never the answers. Sums are made in the same order as `countResults` makes them,
- * so the results are identical (results.test.ts). Texts (short, long) are kept whole, as `countResults` keeps them: count
+ * so the results are identical (report.test.ts). Texts (short, long) are kept whole, as `countResults` keeps them: count
  * only the questions needed. Each batch's answers need only the counted questions' values and those their conditions
  * (show-if) read. `pairwise: false`: rankings get their Borda count only (`schulze` and `matrix` empty), for a reader of
  * the Borda order alone (the reports): the pairwise matrix costs a pass over every item for each ranked item.
