@@ -19,7 +19,7 @@ export interface Placed<T> {
 }
 
 /** Places by a score (higher first), ties sharing a place; equal scores then sorted by `order` (item order). */
-function place<T>(keys: readonly string[], score: (k: string) => number, value: (k: string) => T): Placed<T>[] {
+export function place<T>(keys: readonly string[], score: (k: string) => number, value: (k: string) => T): Placed<T>[] {
   const sorted = [...keys].sort((a, b) => score(b) - score(a) || keys.indexOf(a) - keys.indexOf(b));
   const out: Placed<T>[] = [];
   sorted.forEach((k, i) => {

@@ -1,6 +1,6 @@
 /** @module Consultations: reads (never writes — the clock is jobs.ts's). */
-import type { Selectable } from 'kysely';
-import type { Db } from '../../db/schema.js';
+import { sql, type Selectable } from 'kysely';
+import type { Db, Dialect } from '../../db/schema.js';
 import { LOCALES, DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listPrinciples, listCountries } from '../../platform/reference/queries.js';
@@ -169,6 +169,40 @@ export async function* answerBatches(db: Db, consultationId: string, size = 2000
     yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, version: Number(r.version), submittedAt: r.submitted_at }));
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.respondent;
+  }
+}
+
+/**
+ * Every answer in batches (keyset on the respondent, as `answerBatches`), each with only the values of the given
+ * questions, extracted by the database (SQLite `answers -> '$."<id>"'`, PostgreSQL `answers::json -> '<id>'`, both as
+ * JSON text; the ids are bound parameters): what a count of a few questions reads, never every answer's whole JSON.
+ * A question the respondent did not answer is absent from `answers`, as it is in the stored answer.
+ */
+export async function* answerValueBatches(db: Db, dialect: Dialect, consultationId: string, questionIds: string[], size = 5000): AsyncGenerator<{ respondent: string; answers: Answers }[]> {
+  const ids = [...new Set(questionIds)];
+  const value = (id: string) => (dialect === 'postgres' ? sql<string | null>`(answers::json -> ${id}::text)::text` : sql<string | null>`answers -> ${`$."${id}"`}`);
+  let after = '';
+  for (;;) {
+    const rows = (await db
+      .selectFrom('consultation_answers')
+      .select('respondent')
+      .select(ids.map((id, i) => value(id).as(`v${i}`)))
+      .where('consultation_id', '=', consultationId)
+      .where('respondent', '>', after)
+      .orderBy('respondent')
+      .limit(size)
+      .execute()) as unknown as Record<string, string | null>[];
+    if (!rows.length) return;
+    yield rows.map((r) => {
+      const answers: Answers = {};
+      ids.forEach((id, i) => {
+        const v = r[`v${i}`];
+        if (v !== null && v !== undefined) answers[id] = JSON.parse(v) as Answers[string];
+      });
+      return { respondent: r.respondent!, answers };
+    });
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.respondent!;
   }
 }
 
