@@ -175,27 +175,46 @@ async function renderPledge(c: Context<AppEnv>, x: Loaded, form: FormState = emp
 // The public list, with its filters in the URL
 
 async function filterOptions(c: Context<AppEnv>, cat: PledgeCatalog, country: string | undefined): Promise<FilterOptions> {
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const l = c.get('locale');
   const t = c.get('t');
-  // The organizations and years with published pledges come from the catalog of the published pledges.
-  const [objectives, principles, countries, bodies] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db)]);
-  const orgs = await getOrganizations(db, catalogOrgs(cat));
-  const yearList = cat.years.map(String);
-  // Countries: those of Latin America and the Caribbean and any other with published pledges (not all 250).
-  const pledged = new Set<string>([...LAC_ALPHA2, ...cat.multi.country.values, ...(country ? [country] : [])]);
-  return {
-    objective: objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) })),
-    principle: principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
-    kind: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })),
-    form: pledgeForms.map((f) => ({ value: f, label: t(`pledges.forms.${f}`) })),
-    status: pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) })),
-    country: countries.filter((x) => pledged.has(x.alpha2)).map((x) => ({ value: x.alpha2, label: x.name })),
-    body: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
-    org: orgs.map((o) => ({ value: o.slug, label: o.name })),
-    year: yearList.map((y) => ({ value: y, label: y })),
-  };
+  // The same for every reader of a language until the published pledges or the reference data change: kept as a
+  // page-cache fragment (emptied by every write; the catalog's version in the key as well). Reading the names of
+  // every pledging organization was most of the list's time on each new filter (decision 0612).
+  const kept = await cache.fragment(`pledges.list.options:${cat.version}:${l}`, async () => {
+    // The organizations and years with published pledges come from the catalog of the published pledges.
+    const [objectives, principles, countries, bodies] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db)]);
+    const orgs = await getOrganizations(db, catalogOrgs(cat));
+    const yearList = cat.years.map(String);
+    const opts: FilterOptions = {
+      objective: objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) })),
+      principle: principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
+      kind: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })),
+      form: pledgeForms.map((f) => ({ value: f, label: t(`pledges.forms.${f}`) })),
+      status: pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) })),
+      country: countryChoices(countries, cat, undefined),
+      body: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
+      org: orgs.map((o) => ({ value: o.slug, label: o.name })),
+      year: yearList.map((y) => ({ value: y, label: y })),
+    };
+    return { opts, countries };
+  });
+  // A country asked for that is neither in Latin America and the Caribbean nor pledged for is offered as well.
+  if (!country || pledgedCountries(cat).has(country)) return kept.opts;
+  return { ...kept.opts, country: countryChoices(kept.countries, cat, country) };
 }
+
+// Countries: those of Latin America and the Caribbean and any other with published pledges (not all 250).
+const pledgedOf = new WeakMap<PledgeCatalog, Set<string>>();
+function pledgedCountries(cat: PledgeCatalog): Set<string> {
+  let s = pledgedOf.get(cat);
+  if (!s) pledgedOf.set(cat, (s = new Set<string>([...LAC_ALPHA2, ...cat.multi.country.values])));
+  return s;
+}
+const countryChoices = (countries: { alpha2: string; name: string }[], cat: PledgeCatalog, country: string | undefined): Option[] => {
+  const pledged = country ? new Set([...pledgedCountries(cat), country]) : pledgedCountries(cat);
+  return countries.filter((x) => pledged.has(x.alpha2)).map((x) => ({ value: x.alpha2, label: x.name }));
+};
 
 const PER_PAGE = 20;
 
