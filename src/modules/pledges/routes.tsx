@@ -38,7 +38,8 @@ import { parseFilter } from './filters.js';
 import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './catalog.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
-import { PledgeListPage, MinePage, type FilterOptions } from './views/list.js';
+import { PledgeListPage, MinePage, filterFields, type FilterOptions } from './views/list.js';
+import { keptSelect } from './views/kept-select.js';
 import { PledgePage, type PledgeView } from './views/pledge.js';
 import { LinksPage } from './views/links.js';
 import { titleText } from './views/parts.js';
@@ -228,12 +229,22 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const { ids, total } = queryCatalog(cat, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
   const [opts, scope] = await Promise.all([filterOptions(c, cat, filter.country), scopeOf(db, user)]);
   const items = await pledgeSummaries(db, ids);
+  // The filter form's selects kept as HTML per language and catalog version (the chosen option marked per request);
+  // the country select is not kept when it offers a country asked for that no one pledged for.
+  const t = c.get('t');
+  const l = c.get('locale');
+  const odd = !!filter.country && !pledgedCountries(cat).has(filter.country);
+  const selects = (
+    await Promise.all(
+      filterFields(t, opts).map((f) => keptSelect(c, f.name === 'country' && odd ? null : `list:${cat.version}:${l}:${f.name}`, { name: f.name, label: f.label, options: f.options ?? [], empty: t('pledges.filters.any') }, values[f.name] as string | undefined)),
+    )
+  ).join('');
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) params.set(k, String(v));
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', [...FILTER_PARAMS, 'page']);
   return c.render(
-    <PledgeListPage items={items} total={total} page={page} perPage={PER_PAGE} orgs={await orgMap(db, items)} form={emptyForm(values)} opts={opts} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
+    <PledgeListPage items={items} total={total} page={page} perPage={PER_PAGE} orgs={await orgMap(db, items)} form={emptyForm(values)} opts={opts} selects={selects} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
     { title: c.get('t')('pledges.list.title'), description: c.get('t')('pledges.list.lead') },
   );
 });
