@@ -28,6 +28,7 @@ import { eventsAtomFeed } from './feed.js';
 import { paths } from './paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage } from './views/list.js';
+import { keptSelect } from './views/kept-select.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
@@ -177,40 +178,60 @@ async function checkBodies(db: Db, actor: CurrentUser, f: ReaderFacts, d: EventF
 // ------------------------------------------------------------------------------------------------
 
 eventsRoutes.get(paths.list.pattern, async (c) => {
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const user = c.get('user');
+  const l = c.get('locale');
+  const t = c.get('t');
   const f = await readerFacts(db, user?.id);
   const q = c.req.query();
   const kind = (EVENT_KINDS as readonly string[]).includes(q.kind ?? '') ? (q.kind as Event['kind']) : undefined;
-  const bodies = await bodyOptions(c);
+  // The filter's choices and its selects as HTML are the same for every reader of a language: page-cache fragments
+  // (emptied by every write), the chosen options marked per request (views/kept-select.tsx).
+  const { bodies, countries, objectives } = await cache.fragment(`events.list.choices:${l}`, async () => ({
+    bodies: await bodyOptions(c),
+    countries: (await listCountries(db, l)).map((x) => ({ value: x.alpha2, label: x.name })),
+    objectives: await objectiveOptions(c),
+  }));
   const bodyId = bodies.some((b) => b.value === q.body) ? q.body : undefined;
   const n = Number(q.objective);
   const objective = Number.isInteger(n) && n >= 1 && n <= 23 ? n : undefined;
   const format = (EVENT_FORMATS as readonly string[]).includes(q.format ?? '') ? (q.format as Event['format']) : undefined;
-  const countries = (await listCountries(db, c.get('locale'))).map((x) => ({ value: x.alpha2, label: x.name }));
   const country = countries.some((x) => x.value === q.country) ? q.country : undefined;
   const when = q.when === 'past' ? 'past' : 'upcoming';
   // One list at a time (upcoming or past), one page of it: a count and a LIMIT/OFFSET page.
   const list = await pageEvents(db, { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c), links: 'bodies' });
-  const t = c.get('t');
   const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
+  const any = t('events.list.any');
+  const fields = [
+    { name: 'kind', label: t('events.fields.kind'), options: EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) })), empty: any },
+    { name: 'body', label: t('events.fields.body'), options: bodies, empty: any },
+    { name: 'objective', label: t('events.fields.objective'), options: objectives, empty: any },
+    { name: 'format', label: t('events.fields.format'), options: EVENT_FORMATS.map((k) => ({ value: k, label: t(`events.formats.${k}`) })), empty: any },
+    { name: 'country', label: t('events.fields.country'), options: countries, empty: any },
+  ] as const;
+  const selects = (await Promise.all(fields.map((x) => keptSelect(c, `list:${l}:${x.name}`, x, filters[x.name])))).join('');
   return c.render(
     <EventsListPage
       list={list}
       when={when}
       params={new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}
-      form={emptyForm({ ...filters, when })}
-      countries={countries}
-      bodies={bodies}
-      objectives={await objectiveOptions(c)}
-      bodyName={new Map(bodies.map((b) => [b.value, b.label]))}
+      selects={selects}
+      bodyName={bodyNamesOf(bodies)}
       canCreate={eventsPolicy.can(user, 'create', f)}
       filtered={!!(kind || bodyId || objective || format || country)}
       reader={readerZone(c)}
     />,
-    { title: t('events.list.title'), description: t('events.list.lead'), feeds: [{ title: `${t('events.list.title')} (Atom)`, href: paths.atom.href(c.get('locale')) }] },
+    { title: t('events.list.title'), description: t('events.list.lead'), feeds: [{ title: `${t('events.list.title')} (Atom)`, href: paths.atom.href(l) }] },
   );
 });
+
+/** The bodies' names by id, once per list of choices (the kept one is shared by the requests of a language). */
+const namesOf = new WeakMap<Option[], Map<string, string>>();
+function bodyNamesOf(bodies: Option[]): Map<string, string> {
+  let m = namesOf.get(bodies);
+  if (!m) namesOf.set(bodies, (m = new Map(bodies.map((b) => [b.value, b.label]))));
+  return m;
+}
 
 eventsRoutes.get(paths.atom.pattern, eventsAtomFeed);
 

@@ -4,6 +4,7 @@
  * transaction → redirect with a flash).
  */
 import { Hono, type Context } from 'hono';
+import { createHash } from 'node:crypto';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import type { Db } from '../../db/schema.js';
 import { action } from '../../platform/http/action.js';
@@ -15,6 +16,7 @@ import { readHistory } from '../../platform/audit/read.js';
 import { historyOf } from '../../platform/audit/audit.js';
 import { resolveLinks, unknownLinks, linkTargets, type Link, type ResolvedLink } from '../../platform/links.js';
 import type { SectionContext } from '../../platform/module.js';
+import { renderPublic, html } from '../../platform/views/fragment.js';
 import { listBodies } from '../bodies/index.js';
 import { getPlan, listPlans, planTree, type Plan, type PlanTree } from './queries.js';
 import { plansPolicy, type PlanFacts } from './policy.js';
@@ -24,7 +26,7 @@ import { createPlan, approvePlan, closePlan, setActivityStatus, linkActivity, un
 import { applyPlanCsv } from './commands/import.js';
 import { readPlanCsv, decodeCsv, planCsv, type CsvEnv } from './csv.js';
 import { paths } from './paths.js';
-import { PlansListPage, PlanFormPage, PlanPage, ImportPage, ActivityPage, IndicatorPage, ItemFormPage } from './views/pages.js';
+import { PlansListPage, PlanFormPage, PlanPage, PlanAxes, ImportPage, ActivityPage, IndicatorPage, ItemFormPage } from './views/pages.js';
 import { saveItem, deleteItem, itemValues, checkItem, PARENT_KIND, ITEM_TABLES, type Kind } from './commands/items.js';
 
 export const plansRoutes = new Hono<AppEnv>({ strict: false });
@@ -122,14 +124,23 @@ plansRoutes.get(paths.plan.pattern, async (c) => {
   const user = c.get('user');
   const x = await loadPlan(c, user);
   if (!x) return c.notFound();
-  const { db, modules } = c.get('deps');
+  const { db, modules, cache } = c.get('deps');
+  const l = c.get('locale');
   const tree = await planTree(db, x.p, { reuse: true });
   const can = (rule: 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
-  const history = can('history') ? await readHistory(db, modules, c.get('locale'), c.get('t'), { type: 'plan', id: x.p.id }, await historyOf(db, 'plan', x.p.id)) : null;
+  const history = can('history') ? await readHistory(db, modules, l, c.get('t'), { type: 'plan', id: x.p.id }, await historyOf(db, 'plan', x.p.id)) : null;
   if (!user) c.set('cacheable', true);
   const t = c.get('t');
-  return c.render(<PlanPage tree={tree} bodyName={await bodyNames(c)} links={await linksOf(c, tree)} can={{ edit: can('edit'), approve: can('approve'), close: can('close') }} history={history} />, {
-    title: pickTranslated(x.p.title, c.get('locale'))?.text ?? x.p.id,
+  const [bodyName, links] = await Promise.all([bodyNames(c), linksOf(c, tree)]);
+  const edit = can('edit');
+  // The axes (activities, indicators: most of the page) are the same for every reader of a language and time zone
+  // with the same rights (edit links or not) who may see the same links: kept as a page-cache fragment under all
+  // of that (emptied by every write; the plan's updated_at, which every change to its contents sets, in the key).
+  const seen = createHash('sha1').update(JSON.stringify([...links])).digest('base64url');
+  const key = `plans.page.axes:${x.p.id}:${x.p.updatedAt}:${l}:${c.get('timeZone')}:${edit ? 'edit' : 'read'}:${seen}`;
+  const axes = await cache.fragment(key, () => renderPublic(c, <PlanAxes tree={tree} bodyName={bodyName} links={links} edit={edit} />));
+  return c.render(<PlanPage tree={tree} bodyName={bodyName} links={links} can={{ edit, approve: can('approve'), close: can('close') }} history={history} axes={html(axes)} />, {
+    title: pickTranslated(x.p.title, l)?.text ?? x.p.id,
     crumbs: [[t('plans.list.title'), paths.list.pattern]],
     noindex: x.p.status === 'draft',
   });

@@ -12,6 +12,8 @@ import { getOrganization } from '../membership/index.js';
 import { paths } from './paths.js';
 import { FILTER_PARAMS, figureNames, filterQuery, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
 import { DashboardPage } from './views/dashboard.js';
+import { keptSelect } from './views/kept-select.js';
+import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
 
 export const dashboardRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -26,17 +28,25 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   const canonical = filterQuery(filters);
   const asked = new URL(c.req.url).searchParams.toString();
   if (asked !== new URLSearchParams(Object.entries(canonical).map(([k, v]): [string, string] => [k, String(v)])).toString()) return c.redirect(paths.dashboard.href(l, {}, canonical), 302);
-  const [fig, names, bodies, allCountries, org] = await Promise.all([
+  const { cache } = c.get('deps');
+  // What the filter form offers is the same for every reader of a language (but the countries and years, which
+  // follow the figures): a page-cache fragment, emptied by every write.
+  const [fig, choices, org] = await Promise.all([
     pledgeFigures(db, filters),
-    figureNames(db, l),
-    listBodies(db),
-    listCountries(db, l),
+    cache.fragment(`pledges.dashboard.choices:${l}`, async () => {
+      const [names, bodies, allCountries] = await Promise.all([figureNames(db, l), listBodies(db), listCountries(db, l)]);
+      return {
+        names,
+        allCountries,
+        bodyOptions: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
+        objectiveOptions: names.objectives.map((o) => ({ value: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }) })),
+        principleOptions: names.principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
+      };
+    }),
     filters.orgId ? getOrganization(db, filters.orgId) : Promise.resolve(undefined),
   ]);
+  const { names, allCountries, bodyOptions, objectiveOptions, principleOptions } = choices;
   const lac = new Set<string>(LAC_ALPHA2);
-  const bodyOptions = bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug }));
-  const objectiveOptions = names.objectives.map((o) => ({ value: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }) }));
-  const principleOptions = names.principles.map((p, i) => ({ value: String(i + 1), label: p.name }));
   const countryOptions = allCountries.filter((x) => lac.has(x.alpha2) || fig.country[x.alpha2] || x.alpha2 === filters.country).map((x) => ({ value: x.alpha2, label: x.name }));
   const years = [...new Set([...Object.keys(fig.year), ...(filters.year ? [String(filters.year)] : [])])].sort().reverse();
   const yearOptions = years.map((y) => ({ value: y, label: y }));
@@ -58,6 +68,24 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
       : String(v);
     active.push([label, shown]);
   }
+  // The filter form's selects as HTML, kept per language (the countries and years by the choices they offer), the
+  // chosen options marked per request (views/kept-select.tsx).
+  const any = t('pledges.dashboard.any');
+  const label = (k: string) => t(`pledges.dashboard.column.${k}`);
+  const fields = [
+    { name: 'objective', options: objectiveOptions, key: '' },
+    { name: 'principle', options: principleOptions, key: '' },
+    { name: 'kind', options: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })), key: '' },
+    { name: 'form', options: pledgeForms.map((k) => ({ value: k, label: t(`pledges.forms.${k}`) })), key: '' },
+    { name: 'status', options: pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.statuses.${k}`) })), key: '' },
+    { name: 'country', options: countryOptions, key: countryOptions.filter((o) => !lac.has(o.value)).map((o) => o.value).join(',') },
+    { name: 'body', options: bodyOptions, key: '' },
+    { name: 'year', options: yearOptions, key: years.join(',') },
+  ];
+  const chosen = (k: string) => (canonical as Record<string, unknown>)[k];
+  const selects = (
+    await Promise.all(fields.map((f) => keptSelect(c, `dashboard:${l}:${f.name}:${f.key}`, { name: f.name, label: label(f.name), options: f.options, empty: any }, chosen(f.name) === undefined ? undefined : String(chosen(f.name)))))
+  ).join('');
   c.set('cacheable', true);
   c.set('cacheParams', FILTER_PARAMS);
   return c.render(
@@ -69,7 +97,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
       fmt={fmt}
       locale={l}
       active={active}
-      options={{ objectives: objectiveOptions, principles: principleOptions, countries: countryOptions, bodies: bodyOptions, years: yearOptions }}
+      selects={selects}
     />,
     { title: t('pledges.dashboard.title'), description: t('pledges.dashboard.lead') },
   );

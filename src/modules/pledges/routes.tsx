@@ -38,7 +38,8 @@ import { parseFilter } from './filters.js';
 import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './catalog.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
-import { PledgeListPage, MinePage, type FilterOptions } from './views/list.js';
+import { PledgeListPage, MinePage, filterFields, type FilterOptions } from './views/list.js';
+import { keptSelect } from './views/kept-select.js';
 import { PledgePage, type PledgeView } from './views/pledge.js';
 import { LinksPage } from './views/links.js';
 import { titleText } from './views/parts.js';
@@ -175,27 +176,46 @@ async function renderPledge(c: Context<AppEnv>, x: Loaded, form: FormState = emp
 // The public list, with its filters in the URL
 
 async function filterOptions(c: Context<AppEnv>, cat: PledgeCatalog, country: string | undefined): Promise<FilterOptions> {
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const l = c.get('locale');
   const t = c.get('t');
-  // The organizations and years with published pledges come from the catalog of the published pledges.
-  const [objectives, principles, countries, bodies] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db)]);
-  const orgs = await getOrganizations(db, catalogOrgs(cat));
-  const yearList = cat.years.map(String);
-  // Countries: those of Latin America and the Caribbean and any other with published pledges (not all 250).
-  const pledged = new Set<string>([...LAC_ALPHA2, ...cat.multi.country.values, ...(country ? [country] : [])]);
-  return {
-    objective: objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) })),
-    principle: principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
-    kind: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })),
-    form: pledgeForms.map((f) => ({ value: f, label: t(`pledges.forms.${f}`) })),
-    status: pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) })),
-    country: countries.filter((x) => pledged.has(x.alpha2)).map((x) => ({ value: x.alpha2, label: x.name })),
-    body: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
-    org: orgs.map((o) => ({ value: o.slug, label: o.name })),
-    year: yearList.map((y) => ({ value: y, label: y })),
-  };
+  // The same for every reader of a language until the published pledges or the reference data change: kept as a
+  // page-cache fragment (emptied by every write; the catalog's version in the key as well). Reading the names of
+  // every pledging organization was most of the list's time on each new filter (decision 0612).
+  const kept = await cache.fragment(`pledges.list.options:${cat.version}:${l}`, async () => {
+    // The organizations and years with published pledges come from the catalog of the published pledges.
+    const [objectives, principles, countries, bodies] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), listBodies(db)]);
+    const orgs = await getOrganizations(db, catalogOrgs(cat));
+    const yearList = cat.years.map(String);
+    const opts: FilterOptions = {
+      objective: objectives.map((o) => ({ value: String(o.n), label: t('reference.objectives.numbered', { n: o.n, title: o.short }) })),
+      principle: principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
+      kind: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })),
+      form: pledgeForms.map((f) => ({ value: f, label: t(`pledges.forms.${f}`) })),
+      status: pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) })),
+      country: countryChoices(countries, cat, undefined),
+      body: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
+      org: orgs.map((o) => ({ value: o.slug, label: o.name })),
+      year: yearList.map((y) => ({ value: y, label: y })),
+    };
+    return { opts, countries };
+  });
+  // A country asked for that is neither in Latin America and the Caribbean nor pledged for is offered as well.
+  if (!country || pledgedCountries(cat).has(country)) return kept.opts;
+  return { ...kept.opts, country: countryChoices(kept.countries, cat, country) };
 }
+
+// Countries: those of Latin America and the Caribbean and any other with published pledges (not all 250).
+const pledgedOf = new WeakMap<PledgeCatalog, Set<string>>();
+function pledgedCountries(cat: PledgeCatalog): Set<string> {
+  let s = pledgedOf.get(cat);
+  if (!s) pledgedOf.set(cat, (s = new Set<string>([...LAC_ALPHA2, ...cat.multi.country.values])));
+  return s;
+}
+const countryChoices = (countries: { alpha2: string; name: string }[], cat: PledgeCatalog, country: string | undefined): Option[] => {
+  const pledged = country ? new Set([...pledgedCountries(cat), country]) : pledgedCountries(cat);
+  return countries.filter((x) => pledged.has(x.alpha2)).map((x) => ({ value: x.alpha2, label: x.name }));
+};
 
 const PER_PAGE = 20;
 
@@ -209,12 +229,22 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const { ids, total } = queryCatalog(cat, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
   const [opts, scope] = await Promise.all([filterOptions(c, cat, filter.country), scopeOf(db, user)]);
   const items = await pledgeSummaries(db, ids);
+  // The filter form's selects kept as HTML per language and catalog version (the chosen option marked per request);
+  // the country select is not kept when it offers a country asked for that no one pledged for.
+  const t = c.get('t');
+  const l = c.get('locale');
+  const odd = !!filter.country && !pledgedCountries(cat).has(filter.country);
+  const selects = (
+    await Promise.all(
+      filterFields(t, opts).map((f) => keptSelect(c, f.name === 'country' && odd ? null : `list:${cat.version}:${l}:${f.name}`, { name: f.name, label: f.label, options: f.options ?? [], empty: t('pledges.filters.any') }, values[f.name] as string | undefined)),
+    )
+  ).join('');
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) params.set(k, String(v));
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', [...FILTER_PARAMS, 'page']);
   return c.render(
-    <PledgeListPage items={items} total={total} page={page} perPage={PER_PAGE} orgs={await orgMap(db, items)} form={emptyForm(values)} opts={opts} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
+    <PledgeListPage items={items} total={total} page={page} perPage={PER_PAGE} orgs={await orgMap(db, items)} form={emptyForm(values)} opts={opts} selects={selects} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
     { title: c.get('t')('pledges.list.title'), description: c.get('t')('pledges.list.lead') },
   );
 });

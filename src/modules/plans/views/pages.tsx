@@ -213,11 +213,12 @@ export function PlanPage(props: {
   links: Map<string, ResolvedLink[]>;
   can: { edit: boolean; approve: boolean; close: boolean };
   history: ReadItem[] | null;
+  /** The axes with their results, activities and indicators: `PlanAxes`, or its HTML as kept by the route. */
+  axes: Child;
 }) {
   const { t, locale: l, fmt } = useView();
   const { plan } = props.tree;
   const ids = { id: plan.id };
-  const kit = rowKit(plan, props.bodyName, t, fmt, l);
   return (
     <>
       <h1>{tx(plan.title, l)}</h1>
@@ -262,6 +263,28 @@ export function PlanPage(props: {
         </Form>
       ) : null}
       {props.tree.axes.length ? null : <EmptyState>{t('plans.page.empty')}</EmptyState>}
+      {props.axes}
+      {props.history ? (
+        <>
+          <h2>{t('plans.page.history')}</h2>
+          <HistoryTable items={props.history} caption={t('plans.page.history')} captionHidden empty={t('plans.page.noHistory')} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * A plan's axes, each with its results, activities and indicators: the bulk of the page, the same for every reader
+ * with the same rights (`edit` adds the edit links) and the same visible links (the route keeps it as a fragment).
+ */
+export function PlanAxes(props: { tree: PlanTree; bodyName: Map<string, string>; links: Map<string, ResolvedLink[]>; edit: boolean }) {
+  const { t, locale: l, fmt } = useView();
+  const { plan } = props.tree;
+  const ids = { id: plan.id };
+  const kit = rowKit(plan, props.bodyName, t, fmt, l);
+  return (
+    <>
       {props.tree.axes.map((a) => (
         <section aria-labelledby={`a-${a.id}`}>
           <h2 id={`a-${a.id}`}>
@@ -271,23 +294,17 @@ export function PlanPage(props: {
             <ProgressBar value={a.progress} t={t} fmt={fmt} />
             {a.results.length > 1 ? <span class="small muted"> {t('plans.progress.axis', { count: a.results.length })}</span> : null}
           </p>
-          {props.can.edit ? (
+          {props.edit ? (
             <p class="actions small">
               <a href={paths.itemEdit.href(l, { ...ids, kind: 'axis', xid: a.id })}>{t('plans.item.editLink', { code: a.code })}</a> ·{' '}
               <a href={paths.itemNew.href(l, { ...ids, kind: 'result' }, { parent: a.code })}>{t('plans.item.new.result')}</a>
             </p>
           ) : null}
           {a.results.map((r) => (
-            <ResultBlock plan={plan} r={r} links={props.links} kit={kit} edit={props.can.edit} />
+            <ResultBlock plan={plan} r={r} links={props.links} kit={kit} edit={props.edit} />
           ))}
         </section>
       ))}
-      {props.history ? (
-        <>
-          <h2>{t('plans.page.history')}</h2>
-          <HistoryTable items={props.history} caption={t('plans.page.history')} captionHidden empty={t('plans.page.noHistory')} />
-        </>
-      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { Form, Button, SelectField, EmptyState, type Option } from '../../../platform/views/components.js';
+import { Form, Button, EmptyState } from '../../../platform/views/components.js';
 import { FilterPanel } from '../../../platform/views/filters.js';
 import { renderBarChart, renderColumnChart, renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import type { Formatters } from '../../../platform/i18n/i18n.js';
@@ -240,8 +240,8 @@ function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boole
 }
 
 export interface DashboardProps extends FigureProps {
-  /** Choices of the filter form. */
-  options: { objectives: Option[]; principles: Option[]; countries: Option[]; bodies: Option[]; years: Option[] };
+  /** The filter form's selects as HTML (kept-select.tsx: the same markup as SelectField's). */
+  selects: string;
   /** The filters in force, as [label, value shown] pairs (an organization by its name). */
   active: [string, string][];
 }
@@ -249,8 +249,6 @@ export interface DashboardProps extends FigureProps {
 /** The public dashboard. */
 export function DashboardPage(props: DashboardProps) {
   const { t, fmt, locale: l, fig, filters } = props;
-  const values = Object.fromEntries(Object.entries(filterQuery(filters)).map(([k, v]) => [k, String(v)]));
-  const form = { values, errors: {} };
   const listHref = paths.list.href(l, {}, filterQuery(filters));
   return (
     <>
@@ -258,14 +256,7 @@ export function DashboardPage(props: DashboardProps) {
       <p class="lead">{t('pledges.dashboard.lead')}</p>
       <FilterPanel active={props.active} clearHref={paths.dashboard.href(l)}>
         <Form action={paths.dashboard.href(l)} method="get" class="filters">
-          <SelectField name="objective" label={t('pledges.dashboard.column.objective')} form={form} options={props.options.objectives} empty={t('pledges.dashboard.any')} />
-          <SelectField name="principle" label={t('pledges.dashboard.column.principle')} form={form} options={props.options.principles} empty={t('pledges.dashboard.any')} />
-          <SelectField name="kind" label={t('pledges.dashboard.column.kind')} form={form} options={pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) }))} empty={t('pledges.dashboard.any')} />
-          <SelectField name="form" label={t('pledges.dashboard.column.form')} form={form} options={pledgeForms.map((k) => ({ value: k, label: t(`pledges.forms.${k}`) }))} empty={t('pledges.dashboard.any')} />
-          <SelectField name="status" label={t('pledges.dashboard.column.status')} form={form} options={pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.statuses.${k}`) }))} empty={t('pledges.dashboard.any')} />
-          <SelectField name="country" label={t('pledges.dashboard.column.country')} form={form} options={props.options.countries} empty={t('pledges.dashboard.any')} />
-          <SelectField name="body" label={t('pledges.dashboard.column.body')} form={form} options={props.options.bodies} empty={t('pledges.dashboard.any')} />
-          <SelectField name="year" label={t('pledges.dashboard.column.year')} form={form} options={props.options.years} empty={t('pledges.dashboard.any')} />
+          {raw(props.selects)}
           {filters.org ? <input type="hidden" name="org" value={filters.org} /> : null}
           <div class="actions">
             <Button variant="secondary">{t('form.filter')}</Button>

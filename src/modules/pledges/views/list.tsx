@@ -1,5 +1,6 @@
 /** @module Pledges views: the public list with its filters, and a person's pledges (and the review queue). */
-import { Form, Button, SelectField, Table, EmptyState, Pagination, type FormState, type Option } from '../../../platform/views/components.js';
+import { raw } from 'hono/html';
+import { Form, Button, Table, EmptyState, Pagination, type FormState, type Option } from '../../../platform/views/components.js';
 import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
 import { useView } from '../../../platform/views/context.js';
 import type { OrgSummary } from '../../membership/index.js';
@@ -19,9 +20,13 @@ export interface FilterOptions {
   year: Option[];
 }
 
-export function PledgeListPage(props: { items: PledgeSummary[]; total: number; page: number; perPage: number; orgs: Map<string, OrgSummary>; form: FormState; opts: FilterOptions; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
+/** The list's filter fields, in the form's order, with their labels (shared by the page and its route). */
+export const filterFields = (t: (key: string) => string, opts: FilterOptions): FilterField[] => (Object.keys(opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: opts[name] }));
+
+/** `selects`: the filter form's fields as HTML (kept-select.tsx: the same markup as SelectField's). */
+export function PledgeListPage(props: { items: PledgeSummary[]; total: number; page: number; perPage: number; orgs: Map<string, OrgSummary>; form: FormState; opts: FilterOptions; selects: string; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
   const { t, locale, fmt } = useView();
-  const fieldsOf: FilterField[] = (Object.keys(props.opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: props.opts[name] }));
+  const fieldsOf = filterFields(t, props.opts);
   return (
     <>
       <h1>{t('pledges.list.title')}</h1>
@@ -43,9 +48,7 @@ export function PledgeListPage(props: { items: PledgeSummary[]; total: number; p
       </p>
       <FilterPanel active={activeFilters(props.form, fieldsOf)} clearHref={paths.list.href(locale)}>
         <Form action={paths.list.href(locale)} method="get">
-          {fieldsOf.map((f) => (
-            <SelectField name={f.name} label={f.label} form={props.form} options={f.options ?? []} empty={t('pledges.filters.any')} />
-          ))}
+          {raw(props.selects)}
           <Button>{t('pledges.filters.apply')}</Button>
         </Form>
       </FilterPanel>

@@ -1,0 +1,84 @@
+/**
+ * A plan's page with the page cache on (its axes, activities and indicators kept as a fragment, decision 0701), on
+ * both engines: each reader gets the version for their rights and the links they may see, whoever asked first —
+ * the Mesa's secretary and an administrator the edit links, another person and a signed-out visitor none; an
+ * event only members of another Mesa may see is listed for the administrator only.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makeOrganization, addPerson } from '../membership/factories.js';
+import { addBodyMember, assignPositions, getBodyBySlug } from '../bodies/index.js';
+
+describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('plan page fragments (%s, page cache TTL %s s)', (dialect, ttl) => {
+  let ctx: TestContext;
+  let secretary: TestClient;
+  let other: TestClient;
+  let admin: TestClient;
+  let url = '';
+  let editHref = '';
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect, { PAGE_CACHE_TTL: ttl });
+    const mt2 = (await getBodyBySlug(ctx.db, 'mt2'))!;
+    const mt3 = (await getBodyBySlug(ctx.db, 'mt3'))!;
+    const sec = await signUpAndIn(ctx, `sec-${ttl}@plans.test`, 'Secretaria Plan');
+    secretary = sec.client;
+    other = (await signUpAndIn(ctx, `other-${ttl}@plans.test`, 'Otra Persona')).client;
+    const org = await makeOrganization(ctx.db, { name: 'Org Plan', status: 'member' });
+    await addPerson(ctx.db, org.id, sec.userId, { representative: true });
+    await addBodyMember(ctx.db, mt2.id, org.id);
+    expect((await assignPositions(ctx.db, null, { bodyId: mt2.id, assignments: [{ position: 'secretary', userId: sec.userId, orgId: org.id, holderName: 'Secretaria Plan' }], startsOn: '2020-01-01', endsOn: null, source: 'appointment' })).ok).toBe(true);
+    admin = await ctx.admin();
+    // An event only MT3's members see, linked (directly, before any page is read) from an activity of MT2's seeded plan.
+    const made = await admin.post('/es/events/new', {
+      kind: 'workshop',
+      original_lang: 'es',
+      title_es: 'Reunión interna de MT3',
+      description_es: 'Descripción',
+      bodies: [mt3.id],
+      objectives: ['4'],
+      time_zone: 'America/Santiago',
+      starts_at: '2026-03-10T10:00',
+      ends_at: '2026-03-10T12:00',
+      format: 'online',
+      online_url: 'https://meet.example.org/abc',
+      visibility: 'body',
+      visibility_body: mt3.id,
+      registration_mode: 'open',
+    });
+    expect(made.status).toBe(303);
+    const eventId = made.headers.get('location')!.split('/').pop()!;
+    const plan = await ctx.db.selectFrom('plans').select(['id', 'status']).where('body_id', '=', mt2.id).executeTakeFirstOrThrow();
+    expect(plan.status).toBe('approved');
+    const activity = await ctx.db.selectFrom('plan_activities').select('id').where('plan_id', '=', plan.id).orderBy('position').executeTakeFirstOrThrow();
+    await ctx.db.insertInto('plan_activity_links').values({ activity_id: activity.id, type: 'events.event', target_id: eventId }).execute();
+    url = `/es/plans/${plan.id}`;
+    editHref = `/es/plans/${plan.id}/activity/${activity.id}/edit`;
+  }, 120_000);
+  afterAll(() => ctx?.close());
+
+  const page = async (client: TestClient) => {
+    const res = await client.get(url);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it('gives each reader the version of their rights and links, in any order', async () => {
+    for (let round = 0; round < 2; round++) {
+      const asOther = await page(other);
+      const asSecretary = await page(secretary);
+      const asAnon = await page(ctx.client());
+      const asAdmin = await page(admin);
+      expect(asSecretary).toContain(editHref);
+      expect(asAdmin).toContain(editHref);
+      expect(asOther).not.toContain(editHref);
+      expect(asAnon).not.toContain(editHref);
+      expect(asAdmin).toContain('Reunión interna de MT3');
+      for (const p of [asSecretary, asOther, asAnon]) expect(p).not.toContain('Reunión interna de MT3');
+      // Same rights and links, same axes.
+      const axes = (html: string) => html.slice(html.indexOf('<section aria-labelledby="a-'), html.lastIndexOf('</section>'));
+      expect(axes(asOther)).toBe(axes(asAnon));
+      expect(axes(asOther).length).toBeGreaterThan(1000);
+    }
+  });
+});
