@@ -28,7 +28,7 @@ import { eventsAtomFeed } from './feed.js';
 import { paths } from './paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage } from './views/list.js';
-import { keptSelect } from './views/kept-select.js';
+import { keptSelect } from '../../platform/views/kept-select.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
@@ -186,7 +186,7 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const q = c.req.query();
   const kind = (EVENT_KINDS as readonly string[]).includes(q.kind ?? '') ? (q.kind as Event['kind']) : undefined;
   // The filter's choices and its selects as HTML are the same for every reader of a language: page-cache fragments
-  // (emptied by every write), the chosen options marked per request (views/kept-select.tsx).
+  // (emptied by every write), the chosen options marked per request (platform/views/kept-select.tsx).
   const { bodies, countries, objectives } = await cache.fragment(`events.list.choices:${l}`, async () => ({
     bodies: await bodyOptions(c),
     countries: (await listCountries(db, l)).map((x) => ({ value: x.alpha2, label: x.name })),
@@ -209,7 +209,7 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
     { name: 'format', label: t('events.fields.format'), options: EVENT_FORMATS.map((k) => ({ value: k, label: t(`events.formats.${k}`) })), empty: any },
     { name: 'country', label: t('events.fields.country'), options: countries, empty: any },
   ] as const;
-  const selects = (await Promise.all(fields.map((x) => keptSelect(c, `list:${l}:${x.name}`, x, filters[x.name])))).join('');
+  const selects = (await Promise.all(fields.map((x) => keptSelect(c, `events.select:list:${l}:${x.name}`, x, filters[x.name])))).join('');
   return c.render(
     <EventsListPage
       list={list}

@@ -12,7 +12,7 @@ import { getOrganization } from '../membership/index.js';
 import { paths } from './paths.js';
 import { FILTER_PARAMS, figureNames, filterQuery, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
 import { DashboardPage } from './views/dashboard.js';
-import { keptSelect } from './views/kept-select.js';
+import { keptSelect } from '../../platform/views/kept-select.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
 
 export const dashboardRoutes = new Hono<AppEnv>({ strict: false });
@@ -69,7 +69,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     active.push([label, shown]);
   }
   // The filter form's selects as HTML, kept per language (the countries and years by the choices they offer), the
-  // chosen options marked per request (views/kept-select.tsx).
+  // chosen options marked per request (platform/views/kept-select.tsx).
   const any = t('pledges.dashboard.any');
   const label = (k: string) => t(`pledges.dashboard.column.${k}`);
   const fields = [
@@ -84,7 +84,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   ];
   const chosen = (k: string) => (canonical as Record<string, unknown>)[k];
   const selects = (
-    await Promise.all(fields.map((f) => keptSelect(c, `dashboard:${l}:${f.name}:${f.key}`, { name: f.name, label: label(f.name), options: f.options, empty: any }, chosen(f.name) === undefined ? undefined : String(chosen(f.name)))))
+    await Promise.all(fields.map((f) => keptSelect(c, `pledges.select:dashboard:${l}:${f.name}:${f.key}`, { name: f.name, label: label(f.name), options: f.options, empty: any }, chosen(f.name) === undefined ? undefined : String(chosen(f.name)))))
   ).join('');
   c.set('cacheable', true);
   c.set('cacheParams', FILTER_PARAMS);

@@ -39,7 +39,7 @@ import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './
 import { dashboardRoutes } from './dashboard-routes.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
 import { PledgeListPage, MinePage, filterFields, type FilterOptions } from './views/list.js';
-import { keptSelect } from './views/kept-select.js';
+import { keptSelect } from '../../platform/views/kept-select.js';
 import { PledgePage, type PledgeView } from './views/pledge.js';
 import { LinksPage } from './views/links.js';
 import { titleText } from './views/parts.js';
@@ -236,7 +236,7 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const odd = !!filter.country && !pledgedCountries(cat).has(filter.country);
   const selects = (
     await Promise.all(
-      filterFields(t, opts).map((f) => keptSelect(c, f.name === 'country' && odd ? null : `list:${cat.version}:${l}:${f.name}`, { name: f.name, label: f.label, options: f.options ?? [], empty: t('pledges.filters.any') }, values[f.name] as string | undefined)),
+      filterFields(t, opts).map((f) => keptSelect(c, f.name === 'country' && odd ? null : `pledges.select:list:${cat.version}:${l}:${f.name}`, { name: f.name, label: f.label, options: f.options ?? [], empty: t('pledges.filters.any') }, values[f.name] as string | undefined)),
     )
   ).join('');
   const params = new URLSearchParams();

@@ -8,7 +8,7 @@ import type { Child } from 'hono/jsx';
 import type { Context } from 'hono';
 import { RequestContext } from 'hono/jsx-renderer';
 import { raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import { escapeToBuffer, type HtmlEscapedString } from 'hono/utils/html';
 import type { AppEnv } from '../http/env.js';
 import type { SectionContext } from '../module.js';
 
@@ -18,6 +18,13 @@ export async function renderPublic(c: Context<AppEnv>, child: Child): Promise<st
   const get = c.get.bind(c) as (key: string) => unknown;
   (anonymous as unknown as { get: (key: string) => unknown }).get = (key: string) => (key === 'user' ? null : key === 'csrf' ? '' : get(key));
   return String(await (<RequestContext.Provider value={anonymous}>{child}</RequestContext.Provider>).toString());
+}
+
+/** Text or an attribute's value escaped exactly as hono/jsx escapes it, for HTML written as strings. */
+export function escapeHtml(text: string): string {
+  const buf: [string] = [''];
+  escapeToBuffer(text, buf);
+  return buf[0];
 }
 
 /** Stored HTML put back into a page as is (it was escaped when rendered). */

@@ -8,12 +8,13 @@
 import { jsx, type Child } from 'hono/jsx';
 import { RequestContext } from 'hono/jsx-renderer';
 import { html } from 'hono/html';
-import { resolveCallback, escapeToBuffer, HtmlEscapedCallbackPhase } from 'hono/utils/html';
+import { resolveCallback, HtmlEscapedCallbackPhase } from 'hono/utils/html';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { readFlash } from '../http/flash.js';
 import { pageTitleText } from './components.js';
+import { escapeHtml as esc } from './fragment.js';
 import { paths, apiPaths } from '../paths.js';
 import { platformPolicy } from '../policy.js';
 import { readFileSync } from 'node:fs';
@@ -55,13 +56,6 @@ function localePaths(url: URL): (target: string) => string {
     parts[1] = target;
     return parts.join('/') + url.search;
   };
-}
-
-/** Text or an attribute's value, escaped as hono/jsx escapes it (the same bytes as the JSX layout wrote). */
-function esc(text: string): string {
-  const buf: [string] = [''];
-  escapeToBuffer(text, buf);
-  return buf[0];
 }
 
 const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${esc(value)}"`);

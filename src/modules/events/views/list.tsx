@@ -16,7 +16,7 @@ export function EventsListPage(props: {
   when: 'upcoming' | 'past';
   /** The filters in force (for the links to the other list and to the pages). */
   params: URLSearchParams;
-  /** The filter form's selects as HTML (kept-select.tsx: the same markup as SelectField's). */
+  /** The filter form's selects as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
   selects: string;
   bodyName: Map<string, string>;
   canCreate: boolean;

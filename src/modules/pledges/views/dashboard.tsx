@@ -240,7 +240,7 @@ function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boole
 }
 
 export interface DashboardProps extends FigureProps {
-  /** The filter form's selects as HTML (kept-select.tsx: the same markup as SelectField's). */
+  /** The filter form's selects as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
   selects: string;
   /** The filters in force, as [label, value shown] pairs (an organization by its name). */
   active: [string, string][];

@@ -23,7 +23,7 @@ export interface FilterOptions {
 /** The list's filter fields, in the form's order, with their labels (shared by the page and its route). */
 export const filterFields = (t: (key: string) => string, opts: FilterOptions): FilterField[] => (Object.keys(opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: opts[name] }));
 
-/** `selects`: the filter form's fields as HTML (kept-select.tsx: the same markup as SelectField's). */
+/** `selects`: the filter form's fields as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
 export function PledgeListPage(props: { items: PledgeSummary[]; total: number; page: number; perPage: number; orgs: Map<string, OrgSummary>; form: FormState; opts: FilterOptions; selects: string; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
   const { t, locale, fmt } = useView();
   const fieldsOf = filterFields(t, props.opts);
