@@ -92,6 +92,37 @@ function rankOrder(hit: number[], score: Float64Array): Int32Array {
   return order;
 }
 
+/**
+ * PostgreSQL: for each (scope, word) — `i` from 1 — a row with a null word when the word is known in its scope,
+ * else the rows of its typo candidates before the edit-distance filter: the words of the same first letter
+ * within the budget's lengths (primary-key range), and the pg_trgm-similar words (`%`), looked up once per
+ * distinct word and shared by its scopes.
+ */
+export function typoCandidatesQuery(v: EngineConfig<string, unknown, unknown>['vocabulary'], ask: readonly { scope: string; term: string }[]) {
+  const table = sql.table(v.pgTable);
+  const col = v.pgScopeColumn;
+  const inScope = (alias: string) => (col ? sql`${sql.ref(`${alias}.${col}`)} = s.scope and` : sql``);
+  const budgets = ask.map((a) => typoBudget(a.term));
+  const lo = ask.map((a) => a.term[0]!);
+  return sql<{ i: string; word: string | null }>`with s as materialized (
+      select s.i, s.scope, s.term, s.lo, s.hi, s.budget, s.minl, s.maxl,
+        exists (select 1 from ${table} w where ${inScope('w')} w.word = s.term) as known
+      from unnest(${ask.map((a) => a.scope)}::text[], ${ask.map((a) => a.term)}::text[], ${lo}::text[],
+        ${lo.map((c) => String.fromCodePoint(c.codePointAt(0)! + 1))}::text[], ${budgets}::int[],
+        ${ask.map((a, i) => a.term.length - budgets[i]!)}::int[], ${ask.map((a, i) => a.term.length + budgets[i]!)}::int[])
+        with ordinality as s(scope, term, lo, hi, budget, minl, maxl, i)
+    ), g as materialized (
+      select t.term, ${col ? sql`${sql.ref(`w.${col}`)}` : sql`''`} as scope, w.word
+      from (select distinct term from s where not known and budget > 0) t join ${table} w on w.word operator(public.%) t.term
+    )
+    select i, null as word from s where known
+    union all
+    select s.i, w.word from s join ${table} w on ${inScope('w')} w.word >= s.lo and w.word < s.hi
+      and length(w.word) between s.minl and s.maxl where not s.known and s.budget > 0
+    union all
+    select s.i, g.word from g join s on s.term = g.term ${col ? sql`and s.scope = g.scope` : sql``} where not s.known and s.budget > 0`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The catalog
 
@@ -382,29 +413,8 @@ export class SearchEngine<F extends string, T, R = never> {
   }
 
   private async pgCandidates(db: Db, ask: { scope: string; term: string }[]): Promise<(string[] | null)[]> {
-    const v = this.config.vocabulary;
-    const table = sql.table(v.pgTable);
-    const col = v.pgScopeColumn;
-    const inScope = (alias: string, scope: ReturnType<typeof sql.ref>) => (col ? sql`${sql.ref(`${alias}.${col}`)} = ${scope} and` : sql``);
     const budgets = ask.map((a) => typoBudget(a.term));
-    const lo = ask.map((a) => a.term[0]!);
-    const rows = await sql<{ i: string; word: string | null }>`with s as materialized (
-        select s.i, s.scope, s.term, s.lo, s.hi, s.budget, s.minl, s.maxl,
-          exists (select 1 from ${table} w where ${inScope('w', sql.ref('s.scope'))} w.word = s.term) as known
-        from unnest(${ask.map((a) => a.scope)}::text[], ${ask.map((a) => a.term)}::text[], ${lo}::text[],
-          ${lo.map((c) => String.fromCodePoint(c.codePointAt(0)! + 1))}::text[], ${budgets}::int[],
-          ${ask.map((a, i) => a.term.length - budgets[i]!)}::int[], ${ask.map((a, i) => a.term.length + budgets[i]!)}::int[])
-          with ordinality as s(scope, term, lo, hi, budget, minl, maxl, i)
-      ), g as materialized (
-        select t.term, ${col ? sql`${sql.ref(`w.${col}`)}` : sql`''`} as scope, w.word
-        from (select distinct term from s where not known and budget > 0) t join ${table} w on w.word operator(public.%) t.term
-      )
-      select i, null as word from s where known
-      union all
-      select s.i, w.word from s join ${table} w on ${inScope('w', sql.ref('s.scope'))} w.word >= s.lo and w.word < s.hi
-        and length(w.word) between s.minl and s.maxl where not s.known and s.budget > 0
-      union all
-      select s.i, g.word from g join s on s.term = g.term ${col ? sql`and s.scope = g.scope` : sql``} where not s.known and s.budget > 0`.execute(db);
+    const rows = await typoCandidatesQuery(this.config.vocabulary, ask).execute(db);
     const known = new Array<boolean>(ask.length).fill(false);
     const near = ask.map(() => new Set<string>());
     for (const r of rows.rows) {
