@@ -189,6 +189,13 @@ export interface EngineResult<F extends string> {
 const MAX_CACHED_TEXTS = 500;
 const MAX_CACHED_READERS = 200;
 
+/** A typo statement sent with the version row (`earlyCandidates`). */
+interface EarlyCandidates<F extends string, T> {
+  cat: Catalog<F, T>;
+  ask: { scope: string; term: string }[];
+  found: Promise<(string[] | null)[]>;
+}
+
 type Vocab = Map<string, { terms: string[]; docs: number[]; set: Set<string> }>;
 
 export class SearchEngine<F extends string, T, R = never> {
@@ -393,8 +400,12 @@ export class SearchEngine<F extends string, T, R = never> {
    * asks for (same first letter and near length, or pg_trgm-similar; one trigram lookup per word, shared by
    * the scopes). null for a scope where a word has no candidate.
    */
-  private async expandPg(db: Db, cat: Catalog<F, T>, terms: string[]): Promise<(string[][] | null)[]> {
+  private async expandPg(db: Db, cat: Catalog<F, T>, terms: string[], early: EarlyCandidates<F, T> | null): Promise<(string[][] | null)[]> {
     const { scopes } = this.config.vocabulary;
+    if (early && early.cat === cat) {
+      const found = await early.found;
+      early.ask.forEach((a, i) => cat.expansions.set(`${a.scope}:${a.term}`, found[i]!));
+    }
     const ask: { scope: string; term: string }[] = [];
     for (const scope of scopes) for (const term of terms) if (!cat.expansions.has(`${scope}:${term}`)) ask.push({ scope, term });
     if (ask.length) {
@@ -410,6 +421,23 @@ export class SearchEngine<F extends string, T, R = never> {
       }
       return out;
     });
+  }
+
+  /**
+   * PostgreSQL: the typo statement of a text not cached, sent at the same time as the version row (not after it)
+   * for the catalog in memory: used when the version has not changed (the same catalog), else dropped. A
+   * publication writes its words and bumps the version in one transaction, so a kept answer read either the
+   * words of that version or newer ones — as the statement sent after the version row could already.
+   */
+  private earlyCandidates(db: Db, terms: string[]): EarlyCandidates<F, T> | null {
+    const cat = this.catalogs.get(db as object);
+    if (!cat || cat.texts.has(terms.join(' '))) return null;
+    const ask: { scope: string; term: string }[] = [];
+    for (const scope of this.config.vocabulary.scopes) for (const term of terms) if (!cat.expansions.has(`${scope}:${term}`)) ask.push({ scope, term });
+    if (!ask.length) return null;
+    const found = this.pgCandidates(db, ask);
+    found.catch(() => undefined); // awaited (and its error thrown) only when used
+    return { cat, ask, found };
   }
 
   private async pgCandidates(db: Db, ask: { scope: string; term: string }[]): Promise<(string[] | null)[]> {
@@ -476,7 +504,7 @@ export class SearchEngine<F extends string, T, R = never> {
   // Matches
 
   /** A text's matches over every scope, ranked once per version (then cached). */
-  private async textResult(db: Db, dialect: Dialect, cat: Catalog<F, T>, terms: string[]): Promise<TextResult> {
+  private async textResult(db: Db, dialect: Dialect, cat: Catalog<F, T>, terms: string[], early: EarlyCandidates<F, T> | null = null): Promise<TextResult> {
     const key = terms.join(' ');
     const cached = cat.texts.get(key);
     if (cached) return cached;
@@ -492,7 +520,7 @@ export class SearchEngine<F extends string, T, R = never> {
     const { scopes } = this.config.vocabulary;
     if (dialect === 'postgres') {
       // Every scope's words in one statement, every scope's matches in one call (the module shares round trips).
-      const expanded = await this.expandPg(db, cat, terms);
+      const expanded = await this.expandPg(db, cat, terms, early);
       const jobs: ScopeGroups[] = [];
       for (const [si, scope] of scopes.entries()) {
         const groups = expanded[si];
@@ -525,11 +553,12 @@ export class SearchEngine<F extends string, T, R = never> {
    */
   async search(db: Db, q: EngineQuery<F>, reader?: R): Promise<EngineResult<F>> {
     const dialect = dialectOf(db as any);
+    const terms = searchTerms(q.text ?? '');
+    const early = dialect === 'postgres' && terms.length ? this.earlyCandidates(db, terms) : null;
     const cat = await this.catalog(db);
     const n = cat.ids.length;
     const perPage = Math.min(Math.max(q.perPage ?? 20, 1), 100);
-    const terms = searchTerms(q.text ?? '');
-    const tr = terms.length ? await this.textResult(db, dialect, cat, terms) : null;
+    const tr = terms.length ? await this.textResult(db, dialect, cat, terms, early) : null;
     const sort = q.sort ?? (tr ? 'relevance' : 'newest');
     const vis = this.config.visibility ? this.visibleTo(cat, reader as R) : null;
     // Facet filters: a mask, or none.
