@@ -13,8 +13,9 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { boot } from '../src/boot.js';
 import { bench } from './practices.js';
-import { wordPostingsQuery } from '../src/modules/practices/pg-postings.js';
-import { RANKED_CANDIDATES } from '../src/modules/practices/search.js';
+import { wordPostingsQuery, wordsPostingsQuery } from '../src/modules/practices/pg-postings.js';
+import { RANKED_CANDIDATES, engine } from '../src/modules/practices/search.js';
+import { typoCandidatesQuery } from '../src/platform/search/engine.js';
 
 const [dataDir, pgUrl] = process.argv.slice(2);
 const explainAt = process.argv.indexOf('--explain');
@@ -41,23 +42,41 @@ if (explainFile) {
     const plan = rows.rows.map((r) => r['QUERY PLAN'].replace(/'\{[^}]{200,}\}'/g, (m) => `'{…${m.split(',').length} ids…}'`));
     out.push(`=== ${title}\n${plan.join('\n')}\n`);
   };
-  await explain('two words (salud, frontera), each word: its postings row by primary key — salud', wordPostingsQuery('es', 'salud'));
-  await explain('two words (salud, frontera) — frontera', wordPostingsQuery('es', 'frontera'));
+  // The statements a new text costs (search.ts `matchPg`, engine.ts `expandPg`): the typo candidates of every
+  // (language, word) in one statement, every missing word's postings in one, then each language's ts_rank.
+  const langs = ['es', 'en', 'pt', 'fr'] as const;
+  const vocabulary = engine.config.vocabulary;
+  await explain(
+    'two words (salud frontera): every language\'s typo candidates in one statement',
+    typoCandidatesQuery(vocabulary, langs.flatMap((scope) => ['salud', 'frontera'].map((term) => ({ scope, term })))),
+  );
+  await explain(
+    'one typo (migrasion familias): every language\'s typo candidates in one statement',
+    typoCandidatesQuery(vocabulary, langs.flatMap((scope) => ['migrasion', 'familias'].map((term) => ({ scope, term })))),
+  );
+  await explain(
+    'two words (salud frontera): the postings of every (language, word) in one statement (Spanish words and the other languages\' candidates)',
+    wordsPostingsQuery([
+      { lang: 'es', word: 'salud' },
+      { lang: 'es', word: 'frontera' },
+      { lang: 'pt', word: 'saude' },
+      { lang: 'pt', word: 'fronteira' },
+    ]),
+  );
   await explain('single common word (migracion): the largest postings row', wordPostingsQuery('es', 'migracion'));
   await explain('accentless (integracion): the same lexeme as integración', wordPostingsQuery('es', 'integracion'));
-  await explain('typo (migrasion): is the word known?', sql`select word from practice_words where lang = 'es' and word = 'migrasion'`);
-  await explain(
-    'typo (migrasion): its candidates (first letter range + trigram similarity)',
-    sql`select word from practice_words where lang = 'es' and word >= 'm' and word < 'n' and length(word) between 7 and 11
-        union select word from practice_words where lang = 'es' and word operator(public.%) 'migrasion'`,
-  );
   // The ranked set as search.ts builds it: at most RANKED_CANDIDATES matches, the newest first among equals.
-  const top = await sql<{ id: string }>`select id from practices where seq in (select unnest(seqs) from practice_postings where lang = 'es' and lexeme = 'migracion')
-      order by published_at desc, id limit ${RANKED_CANDIDATES}`.execute(db);
-  await explain(
-    `ranking a bounded set (${top.rows.length} ids) with ts_rank`,
-    sql`select practice_id, ts_rank(tsv, to_tsquery('spanish', '(migracion)')) as rank from practice_texts where lang = 'es' and practice_id = any(${top.rows.map((r) => r.id)})`,
-  );
+  for (const [lang, cfg, lexeme] of [
+    ['es', 'spanish', 'migracion'],
+    ['pt', 'portuguese', 'migraca'],
+  ] as const) {
+    const top = await sql<{ id: string }>`select id from practices where seq in (select unnest(seqs) from practice_postings where lang = ${lang} and lexeme = ${lexeme})
+        order by published_at desc, id limit ${RANKED_CANDIDATES}`.execute(db);
+    await explain(
+      `ranking a bounded set (${top.rows.length} ids, ${lang}) with ts_rank (one statement per language, the languages at once)`,
+      sql`select practice_id, ts_rank(tsv, to_tsquery(${sql.lit(cfg)}::regconfig, ${sql.lit(`(${lexeme})`)})) as rank from practice_texts where lang = ${sql.lit(lang)} and practice_id = any(${top.rows.map((r) => r.id)})`,
+    );
+  }
   writeFileSync(explainFile, out.join('\n'));
   console.log(`EXPLAIN written to ${explainFile}`);
 }

@@ -13,7 +13,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
-import { SearchEngine, type AddMatch, type Catalog as EngineCatalog, type CatalogRow } from '../../platform/search/engine.js';
+import { SearchEngine, type AddMatch, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { words, PG_TS_CONFIG } from '../../platform/search/text.js';
@@ -217,11 +217,10 @@ async function matchSqlite(db: Db, cat: Catalog, _scope: string, groups: string[
   }
 }
 
-/** PostgreSQL: each language's matches through its partial GIN index, scored by ts_rank. */
-async function matchPg(db: Db, cat: Catalog, _scope: string, groups: string[][], add: AddMatch): Promise<void> {
-  const q = groups.map((g) => `(${g.join(' | ')})`).join(' & ');
+/** PostgreSQL: each language's matches through its partial GIN index, scored by ts_rank (one vocabulary: one job). */
+async function matchPg(db: Db, cat: Catalog, jobs: ScopeGroups[], add: AddMatch): Promise<void> {
   await Promise.all(
-    LOCALES.map(async (l) => {
+    jobs.flatMap(({ groups }) => LOCALES.map((l) => [groups.map((g) => `(${g.join(' | ')})`).join(' & '), l] as const)).map(async ([q, l]) => {
       const rows = await sql<{ document_id: string; rank: number }>`select document_id, ts_rank(tsv, q) as rank
           from library_texts, to_tsquery(${PG_TS_CONFIG[l]}::regconfig, ${q}) q where lang = ${sql.lit(l)} and tsv @@ q`.execute(db);
       for (const r of rows.rows) add(cat.posOfId.get(r.document_id) ?? -1, Number(r.rank));

@@ -13,33 +13,45 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { PG_TS_CONFIG } from '../../platform/search/text.js';
 
 
-/** The query behind `wordPostings` (EXPLAIN in search-plan.test.ts and the decision record). */
-export function wordPostingsQuery(lang: Locale, word: string) {
-  const cfg = PG_TS_CONFIG[lang];
+/**
+ * The query behind `wordsPostings`: for each (language, word), in order (`i` from 1), whether the word is a stop
+ * word (`n` = 0), its lexeme, whether its query is that one plain lexeme (`same`), and that lexeme's postings
+ * row read by primary key (EXPLAIN in pg-postings.test.ts and the decision record).
+ */
+export function wordsPostingsQuery(pairs: readonly { lang: Locale; word: string }[]) {
   // The numbers as text ("3,17,42"): the driver's int4[] parser costs 5–10× the query at 25,000 numbers.
-  return sql<{ n: number; lexeme: string | null; same: boolean; seqs: string | null; title: string | null }>`select numnode(q) as n, v.a[1] as lexeme,
+  return sql<{ i: string; n: number; lexeme: string | null; same: boolean; seqs: string | null; title: string | null }>`select s.i, numnode(q) as n, v.a[1] as lexeme,
       cardinality(v.a) = 1 and q::text = quote_literal(v.a[1]) as same, array_to_string(p.seqs, ',') as seqs, array_to_string(p.title, ',') as title
-    from to_tsquery(${cfg}::regconfig, ${word}) q
-    cross join lateral tsvector_to_array(to_tsvector(${cfg}::regconfig, ${word})) as v(a)
-    left join practice_postings p on p.lang = ${sql.lit(lang)} and p.lexeme = v.a[1]`;
+    from unnest(${pairs.map((p) => p.lang)}::text[], ${pairs.map((p) => PG_TS_CONFIG[p.lang])}::text[], ${pairs.map((p) => p.word)}::text[])
+      with ordinality as s(lang, cfg, word, i)
+    cross join lateral to_tsquery(s.cfg::regconfig, s.word) q
+    cross join lateral tsvector_to_array(to_tsvector(s.cfg::regconfig, s.word)) as v(a)
+    left join practice_postings p on p.lang = s.lang and p.lexeme = v.a[1]
+    order by s.i`;
+}
+
+/** `wordsPostingsQuery` for one word. */
+export function wordPostingsQuery(lang: Locale, word: string) {
+  return wordsPostingsQuery([{ lang, word }]);
+}
+
+export interface Postings {
+  /** 0: a stop word (to_tsquery drops it). */
+  n: number;
+  /** Positions of the in-memory index having the word, ascending; and those having it in the title. */
+  ids: Int32Array;
+  title: Int32Array;
 }
 
 /**
- * A word's matches in a language as positions of the in-memory index (ascending), and those with the word in
- * the title: `{ n: 0 }` for a stop word (to_tsquery drops it); undefined when the word's query is not a single
- * lexeme (the caller then asks the GIN index, as before).
+ * Words' matches in their languages as positions of the in-memory index (ascending), and those with the word
+ * in the title, in one statement: `{ n: 0 }` for a stop word (to_tsquery drops it); undefined when the word's
+ * query is not a single lexeme (the caller then asks the GIN index, as before).
  */
-export async function wordPostings(
-  db: Db,
-  lang: Locale,
-  word: string,
-  posOfSeq: Int32Array,
-): Promise<{ n: number; ids: Int32Array; title: Int32Array } | undefined> {
-  const row = (await wordPostingsQuery(lang, word).execute(db)).rows[0];
-  if (!row) return undefined;
+export async function wordsPostings(db: Db, pairs: readonly { lang: Locale; word: string }[], posOfSeq: Int32Array): Promise<(Postings | undefined)[]> {
+  const out = new Array<Postings | undefined>(pairs.length);
+  if (!pairs.length) return out;
   const empty = new Int32Array(0);
-  if (Number(row.n) === 0) return { n: 0, ids: empty, title: empty };
-  if (!row.same) return undefined;
   const toPositions = (seqs: string | null) => {
     if (!seqs) return empty;
     const out = new Int32Array((seqs.length >> 1) + 1);
@@ -58,7 +70,12 @@ export async function wordPostings(
     take();
     return out.slice(0, k).sort();
   };
-  return { n: Number(row.n), ids: toPositions(row.seqs), title: toPositions(row.title) };
+  for (const row of (await wordsPostingsQuery(pairs).execute(db)).rows) {
+    const i = Number(row.i) - 1;
+    if (Number(row.n) === 0) out[i] = { n: 0, ids: empty, title: empty };
+    else if (row.same) out[i] = { n: Number(row.n), ids: toPositions(row.seqs), title: toPositions(row.title) };
+  }
+  return out;
 }
 
 /** Bulk loads: the triggers that keep the postings, to disable during a load and rebuild after. */
@@ -73,6 +90,3 @@ export async function rebuildPostings(db: Db): Promise<void> {
       from practice_texts t join practices n on n.id = t.practice_id, unnest(t.tsv) l group by 1, 2`);
   await run('analyze practice_postings');
 }
-
-// ---------------------------------------------------------------------------------------------------
-// Typo candidates from the words in memory

@@ -14,12 +14,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
-import { SearchEngine, type AddMatch, type Catalog as EngineCatalog, type CatalogRow } from '../../platform/search/engine.js';
+import { SearchEngine, type AddMatch, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fold, words, TEXT_FIELDS } from './model.js';
 export { searchTerms } from '../../platform/search/text.js';
-import { wordPostings } from './pg-postings.js';
+import { wordsPostings } from './pg-postings.js';
 import { PG_TS_CONFIG } from '../../platform/search/text.js';
 
 /** Each language's text search configuration (the platform's one list). */
@@ -147,7 +147,7 @@ export const engine = new SearchEngine<Facet, null>({
   load: loadCatalog,
   vocabulary: { scopes: LOCALES, sqliteTable: (lang) => `practices_vocab_${lang}`, pgTable: 'practice_words', pgScopeColumn: 'lang' },
   matchSqlite,
-  matchPg: (db, cat, lang, groups, add) => matchPg(db, cat, lang as Locale, groups, add),
+  matchPg,
 });
 
 /** Forgets the in-memory index and caches (tests and benchmarks). */
@@ -175,7 +175,8 @@ const wordCaches = new WeakMap<Catalog, { map: Map<string, WordMatches | null>; 
 /**
  * The query that finds one word's matches in one language through that language's partial GIN index,
  * without scoring: the ids as one string, those with the word in the title, and whether the word is a
- * stop word of the language (`n` = 0: to_tsquery drops it, so it constrains nothing).
+ * stop word of the language (`n` = 0: to_tsquery drops it, so it constrains nothing). Used for the words
+ * whose query is not one plain lexeme (pg-postings.ts answers the others).
  */
 export function wordMatchesQuery(lang: Locale, word: string) {
   const cfg = PG_CONFIG[lang];
@@ -185,78 +186,163 @@ export function wordMatchesQuery(lang: Locale, word: string) {
       from practice_texts where lang = ${sql.lit(lang)} and tsv @@ q) m`;
 }
 
-async function wordMatches(db: Db, idx: Catalog, lang: Locale, word: string): Promise<WordMatches | null> {
+/**
+ * The matches of several (language, word) pairs, from the cache or else asked: every missing pair's postings
+ * row in one statement (pg-postings.ts), and the GIN query, all at once, for a word that is not one plain
+ * lexeme. null: a stop word.
+ */
+async function wordsMatches(db: Db, idx: Catalog, pairs: { lang: Locale; word: string }[]): Promise<Map<string, WordMatches | null>> {
   let cache = wordCaches.get(idx);
   if (!cache) wordCaches.set(idx, (cache = { map: new Map(), held: 0 }));
-  const key = `${lang}:${word}`;
-  const have = cache.map.get(key);
-  if (have !== undefined) return have;
-  const row = (await wordPostings(db, lang, word, idx.posOfSeq)) ?? (await wordMatchesQuery(lang, word).execute(db)).rows[0]; // pg-postings.ts
-  const toPositions = (s: string | Int32Array | null | undefined) => {
-    if (s instanceof Int32Array) return s;
+  const out = new Map<string, WordMatches | null>();
+  const need: { lang: Locale; word: string }[] = [];
+  for (const p of pairs) {
+    const key = `${p.lang}:${p.word}`;
+    if (out.has(key)) continue;
+    const have = cache.map.get(key);
+    if (have !== undefined) out.set(key, have);
+    else out.set(key, null), need.push(p);
+  }
+  if (!need.length) return out;
+  const toPositions = (s: string | null | undefined) => {
     if (!s) return new Int32Array(0);
-    const out: number[] = [];
+    const pos: number[] = [];
     for (const id of s.split(',')) {
       const i = idx.posOfId.get(id);
-      if (i !== undefined) out.push(i);
+      if (i !== undefined) pos.push(i);
     }
-    return Int32Array.from(out).sort();
+    return Int32Array.from(pos).sort();
   };
-  const found = !row || Number(row.n) === 0 ? null : { all: toPositions(row.ids), title: toPositions(row.title) };
-  const raced = cache.map.get(key); // the same word asked twice at once (two misspellings with one candidate)
-  if (raced !== undefined) return raced;
-  const size = found ? found.all.length + found.title.length : 0;
-  while (cache.map.size && cache.held + size > MAX_CACHED_POSITIONS) {
-    const [k, v] = cache.map.entries().next().value!;
-    cache.held -= v ? v.all.length + v.title.length : 0;
-    cache.map.delete(k);
+  const postings = await wordsPostings(db, need, idx.posOfSeq);
+  const found = await Promise.all(
+    need.map(async (p, k): Promise<WordMatches | null> => {
+      const r = postings[k];
+      if (r) return r.n === 0 ? null : { all: r.ids, title: r.title };
+      const row = (await wordMatchesQuery(p.lang, p.word).execute(db)).rows[0];
+      return !row || Number(row.n) === 0 ? null : { all: toPositions(row.ids), title: toPositions(row.title) };
+    }),
+  );
+  need.forEach((p, k) => {
+    const key = `${p.lang}:${p.word}`;
+    const m = found[k]!;
+    out.set(key, m);
+    if (cache.map.has(key)) return; // the same word asked twice at once
+    const size = m ? m.all.length + m.title.length : 0;
+    while (cache.map.size && cache.held + size > MAX_CACHED_POSITIONS) {
+      const [old, v] = cache.map.entries().next().value!;
+      cache.held -= v ? v.all.length + v.title.length : 0;
+      cache.map.delete(old);
+    }
+    cache.map.set(key, m);
+    cache.held += size;
+  });
+  return out;
+}
+
+/** The union of ascending position lists, ascending. */
+function union(lists: Int32Array[]): Int32Array {
+  let acc = lists[0] ?? new Int32Array(0);
+  for (let l = 1; l < lists.length; l++) {
+    const a = acc;
+    const b = lists[l]!;
+    const out = new Int32Array(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x < y) (out[k++] = x), i++;
+      else if (y < x) (out[k++] = y), j++;
+      else (out[k++] = x), i++, j++;
+    }
+    while (i < a.length) out[k++] = a[i++]!;
+    while (j < b.length) out[k++] = b[j++]!;
+    acc = out.subarray(0, k);
   }
-  cache.map.set(key, found);
-  cache.held += size;
-  return found;
+  return acc;
+}
+
+/** The intersection of ascending position lists, smallest first, ascending. */
+function intersect(lists: Int32Array[]): Int32Array {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let acc = sorted[0]!;
+  for (let l = 1; l < sorted.length && acc.length; l++) {
+    const b = sorted[l]!;
+    const out = new Int32Array(acc.length);
+    let k = 0;
+    let j = 0;
+    for (let i = 0; i < acc.length && j < b.length; i++) {
+      const x = acc[i]!;
+      while (j < b.length && b[j]! < x) j++;
+      if (j < b.length && b[j] === x) out[k++] = x;
+    }
+    acc = out.subarray(0, k);
+  }
+  return acc;
 }
 
 /**
- * `matchPg`: one language's matches of a text on PostgreSQL: AND across the query's words, OR across each word's
- * candidates — the same set as `tsv @@ to_tsquery('(a | b) & (c)')`, built from each word's matches (the
- * GIN index, never scored, cached per word and index version). Only a bounded set is scored with ts_rank:
- * the matches with the most words in their title (newest first among equals), at most RANKED_CANDIDATES;
- * every other match follows them, newest first. A text with fewer matches than that is ranked exactly as
- * before; for one word, title matches always score above body-only ones, so the first page is exact while
- * the title matches fit in the bound.
+ * `matchPg`: every language's matches of a text on PostgreSQL: AND across the query's words, OR across each
+ * word's candidates — the same set as `tsv @@ to_tsquery('(a | b) & (c)')`, built from each word's matches
+ * (postings rows, never scored, cached per word and index version) by merging the sorted position lists,
+ * smallest first. Only a bounded set per language is scored with ts_rank: the matches with the most words in
+ * their title (newest first among equals), at most RANKED_CANDIDATES; every other match follows them, newest
+ * first. A text with fewer matches than that is ranked exactly as before; for one word, title matches always
+ * score above body-only ones, so the first page is exact while the title matches fit in the bound. A new text
+ * costs two round trips whatever its languages: every missing word's postings in one statement, then every
+ * language's ts_rank at once.
  */
-export async function matchPg(db: Db, idx: Catalog, lang: Locale, groups: string[][], add: AddMatch) {
-  const n = idx.ids.length;
-  const kept: string[][] = [];
-  let inAll: Uint8Array | null = null;
-  const titleWords = new Uint8Array(n);
-  const matches = await Promise.all(groups.map((g) => Promise.all(g.map((w) => wordMatches(db, idx, lang, w)))));
-  for (const [gi, g] of groups.entries()) {
-    const found = matches[gi]!.map((m, i) => ({ m, w: g[i]! })).filter((x) => x.m);
-    if (!found.length) continue; // stop words only: to_tsquery drops the group
-    kept.push(found.map((x) => x.w));
-    const any = new Uint8Array(n);
-    const inTitle = new Uint8Array(n);
-    for (const { m } of found) {
-      for (const i of m!.all) any[i] = 1;
-      for (const i of m!.title) inTitle[i] = 1;
+export async function matchPg(db: Db, idx: Catalog, jobs: ScopeGroups[], add: AddMatch) {
+  const words = await wordsMatches(
+    db,
+    idx,
+    jobs.flatMap((j) => j.groups.flat().map((word) => ({ lang: j.scope as Locale, word }))),
+  );
+  const ranked: { lang: Locale; q: string; ids: string[] }[] = [];
+  for (const { scope, groups } of jobs) {
+    const lang = scope as Locale;
+    const kept: string[][] = [];
+    const all: Int32Array[] = [];
+    const title: Int32Array[] = [];
+    for (const g of groups) {
+      const found = g.filter((w) => words.get(`${lang}:${w}`));
+      if (!found.length) continue; // stop words only: to_tsquery drops the group
+      kept.push(found);
+      const ms = found.map((w) => words.get(`${lang}:${w}`)!);
+      all.push(union(ms.map((m) => m.all)));
+      title.push(union(ms.map((m) => m.title)));
     }
-    for (let i = 0; i < n; i++) titleWords[i]! += inTitle[i]!;
-    if (inAll) for (let i = 0; i < n; i++) inAll[i]! &= any[i]!;
-    else inAll = any;
+    if (!kept.length) continue; // nothing left to search in this language: no match, as `tsv @@ ''`
+    const hits = intersect(all);
+    if (!hits.length) continue;
+    let chosen: Int32Array = hits;
+    if (hits.length > RANKED_CANDIDATES) {
+      // How many groups have each hit in their title (both lists ascending).
+      const titleWords = new Uint8Array(hits.length);
+      for (const t of title)
+        for (let i = 0, j = 0; i < hits.length && j < t.length; i++) {
+          while (j < t.length && t[j]! < hits[i]!) j++;
+          if (t[j] === hits[i]) titleWords[i]!++;
+        }
+      // The most title words first, newest first among equals.
+      chosen = new Int32Array(RANKED_CANDIDATES);
+      let k = 0;
+      for (let tw = kept.length; tw >= 0 && k < RANKED_CANDIDATES; tw--)
+        for (let i = 0; i < hits.length && k < RANKED_CANDIDATES; i++) if (titleWords[i] === tw) chosen[k++] = hits[i]!;
+      for (const i of hits) add(i, -1); // unscored: after every scored match, newest first
+    }
+    ranked.push({ lang, q: kept.map((g) => `(${g.join(' | ')})`).join(' & '), ids: Array.from(chosen, (i) => idx.ids[i]!) });
   }
-  if (!inAll) return; // nothing left to search in this language: no match, as `tsv @@ ''`
-  const hits: number[] = [];
-  for (let i = 0; i < n; i++) if (inAll[i]) hits.push(i);
-  let ranked = hits;
-  if (hits.length > RANKED_CANDIDATES) {
-    ranked = [...hits].sort((a, b) => titleWords[b]! - titleWords[a]! || a - b).slice(0, RANKED_CANDIDATES);
-    for (const i of hits) add(i, -1); // unscored: after every scored match, newest first
-  }
-  const q = kept.map((g) => `(${g.join(' | ')})`).join(' & ');
-  const rows = await sql<{ practice_id: string; rank: number }>`select practice_id, ts_rank(tsv, to_tsquery(${PG_CONFIG[lang]}::regconfig, ${q})) as rank
-      from practice_texts where lang = ${sql.lit(lang)} and practice_id = any(${ranked.map((i) => idx.ids[i]!)})`.execute(db);
-  for (const r of rows.rows) add(idx.posOfId.get(r.practice_id) ?? -1, Number(r.rank));
+  // The languages' ts_rank statements at once, on separate connections: each reads up to RANKED_CANDIDATES
+  // rows of practice_texts (most of a new text's time in the database), so the server's cores share them.
+  await Promise.all(
+    ranked.map(async (r) => {
+      const rows = await sql<{ practice_id: string; rank: number }>`select practice_id, ts_rank(tsv, to_tsquery(${PG_CONFIG[r.lang]}::regconfig, ${r.q})) as rank
+        from practice_texts where lang = ${sql.lit(r.lang)} and practice_id = any(${r.ids})`.execute(db);
+      for (const row of rows.rows) add(idx.posOfId.get(row.practice_id) ?? -1, Number(row.rank));
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------

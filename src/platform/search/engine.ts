@@ -34,6 +34,12 @@ export interface CatalogRow<F extends string, T> {
   data: T;
 }
 
+/** One scope's word groups (AND across groups, OR within: a typed word and its typo candidates). */
+export interface ScopeGroups {
+  scope: string;
+  groups: string[][];
+}
+
 /** Called by a module's matcher for each match: catalog position (-1: ignored) and score (higher is better). */
 export type AddMatch = (pos: number, score: number) => void;
 
@@ -57,14 +63,64 @@ export interface EngineConfig<F extends string, T, R> {
   };
   /** SQLite: a scope's matches of the word groups (AND across groups, OR within), through FTS5. */
   matchSqlite(db: Db, cat: Catalog<F, T>, scope: string, groups: string[][], add: AddMatch): Promise<void>;
-  /** PostgreSQL: a scope's matches of the word groups, through the tsvector index. */
-  matchPg(db: Db, cat: Catalog<F, T>, scope: string, groups: string[][], add: AddMatch): Promise<void>;
+  /**
+   * PostgreSQL: every scope's matches of its word groups at once, through the tsvector index (each scope
+   * searched on its own, as above; one call per text so that the scopes share round trips).
+   */
+  matchPg(db: Db, cat: Catalog<F, T>, jobs: ScopeGroups[], add: AddMatch): Promise<void>;
   /** Per-reader visibility; absent: every entry is visible to everyone. */
   visibility?: {
     /** Readers with the same key see the same entries (the key caches their mask and counts). */
     key(reader: R): string;
     visible(reader: R, data: T): boolean;
   };
+}
+
+/**
+ * Matched positions best score first, ties newest first (lower position). The lowest score's matches (often
+ * most of them: a module's unscored matches) come last in position order, sorted without a comparator.
+ */
+function rankOrder(hit: number[], score: Float64Array): Int32Array {
+  let low = Infinity;
+  for (const i of hit) if (score[i]! < low) low = score[i]!;
+  const top: number[] = [];
+  const tail: number[] = [];
+  for (const i of hit) (score[i] === low ? tail : top).push(i);
+  const order = new Int32Array(hit.length);
+  order.set(Int32Array.from(top).sort((a, b) => score[b]! - score[a]! || a - b));
+  order.set(Int32Array.from(tail).sort(), top.length);
+  return order;
+}
+
+/**
+ * PostgreSQL: for each (scope, word) — `i` from 1 — a row with a null word when the word is known in its scope,
+ * else the rows of its typo candidates before the edit-distance filter: the words of the same first letter
+ * within the budget's lengths (primary-key range), and the pg_trgm-similar words (`%`), looked up once per
+ * distinct word and shared by its scopes.
+ */
+export function typoCandidatesQuery(v: EngineConfig<string, unknown, unknown>['vocabulary'], ask: readonly { scope: string; term: string }[]) {
+  const table = sql.table(v.pgTable);
+  const col = v.pgScopeColumn;
+  const inScope = (alias: string) => (col ? sql`${sql.ref(`${alias}.${col}`)} = s.scope and` : sql``);
+  const budgets = ask.map((a) => typoBudget(a.term));
+  const lo = ask.map((a) => a.term[0]!);
+  return sql<{ i: string; word: string | null }>`with s as materialized (
+      select s.i, s.scope, s.term, s.lo, s.hi, s.budget, s.minl, s.maxl,
+        exists (select 1 from ${table} w where ${inScope('w')} w.word = s.term) as known
+      from unnest(${ask.map((a) => a.scope)}::text[], ${ask.map((a) => a.term)}::text[], ${lo}::text[],
+        ${lo.map((c) => String.fromCodePoint(c.codePointAt(0)! + 1))}::text[], ${budgets}::int[],
+        ${ask.map((a, i) => a.term.length - budgets[i]!)}::int[], ${ask.map((a, i) => a.term.length + budgets[i]!)}::int[])
+        with ordinality as s(scope, term, lo, hi, budget, minl, maxl, i)
+    ), g as materialized (
+      select t.term, ${col ? sql`${sql.ref(`w.${col}`)}` : sql`''`} as scope, w.word
+      from (select distinct term from s where not known and budget > 0) t join ${table} w on w.word operator(public.%) t.term
+    )
+    select i, null as word from s where known
+    union all
+    select s.i, w.word from s join ${table} w on ${inScope('w')} w.word >= s.lo and w.word < s.hi
+      and length(w.word) between s.minl and s.maxl where not s.known and s.budget > 0
+    union all
+    select s.i, g.word from g join s on s.term = g.term ${col ? sql`and s.scope = g.scope` : sql``} where not s.known and s.budget > 0`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -132,6 +188,13 @@ export interface EngineResult<F extends string> {
 
 const MAX_CACHED_TEXTS = 500;
 const MAX_CACHED_READERS = 200;
+
+/** A typo statement sent with the version row (`earlyCandidates`). */
+interface EarlyCandidates<F extends string, T> {
+  cat: Catalog<F, T>;
+  ask: { scope: string; term: string }[];
+  found: Promise<(string[] | null)[]>;
+}
 
 type Vocab = Map<string, { terms: string[]; docs: number[]; set: Set<string> }>;
 
@@ -316,13 +379,13 @@ export class SearchEngine<F extends string, T, R = never> {
   }
 
   /** Words of a scope to search for each typed word: itself when known, else near words (null: a word has none). */
-  private async expand(db: Db, dialect: Dialect, cat: Catalog<F, T>, scope: string, terms: string[]): Promise<string[][] | null> {
+  private async expand(db: Db, cat: Catalog<F, T>, scope: string, terms: string[]): Promise<string[][] | null> {
     const out: string[][] = [];
     for (const term of terms) {
       const key = `${scope}:${term}`;
       let cands = cat.expansions.get(key);
       if (cands === undefined) {
-        cands = await this.expandTerm(db, dialect, cat, scope, term);
+        cands = await this.expandTerm(db, cat, scope, term);
         cat.expansions.set(key, cands);
       }
       if (!cands) return null; // every word must match
@@ -331,45 +394,102 @@ export class SearchEngine<F extends string, T, R = never> {
     return out;
   }
 
-  private async expandTerm(db: Db, dialect: Dialect, cat: Catalog<F, T>, scope: string, term: string): Promise<string[] | null> {
+  /**
+   * PostgreSQL: `expand` for every scope at once — the (scope, word) pairs not cached yet are asked in one
+   * statement: whether each word is known in its scope, and for the unknown ones the candidates `expandTerm`
+   * asks for (same first letter and near length, or pg_trgm-similar; one trigram lookup per word, shared by
+   * the scopes). null for a scope where a word has no candidate.
+   */
+  private async expandPg(db: Db, cat: Catalog<F, T>, terms: string[], early: EarlyCandidates<F, T> | null): Promise<(string[][] | null)[]> {
+    const { scopes } = this.config.vocabulary;
+    if (early && early.cat === cat) {
+      const found = await early.found;
+      early.ask.forEach((a, i) => cat.expansions.set(`${a.scope}:${a.term}`, found[i]!));
+    }
+    const ask: { scope: string; term: string }[] = [];
+    for (const scope of scopes) for (const term of terms) if (!cat.expansions.has(`${scope}:${term}`)) ask.push({ scope, term });
+    if (ask.length) {
+      const found = await this.pgCandidates(db, ask);
+      ask.forEach((a, i) => cat.expansions.set(`${a.scope}:${a.term}`, found[i]!));
+    }
+    return scopes.map((scope) => {
+      const out: string[][] = [];
+      for (const term of terms) {
+        const cands = cat.expansions.get(`${scope}:${term}`);
+        if (!cands) return null; // every word must match
+        out.push(cands);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * PostgreSQL: the typo statement of a text not cached, sent at the same time as the version row (not after it)
+   * for the catalog in memory: used when the version has not changed (the same catalog), else dropped. A
+   * publication writes its words and bumps the version in one transaction, so a kept answer read either the
+   * words of that version or newer ones — as the statement sent after the version row could already.
+   */
+  private earlyCandidates(db: Db, terms: string[]): EarlyCandidates<F, T> | null {
+    const cat = this.catalogs.get(db as object);
+    if (!cat || cat.texts.has(terms.join(' '))) return null;
+    const ask: { scope: string; term: string }[] = [];
+    for (const scope of this.config.vocabulary.scopes) for (const term of terms) if (!cat.expansions.has(`${scope}:${term}`)) ask.push({ scope, term });
+    if (!ask.length) return null;
+    const found = this.pgCandidates(db, ask);
+    found.catch(() => undefined); // awaited (and its error thrown) only when used
+    return { cat, ask, found };
+  }
+
+  private async pgCandidates(db: Db, ask: { scope: string; term: string }[]): Promise<(string[] | null)[]> {
+    const budgets = ask.map((a) => typoBudget(a.term));
+    const rows = await typoCandidatesQuery(this.config.vocabulary, ask).execute(db);
+    const known = new Array<boolean>(ask.length).fill(false);
+    const near = ask.map(() => new Set<string>());
+    for (const r of rows.rows) {
+      const i = Number(r.i) - 1;
+      if (r.word === null) known[i] = true;
+      else near[i]!.add(r.word);
+    }
+    return ask.map((a, i) => {
+      if (known[i]) return [a.term];
+      const budget = budgets[i]!;
+      const cands = [...near[i]!]
+        .map((w) => ({ w, d: editDistance(a.term, w, budget) }))
+        .filter((c) => c.d <= budget)
+        .sort((x, y) => x.d - y.d || (x.w < y.w ? -1 : x.w > y.w ? 1 : 0))
+        .slice(0, 4)
+        .map((c) => c.w);
+      return cands.length ? cands : null;
+    });
+  }
+
+  /** SQLite: a word's candidates from the vocabulary read in memory. */
+  private async expandTerm(db: Db, cat: Catalog<F, T>, scope: string, term: string): Promise<string[] | null> {
     const v = this.config.vocabulary;
     const budget = typoBudget(term);
     const lo = term[0]!;
-    const hi = String.fromCodePoint(lo.codePointAt(0)! + 1);
     let known: boolean;
     let near: { w: string; d: number; n: number }[] = [];
-    if (dialect === 'postgres') {
-      const table = sql.table(v.pgTable);
-      const inScope = v.pgScopeColumn ? sql`${sql.ref(v.pgScopeColumn)} = ${scope} and` : sql``;
-      known = (await sql`select 1 from ${table} where ${inScope} word = ${term}`.execute(db)).rows.length > 0;
-      if (!known && budget) {
-        const rows = await sql<{ word: string }>`select word from ${table} where ${inScope} word >= ${lo} and word < ${hi}
-            and length(word) between ${term.length - budget} and ${term.length + budget}
-          union select word from ${table} where ${inScope} word operator(public.%) ${term}`.execute(db);
-        near = rows.rows.map((r) => ({ w: r.word, d: editDistance(term, r.word, budget), n: 0 }));
-      }
-    } else {
-      // Whether the word exists: from this version's vocabulary when it is read (a row of fts5vocab counts the
-      // word's documents: 10+ ms for a common word), else asked.
-      const current = this.vocabs.get(db as object)?.get(scope);
-      const ready = current && current.version === cat.version && !current.next ? current.ready : undefined;
-      if (ready) known = ready.get(lo)?.set.has(term) ?? false;
-      else known = (await sql`select 1 from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
-      if (!known && budget) {
-        const nearIn = (vocab: Vocab) => {
-          const g = vocab.get(lo);
-          const out: typeof near = [];
-          if (g)
-            for (let i = 0; i < g.terms.length; i++) {
-              const w = g.terms[i]!;
-              if (Math.abs(w.length - term.length) <= budget) out.push({ w, d: editDistance(term, w, budget), n: g.docs[i]! });
-            }
-          return out.filter((c) => c.d <= budget);
-        };
-        const { vocab, fresh } = this.vocabOf(db, scope, cat.version);
-        near = nearIn(await vocab);
-        if (!near.length && fresh) near = nearIn(await fresh);
-      }
+    // Whether the word exists: from this version's vocabulary when it is read (a row of fts5vocab counts the
+    // word's documents: 10+ ms for a common word), else asked.
+    const current = this.vocabs.get(db as object)?.get(scope);
+    const ready = current && current.version === cat.version && !current.next ? current.ready : undefined;
+    if (ready) known = ready.get(lo)?.set.has(term) ?? false;
+    else known = (await sql`select 1 from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
+    if (!known && budget) {
+      const nearIn = (vocab: Vocab) => {
+        const g = vocab.get(lo);
+        const out: typeof near = [];
+        if (g)
+          for (let i = 0; i < g.terms.length; i++) {
+            const w = g.terms[i]!;
+            if (Math.abs(w.length - term.length) <= budget) out.push({ w, d: editDistance(term, w, budget), n: g.docs[i]! });
+          }
+        return out.filter((c) => c.d <= budget);
+      };
+      const { vocab, fresh } = this.vocabOf(db, scope, cat.version);
+      near = nearIn(await vocab);
+      if (!near.length && fresh) near = nearIn(await fresh);
     }
     if (known) return [term];
     const cands = near
@@ -384,7 +504,7 @@ export class SearchEngine<F extends string, T, R = never> {
   // Matches
 
   /** A text's matches over every scope, ranked once per version (then cached). */
-  private async textResult(db: Db, dialect: Dialect, cat: Catalog<F, T>, terms: string[]): Promise<TextResult> {
+  private async textResult(db: Db, dialect: Dialect, cat: Catalog<F, T>, terms: string[], early: EarlyCandidates<F, T> | null = null): Promise<TextResult> {
     const key = terms.join(' ');
     const cached = cat.texts.get(key);
     if (cached) return cached;
@@ -398,17 +518,26 @@ export class SearchEngine<F extends string, T, R = never> {
       if (s > score[i]!) score[i] = s;
     };
     const { scopes } = this.config.vocabulary;
-    // PostgreSQL: the scopes' typo expansions are independent round trips, asked at once.
-    const expanded = dialect === 'postgres' ? await Promise.all(scopes.map((s) => this.expand(db, dialect, cat, s, terms))) : null;
-    for (const [si, scope] of scopes.entries()) {
-      const groups = expanded ? expanded[si]! : await this.expand(db, dialect, cat, scope, terms);
-      if (!groups) continue;
-      groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
-      if (dialect === 'postgres') await this.config.matchPg(db, cat, scope, groups, add);
-      else await this.config.matchSqlite(db, cat, scope, groups, add);
+    if (dialect === 'postgres') {
+      // Every scope's words in one statement, every scope's matches in one call (the module shares round trips).
+      const expanded = await this.expandPg(db, cat, terms, early);
+      const jobs: ScopeGroups[] = [];
+      for (const [si, scope] of scopes.entries()) {
+        const groups = expanded[si];
+        if (!groups) continue;
+        groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
+        jobs.push({ scope, groups });
+      }
+      if (jobs.length) await this.config.matchPg(db, cat, jobs, add);
+    } else {
+      for (const scope of scopes) {
+        const groups = await this.expand(db, cat, scope, terms);
+        if (!groups) continue;
+        groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
+        await this.config.matchSqlite(db, cat, scope, groups, add);
+      }
     }
-    // Best score first; ties newest first (lower position).
-    const order = Int32Array.from(hit).sort((a, b) => score[b]! - score[a]! || a - b);
+    const order = rankOrder(hit, score);
     const out: TextResult = { order, byPos: null, corrected: [...corrected] };
     if (cat.texts.size >= MAX_CACHED_TEXTS) cat.texts.delete(cat.texts.keys().next().value!);
     cat.texts.set(key, out);
@@ -424,11 +553,12 @@ export class SearchEngine<F extends string, T, R = never> {
    */
   async search(db: Db, q: EngineQuery<F>, reader?: R): Promise<EngineResult<F>> {
     const dialect = dialectOf(db as any);
+    const terms = searchTerms(q.text ?? '');
+    const early = dialect === 'postgres' && terms.length ? this.earlyCandidates(db, terms) : null;
     const cat = await this.catalog(db);
     const n = cat.ids.length;
     const perPage = Math.min(Math.max(q.perPage ?? 20, 1), 100);
-    const terms = searchTerms(q.text ?? '');
-    const tr = terms.length ? await this.textResult(db, dialect, cat, terms) : null;
+    const tr = terms.length ? await this.textResult(db, dialect, cat, terms, early) : null;
     const sort = q.sort ?? (tr ? 'relevance' : 'newest');
     const vis = this.config.visibility ? this.visibleTo(cat, reader as R) : null;
     // Facet filters: a mask, or none.
