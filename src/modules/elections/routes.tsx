@@ -48,11 +48,13 @@ export const electionsRoutes = new Hono<AppEnv>({ strict: false });
 
 electionsRoutes.get(paths.list.pattern, async (c) => {
   const t = c.get('t');
-  const { db } = c.get('deps');
-  const bodies = await listBodies(db);
+  const { db, cache } = c.get('deps');
+  // The same for every reader (as the page an anonymous visitor gets from the page cache): kept as fragments, emptied
+  // with the cached pages by every write.
+  const bodies = await cache.fragment('bodies.list', () => listBodies(db));
   const slug = c.req.query('body');
   const body = slug ? bodies.find((b) => b.slug === slug) : undefined;
-  const all = await listElections(db, { bodyId: body?.id });
+  const all = await cache.fragment(`elections.list:${body?.id ?? ''}`, () => listElections(db, { bodyId: body?.id }));
   const open = all.filter((e) => e.status === 'nomination' || e.status === 'voting');
   const title = body ? t('elections.list.titleOf', { body: pickTranslated(body.shortName, c.get('locale'))?.text ?? '' }) : t('elections.list.title');
   if (!c.get('user')) c.set('cacheable', true);
