@@ -1,7 +1,7 @@
 /** Counting: Borda and Schulze on known examples (cycles, ties, partial rankings), shares, medians, and properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { borda, pairwise, schulze, points, choices, scale } from './count.js';
+import { borda, pairwise, schulze, points, choices, scale, bordaTally, pairwiseTally, pointsTally, choicesTally, scaleTally } from './count.js';
 
 const expand = (groups: [number, string][]) => groups.flatMap(([n, order]) => Array.from({ length: n }, () => order.split('')));
 const order = <T>(placed: { key: string; place: number; value: T }[]) => placed.map((p) => `${p.place}${p.key}`).join(' ');
@@ -101,6 +101,38 @@ describe('properties', () => {
         }
         expect(borda(ITEMS, shuffled)).toEqual(borda(ITEMS, rankings));
         expect(schulze(ITEMS, pairwise(ITEMS, shuffled))).toEqual(schulze(ITEMS, pairwise(ITEMS, rankings)));
+      }),
+    );
+  });
+
+  it('a tally fed in batches gives what one count of every answer gives, wherever the batches split', () => {
+    const split = <T,>(xs: T[], cuts: number[]) => {
+      const at = [...new Set(cuts.map((c) => c % (xs.length + 1)))].sort((a, b) => a - b);
+      return [...at, xs.length].map((end, i) => xs.slice(i ? at[i - 1] : 0, end));
+    };
+    const arbPoints = fc.array(fc.dictionary(fc.constantFrom(...ITEMS, 'zz'), fc.integer({ min: 0, max: 10 })), { maxLength: 20 });
+    const arbChoices = fc.array(fc.oneof(fc.constantFrom(...ITEMS), fc.subarray([...ITEMS, 'zz'])), { maxLength: 20 });
+    const arbScale = fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(2.5)), { maxLength: 20 });
+    fc.assert(
+      fc.property(fc.array(arbRanking, { maxLength: 20 }), arbPoints, arbChoices, arbScale, fc.array(fc.nat(), { maxLength: 4 }), (rankings, pts, chs, vals, cuts) => {
+        const b = bordaTally(ITEMS);
+        const d = pairwiseTally(ITEMS);
+        for (const part of split(rankings, cuts)) b.add(part), d.add(part);
+        expect(b.placed()).toEqual(borda(ITEMS, rankings));
+        expect(d.matrix()).toEqual(pairwise(ITEMS, rankings));
+        const p = pointsTally(ITEMS);
+        for (const part of split(pts, cuts)) p.add(part);
+        expect(p.placed()).toEqual(points(ITEMS, pts));
+        const c = choicesTally(ITEMS);
+        for (const part of split(chs, cuts)) c.add(part);
+        expect(c.placed()).toEqual(choices(ITEMS, chs));
+        const sc = scaleTally();
+        for (const part of split(vals, cuts)) sc.add(part);
+        expect(sc.result()).toEqual(scale(vals));
+        // The median by hand: the middle of the sorted values in 1–5 (the mean of the two middle ones when even).
+        const s = vals.filter((v) => v >= 1 && v <= 5).sort((x, y) => x - y);
+        const m = Math.floor(s.length / 2);
+        expect(sc.result().median).toBe(s.length === 0 ? null : s.length % 2 ? s[m] : (s[m - 1]! + s[m]!) / 2);
       }),
     );
   });
