@@ -151,13 +151,24 @@ export interface ExportedAnswer {
 }
 
 /**
- * Every answer in batches (keyset on the respondent: the primary key's second column, so each batch is one index
- * range), so an export of any size holds one batch at a time. Only the columns an export writes.
+ * A consultation's answers in batches, keyset on the respondent (the primary key's second column, so each batch is one
+ * index range): a reader of any size holds one batch at a time. `page` reads the batch after a respondent.
  */
-export async function* answerBatches(db: Db, consultationId: string, size = 2000): AsyncGenerator<ExportedAnswer[]> {
+async function* byRespondent<R extends { respondent: string }>(page: (after: string) => Promise<R[]>, size: number): AsyncGenerator<R[]> {
   let after = '';
   for (;;) {
-    const rows = await db
+    const rows = await page(after);
+    if (!rows.length) return;
+    yield rows;
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.respondent;
+  }
+}
+
+/** Every answer in batches, with only the columns an export writes. */
+export async function* answerBatches(db: Db, consultationId: string, size = 2000): AsyncGenerator<ExportedAnswer[]> {
+  const page = (after: string) =>
+    db
       .selectFrom('consultation_answers')
       .select(['respondent', 'answers', 'version', 'submitted_at'])
       .where('consultation_id', '=', consultationId)
@@ -165,25 +176,22 @@ export async function* answerBatches(db: Db, consultationId: string, size = 2000
       .orderBy('respondent')
       .limit(size)
       .execute();
-    if (!rows.length) return;
+  for await (const rows of byRespondent(page, size)) {
     yield rows.map((r) => ({ respondent: r.respondent, answers: JSON.parse(r.answers) as Answers, version: Number(r.version), submittedAt: r.submitted_at }));
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!.respondent;
   }
 }
 
 /**
- * Every answer in batches (keyset on the respondent, as `answerBatches`), each with only the values of the given
- * questions, extracted by the database (SQLite `answers -> '$."<id>"'`, PostgreSQL `answers::json -> '<id>'`, both as
- * JSON text; the ids are bound parameters): what a count of a few questions reads, never every answer's whole JSON.
- * A question the respondent did not answer is absent from `answers`, as it is in the stored answer.
+ * Every answer in batches, each with only the values of the given questions, extracted by the database (SQLite
+ * `answers -> '$."<id>"'`, PostgreSQL `answers::json -> '<id>'`, both as JSON text; the ids are bound parameters): what
+ * a count of a few questions reads, never every answer's whole JSON. A question the respondent did not answer is
+ * absent from `answers`, as it is in the stored answer.
  */
 export async function* answerValueBatches(db: Db, dialect: Dialect, consultationId: string, questionIds: string[], size = 5000): AsyncGenerator<{ respondent: string; answers: Answers }[]> {
   const ids = [...new Set(questionIds)];
   const value = (id: string) => (dialect === 'postgres' ? sql<string | null>`(answers::json -> ${id}::text)::text` : sql<string | null>`answers -> ${`$."${id}"`}`);
-  let after = '';
-  for (;;) {
-    const rows = (await db
+  const page = async (after: string) =>
+    (await db
       .selectFrom('consultation_answers')
       .select('respondent')
       .select(ids.map((id, i) => value(id).as(`v${i}`)))
@@ -191,18 +199,16 @@ export async function* answerValueBatches(db: Db, dialect: Dialect, consultation
       .where('respondent', '>', after)
       .orderBy('respondent')
       .limit(size)
-      .execute()) as unknown as Record<string, string | null>[];
-    if (!rows.length) return;
+      .execute()) as unknown as (Record<string, string | null> & { respondent: string })[];
+  for await (const rows of byRespondent(page, size)) {
     yield rows.map((r) => {
       const answers: Answers = {};
       ids.forEach((id, i) => {
         const v = r[`v${i}`];
         if (v !== null && v !== undefined) answers[id] = JSON.parse(v) as Answers[string];
       });
-      return { respondent: r.respondent!, answers };
+      return { respondent: r.respondent, answers };
     });
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!.respondent!;
   }
 }
 
