@@ -5,6 +5,8 @@ import { LOCALES, DEFAULT_LOCALE, type Locale } from '../../platform/i18n/locale
 import { parseTranslated, pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listPrinciples, listCountries } from '../../platform/reference/queries.js';
 import type { Answers, Question, Resolved } from './model.js';
+import { resultCounter, type QuestionResult } from './results.js';
+import { dialectOf } from '../../db/migrator.js';
 import type { ConsultationsTable, ConsultationQuestionsTable, Audience, ConsultationStatus, ResultsRelease } from './tables.js';
 
 export interface Consultation {
@@ -210,6 +212,17 @@ export async function* answerValueBatches(db: Db, dialect: Dialect, consultation
       return { respondent: r.respondent, answers };
     });
   }
+}
+
+/**
+ * Counts a few questions of a consultation (`resultCounter` over `answerValueBatches`): only their values and those
+ * their conditions (show-if) read, a batch at a time — never every answer's whole JSON, never every answer at once.
+ */
+export async function countQuestions(db: Db, consultationId: string, questions: Resolved[], opts: { pairwise?: boolean } = {}): Promise<Map<string, QuestionResult>> {
+  const counter = resultCounter(questions, opts);
+  const read = questions.flatMap((x) => (x.showIf ? [x.id, x.showIf.questionId] : [x.id]));
+  for await (const batch of answerValueBatches(db, dialectOf(db), consultationId, read)) counter.add(batch);
+  return counter.results();
 }
 
 /** Whether everyone may see the results now: published, or shown live while it is open. */

@@ -11,8 +11,8 @@ import type { ReportSection, ReportBlock } from '../../platform/module.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { parseTranslated, pickTranslated, type Translated } from '../../platform/i18n/translated.js';
 import { listBodies } from '../bodies/index.js';
-import { listQuestions, resolveQuestions, answerValueBatches } from './queries.js';
-import { resultCounter, topItems, type QuestionResult } from './results.js';
+import { listQuestions, resolveQuestions, countQuestions } from './queries.js';
+import { topItems, type QuestionResult } from './results.js';
 import { keptCount } from './memo.js';
 
 const PRIORITY_KINDS = new Set(['rank', 'points', 'one', 'many']);
@@ -48,15 +48,9 @@ export async function consultationsReportData(ctx: Parameters<ReportSection['dat
     const first = questions.find((x) => PRIORITY_KINDS.has(x.kind));
     const needed = [first, scope.kind === 'objective' ? ranked : undefined].filter((x): x is NonNullable<typeof x> => !!x);
     const byLocale = await Promise.all(LOCALES.map(async (l) => [l, await resolveQuestions(db, needed, l)] as const));
-    // Only the needed questions' values (and those their conditions read), a batch at a time, counted as they come
-    // (rankings: the Borda count, all the section reads); a closed consultation's answers never change, so its count
-    // is kept (memo.ts).
-    const count = async () => {
-      const counter = resultCounter(byLocale[0]![1], { pairwise: false });
-      const read = needed.flatMap((x) => (x.showIf ? [x.id, x.showIf.questionId] : [x.id]));
-      for await (const batch of answerValueBatches(db, ctx.dialect, k.id, read)) counter.add(batch);
-      return counter.results();
-    };
+    // Only the needed questions' values, a batch at a time, counted as they come (rankings: the Borda count, all the
+    // section reads); a closed consultation's answers never change, so its count is kept (memo.ts).
+    const count = () => countQuestions(db, k.id, byLocale[0]![1], { pairwise: false });
     const kept = { id: k.id, status: 'closed' as const, closedAt: k.closed_at, answerCount: Number(k.answer_count) };
     const results = needed.length ? await keptCount(kept, `report|${needed.map((x) => x.id).join(',')}`, count) : new Map<string, QuestionResult>();
     const labels = (qid: string, key: string): Translated =>

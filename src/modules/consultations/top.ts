@@ -4,10 +4,10 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import type { CurrentUser } from '../../platform/http/env.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
 import { bodyFacts } from '../bodies/index.js';
-import { getConsultation, listQuestions, resolveQuestions, allAnswers } from './queries.js';
+import { getConsultation, listQuestions, resolveQuestions, countQuestions } from './queries.js';
 import { consultationsPolicy } from './policy.js';
 import { paths } from './paths.js';
-import { countResults, topItems } from './results.js';
+import { topItems } from './results.js';
 
 /**
  * The first `count` items (Borda order for rankings, totals for points, counts for choices) of a question of a
@@ -19,7 +19,7 @@ export async function consultationTopItems(db: Db, consultationId: string, quest
   const questions = await resolveQuestions(db, (await listQuestions(db, k.id)).filter((q) => q.id === questionId), locale);
   const q = questions[0];
   if (!q) return [];
-  const r = countResults(questions, await allAnswers(db, k.id)).get(q.id);
+  const r = (await countQuestions(db, k.id, questions, { pairwise: false })).get(q.id);
   const label = new Map(q.items.map((i) => [i.key, i.label]));
   return r ? topItems(r, count).map((key) => ({ key, label: label.get(key) ?? key })) : [];
 }

@@ -8,8 +8,7 @@ import type { Locale } from '../../../platform/i18n/locales.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { ok, fail, type Outcome } from '../../../platform/outcome.js';
 import { setBodyObjectives } from '../../bodies/index.js';
-import { getConsultation, listQuestions, resolveQuestions, allAnswers } from '../queries.js';
-import { countResults } from '../results.js';
+import { getConsultation, listQuestions, resolveQuestions, countQuestions } from '../queries.js';
 
 export async function prioritizeObjectives(db: Db, actorId: string, input: { consultationId: string; questionId: string; count: number; locale: Locale }): Promise<Outcome<{ objectives: number[] }>> {
   const k = await getConsultation(db, input.consultationId);
@@ -17,7 +16,7 @@ export async function prioritizeObjectives(db: Db, actorId: string, input: { con
   const questions = await resolveQuestions(db, (await listQuestions(db, k.id)).filter((q) => q.id === input.questionId), input.locale);
   const q = questions[0];
   if (!q || q.source !== 'objectives' || q.kind !== 'rank') return fail('consultations.errors.noSuchQuestion');
-  const r = countResults(questions, await allAnswers(db, k.id)).get(q.id);
+  const r = (await countQuestions(db, k.id, questions, { pairwise: false })).get(q.id);
   if (!r || r.kind !== 'rank' || !r.n) return fail('consultations.errors.noAnswers');
   const placed = r.borda;
   const cut = placed[input.count - 1];
