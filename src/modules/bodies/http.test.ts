@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
-import { addBodyMember, assignPositions, getBodyBySlug, secretaryBodiesOfUser, membershipOf } from './index.js';
+import { addBodyMember, assignPositions, getBodyBySlug, secretaryBodiesOfUser, membershipOf, readerBodies, pageReaderBodies, NO_READER_BODIES } from './index.js';
 
 describe.each(DIALECTS)('bodies over HTTP (%s)', (dialect) => {
   let ctx: TestContext;
@@ -95,5 +95,20 @@ describe.each(DIALECTS)('bodies over HTTP (%s)', (dialect) => {
     expect(await (await anon.get(`/en/bodies/${slug}`)).text()).toContain('Persona member');
     expect(await secretaryBodiesOfUser(ctx.db, people.secretary!.userId)).toEqual([{ bodyId, objectives: [3, 5] }]);
     expect(await secretaryBodiesOfUser(ctx.db, people.member!.userId)).toEqual([]);
+  });
+
+  it("reads a reader's place among the bodies: secretary, member organizations' bodies, none; once per page, never another reader's", async () => {
+    expect(await readerBodies(ctx.db, people.secretary!.userId)).toEqual({ secretaryOf: [bodyId], memberOrg: true, bodyIds: [bodyId] });
+    expect(await readerBodies(ctx.db, people.member!.userId)).toEqual({ secretaryOf: [], memberOrg: true, bodyIds: [bodyId] });
+    // Org b is a member organization outside the body; org s is suspended: neither gives a body.
+    expect(await readerBodies(ctx.db, people.applicant!.userId)).toEqual({ secretaryOf: [], memberOrg: true, bodyIds: [] });
+    expect(await readerBodies(ctx.db, people.suspended!.userId)).toEqual(NO_READER_BODIES);
+    expect(await readerBodies(ctx.db, null)).toEqual(NO_READER_BODIES);
+    const page = (name: string) => ({ db: ctx.db, dialect, locale: 'es' as const, t: (k: string) => k, user: { id: people[name]!.userId, name, email: `${name}@bo.test`, role: 'member' as const, locale: null, emailVerified: true } });
+    const a = page('secretary');
+    const b = page('nobody');
+    expect(pageReaderBodies(a)).toBe(pageReaderBodies(a));
+    expect((await pageReaderBodies(a)).secretaryOf).toEqual([bodyId]);
+    expect(await pageReaderBodies(b)).toEqual({ secretaryOf: [], memberOrg: false, bodyIds: [] });
   });
 });

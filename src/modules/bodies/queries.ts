@@ -3,6 +3,7 @@ import type { Db } from '../../db/schema.js';
 import type { BodyKind, BodyMemberStatus, BodyPosition } from './tables.js';
 import { designatedVoters, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
 import { usersByIds } from '../../platform/auth/users.js';
+import type { SectionContext } from '../../platform/module.js';
 
 export interface BodyRow {
   id: string;
@@ -209,6 +210,39 @@ export async function bodyFacts(db: Db, userId: string | null | undefined, bodyI
     : [];
   const myOrgs = orgs.map((o) => ({ id: o.id, name: o.name, status: statuses.find((s) => s.org_id === o.id)?.status ?? null }));
   return { isSecretary: await isSecretaryOf(db, userId, bodyId), myOrgs, actsForMember: myOrgs.some((o) => o.status === 'member') };
+}
+
+/** A reader's place among the bodies: what a policy needs to know who may see a body's members-only content. */
+export interface ReaderBodies {
+  /** Bodies whose secretary (or, for the Mesa Técnica, coordinator) the person is today. */
+  secretaryOf: string[];
+  /** The person acts for a member organization in good standing. */
+  memberOrg: boolean;
+  /** Bodies one of the person's member organizations belongs to. */
+  bodyIds: string[];
+}
+
+export const NO_READER_BODIES: ReaderBodies = { secretaryOf: [], memberOrg: false, bodyIds: [] };
+
+/** The reader's place among the bodies (anonymous visitors have none). */
+export async function readerBodies(db: Db, userId: string | null | undefined): Promise<ReaderBodies> {
+  if (!userId) return NO_READER_BODIES;
+  const [secretary, orgs] = await Promise.all([secretaryBodiesOfUser(db, userId), organizationsOfUser(db, userId)]);
+  const members = orgs.filter((o) => o.status === 'member').map((o) => o.id);
+  const bodyIds = members.length
+    ? (await db.selectFrom('body_members').select('body_id').distinct().where('org_id', 'in', members).where('status', '=', 'member').orderBy('body_id').execute()).map((r) => r.body_id)
+    : [];
+  return { secretaryOf: secretary.map((b) => b.bodyId), memberOrg: members.length > 0, bodyIds };
+}
+
+/** Per page: the sections of one page (one SectionContext) share one reading of the reader's bodies. */
+const readerOfPage = new WeakMap<SectionContext, Promise<ReaderBodies>>();
+
+/** `readerBodies` for a page's sections: read once for the page, whichever modules' sections ask. */
+export function pageReaderBodies(ctx: SectionContext): Promise<ReaderBodies> {
+  let p = readerOfPage.get(ctx);
+  if (!p) readerOfPage.set(ctx, (p = readerBodies(ctx.db, ctx.user?.id)));
+  return p;
 }
 
 /** Bodies an organization belongs to (ids). */

@@ -6,14 +6,15 @@ import type { LinkTarget } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { getEvent, listEvents } from './queries.js';
 import { eventsPolicy, visibleTo } from './policy.js';
-import { readerFacts } from './facts.js';
+import { pageReaderFacts } from './facts.js';
 import { paths } from './paths.js';
 
 export const eventLinks: LinkTarget = {
   type: 'events.event',
   label: 'events.list.event',
-  resolve: async ({ db, locale, user }, ids) => {
-    const f = await readerFacts(db, user?.id);
+  resolve: async (ctx, ids) => {
+    const { db, locale, user } = ctx;
+    const f = await pageReaderFacts(ctx);
     const out = new Map<string, { title: string; href: string }>();
     for (const id of ids) {
       const e = /^[0-9a-z]{16}$/.test(id) ? await getEvent(db, id) : undefined;
@@ -21,8 +22,9 @@ export const eventLinks: LinkTarget = {
     }
     return out;
   },
-  search: async ({ db, locale, user }, q, limit) => {
-    const f = await readerFacts(db, user?.id);
+  search: async (ctx, q, limit) => {
+    const { db, locale, user } = ctx;
+    const f = await pageReaderFacts(ctx);
     const needle = q.trim().toLowerCase();
     const events = await listEvents(db, { ...visibleTo(user ?? null, f), limit: needle ? 500 : limit });
     return events

@@ -1,18 +1,11 @@
 /** @module Events: who may do what — named rules the routes refuse with and the views hide buttons with. */
 import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
 import type { Event, Registration } from './queries.js';
+import type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
 
-/** What the policy knows about the reader (facts.ts loads it; anonymous visitors have none). */
-export interface ReaderFacts {
-  /** Bodies whose secretary the person is today. */
-  secretaryOf: string[];
-  /** The person acts for a member organization in good standing. */
-  memberOrg: boolean;
-  /** Bodies one of the person's member organizations belongs to. */
-  bodyIds: string[];
-}
-
-export const NO_READER: ReaderFacts = { secretaryOf: [], memberOrg: false, bodyIds: [] };
+/** What the policy knows about the reader: their place among the bodies (facts.ts loads it; anonymous visitors have none). */
+export type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
+export { NO_READER_BODIES as NO_READER } from '../bodies/index.js';
 
 /** Administrators, and the secretaries of one of the event's organizing bodies. */
 const organizes = (a: Actor, e: Pick<Event, 'bodyIds'>, f: ReaderFacts) => isAdmin(a) || (!!a && e.bodyIds.some((b) => f.secretaryOf.includes(b)));

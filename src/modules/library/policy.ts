@@ -4,31 +4,12 @@
  * (docs/decisions/0801-library.md).
  */
 import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js';
-import type { Db } from '../../db/schema.js';
-import { secretaryBodiesOfUser, bodiesOfOrganization } from '../bodies/index.js';
-import { organizationsOfUser } from '../membership/index.js';
+import type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
 import type { DocVisibility } from './tables.js';
 
-/** What the policy knows about the reader (anonymous visitors have none). */
-export interface ReaderFacts {
-  /** Bodies whose secretary the person is today. */
-  secretaryOf: string[];
-  /** The person acts for a member organization in good standing. */
-  memberOrg: boolean;
-  /** Bodies one of the person's member organizations belongs to. */
-  bodyIds: string[];
-}
-
-export const NO_READER: ReaderFacts = { secretaryOf: [], memberOrg: false, bodyIds: [] };
-
-export async function readerFacts(db: Db, userId: string | null | undefined): Promise<ReaderFacts> {
-  if (!userId) return NO_READER;
-  const secretaryOf = (await secretaryBodiesOfUser(db, userId)).map((b) => b.bodyId);
-  const orgs = (await organizationsOfUser(db, userId)).filter((o) => o.status === 'member');
-  const bodyIds = new Set<string>();
-  for (const o of orgs) for (const b of await bodiesOfOrganization(db, o.id)) bodyIds.add(b);
-  return { secretaryOf, memberOrg: orgs.length > 0, bodyIds: [...bodyIds] };
-}
+/** What the policy knows about the reader: their place among the bodies (anonymous visitors have none). */
+export { readerBodies as readerFacts, pageReaderBodies as pageReaderFacts, NO_READER_BODIES as NO_READER } from '../bodies/index.js';
+export type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
 
 export interface DocRef {
   bodyId: string | null;
