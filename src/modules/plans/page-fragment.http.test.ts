@@ -115,6 +115,22 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('plan pag
     }
   });
 
+  it('shows a change to the Mechanism’s plan on the about page at once (its kept section is emptied)', async () => {
+    const plan = await ctx.db.selectFrom('plans').select('id').where('body_id', 'is', null).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const result = await ctx.db.selectFrom('plan_results').select('code').where('plan_id', '=', plan.id).orderBy('position').executeTakeFirstOrThrow();
+    const about = async () => {
+      const res = await other.get('/es/about');
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const before = await about();
+    expect(await about()).toBe(before);
+    // A done activity gives its result (and the plan) progress the section shows.
+    const added = await admin.post(`/es/plans/${plan.id}/activity/new`, { code: `Z${ttl}`, parent: result.code, title_es: 'Actividad agregada', weight: '1', status: 'done' });
+    expect(added.status).toBe(303);
+    expect(await about()).not.toBe(before);
+  });
+
   // Last: it takes the secretary's rights away.
   it('follows a reader’s rights once a write changed them (their kept facts are emptied)', async () => {
     expect(await page(secretary)).toContain(editHref);

@@ -142,29 +142,9 @@ const parseObjectives = (s: string): number[] => {
 /**
  * A plan with everything in it, in order, and its progress: three statements (axes with their results, activities,
  * indicators with their values) and a fourth for the activities' links unless `links: false` (the body and about
- * pages show progress, not links, within the page's query budget).
+ * pages show progress, not links). Pages that show a tree keep what they render of it (page-cache fragments).
  */
-export async function planTree(db: Db, plan: Plan, opts: { links?: boolean; reuse?: boolean } = {}): Promise<PlanTree> {
-  if (!opts.reuse) return readTree(db, plan, opts);
-  const key = `${plan.id}|${opts.links !== false}`;
-  const kept = trees.get(key);
-  if (kept && kept.updatedAt === plan.updatedAt) return { ...kept.tree, plan };
-  const tree = await readTree(db, plan, opts);
-  if (trees.size >= TREES_MAX) trees.delete(trees.keys().next().value!);
-  trees.set(key, { updatedAt: plan.updatedAt, tree });
-  return tree;
-}
-
-/**
- * Plans' trees as last read, by plan (and whether links were read), with the plan's `updated_at` they were read
- * at: every change to a plan's contents sets it (commands/*.ts), so a tree is reused only while its plan is
- * unchanged — in any process, since the plan row itself is read on every request. Read-only pages ask for it
- * (`reuse`); writes never do. Trees are not changed by their readers.
- */
-const trees = new Map<string, { updatedAt: string; tree: PlanTree }>();
-const TREES_MAX = 64;
-
-async function readTree(db: Db, plan: Plan, opts: { links?: boolean }): Promise<PlanTree> {
+export async function planTree(db: Db, plan: Plan, opts: { links?: boolean } = {}): Promise<PlanTree> {
   const [axesResults, activities, links, indicatorValues] = await Promise.all([
     db
       .selectFrom('plan_axes')
