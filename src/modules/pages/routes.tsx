@@ -15,7 +15,7 @@ import { translatedFromForm } from '../../platform/i18n/translated.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { pagesPolicy } from './policy.js';
 import { SinceLastVisit } from '../../platform/digest/visits.js';
-import { renderPublic, html } from '../../platform/views/fragment.js';
+import { renderPublic, html, sectionContext } from '../../platform/views/fragment.js';
 import { SITE_PAGES, isSitePage, sitePageTexts, saveSitePage, type SitePage } from './site-pages.js';
 import { SitePageView, SitePagesAdmin, SitePageForm } from './views/site-pages.js';
 
@@ -63,7 +63,9 @@ pagesRoutes.get(paths.about.pattern, async (c) => {
   const t = c.get('t');
   const { db, dialect, modules } = c.get('deps');
   // The Mechanism's plan (a module's about section) replaces the static axes; without one, the factsheet's text.
-  const sections = (await Promise.all(modules.filter((m) => m.aboutSections).map((m) => m.aboutSections!({ db, dialect, locale: c.get('locale'), t }, {})))).filter(Boolean);
+  // The sections are the same for every reader (no user given): they may keep what they render (`shared`).
+  const { shared } = sectionContext(c);
+  const sections = (await Promise.all(modules.filter((m) => m.aboutSections).map((m) => m.aboutSections!({ db, dialect, locale: c.get('locale'), t, shared }, {})))).filter(Boolean);
   c.set('cacheable', true);
   return c.render(<AboutPage sections={sections} />, { title: t('pages.about.title'), description: MECHANISM.about[c.get('locale')] });
 });

@@ -258,7 +258,7 @@ describe.each(DIALECTS)('plans over HTTP (%s)', (dialect) => {
     expect(await count()).toBe(before + 1);
     const a = await ctx.db.selectFrom('plan_activities').selectAll().where('plan_id', '=', planId).where('code', '=', '1.1.9').executeTakeFirstOrThrow();
     expect(a.objectives).toBe('[4,16]');
-    // The page read before and after each change shows it (a plan's tree is reused only while the plan is unchanged).
+    // The page read before and after each change shows it (what the page keeps of a plan is kept under its version and emptied by every write).
     expect(await (await secretary.client.get(`/es/plans/${planId}`)).text()).toContain('Actividad agregada');
     // An indicator: numbers where the unit is numeric, a target above the baseline where it must rise.
     const i1 = (await ctx.db.selectFrom('plan_indicators').select('id').where('plan_id', '=', planId).where('code', '=', 'I1').executeTakeFirstOrThrow()).id;

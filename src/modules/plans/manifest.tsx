@@ -37,7 +37,7 @@ export const plansModule = defineModule({
       const { db, locale, t } = ctx;
       const plan = await currentPlan(db, id, today());
       if (!plan) return null;
-      const tree = await planTree(db, plan, { links: false, reuse: true });
+      const tree = await planTree(db, plan, { links: false });
       return (
         <section aria-labelledby="body-plan">
           <h2 id="body-plan">{t('plans.section.body')}</h2>
@@ -45,16 +45,19 @@ export const plansModule = defineModule({
         </section>
       );
     }),
-  // The Mechanism's plan in force (else its latest) on the about page, in place of the static axes.
-  aboutSections: async ({ db, locale, t }) => {
-    const plan = await currentPlan(db, null, today());
-    if (!plan) return null;
-    const tree = await planTree(db, plan, { links: false, reuse: true });
-    return (
-      <section aria-labelledby="about-plan">
-        <h2 id="about-plan">{t('plans.section.about')}</h2>
-        <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" />
-      </section>
-    );
-  },
+  // The Mechanism's plan in force (else its latest) on the about page, in place of the static axes; the same for
+  // every reader, kept like the body's.
+  aboutSections: async (ctx) =>
+    sharedSection(ctx, 'plans.about', async () => {
+      const { db, locale, t } = ctx;
+      const plan = await currentPlan(db, null, today());
+      if (!plan) return null;
+      const tree = await planTree(db, plan, { links: false });
+      return (
+        <section aria-labelledby="about-plan">
+          <h2 id="about-plan">{t('plans.section.about')}</h2>
+          <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" />
+        </section>
+      );
+    }),
 });

@@ -16,6 +16,8 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('plan pag
   let admin: TestClient;
   let url = '';
   let editHref = '';
+  let statusHref = '';
+  let secretaryId = '';
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect, { PAGE_CACHE_TTL: ttl });
@@ -23,6 +25,7 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('plan pag
     const mt3 = (await getBodyBySlug(ctx.db, 'mt3'))!;
     const sec = await signUpAndIn(ctx, `sec-${ttl}@plans.test`, 'Secretaria Plan');
     secretary = sec.client;
+    secretaryId = sec.userId;
     other = (await signUpAndIn(ctx, `other-${ttl}@plans.test`, 'Otra Persona')).client;
     const org = await makeOrganization(ctx.db, { name: 'Org Plan', status: 'member' });
     await addPerson(ctx.db, org.id, sec.userId, { representative: true });
@@ -54,6 +57,7 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('plan pag
     await ctx.db.insertInto('plan_activity_links').values({ activity_id: activity.id, type: 'events.event', target_id: eventId }).execute();
     url = `/es/plans/${plan.id}`;
     editHref = `/es/plans/${plan.id}/activity/${activity.id}/edit`;
+    statusHref = `/es/plans/${plan.id}/activities/${activity.id}/status`;
   }, 120_000);
   afterAll(() => ctx?.close());
 
@@ -80,5 +84,61 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('plan pag
       expect(axes(asOther)).toBe(axes(asAnon));
       expect(axes(asOther).length).toBeGreaterThan(1000);
     }
+  });
+
+  it('shows a write to every reader at once (what was kept is emptied)', async () => {
+    const postponed = (html: string) => html.split('>Aplazada</span>').length - 1;
+    const before = { other: await page(other), anon: await page(ctx.client()) };
+    const status = (await ctx.db.selectFrom('plan_activities').select('status').where('id', '=', statusHref.split('/')[5]!).executeTakeFirstOrThrow()).status;
+    const next = status === 'postponed' ? 'done' : 'postponed';
+    expect((await secretary.post(statusHref, { status: next })).status).toBe(303);
+    const delta = next === 'postponed' ? 1 : -1;
+    expect(postponed(await page(other))).toBe(postponed(before.other) + delta);
+    expect(postponed(await page(ctx.client()))).toBe(postponed(before.anon) + delta);
+  });
+
+  it('shows a draft to its owners only, whoever asked first', async () => {
+    const mt2 = (await getBodyBySlug(ctx.db, 'mt2'))!;
+    const made = await secretary.post('/es/plans/new', { body: mt2.id, title_es: `Borrador ${ttl}`, starts_on: '2026-01-01', ends_on: '2026-12-31', activity_share: '50' });
+    expect(made.status).toBe(303);
+    const draft = made.headers.get('location')!;
+    const importHref = `${draft}/import`;
+    for (let round = 0; round < 2; round++) {
+      const asSecretary = await secretary.get(draft);
+      expect(asSecretary.status).toBe(200);
+      expect(await asSecretary.text()).toContain(importHref);
+      expect((await other.get(draft)).status).toBe(404);
+      expect((await ctx.client().get(draft)).status).toBe(404);
+      const asAdmin = await admin.get(draft);
+      expect(asAdmin.status).toBe(200);
+      expect(await asAdmin.text()).toContain(importHref);
+    }
+  });
+
+  it('shows a change to the Mechanism’s plan on the about page at once (its kept section is emptied)', async () => {
+    const plan = await ctx.db.selectFrom('plans').select('id').where('body_id', 'is', null).where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const result = await ctx.db.selectFrom('plan_results').select('code').where('plan_id', '=', plan.id).orderBy('position').executeTakeFirstOrThrow();
+    const about = async () => {
+      const res = await other.get('/es/about');
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const before = await about();
+    expect(await about()).toBe(before);
+    // A done activity gives its result (and the plan) progress the section shows.
+    const added = await admin.post(`/es/plans/${plan.id}/activity/new`, { code: `Z${ttl}`, parent: result.code, title_es: 'Actividad agregada', weight: '1', status: 'done' });
+    expect(added.status).toBe(303);
+    expect(await about()).not.toBe(before);
+  });
+
+  // Last: it takes the secretary's rights away.
+  it('follows a reader’s rights once a write changed them (their kept facts are emptied)', async () => {
+    expect(await page(secretary)).toContain(editHref);
+    const mt2 = (await getBodyBySlug(ctx.db, 'mt2'))!;
+    const holding = await ctx.db.selectFrom('body_positions').select('id').where('user_id', '=', secretaryId).where('body_id', '=', mt2.id).executeTakeFirstOrThrow();
+    expect((await admin.post(`/es/bodies/mt2/positions/${holding.id}/end`, {})).status).toBe(303);
+    const after = await page(secretary);
+    expect(after).not.toContain(editHref);
+    expect(after).not.toContain(`${url}/import`);
   });
 });

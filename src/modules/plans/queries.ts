@@ -107,6 +107,14 @@ export async function getPlan(db: Db, id: string): Promise<Plan | null> {
   return r ? toPlan(r) : null;
 }
 
+/**
+ * A plan's version: its `updated_at`, which every change to its contents sets (commands/*.ts); null when there is no
+ * such plan. One small statement, for pages that keep what they show of a plan under its version.
+ */
+export async function planVersion(db: Db, id: string): Promise<string | null> {
+  return (await db.selectFrom('plans').select('updated_at').where('id', '=', id).executeTakeFirst())?.updated_at ?? null;
+}
+
 /** Plans, newest period first; `bodyId` null: the Mechanism's; undefined: all. */
 export async function listPlans(db: Db, opts: { bodyId?: string | null; statuses?: PlanStatus[] } = {}): Promise<Plan[]> {
   let q = plans(db);
@@ -134,29 +142,9 @@ const parseObjectives = (s: string): number[] => {
 /**
  * A plan with everything in it, in order, and its progress: three statements (axes with their results, activities,
  * indicators with their values) and a fourth for the activities' links unless `links: false` (the body and about
- * pages show progress, not links, within the page's query budget).
+ * pages show progress, not links). Pages that show a tree keep what they render of it (page-cache fragments).
  */
-export async function planTree(db: Db, plan: Plan, opts: { links?: boolean; reuse?: boolean } = {}): Promise<PlanTree> {
-  if (!opts.reuse) return readTree(db, plan, opts);
-  const key = `${plan.id}|${opts.links !== false}`;
-  const kept = trees.get(key);
-  if (kept && kept.updatedAt === plan.updatedAt) return { ...kept.tree, plan };
-  const tree = await readTree(db, plan, opts);
-  if (trees.size >= TREES_MAX) trees.delete(trees.keys().next().value!);
-  trees.set(key, { updatedAt: plan.updatedAt, tree });
-  return tree;
-}
-
-/**
- * Plans' trees as last read, by plan (and whether links were read), with the plan's `updated_at` they were read
- * at: every change to a plan's contents sets it (commands/*.ts), so a tree is reused only while its plan is
- * unchanged — in any process, since the plan row itself is read on every request. Read-only pages ask for it
- * (`reuse`); writes never do. Trees are not changed by their readers.
- */
-const trees = new Map<string, { updatedAt: string; tree: PlanTree }>();
-const TREES_MAX = 64;
-
-async function readTree(db: Db, plan: Plan, opts: { links?: boolean }): Promise<PlanTree> {
+export async function planTree(db: Db, plan: Plan, opts: { links?: boolean } = {}): Promise<PlanTree> {
   const [axesResults, activities, links, indicatorValues] = await Promise.all([
     db
       .selectFrom('plan_axes')
@@ -177,16 +165,7 @@ async function readTree(db: Db, plan: Plan, opts: { links?: boolean }): Promise<
       .orderBy('plan_results.position')
       .execute(),
     db.selectFrom('plan_activities').selectAll().where('plan_id', '=', plan.id).orderBy('position').execute(),
-    opts.links === false
-      ? Promise.resolve([])
-      : db
-          .selectFrom('plan_activity_links')
-          .innerJoin('plan_activities', 'plan_activities.id', 'plan_activity_links.activity_id')
-          .select(['plan_activity_links.activity_id', 'plan_activity_links.type', 'plan_activity_links.target_id'])
-          .where('plan_activities.plan_id', '=', plan.id)
-          .orderBy('plan_activity_links.type')
-          .orderBy('plan_activity_links.target_id')
-          .execute(),
+    opts.links === false ? Promise.resolve([]) : planLinks(db, plan.id),
     db
       .selectFrom('plan_indicators')
       .leftJoin('plan_indicator_values', 'plan_indicator_values.indicator_id', 'plan_indicators.id')
@@ -227,7 +206,7 @@ async function readTree(db: Db, plan: Plan, opts: { links?: boolean }): Promise<
     if (r.id) values.push({ id: r.id, indicator_id: r.ind_id, period: r.period!, value: r.value!, measured_on: r.measured_on!, source: r.source, note: r.note });
   }
   const linksOf = new Map<string, { type: string; id: string }[]>();
-  for (const l of links) linksOf.set(l.activity_id, [...(linksOf.get(l.activity_id) ?? []), { type: l.type, id: l.target_id }]);
+  for (const l of links) linksOf.set(l.activity, [...(linksOf.get(l.activity) ?? []), { type: l.type, id: l.id }]);
   const valuesOf = new Map<string, IndicatorValue[]>();
   for (const v of values) valuesOf.set(v.indicator_id, [...(valuesOf.get(v.indicator_id) ?? []), { id: v.id, period: v.period, value: v.value, measuredOn: v.measured_on, source: v.source, note: v.note }]);
   const actsOf = new Map<string, Activity[]>();
@@ -258,6 +237,18 @@ async function readTree(db: Db, plan: Plan, opts: { links?: boolean }): Promise<
     plan.activityShare,
   );
   return { plan, axes: tree.map((a, i) => ({ ...a, progress: p.axes[i]!.progress })), progress: p.progress };
+}
+
+/** Every link of a plan's activities, each activity's in order of type and target. */
+export async function planLinks(db: Db, planId: string): Promise<{ activity: string; type: string; id: string }[]> {
+  return db
+    .selectFrom('plan_activity_links')
+    .innerJoin('plan_activities', 'plan_activities.id', 'plan_activity_links.activity_id')
+    .select(['plan_activity_links.activity_id as activity', 'plan_activity_links.type', 'plan_activity_links.target_id as id'])
+    .where('plan_activities.plan_id', '=', planId)
+    .orderBy('plan_activity_links.type')
+    .orderBy('plan_activity_links.target_id')
+    .execute();
 }
 
 /** An activity and the plan it belongs to. */

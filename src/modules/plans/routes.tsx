@@ -16,17 +16,17 @@ import { readHistory } from '../../platform/audit/read.js';
 import { historyOf } from '../../platform/audit/audit.js';
 import { resolveLinks, unknownLinks, linkTargets, type Link, type ResolvedLink } from '../../platform/links.js';
 import type { SectionContext } from '../../platform/module.js';
-import { renderPublic, html } from '../../platform/views/fragment.js';
+import { renderPublic, keptBytes } from '../../platform/views/fragment.js';
 import { listBodies } from '../bodies/index.js';
-import { getPlan, listPlans, planTree, type Plan, type PlanTree } from './queries.js';
-import { plansPolicy, type PlanFacts } from './policy.js';
+import { getPlan, listPlans, planTree, planVersion, planLinks, type Plan, type PlanTree } from './queries.js';
+import { plansPolicy, NO_FACTS, type PlanFacts } from './policy.js';
 import { planFacts } from './facts.js';
 import { PlanForm, StatusInput, LinkInput, ValueForm, ConfirmInput } from './schemas.js';
 import { createPlan, approvePlan, closePlan, setActivityStatus, linkActivity, unlinkActivity, reportValue } from './commands/plans.js';
 import { applyPlanCsv } from './commands/import.js';
 import { readPlanCsv, decodeCsv, planCsv, type CsvEnv } from './csv.js';
 import { paths } from './paths.js';
-import { PlansListPage, PlanFormPage, PlanPage, PlanAxes, ImportPage, ActivityPage, IndicatorPage, ItemFormPage } from './views/pages.js';
+import { PlansListPage, PlanFormPage, PlanPage, PlanHead, PlanAxes, ImportPage, ActivityPage, IndicatorPage, ItemFormPage } from './views/pages.js';
 import { saveItem, deleteItem, itemValues, checkItem, PARENT_KIND, ITEM_TABLES, type Kind } from './commands/items.js';
 
 export const plansRoutes = new Hono<AppEnv>({ strict: false });
@@ -50,11 +50,9 @@ async function bodyNames(c: Context<AppEnv>) {
   return new Map((await listBodies(c.get('deps').db)).map((b) => [b.id, pickTranslated(b.name, l)?.text ?? b.slug]));
 }
 
-/** Every activity's links the reader may see. */
-async function linksOf(c: Context<AppEnv>, tree: PlanTree): Promise<Map<string, ResolvedLink[]>> {
-  const acts = tree.axes.flatMap((a) => a.results.flatMap((r) => r.activities));
-  const all = acts.flatMap((a) => a.links.map((l) => ({ ...l, activity: a.id })));
-  const resolved = await resolveLinks(sectionCtx(c), c.get('deps').modules, all);
+/** The links the reader may see, by activity (each activity's in the order given). */
+async function visibleLinks(c: Context<AppEnv>, links: { activity: string; type: string; id: string }[]): Promise<Map<string, ResolvedLink[]>> {
+  const resolved = await resolveLinks(sectionCtx(c), c.get('deps').modules, links);
   const out = new Map<string, ResolvedLink[]>();
   resolved.forEach((r) => {
     const activity = (r as ResolvedLink & { activity: string }).activity;
@@ -122,29 +120,55 @@ plansRoutes.post(
 
 plansRoutes.get(paths.plan.pattern, async (c) => {
   const user = c.get('user');
-  const x = await loadPlan(c, user);
-  if (!x) return c.notFound();
   const { db, modules, cache } = c.get('deps');
+  const id = c.req.param('id') ?? '';
   const l = c.get('locale');
-  const tree = await planTree(db, x.p, { reuse: true });
-  const can = (rule: 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
-  const history = can('history') ? await readHistory(db, modules, l, c.get('t'), { type: 'plan', id: x.p.id }, await historyOf(db, 'plan', x.p.id)) : null;
+  // Only the plan's version (its updated_at, set by every change to its contents) is read on every request; the plan,
+  // its links, the reader's facts and the rendered page are kept as page-cache fragments under it (decision 0701):
+  // emptied by every write, here and on every other instance, and after PAGE_CACHE_TTL.
+  const version = await planVersion(db, id);
+  if (!version) return c.notFound();
+  const at = `${id}:${version}`;
+  const kept = await cache.fragment(`plans.page.plan:${at}`, async () => {
+    const p = await getPlan(db, id);
+    return p && { p, links: await planLinks(db, id) };
+  });
+  if (!kept) return c.notFound();
+  // The reader's own facts, under their id and the day (a position starts and ends on a date).
+  const f = user ? await cache.fragment(`plans.facts:${user.id}:${new Date().toISOString().slice(0, 10)}`, () => planFacts(db, user.id)) : NO_FACTS;
+  const x = { p: kept.p, f };
+  const can = (rule: 'view' | 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
+  if (!can('view')) return c.notFound();
+  // The links this reader may see (resolved for them, under their id), and a digest of them for the page's key.
+  const visible = kept.links.length
+    ? await cache.fragment(`plans.page.links:${at}:${l}:${user?.id ?? ''}`, async () => {
+        const links = [...(await visibleLinks(c, kept.links))];
+        return { links, seen: createHash('sha1').update(JSON.stringify(links)).digest('base64url') };
+      })
+    : NO_LINKS;
+  const edit = can('edit');
+  // The page's top and its axes (activities, indicators: most of the page) are the same for every reader of a language
+  // and time zone with the same rights (edit links or not) who may see the same links: rendered as a signed-out
+  // visitor would get them (no user, no CSRF token in them) and kept under all of that.
+  const shown = await cache.fragment(`plans.page.html:${at}:${l}:${c.get('timeZone')}:${edit ? 'edit' : 'read'}:${visible.seen}`, async () => {
+    const [tree, bodyName] = await Promise.all([planTree(db, kept.p, { links: false }), bodyNames(c)]);
+    const links = new Map(visible.links);
+    // As UTF-8 bytes: the layout copies them into the page instead of encoding some 100 KB of text on every request.
+    const head = await renderPublic(c, <PlanHead tree={tree} bodyName={bodyName} edit={edit} />);
+    return { head: Buffer.from(head), axes: Buffer.from(await renderPublic(c, <PlanAxes tree={tree} bodyName={bodyName} links={links} edit={edit} />)) };
+  });
+  const history = can('history') ? await readHistory(db, modules, l, c.get('t'), { type: 'plan', id: kept.p.id }, await historyOf(db, 'plan', kept.p.id)) : null;
   if (!user) c.set('cacheable', true);
   const t = c.get('t');
-  const [bodyName, links] = await Promise.all([bodyNames(c), linksOf(c, tree)]);
-  const edit = can('edit');
-  // The axes (activities, indicators: most of the page) are the same for every reader of a language and time zone
-  // with the same rights (edit links or not) who may see the same links: kept as a page-cache fragment under all
-  // of that (emptied by every write; the plan's updated_at, which every change to its contents sets, in the key).
-  const seen = createHash('sha1').update(JSON.stringify([...links])).digest('base64url');
-  const key = `plans.page.axes:${x.p.id}:${x.p.updatedAt}:${l}:${c.get('timeZone')}:${edit ? 'edit' : 'read'}:${seen}`;
-  const axes = await cache.fragment(key, () => renderPublic(c, <PlanAxes tree={tree} bodyName={bodyName} links={links} edit={edit} />));
-  return c.render(<PlanPage tree={tree} bodyName={bodyName} links={links} can={{ edit, approve: can('approve'), close: can('close') }} history={history} axes={html(axes)} />, {
-    title: pickTranslated(x.p.title, l)?.text ?? x.p.id,
+  return c.render(<PlanPage plan={kept.p} can={{ approve: can('approve'), close: can('close') }} history={history} head={keptBytes(c, shown.head)} axes={keptBytes(c, shown.axes)} />, {
+    title: pickTranslated(kept.p.title, l)?.text ?? kept.p.id,
     crumbs: [[t('plans.list.title'), paths.list.pattern]],
-    noindex: x.p.status === 'draft',
+    noindex: kept.p.status === 'draft',
   });
 });
+
+/** No links at all: nothing to resolve, the same for every reader. */
+const NO_LINKS = { links: [] as [string, ResolvedLink[]][], seen: '' };
 
 const backToPlan = ({ subject, locale }: { subject: Loaded; locale: 'es' | 'en' | 'pt' | 'fr' }) => paths.plan.href(locale, { id: subject.p.id });
 

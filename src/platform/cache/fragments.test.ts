@@ -68,4 +68,9 @@ describe('page cache fragments', () => {
     expect(weigh({ before: 'x'.repeat(100), after: 'y' })).toBeGreaterThan(101);
     expect(weigh(new Map([['k', 'v'.repeat(50)]]))).toBeGreaterThan(50);
   });
+
+  it('weighs byte arrays by their size', () => {
+    expect(weigh(Buffer.alloc(100_000))).toBe(100_000);
+    expect(weigh({ head: Buffer.alloc(10), body: new Uint8Array(1000) })).toBe(16 + 4 + 10 + 4 + 1000);
+  });
 });

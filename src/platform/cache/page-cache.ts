@@ -68,9 +68,11 @@ export interface PageCache {
   readonly size: number;
 }
 
-/** About how many bytes a fragment's value holds (its strings' lengths; other values a few bytes each). */
+/** About how many bytes a fragment's value holds (strings' lengths, byte arrays' sizes; other values a few bytes each). */
 export function weigh(v: unknown, depth = 0): number {
   if (typeof v === 'string') return v.length;
+  // Before the object walk: it would visit a byte array's every index.
+  if (ArrayBuffer.isView(v)) return v.byteLength;
   if (v === null || typeof v !== 'object' || depth > 6) return 8;
   let n = 16;
   if (Array.isArray(v)) for (const x of v) n += weigh(x, depth + 1);

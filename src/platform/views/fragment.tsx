@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { RequestContext } from 'hono/jsx-renderer';
 import { raw } from 'hono/html';
 import { escapeToBuffer, type HtmlEscapedString } from 'hono/utils/html';
+import { randomBytes } from 'node:crypto';
 import type { AppEnv } from '../http/env.js';
 import type { SectionContext } from '../module.js';
 
@@ -29,6 +30,36 @@ export function escapeHtml(text: string): string {
 
 /** Stored HTML put back into a page as is (it was escaped when rendered). */
 export const html = (s: string): HtmlEscapedString => raw(s);
+
+/**
+ * Large kept HTML (tens of KB) is best kept as UTF-8 bytes: `keptBytes(c, bytes)` puts it into this request's page as a
+ * placeholder, and the layout copies the bytes in place of it (`pageBytes`) instead of encoding the same text again on
+ * every request. The placeholder is a comment with this process's random nonce: escaped text cannot contain `<!--`,
+ * and nobody can guess the nonce. The bytes wait in a WeakMap keyed by the request's context: they go with it.
+ */
+const NONCE = randomBytes(9).toString('base64url');
+const PLACEHOLDER = new RegExp(`<!--kept:${NONCE}:(\\d+)-->`);
+const pending = new WeakMap<Context, Uint8Array[]>();
+
+/** HTML kept as UTF-8 bytes (e.g. `Buffer.from(await renderPublic(…))` inside a page-cache fragment), put into the page. */
+export function keptBytes(c: Context<AppEnv>, bytes: Uint8Array): HtmlEscapedString {
+  let list = pending.get(c);
+  if (!list) pending.set(c, (list = []));
+  list.push(bytes);
+  return raw(`<!--kept:${NONCE}:${list.length - 1}-->`);
+}
+
+/** The page's text as UTF-8, with the bytes `keptBytes` put into it copied in place of their placeholders. */
+export function pageBytes(c: Context<AppEnv>, text: string): Buffer<ArrayBuffer> {
+  const list = pending.get(c);
+  if (!list) return Buffer.from(text);
+  pending.delete(c);
+  // split with a capturing group: text, index, text, index, …, text.
+  const parts = text.split(PLACEHOLDER);
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < parts.length; i++) chunks.push(i % 2 ? list[Number(parts[i])]! : Buffer.from(parts[i]!));
+  return Buffer.concat(chunks);
+}
 
 /**
  * What a page gives the modules' sections (SectionProvider): the database, the language, the reader — and `shared`,

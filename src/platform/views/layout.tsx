@@ -14,7 +14,7 @@ import type { AppEnv } from '../http/env.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { readFlash } from '../http/flash.js';
 import { pageTitleText } from './components.js';
-import { escapeHtml as esc } from './fragment.js';
+import { escapeHtml as esc, pageBytes } from './fragment.js';
 import { paths, apiPaths } from '../paths.js';
 import { platformPolicy } from '../policy.js';
 import { readFileSync } from 'node:fs';
@@ -133,15 +133,16 @@ function chromeFor(ctx: Context<AppEnv>): Chrome {
 /**
  * The layout: the page's body rendered with hono/jsx (under hono's RequestContext, so `useRequestContext` works as
  * with hono's jsxRenderer), then the layout around it written as strings from the language's `Chrome`, and the whole
- * page encoded to UTF-8 once. Two things matter for speed (decisions/0007): the layout's fixed parts are not rendered
- * again for every page, and the response's body is a `Buffer` — @hono/node-server sends a primitive body on its fast
- * path, where a `String` object (what jsxRenderer hands `c.html()`) makes it build a full web Response. The bytes are
- * kept in `c.get('rendered')` with the response made from them, for compression and the page cache.
+ * page encoded to UTF-8 once (bytes a route kept and put into it with `keptBytes` are copied, not encoded again). Two
+ * things matter for speed (decisions/0007): the layout's fixed parts are not rendered again for every page, and the
+ * response's body is a `Buffer` — @hono/node-server sends a primitive body on its fast path, where a `String` object
+ * (what jsxRenderer hands `c.html()`) makes it build a full web Response. The bytes are kept in `c.get('rendered')`
+ * with the response made from them, for compression and the page cache.
  */
 export const layout: MiddlewareHandler<AppEnv> = (c, next) => {
   c.setRenderer(async (content: Child, props: PageProps) => {
     const body = await resolveCallback(html`${jsx(RequestContext.Provider, { value: c }, content)}`, HtmlEscapedCallbackPhase.Stringify, false, {});
-    const bytes = Buffer.from(page(c, props, `${body}`));
+    const bytes = pageBytes(c, page(c, props, `${body}`));
     const res = c.body(bytes, undefined, { 'Content-Type': 'text/html; charset=UTF-8' });
     c.set('rendered', { res, bytes });
     return res;

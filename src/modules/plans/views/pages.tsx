@@ -207,15 +207,48 @@ function ResultBlock(props: { plan: Plan; r: Result; links: Map<string, Resolved
   );
 }
 
+/**
+ * A plan's page around its kept parts (the route keeps `PlanHead` and `PlanAxes` as page-cache fragments): what is
+ * the reader's own — the approve and close forms (they carry the reader's CSRF token) and the history — is put
+ * between and after them on every request.
+ */
 export function PlanPage(props: {
-  tree: PlanTree;
-  bodyName: Map<string, string>;
-  links: Map<string, ResolvedLink[]>;
-  can: { edit: boolean; approve: boolean; close: boolean };
+  plan: Plan;
+  can: { approve: boolean; close: boolean };
   history: ReadItem[] | null;
+  /** Title, facts, progress, method and the export/import links: `PlanHead`, or its HTML as kept by the route. */
+  head: Child;
   /** The axes with their results, activities and indicators: `PlanAxes`, or its HTML as kept by the route. */
   axes: Child;
 }) {
+  const { t, locale: l } = useView();
+  const ids = { id: props.plan.id };
+  return (
+    <>
+      {props.head}
+      {props.can.approve ? (
+        <Form action={paths.approve.href(l, ids)}>
+          <Button>{t('plans.page.approve')}</Button>
+        </Form>
+      ) : null}
+      {props.can.close ? (
+        <Form action={paths.close.href(l, ids)}>
+          <Button variant="secondary">{t('plans.page.close')}</Button>
+        </Form>
+      ) : null}
+      {props.axes}
+      {props.history ? (
+        <>
+          <h2>{t('plans.page.history')}</h2>
+          <HistoryTable items={props.history} caption={t('plans.page.history')} captionHidden empty={t('plans.page.noHistory')} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The top of a plan's page: the same for every reader with the same rights (`edit` adds the import and new-axis links). */
+export function PlanHead(props: { tree: PlanTree; bodyName: Map<string, string>; edit: boolean }) {
   const { t, locale: l, fmt } = useView();
   const { plan } = props.tree;
   const ids = { id: plan.id };
@@ -240,7 +273,7 @@ export function PlanPage(props: {
       <Method share={plan.activityShare} t={t} />
       <p class="actions">
         <a href={paths.exportCsv.href(l, ids)}>{t('plans.page.export')}</a>
-        {props.can.edit ? (
+        {props.edit ? (
           <>
             {' '}
             <a class="button secondary" href={paths.import.href(l, ids)}>
@@ -252,31 +285,14 @@ export function PlanPage(props: {
           </>
         ) : null}
       </p>
-      {props.can.approve ? (
-        <Form action={paths.approve.href(l, ids)}>
-          <Button>{t('plans.page.approve')}</Button>
-        </Form>
-      ) : null}
-      {props.can.close ? (
-        <Form action={paths.close.href(l, ids)}>
-          <Button variant="secondary">{t('plans.page.close')}</Button>
-        </Form>
-      ) : null}
-      {props.tree.axes.length ? null : <EmptyState>{t('plans.page.empty')}</EmptyState>}
-      {props.axes}
-      {props.history ? (
-        <>
-          <h2>{t('plans.page.history')}</h2>
-          <HistoryTable items={props.history} caption={t('plans.page.history')} captionHidden empty={t('plans.page.noHistory')} />
-        </>
-      ) : null}
     </>
   );
 }
 
 /**
- * A plan's axes, each with its results, activities and indicators: the bulk of the page, the same for every reader
- * with the same rights (`edit` adds the edit links) and the same visible links (the route keeps it as a fragment).
+ * A plan's axes, each with its results, activities and indicators (or the empty state): the bulk of the page, the same
+ * for every reader with the same rights (`edit` adds the edit links) and the same visible links (the route keeps it as
+ * a fragment).
  */
 export function PlanAxes(props: { tree: PlanTree; bodyName: Map<string, string>; links: Map<string, ResolvedLink[]>; edit: boolean }) {
   const { t, locale: l, fmt } = useView();
@@ -285,6 +301,7 @@ export function PlanAxes(props: { tree: PlanTree; bodyName: Map<string, string>;
   const kit = rowKit(plan, props.bodyName, t, fmt, l);
   return (
     <>
+      {props.tree.axes.length ? null : <EmptyState>{t('plans.page.empty')}</EmptyState>}
       {props.tree.axes.map((a) => (
         <section aria-labelledby={`a-${a.id}`}>
           <h2 id={`a-${a.id}`}>

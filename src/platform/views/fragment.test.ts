@@ -1,0 +1,28 @@
+/** Kept bytes in a page (fragment.tsx `keptBytes`, `pageBytes`): the page's bytes are those of its text, whatever is kept as bytes. */
+import { describe, it, expect } from 'vitest';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { keptBytes, pageBytes } from './fragment.js';
+
+const request = () => ({}) as Context<AppEnv>;
+
+describe('kept bytes', () => {
+  it('copies each kept piece in place of its placeholder: the same bytes as the whole text encoded', () => {
+    const c = request();
+    const pieces = ['<p>Educación — “primera”</p>', '<ul><li>ñandú 🦤</li></ul>'];
+    const text = `<main>${keptBytes(c, Buffer.from(pieces[0]!))}<hr/>${keptBytes(c, Buffer.from(pieces[1]!))}</main>`;
+    expect(pageBytes(c, text).equals(Buffer.from(`<main>${pieces[0]}<hr/>${pieces[1]}</main>`))).toBe(true);
+  });
+
+  it('leaves a page without kept bytes, and another request’s placeholders, as they are', () => {
+    const other = request();
+    const marker = String(keptBytes(other, Buffer.from('secret')));
+    const c = request();
+    expect(pageBytes(c, `<p>${marker}</p>`).toString()).toBe(`<p>${marker}</p>`);
+    // A placeholder written by hand (without this process's nonce) is only text.
+    const c2 = request();
+    const forged = '<!--kept:x:0-->';
+    const text = `${forged}${keptBytes(c2, Buffer.from('kept'))}`;
+    expect(pageBytes(c2, text).toString()).toBe(`${forged}kept`);
+  });
+});
