@@ -213,16 +213,15 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const ids = paged.items.map((x) => (typeof x === 'string' ? x : x.id));
   let events: Promise<Map<string, Event>> | undefined;
   const eventOf = async (x: string | Event) => (typeof x !== 'string' ? x : (await (events ??= eventsByIds(db, ids).then((es) => new Map(es.map((e) => [e.id, e]))))).get(x));
-  const items = await Promise.all(
-    paged.items.map(async (x, i) => {
-      const row = await cache.fragment(`events.list.row:${ids[i]}:${l}:${reader ?? ''}`, async () => {
+  const rows = await Promise.all(
+    paged.items.map((x, i) =>
+      cache.fragment(`events.list.row:${ids[i]}:${l}:${reader ?? ''}`, async () => {
         const e = await eventOf(x);
         return e ? renderPublic(c, <EventRow e={e} bodyName={bodyName} reader={reader} />) : '';
-      });
-      return html(row);
-    }),
+      }),
+    ),
   );
-  const list = { ...paged, items };
+  const list = { ...paged, items: rows.map(html) };
   const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   const any = t('events.list.any');
   const fields = [
