@@ -198,6 +198,118 @@ export async function pageEvents(db: Db, f: Omit<EventFilter, 'links'> & { page:
   return { items: f.links === false ? rows.map((r) => toEvent(r, [], [])) : await withLinks(db, rows, f.links !== 'bodies'), total, page, pages };
 }
 
+/**
+ * What the events list filters, counts, orders and pages on, for every event (no title, nothing shown): column by
+ * column (a short value per event: an index reads the same position of each column), in the list's order —
+ * `starts_at`, then `id`, as the SQL of a page orders them; the past list reads it backwards. The same for every
+ * reader: who may see what is decided per request (`pageOfFacts`, with the reader's `visibleTo`).
+ */
+export interface ListFacts {
+  ids: string[];
+  ends: string[];
+  /**
+   * The latest `ends` up to each position (never decreasing): every event before the first position whose value is
+   * still to come is over — a binary search skips them for the upcoming list, and the past list takes them unread.
+   */
+  endsSoFar: string[];
+  kinds: EventKind[];
+  formats: EventsTable['format'][];
+  countries: (string | null)[];
+  visibilities: Visibility[];
+  visibilityBodies: (string | null)[];
+  bodies: string[][];
+  objectives: number[][];
+}
+
+/**
+ * Past this many events the list's facts are not read (null: the list pages with SQL, `pageEvents`): about 160
+ * bytes an event as the page cache weighs them, so 20,000 events stay under what it keeps of one fragment (4 MB of
+ * its default 64 MB), and reading them (once after each write) stays short.
+ */
+export const LIST_FACTS_MAX = 20_000;
+
+/** Every event's `ListFacts` (four statements), or null when there are more than `LIST_FACTS_MAX` events. */
+export async function listFacts(db: Db): Promise<ListFacts | null> {
+  const { n } = await db.selectFrom('events').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) > LIST_FACTS_MAX) return null;
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'ends_at', 'kind', 'format', 'venue_country', 'visibility', 'visibility_body_id'])
+    .orderBy('starts_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  const at = new Map(rows.map((r, i) => [r.id, i]));
+  const k: ListFacts = { ids: [], ends: [], endsSoFar: [], kinds: [], formats: [], countries: [], visibilities: [], visibilityBodies: [], bodies: [], objectives: [] };
+  for (const r of rows) {
+    k.ids.push(r.id);
+    k.ends.push(r.ends_at);
+    k.endsSoFar.push(k.endsSoFar.length && k.endsSoFar[k.endsSoFar.length - 1]! > r.ends_at ? k.endsSoFar[k.endsSoFar.length - 1]! : r.ends_at);
+    k.kinds.push(r.kind);
+    k.formats.push(r.format);
+    k.countries.push(r.venue_country);
+    k.visibilities.push(r.visibility);
+    k.visibilityBodies.push(r.visibility_body_id);
+    k.bodies.push([]);
+    k.objectives.push([]);
+  }
+  for (const b of await db.selectFrom('event_bodies').select(['event_id', 'body_id']).execute()) {
+    const i = at.get(b.event_id);
+    if (i !== undefined) k.bodies[i]!.push(b.body_id);
+  }
+  for (const o of await db.selectFrom('event_objectives').select(['event_id', 'objective_n']).execute()) {
+    const i = at.get(o.event_id);
+    if (i !== undefined) k.objectives[i]!.push(Number(o.objective_n));
+  }
+  return k;
+}
+
+/**
+ * One page of the list as `pageEvents` gives it — the same filter, count, order and page — from the kept facts:
+ * the page's event ids. `now` is the request's (what is upcoming is decided per request, never kept).
+ */
+export function pageOfFacts(k: ListFacts, f: Omit<EventFilter, 'links' | 'limit' | 'now'> & { page: number; perPage?: number }, now: string): Paged<string> {
+  const perPage = f.perPage ?? EVENTS_PAGE_SIZE;
+  const plain = f.visibilities.filter((v) => v !== 'body');
+  // 'body' among the visibilities (administrators): every body's events; else only the reader's bodies'.
+  const everyBody = f.visibilities.includes('body');
+  const readerBodies = f.bodyIds ?? [];
+  // Before `over`, every event is over (ended before now); from it on, each is checked.
+  let lo = 0;
+  let hi = k.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (k.endsSoFar[mid]! < now) lo = mid + 1;
+    else hi = mid;
+  }
+  const over = lo;
+  const found: number[] = [];
+  for (let i = f.when === 'upcoming' ? over : 0; i < k.ids.length; i++) {
+    if (i >= over && (f.when === 'upcoming' ? k.ends[i]! < now : f.when === 'past' && k.ends[i]! >= now)) continue;
+    if (f.kind && k.kinds[i] !== f.kind) continue;
+    if (f.format && k.formats[i] !== f.format) continue;
+    if (f.country && k.countries[i] !== f.country) continue;
+    const v = k.visibilities[i]!;
+    if (v === 'body' ? !everyBody && !readerBodies.includes(k.visibilityBodies[i] ?? '') : !plain.includes(v)) continue;
+    if (f.bodyId && !k.bodies[i]!.includes(f.bodyId)) continue;
+    if (f.objective && !k.objectives[i]!.includes(f.objective)) continue;
+    found.push(i);
+  }
+  const total = found.length;
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(f.page) || 1), pages);
+  const from = (page - 1) * perPage;
+  const items: string[] = [];
+  // Upcoming: soonest first (the facts' order); past: latest first (backwards).
+  for (let j = from; j < Math.min(total, from + perPage); j++) items.push(k.ids[found[f.when === 'upcoming' ? j : total - 1 - j]!]!);
+  return { items, total, page, pages };
+}
+
+/** These events (any order; an id not found is left out), with their bodies (no objectives). */
+export async function eventsByIds(db: Db, ids: string[]): Promise<Event[]> {
+  if (!ids.length) return [];
+  return withLinks(db, await db.selectFrom('events').selectAll().where('id', 'in', ids).execute(), false);
+}
+
 export async function agendaOf(db: Db, eventId: string): Promise<AgendaItem[]> {
   const rows = await db.selectFrom('event_agenda').select(['id', 'starts_at', 'title', 'speakers']).where('event_id', '=', eventId).orderBy('position').execute();
   return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, title: r.title, speakers: r.speakers }));

@@ -14,7 +14,7 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
 import { agendaFromConsultation } from '../consultations/index.js';
-import { getEvent, listEvents, pageEvents, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
+import { getEvent, listEvents, pageEvents, listFacts, pageOfFacts, eventsByIds, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
 import { readerFacts } from './facts.js';
@@ -27,8 +27,9 @@ import { eventsCalendar } from './ics.js';
 import { eventsAtomFeed } from './feed.js';
 import { paths } from './paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
-import { EventsListPage } from './views/list.js';
+import { EventsListPage, EventRow } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
+import { renderPublic, html } from '../../platform/views/fragment.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
@@ -198,8 +199,29 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const format = (EVENT_FORMATS as readonly string[]).includes(q.format ?? '') ? (q.format as Event['format']) : undefined;
   const country = countries.some((x) => x.value === q.country) ? q.country : undefined;
   const when = q.when === 'past' ? 'past' : 'upcoming';
-  // One list at a time (upcoming or past), one page of it: a count and a LIMIT/OFFSET page.
-  const list = await pageEvents(db, { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c), links: 'bodies' });
+  // One list at a time (upcoming or past), one page of it. Every event's facts (what the list filters, orders and
+  // pages on) are the same for every reader: kept as one page-cache fragment (emptied by every write), and the page
+  // is found in them per request, with the reader's visibilities and this request's now. Too many events to keep
+  // (null): a count and a LIMIT/OFFSET page in SQL.
+  const filter = { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c) } as const;
+  const facts = await cache.fragment('events.list.facts', () => listFacts(db));
+  const paged = facts ? pageOfFacts(facts, filter, new Date().toISOString()) : await pageEvents(db, { ...filter, links: 'bodies' });
+  // Each row as HTML, kept per event, language and reader's zone (all a row depends on; whether the reader may see
+  // the event was decided above): rows not kept read their events, the page's at once.
+  const reader = readerZone(c);
+  const bodyName = bodyNamesOf(bodies);
+  const ids = paged.items.map((x) => (typeof x === 'string' ? x : x.id));
+  let events: Promise<Map<string, Event>> | undefined;
+  const eventOf = async (x: string | Event) => (typeof x !== 'string' ? x : (await (events ??= eventsByIds(db, ids).then((es) => new Map(es.map((e) => [e.id, e]))))).get(x));
+  const rows = await Promise.all(
+    paged.items.map((x, i) =>
+      cache.fragment(`events.list.row:${ids[i]}:${l}:${reader ?? ''}`, async () => {
+        const e = await eventOf(x);
+        return e ? renderPublic(c, <EventRow e={e} bodyName={bodyName} reader={reader} />) : '';
+      }),
+    ),
+  );
+  const list = { ...paged, items: rows.map(html) };
   const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   const any = t('events.list.any');
   const fields = [
@@ -216,10 +238,8 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
       when={when}
       params={new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}
       selects={selects}
-      bodyName={bodyNamesOf(bodies)}
       canCreate={eventsPolicy.can(user, 'create', f)}
       filtered={!!(kind || bodyId || objective || format || country)}
-      reader={readerZone(c)}
     />,
     { title: t('events.list.title'), description: t('events.list.lead'), feeds: [{ title: `${t('events.list.title')} (Atom)`, href: paths.atom.href(l) }] },
   );

@@ -6,6 +6,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { useView } from './context.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
 import { LOCALE_NAMES, type Locale } from '../i18n/locales.js';
@@ -503,11 +504,12 @@ export function Pagination(props: { page: number; pages: number; baseUrl: string
 }
 
 /**
- * A responsive table with a caption; rows are already-rendered cells. On a phone a wide table scrolls
+ * A responsive table with a caption; rows are already-rendered cells, or a whole row already rendered as HTML
+ * (`TableRow`'s, e.g. kept as a page-cache fragment). On a phone a wide table scrolls
  * sideways inside its wrapper, which is therefore a named, focusable group (keyboard users can scroll it; a
  * group, not a region, so it adds no landmark beside its section).
  */
-export function Table(props: { caption: string; head: (string | { label: string; num?: boolean })[]; rows: Child[][]; numeric?: number[]; captionHidden?: boolean }) {
+export function Table(props: { caption: string; head: (string | { label: string; num?: boolean })[]; rows: (Child[] | HtmlEscapedString)[]; numeric?: number[]; captionHidden?: boolean }) {
   return (
     <div class="table-wrap" role="group" aria-label={props.caption} tabindex={0}>
       <table>
@@ -526,16 +528,21 @@ export function Table(props: { caption: string; head: (string | { label: string;
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              {r.map((cell, i) => (
-                <td class={props.numeric?.includes(i) ? 'num' : undefined}>{cell}</td>
-              ))}
-            </tr>
-          ))}
+          {props.rows.map((r) => (Array.isArray(r) ? <TableRow cells={r} numeric={props.numeric} /> : r))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One row of a `Table`, the same markup: to render a row apart (and keep it) and give it to the table as HTML. */
+export function TableRow(props: { cells: Child[]; numeric?: number[] }) {
+  return (
+    <tr>
+      {props.cells.map((cell, i) => (
+        <td class={props.numeric?.includes(i) ? 'num' : undefined}>{cell}</td>
+      ))}
+    </tr>
   );
 }
 

@@ -1,0 +1,156 @@
+/**
+ * The events list kept in the page cache's fragments (every event's facts, each row's HTML), on both engines, with
+ * the page cache on: the facts are shared, the rows are shared by readers of a language and zone, yet each reader
+ * gets only the events they may see, whoever asked first; a write through the app empties what was kept (a row of a
+ * cancelled event says so at once); and the kept facts give every filter's page exactly as SQL does.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makeOrganization, addPerson } from '../membership/factories.js';
+import { addBodyMember, getBodyBySlug } from '../bodies/index.js';
+import { createEvent, type EventInput } from './commands/save.js';
+import { listFacts, pageEvents, pageOfFacts, type EventFilter } from './queries.js';
+import type { EventKind, Visibility } from './tables.js';
+
+const DAY = 86400_000;
+
+describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => {
+  let ctx: TestContext;
+  let anon: TestClient;
+  let admin: TestClient;
+  let plain: TestClient;
+  let mt1Member: TestClient;
+  let mt1 = '';
+  let mt2 = '';
+  let adminId = '';
+  const ids: Record<string, string> = {};
+
+  const input = (title: string, startsAt: number, over: Partial<EventInput> = {}): EventInput => ({
+    kind: 'seminar',
+    title: { es: title },
+    description: { es: 'Descripción' },
+    originalLang: 'es',
+    format: 'online',
+    venue: { address: null, city: null, country: null },
+    onlineUrl: 'https://meet.example.org/x',
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + 3600_000).toISOString(),
+    timeZone: 'America/Santiago',
+    visibility: 'public',
+    visibilityBodyId: null,
+    registrationMode: 'open',
+    capacity: null,
+    registrationClosesAt: null,
+    bodyIds: [mt1],
+    objectives: [5],
+    agenda: [],
+    ...over,
+  });
+  const add = async (i: EventInput) => {
+    const r = await ctx.db.transaction().execute((trx) => createEvent(trx, adminId, i));
+    if (!r.ok) throw new Error(r.reason);
+    return r.id;
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect, { PAGE_CACHE_TTL: '60' });
+    anon = ctx.client();
+    admin = await ctx.admin();
+    mt1 = (await getBodyBySlug(ctx.db, 'mt1'))!.id;
+    mt2 = (await getBodyBySlug(ctx.db, 'mt2'))!.id;
+    adminId = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
+    // A member of an organization of mt1 (members' events and mt1's body events); a person of no organization.
+    const m = await signUpAndIn(ctx, 'mt1@kept.test', 'Persona Mesa');
+    const org = await makeOrganization(ctx.db, { name: 'Org Kept', status: 'member' });
+    await addBodyMember(ctx.db, mt1, org.id);
+    await addPerson(ctx.db, org.id, m.userId);
+    mt1Member = m.client;
+    plain = (await signUpAndIn(ctx, 'plain@kept.test', 'Persona Suelta')).client;
+    const now = Date.now();
+    ids.pub = await add(input('Abierto Uno', now + 2 * DAY));
+    ids.members = await add(input('Socios Dos', now + 3 * DAY, { visibility: 'members' }));
+    ids.body1 = await add(input('Mesa Uno Tres', now + 4 * DAY, { visibility: 'body', visibilityBodyId: mt1 }));
+    ids.body2 = await add(input('Mesa Dos Cuatro', now + 5 * DAY, { visibility: 'body', visibilityBodyId: mt2, bodyIds: [mt2] }));
+    ids.pastBody1 = await add(input('Mesa Uno Pasado', now - 5 * DAY, { visibility: 'body', visibilityBodyId: mt1 }));
+  }, 120_000);
+  afterAll(() => ctx?.close());
+
+  const TITLES = /(Abierto Uno|Socios Dos|Mesa Uno Tres|Mesa Dos Cuatro|Mesa Uno Pasado|Nuevo Cinco|Escondido Seis)</g;
+  const titles = async (c: TestClient, path: string) => {
+    const res = await c.get(path);
+    expect(res.status).toBe(200);
+    return [...(await res.text()).matchAll(TITLES)].map((x) => x[1]);
+  };
+
+  it('gives each reader only the events they may see, whoever asked first', async () => {
+    const readers: [string, TestClient, string[], string[]][] = [
+      ['mt1 member', mt1Member, ['Abierto Uno', 'Socios Dos', 'Mesa Uno Tres'], ['Mesa Uno Pasado']],
+      ['no organization', plain, ['Abierto Uno'], []],
+      ['anonymous', anon, ['Abierto Uno'], []],
+      ['admin', admin, ['Abierto Uno', 'Socios Dos', 'Mesa Uno Tres', 'Mesa Dos Cuatro'], ['Mesa Uno Pasado']],
+    ];
+    // Both orders: the widest reader first (what they were given is kept before the others ask), then last.
+    for (const order of [readers, [...readers].reverse(), readers]) {
+      for (const [who, c, upcoming, past] of order) {
+        expect(await titles(c, '/es/events'), who).toEqual(upcoming);
+        expect(await titles(c, `/es/events?body=${mt1}`), who).toEqual(upcoming.filter((t) => t !== 'Mesa Dos Cuatro'));
+        expect(await titles(c, '/es/events?when=past'), who).toEqual(past);
+      }
+    }
+  });
+
+  it('keeps what it read until a write through the app empties it', async () => {
+    expect(await titles(anon, '/es/events')).toEqual(['Abierto Uno']);
+    // Written behind the app's back (as SQL by hand would): the kept list does not know it yet…
+    await add(input('Escondido Seis', Date.now() + 6 * DAY));
+    expect(await titles(anon, '/es/events?kind=seminar')).toEqual(['Abierto Uno']);
+    expect(await (await anon.get('/es/events')).text()).not.toContain('(Cancelado)');
+    // …until a write through the app (cancelling an event) empties what was kept: the new event, the cancelled row.
+    expect((await admin.post(`/es/events/${ids.pub}/cancel-event`)).status).toBe(303);
+    expect(await titles(anon, '/es/events?kind=seminar')).toEqual(['Abierto Uno', 'Escondido Seis']);
+    expect(await (await anon.get('/es/events')).text()).toMatch(/Abierto Uno<\/span><\/a><strong> \(Cancelado\)/);
+  });
+
+  it('finds in the kept facts the same page as SQL, for every filter and reader', async () => {
+    // More events, across kinds, formats, countries, bodies, objectives and visibilities; some at the same instant.
+    const kinds: EventKind[] = ['workshop', 'seminar', 'course'];
+    const vis: Visibility[] = ['public', 'members', 'body'];
+    const base = Date.now() - 30 * DAY;
+    for (let i = 0; i < 60; i++) {
+      const v = vis[i % 3]!;
+      const b = i % 4 === 0 ? mt2 : mt1;
+      await add(
+        input(`Evento ${i}`, base + Math.floor(i / 2) * DAY, {
+          kind: kinds[i % 3],
+          format: i % 5 === 0 ? 'in_person' : 'online',
+          venue: { address: null, city: null, country: i % 5 === 0 ? (i % 2 ? 'CL' : 'MX') : null },
+          visibility: v,
+          visibilityBodyId: v === 'body' ? b : null,
+          bodyIds: i % 7 === 0 ? [mt1, mt2] : [b],
+          objectives: [1 + (i % 4), 10],
+        }),
+      );
+    }
+    const facts = (await listFacts(ctx.db))!;
+    const now = new Date().toISOString();
+    const who: Pick<EventFilter, 'visibilities' | 'bodyIds'>[] = [
+      { visibilities: ['public'], bodyIds: [] },
+      { visibilities: ['public', 'members'], bodyIds: [mt1] },
+      { visibilities: ['public'], bodyIds: [mt2] },
+      { visibilities: ['public', 'members', 'body'], bodyIds: [] },
+    ];
+    const filters: Omit<EventFilter, 'visibilities'>[] = [{}, { kind: 'seminar' }, { format: 'in_person' }, { country: 'CL' }, { bodyId: mt2 }, { objective: 10 }, { objective: 3, kind: 'course' }, { bodyId: mt1, format: 'online' }];
+    let compared = 0;
+    for (const w of who)
+      for (const x of filters)
+        for (const when of ['upcoming', 'past'] as const)
+          for (const page of [1, 2, 9])
+            for (const perPage of [7, 20]) {
+              const f = { ...w, ...x, when, page, perPage };
+              const sql = await pageEvents(ctx.db, { ...f, now, links: false });
+              expect(pageOfFacts(facts, f, now), JSON.stringify(f)).toEqual({ ...sql, items: sql.items.map((e) => e.id) });
+              compared += sql.items.length;
+            }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
