@@ -4,7 +4,7 @@
  * A row shows a published pledge — its link, its pledging organizations, kind, status and date — the same to every
  * reader of a language: only published pledges are in the catalog, so a kept row never shows a draft. The rows are
  * kept in blocks of catalog positions (`pledges.list.rows:<catalog version>:<lang>:<block>`), each block small enough
- * for the page cache to keep (a value over an eighth of the fragments' share is not kept; a page then renders its
+ * for the page cache to keep (a value over a quarter of the fragments' share is not kept; a page then renders its
  * blocks again, slower but the same), and a filtered page, whose twenty pledges are spread over the whole catalog,
  * finds them already written after the first requests. The organizations' cells are kept once per language and
  * catalog version (`pledges.list.orgs:…`): a block holds each row's organization ids, not their names and links,

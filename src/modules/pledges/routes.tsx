@@ -34,7 +34,7 @@ import { pledgeJson, pledgePdf, pledgesCsv } from './export.js';
 import { pledgeKinds, pledgeForms, pledgeStatuses } from './tables.js';
 import { ATTACHMENT_MAX, PARTNER_ROWS } from './model.js';
 import { paths, FILTER_PARAMS } from './paths.js';
-import { parseFilter } from './filters.js';
+import { keptSlugLookup, parseFilter } from './filters.js';
 import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './catalog.js';
 import { dashboardRoutes } from './dashboard-routes.js';
 import { listRows } from './list-rows.js';
@@ -223,7 +223,7 @@ const PER_PAGE = 20;
 pledgesRoutes.get(paths.list.pattern, async (c) => {
   const { db } = c.get('deps');
   const user = c.get('user');
-  const { filter, values } = await parseFilter(db, (n) => c.req.query(n));
+  const { filter, values } = await parseFilter(db, (n) => c.req.query(n), await keptSlugLookup(c));
   const page = pageParam(c);
   // The page and the total from the catalog of the published pledges (decision 0612); only the page's rows are read.
   const cat = await pledgeCatalog(db);

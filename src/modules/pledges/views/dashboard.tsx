@@ -6,6 +6,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { Form, Button, EmptyState } from '../../../platform/views/components.js';
 import { FilterPanel } from '../../../platform/views/filters.js';
+import { escapeHtml } from '../../../platform/views/fragment.js';
 import { renderBarChart, renderColumnChart, renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import type { Formatters } from '../../../platform/i18n/i18n.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
@@ -34,8 +35,8 @@ const LAC = new Set<string>(LAC_ALPHA2);
 
 // The figure tables are written as one string each (the platform Table's markup): a dashboard has some
 // hundred counts, and building them as elements cost more than counting them.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+// Escaped as hono/jsx escapes (the platform's escapeHtml: a scan, cheaper than a replace per string).
+const esc = escapeHtml;
 
 /** A data table (caption for screen readers only) whose cells are HTML already escaped. */
 function tableHtml(caption: string, head: { label: string; num?: boolean }[], rows: string[][]): string {
@@ -80,15 +81,33 @@ function countLinkHtml(p: FigureProps, row: Row, current: boolean): string {
 const collators = new Map<string, Intl.Collator>();
 const collator = (l: string) => collators.get(l) ?? collators.set(l, new Intl.Collator(l)).get(l)!;
 
+/**
+ * The list's address under the page's filters with `dim` set to a value: written once per dimension with a marker
+ * where the value goes, and filled in per row (a dashboard has some hundred links). A value the query string would
+ * encode (none of the dimensions' values) is written the long way.
+ */
+function listHref(p: Pick<FigureProps, 'filters' | 'locale'>, dim: Dimension): (v: string | number) => string {
+  const tpl = paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: '\u0001' }));
+  const at = tpl.indexOf('%01');
+  const head = tpl.slice(0, at);
+  const tail = tpl.slice(at + 3);
+  return (v) => {
+    const s = String(v);
+    return PLAIN.test(s) ? head + s + tail : paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: v }));
+  };
+}
+/** What URLSearchParams writes as it is. */
+const PLAIN = /^[A-Za-z0-9*._-]+$/;
+
 /** The rows of one dimension, in its natural order (objectives 1–23, the kinds as the initiative lists them…). */
 export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, withZeros: boolean): Row[] {
-  const { fig, filters, names, t, locale: l } = p;
-  const href = (v: string | number) => paths.list.href(l, {}, filterQuery(filters, { [dim]: v }));
+  const { fig, names, t, locale: l } = p;
+  const href = listHref(p, dim);
   const counts = fig[dim];
   let rows: Row[];
   switch (dim) {
     case 'objective':
-      rows = names.objectives.map((o) => ({ key: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, href: href(o.n) }));
+      rows = names.objectives.map((o, i) => ({ key: String(o.n), label: names.objectiveLabels?.[i] ?? t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, href: href(o.n) }));
       break;
     case 'principle':
       rows = names.principles.map((x, i) => ({ key: String(i + 1), label: x.name, value: counts[String(i + 1)] ?? 0, href: href(i + 1) }));
@@ -114,10 +133,11 @@ export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, w
 /** The years with pledges, oldest first, each with its quarters. */
 function yearRows(p: FigureProps) {
   const years = Object.keys(p.fig.year).sort();
+  const href = listHref(p, 'year');
   return years.map((y) => ({
     year: y,
     value: p.fig.year[y] ?? 0,
-    href: paths.list.href(p.locale, {}, filterQuery(p.filters, { year: Number(y) })),
+    href: href(Number(y)),
     quarters: [1, 2, 3, 4].map((q) => p.fig.quarter[`${y}-Q${q}`] ?? 0),
   }));
 }
