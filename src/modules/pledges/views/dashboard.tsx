@@ -59,8 +59,10 @@ function tableHtml(caption: string, head: { label: string; num?: boolean }[], ro
 function countLabels(t: FigureProps['t'], locale: Locale) {
   const rules = new Intl.PluralRules(locale);
   const templates = new Map<string, string>();
+  const categories = new Map<number, string>();
   return (count: number, n: string, what: string) => {
-    const cat = count === 0 ? 'zero' : rules.select(count);
+    let cat = categories.get(count);
+    if (cat === undefined) categories.set(count, (cat = count === 0 ? 'zero' : rules.select(count)));
     let tpl = templates.get(cat);
     if (tpl === undefined) templates.set(cat, (tpl = t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' })));
     return tpl.replace('\u0001', () => n).replace('\u0002', () => what);
@@ -267,7 +269,16 @@ export interface DashboardProps extends FigureProps {
 }
 
 /** The public dashboard. */
-export function DashboardPage(props: DashboardProps) {
+export function DashboardPage(page: DashboardProps) {
+  // A page writes some hundred counts, most of them more than once (chart, table, label) and many equal: each
+  // number is formatted once per page.
+  const formatted = new Map<number, string>();
+  const number = (n: number) => {
+    let s = formatted.get(n);
+    if (s === undefined) formatted.set(n, (s = page.fmt.number(n)));
+    return s;
+  };
+  const props: DashboardProps = { ...page, fmt: { ...page.fmt, number } };
   const { t, fmt, locale: l, fig, filters } = props;
   const listHref = paths.list.href(l, {}, filterQuery(filters));
   return (
