@@ -248,6 +248,8 @@ export interface CatalogResult {
   total: number;
   /** The ids of the page asked for (in the list's order). */
   ids: string[];
+  /** Their positions in the catalog. */
+  positions: number[];
   /** The faceted counts, when asked for. */
   figures?: PledgeFigures;
 }
@@ -338,6 +340,7 @@ export function queryCatalog(cat: PledgeCatalog, f: PledgeFilter, opts: { offset
 
   let total = 0;
   const ids: string[] = [];
+  const positions: number[] = [];
   const nt = tests.length;
   const b = base as Int32Array | null;
   const count = b ? b.length : n;
@@ -356,12 +359,12 @@ export function queryCatalog(cat: PledgeCatalog, f: PledgeFilter, opts: { offset
       if (++miss > 1) break;
     }
     if (miss === 0) {
-      if (total >= offset && total < end) ids.push(cat.ids[i]!);
+      if (total >= offset && total < end) ids.push(cat.ids[i]!), positions.push(i);
       total++;
       if (facets) for (let d = 0; d < 7; d++) add(d, i);
     } else if (miss === 1 && facets) add(which, i);
   }
-  if (!facets) return { total, ids };
+  if (!facets) return { total, ids, positions };
 
   const counts = (m: { values: string[] }, c: Int32Array): Counts => {
     const out: Counts = {};
@@ -384,6 +387,7 @@ export function queryCatalog(cat: PledgeCatalog, f: PledgeFilter, opts: { offset
   return {
     total,
     ids,
+    positions,
     figures: {
       total,
       objective: counts(objective, cObjective),

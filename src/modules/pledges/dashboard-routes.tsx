@@ -8,10 +8,10 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listCountries } from '../../platform/reference/queries.js';
 import { LAC_ALPHA2 } from '../../platform/charts/index.js';
 import { listBodies } from '../bodies/index.js';
-import { getOrganization } from '../membership/index.js';
 import { paths } from './paths.js';
 import { FILTER_PARAMS, figureNames, filterQuery, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
 import { DashboardPage } from './views/dashboard.js';
+import { keptSlugLookup } from './filters.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
 
@@ -22,7 +22,8 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   const l = c.get('locale');
   const fmt = c.get('fmt');
   const { db } = c.get('deps');
-  const filters: PledgeFilters = await parseFilters(db, (k) => c.req.query(k));
+  const lookup = await keptSlugLookup(c);
+  const filters: PledgeFilters = await parseFilters(db, (k) => c.req.query(k), lookup);
   // One address per set of filters: the filter form's empty fields, values that are no filter and other
   // parameters are dropped, in the list's order — so the URL is short to share and the page cache keeps it.
   const canonical = filterQuery(filters);
@@ -35,15 +36,17 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     pledgeFigures(db, filters),
     cache.fragment(`pledges.dashboard.choices:${l}`, async () => {
       const [names, bodies, allCountries] = await Promise.all([figureNames(db, l), listBodies(db), listCountries(db, l)]);
+      const objectiveOptions = names.objectives.map((o) => ({ value: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }) }));
       return {
-        names,
+        // The objectives' labels are the figures' row labels as well.
+        names: { ...names, objectiveLabels: objectiveOptions.map((o) => o.label) },
         allCountries,
         bodyOptions: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
-        objectiveOptions: names.objectives.map((o) => ({ value: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }) })),
+        objectiveOptions,
         principleOptions: names.principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
       };
     }),
-    filters.orgId ? getOrganization(db, filters.orgId) : Promise.resolve(undefined),
+    filters.org ? lookup.org(filters.org) : Promise.resolve(undefined),
   ]);
   const { names, allCountries, bodyOptions, objectiveOptions, principleOptions } = choices;
   const lac = new Set<string>(LAC_ALPHA2);

@@ -13,7 +13,7 @@ import type { Database, Db } from '../../db/schema.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { listObjectives, listPrinciples, countryNames } from '../../platform/reference/queries.js';
 import { FILTER_PARAMS } from './paths.js';
-import { parseFilter } from './filters.js';
+import { parseFilter, type SlugLookup } from './filters.js';
 import type { PledgeFilter } from './queries.js';
 import { pledgeCatalog, queryCatalog, type Counts, type Dimension, type PledgeFigures } from './catalog.js';
 
@@ -40,8 +40,8 @@ type FilterParam = (typeof FILTER_PARAMS)[number];
  * The filters a URL asks for, read by the list's own reader (filters.ts): a value that is none of a filter's
  * choices is no filter; a body or organization slug that names nothing matches nothing.
  */
-export async function parseFilters(db: Db, get: (name: string) => string | undefined): Promise<PledgeFilters> {
-  const { filter, values } = await parseFilter(db, get);
+export async function parseFilters(db: Db, get: (name: string) => string | undefined, lookup?: SlugLookup): Promise<PledgeFilters> {
+  const { filter, values } = await parseFilter(db, get, lookup);
   const f: PledgeFilters = { ...filter };
   if (filter.bodyId) f.body = String(values.body);
   if (filter.orgId) f.org = String(values.org);
@@ -143,6 +143,8 @@ export interface FigureNames {
   objectives: { n: number; short: string }[];
   principles: { name: string }[];
   countries: Map<string, string>;
+  /** The objectives' row labels ("Objective 7: …"), when already translated (the dashboard keeps them). */
+  objectiveLabels?: string[];
 }
 
 export async function figureNames(db: Db, l: Locale): Promise<FigureNames> {

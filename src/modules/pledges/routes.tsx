@@ -25,7 +25,7 @@ import type { Db } from '../../db/schema.js';
 import { getOrganizations, listMemberOrganizations, getOrganizationBySlug, type OrgSummary } from '../membership/index.js';
 import { listBodies, getBodyBySlug, getBodyById, paths as bodiesPaths } from '../bodies/index.js';
 import { PledgeFormSchema, toInput, ReviewForm, UpdateForm, UnIdForm, ConfirmForm, WithdrawForm, LinkForm } from './schemas.js';
-import { getPledge, pledgeSummaries, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
+import { getPledge, pledgesOfOrgs, reviewQueue, updatesOf, linksOf, allPublished, leadOf, type Pledge, type PledgeFilter } from './queries.js';
 import { pledgesPolicy, scopeOf, toConfirm, type Scope } from './policy.js';
 import { savePledge, uploadsDir, type Upload } from './commands/save.js';
 import { submitPledge, confirmPledge, publishPledge, returnPledge, addUpdate, setUnId, withdrawPledge, pledgesTx } from './commands/workflow.js';
@@ -34,9 +34,10 @@ import { pledgeJson, pledgePdf, pledgesCsv } from './export.js';
 import { pledgeKinds, pledgeForms, pledgeStatuses } from './tables.js';
 import { ATTACHMENT_MAX, PARTNER_ROWS } from './model.js';
 import { paths, FILTER_PARAMS } from './paths.js';
-import { parseFilter } from './filters.js';
+import { keptSlugLookup, parseFilter } from './filters.js';
 import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './catalog.js';
 import { dashboardRoutes } from './dashboard-routes.js';
+import { listRows } from './list-rows.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
 import { PledgeListPage, MinePage, filterFields, type FilterOptions } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
@@ -222,13 +223,13 @@ const PER_PAGE = 20;
 pledgesRoutes.get(paths.list.pattern, async (c) => {
   const { db } = c.get('deps');
   const user = c.get('user');
-  const { filter, values } = await parseFilter(db, (n) => c.req.query(n));
+  const { filter, values } = await parseFilter(db, (n) => c.req.query(n), await keptSlugLookup(c));
   const page = pageParam(c);
   // The page and the total from the catalog of the published pledges (decision 0612); only the page's rows are read.
   const cat = await pledgeCatalog(db);
-  const { ids, total } = queryCatalog(cat, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
-  const [opts, scope] = await Promise.all([filterOptions(c, cat, filter.country), scopeOf(db, user)]);
-  const items = await pledgeSummaries(db, ids);
+  const { positions, total } = queryCatalog(cat, filter, { offset: (page - 1) * PER_PAGE, limit: PER_PAGE });
+  // The page's rows are kept as HTML, the same for every reader of a language (list-rows.tsx).
+  const [opts, scope, rows] = await Promise.all([filterOptions(c, cat, filter.country), scopeOf(db, user), listRows(c, cat, positions)]);
   // The filter form's selects kept as HTML per language and catalog version (the chosen option marked per request);
   // the country select is not kept when it offers a country asked for that no one pledged for.
   const t = c.get('t');
@@ -244,7 +245,7 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', [...FILTER_PARAMS, 'page']);
   return c.render(
-    <PledgeListPage items={items} total={total} page={page} perPage={PER_PAGE} orgs={await orgMap(db, items)} form={emptyForm(values)} opts={opts} selects={selects} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
+    <PledgeListPage rows={rows} total={total} page={page} perPage={PER_PAGE} form={emptyForm(values)} opts={opts} selects={selects} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
     { title: c.get('t')('pledges.list.title'), description: c.get('t')('pledges.list.lead') },
   );
 });

@@ -6,6 +6,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { Form, Button, EmptyState } from '../../../platform/views/components.js';
 import { FilterPanel } from '../../../platform/views/filters.js';
+import { escapeHtml } from '../../../platform/views/fragment.js';
 import { renderBarChart, renderColumnChart, renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import type { Formatters } from '../../../platform/i18n/i18n.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
@@ -34,8 +35,8 @@ const LAC = new Set<string>(LAC_ALPHA2);
 
 // The figure tables are written as one string each (the platform Table's markup): a dashboard has some
 // hundred counts, and building them as elements cost more than counting them.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+// Escaped as hono/jsx escapes (the platform's escapeHtml: a scan, cheaper than a replace per string).
+const esc = escapeHtml;
 
 /** A data table (caption for screen readers only) whose cells are HTML already escaped. */
 function tableHtml(caption: string, head: { label: string; num?: boolean }[], rows: string[][]): string {
@@ -58,8 +59,10 @@ function tableHtml(caption: string, head: { label: string; num?: boolean }[], ro
 function countLabels(t: FigureProps['t'], locale: Locale) {
   const rules = new Intl.PluralRules(locale);
   const templates = new Map<string, string>();
+  const categories = new Map<number, string>();
   return (count: number, n: string, what: string) => {
-    const cat = count === 0 ? 'zero' : rules.select(count);
+    let cat = categories.get(count);
+    if (cat === undefined) categories.set(count, (cat = count === 0 ? 'zero' : rules.select(count)));
     let tpl = templates.get(cat);
     if (tpl === undefined) templates.set(cat, (tpl = t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' })));
     return tpl.replace('\u0001', () => n).replace('\u0002', () => what);
@@ -80,15 +83,33 @@ function countLinkHtml(p: FigureProps, row: Row, current: boolean): string {
 const collators = new Map<string, Intl.Collator>();
 const collator = (l: string) => collators.get(l) ?? collators.set(l, new Intl.Collator(l)).get(l)!;
 
+/**
+ * The list's address under the page's filters with `dim` set to a value: written once per dimension with a marker
+ * where the value goes, and filled in per row (a dashboard has some hundred links). A value the query string would
+ * encode (none of the dimensions' values) is written the long way.
+ */
+function listHref(p: Pick<FigureProps, 'filters' | 'locale'>, dim: Dimension): (v: string | number) => string {
+  const tpl = paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: '\u0001' }));
+  const at = tpl.indexOf('%01');
+  const head = tpl.slice(0, at);
+  const tail = tpl.slice(at + 3);
+  return (v) => {
+    const s = String(v);
+    return PLAIN.test(s) ? head + s + tail : paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: v }));
+  };
+}
+/** What URLSearchParams writes as it is. */
+const PLAIN = /^[A-Za-z0-9*._-]+$/;
+
 /** The rows of one dimension, in its natural order (objectives 1–23, the kinds as the initiative lists them…). */
 export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, withZeros: boolean): Row[] {
-  const { fig, filters, names, t, locale: l } = p;
-  const href = (v: string | number) => paths.list.href(l, {}, filterQuery(filters, { [dim]: v }));
+  const { fig, names, t, locale: l } = p;
+  const href = listHref(p, dim);
   const counts = fig[dim];
   let rows: Row[];
   switch (dim) {
     case 'objective':
-      rows = names.objectives.map((o) => ({ key: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, href: href(o.n) }));
+      rows = names.objectives.map((o, i) => ({ key: String(o.n), label: names.objectiveLabels?.[i] ?? t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, href: href(o.n) }));
       break;
     case 'principle':
       rows = names.principles.map((x, i) => ({ key: String(i + 1), label: x.name, value: counts[String(i + 1)] ?? 0, href: href(i + 1) }));
@@ -114,10 +135,11 @@ export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, w
 /** The years with pledges, oldest first, each with its quarters. */
 function yearRows(p: FigureProps) {
   const years = Object.keys(p.fig.year).sort();
+  const href = listHref(p, 'year');
   return years.map((y) => ({
     year: y,
     value: p.fig.year[y] ?? 0,
-    href: paths.list.href(p.locale, {}, filterQuery(p.filters, { year: Number(y) })),
+    href: href(Number(y)),
     quarters: [1, 2, 3, 4].map((q) => p.fig.quarter[`${y}-Q${q}`] ?? 0),
   }));
 }
@@ -247,7 +269,16 @@ export interface DashboardProps extends FigureProps {
 }
 
 /** The public dashboard. */
-export function DashboardPage(props: DashboardProps) {
+export function DashboardPage(page: DashboardProps) {
+  // A page writes some hundred counts, most of them more than once (chart, table, label) and many equal: each
+  // number is formatted once per page.
+  const formatted = new Map<number, string>();
+  const number = (n: number) => {
+    let s = formatted.get(n);
+    if (s === undefined) formatted.set(n, (s = page.fmt.number(n)));
+    return s;
+  };
+  const props: DashboardProps = { ...page, fmt: { ...page.fmt, number } };
   const { t, fmt, locale: l, fig, filters } = props;
   const listHref = paths.list.href(l, {}, filterQuery(filters));
   return (
