@@ -7,7 +7,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { getBodyBySlug } from '../bodies/index.js';
-import { createEvent, type EventInput } from './commands/save.js';
+import { createEvent } from './commands/save.js';
+import { testEvent } from './factories.js';
 import { register } from './commands/registration.js';
 import { addMaterial } from './commands/materials.js';
 import { eventsTx } from './commands/context.js';
@@ -28,26 +29,7 @@ describe.each(DIALECTS)('events: participants-only materials through a registrat
     const bodyId = (await getBodyBySlug(ctx.db, 'mt1'))!.id;
     const adminId = (await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow()).id;
     const at = Date.now() + 5 * 86400_000;
-    const input: EventInput = {
-      kind: 'workshop',
-      title: { es: 'Taller con materiales' },
-      description: { es: 'Descripción' },
-      originalLang: 'es',
-      format: 'online',
-      venue: { address: null, city: null, country: null },
-      onlineUrl: 'https://meet.example.org/m',
-      startsAt: new Date(at).toISOString(),
-      endsAt: new Date(at + 3600_000).toISOString(),
-      timeZone: 'America/Santiago',
-      visibility: 'public',
-      visibilityBodyId: null,
-      registrationMode: 'open',
-      capacity: 1,
-      registrationClosesAt: null,
-      bodyIds: [bodyId],
-      objectives: [],
-      agenda: [],
-    };
+    const input = testEvent('Taller con materiales', at, [bodyId], { kind: 'workshop', onlineUrl: 'https://meet.example.org/m', capacity: 1, objectives: [] });
     const tx = <T,>(f: (trx: any) => Promise<T>) => ctx.db.transaction().execute(f);
     const must = <T extends { ok: boolean }>(r: T) => {
       if (!r.ok) throw new Error(JSON.stringify(r));

@@ -9,6 +9,7 @@ import { createTestContext, DIALECTS, signUpAndIn, type TestContext, type TestCl
 import { makeOrganization, addPerson } from '../membership/factories.js';
 import { addBodyMember, getBodyBySlug } from '../bodies/index.js';
 import { createEvent, type EventInput } from './commands/save.js';
+import { testEvent } from './factories.js';
 import { listFacts, pageEvents, pageOfFacts, type EventFilter } from './queries.js';
 import type { EventKind, Visibility } from './tables.js';
 
@@ -25,27 +26,7 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
   let adminId = '';
   const ids: Record<string, string> = {};
 
-  const input = (title: string, startsAt: number, over: Partial<EventInput> = {}): EventInput => ({
-    kind: 'seminar',
-    title: { es: title },
-    description: { es: 'Descripción' },
-    originalLang: 'es',
-    format: 'online',
-    venue: { address: null, city: null, country: null },
-    onlineUrl: 'https://meet.example.org/x',
-    startsAt: new Date(startsAt).toISOString(),
-    endsAt: new Date(startsAt + 3600_000).toISOString(),
-    timeZone: 'America/Santiago',
-    visibility: 'public',
-    visibilityBodyId: null,
-    registrationMode: 'open',
-    capacity: null,
-    registrationClosesAt: null,
-    bodyIds: [mt1],
-    objectives: [5],
-    agenda: [],
-    ...over,
-  });
+  const input = (title: string, startsAt: number, over: Partial<EventInput> = {}) => testEvent(title, startsAt, [mt1], over);
   const add = async (i: EventInput) => {
     const r = await ctx.db.transaction().execute((trx) => createEvent(trx, adminId, i));
     if (!r.ok) throw new Error(r.reason);

@@ -7,6 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { getBodyBySlug } from '../bodies/index.js';
 import { createEvent, type EventInput } from './commands/save.js';
+import { testEvent } from './factories.js';
 
 const DAY = 86400_000;
 
@@ -16,27 +17,7 @@ describe.each(DIALECTS)('events list pages (%s)', (dialect) => {
   let bodyId = '';
   let bodySlug = '';
 
-  const input = (title: string, startsAt: number, over: Partial<EventInput> = {}): EventInput => ({
-    kind: 'seminar',
-    title: { es: title, en: title },
-    description: { es: 'Descripción' },
-    originalLang: 'es',
-    format: 'online',
-    venue: { address: null, city: null, country: null },
-    onlineUrl: 'https://meet.example.org/x',
-    startsAt: new Date(startsAt).toISOString(),
-    endsAt: new Date(startsAt + 3600_000).toISOString(),
-    timeZone: 'America/Santiago',
-    visibility: 'public',
-    visibilityBodyId: null,
-    registrationMode: 'open',
-    capacity: null,
-    registrationClosesAt: null,
-    bodyIds: [bodyId],
-    objectives: [5],
-    agenda: [],
-    ...over,
-  });
+  const input = (title: string, startsAt: number, over: Partial<EventInput> = {}) => testEvent(title, startsAt, [bodyId], { title: { es: title, en: title }, ...over });
 
   beforeAll(async () => {
     ctx = await createTestContext(dialect);

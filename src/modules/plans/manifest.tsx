@@ -1,6 +1,6 @@
 /** @module Plans module: work plans (the Mechanism's and each body's) — axes, expected results, activities, indicators and their progress. */
 import { sharedSection } from '../../platform/views/fragment.js';
-import { defineModule } from '../../platform/module.js';
+import { defineModule, type SectionContext } from '../../platform/module.js';
 import { formatters } from '../../platform/i18n/i18n.js';
 import * as create from './migrations/2026_12_02_1400_plans_create.js';
 import { plansRoutes } from './routes.js';
@@ -19,6 +19,24 @@ import fr from './messages/fr.json' with { type: 'json' };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * A plan in force (else the latest) of a body, or of the Mechanism (`bodyId` null), by axis and result: the same for
+ * every reader, made once per language while no write happens (the page cache's fragments).
+ */
+const planSection = (ctx: SectionContext, key: string, bodyId: string | null, o: { id: string; title: string; now: boolean }) =>
+  sharedSection(ctx, key, async () => {
+    const { db, locale, t } = ctx;
+    const plan = await currentPlan(db, bodyId, today());
+    if (!plan) return null;
+    const tree = await planTree(db, plan, { links: false });
+    return (
+      <section aria-labelledby={o.id}>
+        <h2 id={o.id}>{t(o.title)}</h2>
+        <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" now={o.now} />
+      </section>
+    );
+  });
+
 export const plansModule = defineModule({
   name: 'plans',
   audit: plansAudit,
@@ -31,33 +49,7 @@ export const plansModule = defineModule({
   linkTargets: [activityLinks],
   reportSections: [plansReport],
   // What the body is doing now and how far it is: its plan in force (else its latest), by axis and result.
-  // The same for every reader: made once per language while no write happens (the page cache's fragments).
-  bodySections: async (ctx, { id }) =>
-    sharedSection(ctx, `plans.body:${id}`, async () => {
-      const { db, locale, t } = ctx;
-      const plan = await currentPlan(db, id, today());
-      if (!plan) return null;
-      const tree = await planTree(db, plan, { links: false });
-      return (
-        <section aria-labelledby="body-plan">
-          <h2 id="body-plan">{t('plans.section.body')}</h2>
-          <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" now />
-        </section>
-      );
-    }),
-  // The Mechanism's plan in force (else its latest) on the about page, in place of the static axes; the same for
-  // every reader, kept like the body's.
-  aboutSections: async (ctx) =>
-    sharedSection(ctx, 'plans.about', async () => {
-      const { db, locale, t } = ctx;
-      const plan = await currentPlan(db, null, today());
-      if (!plan) return null;
-      const tree = await planTree(db, plan, { links: false });
-      return (
-        <section aria-labelledby="about-plan">
-          <h2 id="about-plan">{t('plans.section.about')}</h2>
-          <PlanSummary tree={tree} locale={locale} t={t} fmt={formatters(locale)} heading="h3" />
-        </section>
-      );
-    }),
+  bodySections: async (ctx, { id }) => planSection(ctx, `plans.body:${id}`, id, { id: 'body-plan', title: 'plans.section.body', now: true }),
+  // The Mechanism's plan in force (else its latest) on the about page, in place of the static axes.
+  aboutSections: async (ctx) => planSection(ctx, 'plans.about', null, { id: 'about-plan', title: 'plans.section.about', now: false }),
 });
