@@ -17,8 +17,7 @@ import { escapeHtml, renderPublic } from '../../platform/views/fragment.js';
 import { getOrganizations } from '../membership/index.js';
 import { catalogOrgs, type PledgeCatalog } from './catalog.js';
 import { pledgeSummaries } from './queries.js';
-import { paths } from './paths.js';
-import { OrgNames, titleText } from './views/parts.js';
+import { OrgNames, PledgeLink } from './views/parts.js';
 
 /** Catalog positions per kept block: a block costs two queries and its rows' rendering when it is not kept. */
 const BLOCK = 64;
@@ -44,7 +43,6 @@ async function orgCells(c: Context<AppEnv>, cat: PledgeCatalog): Promise<Map<str
 async function rowBlock(c: Context<AppEnv>, cat: PledgeCatalog, block: number): Promise<RowBlock> {
   const t = c.get('t');
   const fmt = c.get('fmt');
-  const l = c.get('locale');
   const ids = cat.ids.slice(block * BLOCK, (block + 1) * BLOCK);
   const items = new Map((await pledgeSummaries(c.get('deps').db, ids)).map((p) => [p.id, p]));
   const out: RowBlock = { head: [], orgs: [], tail: [] };
@@ -57,8 +55,7 @@ async function rowBlock(c: Context<AppEnv>, cat: PledgeCatalog, block: number): 
       out.tail.push('');
       continue;
     }
-    // PledgeLink's markup, written as a string: a block is 64 rows.
-    out.head.push(`<tr><td><a href="${escapeHtml(paths.pledge.href(l, { id: p.id }))}">${escapeHtml(p.ref)} · ${escapeHtml(titleText(p, l))}</a></td><td>`);
+    out.head.push(`<tr><td>${await renderPublic(c, <PledgeLink p={p} />)}</td><td>`);
     out.orgs.push(p.orgs.map((o) => o.orgId));
     // A calendar date (the day published) is the same day in every reader's time zone.
     const cells = [t(`pledges.kinds.${p.kind}`), p.status ? t(`pledges.statuses.${p.status}`) : '—', p.publishedAt ? fmt.date(p.publishedAt.slice(0, 10)) : '—'];

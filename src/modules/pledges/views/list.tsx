@@ -5,7 +5,6 @@ import { FilterPanel, activeFilters, type FilterField } from '../../../platform/
 import { useView } from '../../../platform/views/context.js';
 import type { OrgSummary } from '../../membership/index.js';
 import type { Pledge } from '../queries.js';
-import { escapeHtml } from '../../../platform/views/fragment.js';
 import { paths } from '../paths.js';
 import { OrgNames, PledgeLink } from './parts.js';
 
@@ -23,19 +22,6 @@ export interface FilterOptions {
 
 /** The list's filter fields, in the form's order, with their labels (shared by the page and its route). */
 export const filterFields = (t: (key: string) => string, opts: FilterOptions): FilterField[] => (Object.keys(opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: opts[name] }));
-
-// The escaping of text written as strings, exactly as hono/jsx escapes it.
-const esc = escapeHtml;
-
-/**
- * The list's table as the platform `Table` writes it, around rows already written (`rows`, see list-rows.tsx): the
- * same markup, byte for byte.
- */
-function rowsTable(caption: string, head: string[], rows: string[]): string {
-  let out = `<div class="table-wrap" role="group" aria-label="${esc(caption)}" tabindex="0"><table><caption class="visually-hidden">${esc(caption)}</caption><thead><tr>`;
-  for (const h of head) out += `<th scope="col">${esc(h)}</th>`;
-  return `${out}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
-}
 
 /**
  * `rows`: the page's table rows as HTML (list-rows.tsx); `selects`: the filter form's fields as HTML
@@ -71,7 +57,12 @@ export function PledgeListPage(props: { rows: string[]; total: number; page: num
       </FilterPanel>
       <p role="status">{t('pledges.list.count', { count: props.total, n: fmt.number(props.total) })}</p>
       {props.rows.length ? (
-        raw(rowsTable(t('pledges.list.title'), [t('pledges.list.pledge'), t('pledges.list.orgs'), t('pledges.fields.kind'), t('pledges.fields.status'), t('pledges.list.published')], props.rows))
+        <Table
+          caption={t('pledges.list.title')}
+          captionHidden
+          head={[t('pledges.list.pledge'), t('pledges.list.orgs'), t('pledges.fields.kind'), t('pledges.fields.status'), t('pledges.list.published')]}
+          rows={props.rows.map((r) => raw(r))}
+        />
       ) : (
         <EmptyState>{t('pledges.list.none')}</EmptyState>
       )}
