@@ -18,7 +18,8 @@ import { LOCALES, type Locale } from '../src/platform/i18n/locales.js';
 import { PG_TS_CONFIG, words } from '../src/platform/search/text.js';
 import { searchLibrary, bumpSearchVersion, dropLibraryCache, ftsRowid } from '../src/modules/library/search.js';
 import { documentsByIds } from '../src/modules/library/queries.js';
-import { readerScope, NO_READER } from '../src/modules/library/policy.js';
+import { readerScope } from '../src/modules/library/policy.js';
+import { NO_READER_BODIES } from '../src/modules/bodies/index.js';
 import { DOC_KINDS, LICENCES } from '../src/modules/library/tables.js';
 import { DOMAIN, freshTexts } from './practices.js';
 import { prng } from './prng.js';
@@ -224,7 +225,7 @@ export const bench: BenchModule = {
   async extra(deps: AppDeps, { log }) {
     const { db } = deps;
     dropLibraryCache(db);
-    const anon = readerScope(null, NO_READER);
+    const anon = readerScope(null, NO_READER_BODIES);
     const member = readerScope({ id: 'bench', role: 'member' } as any, { secretaryOf: [], memberOrg: true, bodyIds: [] });
     let t = performance.now();
     await searchLibrary(db, anon, {});

@@ -6,7 +6,7 @@ import type { LinkTarget } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { getEvent, listEvents } from './queries.js';
 import { eventsPolicy, visibleTo } from './policy.js';
-import { pageReaderFacts } from './facts.js';
+import { pageReaderBodies } from '../bodies/index.js';
 import { paths } from './paths.js';
 
 export const eventLinks: LinkTarget = {
@@ -14,7 +14,7 @@ export const eventLinks: LinkTarget = {
   label: 'events.list.event',
   resolve: async (ctx, ids) => {
     const { db, locale, user } = ctx;
-    const f = await pageReaderFacts(ctx);
+    const f = await pageReaderBodies(ctx);
     const out = new Map<string, { title: string; href: string }>();
     for (const id of ids) {
       const e = /^[0-9a-z]{16}$/.test(id) ? await getEvent(db, id) : undefined;
@@ -24,7 +24,7 @@ export const eventLinks: LinkTarget = {
   },
   search: async (ctx, q, limit) => {
     const { db, locale, user } = ctx;
-    const f = await pageReaderFacts(ctx);
+    const f = await pageReaderBodies(ctx);
     const needle = q.trim().toLowerCase();
     const events = await listEvents(db, { ...visibleTo(user ?? null, f), limit: needle ? 500 : limit });
     return events

@@ -18,7 +18,7 @@ import { EventLink } from './views/common.js';
 import { bodyEventsSection } from './views/body.js';
 import { eventsPersonalData, eventsForgetPerson } from './personal.js';
 import { visibleTo } from './policy.js';
-import { pageReaderFacts } from './facts.js';
+import { pageReaderBodies } from '../bodies/index.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -86,13 +86,13 @@ export const eventsModule = defineModule({
   // fragments), so every reader with the same visibilities shares one.
   bodySections: async (ctx, body) => {
     const { db, locale, t, user } = ctx;
-    const visible = visibleTo(user ?? null, await pageReaderFacts(ctx));
+    const visible = visibleTo(user ?? null, await pageReaderBodies(ctx));
     return sharedSection(ctx, `events.body:${body.id}:${visibilityKey(visible)}`, () => bodyEventsSection({ db, locale, t, bodyId: body.id, visible }));
   },
   // The body's members' area: the same events and representations, as this signed-in reader may see them.
   bodyAreaSections: async (ctx, body) => {
     const { db, locale, t, user } = ctx;
-    const visible = visibleTo(user ?? null, await pageReaderFacts(ctx));
+    const visible = visibleTo(user ?? null, await pageReaderBodies(ctx));
     return sharedSection(ctx, `events.area:${body.id}:${visibilityKey(visible)}`, () =>
       bodyEventsSection({ db, locale, t, bodyId: body.id, visible, heading: t('events.body.areaTitle') }),
     );

@@ -3,9 +3,8 @@ import { definePolicy, isAdmin, type Actor } from '../../platform/authz/authz.js
 import type { Event, Registration } from './queries.js';
 import type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
 
-/** What the policy knows about the reader: their place among the bodies (facts.ts loads it; anonymous visitors have none). */
+/** What the policy knows about the reader: their place among the bodies (bodies' readerBodies loads it; anonymous visitors have none). */
 export type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
-export { NO_READER_BODIES as NO_READER } from '../bodies/index.js';
 
 /** Administrators, and the secretaries of one of the event's organizing bodies. */
 const organizes = (a: Actor, e: Pick<Event, 'bodyIds'>, f: ReaderFacts) => isAdmin(a) || (!!a && e.bodyIds.some((b) => f.secretaryOf.includes(b)));

@@ -17,7 +17,7 @@ import { agendaFromConsultation } from '../consultations/index.js';
 import { getEvent, listEvents, pageEvents, listFacts, pageOfFacts, eventsByIds, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
-import { readerFacts } from './facts.js';
+import { readerBodies } from '../bodies/index.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
 import { register, registrationReads, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
@@ -70,7 +70,7 @@ async function loadEvent(c: Context<AppEnv>, user: CurrentUser | null) {
   const { db } = c.get('deps');
   const e = await getEvent(db, c.req.param('id') ?? '');
   if (!e) return null;
-  const f = await readerFacts(db, user?.id);
+  const f = await readerBodies(db, user?.id);
   return eventsPolicy.can(user, 'view', { e, f }) ? { e, f } : null;
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
@@ -183,7 +183,7 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const user = c.get('user');
   const l = c.get('locale');
   const t = c.get('t');
-  const f = await readerFacts(db, user?.id);
+  const f = await readerBodies(db, user?.id);
   const q = c.req.query();
   const kind = (EVENT_KINDS as readonly string[]).includes(q.kind ?? '') ? (q.kind as Event['kind']) : undefined;
   // The filter's choices and its selects as HTML are the same for every reader of a language: page-cache fragments
@@ -271,7 +271,7 @@ eventsRoutes.get(paths.feed.pattern, async (c) => {
 
 eventsRoutes.get(paths.create.pattern, async (c) => {
   const actor = requireUser(c);
-  const f = await readerFacts(c.get('deps').db, actor.id);
+  const f = await readerBodies(c.get('deps').db, actor.id);
   authorize(c, eventsPolicy.can(actor, 'create', f));
   const l = c.get('locale');
   const values: Record<string, string | string[]> = { kind: 'workshop', original_lang: l, format: 'in_person', time_zone: 'America/Santiago', visibility: 'public', registration_mode: 'open', bodies: f.secretaryOf.slice(0, 1) };
@@ -297,7 +297,7 @@ eventsRoutes.get(paths.create.pattern, async (c) => {
 eventsRoutes.post(
   paths.create.pattern,
   action({
-    load: async (c, actor) => ({ f: await readerFacts(c.get('deps').db, actor.id) }),
+    load: async (c, actor) => ({ f: await readerBodies(c.get('deps').db, actor.id) }),
     allow: (actor, x) => eventsPolicy.can(actor, 'create', x.f),
     input: EventForm,
     run: async (trx, { actor, subject, input }) => {

@@ -5,7 +5,7 @@
 import type { UpdateKind, UpdateContext } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { paths } from './paths.js';
-import { readerFacts } from './facts.js';
+import { readerBodies } from '../bodies/index.js';
 import { visibleTo } from './policy.js';
 
 const DAY = 86_400_000;
@@ -17,7 +17,7 @@ async function seen(ctx: UpdateContext) {
   const key = 'events.visibleTo';
   const hit = ctx.memo?.get(key) as ReturnType<typeof visibleTo> | undefined;
   if (hit) return hit;
-  const v = visibleTo(ctx.user ?? null, await readerFacts(ctx.db, ctx.user?.id));
+  const v = visibleTo(ctx.user ?? null, await readerBodies(ctx.db, ctx.user?.id));
   ctx.memo?.set(key, v);
   return v;
 }

@@ -9,7 +9,8 @@ import { problem } from '../../platform/http/errors.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { listBodies } from '../bodies/index.js';
-import { readerScope, NO_READER } from './policy.js';
+import { readerScope } from './policy.js';
+import { NO_READER_BODIES } from '../bodies/index.js';
 import { documentsByIds, getDocument, type Document } from './queries.js';
 import { searchLibrary, FACETS } from './search.js';
 import { DOC_KINDS, LICENCES } from './tables.js';
@@ -63,7 +64,7 @@ function present(d: Document, slugs: Map<string, string>, lang: Locale) {
 }
 
 const IdParam = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/).openapi({ example: '0123456789abcdef' }) });
-const PUBLIC = readerScope(null, NO_READER);
+const PUBLIC = readerScope(null, NO_READER_BODIES);
 
 export function libraryApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(

@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { atomResponse, feedId } from '../../platform/feeds.js';
-import { readerScope, NO_READER } from './policy.js';
+import { readerScope } from './policy.js';
+import { NO_READER_BODIES } from '../bodies/index.js';
 import { visibleDocuments } from './search.js';
 import { documentsByIds } from './queries.js';
 import { paths } from './paths.js';
@@ -16,7 +17,7 @@ export async function libraryAtomFeed(c: Context<AppEnv>): Promise<Response> {
   const { db, config } = c.get('deps');
   const l = c.get('locale');
   const t = c.get('t');
-  const { items } = await visibleDocuments(db, readerScope(null, NO_READER), () => true, Number.MAX_SAFE_INTEGER);
+  const { items } = await visibleDocuments(db, readerScope(null, NO_READER_BODIES), () => true, Number.MAX_SAFE_INTEGER);
   const newest = items.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? -1 : 1));
   const docs = (await documentsByIds(db, newest.slice(0, FEED_SIZE * 4).map((d) => d.id))).filter((d) => !!d.title[l]).slice(0, FEED_SIZE);
   return atomResponse(c, {

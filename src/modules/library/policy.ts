@@ -8,7 +8,6 @@ import type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
 import type { DocVisibility } from './tables.js';
 
 /** What the policy knows about the reader: their place among the bodies (anonymous visitors have none). */
-export { readerBodies as readerFacts, pageReaderBodies as pageReaderFacts, NO_READER_BODIES as NO_READER } from '../bodies/index.js';
 export type { ReaderBodies as ReaderFacts } from '../bodies/index.js';
 
 export interface DocRef {

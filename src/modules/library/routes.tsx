@@ -18,7 +18,8 @@ import { objectiveOptions, lacCountryOptions } from '../../platform/reference/op
 import { paths as referencePaths } from '../../platform/paths.js';
 import { listBodies } from '../bodies/index.js';
 import { getOrganizations, listMemberOrganizations } from '../membership/index.js';
-import { libraryPolicy, readerFacts, readerScope, type ReaderFacts } from './policy.js';
+import { readerBodies } from '../bodies/index.js';
+import { libraryPolicy, readerScope, type ReaderFacts } from './policy.js';
 import { getDocument, documentsByIds, type Document } from './queries.js';
 import { searchLibrary, FACETS, type LibraryQuery } from './search.js';
 import { createDocument, updateDocument, deleteDocument } from './commands/save.js';
@@ -45,7 +46,7 @@ async function loadDocument(c: Context<AppEnv>): Promise<Loaded | null> {
   const { db } = c.get('deps');
   const d = await getDocument(db, c.req.param('id')!);
   if (!d) return null;
-  return { d, f: await readerFacts(db, c.get('user')?.id) };
+  return { d, f: await readerBodies(db, c.get('user')?.id) };
 }
 
 /** A document the reader may not see is not revealed: 404, as if it did not exist. */
@@ -66,7 +67,7 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
   const user = c.get('user');
   const l = c.get('locale');
   const t = c.get('t');
-  const f = await readerFacts(db, user?.id);
+  const f = await readerBodies(db, user?.id);
   const raw = c.req.query();
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k]!.trim() ? [raw[k]!.trim().slice(0, 80)] : []);
   const sort = ['relevance', 'newest', 'oldest'].includes(raw.sort ?? '') ? (raw.sort as LibraryQuery['sort']) : undefined;
@@ -151,7 +152,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 libraryRoutes.get(paths.create.pattern, async (c) => {
   const user = requireUser(c);
-  const f = await readerFacts(c.get('deps').db, user.id);
+  const f = await readerBodies(c.get('deps').db, user.id);
   authorize(c, libraryPolicy.can(user, 'create', f));
   const body = libraryPolicy.can(user, 'anyBody') ? '' : f.secretaryOf[0] ?? '';
   return renderForm(c, user, f, emptyForm({ kind: 'study', original_lang: c.get('locale'), published_on: today(), visibility: 'public', licence: 'cc_by_4', body_id: body }));
@@ -160,7 +161,7 @@ libraryRoutes.get(paths.create.pattern, async (c) => {
 libraryRoutes.post(
   paths.create.pattern,
   action({
-    load: async (c, actor) => readerFacts(c.get('deps').db, actor.id),
+    load: async (c, actor) => readerBodies(c.get('deps').db, actor.id),
     allow: (actor, f) => libraryPolicy.can(actor, 'create', f),
     input: DocumentForm,
     run: async (trx, { c, actor, subject, input, deps }) => {

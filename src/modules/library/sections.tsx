@@ -5,7 +5,8 @@
  */
 import type { LinkTarget, SectionContext, UpdateKind } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
-import { pageReaderFacts, readerScope, libraryPolicy } from './policy.js';
+import { pageReaderBodies } from '../bodies/index.js';
+import { readerScope, libraryPolicy } from './policy.js';
 import { documentsByIds } from './queries.js';
 import { searchLibrary, visibleDocuments } from './search.js';
 import { paths } from './paths.js';
@@ -13,7 +14,7 @@ import { DocumentTitles } from './views/parts.js';
 
 async function scopeFor(ctx: SectionContext) {
   const user = ctx.user ?? null;
-  return readerScope(user, await pageReaderFacts(ctx));
+  return readerScope(user, await pageReaderBodies(ctx));
 }
 
 export async function bodySection(ctx: SectionContext, body: { id: string; slug: string }) {
@@ -53,7 +54,7 @@ export const documentLinkTarget: LinkTarget = {
   label: 'library.linkLabel',
   resolve: async (ctx, ids) => {
     const user = ctx.user ?? null;
-    const f = await pageReaderFacts(ctx);
+    const f = await pageReaderBodies(ctx);
     const out = new Map<string, { title: string; href: string }>();
     for (const d of await documentsByIds(ctx.db, ids)) {
       if (!libraryPolicy.can(user, 'view', { d, f })) continue;
