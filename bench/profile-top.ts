@@ -4,7 +4,8 @@
  * a V8 CPU profile (from `npm run bench -- --profile DIR`) by self time and by total time (self + callees,
  * each function counted once per stack), with their share of the samples, so the hot spots can be read
  * without a browser. `--busiest S` keeps only the busiest S seconds (the load, not the start-up), and a
- * per-second timeline of how busy the main thread was is printed first.
+ * per-second timeline of how busy the main thread was is printed first; `--from S` makes the kept window start
+ * no earlier than second S (past the start-up's module loading).
  */
 import { readFileSync } from 'node:fs';
 
@@ -18,6 +19,8 @@ interface Node {
 const argv = process.argv.slice(2);
 const bi = argv.indexOf('--busiest');
 const busiest = bi >= 0 ? Number(argv.splice(bi, 2)[1]) : 0;
+const fi = argv.indexOf('--from');
+const from = fi >= 0 ? Number(argv.splice(fi, 2)[1]) : 0;
 const [file, nArg] = argv;
 if (!file) {
   console.error('usage: bench/profile-top.ts FILE.cpuprofile [N]');
@@ -42,7 +45,7 @@ console.log('busy per second: ' + busy.map(([a, n]) => (n ? Math.round((100 * a)
 if (busiest) {
   let best = 0;
   let bestSum = -1;
-  for (let s0 = 0; s0 + busiest <= busy.length; s0++) {
+  for (let s0 = from; s0 + busiest <= busy.length; s0++) {
     const sum = busy.slice(s0, s0 + busiest).reduce((x, [a]) => x + a, 0);
     if (sum > bestSum) (bestSum = sum), (best = s0);
   }

@@ -11,6 +11,8 @@ import { relative } from 'node:path';
 import type { AppDeps, AppEnv } from './platform/http/env.js';
 import { requestContext, securityHeaders, loadUser, localeFromPath, readerZone, refuseNul } from './platform/http/middleware.js';
 import { csrf } from './platform/http/csrf.js';
+import { KeptAnswersRouter } from './platform/http/router.js';
+import { cookieOf } from './platform/http/cookies.js';
 import { useBodyLimits } from './platform/http/body-limit.js';
 import { compression } from './platform/http/compression.js';
 import { notFound, onError } from './platform/http/errors.js';
@@ -23,7 +25,6 @@ import { digestRoutes } from './platform/digest/routes.js';
 import { trackVisits } from './platform/digest/visits.js';
 import { createApi } from './platform/api/api.js';
 import { LOCALES, isLocale, negotiateLocale } from './platform/i18n/locales.js';
-import { getCookie } from 'hono/cookie';
 
 /** The language prefix every page sits under. */
 const LANG = `/:lang{(?:${LOCALES.join('|')})}`;
@@ -32,7 +33,8 @@ const UNSUBSCRIBE = new RegExp(`^/(?:${LOCALES.join('|')})/unsubscribe/[A-Za-z0-
 const ASSETS = relative(process.cwd(), fileURLToPath(new URL('./platform/views/assets', import.meta.url))) || '.';
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>({ strict: false });
+  // Only this app's router answers requests: the routes of `web` and of the API are added to it by app.route().
+  const app = new Hono<AppEnv>({ strict: false, router: new KeptAnswersRouter() });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('cacheable', false);
@@ -92,7 +94,7 @@ export function createApp(deps: AppDeps) {
   app.get('*', (c, next) => {
     const seg = c.req.path.split('/')[1] ?? '';
     if (seg === 'api' || seg === 'assets' || /^[a-z]{2}$/.test(seg) || isLocale(seg)) return next();
-    const pref = getCookie(c, 'dialogo.lang');
+    const pref = cookieOf(c, 'dialogo.lang');
     const locale = isLocale(pref) ? pref : negotiateLocale(c.req.header('accept-language'));
     const url = new URL(c.req.url);
     return c.redirect(`/${locale}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);

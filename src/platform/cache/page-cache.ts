@@ -18,7 +18,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getCookie } from 'hono/cookie';
+import { cookieOf } from '../http/cookies.js';
 import { createHash } from 'node:crypto';
 import type { AppEnv } from '../http/env.js';
 import { MIN_COMPRESS_BYTES, encode, isCompressible, negotiateEncoding, renderedBytes, varyWithEncoding } from '../http/compression.js';
@@ -157,7 +157,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       if (c.res.status < 400) clear();
       return;
     }
-    const anonymous = !SKIP_COOKIES.some((name) => getCookie(c, name));
+    const anonymous = !SKIP_COOKIES.some((name) => cookieOf(c, name));
     const key = c.req.url;
     if (anonymous && ttl > 0) {
       const hit = entries.get(key);

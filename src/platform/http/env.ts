@@ -70,5 +70,7 @@ export type AppEnv = {
     rendered?: { res: Response; bytes: Buffer };
     /** Set once a route-specific body limit applied (the default 1 MB then stays out of the way). */
     bodyLimited: boolean;
+    /** The request's cookies, parsed once (read them with `cookieOf`, platform/http/cookies.ts). */
+    cookies?: Record<string, string>;
   };
 };

@@ -1,6 +1,7 @@
 /** @module Flash messages: one message carried across a redirect in a short-lived cookie. */
 import type { Context } from 'hono';
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { setCookie, deleteCookie } from 'hono/cookie';
+import { cookieOf } from './cookies.js';
 import type { AppEnv } from './env.js';
 
 export interface FlashMessage {
@@ -19,7 +20,7 @@ export function setFlash(c: Context<AppEnv>, msg: FlashMessage) {
 
 /** Reads and clears the flash message (once per request). */
 export function readFlash(c: Context<AppEnv>): FlashMessage | null {
-  const raw = getCookie(c, COOKIE);
+  const raw = cookieOf(c, COOKIE);
   if (!raw) return null;
   deleteCookie(c, COOKIE, { path: '/' });
   try {

@@ -4,7 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { getCookie } from 'hono/cookie';
+import { cookieOf } from './cookies.js';
 import { randomUUID } from 'node:crypto';
 import type { AppEnv, CurrentUser, Role } from './env.js';
 import { isLocale, type Locale } from '../i18n/locales.js';
@@ -54,7 +54,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * or DELETE through this instance empties the cache afterwards (see platform/auth/session-cache.ts).
  */
 export const loadUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const cookie = getCookie(c, SESSION_COOKIE) ?? getCookie(c, `__Secure-${SESSION_COOKIE}`);
+  const cookie = cookieOf(c, SESSION_COOKIE) ?? cookieOf(c, `__Secure-${SESSION_COOKIE}`);
   const deps = c.get('deps');
   const sessions = sessionCacheOf(deps);
   if (cookie) {
@@ -113,7 +113,7 @@ export const readerZone: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.get('user');
   let zone = fallback;
   if (user) {
-    const browser = getCookie(c, TZ_COOKIE);
+    const browser = cookieOf(c, TZ_COOKIE);
     zone = user.timeZone ?? (isTimeZone(browser) ? browser : fallback);
   }
   c.set('timeZone', zone);

