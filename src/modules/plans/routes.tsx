@@ -123,10 +123,10 @@ plansRoutes.get(paths.plan.pattern, async (c) => {
   const { db, modules, cache } = c.get('deps');
   const id = c.req.param('id') ?? '';
   const l = c.get('locale');
-  // Only the plan's version (its updated_at, set by every change to its contents) is read on every request; the plan,
-  // its links, the reader's facts and the rendered page are kept as page-cache fragments under it (decision 0701):
-  // emptied by every write, here and on every other instance, and after PAGE_CACHE_TTL.
-  const version = await planVersion(db, id);
+  // The plan's version (its updated_at, set by every change to its contents) and, under it, the plan, its links, the
+  // reader's facts and the rendered page are page-cache fragments (decision 0701): emptied by every write, here and on
+  // every other instance, and after PAGE_CACHE_TTL (what a write made outside the app waits for, as on every page).
+  const version = await cache.fragment(`plans.version:${id}`, () => planVersion(db, id));
   if (!version) return c.notFound();
   const at = `${id}:${version}`;
   const kept = await cache.fragment(`plans.page.plan:${at}`, async () => {
