@@ -134,4 +134,24 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
             }
     expect(compared).toBeGreaterThan(500);
   });
+
+  it('keeps the public calendar feed per language and filter, whatever else the query says, until a write', async () => {
+    const feed = async (q: string, lang = 'es') => {
+      const res = await anon.get(`/${lang}/events/calendar.ics?${q}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/calendar');
+      return res.text();
+    };
+    const first = await feed('v=1');
+    expect(first).toContain('BEGIN:VCALENDAR');
+    // Written behind the app's back: the kept feed does not know it, with any other query string…
+    await add(input('Feed Siete', Date.now() + 7 * DAY));
+    expect(await feed('v=2')).toBe(first);
+    // …while a feed not asked before (another filter, another language) is made with it.
+    expect(await feed(`body=${mt1}`)).toContain('SUMMARY:Feed Siete');
+    expect(await feed('v=3', 'en')).toContain('SUMMARY:Feed Siete');
+    // A write through the app empties what was kept.
+    expect((await admin.post(`/es/events/${ids.body2}/cancel-event`)).status).toBe(303);
+    expect(await feed('v=4')).toContain('SUMMARY:Feed Siete');
+  });
 });
