@@ -83,6 +83,8 @@ describe.each(DIALECTS)('coverage by country on %s', (dialect) => {
     for (const [query, py] of [[{}, '3'], [{ by: 'registration' }, '1']] as const) {
       const first = await anon.get(paths.coverage.href('es', {}, query));
       expect(rowCount(await first.text(), 'Paraguay')).toBe(py);
+      // Stored at the second ask (the page cache's admission), a hit from the third.
+      expect((await anon.get(paths.coverage.href('es', {}, query))).headers.get('x-cache')).toBeNull();
       const again = await anon.get(paths.coverage.href('es', {}, query));
       expect(again.headers.get('x-cache')).toBe('hit');
       expect(rowCount(await again.text(), 'Paraguay')).toBe(py);

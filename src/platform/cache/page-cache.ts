@@ -11,6 +11,11 @@
  * the stored bytes the browser's Accept-Encoding asks for, and costs no compression; a page nobody asks for
  * again (a new search text) costs one compression at most.
  *
+ * A page is stored the second time it is asked for within PAGE_CACHE_TTL, not the first (nginx's
+ * `proxy_cache_min_uses 2`): an address asked once — a new search text, a filter combination nobody repeats — costs
+ * no hashing, no copy of its headers and pushes no other page out; the first ask is only remembered (its address, in a
+ * bounded set). Until stored, a page goes out without an ETag.
+ *
  * Memory stays bounded whatever arrives: only normalized URLs are stored — no query string, or only the
  * parameters the route declared with `c.set('cacheParams', ['q', 'page'])`, non-empty and in that order — so a
  * flood of made-up query strings (`?zz=1`, `?zz=2`, …) stores nothing; and the cache holds at most `maxBytes`
@@ -86,8 +91,38 @@ const SKIP_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`, 'dialogo.fla
 /** Default ceiling: 64 MB of stored pages (about 2,000 pages of 30 KB with their compressed copies). */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
-export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number; maxBytes?: number }): PageCache {
+/** How many addresses asked once are remembered, and how many characters they may hold in all. */
+const ASKED_MAX = 10_000;
+const ASKED_MAX_CHARS = 2 * 1024 * 1024;
+
+/**
+ * `minUses`: how many times an address must be asked for within the TTL before its page is stored (2; 1 stores at the
+ * first ask).
+ */
+export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number; maxBytes?: number; minUses?: 1 | 2 }): PageCache {
   const entries = new Map<string, Entry>();
+  const minUses = opts.minUses ?? 2;
+  // Addresses asked once (not stored yet), with when: the oldest forgotten first.
+  const asked = new Map<string, number>();
+  let askedChars = 0;
+  /** Whether this address was asked before within the TTL; if not, it is remembered (this ask is the first). */
+  const askedBefore = (key: string, now: number): boolean => {
+    const at = asked.get(key);
+    if (at !== undefined) {
+      asked.delete(key);
+      askedChars -= key.length;
+      if (now - at < ttl) return true;
+    }
+    if (key.length > ASKED_MAX_CHARS / 100) return false;
+    asked.set(key, now);
+    askedChars += key.length;
+    while (asked.size > ASKED_MAX || askedChars > ASKED_MAX_CHARS) {
+      const oldest = asked.keys().next().value!;
+      asked.delete(oldest);
+      askedChars -= oldest.length;
+    }
+    return false;
+  };
   const max = opts.maxEntries ?? 5000;
   const maxBytes = opts.maxBytes ?? DEFAULT_CACHE_BYTES;
   const ttl = opts.ttlSeconds * 1000;
@@ -171,6 +206,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     if (!anonymous || !c.get('cacheable') || c.res.status !== 200 || ttl === 0) return;
     if (!isNormalized(new URL(key).searchParams, c.get('cacheParams') ?? [])) return;
     if (c.res.headers.get('set-cookie') || c.res.headers.get('content-encoding')) return;
+    if (minUses > 1 && !askedBefore(key, Date.now())) return;
     const bytes = renderedBytes(c, c.res) ?? Buffer.from(await c.res.clone().arrayBuffer());
     const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
     const compress = bytes.length >= MIN_COMPRESS_BYTES && isCompressible(c.res.headers.get('content-type'));

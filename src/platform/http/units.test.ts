@@ -59,9 +59,9 @@ describe('rate limits', () => {
   });
 });
 
-/** An app with the page cache and one cacheable page that counts its renders. */
-function cachedApp() {
-  const cache = createPageCache({ ttlSeconds: 60 });
+/** An app with the page cache (storing a page at its first ask: these tests count renders) and cacheable pages that count their renders. */
+function cachedApp(minUses: 1 | 2 = 1) {
+  const cache = createPageCache({ ttlSeconds: 60, minUses });
   const state = { renders: 0 };
   const app = new Hono<any>();
   app.use('*', async (c, next) => {
@@ -79,6 +79,7 @@ function cachedApp() {
   app.get('/big', (c) => {
     state.renders++;
     c.set('cacheable', true);
+    c.set('cacheParams', ['i']);
     return c.html(`<ul>${'<li>Organización de la sociedad civil</li>'.repeat(100)}</ul><p>${state.renders}</p>`);
   });
   app.post('/write', (c) => c.text('ok'));
@@ -97,6 +98,25 @@ describe('page cache', () => {
     await app.request('/write', { method: 'POST' });
     expect(await (await app.request('/page')).text()).toBe('<p>3</p>');
     expect(state.renders).toBe(3);
+  });
+});
+
+describe('page cache admission', () => {
+  it('stores a page the second time its address is asked for, not the first', async () => {
+    const { app, cache, state } = cachedApp(2);
+    const first = await app.request('/page');
+    expect(first.headers.get('etag')).toBeNull();
+    expect(cache.size).toBe(0);
+    // Addresses asked once (new search texts, filter combinations nobody repeats) store nothing.
+    for (let i = 0; i < 50; i++) await app.request(`/big?i=${i}`);
+    expect(cache.size).toBe(0);
+    const second = await app.request('/page');
+    expect(second.headers.get('etag')).toBeTruthy();
+    expect(cache.size).toBe(1);
+    const third = await app.request('/page');
+    expect(third.headers.get('x-cache')).toBe('hit');
+    expect(await third.text()).toBe(await second.text());
+    expect(state.renders).toBe(52);
   });
 });
 
