@@ -17,7 +17,7 @@ import { parseTranslated, pickTranslated, translatedFromForm } from '../../platf
 import { listObjectives } from '../../platform/reference/queries.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations } from '../membership/index.js';
-import { getBodyBySlug, bodyFacts, bodyMemberships, bodyPositions, type BodyRow, type BodyFacts } from './queries.js';
+import { getBodyBySlug, bodyFacts, bodyMemberships, bodyPositions, keptReaderFacts, factsOfBody, givePageReaderFacts, type BodyRow, type BodyFacts, type ReaderFacts } from './queries.js';
 import { bodiesPolicy } from './policy.js';
 import { requestJoin, decideJoin, leaveBody } from './commands/members.js';
 import { assignPositions, endPosition } from './commands/positions.js';
@@ -67,7 +67,7 @@ const EditInput = z.object({
   ),
 });
 
-async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFacts }, form: FormState) {
+async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFacts }, form: FormState, reader?: ReaderFacts) {
   const t = c.get('t');
   const l = c.get('locale');
   const { db, cache } = c.get('deps');
@@ -82,6 +82,7 @@ async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFac
   // What other modules show in a body's members' area for this reader (consultations to answer, events…).
   const { modules } = c.get('deps');
   const ctx = sectionContext(c);
+  if (reader) givePageReaderFacts(ctx, reader);
   const sections = (await Promise.all(modules.filter((m) => m.bodyAreaSections).map((m) => m.bodyAreaSections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
   return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} sections={sections} />, {
     title: t('bodies.area.title', { body: pickTranslated(body.name, l)?.text ?? body.slug }),
@@ -105,11 +106,17 @@ const toArea = ({ subject, locale }: { subject: { body: BodyRow }; locale: (type
 
 export function registerArea(app: Hono<AppEnv>) {
   app.get(paths.area.pattern, async (c) => {
-    requireUser(c);
-    const x = await load(c);
-    if (!x) return c.notFound();
-    authorize(c, bodiesPolicy.can(c.get('user'), 'viewMembersArea', x.facts));
-    return renderArea(c, x, emptyForm({ starts_on: new Date().toISOString().slice(0, 10) }));
+    const user = requireUser(c);
+    const { db, cache } = c.get('deps');
+    // The page reads, as a page-cache fragment, the body (the same for every reader) and the reader's facts (under
+    // their id): one reading of them serves the policy and every section. Form posts read them afresh (`load`).
+    const slug = c.req.param('slug') ?? '';
+    const body = await cache.fragment(`bodies.body:${slug}`, async () => (await getBodyBySlug(db, slug)) ?? null);
+    if (!body) return c.notFound();
+    const reader = await keptReaderFacts(cache, db, user.id);
+    const facts = factsOfBody(reader, body.id);
+    authorize(c, bodiesPolicy.can(user, 'viewMembersArea', facts));
+    return renderArea(c, { body, facts }, emptyForm({ starts_on: new Date().toISOString().slice(0, 10) }), reader);
   });
 
   app.post(

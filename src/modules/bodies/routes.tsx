@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
-import { listBodies, getBodyBySlug, bodyMemberOrganizations, bodyPositions, type BodyRow } from './queries.js';
+import { listBodies, getBodyBySlug, bodyMemberOrganizations, bodyPositions, keptReaderFacts, givePageReaderFacts, type BodyRow } from './queries.js';
 import { getOrganizations } from '../membership/index.js';
 import { paths } from './paths.js';
 import { BodiesList } from './views/list.js';
@@ -70,8 +70,11 @@ bodiesRoutes.get(paths.body.pattern, async (c) => {
   const { body } = own;
   // What other modules show on a body's page (its events, plan, pledges, news), for this reader.
   const ctx = sectionContext(c);
+  // The reader's place among the bodies, which several sections ask for, read once and kept under their id.
+  const user = c.get('user');
+  if (user) givePageReaderFacts(ctx, await keptReaderFacts(cache, db, user.id));
   const sections = (await Promise.all(modules.filter((m) => m.bodySections).map((m) => m.bodySections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
-  if (!c.get('user')) c.set('cacheable', true);
+  if (!user) c.set('cacheable', true);
   return c.render(
     <>
       {html(own.before)}
