@@ -2,7 +2,7 @@
  * @module Bodies: the pages. Public: the list of bodies and each body's page. The members' area and the
  * administrators' edit page (with their form actions) are in area.tsx.
  */
-import { sectionContext, renderPublic, html } from '../../platform/views/fragment.js';
+import { sectionContext, renderPublic, html, keptBytes } from '../../platform/views/fragment.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -64,7 +64,8 @@ bodiesRoutes.get(paths.body.pattern, async (c) => {
       />,
     );
     const [before, after] = page.split(SECTIONS_HERE) as [string, string];
-    return { body: { id: body.id, slug: body.slug, name: body.name, mandate: body.mandate }, before, after };
+    // As UTF-8 bytes: the layout copies them into the page instead of encoding the same text on every request.
+    return { body: { id: body.id, slug: body.slug, name: body.name, mandate: body.mandate }, before: Buffer.from(before), after: Buffer.from(after) };
   });
   if (!own) return c.notFound();
   const { body } = own;
@@ -77,9 +78,9 @@ bodiesRoutes.get(paths.body.pattern, async (c) => {
   if (!user) c.set('cacheable', true);
   return c.render(
     <>
-      {html(own.before)}
+      {keptBytes(c, own.before)}
       {sections}
-      {html(own.after)}
+      {keptBytes(c, own.after)}
     </>,
     { title: pickTranslated(body.name, l)?.text ?? body.slug, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), paths.list.href(l)]] },
   );
