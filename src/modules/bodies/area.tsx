@@ -3,7 +3,7 @@
  * Pages: load → 404 → the named policy rule (policy.ts) → render. Form posts: `action()` (sign-in → load →
  * rule → input → command in one transaction → redirect with a flash).
  */
-import { sectionContext } from '../../platform/views/fragment.js';
+import { sectionContext, renderPublic, html } from '../../platform/views/fragment.js';
 import type { Hono, Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
@@ -17,7 +17,7 @@ import { parseTranslated, pickTranslated, translatedFromForm } from '../../platf
 import { listObjectives } from '../../platform/reference/queries.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { getOrganizations } from '../membership/index.js';
-import { getBodyBySlug, bodyFacts, bodyMemberships, bodyPositions, type BodyRow, type BodyFacts } from './queries.js';
+import { getBodyBySlug, bodyFacts, bodyMemberships, bodyPositions, keptReaderFacts, factsOfBody, givePageReaderFacts, type BodyRow, type BodyFacts, type ReaderFacts } from './queries.js';
 import { bodiesPolicy } from './policy.js';
 import { requestJoin, decideJoin, leaveBody } from './commands/members.js';
 import { assignPositions, endPosition } from './commands/positions.js';
@@ -25,6 +25,7 @@ import { editBody } from './commands/edit.js';
 import { paths } from './paths.js';
 import { AreaPage } from './views/area.js';
 import { EditPage } from './views/edit.js';
+import { PositionsTables } from './views/positions.js';
 
 const ID = /^[0-9a-z]{16}$/;
 
@@ -67,23 +68,33 @@ const EditInput = z.object({
   ),
 });
 
-async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFacts }, form: FormState) {
+async function renderArea(c: Context<AppEnv>, x: { body: BodyRow; facts: BodyFacts }, form: FormState, reader?: ReaderFacts) {
   const t = c.get('t');
   const l = c.get('locale');
   const { db, cache } = c.get('deps');
   const { body, facts } = x;
   // The body's memberships, positions and the organizations' names are the same whoever reads them (what the
   // reader may do with them is decided per request): read once and kept as long as a cached public page.
-  const { memberships, holdings, orgs } = await cache.fragment(`bodies.area:${body.id}`, async () => {
+  const kept = await cache.fragment(`bodies.area:${body.id}`, async () => {
     const [memberships, holdings] = await Promise.all([bodyMemberships(db, body.id, ['member', 'pending']), bodyPositions(db, body.id)]);
     const orgs = await getOrganizations(db, [...new Set([...memberships.map((m) => m.orgId), ...holdings.map((h) => h.orgId)])]);
-    return { memberships, holdings, orgs };
+    return {
+      pending: memberships.filter((m) => m.status === 'pending'),
+      members: memberships.filter((m) => m.status === 'member'),
+      holdings,
+      orgName: new Map(orgs.map((o) => [o.id, o.name])),
+    };
   });
+  // The position tables are the same for every reader: rendered once per language and time zone.
+  const positions = await cache.fragment(`bodies.area.positions:${body.id}:${l}:${c.get('timeZone')}`, () =>
+    renderPublic(c, <PositionsTables holdings={kept.holdings} orgNames={kept.orgName} />),
+  );
   // What other modules show in a body's members' area for this reader (consultations to answer, events…).
   const { modules } = c.get('deps');
   const ctx = sectionContext(c);
+  if (reader) givePageReaderFacts(ctx, reader);
   const sections = (await Promise.all(modules.filter((m) => m.bodyAreaSections).map((m) => m.bodyAreaSections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
-  return c.render(<AreaPage body={body} facts={facts} memberships={memberships} holdings={holdings} orgName={new Map(orgs.map((o) => [o.id, o.name]))} form={form} sections={sections} />, {
+  return c.render(<AreaPage body={body} facts={facts} {...kept} positions={html(positions)} form={form} sections={sections} />, {
     title: t('bodies.area.title', { body: pickTranslated(body.name, l)?.text ?? body.slug }),
     noindex: true,
     crumbs: [
@@ -105,11 +116,17 @@ const toArea = ({ subject, locale }: { subject: { body: BodyRow }; locale: (type
 
 export function registerArea(app: Hono<AppEnv>) {
   app.get(paths.area.pattern, async (c) => {
-    requireUser(c);
-    const x = await load(c);
-    if (!x) return c.notFound();
-    authorize(c, bodiesPolicy.can(c.get('user'), 'viewMembersArea', x.facts));
-    return renderArea(c, x, emptyForm({ starts_on: new Date().toISOString().slice(0, 10) }));
+    const user = requireUser(c);
+    const { db, cache } = c.get('deps');
+    // The page reads, as a page-cache fragment, the body (the same for every reader) and the reader's facts (under
+    // their id): one reading of them serves the policy and every section. Form posts read them afresh (`load`).
+    const slug = c.req.param('slug') ?? '';
+    const body = await cache.fragment(`bodies.body:${slug}`, async () => (await getBodyBySlug(db, slug)) ?? null);
+    if (!body) return c.notFound();
+    const reader = await keptReaderFacts(cache, db, user.id);
+    const facts = factsOfBody(reader, body.id);
+    authorize(c, bodiesPolicy.can(user, 'viewMembersArea', facts));
+    return renderArea(c, { body, facts }, emptyForm({ starts_on: new Date().toISOString().slice(0, 10) }), reader);
   });
 
   app.post(

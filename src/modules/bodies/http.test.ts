@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, signUpAndIn, lastMail, type TestContext, type TestClient } from '../../../tests/support/context.js';
 import { makeOrganization, addPerson } from '../membership/factories.js';
-import { addBodyMember, assignPositions, getBodyBySlug, secretaryBodiesOfUser, membershipOf, readerBodies, pageReaderBodies, NO_READER_BODIES } from './index.js';
+import { addBodyMember, assignPositions, getBodyBySlug, secretaryBodiesOfUser, membershipOf, readerBodies, pageReaderBodies, NO_READER_BODIES, bodyFacts, NO_FACTS } from './index.js';
 
 describe.each(DIALECTS)('bodies over HTTP (%s)', (dialect) => {
   let ctx: TestContext;
@@ -110,5 +110,17 @@ describe.each(DIALECTS)('bodies over HTTP (%s)', (dialect) => {
     expect(pageReaderBodies(a)).toBe(pageReaderBodies(a));
     expect((await pageReaderBodies(a)).secretaryOf).toEqual([bodyId]);
     expect(await pageReaderBodies(b)).toEqual({ secretaryOf: [], memberOrg: false, bodyIds: [] });
+  });
+
+  it("reads a person's facts about one body from the same reading as their place among the bodies: the two agree", async () => {
+    expect(await bodyFacts(ctx.db, people.secretary!.userId, bodyId)).toEqual({ isSecretary: true, myOrgs: [{ id: orgs.a!, name: 'Org a', status: 'member' }], actsForMember: true });
+    for (const name of ['secretary', 'member', 'applicant', 'suspended', 'nobody']) {
+      const [f, r] = await Promise.all([bodyFacts(ctx.db, people[name]!.userId, bodyId), readerBodies(ctx.db, people[name]!.userId)]);
+      expect(f.isSecretary).toBe(r.secretaryOf.includes(bodyId));
+      expect(f.actsForMember).toBe(r.bodyIds.includes(bodyId));
+      expect(f.myOrgs.length > 0).toBe(r.memberOrg);
+    }
+    expect(await bodyFacts(ctx.db, people.suspended!.userId, bodyId)).toEqual({ isSecretary: false, myOrgs: [], actsForMember: false });
+    expect(await bodyFacts(ctx.db, null, bodyId)).toBe(NO_FACTS);
   });
 });

@@ -4,6 +4,7 @@ import type { BodyKind, BodyMemberStatus, BodyPosition } from './tables.js';
 import { designatedVoters, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
 import { usersByIds } from '../../platform/auth/users.js';
 import type { SectionContext } from '../../platform/module.js';
+import type { PageCache } from '../../platform/cache/page-cache.js';
 
 export interface BodyRow {
   id: string;
@@ -201,15 +202,67 @@ export interface BodyFacts {
 
 export const NO_FACTS: BodyFacts = { isSecretary: false, myOrgs: [], actsForMember: false };
 
+/**
+ * Everything the bodies' rules need to know about one person, for every body at once (three small statements at
+ * most; none for anonymous visitors): the bodies whose secretary (or coordinator) they are today, their
+ * organizations in good standing, and those organizations' standing in every body. `bodyFacts` (one body) and
+ * `readerBodies` (every body) are both read from it, so a page that needs both reads it once.
+ */
+export interface ReaderFacts {
+  /** Bodies whose secretary (or, for the Mesa Técnica, coordinator) the person is today. */
+  secretaryOf: string[];
+  /** The person's organizations that are members of the network in good standing, by name. */
+  orgs: { id: string; name: string }[];
+  /** Those organizations' memberships of bodies, any status. */
+  memberships: { bodyId: string; orgId: string; status: BodyMemberStatus }[];
+}
+
+export const NO_READER_FACTS: ReaderFacts = { secretaryOf: [], orgs: [], memberships: [] };
+
+/** Reads the person's `ReaderFacts` (anonymous visitors have none). */
+export async function readerFacts(db: Db, userId: string | null | undefined): Promise<ReaderFacts> {
+  if (!userId) return NO_READER_FACTS;
+  const now = today();
+  const [positions, all] = await Promise.all([
+    db
+      .selectFrom('body_positions')
+      .select(['body_id', 'starts_on', 'ends_on'])
+      .where('user_id', '=', userId)
+      .where('position', 'in', ['secretary', 'coordinator'])
+      .where('ended_at', 'is', null)
+      .execute(),
+    organizationsOfUser(db, userId),
+  ]);
+  const secretaryOf = [...new Set(positions.filter((r) => r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.body_id))];
+  const orgs = all.filter((o) => o.status === 'member').map((o) => ({ id: o.id, name: o.name }));
+  const memberships = orgs.length
+    ? (await db.selectFrom('body_members').select(['body_id', 'org_id', 'status']).where('org_id', 'in', orgs.map((o) => o.id)).execute()).map((r) => ({
+        bodyId: r.body_id,
+        orgId: r.org_id,
+        status: r.status,
+      }))
+    : [];
+  return { secretaryOf, orgs, memberships };
+}
+
+/** What the person is to one body, from their `ReaderFacts`. */
+export function factsOfBody(f: ReaderFacts, bodyId: string): BodyFacts {
+  if (f === NO_READER_FACTS) return NO_FACTS;
+  const myOrgs = f.orgs.map((o) => ({ id: o.id, name: o.name, status: f.memberships.find((m) => m.bodyId === bodyId && m.orgId === o.id)?.status ?? null }));
+  return { isSecretary: f.secretaryOf.includes(bodyId), myOrgs, actsForMember: myOrgs.some((o) => o.status === 'member') };
+}
+
+/** The person's place among the bodies, from their `ReaderFacts`. */
+export function bodiesOfReader(f: ReaderFacts): ReaderBodies {
+  if (f === NO_READER_FACTS) return NO_READER_BODIES;
+  const bodyIds = [...new Set(f.memberships.filter((m) => m.status === 'member').map((m) => m.bodyId))].sort();
+  return { secretaryOf: f.secretaryOf, memberOrg: f.orgs.length > 0, bodyIds };
+}
+
 /** Loads the facts about a person and a body (a few small queries; none for anonymous visitors). */
 export async function bodyFacts(db: Db, userId: string | null | undefined, bodyId: string): Promise<BodyFacts> {
   if (!userId) return NO_FACTS;
-  const orgs = (await organizationsOfUser(db, userId)).filter((o) => o.status === 'member');
-  const statuses = orgs.length
-    ? await db.selectFrom('body_members').select(['org_id', 'status']).where('body_id', '=', bodyId).where('org_id', 'in', orgs.map((o) => o.id)).execute()
-    : [];
-  const myOrgs = orgs.map((o) => ({ id: o.id, name: o.name, status: statuses.find((s) => s.org_id === o.id)?.status ?? null }));
-  return { isSecretary: await isSecretaryOf(db, userId, bodyId), myOrgs, actsForMember: myOrgs.some((o) => o.status === 'member') };
+  return factsOfBody(await readerFacts(db, userId), bodyId);
 }
 
 /** A reader's place among the bodies: what a policy needs to know who may see a body's members-only content. */
@@ -227,12 +280,7 @@ export const NO_READER_BODIES: ReaderBodies = { secretaryOf: [], memberOrg: fals
 /** The reader's place among the bodies (anonymous visitors have none). */
 export async function readerBodies(db: Db, userId: string | null | undefined): Promise<ReaderBodies> {
   if (!userId) return NO_READER_BODIES;
-  const [secretary, orgs] = await Promise.all([secretaryBodiesOfUser(db, userId), organizationsOfUser(db, userId)]);
-  const members = orgs.filter((o) => o.status === 'member').map((o) => o.id);
-  const bodyIds = members.length
-    ? (await db.selectFrom('body_members').select('body_id').distinct().where('org_id', 'in', members).where('status', '=', 'member').orderBy('body_id').execute()).map((r) => r.body_id)
-    : [];
-  return { secretaryOf: secretary.map((b) => b.bodyId), memberOrg: members.length > 0, bodyIds };
+  return bodiesOfReader(await readerFacts(db, userId));
 }
 
 /** Per page: the sections of one page (one SectionContext) share one reading of the reader's bodies. */
@@ -243,6 +291,21 @@ export function pageReaderBodies(ctx: SectionContext): Promise<ReaderBodies> {
   let p = readerOfPage.get(ctx);
   if (!p) readerOfPage.set(ctx, (p = readerBodies(ctx.db, ctx.user?.id)));
   return p;
+}
+
+/** A page that has already read its reader's facts (`ctx.user`'s) hands them to its sections: they read nothing again. */
+export function givePageReaderFacts(ctx: SectionContext, f: ReaderFacts): void {
+  readerOfPage.set(ctx, Promise.resolve(bodiesOfReader(f)));
+}
+
+/**
+ * The reader's `ReaderFacts` for a page, kept as a page-cache fragment under their id and the day (a position starts
+ * and ends on a date): emptied by every write, on every instance, and after PAGE_CACHE_TTL, like the plan page's facts.
+ * For pages only: a form post decides on freshly read facts (`bodyFacts`).
+ */
+export function keptReaderFacts(cache: Pick<PageCache, 'fragment'>, db: Db, userId: string | null | undefined): Promise<ReaderFacts> {
+  if (!userId) return Promise.resolve(NO_READER_FACTS);
+  return cache.fragment(`bodies.reader:${userId}:${today()}`, () => readerFacts(db, userId));
 }
 
 /** Bodies an organization belongs to (ids). */

@@ -2,12 +2,12 @@
  * @module Bodies: the pages. Public: the list of bodies and each body's page. The members' area and the
  * administrators' edit page (with their form actions) are in area.tsx.
  */
-import { sectionContext, renderPublic, html } from '../../platform/views/fragment.js';
+import { sectionContext, renderPublic, html, keptBytes } from '../../platform/views/fragment.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
-import { listBodies, getBodyBySlug, bodyMemberOrganizations, bodyPositions, type BodyRow } from './queries.js';
+import { listBodies, getBodyBySlug, bodyMemberOrganizations, bodyPositions, keptReaderFacts, givePageReaderFacts, type BodyRow } from './queries.js';
 import { getOrganizations } from '../membership/index.js';
 import { paths } from './paths.js';
 import { BodiesList } from './views/list.js';
@@ -64,19 +64,23 @@ bodiesRoutes.get(paths.body.pattern, async (c) => {
       />,
     );
     const [before, after] = page.split(SECTIONS_HERE) as [string, string];
-    return { body: { id: body.id, slug: body.slug, name: body.name, mandate: body.mandate }, before, after };
+    // As UTF-8 bytes: the layout copies them into the page instead of encoding the same text on every request.
+    return { body: { id: body.id, slug: body.slug, name: body.name, mandate: body.mandate }, before: Buffer.from(before), after: Buffer.from(after) };
   });
   if (!own) return c.notFound();
   const { body } = own;
   // What other modules show on a body's page (its events, plan, pledges, news), for this reader.
   const ctx = sectionContext(c);
+  // The reader's place among the bodies, which several sections ask for, read once and kept under their id.
+  const user = c.get('user');
+  if (user) givePageReaderFacts(ctx, await keptReaderFacts(cache, db, user.id));
   const sections = (await Promise.all(modules.filter((m) => m.bodySections).map((m) => m.bodySections!(ctx, { id: body.id, slug: body.slug })))).filter(Boolean);
-  if (!c.get('user')) c.set('cacheable', true);
+  if (!user) c.set('cacheable', true);
   return c.render(
     <>
-      {html(own.before)}
+      {keptBytes(c, own.before)}
       {sections}
-      {html(own.after)}
+      {keptBytes(c, own.after)}
     </>,
     { title: pickTranslated(body.name, l)?.text ?? body.slug, description: pickTranslated(body.mandate, l)?.text, crumbs: [[t('bodies.list.title'), paths.list.href(l)]] },
   );

@@ -16,9 +16,13 @@ import { PositionsTables } from './positions.js';
 export interface AreaData {
   body: BodyRow;
   facts: BodyFacts;
-  memberships: BodyMembership[];
+  /** The body's pending requests and its members. */
+  pending: BodyMembership[];
+  members: BodyMembership[];
   holdings: PositionHolding[];
   orgName: Map<string, string>;
+  /** The position tables already rendered (the same for every reader), else rendered here. */
+  positions?: Child;
   form: FormState;
   /** Other modules' sections for this reader (manifest `bodyAreaSections`), shown after the area's links. */
   sections?: Child[];
@@ -26,10 +30,8 @@ export interface AreaData {
 
 export function AreaPage(props: AreaData) {
   const { t, locale: l, user, fmt } = useView();
-  const { body, facts, holdings, orgName, form } = props;
+  const { body, facts, holdings, orgName, form, pending, members } = props;
   const slug = { slug: body.slug };
-  const pending = props.memberships.filter((m) => m.status === 'pending');
-  const members = props.memberships.filter((m) => m.status === 'member');
   const current = holdings.filter((h) => h.current);
   return (
     <>
@@ -129,7 +131,7 @@ export function AreaPage(props: AreaData) {
           )}
         </>
       ) : null}
-      <PositionsTables holdings={holdings} orgNames={orgName} />
+      {props.positions ?? <PositionsTables holdings={holdings} orgNames={orgName} />}
       {bodiesPolicy.can(user, 'endPosition') && current.length ? (
         <ul>
           {current.map((h) => (
