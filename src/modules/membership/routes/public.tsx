@@ -11,6 +11,7 @@ import { ok, fail } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { emptyForm, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
+import { renderPublic, html } from '../../../platform/views/fragment.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
 import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import { findUserByEmail, ensureVerifiedUser } from '../../../platform/auth/users.js';
@@ -18,14 +19,14 @@ import { hashPassword } from '../../../platform/auth/auth.js';
 import { groupsOf, groupValue, groupFilter } from '../groups.js';
 import { ApplicationSchema, ApplicantAccountSchema, DirectoryQuery, ORG_TYPES, type ApplicationInput } from '../schemas.js';
 import { membershipPolicy } from '../policy.js';
-import { listDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf, contactsOf } from '../queries.js';
+import { listDirectory, directoryFacts, pageOfDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf, contactsOf } from '../queries.js';
 import { createApplication } from '../commands/profile.js';
 import { mailContext } from '../commands/mail.js';
 import { memberCountsByCountry, organizationsOfUser, type CoverageBy } from '../index.js';
 import { readLogo } from '../commands/logo.js';
 import { countryOptions, lacOptions, objectiveOptions, objectiveChoices } from '../views/common.js';
 import { JoinPage, JoinSentPage } from '../views/join.js';
-import { DirectoryPage, MemberPage } from '../views/directory.js';
+import { DirectoryPage, DirectoryCard, MemberPage } from '../views/directory.js';
 import { CoveragePage } from '../views/coverage.js';
 import { paths, elsewhere } from '../paths.js';
 
@@ -145,14 +146,21 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   const lacSet = new Set<string>(LAC_ALPHA2);
   const countries = allCountries.filter((o) => lacSet.has(o.value) || present[o.value] || o.value === f.country);
   const within = await groupFilter(c, providers);
-  const result = await listDirectory(db, { ...f, within });
+  // Every member organization's facts (what the directory filters, orders and pages on, and what a row shows) are the
+  // same for every reader: kept as one page-cache fragment (emptied by every write), and the page is found in them
+  // per request. Too many organizations to keep (null): the count and the page in SQL.
+  const facts = await cache.fragment('membership.directory.facts', () => directoryFacts(db));
+  const found = facts ? pageOfDirectory(facts, { ...f, within }) : await listDirectory(db, { ...f, within });
+  // Each row as HTML, kept per organization and language (all a row depends on).
+  const rows = await Promise.all(found.rows.map((o) => cache.fragment(`membership.directory.row:${o.id}:${l}`, () => renderPublic(c, <DirectoryCard o={o} names={names} />))));
+  const result = { ...found, rows: rows.map(html) };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && k !== 'page') params.set(k, String(v));
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
   c.set('cacheable', true);
   c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
-    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
+    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} result={result} />,
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
 });

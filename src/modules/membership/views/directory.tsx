@@ -21,11 +21,11 @@ export function DirectoryPage(props: {
   countries: Option[];
   objectives: Option[];
   groups: GroupFilter[];
-  names: Map<string, string>;
-  result: { rows: DirectoryRow[]; total: number; page: number; pages: number };
+  /** The page's organizations, each as HTML (`DirectoryCard`). */
+  result: { rows: Child[]; total: number; page: number; pages: number };
 }) {
   const { t, fmt, locale: l } = useView();
-  const { form, result, names } = props;
+  const { form, result } = props;
   const filterFields: FilterField[] = [
     { name: 'q', label: t('membership.directory.q') },
     { name: 'country', label: t('membership.fields.countryFilter'), options: props.countries },
@@ -55,28 +55,33 @@ export function DirectoryPage(props: {
       <p role="status">{t('membership.directory.count', { n: fmt.number(result.total) })}</p>
       {result.rows.length ? (
         <ul class="grid" aria-label={t('membership.directory.results')}>
-          {result.rows.map((o) => {
-            const pub = publicFieldsOf(o);
-            return (
-              <li class="card">
-                <h2 class="h3">
-                  <a href={paths.member.href(l, { slug: o.slug })}>{o.name}</a>
-                  {o.acronym && pub.has('acronym') ? <> ({o.acronym})</> : null}
-                </h2>
-                <p class="small">
-                  {names.get(o.country) ?? o.country}
-                  {o.city && pub.has('city') ? <> · {o.city}</> : null}
-                  {pub.has('type') ? <> · {t(`membership.types.${o.type}`)}</> : null}
-                </p>
-              </li>
-            );
-          })}
+          {result.rows}
         </ul>
       ) : (
         <EmptyState>{t('membership.directory.none')}</EmptyState>
       )}
       <Pagination page={result.page} pages={result.pages} baseUrl={paths.members.href(l)} params={props.params} />
     </>
+  );
+}
+
+/** One organization of the directory's list (kept as HTML per organization and language: routes/public.tsx). */
+export function DirectoryCard(props: { o: DirectoryRow; names: Map<string, string> }) {
+  const { t, locale: l } = useView();
+  const { o, names } = props;
+  const pub = publicFieldsOf(o);
+  return (
+    <li class="card">
+      <h2 class="h3">
+        <a href={paths.member.href(l, { slug: o.slug })}>{o.name}</a>
+        {o.acronym && pub.has('acronym') ? <> ({o.acronym})</> : null}
+      </h2>
+      <p class="small">
+        {names.get(o.country) ?? o.country}
+        {o.city && pub.has('city') ? <> · {o.city}</> : null}
+        {pub.has('type') ? <> · {t(`membership.types.${o.type}`)}</> : null}
+      </p>
+    </li>
   );
 }
 
