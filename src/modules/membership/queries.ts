@@ -197,12 +197,20 @@ export function pageOfDirectory(k: DirectoryFacts, f: DirectoryFilter & { within
   const order = f.sort === 'newest' ? k.newest : f.sort === 'country' ? k.byCountry : undefined;
   const page = f.page ?? 1;
   const from = (page - 1) * pageSize;
-  const matching = words.length ? textMatches(k, words) : undefined;
+  // With a text: the organizations it matches, in name order — gone through as they are for that order, marked for
+  // the others.
+  const matched = words.length ? textMatches(k, words) : undefined;
+  let marked: Uint8Array | undefined;
+  if (matched && order) {
+    marked = new Uint8Array(k.ids.length);
+    for (const i of matched) marked[i] = 1;
+  }
+  const through = matched && !order ? matched : order;
   const rows: DirectoryRow[] = [];
   let total = 0;
-  for (let j = 0; j < k.ids.length; j++) {
-    const i = order ? order[j]! : j;
-    if (matching && !matching[i]) continue;
+  for (let j = 0, n = through ? through.length : k.ids.length; j < n; j++) {
+    const i = through ? through[j]! : j;
+    if (marked && !marked[i]) continue;
     if (f.type && k.types[i] !== f.type) continue;
     if (f.country && k.countries[i] !== f.country && !k.worksIn[i]!.includes(f.country)) continue;
     if (f.objective && !k.objectives[i]!.includes(f.objective)) continue;
@@ -227,13 +235,13 @@ const directoryRow = (k: DirectoryFacts, i: number): DirectoryRow => ({
 });
 
 /**
- * Which organizations' `search` contains every word (1 at their position). Candidates: the organizations with the
+ * The positions of the organizations whose `search` contains every word, ascending (name order). Candidates: the organizations with the
  * rarest three characters of any word of three or more (a text with the word has all of them; intersecting with the
  * others' positions measured slower than checking the candidates), or every organization when all words are
  * shorter; each candidate checked for every word.
  */
-function textMatches(k: DirectoryFacts, words: string[]): Uint8Array {
-  const hit = new Uint8Array(k.ids.length);
+function textMatches(k: DirectoryFacts, words: string[]): number[] {
+  const hit: number[] = [];
   let fewest: Uint16Array | undefined;
   for (const w of words)
     for (let p = 0; p + 3 <= w.length; p++) {
@@ -244,7 +252,7 @@ function textMatches(k: DirectoryFacts, words: string[]): Uint8Array {
   const check = (i: number) => {
     const s = k.search[i]!;
     for (const w of words) if (!s.includes(w)) return;
-    hit[i] = 1;
+    hit.push(i);
   };
   if (fewest) for (let j = 0; j < fewest.length; j++) check(fewest[j]!);
   else for (let i = 0; i < k.ids.length; i++) check(i);

@@ -1,6 +1,7 @@
 /** @module Membership views: the directory of member organizations and a member's public page. */
 import type { Child } from 'hono/jsx';
-import { Form, TextField, SelectField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
+import { raw } from 'hono/html';
+import { Form, TextField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
 import { safeHref } from '../../../platform/charts/index.js';
@@ -21,6 +22,8 @@ export function DirectoryPage(props: {
   countries: Option[];
   objectives: Option[];
   groups: GroupFilter[];
+  /** The filter form's selects as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
+  selects: string;
   /** The page's organizations, each as HTML (`DirectoryCard`). */
   result: { rows: Child[]; total: number; page: number; pages: number };
 }) {
@@ -43,10 +46,7 @@ export function DirectoryPage(props: {
       <FilterPanel active={activeFilters(form, filterFields)} clearHref={paths.members.href(l)}>
         <Form action={paths.members.href(l)} method="get" class="filters">
           <TextField name="q" type="search" label={t('membership.directory.q')} form={form} maxlength={100} />
-          {filterFields.slice(1).map((f) => (
-            <SelectField name={f.name} label={f.label} form={form} options={f.options!} empty={t('membership.directory.any')} />
-          ))}
-          <SelectField name="sort" label={t('membership.directory.sort')} form={form} options={['name', 'newest', 'country'].map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) }))} />
+          {raw(props.selects)}
           <div class="actions">
             <Button variant="secondary">{t('form.filter')}</Button>
           </div>
