@@ -96,7 +96,7 @@ export interface DirectoryFacts {
 
 /**
  * Past this many member organizations the directory's facts are not read (null: the directory pages with SQL,
- * `listDirectory`): about 400 bytes an organization as the page cache weighs them, so 8,000 stay under what it keeps
+ * `listDirectory`): about 430 bytes an organization as the page cache weighs them, so 8,000 stay under what it keeps
  * of one fragment (4 MB of its default 64 MB; and the trigrams' positions fit 16 bits), and reading them (once after
  * each write) stays short.
  */
