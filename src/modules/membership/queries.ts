@@ -51,6 +51,8 @@ export async function listDirectory(db: Db, f: DirectoryFilter & { within?: stri
   if (f.sort === 'newest') r = r.orderBy('admitted_at', 'desc').orderBy('name');
   else if (f.sort === 'country') r = r.orderBy('country').orderBy('name');
   else r = r.orderBy('name');
+  // Organizations of the same name (and date, or country) in one order, the kept facts' (`directoryFacts`).
+  r = r.orderBy('id');
   const found = await r
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -58,6 +60,203 @@ export async function listDirectory(db: Db, f: DirectoryFilter & { within?: stri
   const total = found.length ? Number(found[0]!.matches) : page > 1 ? Number((await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0) : 0;
   const rows = found.map(({ matches: _, ...row }) => row);
   return { rows: rows as DirectoryRow[], total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * What the directory filters, counts, orders and pages on, for every member organization, and what a row shows:
+ * the same for every reader (the directory is public). Column by column (one short value per organization at the
+ * same position of each), in the list's default order — `name`, then `id`, as the database orders them; `newest` and
+ * `byCountry` are the positions in the other two orders, also numbered by the database (its collation and NULLs, not
+ * JavaScript's).
+ */
+export interface DirectoryFacts {
+  ids: string[];
+  slugs: string[];
+  names: string[];
+  acronyms: (string | null)[];
+  countries: string[];
+  cities: (string | null)[];
+  types: DirectoryRow['type'][];
+  publicFields: string[];
+  admitted: (string | null)[];
+  /** `search_text` (name, acronym and city, normalized): what `?q=` matches. */
+  search: string[];
+  /**
+   * Where each three characters of a `search` occur: the positions of the organizations whose text has them, in
+   * order. A word of three or more characters is only in the texts that have every three of its characters: the
+   * fewest of those positions are the candidates, each then checked as `LIKE` would.
+   */
+  trigrams: Map<string, Uint16Array>;
+  /** The countries where each organization works (organization_countries), besides its country of registration. */
+  worksIn: string[][];
+  objectives: number[][];
+  newest: number[];
+  byCountry: number[];
+}
+
+/**
+ * Past this many member organizations the directory's facts are not read (null: the directory pages with SQL,
+ * `listDirectory`): about 430 bytes an organization as the page cache weighs them, so 8,000 stay under what it keeps
+ * of one fragment (4 MB of its default 64 MB; and the trigrams' positions fit 16 bits), and reading them (once after
+ * each write) stays short.
+ */
+export const DIRECTORY_FACTS_MAX = 8_000;
+
+/** Every member organization's `DirectoryFacts` (four statements), or null when there are more than `DIRECTORY_FACTS_MAX`. */
+export async function directoryFacts(db: Db): Promise<DirectoryFacts | null> {
+  const members = db.selectFrom('organizations').where('organizations.status', '=', 'member');
+  const { n } = await members.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) > DIRECTORY_FACTS_MAX) return null;
+  const found = await members
+    .select([
+      'id',
+      'slug',
+      'name',
+      'acronym',
+      'country',
+      'city',
+      'type',
+      'public_fields',
+      'admitted_at',
+      'search_text',
+      // The orders of `listDirectory`'s other sorts, numbered by the database.
+      sql<number | string>`row_number() over (order by admitted_at desc, name, id)`.as('newest'),
+      sql<number | string>`row_number() over (order by country, name, id)`.as('by_country'),
+    ])
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  const k: DirectoryFacts = {
+    ids: [],
+    slugs: [],
+    names: [],
+    acronyms: [],
+    countries: [],
+    cities: [],
+    types: [],
+    publicFields: [],
+    admitted: [],
+    search: [],
+    trigrams: new Map(),
+    worksIn: [],
+    objectives: [],
+    newest: new Array(found.length),
+    byCountry: new Array(found.length),
+  };
+  const at = new Map<string, number>();
+  const trigrams = new Map<string, number[]>();
+  for (const r of found) {
+    const i = k.ids.length;
+    at.set(r.id, i);
+    k.newest[Number(r.newest) - 1] = i;
+    k.byCountry[Number(r.by_country) - 1] = i;
+    k.ids.push(r.id);
+    k.slugs.push(r.slug);
+    k.names.push(r.name);
+    k.acronyms.push(r.acronym);
+    k.countries.push(r.country);
+    k.cities.push(r.city);
+    k.types.push(r.type);
+    k.publicFields.push(r.public_fields);
+    k.admitted.push(r.admitted_at);
+    k.search.push(r.search_text);
+    k.worksIn.push([]);
+    k.objectives.push([]);
+    for (let p = 0; p + 3 <= r.search_text.length; p++) {
+      const g = r.search_text.slice(p, p + 3);
+      const list = trigrams.get(g);
+      if (!list) trigrams.set(g, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  for (const [g, list] of trigrams) k.trigrams.set(g, Uint16Array.from(list));
+  const [countries, objectives] = await Promise.all([
+    db.selectFrom('organization_countries').innerJoin('organizations', 'organizations.id', 'organization_countries.org_id').select(['org_id', 'organization_countries.country']).where('organizations.status', '=', 'member').execute(),
+    db.selectFrom('organization_objectives').innerJoin('organizations', 'organizations.id', 'organization_objectives.org_id').select(['org_id', 'objective_n']).where('organizations.status', '=', 'member').execute(),
+  ]);
+  for (const r of countries) {
+    const i = at.get(r.org_id);
+    if (i !== undefined) k.worksIn[i]!.push(r.country);
+  }
+  for (const r of objectives) {
+    const i = at.get(r.org_id);
+    if (i !== undefined) k.objectives[i]!.push(Number(r.objective_n));
+  }
+  return k;
+}
+
+/**
+ * One page of the directory as `listDirectory` gives it — the same filter, count, order and page — from the kept
+ * facts. The text matches as its `LIKE '%word%'` does: the query normalized, its first five words, each somewhere in
+ * `search_text`.
+ */
+export function pageOfDirectory(k: DirectoryFacts, f: DirectoryFilter & { within?: string[] }, pageSize = PAGE_SIZE) {
+  const text = f.q ? normalizeText(f.q) : '';
+  const words = text ? text.split(' ').slice(0, 5).map((w) => w.replace(/[%_]/g, '')) : [];
+  const within = f.within ? new Set(f.within) : undefined;
+  const order = f.sort === 'newest' ? k.newest : f.sort === 'country' ? k.byCountry : undefined;
+  const page = f.page ?? 1;
+  const from = (page - 1) * pageSize;
+  // With a text: the organizations it matches, in name order — gone through as they are for that order, marked for
+  // the others.
+  const matched = words.length ? textMatches(k, words) : undefined;
+  let marked: Uint8Array | undefined;
+  if (matched && order) {
+    marked = new Uint8Array(k.ids.length);
+    for (const i of matched) marked[i] = 1;
+  }
+  const through = matched && !order ? matched : order;
+  const rows: DirectoryRow[] = [];
+  let total = 0;
+  for (let j = 0, n = through ? through.length : k.ids.length; j < n; j++) {
+    const i = through ? through[j]! : j;
+    if (marked && !marked[i]) continue;
+    if (f.type && k.types[i] !== f.type) continue;
+    if (f.country && k.countries[i] !== f.country && !k.worksIn[i]!.includes(f.country)) continue;
+    if (f.objective && !k.objectives[i]!.includes(f.objective)) continue;
+    if (within && !within.has(k.ids[i]!)) continue;
+    if (total >= from && rows.length < pageSize) rows.push(directoryRow(k, i));
+    total++;
+  }
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** The row `listDirectory` would give for the organization at position `i` of the facts. */
+const directoryRow = (k: DirectoryFacts, i: number): DirectoryRow => ({
+  id: k.ids[i]!,
+  slug: k.slugs[i]!,
+  name: k.names[i]!,
+  acronym: k.acronyms[i]!,
+  country: k.countries[i]!,
+  city: k.cities[i]!,
+  type: k.types[i]!,
+  public_fields: k.publicFields[i]!,
+  admitted_at: k.admitted[i]!,
+});
+
+/**
+ * The positions of the organizations whose `search` contains every word, ascending (name order). Candidates: the organizations with the
+ * rarest three characters of any word of three or more (a text with the word has all of them; intersecting with the
+ * others' positions measured slower than checking the candidates), or every organization when all words are
+ * shorter; each candidate checked for every word.
+ */
+function textMatches(k: DirectoryFacts, words: string[]): number[] {
+  const hit: number[] = [];
+  let fewest: Uint16Array | undefined;
+  for (const w of words)
+    for (let p = 0; p + 3 <= w.length; p++) {
+      const list = k.trigrams.get(w.slice(p, p + 3));
+      if (!list) return hit;
+      if (!fewest || list.length < fewest.length) fewest = list;
+    }
+  const check = (i: number) => {
+    const s = k.search[i]!;
+    for (const w of words) if (!s.includes(w)) return;
+    hit.push(i);
+  };
+  if (fewest) for (let j = 0; j < fewest.length; j++) check(fewest[j]!);
+  else for (let i = 0; i < k.ids.length; i++) check(i);
+  return hit;
 }
 
 /** The whole organization: profile, countries, objectives. */

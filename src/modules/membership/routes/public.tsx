@@ -11,21 +11,23 @@ import { ok, fail } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { emptyForm, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
+import { renderPublic, html } from '../../../platform/views/fragment.js';
+import { keptSelect, type SelectSpec } from '../../../platform/views/kept-select.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
 import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import { findUserByEmail, ensureVerifiedUser } from '../../../platform/auth/users.js';
 import { hashPassword } from '../../../platform/auth/auth.js';
 import { groupsOf, groupValue, groupFilter } from '../groups.js';
-import { ApplicationSchema, ApplicantAccountSchema, DirectoryQuery, ORG_TYPES, type ApplicationInput } from '../schemas.js';
+import { ApplicationSchema, ApplicantAccountSchema, DirectoryQuery, ORG_TYPES, SORTS, type ApplicationInput } from '../schemas.js';
 import { membershipPolicy } from '../policy.js';
-import { listDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf, contactsOf } from '../queries.js';
+import { listDirectory, directoryFacts, pageOfDirectory, getOrganizationFull, findDuplicate, coverageStats, isPersonOf, publicFieldsOf, contactsOf } from '../queries.js';
 import { createApplication } from '../commands/profile.js';
 import { mailContext } from '../commands/mail.js';
 import { memberCountsByCountry, organizationsOfUser, type CoverageBy } from '../index.js';
 import { readLogo } from '../commands/logo.js';
-import { countryOptions, lacOptions, objectiveOptions, objectiveChoices } from '../views/common.js';
+import { countryOptions, lacOptions, objectiveOptions, objectiveChoices, typeOptions } from '../views/common.js';
 import { JoinPage, JoinSentPage } from '../views/join.js';
-import { DirectoryPage, MemberPage } from '../views/directory.js';
+import { DirectoryPage, DirectoryCard, MemberPage } from '../views/directory.js';
 import { CoveragePage } from '../views/coverage.js';
 import { paths, elsewhere } from '../paths.js';
 
@@ -144,15 +146,34 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   // Keep the page lean: the 33 LAC states, and other countries only where there are members.
   const lacSet = new Set<string>(LAC_ALPHA2);
   const countries = allCountries.filter((o) => lacSet.has(o.value) || present[o.value] || o.value === f.country);
+  // A country chosen that is neither (an old link): its list is this request's own, not kept.
+  const ownCountries = !!f.country && !lacSet.has(f.country) && !present[f.country];
   const within = await groupFilter(c, providers);
-  const result = await listDirectory(db, { ...f, within });
+  // Every member organization's facts (what the directory filters, orders and pages on, and what a row shows) are the
+  // same for every reader: kept as one page-cache fragment (emptied by every write), and the page is found in them
+  // per request. Too many organizations to keep (null): the count and the page in SQL.
+  const facts = await cache.fragment('membership.directory.facts', () => directoryFacts(db));
+  const found = facts ? pageOfDirectory(facts, { ...f, within }) : await listDirectory(db, { ...f, within });
+  // Each row as HTML, kept per organization and language (all a row depends on).
+  const rows = await Promise.all(found.rows.map((o) => cache.fragment(`membership.directory.row:${o.id}:${l}`, () => renderPublic(c, <DirectoryCard o={o} names={names} />))));
+  const result = { ...found, rows: rows.map(html) };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && k !== 'page') params.set(k, String(v));
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
+  // The filter's selects as HTML, kept per language (the same for every reader), the chosen options marked per request.
+  const any = t('membership.directory.any');
+  const fields: (SelectSpec & { keep: boolean })[] = [
+    { name: 'country', label: t('membership.fields.countryFilter'), options: countries, empty: any, keep: !ownCountries },
+    { name: 'type', label: t('membership.fields.type'), options: typeOptions(t), empty: any, keep: true },
+    { name: 'objective', label: t('membership.fields.objective'), options: objectives, empty: any, keep: true },
+    ...groups.map((g) => ({ name: g.param, label: t(g.label), options: g.options, empty: any, keep: true })),
+    { name: 'sort', label: t('membership.directory.sort'), options: SORTS.map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) })), keep: true },
+  ];
+  const selects = (await Promise.all(fields.map((x) => keptSelect(c, x.keep ? `membership.directory.select:${l}:${x.name}` : null, x, params.get(x.name) ?? undefined)))).join('');
   c.set('cacheable', true);
   c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
-    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} names={names} result={result} />,
+    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} selects={selects} result={result} />,
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
 });

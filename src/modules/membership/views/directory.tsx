@@ -1,6 +1,7 @@
 /** @module Membership views: the directory of member organizations and a member's public page. */
 import type { Child } from 'hono/jsx';
-import { Form, TextField, SelectField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
+import { raw } from 'hono/html';
+import { Form, TextField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
 import { safeHref } from '../../../platform/charts/index.js';
@@ -21,11 +22,13 @@ export function DirectoryPage(props: {
   countries: Option[];
   objectives: Option[];
   groups: GroupFilter[];
-  names: Map<string, string>;
-  result: { rows: DirectoryRow[]; total: number; page: number; pages: number };
+  /** The filter form's selects as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
+  selects: string;
+  /** The page's organizations, each as HTML (`DirectoryCard`). */
+  result: { rows: Child[]; total: number; page: number; pages: number };
 }) {
   const { t, fmt, locale: l } = useView();
-  const { form, result, names } = props;
+  const { form, result } = props;
   const filterFields: FilterField[] = [
     { name: 'q', label: t('membership.directory.q') },
     { name: 'country', label: t('membership.fields.countryFilter'), options: props.countries },
@@ -43,10 +46,7 @@ export function DirectoryPage(props: {
       <FilterPanel active={activeFilters(form, filterFields)} clearHref={paths.members.href(l)}>
         <Form action={paths.members.href(l)} method="get" class="filters">
           <TextField name="q" type="search" label={t('membership.directory.q')} form={form} maxlength={100} />
-          {filterFields.slice(1).map((f) => (
-            <SelectField name={f.name} label={f.label} form={form} options={f.options!} empty={t('membership.directory.any')} />
-          ))}
-          <SelectField name="sort" label={t('membership.directory.sort')} form={form} options={['name', 'newest', 'country'].map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) }))} />
+          {raw(props.selects)}
           <div class="actions">
             <Button variant="secondary">{t('form.filter')}</Button>
           </div>
@@ -55,28 +55,33 @@ export function DirectoryPage(props: {
       <p role="status">{t('membership.directory.count', { n: fmt.number(result.total) })}</p>
       {result.rows.length ? (
         <ul class="grid" aria-label={t('membership.directory.results')}>
-          {result.rows.map((o) => {
-            const pub = publicFieldsOf(o);
-            return (
-              <li class="card">
-                <h2 class="h3">
-                  <a href={paths.member.href(l, { slug: o.slug })}>{o.name}</a>
-                  {o.acronym && pub.has('acronym') ? <> ({o.acronym})</> : null}
-                </h2>
-                <p class="small">
-                  {names.get(o.country) ?? o.country}
-                  {o.city && pub.has('city') ? <> · {o.city}</> : null}
-                  {pub.has('type') ? <> · {t(`membership.types.${o.type}`)}</> : null}
-                </p>
-              </li>
-            );
-          })}
+          {result.rows}
         </ul>
       ) : (
         <EmptyState>{t('membership.directory.none')}</EmptyState>
       )}
       <Pagination page={result.page} pages={result.pages} baseUrl={paths.members.href(l)} params={props.params} />
     </>
+  );
+}
+
+/** One organization of the directory's list (kept as HTML per organization and language: routes/public.tsx). */
+export function DirectoryCard(props: { o: DirectoryRow; names: Map<string, string> }) {
+  const { t, locale: l } = useView();
+  const { o, names } = props;
+  const pub = publicFieldsOf(o);
+  return (
+    <li class="card">
+      <h2 class="h3">
+        <a href={paths.member.href(l, { slug: o.slug })}>{o.name}</a>
+        {o.acronym && pub.has('acronym') ? <> ({o.acronym})</> : null}
+      </h2>
+      <p class="small">
+        {names.get(o.country) ?? o.country}
+        {o.city && pub.has('city') ? <> · {o.city}</> : null}
+        {pub.has('type') ? <> · {t(`membership.types.${o.type}`)}</> : null}
+      </p>
+    </li>
   );
 }
 
