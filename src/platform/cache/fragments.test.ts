@@ -62,6 +62,23 @@ describe('page cache fragments', () => {
     expect(made).toBe(before + 3);
   });
 
+  it('drops the least recently used first: a fragment read often outlives the thousands kept after it', async () => {
+    const cache = createPageCache({ ttlSeconds: 60 });
+    let facts = 0;
+    const readFacts = () => cache.fragment('facts', async () => (facts++, 'all the facts'));
+    await readFacts();
+    // 12,000 rows kept after it (the cap is 5,000 keys), the facts read between every thousand.
+    for (let i = 0; i < 12_000; i++) {
+      await cache.fragment(`row:${i}`, async () => `row ${i}`);
+      if (i % 1000 === 999) await readFacts();
+    }
+    expect(facts).toBe(1);
+    // A row not read since is gone.
+    let made = 0;
+    await cache.fragment('row:0', async () => (made++, 'row 0'));
+    expect(made).toBe(1);
+  });
+
   it('weighs strings, arrays, maps and objects by their text', () => {
     expect(weigh('abc')).toBe(3);
     expect(weigh(['ab', 'cd'])).toBe(16 + 4);

@@ -64,7 +64,7 @@ export interface PageCache {
    * for a language — kept under `key` exactly as long as a cached public page would be: emptied with the pages by
    * every write (here and, on PostgreSQL, on every other instance) and after PAGE_CACHE_TTL seconds; with a TTL of
    * 0 (tests) `make` runs every time. Concurrent callers share one `make`; a value made while a clear happened is
-   * handed to its callers but not kept. At most 5,000 keys (oldest first out). A reader's own data only under a key
+   * handed to its callers but not kept. At most 5,000 keys (the least recently used first out). A reader's own data only under a key
    * that names the reader (e.g. their id).
    */
   fragment<T>(key: string, make: () => Promise<T>): Promise<T>;
@@ -155,7 +155,13 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
   const fragment = <T,>(key: string, make: () => Promise<T>): Promise<T> => {
     if (ttl === 0) return make();
     const hit = fragments.get(key);
-    if (hit && Date.now() - hit.at < ttl) return hit.value as Promise<T>;
+    if (hit && Date.now() - hit.at < ttl) {
+      // Least recently used first out: a fragment every request reads (a list's facts) is not pushed out by the
+      // thousands of rows kept after it.
+      fragments.delete(key);
+      fragments.set(key, hit);
+      return hit.value as Promise<T>;
+    }
     const gen = generation;
     const value = make();
     dropFragment(key);
