@@ -25,4 +25,15 @@ describe('kept bytes', () => {
     const text = `${forged}${keptBytes(c2, Buffer.from('kept'))}`;
     expect(pageBytes(c2, text).toString()).toBe(`${forged}kept`);
   });
+
+  it('encodes pages of any size, one after another, each with its own bytes', () => {
+    // Larger than the scratch buffer at first (it grows), larger than it may grow to (the plain way), then small again.
+    for (const n of [100, 200_000, 3_000_000, 10]) {
+      const c = request();
+      const body = 'é😀a'.repeat(n);
+      const text = `<p>${body}</p>${keptBytes(c, Buffer.from('<i>ñ</i>'))}<p>${n}</p>`;
+      expect(pageBytes(c, text).equals(Buffer.from(`<p>${body}</p><i>ñ</i><p>${n}</p>`)), String(n)).toBe(true);
+      expect(pageBytes(request(), `<b>${body}</b>`).equals(Buffer.from(`<b>${body}</b>`)), String(n)).toBe(true);
+    }
+  });
 });

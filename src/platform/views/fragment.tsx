@@ -62,27 +62,42 @@ export function pageBytes(c: Context<AppEnv>, text: string): Buffer<ArrayBuffer>
 
 /**
  * Texts (encoded as UTF-8) and bytes, one after another, in one new Buffer. The texts are written into one scratch
- * buffer kept by the process and the result copied out once: Buffer.from(text) allocates and sizes each text on its
- * own, about 1.5× the time for a page (measured on node 20: 57 KB, 185 → 120 µs). Pages larger than the scratch
- * buffer may grow to are encoded the plain way.
+ * buffer kept by the process, then every part is copied once into the page: Buffer.from(text) allocates and sizes
+ * each text on its own, about 1.5× the time for a page (measured on node 20: 57 KB, 185 → 120 µs), and kept bytes
+ * are copied once, not twice. Pages whose text is larger than the scratch buffer may grow to are encoded the plain way.
  */
 function utf8(parts: (string | Uint8Array)[]): Buffer<ArrayBuffer> {
   let most = 0;
-  for (const p of parts) most += typeof p === 'string' ? p.length * 3 : p.byteLength;
+  for (const p of parts) if (typeof p === 'string') most += p.length * 3;
   if (most > scratch.length) {
     if (most > SCRATCH_MAX) return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
     scratch = Buffer.allocUnsafeSlow(Math.max(most, scratch.length * 2));
   }
+  // The texts one after another in the scratch buffer (where each ends), then every part copied once into the page.
+  const ends: number[] = [];
   let n = 0;
+  let size = 0;
   for (const p of parts) {
-    if (typeof p === 'string') n += scratch.write(p, n, 'utf8');
-    else {
-      scratch.set(p, n);
-      n += p.byteLength;
+    if (typeof p === 'string') {
+      const k = scratch.write(p, n, 'utf8');
+      n += k;
+      size += k;
+    } else size += p.byteLength;
+    ends.push(n);
+  }
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  let from = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (typeof p === 'string') {
+      at += scratch.copy(out, at, from, ends[i]);
+      from = ends[i]!;
+    } else {
+      out.set(p, at);
+      at += p.byteLength;
     }
   }
-  const out = Buffer.allocUnsafe(n);
-  scratch.copy(out, 0, 0, n);
   return out as Buffer<ArrayBuffer>;
 }
 
