@@ -12,6 +12,7 @@ export {
   bodyPositions,
   isSecretaryOf,
   secretaryBodiesOfUser,
+  secretaryBodyIds,
   secretariesForObjectives,
   bodyFacts,
   bodiesOfOrganization,

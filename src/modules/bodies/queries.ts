@@ -149,14 +149,11 @@ export async function bodyPositions(db: Db, bodyId: string): Promise<PositionHol
 
 /** True when the person currently holds the body's secretary position (or the Mesa Técnica's coordinator). */
 export async function isSecretaryOf(db: Db, userId: string, bodyId: string): Promise<boolean> {
-  return (await secretaryBodiesOfUser(db, userId)).some((b) => b.bodyId === bodyId);
+  return (await secretaryBodyIds(db, userId)).includes(bodyId);
 }
 
-/**
- * The bodies whose secretary (or, for the Mesa Técnica, coordinator) this person currently is, with the
- * objectives each body prioritizes. Used by practices to let secretaries review practices on them.
- */
-export async function secretaryBodiesOfUser(db: Db, userId: string): Promise<{ bodyId: string; objectives: number[] }[]> {
+/** The bodies whose secretary (or, for the Mesa Técnica, coordinator) this person is today: their ids. */
+export async function secretaryBodyIds(db: Db, userId: string): Promise<string[]> {
   const now = today();
   const rows = await db
     .selectFrom('body_positions')
@@ -165,7 +162,15 @@ export async function secretaryBodiesOfUser(db: Db, userId: string): Promise<{ b
     .where('position', 'in', ['secretary', 'coordinator'])
     .where('ended_at', 'is', null)
     .execute();
-  const ids = [...new Set(rows.filter((r) => r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.body_id))];
+  return [...new Set(rows.filter((r) => r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.body_id))];
+}
+
+/**
+ * The bodies whose secretary (or, for the Mesa Técnica, coordinator) this person currently is, with the
+ * objectives each body prioritizes. Used by practices to let secretaries review practices on them.
+ */
+export async function secretaryBodiesOfUser(db: Db, userId: string): Promise<{ bodyId: string; objectives: number[] }[]> {
+  const ids = await secretaryBodyIds(db, userId);
   if (!ids.length) return [];
   const objs = await db.selectFrom('body_objectives').select(['body_id', 'objective_n']).where('body_id', 'in', ids).orderBy('objective_n').execute();
   return ids.map((bodyId) => ({ bodyId, objectives: objs.filter((o) => o.body_id === bodyId).map((o) => o.objective_n) }));
@@ -222,18 +227,7 @@ export const NO_READER_FACTS: ReaderFacts = { secretaryOf: [], orgs: [], members
 /** Reads the person's `ReaderFacts` (anonymous visitors have none). */
 export async function readerFacts(db: Db, userId: string | null | undefined): Promise<ReaderFacts> {
   if (!userId) return NO_READER_FACTS;
-  const now = today();
-  const [positions, all] = await Promise.all([
-    db
-      .selectFrom('body_positions')
-      .select(['body_id', 'starts_on', 'ends_on'])
-      .where('user_id', '=', userId)
-      .where('position', 'in', ['secretary', 'coordinator'])
-      .where('ended_at', 'is', null)
-      .execute(),
-    organizationsOfUser(db, userId),
-  ]);
-  const secretaryOf = [...new Set(positions.filter((r) => r.starts_on <= now && (!r.ends_on || r.ends_on >= now)).map((r) => r.body_id))];
+  const [secretaryOf, all] = await Promise.all([secretaryBodyIds(db, userId), organizationsOfUser(db, userId)]);
   const orgs = all.filter((o) => o.status === 'member').map((o) => ({ id: o.id, name: o.name }));
   const memberships = orgs.length
     ? (await db.selectFrom('body_members').select(['body_id', 'org_id', 'status']).where('org_id', 'in', orgs.map((o) => o.id)).execute()).map((r) => ({

@@ -4,7 +4,7 @@ import type { Db } from '../../db/schema.js';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import type { FormState } from '../../platform/views/components.js';
 import { organizationsOfUser } from '../membership/index.js';
-import { getBodyById, bodyFacts, bodyMemberOrgIds, listBodies, secretaryBodiesOfUser, type BodyRow } from '../bodies/index.js';
+import { getBodyById, bodyFacts, bodyMemberOrgIds, listBodies, secretaryBodyIds, type BodyRow } from '../bodies/index.js';
 import { isAdmin } from '../../platform/authz/authz.js';
 import { usersByIds } from '../../platform/auth/users.js';
 import { getConsultation, listQuestions, resolveQuestions, answerOf, type Consultation } from './queries.js';
@@ -37,7 +37,7 @@ export type Loaded = NonNullable<Awaited<ReturnType<typeof loadConsultation>>>;
 export async function bodiesRunBy(c: Context<AppEnv>, user: CurrentUser): Promise<{ bodies: BodyRow[]; secretaryOf: string[] }> {
   const { db } = c.get('deps');
   const all = await listBodies(db);
-  const secretaryOf = (await secretaryBodiesOfUser(db, user.id)).map((b) => b.bodyId);
+  const secretaryOf = await secretaryBodyIds(db, user.id);
   return { bodies: isAdmin(user) ? all : all.filter((b) => secretaryOf.includes(b.id)), secretaryOf };
 }
 

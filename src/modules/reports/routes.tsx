@@ -14,7 +14,7 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { formatters } from '../../platform/i18n/i18n.js';
-import { listBodies, secretaryBodiesOfUser } from '../bodies/index.js';
+import { listBodies, secretaryBodyIds } from '../bodies/index.js';
 import { gatherReport, renderReport, reportTitle, periodLabel } from './generate.js';
 import { reportPdf } from './pdf.js';
 import { ScopeInput, resolveScope, scopeQuery, type ResolvedScope } from './scope.js';
@@ -27,7 +27,7 @@ export const reportsRoutes = new Hono<AppEnv>({ strict: false });
 
 async function factsOf(c: Context<AppEnv>, user: CurrentUser | null): Promise<ReportFacts> {
   if (!user) return { secretaryOf: [] };
-  return { secretaryOf: (await secretaryBodiesOfUser(c.get('deps').db, user.id)).map((b) => b.bodyId) };
+  return { secretaryOf: await secretaryBodyIds(c.get('deps').db, user.id) };
 }
 
 /** The scope a query asks for: the parsed input, or the form's errors. */

@@ -101,6 +101,9 @@ const ASKED_MAX_CHARS = 2 * 1024 * 1024;
  */
 export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number; maxBytes?: number; minUses?: 1 | 2 }): PageCache {
   const entries = new Map<string, Entry>();
+  const max = opts.maxEntries ?? 5000;
+  const maxBytes = opts.maxBytes ?? DEFAULT_CACHE_BYTES;
+  const ttl = opts.ttlSeconds * 1000;
   const minUses = opts.minUses ?? 2;
   // Addresses asked once (not stored yet), with when: the oldest forgotten first.
   const asked = new Map<string, number>();
@@ -123,9 +126,6 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     }
     return false;
   };
-  const max = opts.maxEntries ?? 5000;
-  const maxBytes = opts.maxBytes ?? DEFAULT_CACHE_BYTES;
-  const ttl = opts.ttlSeconds * 1000;
   let held = 0;
   const sizeOf = (e: Entry) => e.identity.bytes.length + (e.br?.bytes.length ?? 0) + (e.gzip?.bytes.length ?? 0);
   const remove = (key: string) => {

@@ -59,7 +59,7 @@ export function csrf(opts: { secure: boolean; exempt?: (path: string) => boolean
 }
 
 /** A new CSRF secret: 64 hexadecimal characters. */
-export function freshToken(): string {
+function freshToken(): string {
   return (randomUUID() + randomUUID()).replaceAll('-', '');
 }
 

@@ -11,7 +11,6 @@ import { positionsForKind, type BodyRow, type BodyFacts, type BodyMembership, ty
 import { bodiesPolicy } from '../policy.js';
 import { paths } from '../paths.js';
 import { paths as electionsPaths } from '../../elections/paths.js';
-import { PositionsTables } from './positions.js';
 
 export interface AreaData {
   body: BodyRow;
@@ -21,8 +20,8 @@ export interface AreaData {
   members: BodyMembership[];
   holdings: PositionHolding[];
   orgName: Map<string, string>;
-  /** The position tables already rendered (the same for every reader), else rendered here. */
-  positions?: Child;
+  /** The position tables, rendered once for every reader (`PositionsTables`). */
+  positions: Child;
   form: FormState;
   /** Other modules' sections for this reader (manifest `bodyAreaSections`), shown after the area's links. */
   sections?: Child[];
@@ -131,7 +130,7 @@ export function AreaPage(props: AreaData) {
           )}
         </>
       ) : null}
-      {props.positions ?? <PositionsTables holdings={holdings} orgNames={orgName} />}
+      {props.positions}
       {bodiesPolicy.can(user, 'endPosition') && current.length ? (
         <ul>
           {current.map((h) => (
