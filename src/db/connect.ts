@@ -9,6 +9,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Dialect } from './schema.js';
+import { withSqliteLock } from './lock.js';
 import { createNotifications, type Notifications } from './notifications.js';
 
 export interface DbHandle {
@@ -76,17 +77,30 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   }
   const file = opts.file ?? ':memory:';
   let sqlite: SQLite.Database;
+  const open = () => {
+    const opened = new SQLite(file);
+    try {
+      opened.pragma('busy_timeout = 5000');
+      opened.pragma('journal_mode = WAL');
+      opened.pragma('synchronous = FULL');
+      opened.pragma('foreign_keys = ON');
+      if (file !== ':memory:') {
+        // A damaged file stops the start with one line rather than failing requests later.
+        const check = opened.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new Error(`the file is damaged (quick_check: ${String(check).slice(0, 200)}); restore a backup`);
+      }
+      return opened;
+    } catch (err) {
+      opened.close();
+      throw err;
+    }
+  };
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    sqlite = new SQLite(file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    if (file !== ':memory:') {
-      // A damaged file stops the start with one line rather than failing requests later.
-      const check = sqlite.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`the file is damaged (quick_check: ${String(check).slice(0, 200)}); restore a backup`);
+    if (file === ':memory:') sqlite = open();
+    else {
+      mkdirSync(dirname(file), { recursive: true });
+      // Under the start-up lock, so that another process's migrations are never half seen (db/lock.ts).
+      sqlite = await withSqliteLock(file, open);
     }
   } catch (err) {
     throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(err as Error).message}`);

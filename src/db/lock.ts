@@ -26,6 +26,16 @@ export async function withStartupLock<T>(handle: DbHandle, fn: () => Promise<T>)
   }
   const file = handle.sqlite?.name;
   if (!file || file === ':memory:' || handle.sqlite?.memory) return fn();
+  return withSqliteLock(file, fn);
+}
+
+/**
+ * Holds the SQLite start-up lock of the database in `file` while `fn` runs: an exclusive transaction on
+ * `<file>.lock`, waited for up to two minutes. Opening the database takes it too (connect.ts): switching a new
+ * file to WAL and reading every table for the quick check, FTS5's among them, fail while another process is
+ * creating those tables.
+ */
+export async function withSqliteLock<T>(file: string, fn: () => T | Promise<T>): Promise<T> {
   const lock = new SQLite(`${file}.lock`, { timeout: 120_000 });
   try {
     lock.exec('create table if not exists start_lock (x integer)');
