@@ -154,4 +154,33 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
     expect((await admin.post(`/es/events/${ids.body2}/cancel-event`)).status).toBe(303);
     expect(await feed('v=4')).toContain('SUMMARY:Feed Siete');
   });
+
+  it("serves a visitor's list and calendars from the page cache at their own addresses, never a reader's", async () => {
+    const visitor = ctx.client();
+    const hit = async (c: TestClient, path: string) => {
+      const res = await c.get(path);
+      expect(res.status, path).toBe(200);
+      await res.arrayBuffer();
+      return res.headers.get('x-cache') === 'hit';
+    };
+    // The list's own addresses: stored at the second ask, a hit from the third; a visitor gets no cookie from it.
+    for (const path of ['/es/events', `/es/events?kind=seminar&body=${mt1}`, '/fr/events?when=past&page=2', '/es/events/calendar.ics', `/es/events/calendar.ics?body=${mt1}`, `/es/events/${ids.pub}/event.ics`]) {
+      const first = await visitor.get(path);
+      expect(first.headers.get('set-cookie'), path).toBeNull();
+      await first.arrayBuffer();
+      await hit(visitor, path);
+      expect(await hit(visitor, path), path).toBe(true);
+    }
+    // Not at an address its links never write (an empty field, another order, a parameter it does not know)…
+    for (const path of ['/es/events?kind=&body=', `/es/events?body=${mt1}&kind=seminar`, '/es/events?v=1', '/es/events/calendar.ics?v=1']) {
+      for (let i = 0; i < 3; i++) expect(await hit(visitor, path), path).toBe(false);
+    }
+    // …nor for a signed-in reader, whose list holds what a visitor's does not.
+    for (let i = 0; i < 3; i++) expect(await hit(mt1Member, '/es/events'), 'member').toBe(false);
+    expect(await titles(mt1Member, '/es/events')).toContain('Socios Dos');
+    expect(await titles(visitor, '/es/events')).not.toContain('Socios Dos');
+    // A write through the app empties it: the next ask is made again, with the write in it.
+    expect((await admin.post(`/es/events/${ids.members}/cancel-event`)).status).toBe(303);
+    expect(await hit(visitor, '/es/events')).toBe(false);
+  });
 });

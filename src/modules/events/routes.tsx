@@ -232,6 +232,10 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
     { name: 'country', label: t('events.fields.country'), options: countries, empty: any },
   ] as const;
   const selects = (await Promise.all(fields.map((x) => keptSelect(c, `events.select:list:${l}:${x.name}`, x, filters[x.name])))).join('');
+  // A visitor's list is every visitor's (their own zone is not shown, no form posts): the public page cache keeps
+  // it, at the addresses the page's own links write (filters, list, page in this order).
+  if (!user) c.set('cacheable', true);
+  c.set('cacheParams', LIST_PARAMS);
   return c.render(
     <EventsListPage
       list={list}
@@ -245,6 +249,9 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   );
 });
 
+/** The list's parameters in the order its links and filter form write them (a page-cache address, page-cache.ts). */
+const LIST_PARAMS = ['kind', 'body', 'objective', 'format', 'country', 'when', 'page'] as const;
+
 /** The bodies' names by id, once per list of choices (the kept one is shared by the requests of a language). */
 const namesOf = new WeakMap<Option[], Map<string, string>>();
 function bodyNamesOf(bodies: Option[]): Map<string, string> {
@@ -254,6 +261,8 @@ function bodyNamesOf(bodies: Option[]): Map<string, string> {
 }
 
 eventsRoutes.get(paths.atom.pattern, eventsAtomFeed);
+
+const FEED_PARAMS = ['body', 'objective'] as const;
 
 eventsRoutes.get(paths.feed.pattern, async (c) => {
   const { db, config, cache } = c.get('deps');
@@ -270,6 +279,9 @@ eventsRoutes.get(paths.feed.pattern, async (c) => {
     const names = await countryNames(db, l);
     return Buffer.from(eventsCalendar(c.get('t')('events.list.title'), events, config.baseUrl, l, (code) => names.get(code) ?? code));
   });
+  // Calendar programs poll without cookies: the public page cache answers them at the feed's own addresses.
+  if (!c.get('user')) c.set('cacheable', true);
+  c.set('cacheParams', FEED_PARAMS);
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="events.ics"' });
 });
 
@@ -331,6 +343,8 @@ eventsRoutes.get(paths.ics.pattern, async (c) => {
   const l = c.get('locale');
   const names = await countryNames(db, l);
   const body = eventsCalendar(pickTranslated(x.e.title, l)?.text ?? x.e.id, [x.e], config.baseUrl, l, (code) => names.get(code) ?? code);
+  // A visitor gets a public event's calendar file, the same for every visitor (no online link: registered people's).
+  if (!c.get('user')) c.set('cacheable', true);
   return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="event-${x.e.id}.ics"` });
 });
 
