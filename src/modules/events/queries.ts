@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
-import type { EventsTable, EventKind, EventRegistrationsTable, Visibility, QuestionKind, ExternalBy } from './tables.js';
+import { EVENT_KINDS, EVENT_FORMATS, VISIBILITIES, type EventsTable, type EventKind, type EventRegistrationsTable, type Visibility, type QuestionKind, type ExternalBy } from './tables.js';
 
 export interface Event {
   id: string;
@@ -206,16 +206,20 @@ export async function pageEvents(db: Db, f: Omit<EventFilter, 'links'> & { page:
  */
 export interface ListFacts {
   ids: string[];
-  ends: string[];
+  /** Each event's end, in milliseconds since the epoch (a number compares in one step, an ISO text char by char). */
+  ends: Float64Array;
   /**
    * The latest `ends` up to each position (never decreasing): every event before the first position whose value is
    * still to come is over — a binary search skips them for the upcoming list, and the past list takes them unread.
    */
-  endsSoFar: string[];
-  kinds: EventKind[];
-  formats: EventsTable['format'][];
-  countries: (string | null)[];
-  visibilities: Visibility[];
+  endsSoFar: Float64Array;
+  /** Kind, format and visibility as their position in EVENT_KINDS, EVENT_FORMATS and VISIBILITIES. */
+  kinds: Uint8Array;
+  formats: Uint8Array;
+  visibilities: Uint8Array;
+  /** The venue's country as its position in `countryCodes` plus one (0: none). */
+  countries: Uint16Array;
+  countryCodes: string[];
   visibilityBodies: (string | null)[];
   bodies: string[][];
   objectives: number[][];
@@ -239,19 +243,38 @@ export async function listFacts(db: Db): Promise<ListFacts | null> {
     .orderBy('id', 'asc')
     .execute();
   const at = new Map(rows.map((r, i) => [r.id, i]));
-  const k: ListFacts = { ids: [], ends: [], endsSoFar: [], kinds: [], formats: [], countries: [], visibilities: [], visibilityBodies: [], bodies: [], objectives: [] };
-  for (const r of rows) {
+  const size = rows.length;
+  const k: ListFacts = {
+    ids: [],
+    ends: new Float64Array(size),
+    endsSoFar: new Float64Array(size),
+    kinds: new Uint8Array(size),
+    formats: new Uint8Array(size),
+    visibilities: new Uint8Array(size),
+    countries: new Uint16Array(size),
+    countryCodes: [],
+    visibilityBodies: [],
+    bodies: [],
+    objectives: [],
+  };
+  const countryCode = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const end = Date.parse(r.ends_at);
     k.ids.push(r.id);
-    k.ends.push(r.ends_at);
-    k.endsSoFar.push(k.endsSoFar.length && k.endsSoFar[k.endsSoFar.length - 1]! > r.ends_at ? k.endsSoFar[k.endsSoFar.length - 1]! : r.ends_at);
-    k.kinds.push(r.kind);
-    k.formats.push(r.format);
-    k.countries.push(r.venue_country);
-    k.visibilities.push(r.visibility);
+    k.ends[i] = end;
+    k.endsSoFar[i] = i && k.endsSoFar[i - 1]! > end ? k.endsSoFar[i - 1]! : end;
+    k.kinds[i] = EVENT_KINDS.indexOf(r.kind);
+    k.formats[i] = EVENT_FORMATS.indexOf(r.format);
+    k.visibilities[i] = VISIBILITIES.indexOf(r.visibility);
+    if (r.venue_country) {
+      let c = countryCode.get(r.venue_country);
+      if (c === undefined) countryCode.set(r.venue_country, (c = k.countryCodes.push(r.venue_country)));
+      k.countries[i] = c;
+    }
     k.visibilityBodies.push(r.visibility_body_id);
     k.bodies.push([]);
     k.objectives.push([]);
-  }
+  });
   for (const b of await db.selectFrom('event_bodies').select(['event_id', 'body_id']).execute()) {
     const i = at.get(b.event_id);
     if (i !== undefined) k.bodies[i]!.push(b.body_id);
@@ -269,27 +292,35 @@ export async function listFacts(db: Db): Promise<ListFacts | null> {
  */
 export function pageOfFacts(k: ListFacts, f: Omit<EventFilter, 'links' | 'limit' | 'now'> & { page: number; perPage?: number }, now: string): Paged<string> {
   const perPage = f.perPage ?? EVENTS_PAGE_SIZE;
-  const plain = f.visibilities.filter((v) => v !== 'body');
-  // 'body' among the visibilities (administrators): every body's events; else only the reader's bodies'.
-  const everyBody = f.visibilities.includes('body');
+  const at = Date.parse(now);
+  // The filters as the facts' codes (-1: no filter; a value no event has matches none).
+  const kind = f.kind ? EVENT_KINDS.indexOf(f.kind) : -1;
+  const format = f.format ? EVENT_FORMATS.indexOf(f.format) : -1;
+  const country = f.country ? k.countryCodes.indexOf(f.country) + 1 : -1;
+  // Which visibilities the reader may see at all; 'body' among them (administrators): every body's events, else
+  // only the reader's bodies'.
+  const may = VISIBILITIES.map((v) => f.visibilities.includes(v));
+  const everyBody = may[BODY]!;
   const readerBodies = f.bodyIds ?? [];
   // Before `over`, every event is over (ended before now); from it on, each is checked.
   let lo = 0;
   let hi = k.ids.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (k.endsSoFar[mid]! < now) lo = mid + 1;
+    if (k.endsSoFar[mid]! < at) lo = mid + 1;
     else hi = mid;
   }
   const over = lo;
+  const upcoming = f.when === 'upcoming';
+  const past = f.when === 'past';
   const found: number[] = [];
-  for (let i = f.when === 'upcoming' ? over : 0; i < k.ids.length; i++) {
-    if (i >= over && (f.when === 'upcoming' ? k.ends[i]! < now : f.when === 'past' && k.ends[i]! >= now)) continue;
-    if (f.kind && k.kinds[i] !== f.kind) continue;
-    if (f.format && k.formats[i] !== f.format) continue;
-    if (f.country && k.countries[i] !== f.country) continue;
+  for (let i = upcoming ? over : 0; i < k.ids.length; i++) {
+    if (i >= over && (upcoming ? k.ends[i]! < at : past && k.ends[i]! >= at)) continue;
+    if (kind >= 0 && k.kinds[i] !== kind) continue;
+    if (format >= 0 && k.formats[i] !== format) continue;
+    if (country >= 0 && k.countries[i] !== country) continue;
     const v = k.visibilities[i]!;
-    if (v === 'body' ? !everyBody && !readerBodies.includes(k.visibilityBodies[i] ?? '') : !plain.includes(v)) continue;
+    if (v === BODY ? !everyBody && !readerBodies.includes(k.visibilityBodies[i] ?? '') : !may[v]) continue;
     if (f.bodyId && !k.bodies[i]!.includes(f.bodyId)) continue;
     if (f.objective && !k.objectives[i]!.includes(f.objective)) continue;
     found.push(i);
@@ -300,9 +331,11 @@ export function pageOfFacts(k: ListFacts, f: Omit<EventFilter, 'links' | 'limit'
   const from = (page - 1) * perPage;
   const items: string[] = [];
   // Upcoming: soonest first (the facts' order); past: latest first (backwards).
-  for (let j = from; j < Math.min(total, from + perPage); j++) items.push(k.ids[found[f.when === 'upcoming' ? j : total - 1 - j]!]!);
+  for (let j = from; j < Math.min(total, from + perPage); j++) items.push(k.ids[found[upcoming ? j : total - 1 - j]!]!);
   return { items, total, page, pages };
 }
+
+const BODY = VISIBILITIES.indexOf('body');
 
 /** These events (any order; an id not found is left out), with their bodies (no objectives). */
 export async function eventsByIds(db: Db, ids: string[]): Promise<Event[]> {
