@@ -153,6 +153,8 @@ export const bench: BenchModule = {
     const lists = listPaths(QUERY_COUNT, bodies);
     const feeds = feedPaths(QUERY_COUNT);
     return [
+      // A visitor's list at its own address: the public page cache answers it (decision 0401, 2026-12-04).
+      { label: 'events list', path: '/es/events' },
       { label: 'events list with filters, new query each request', path: lists[0]!, paths: lists },
       { label: 'public .ics feed (upcoming), new query each request', path: feeds[0]!, paths: feeds },
     ];
