@@ -12,6 +12,7 @@ import { createEvent, type EventInput } from './commands/save.js';
 import { testEvent } from './factories.js';
 import { listFacts, pageEvents, pageOfFacts, type EventFilter } from './queries.js';
 import type { EventKind, Visibility } from './tables.js';
+import { paths } from './paths.js';
 
 const DAY = 86400_000;
 
@@ -182,5 +183,32 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
     // A write through the app empties it: the next ask is made again, with the write in it.
     expect((await admin.post(`/es/events/${ids.members}/cancel-event`)).status).toBe(303);
     expect(await hit(visitor, '/es/events')).toBe(false);
+  });
+
+  it("serves a visitor's page of an event that offers them no form from the page cache, never one that does", async () => {
+    const visitor = ctx.client();
+    const past = await add(input('Pasado Abierto', Date.now() - 10 * DAY));
+    const open = await add(input('Abierto Ocho', Date.now() + 8 * DAY));
+    const asks = async (c: TestClient, id: string) => {
+      const out: { hit: boolean; cookie: string | null; guestForm: boolean }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await c.get(`/es/events/${id}`);
+        expect(res.status).toBe(200);
+        out.push({ hit: res.headers.get('x-cache') === 'hit', cookie: res.headers.get('set-cookie'), guestForm: (await res.text()).includes(`action="${paths.guest.href('es', { id })}"`) });
+      }
+      return out;
+    };
+    // A past event (its registration closed): no form, no cookie, kept.
+    const p = await asks(visitor, past);
+    expect(p.map((x) => x.guestForm)).toEqual([false, false, false]);
+    expect(p[0]!.cookie).toBeNull();
+    expect(p[2]!.hit).toBe(true);
+    // An upcoming public event offers a visitor the registration form with their own CSRF token: never kept.
+    const o = await asks(ctx.client(), open);
+    expect(o.map((x) => x.guestForm)).toEqual([true, true, true]);
+    expect(o[0]!.cookie).toMatch(/^dialogo\.csrf=/);
+    expect(o.some((x) => x.hit)).toBe(false);
+    // A signed-in reader's page is never kept.
+    expect((await asks(mt1Member, past)).some((x) => x.hit)).toBe(false);
   });
 });

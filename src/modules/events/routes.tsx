@@ -331,8 +331,13 @@ eventsRoutes.post(
 // ------------------------------------------------------------------------------------------------
 
 eventsRoutes.get(paths.event.pattern, async (c) => {
-  const x = await loadEvent(c, c.get('user'));
+  const user = c.get('user');
+  const x = await loadEvent(c, user);
   if (!x) return c.notFound();
+  // A visitor's page is every visitor's, unless it offers them the registration form for people without an account
+  // (it posts with the visitor's own CSRF token): past, closed and cancelled events — and their minutes — are kept by
+  // the public page cache.
+  if (!user && (registrationClosed(x.e, new Date().toISOString()) || !eventsPolicy.can(user, 'registerAsGuest', x))) c.set('cacheable', true);
   return renderEvent(c, x);
 });
 
