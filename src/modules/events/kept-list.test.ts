@@ -121,7 +121,7 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
       { visibilities: ['public'], bodyIds: [mt2] },
       { visibilities: ['public', 'members', 'body'], bodyIds: [] },
     ];
-    const filters: Omit<EventFilter, 'visibilities'>[] = [{}, { kind: 'seminar' }, { format: 'in_person' }, { country: 'CL' }, { bodyId: mt2 }, { objective: 10 }, { objective: 3, kind: 'course' }, { bodyId: mt1, format: 'online' }];
+    const filters: Omit<EventFilter, 'visibilities'>[] = [{}, { kind: 'seminar' }, { format: 'in_person' }, { country: 'CL' }, { country: 'FR' }, { bodyId: mt2 }, { objective: 10 }, { objective: 3, kind: 'course' }, { bodyId: mt1, format: 'online' }];
     let compared = 0;
     for (const w of who)
       for (const x of filters)

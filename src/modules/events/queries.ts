@@ -293,10 +293,12 @@ export async function listFacts(db: Db): Promise<ListFacts | null> {
 export function pageOfFacts(k: ListFacts, f: Omit<EventFilter, 'links' | 'limit' | 'now'> & { page: number; perPage?: number }, now: string): Paged<string> {
   const perPage = f.perPage ?? EVENTS_PAGE_SIZE;
   const at = Date.parse(now);
-  // The filters as the facts' codes (-1: no filter; a value no event has matches none).
-  const kind = f.kind ? EVENT_KINDS.indexOf(f.kind) : -1;
-  const format = f.format ? EVENT_FORMATS.indexOf(f.format) : -1;
-  const country = f.country ? k.countryCodes.indexOf(f.country) + 1 : -1;
+  // The filters as the facts' codes (-1: no filter; NO_SUCH, a value no event has, matches none).
+  const code = (at: number) => (at < 0 ? NO_SUCH : at);
+  const kind = f.kind ? code(EVENT_KINDS.indexOf(f.kind)) : -1;
+  const format = f.format ? code(EVENT_FORMATS.indexOf(f.format)) : -1;
+  // Countries are coded from 1 (0: an event with no country, which a country filter never matches).
+  const country = f.country ? code(k.countryCodes.indexOf(f.country) + 1 || -1) : -1;
   // Which visibilities the reader may see at all; 'body' among them (administrators): every body's events, else
   // only the reader's bodies'.
   const may = VISIBILITIES.map((v) => f.visibilities.includes(v));
@@ -336,6 +338,8 @@ export function pageOfFacts(k: ListFacts, f: Omit<EventFilter, 'links' | 'limit'
 }
 
 const BODY = VISIBILITIES.indexOf('body');
+/** A code no event has (the facts' codes are 8 and 16 bits). */
+const NO_SUCH = 1 << 16;
 
 /** These events (any order; an id not found is left out), with their bodies (no objectives). */
 export async function eventsByIds(db: Db, ids: string[]): Promise<Event[]> {
