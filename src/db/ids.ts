@@ -16,6 +16,11 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+/** Today's date (UTC) as ISO-8601 text, `YYYY-MM-DD`: how dates are stored and compared. */
+export function todayIso(): string {
+  return nowIso().slice(0, 10);
+}
+
 /** Reads a timestamp from either engine (Date from pg, text from SQLite) as a Date. */
 export function toDate(v: Date | string | number | null | undefined): Date | null {
   if (v === null || v === undefined) return null;

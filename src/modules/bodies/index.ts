@@ -17,6 +17,7 @@ export {
   bodyFacts,
   bodiesOfOrganization,
   readerBodies,
+  keptReaderBodies,
   pageReaderBodies,
   NO_READER_BODIES,
   type ReaderBodies,

@@ -1,5 +1,6 @@
 /** @module Bodies: reads. */
 import type { Db } from '../../db/schema.js';
+import { todayIso as today } from '../../db/ids.js';
 import type { BodyKind, BodyMemberStatus, BodyPosition } from './tables.js';
 import { designatedVoters, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
 import { usersByIds } from '../../platform/auth/users.js';
@@ -119,8 +120,6 @@ export interface PositionHolding {
   endedAt: string | null;
   current: boolean;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function toHolding(r: any, now: string): PositionHolding {
   const current = !r.ended_at && r.starts_on <= now && (!r.ends_on || r.ends_on >= now);
@@ -290,6 +289,11 @@ export function pageReaderBodies(ctx: SectionContext): Promise<ReaderBodies> {
 /** A page that has already read its reader's facts (`ctx.user`'s) hands them to its sections: they read nothing again. */
 export function givePageReaderFacts(ctx: SectionContext, f: ReaderFacts): void {
   readerOfPage.set(ctx, Promise.resolve(bodiesOfReader(f)));
+}
+
+/** The reader's place among the bodies for a page, from their kept `ReaderFacts` (`keptReaderFacts`). */
+export async function keptReaderBodies(cache: Pick<PageCache, 'fragment'>, db: Db, userId: string | null | undefined): Promise<ReaderBodies> {
+  return bodiesOfReader(await keptReaderFacts(cache, db, userId));
 }
 
 /**

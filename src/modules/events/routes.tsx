@@ -17,7 +17,7 @@ import { agendaFromConsultation } from '../consultations/index.js';
 import { getEvent, listEvents, pageEvents, listFacts, pageOfFacts, eventsByIds, agendaOf, registrationOf, registrationByToken, registrationsOf, registrationCounts, attendanceOf, eventsOfPerson, feedTokenOf, userOfFeedToken, minutesOf, type Event } from './queries.js';
 import { organizationsOfUser, getOrganizations } from '../membership/index.js';
 import { eventsPolicy, visibleTo, type ReaderFacts } from './policy.js';
-import { readerBodies } from '../bodies/index.js';
+import { readerBodies, keptReaderBodies } from '../bodies/index.js';
 import { createEvent, editEvent, cancelEvent } from './commands/save.js';
 import { register, registrationReads, confirmGuest, cancelRegistration, decide, invite, registrationClosed, markAttendance, renewFeedToken } from './commands/registration.js';
 import { eventsTx } from './commands/context.js';
@@ -183,7 +183,8 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const user = c.get('user');
   const l = c.get('locale');
   const t = c.get('t');
-  const f = await readerBodies(db, user?.id);
+  // The reader's place among the bodies, kept under their id (a page's, as the body page's; form posts read it afresh).
+  const f = await keptReaderBodies(cache, db, user?.id);
   const q = c.req.query();
   const kind = (EVENT_KINDS as readonly string[]).includes(q.kind ?? '') ? (q.kind as Event['kind']) : undefined;
   // The filter's choices and its selects as HTML are the same for every reader of a language: page-cache fragments

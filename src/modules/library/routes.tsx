@@ -13,12 +13,13 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { ok, fail } from '../../platform/outcome.js';
 import { downloadHeaders } from '../../platform/files.js';
 import type { Db } from '../../db/schema.js';
+import { todayIso } from '../../db/ids.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { objectiveOptions, lacCountryOptions } from '../../platform/reference/options.js';
 import { paths as referencePaths } from '../../platform/paths.js';
 import { listBodies } from '../bodies/index.js';
 import { getOrganizations, listMemberOrganizations } from '../membership/index.js';
-import { readerBodies } from '../bodies/index.js';
+import { readerBodies, keptReaderBodies } from '../bodies/index.js';
 import { libraryPolicy, readerScope, type ReaderFacts } from './policy.js';
 import { getDocument, documentsByIds, type Document } from './queries.js';
 import { searchLibrary, FACETS, type LibraryQuery } from './search.js';
@@ -63,11 +64,12 @@ async function bodyOptions(db: Db, l: string): Promise<Option[]> {
 // The library
 
 libraryRoutes.get(paths.list.pattern, async (c) => {
-  const { db } = c.get('deps');
+  const { db, cache } = c.get('deps');
   const user = c.get('user');
   const l = c.get('locale');
   const t = c.get('t');
-  const f = await readerBodies(db, user?.id);
+  // The reader's place among the bodies, kept under their id (a page's; form posts read it afresh).
+  const f = await keptReaderBodies(cache, db, user?.id);
   const raw = c.req.query();
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k]!.trim() ? [raw[k]!.trim().slice(0, 80)] : []);
   const sort = ['relevance', 'newest', 'oldest'].includes(raw.sort ?? '') ? (raw.sort as LibraryQuery['sort']) : undefined;
@@ -148,14 +150,12 @@ async function checkChoices(db: Db, actor: CurrentUser, f: ReaderFacts, d: Docum
   return ok();
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 libraryRoutes.get(paths.create.pattern, async (c) => {
   const user = requireUser(c);
   const f = await readerBodies(c.get('deps').db, user.id);
   authorize(c, libraryPolicy.can(user, 'create', f));
   const body = libraryPolicy.can(user, 'anyBody') ? '' : f.secretaryOf[0] ?? '';
-  return renderForm(c, user, f, emptyForm({ kind: 'study', original_lang: c.get('locale'), published_on: today(), visibility: 'public', licence: 'cc_by_4', body_id: body }));
+  return renderForm(c, user, f, emptyForm({ kind: 'study', original_lang: c.get('locale'), published_on: todayIso(), visibility: 'public', licence: 'cc_by_4', body_id: body }));
 });
 
 libraryRoutes.post(

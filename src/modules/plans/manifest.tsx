@@ -15,9 +15,8 @@ import { PlanSummary } from './views/progress.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
+import { todayIso } from '../../db/ids.js';
 import fr from './messages/fr.json' with { type: 'json' };
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * A plan in force (else the latest) of a body, or of the Mechanism (`bodyId` null), by axis and result: the same for
@@ -26,7 +25,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const planSection = (ctx: SectionContext, key: string, bodyId: string | null, o: { id: string; title: string; now: boolean }) =>
   sharedSection(ctx, key, async () => {
     const { db, locale, t } = ctx;
-    const plan = await currentPlan(db, bodyId, today());
+    const plan = await currentPlan(db, bodyId, todayIso());
     if (!plan) return null;
     const tree = await planTree(db, plan, { links: false });
     return (

@@ -18,6 +18,7 @@ import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { ok, fail, type Outcome } from '../../platform/outcome.js';
 import type { Db } from '../../db/schema.js';
+import { todayIso } from '../../db/ids.js';
 import { listObjectives, listPrinciples, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { getOrganizations, listMemberOrganizations } from '../membership/index.js';
 import { PracticeForm, toInput } from './schemas.js';
@@ -253,7 +254,7 @@ practicesRoutes.get(paths.edit.pattern, async (c) => {
   // PAGE_CACHE_TTL. The form's post decides on freshly read ones (`loadPractice`).
   const p = await cache.fragment(`practices.practice:${id}`, async () => (await getPractice(db, id)) ?? null);
   if (!p) return c.notFound();
-  const s = await cache.fragment(`practices.scope:${user.id}:${new Date().toISOString().slice(0, 10)}`, () => scopeOf(db, user));
+  const s = await cache.fragment(`practices.scope:${user.id}:${todayIso()}`, () => scopeOf(db, user));
   authorize(c, practicePolicy.can(user, 'edit', { p, s }));
   // The form filled with the stored practice is the same for every editor offered the same organizations (every member
   // organization for administrators; else theirs and the practice's): rendered once per language and time zone as a
