@@ -165,6 +165,42 @@ describe.each(DIALECTS)('request pipeline on %s', (dialect) => {
     });
   });
 
+  describe('CSRF cookie', () => {
+    const csrfCookie = (r: Response) => (r.headers.get('set-cookie') ?? '').match(/dialogo\.csrf=([^;]+)/)?.[1];
+
+    it('is set only by a page with a form that posts, and that page’s token works', async () => {
+      const c = ctx.client();
+      // Pages a visitor reads without posting anything (filters are GET forms): no secret issued, no cookie.
+      for (const path of ['/es/nothing-here', '/es/members?q=nobody-at-all', '/es/events?kind=workshop&v=1', '/es/practices?text=salud&v=2']) {
+        const r = await c.get(path);
+        expect(csrfCookie(r), path).toBeUndefined();
+      }
+      expect(c.cookies.get('dialogo.csrf')).toBeUndefined();
+      // A form that posts issues one: the cookie and the form's hidden field carry the same secret.
+      const page = await c.get('/es/sign-up');
+      const token = csrfCookie(page);
+      expect(token).toMatch(/^[0-9a-f]{64}$/);
+      expect(await page.text()).toContain(`name="_csrf" value="${token}"`);
+      // The browser keeps it: the next form reuses it, and no second cookie is set.
+      const again = await c.get('/es/sign-in');
+      expect(csrfCookie(again)).toBeUndefined();
+      expect(await again.text()).toContain(`name="_csrf" value="${token}"`);
+      // And it is the one a post must carry.
+      const r = await c.post('/es/sign-in', { email: 'nobody@example.org', password: 'wrong-password-1' });
+      expect([401, 422]).toContain(r.status);
+      expect((await c.post('/es/sign-in', { email: 'nobody@example.org', password: 'x' }, { csrf: 'f'.repeat(64) })).status).toBe(403);
+    });
+
+    it('is set for a signed-in reader without one by the layout’s sign-out form', async () => {
+      const { client: c } = await signUpAndIn(ctx, 'csrf-layout@example.org');
+      const session = [...c.cookies].filter(([k]) => k !== 'dialogo.csrf').map(([k, v]) => `${k}=${v}`).join('; ');
+      const r = await ctx.app.request('/es/nothing-here', { headers: { cookie: session } });
+      const token = csrfCookie(r);
+      expect(token).toMatch(/^[0-9a-f]{64}$/);
+      expect(await r.text()).toMatch(new RegExp(`<form class="inline-form" method="post"[^>]*><input type="hidden" name="_csrf" value="${token}"/>`));
+    });
+  });
+
   it('sorts the administration log by an index on audit_log(at)', async () => {
     if (dialect === 'sqlite') {
       const plan = await sql<{ detail: string }>`explain query plan select at from audit_log order by at desc limit 50`.execute(ctx.db);

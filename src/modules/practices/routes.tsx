@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
+import { csrfToken } from '../../platform/http/csrf.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
 import { emptyForm, type FormState, type FormValues } from '../../platform/views/components.js';
 import { renderPublic, keptBytes } from '../../platform/views/fragment.js';
@@ -270,7 +271,7 @@ practicesRoutes.get(paths.edit.pattern, async (c) => {
   return c.render(
     <>
       {keptBytes(c, form[0]!)}
-      <input type="hidden" name="_csrf" value={c.get('csrf')} />
+      <input type="hidden" name="_csrf" value={csrfToken(c)} />
       {keptBytes(c, form[1]!)}
     </>,
     { title: t('practices.edit.title'), noindex: true, crumbs: [[t('practices.mine.title'), paths.mine.pattern]] },

@@ -4,7 +4,7 @@
  * (hono/csrf), and the form's `_csrf` field must equal the visitor's CSRF cookie (double submit; the
  * cookie is HttpOnly, SameSite=Lax and random per browser).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { generateCookie } from 'hono/cookie';
 import { cookieOf } from './cookies.js';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
@@ -22,18 +22,12 @@ export function csrf(opts: { secure: boolean; exempt?: (path: string) => boolean
       c.set('csrf', cookieOf(c, COOKIE) ?? '');
       return next();
     }
-    let token = cookieOf(c, COOKIE);
-    let fresh = false;
-    if (!token || !/^[A-Za-z0-9_-]{32,64}$/.test(token)) {
-      // A browser without the cookie cannot have a valid form for this request.
-      if (UNSAFE.has(c.req.method)) throw new CsrfError('missing csrf cookie');
-      // 244 random bits from two version-4 UUIDs: node draws them from a kept pool of random bytes, where
-      // randomBytes() asks the system for each token (measured: 5–35 µs a call, 0.5 µs for a UUID).
-      token = freshToken();
-      fresh = true;
-    }
-    c.set('csrf', token);
-    if (UNSAFE.has(c.req.method)) {
+    const token = cookieOf(c, COOKIE);
+    if (token && /^[A-Za-z0-9_-]{32,64}$/.test(token)) c.set('csrf', token);
+    // A browser without the cookie cannot have a valid form for this request.
+    else if (UNSAFE.has(c.req.method)) throw new CsrfError('missing csrf cookie');
+    // Else the page issues a secret only if it shows a form that posts (`csrfToken`), and the cookie goes with it.
+    if (token && UNSAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       if (site && site !== 'same-origin' && site !== 'none') throw new CsrfError(`cross-site request (${site})`);
@@ -49,13 +43,31 @@ export function csrf(opts: { secure: boolean; exempt?: (path: string) => boolean
       if (typeof sent !== 'string' || !equal(sent, token)) throw new CsrfError('csrf token mismatch');
     }
     await next();
-    // Public cacheable pages carry no forms: they need no cookie (and a cookie would make them uncacheable).
+    // Only a page that issued a secret sets the cookie: pages without a form that posts (most pages a visitor reads,
+    // every cacheable one) need none, and a cookie would make a public page uncacheable.
     // Appended to the response's own headers: setCookie() (c.header()) after the handler rebuilds the response
     // around a stream, off @hono/node-server's fast path (measured: a cookie-less visitor's uncached page 40% slower).
-    if (fresh && !c.get('cacheable')) {
-      c.res.headers.append('Set-Cookie', generateCookie(COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: opts.secure, maxAge: 60 * 60 * 24 * 365 }));
+    const issued = c.get('csrfIssued');
+    if (issued && !c.get('cacheable')) {
+      c.res.headers.append('Set-Cookie', generateCookie(COOKIE, issued, { path: '/', httpOnly: true, sameSite: 'Lax', secure: opts.secure, maxAge: 60 * 60 * 24 * 365 }));
     }
   };
+}
+
+/**
+ * The request's CSRF secret, for a form that posts (`<Form method="post">`, the layout's sign-out): the browser's
+ * cookie when it has one, else a new secret, issued the first time a page asks, whose cookie goes out with the
+ * response. A page rendered as a signed-out visitor's fragment (views/fragment.tsx) gets '' and issues nothing.
+ */
+export function csrfToken(c: Context<AppEnv>): string {
+  const token = c.get('csrf');
+  if (token !== undefined) return token;
+  // 244 random bits from two version-4 UUIDs: node draws them from a kept pool of random bytes, where
+  // randomBytes() asks the system for each token (measured: 5–35 µs a call, 0.5 µs for a UUID).
+  const fresh = freshToken();
+  c.set('csrf', fresh);
+  c.set('csrfIssued', fresh);
+  return fresh;
 }
 
 /** A new CSRF secret: 64 hexadecimal characters. */

@@ -61,7 +61,10 @@ export type AppEnv = {
     timeZone: string;
     user: CurrentUser | null;
     sessionToken: string | null;
-    csrf: string;
+    /** The browser's CSRF secret (its cookie); undefined until a form asks for one: read it with `csrfToken(c)` (http/csrf.ts). */
+    csrf: string | undefined;
+    /** A secret `csrfToken` issued for this response: its cookie goes out with it. */
+    csrfIssued?: string;
     /** Set by a route to let the page cache keep this anonymous response. */
     cacheable: boolean;
     /** The query parameters a cacheable page takes, in their one order (others make a URL uncacheable). */

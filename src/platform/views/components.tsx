@@ -8,6 +8,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { useView } from './context.js';
+import { csrfToken } from '../http/csrf.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
 import { LOCALE_NAMES, type Locale } from '../i18n/locales.js';
 import { zoneLabel } from '../i18n/zones.js';
@@ -41,7 +42,8 @@ export function Notice(props: { type?: 'success' | 'error' | 'info' | 'warning';
  * it back after a dropped connection or a closed tab (never passwords; dropped once the form was received).
  */
 export function Form(props: { action: string; method?: 'post' | 'get'; children?: Child; enctype?: string; class?: string; id?: string; keep?: boolean }) {
-  const { csrf, t } = useView();
+  const view = useView();
+  const t = view.t;
   const method = props.method ?? 'post';
   const keep = props.keep
     ? {
@@ -54,7 +56,7 @@ export function Form(props: { action: string; method?: 'post' | 'get'; children?
     : {};
   return (
     <form action={props.action} method={method} enctype={props.enctype as any} class={props.class} id={props.id} novalidate {...keep}>
-      {method === 'post' ? <input type="hidden" name="_csrf" value={csrf} /> : null}
+      {method === 'post' ? <input type="hidden" name="_csrf" value={csrfToken(view.c)} /> : null}
       {props.children}
     </form>
   );

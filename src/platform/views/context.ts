@@ -1,4 +1,4 @@
-/** @module View context: what components read from the request (language, translator, user, CSRF). */
+/** @module View context: what components read from the request (language, translator, user; a form's CSRF secret: `csrfToken(c)`, http/csrf.ts). */
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { AppEnv } from '../http/env.js';
 
@@ -11,7 +11,6 @@ export function useView() {
     t: c.get('t'),
     fmt: c.get('fmt'),
     user: c.get('user'),
-    csrf: c.get('csrf'),
     /** A path in the current language: href('/bodies') → '/es/bodies'. */
     href: (path: string) => `/${locale}${path === '/' ? '/' : path}`,
   };

@@ -13,6 +13,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { readFlash } from '../http/flash.js';
+import { csrfToken } from '../http/csrf.js';
 import { pageTitleText } from './components.js';
 import { escapeHtml as esc, pageBytes } from './fragment.js';
 import { paths, apiPaths } from '../paths.js';
@@ -190,7 +191,7 @@ function page(ctx: Context<AppEnv>, { title, description, crumbs, noindex, feeds
   if (user) {
     const a = k.signedIn;
     out += `<li><a href="${esc(a.accountHref)}"${path === a.accountHref ? ' aria-current="page"' : ''}>${a.account}</a></li>`;
-    out += `<li><form class="inline-form" method="post" action="${a.signOutHref}"><input type="hidden" name="_csrf"${attr('value', ctx.get('csrf'))}/><button class="link-button" type="submit">${a.signOut}</button></form></li>`;
+    out += `<li><form class="inline-form" method="post" action="${a.signOutHref}"><input type="hidden" name="_csrf"${attr('value', csrfToken(ctx))}/><button class="link-button" type="submit">${a.signOut}</button></form></li>`;
   } else out += k.signedOut;
   out += k.mainStart;
   if (crumbs && crumbs.length) {
