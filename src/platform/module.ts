@@ -65,6 +65,12 @@ export interface SectionContext {
    * What `make` renders sees no user and no CSRF token.
    */
   shared?: (key: string, make: () => Promise<Child | null>) => Promise<Child | null>;
+  /**
+   * Data the same for every reader (a body's open consultations…), kept as a page-cache fragment under the key
+   * (emptied by every write, on every instance). Use through `keptData` (platform/views/fragment.tsx); absent: read
+   * every time.
+   */
+  keep?: <T>(key: string, make: () => Promise<T>) => Promise<T>;
 }
 /** One live figure on the home page: a number, what it counts (already in the reader's language), and where to see them. */
 export interface HomeFigure {

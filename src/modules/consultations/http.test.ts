@@ -21,7 +21,8 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
   const reps = Array.from({ length: 10 }, (_, i) => `rep${i}`);
 
   beforeAll(async () => {
-    ctx = await createTestContext(dialect);
+    // The page cache on, as in production: what pages keep (the members' area's open consultations) must follow writes.
+    ctx = await createTestContext(dialect, { PAGE_CACHE_TTL: '60' });
     anon = ctx.client();
     const body = (await getBodyBySlug(ctx.db, 'mt2'))!;
     for (const name of ['secretary', 'voterA', 'voterB', 'outsider', ...reps]) people[name] = await signUpAndIn(ctx, `${name.toLowerCase()}@co.test`, `Persona ${name}`);
@@ -86,6 +87,8 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
 
   it('is opened by the clock on time (GETs never open it), and tells the Mesa’s organizations', async () => {
     expect((await p('voterA').get(url())).status).toBe(403);
+    // The members' area keeps the body's open consultations (none yet): the clock's opening must empty that.
+    expect(await (await p('voterA').get('/es/bodies/mt2/area')).text()).not.toContain('consulta por responder');
     await consultationClock(ctx.deps, '2029-12-31T23:00:00.000Z');
     expect((await ctx.db.selectFrom('consultations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
     await consultationClock(ctx.deps, '2030-01-01T00:00:01.000Z');

@@ -2,7 +2,7 @@
  * @module Consultations on other pages: a body's page lists the consultations it runs — open ones with their
  * closing day, closed ones whose results are public. Drafts stay with their organizers.
  */
-import { sharedSection } from '../../platform/views/fragment.js';
+import { keptData, sharedSection } from '../../platform/views/fragment.js';
 import type { SectionContext } from '../../platform/module.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { formatters } from '../../platform/i18n/i18n.js';
@@ -49,9 +49,11 @@ async function bodyConsultationsFor({ db, locale, t }: SectionContext, body: { i
  * In a body's members' area: the body's open consultations that the reader's organizations have yet to answer
  * ("your organization has 1 consultation to answer"), each linked to its answer form. Nothing when there is none.
  */
-export async function bodyAreaConsultations({ db, locale, t, user }: SectionContext, body: { id: string }) {
+export async function bodyAreaConsultations(ctx: SectionContext, body: { id: string }) {
+  const { db, locale, t, user } = ctx;
   if (!user) return null;
-  const open = (await listConsultations(db, { bodyId: body.id })).filter((k) => k.status === 'open');
+  // The body's open consultations are the same for every reader (a clock's opening or closing empties the fragments).
+  const open = await keptData(ctx, `consultations.open:${body.id}`, async () => (await listConsultations(db, { bodyId: body.id })).filter((k) => k.status === 'open'));
   if (!open.length) return null;
   const mine = (await organizationsOfUser(db, user.id)).filter((o) => o.status === 'member' && (o.isRepresentative || o.isVoter));
   if (!mine.length) return null;

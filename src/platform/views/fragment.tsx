@@ -125,7 +125,13 @@ export function sectionContext(c: Context<AppEnv>): SectionContext {
       });
       return s === null ? null : html(s);
     },
+    keep: (key, make) => cache.fragment(`data:${key}`, make),
   };
+}
+
+/** Data the same for every reader (see SectionContext.keep): kept when the page allows it, else read. */
+export function keptData<T>(ctx: SectionContext, key: string, make: () => Promise<T>): Promise<T> {
+  return ctx.keep ? ctx.keep(key, make) : make();
 }
 
 /** A section the same for every reader of its key (see SectionContext.shared): kept when the page allows it. */
