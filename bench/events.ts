@@ -152,11 +152,26 @@ export const bench: BenchModule = {
     const bodies = (await listBodies(deps.db)).map((b) => b.id);
     const lists = listPaths(QUERY_COUNT, bodies);
     const feeds = feedPaths(QUERY_COUNT);
+    // The pages of 200 public events open for registration, in turn: each offers a visitor the guest registration
+    // form with their own CSRF secret, so the public page cache cannot answer them (kept below the layout instead).
+    const now = new Date().toISOString();
+    const open = await deps.db
+      .selectFrom('events')
+      .select('id')
+      .where('visibility', '=', 'public')
+      .where('status', '=', 'scheduled')
+      .where('registration_mode', '=', 'open')
+      .where('starts_at', '>', now)
+      .orderBy('starts_at')
+      .limit(200)
+      .execute();
+    const pages = open.map((e) => `/es/events/${e.id}`);
     return [
       // A visitor's list at its own address: the public page cache answers it (decision 0401, 2026-12-04).
       { label: 'events list', path: '/es/events' },
       { label: 'events list with filters, new query each request', path: lists[0]!, paths: lists },
       { label: 'public .ics feed (upcoming), new query each request', path: feeds[0]!, paths: feeds },
+      ...(pages.length ? [{ label: 'event page open for registration, a visitor (200 in turn)', path: pages[0]!, paths: pages }] : []),
     ];
   },
   async extra(deps, { log }) {

@@ -211,4 +211,43 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
     // A signed-in reader's page is never kept.
     expect((await asks(mt1Member, past)).some((x) => x.hit)).toBe(false);
   });
+
+  it('keeps the page of an event open for registration for visitors, each with their own CSRF secret in its form', async () => {
+    const id = await add(input('Abierto Nueve', Date.now() + 9 * DAY, { capacity: 5 }));
+    const FIELD = /name="_csrf" value="([0-9a-f]{64})"/;
+    const page = async (c: TestClient, path = `/es/events/${id}`) => {
+      const res = await c.get(path);
+      expect(res.status, path).toBe(200);
+      return { html: await res.text(), cookie: res.headers.get('set-cookie') ?? '', hit: res.headers.get('x-cache') === 'hit' };
+    };
+    const a = ctx.client();
+    const b = ctx.client();
+    const [pa, pb, again] = [await page(a), await page(b), await page(a)];
+    // Each visitor's form carries the secret of their own cookie; the rest of the page is the same for both.
+    const ta = FIELD.exec(pa.html)![1]!;
+    const tb = FIELD.exec(pb.html)![1]!;
+    expect(ta).not.toBe(tb);
+    expect(pa.cookie).toContain(`dialogo.csrf=${ta}`);
+    expect(pb.cookie).toContain(`dialogo.csrf=${tb}`);
+    expect(FIELD.exec(again.html)![1]).toBe(ta);
+    expect(again.cookie).toBe('');
+    expect(pb.html.replace(FIELD, '')).toBe(pa.html.replace(FIELD, ''));
+    expect([pa, pb, again].some((x) => x.hit)).toBe(false); // not the public page cache: a kept part of the page
+    expect(pa.html).toContain('0 de 5 lugares ocupados');
+    // Kept: a change made outside the app (SQL by hand) is not seen until a write through the app…
+    await ctx.db.updateTable('events').set({ description: JSON.stringify({ es: 'Descripción cambiada a mano' }) }).where('id', '=', id).execute();
+    expect((await page(b)).html).not.toContain('Descripción cambiada a mano');
+    // …such as this visitor's registration, with the secret their page gave them: the page then shows both at once.
+    expect((await a.post(`/es/events/${id}/guest`, { name: 'Visita A', email: 'visita-a@kept.test', sector: 'civil_society' })).status).toBe(303);
+    const token = (await ctx.db.selectFrom('event_registrations').select('token').where('email', '=', 'visita-a@kept.test').executeTakeFirstOrThrow()).token;
+    expect((await a.post(`/es/events/${id}/r/${token}/confirm`)).status).toBe(303);
+    const after = (await page(b)).html;
+    expect(after).toContain('Descripción cambiada a mano');
+    expect(after).toContain('1 de 5 lugares ocupados');
+    // An invitation code in the address fills the form: made for that visitor, and kept for nobody else.
+    const invited = await add(input('Por Invitación Diez', Date.now() + 10 * DAY, { registrationMode: 'invitation' }));
+    expect((await page(a, `/es/events/${invited}`)).html).toContain('name="code"');
+    expect((await page(b, `/es/events/${invited}?code=INVITA-123`)).html).toContain('value="INVITA-123"');
+    expect((await page(a, `/es/events/${invited}`)).html).not.toContain('INVITA-123');
+  });
 });

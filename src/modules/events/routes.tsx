@@ -29,7 +29,7 @@ import { paths } from './paths.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage, EventRow } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
-import { renderPublic, html } from '../../platform/views/fragment.js';
+import { renderPublic, html, keptWithForms } from '../../platform/views/fragment.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
@@ -75,6 +75,19 @@ async function loadEvent(c: Context<AppEnv>, user: CurrentUser | null) {
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
 
+/**
+ * `loadEvent` for the event's own page and calendar file (reads; a form post loads afresh): the event as kept for
+ * every reader and the reader's place among the bodies as kept for them (page-cache fragments, emptied by every write).
+ */
+async function viewEvent(c: Context<AppEnv>, user: CurrentUser | null): Promise<Loaded | null> {
+  const { db, cache } = c.get('deps');
+  const id = c.req.param('id') ?? '';
+  const e = await cache.fragment(`events.event:${id}`, async () => (await getEvent(db, id)) ?? null);
+  if (!e) return null;
+  const f = await keptReaderBodies(cache, db, user?.id);
+  return eventsPolicy.can(user, 'view', { e, f }) ? { e, f } : null;
+}
+
 /** A person's registration from the link mailed to them; null (404) when the token is unknown. */
 async function loadByToken(c: Context<AppEnv>) {
   const { db } = c.get('deps');
@@ -116,6 +129,15 @@ async function renderForm(c: Context<AppEnv>, f: ReaderFacts, form: FormState, e
 }
 
 async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sector: 'civil_society' }), guestForm = emptyForm({ sector: 'civil_society' })) {
+  return c.render(await eventPage(c, x, form, guestForm), {
+    title: pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id,
+    crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]],
+    noindex: x.e.visibility !== 'public',
+  });
+}
+
+/** An event's page below the layout, for this request's reader (a visitor's, when rendered by `keptWithForms`). */
+async function eventPage(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sector: 'civil_society' }), guestForm = emptyForm({ sector: 'civil_society' })) {
   const { db } = c.get('deps');
   const user = c.get('user');
   const l = c.get('locale');
@@ -134,7 +156,7 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
   const allBodies = await listBodies(db);
   const participant = eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' });
   const materials = (await materialsOf(db, e.id)).filter((m) => m.audience === 'public' || participant);
-  return c.render(
+  return (
     <EventPage
       representation={e.external ? await representationOf(db, e.id) : undefined}
       questions={await questionsOf(db, e.id)}
@@ -155,8 +177,7 @@ async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sec
       attendance={attendance}
       minutes={minutes?.publishedAt ? minutes : undefined}
       bodyName={new Map(allBodies.map((b) => [b.id, pickTranslated(b.name, l)?.text ?? b.slug]))}
-    />,
-    { title: pickTranslated(e.title, l)?.text ?? e.id, crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]], noindex: e.visibility !== 'public' },
+    />
   );
 }
 
@@ -333,17 +354,25 @@ eventsRoutes.post(
 
 eventsRoutes.get(paths.event.pattern, async (c) => {
   const user = c.get('user');
-  const x = await loadEvent(c, user);
+  const x = await viewEvent(c, user);
   if (!x) return c.notFound();
   // A visitor's page is every visitor's, unless it offers them the registration form for people without an account
   // (it posts with the visitor's own CSRF token): past, closed and cancelled events — and their minutes — are kept by
   // the public page cache.
   if (!user && (registrationClosed(x.e, new Date().toISOString()) || !eventsPolicy.can(user, 'registerAsGuest', x))) c.set('cacheable', true);
+  else if (!user && !c.req.query('code')) {
+    // Open for registration, it is every visitor's page but for the form's CSRF secret: kept with the form's field
+    // left for each visitor's own (keptWithForms), so the page a mailing sends many people to costs no statement.
+    // An invitation code in the address fills the form: that page is made for its visitor.
+    const t = c.get('t');
+    const body = await keptWithForms(c, `events.page:${x.e.id}:${c.get('locale')}:${readerZone(c) ?? ''}`, () => eventPage(c, x));
+    return c.render(body, { title: pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id, crumbs: [[t('events.list.title'), paths.list.pattern]], noindex: x.e.visibility !== 'public' });
+  }
   return renderEvent(c, x);
 });
 
 eventsRoutes.get(paths.ics.pattern, async (c) => {
-  const x = await loadEvent(c, c.get('user'));
+  const x = await viewEvent(c, c.get('user'));
   if (!x) return c.notFound();
   const { db, config } = c.get('deps');
   const l = c.get('locale');

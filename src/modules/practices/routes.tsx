@@ -11,10 +11,9 @@ import type { AppDeps, AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
-import { csrfToken } from '../../platform/http/csrf.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
 import { emptyForm, type FormState, type FormValues } from '../../platform/views/components.js';
-import { renderPublic, keptBytes } from '../../platform/views/fragment.js';
+import { keptWithForms } from '../../platform/views/fragment.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { ok, fail, type Outcome } from '../../platform/outcome.js';
@@ -258,28 +257,15 @@ practicesRoutes.get(paths.edit.pattern, async (c) => {
   const s = await cache.fragment(`practices.scope:${user.id}:${todayIso()}`, () => scopeOf(db, user));
   authorize(c, practicePolicy.can(user, 'edit', { p, s }));
   // The form filled with the stored practice is the same for every editor offered the same organizations (every member
-  // organization for administrators; else theirs and the practice's): rendered once per language and time zone as a
-  // signed-out visitor would get it (no CSRF token in it), kept as UTF-8 bytes on either side of its one CSRF field.
+  // organization for administrators; else theirs and the practice's): rendered once per language and time zone, kept
+  // with its CSRF field left for each request's secret (keptWithForms).
   const orgs = practicePolicy.can(user, 'documentForAnyOrg') ? '*' : [...new Set([...s.orgIds, ...(p.orgId ? [p.orgId] : [])])].sort().join(',');
-  const form = await cache.fragment(`practices.edit:${p.id}:${l}:${c.get('timeZone')}:${orgs}`, async () => {
-    const opts = await formOptions(db, l, user, s, p.orgId);
-    const parts = (await renderPublic(c, <FormPage form={emptyForm(valuesOf(p))} opts={opts} p={p} kept={false} />)).split(NO_CSRF);
-    return parts.length === 2 ? parts.map((x) => Buffer.from(x)) : null;
-  });
-  if (!form) return renderForm(c, user, s, emptyForm(valuesOf(p)), p);
+  const form = await keptWithForms(c, `practices.edit:${p.id}:${l}:${c.get('timeZone')}:${orgs}`, async () => (
+    <FormPage form={emptyForm(valuesOf(p))} opts={await formOptions(db, l, user, s, p.orgId)} p={p} kept={false} />
+  ));
   const t = c.get('t');
-  return c.render(
-    <>
-      {keptBytes(c, form[0]!)}
-      <input type="hidden" name="_csrf" value={csrfToken(c)} />
-      {keptBytes(c, form[1]!)}
-    </>,
-    { title: t('practices.edit.title'), noindex: true, crumbs: [[t('practices.mine.title'), paths.mine.pattern]] },
-  );
+  return c.render(form, { title: t('practices.edit.title'), noindex: true, crumbs: [[t('practices.mine.title'), paths.mine.pattern]] });
 });
-
-/** A form's CSRF field as `renderPublic` renders it (escaped text never contains `<`): where a kept form's token goes. */
-const NO_CSRF = '<input type="hidden" name="_csrf" value=""/>';
 
 practicesRoutes.post(
   paths.edit.pattern,

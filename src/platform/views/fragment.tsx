@@ -12,6 +12,7 @@ import { escapeToBuffer, type HtmlEscapedString } from 'hono/utils/html';
 import { randomBytes } from 'node:crypto';
 import type { AppEnv } from '../http/env.js';
 import type { SectionContext } from '../module.js';
+import { csrfToken } from '../http/csrf.js';
 
 /** `child` rendered to HTML as a signed-out visitor's page would contain it. */
 export async function renderPublic(c: Context<AppEnv>, child: Child): Promise<string> {
@@ -99,6 +100,23 @@ function utf8(parts: (string | Uint8Array)[]): Buffer<ArrayBuffer> {
     }
   }
   return out as Buffer<ArrayBuffer>;
+}
+
+/** A form's CSRF field as `renderPublic` renders it (no token; escaped text never contains `<`): where a kept form's token goes. */
+const NO_CSRF = '<input type="hidden" name="_csrf" value=""/>';
+
+/**
+ * A part of a page with forms that post, the same for every reader of the key but for each form's CSRF secret: rendered
+ * once as a signed-out visitor would get it, kept (a page-cache fragment) as UTF-8 bytes split at its CSRF fields, and
+ * put into each request's page with that request's secret in them (`csrfToken`: issued, with its cookie, only when the
+ * part has such a form). The key must name everything the part depends on (subject, language, time zone, what the
+ * reader may do); the part must read no other reader's data.
+ */
+export async function keptWithForms(c: Context<AppEnv>, key: string, make: () => Promise<Child>): Promise<HtmlEscapedString> {
+  const parts = await c.get('deps').cache.fragment(`forms:${key}`, async () => (await renderPublic(c, await make())).split(NO_CSRF).map((x) => Buffer.from(x)));
+  if (parts.length === 1) return keptBytes(c, parts[0]!);
+  const field = `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(c))}"/>`;
+  return raw(parts.map((p) => String(keptBytes(c, p))).join(field));
 }
 
 /** Three bytes at most per UTF-16 unit: a page of up to SCRATCH_MAX / 3 characters is encoded in the scratch buffer. */
