@@ -11,7 +11,7 @@ import { ok, fail } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { emptyForm, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
-import { renderPublic, html } from '../../../platform/views/fragment.js';
+import { renderPublic, html, keptWithForms } from '../../../platform/views/fragment.js';
 import { keptSelect, type SelectSpec } from '../../../platform/views/kept-select.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
 import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
@@ -42,7 +42,13 @@ const JoinSchema = ApplicationSchema.extend({
   confirm: z.string().optional(),
 });
 
-publicRoutes.get(paths.join.pattern, (c) => renderJoin(c, emptyForm({ description_lang: c.get('locale'), country: '', languages: [c.get('locale')] })));
+publicRoutes.get(paths.join.pattern, async (c) => {
+  const l = c.get('locale');
+  const form = emptyForm({ description_lang: l, country: '', languages: [l] });
+  // A visitor's empty form is every visitor's but for its CSRF secret: kept with that field left for each visitor's own.
+  if (!c.get('user')) return c.render(await keptWithForms(c, `membership.join:${l}`, () => joinPage(c, form)), joinMeta(c));
+  return renderJoin(c, form);
+});
 
 publicRoutes.post(
   paths.join.pattern,
@@ -109,6 +115,13 @@ publicRoutes.get(paths.joinSent.pattern, (c) => {
 });
 
 async function renderJoin(c: Context<AppEnv>, form: FormState) {
+  return c.render(await joinPage(c, form), joinMeta(c));
+}
+
+const joinMeta = (c: Context<AppEnv>) => ({ title: c.get('t')('membership.join.title'), description: c.get('t')('membership.join.lead') });
+
+/** The application form below the layout, for this request's reader (a visitor's, when kept by `keptWithForms`). */
+async function joinPage(c: Context<AppEnv>, form: FormState) {
   const t = c.get('t');
   const l = c.get('locale');
   const { db } = c.get('deps');
@@ -121,7 +134,7 @@ async function renderJoin(c: Context<AppEnv>, form: FormState) {
     // After a refusal: point to an earlier application of the same organization, if there is one.
     typeof v.name === 'string' && v.name && typeof v.country === 'string' && v.country ? findDuplicate(db, v.name, v.country, typeof v.website === 'string' ? v.website : null) : undefined,
   ]);
-  return c.render(<JoinPage form={form} options={{ countries, lac, objectives, principles }} existing={existing} />, { title: t('membership.join.title'), description: t('membership.join.lead') });
+  return <JoinPage form={form} options={{ countries, lac, objectives, principles }} existing={existing} />;
 }
 
 // ---- Directory ------------------------------------------------------------------------------------------
