@@ -21,6 +21,11 @@ export function todayIso(): string {
   return nowIso().slice(0, 10);
 }
 
+/** A moment's date (UTC) as ISO-8601 text, `YYYY-MM-DD`. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
 /** Reads a timestamp from either engine (Date from pg, text from SQLite) as a Date. */
 export function toDate(v: Date | string | number | null | undefined): Date | null {
   if (v === null || v === undefined) return null;

@@ -26,6 +26,7 @@ import { paths } from './paths.js';
 import { AreaPage } from './views/area.js';
 import { EditPage } from './views/edit.js';
 import { PositionsTables } from './views/positions.js';
+import { todayIso } from '../../db/ids.js';
 
 const ID = /^[0-9a-z]{16}$/;
 
@@ -126,7 +127,7 @@ export function registerArea(app: Hono<AppEnv>) {
     const reader = await keptReaderFacts(cache, db, user.id);
     const facts = factsOfBody(reader, body.id);
     authorize(c, bodiesPolicy.can(user, 'viewMembersArea', facts));
-    return renderArea(c, { body, facts }, emptyForm({ starts_on: new Date().toISOString().slice(0, 10) }), reader);
+    return renderArea(c, { body, facts }, emptyForm({ starts_on: todayIso() }), reader);
   });
 
   app.post(

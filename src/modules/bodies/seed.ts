@@ -1,7 +1,7 @@
 /** @module Bodies: the Mechanism's real structure from its 2023 factsheet (see src/platform/reference/data/mechanism.ts). */
 import type { SeedContext } from '../../platform/module.js';
 import { BODIES } from '../../platform/reference/data/mechanism.js';
-import { newId, nowIso } from '../../db/ids.js';
+import { newId, nowIso, todayIso } from '../../db/ids.js';
 import { usersByIds } from '../../platform/auth/users.js';
 
 export async function seedBodies({ db }: SeedContext): Promise<void> {
@@ -58,7 +58,7 @@ export async function demoBodies({ db, adminId }: SeedContext): Promise<void> {
     await assignPositions(db, adminId, {
       bodyId: first.id,
       assignments: [{ position: 'secretary', userId: voter, orgId: m.org_id, holderName: `[Demo] ${u?.name ?? ''}`.trim() }],
-      startsOn: new Date().toISOString().slice(0, 10),
+      startsOn: todayIso(),
       endsOn: null,
       source: 'appointment',
     });

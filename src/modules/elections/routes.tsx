@@ -39,6 +39,7 @@ import type { ReceiptLookup } from './views/receipt.js';
 import { SecurityPage } from './views/security.js';
 import { CheckPage } from './views/check.js';
 import { loadElection, loadBody, loadCandidacy, eligibleOrgs, backToElection, renderElectionForm, renderNominate, renderCandidacy, renderBallot, renderReceipt, renderReceiptShown, candidateInfo, RECEIPT_MAIL_KIND } from './pages.js';
+import { todayIso } from '../../db/ids.js';
 
 export const electionsRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -76,7 +77,7 @@ electionsRoutes.get(paths.call.pattern, async (c) => {
   const again = prev && prev.bodyId === x.body.id ? prev : undefined;
   const values: FormValues = again
     ? { ...formValuesOf(again), nominations_close_on: '', voting_opens_on: '', voting_closes_on: '', nominations_close_time: '', voting_opens_time: '', voting_closes_time: '' }
-    : { positions: positionsForKind(x.body.kind), quorum_pct: '50', term_start: new Date().toISOString().slice(0, 10) };
+    : { positions: positionsForKind(x.body.kind), quorum_pct: '50', term_start: todayIso() };
   if (!again) for (const l of LOCALES) values[`title_${l}`] = i18n.t(l)('elections.form.defaultTitle', { body: pickTranslated(x.body.shortName, l)?.text ?? '' });
   return renderElectionForm(c, x.body, emptyForm(values), undefined, again?.id);
 });

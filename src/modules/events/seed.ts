@@ -11,6 +11,7 @@ import { saveMinutes } from './commands/minutes.js';
 import { addMaterial } from './commands/materials.js';
 import { saveRepresentation } from './commands/representation.js';
 import type { EventsTx } from './commands/context.js';
+import { isoDate } from '../../db/ids.js';
 
 const at = (local: string) => fromLocalInput(local, 'America/Santiago')!.toISOString();
 
@@ -80,7 +81,7 @@ export async function demoEvents(ctx: SeedContext): Promise<void> {
       mandate: { es: 'Llevar los **insumos consolidados** de las consultas de las Mesas: áreas prioritarias de trabajo en la región.', en: 'Carry the **consolidated inputs** of the Mesas’ consultations: priority areas of work in the region.' },
       report: { es: 'Demostración: el informe de vuelta resume los acuerdos del conversatorio y los pasos para cada Mesa.', en: 'Demo: the report back summarizes the dialogue’s agreements and the next steps for each Mesa.' },
     });
-  const soon = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  const soon = isoDate(new Date(Date.now() + 30 * 86400000));
   await createEvent(db, adminId, {
     ...base,
     kind: 'conversatorio',

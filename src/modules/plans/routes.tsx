@@ -28,6 +28,7 @@ import { readPlanCsv, decodeCsv, planCsv, type CsvEnv } from './csv.js';
 import { paths } from './paths.js';
 import { PlansListPage, PlanFormPage, PlanPage, PlanHead, PlanAxes, ImportPage, ActivityPage, IndicatorPage, ItemFormPage } from './views/pages.js';
 import { saveItem, deleteItem, itemValues, checkItem, PARENT_KIND, ITEM_TABLES, type Kind } from './commands/items.js';
+import { todayIso } from '../../db/ids.js';
 
 export const plansRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -135,7 +136,7 @@ plansRoutes.get(paths.plan.pattern, async (c) => {
   });
   if (!kept) return c.notFound();
   // The reader's own facts, under their id and the day (a position starts and ends on a date).
-  const f = user ? await cache.fragment(`plans.facts:${user.id}:${new Date().toISOString().slice(0, 10)}`, () => planFacts(db, user.id)) : NO_FACTS;
+  const f = user ? await cache.fragment(`plans.facts:${user.id}:${todayIso()}`, () => planFacts(db, user.id)) : NO_FACTS;
   const x = { p: kept.p, f };
   const can = (rule: 'view' | 'edit' | 'approve' | 'close' | 'history') => plansPolicy.can(user, rule, x);
   if (!can('view')) return c.notFound();
@@ -374,7 +375,7 @@ plansRoutes.get(paths.indicator.pattern, async (c) => {
   const x = await loadIndicator(c, c.get('user'));
   if (!x) return c.notFound();
   if (!c.get('user')) c.set('cacheable', true);
-  return renderIndicator(c, x, emptyForm({ measured_on: new Date().toISOString().slice(0, 10) }));
+  return renderIndicator(c, x, emptyForm({ measured_on: todayIso() }));
 });
 
 plansRoutes.post(

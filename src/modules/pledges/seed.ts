@@ -9,6 +9,7 @@ import { listMemberOrganizations } from '../membership/index.js';
 import { savePledge } from './commands/save.js';
 import { publishPledge, returnPledge, addUpdate, type PledgesTx } from './commands/workflow.js';
 import type { PledgeInput } from './schemas.js';
+import { todayIso } from '../../db/ids.js';
 
 const text = (es: string, en: string) => {
   // The UN form asks for 300–3,000 characters: the demo texts say so plainly and are padded to a real length.
@@ -78,7 +79,7 @@ export async function demoPledges({ db, adminId }: SeedContext): Promise<void> {
   await confirmAll(joint);
   await toReview(joint);
   await publishPledge(tx, adminId, joint, null);
-  await addUpdate(tx, adminId, joint, { status: 'in_progress', reportedOn: new Date().toISOString().slice(0, 10), note: { es: '[Demo] La ventanilla atiende en dos de las tres ciudades.', en: '[Demo] The desk is open in two of the three cities.' } });
+  await addUpdate(tx, adminId, joint, { status: 'in_progress', reportedOn: todayIso(), note: { es: '[Demo] La ventanilla atiende en dos de las tres ciudades.', en: '[Demo] The desk is open in two of the three cities.' } });
 
   const jointRef = (await db.selectFrom('pledges').select('ref').where('id', '=', joint).executeTakeFirstOrThrow()).ref;
   const matching = await save(

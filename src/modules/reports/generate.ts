@@ -9,6 +9,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import type { T, Formatters } from '../../platform/i18n/i18n.js';
 import { pickTranslated, type Translated } from '../../platform/i18n/translated.js';
 import { bodyMemberOrgIds } from '../bodies/index.js';
+import { isoDate } from '../../db/ids.js';
 
 /** What a report is made of before it is written in a language. */
 export interface ReportData {
@@ -63,7 +64,7 @@ export function reportTitle(data: Pick<ReportData, 'scope' | 'subject'>, locale:
 export function periodLabel(scope: ReportScope, fmt: Formatters, t: T): string {
   const y = scope.from.slice(0, 4);
   if (scope.from === `${y}-01-01` && scope.to === `${Number(y) + 1}-01-01`) return t('reports.periodYear', { year: y });
-  const last = new Date(Date.parse(`${scope.to}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+  const last = isoDate(new Date(Date.parse(`${scope.to}T00:00:00Z`) - 86400000));
   return t('reports.periodRange', { from: fmt.date(scope.from), to: fmt.date(last) });
 }
 

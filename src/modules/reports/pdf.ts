@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { T, Formatters } from '../../platform/i18n/i18n.js';
 import type { ReportBlock } from '../../platform/module.js';
 import type { RenderedReport } from './generate.js';
+import { isoDate } from '../../db/ids.js';
 
 const require = createRequire(import.meta.url);
 const BLUE = '#0072B2';
@@ -83,7 +84,7 @@ function block(b: ReportBlock): any[] {
 /** The report as a PDF in its language. `published`: the edition's day, for the cover and footers. */
 export async function reportPdf(r: RenderedReport, t: T, fmt: Formatters, opts: { generatedAt: Date; published?: string }): Promise<Buffer> {
   const pm = engine();
-  const generated = t('reports.pdf.generated', { date: fmt.date(opts.generatedAt.toISOString().slice(0, 10)) });
+  const generated = t('reports.pdf.generated', { date: fmt.date(isoDate(opts.generatedAt)) });
   const published = opts.published ? t('reports.pdf.published', { date: fmt.date(opts.published) }) : t('reports.pdf.live');
   const content: any[] = [
     { text: clean(r.subtitle), fontSize: 14, color: MUTED, margin: [0, 160, 0, 8] },

@@ -10,6 +10,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { parseTranslated, type Translated } from '../../platform/i18n/translated.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import { getBodyBySlug } from '../bodies/index.js';
+import { isoDate } from '../../db/ids.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'reports.errors.date');
 const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === undefined ? undefined : v), s.optional());
@@ -38,10 +39,10 @@ export type ScopeInput = z.output<typeof ScopeInput>;
 
 function validDay(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01' && s <= '2100-12-31';
+  return !Number.isNaN(d.getTime()) && isoDate(d) === s && s >= '2000-01-01' && s <= '2100-12-31';
 }
 
-const nextDay = (s: string) => new Date(Date.parse(`${s}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+const nextDay = (s: string) => isoDate(new Date(Date.parse(`${s}T00:00:00Z`) + 86400000));
 
 /** A scope resolved against the data: the platform's ReportScope, the subject's names, and the query that makes it again. */
 export interface ResolvedScope {
@@ -84,7 +85,7 @@ export function scopeQuery(r: ResolvedScope): Record<string, string> {
   } else {
     q.period = 'custom';
     q.from = r.scope.from;
-    q.to = new Date(Date.parse(`${r.scope.to}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+    q.to = isoDate(new Date(Date.parse(`${r.scope.to}T00:00:00Z`) - 86400000));
   }
   return q;
 }

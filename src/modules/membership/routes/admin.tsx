@@ -21,6 +21,7 @@ import { loadOrg, type LoadedOrg } from './org.js';
 import { objectiveOptions } from '../views/common.js';
 import { paths, elsewhere } from '../paths.js';
 import type { OrgStatus } from '../tables.js';
+import { todayIso } from '../../../db/ids.js';
 
 export const adminMembershipRoutes = new Hono<AppEnv>({ strict: false });
 
@@ -160,7 +161,7 @@ adminMembershipRoutes.get(paths.exportCsv.pattern, async (c) => {
   ]);
   return c.body(csv, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="organizations-${new Date().toISOString().slice(0, 10)}.csv"`,
+    'Content-Disposition': `attachment; filename="organizations-${todayIso()}.csv"`,
     'Cache-Control': 'no-store',
   });
 });

@@ -9,6 +9,7 @@ import { pledgeStatuses } from '../tables.js';
 import type { Pledge, PledgeUpdate } from '../queries.js';
 import { paths } from '../paths.js';
 import { OrgNames, titleText } from './parts.js';
+import { todayIso } from '../../../db/ids.js';
 
 export interface PledgeView {
   p: Pledge;
@@ -136,8 +137,8 @@ export function PledgePage(v: PledgeView) {
         <section>
           <h3>{t('pledges.page.addUpdate')}</h3>
           <Form action={paths.update.href(locale, { id: p.id })}>
-            <SelectField name="status" label={t('pledges.fields.status')} form={f('update', { status: p.status ?? 'in_progress', reported_on: new Date().toISOString().slice(0, 10) })} options={pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) }))} />
-            <TextField name="reported_on" type="date" label={t('pledges.page.reportedOn')} form={f('update', { reported_on: new Date().toISOString().slice(0, 10) })} />
+            <SelectField name="status" label={t('pledges.fields.status')} form={f('update', { status: p.status ?? 'in_progress', reported_on: todayIso() })} options={pledgeStatuses.map((s) => ({ value: s, label: t(`pledges.statuses.${s}`) }))} />
+            <TextField name="reported_on" type="date" label={t('pledges.page.reportedOn')} form={f('update', { reported_on: todayIso() })} />
             {LOCALES.map((l) => (
               <TextArea name={`note_${l}`} label={t('pledges.page.noteIn', { language: LOCALE_NAMES[l] })} form={f('update')} rows={3} maxlength={5000} lang={l} />
             ))}
