@@ -129,6 +129,8 @@ export const bench: BenchModule = {
       { label: 'coverage (charts + tables)', path: '/es/coverage' },
       { label: 'coverage map (SVG image)', path: '/es/coverage/map.svg' },
       { label: 'API organizations (filtered)', path: '/api/v1/organizations?country=MX&lang=en' },
+      // The application form posts with each visitor's own CSRF secret: never a page-cache page (kept below the layout).
+      { label: 'application form (/join), a visitor', path: '/es/join', paths: ['/es/join'] },
     ];
   },
   async extra(deps, { log }) {
