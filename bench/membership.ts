@@ -130,7 +130,8 @@ export const bench: BenchModule = {
       { label: 'coverage map (SVG image)', path: '/es/coverage/map.svg' },
       { label: 'API organizations (filtered)', path: '/api/v1/organizations?country=MX&lang=en' },
       // The application form posts with each visitor's own CSRF secret: never a page-cache page (kept below the layout).
-      { label: 'application form (/join), a visitor', path: '/es/join', paths: ['/es/join'] },
+      // The harness sends distinct paths in turn (the page ignores the query string).
+      { label: 'application form (/join), a visitor', path: '/es/join', paths: Array.from({ length: 2000 }, (_, i) => (i ? `/es/join?v=${i}` : '/es/join')) },
     ];
   },
   async extra(deps, { log }) {

@@ -129,12 +129,15 @@ async function renderForm(c: Context<AppEnv>, f: ReaderFacts, form: FormState, e
 }
 
 async function renderEvent(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sector: 'civil_society' }), guestForm = emptyForm({ sector: 'civil_society' })) {
-  return c.render(await eventPage(c, x, form, guestForm), {
-    title: pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id,
-    crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]],
-    noindex: x.e.visibility !== 'public',
-  });
+  return c.render(await eventPage(c, x, form, guestForm), eventMeta(c, x));
 }
+
+/** An event's page's title, crumbs and robots rule (the layout's). */
+const eventMeta = (c: Context<AppEnv>, x: Loaded) => ({
+  title: pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id,
+  crumbs: [[c.get('t')('events.list.title'), paths.list.pattern]] as [string, string][],
+  noindex: x.e.visibility !== 'public',
+});
 
 /** An event's page below the layout, for this request's reader (a visitor's, when rendered by `keptWithForms`). */
 async function eventPage(c: Context<AppEnv>, x: Loaded, form = emptyForm({ sector: 'civil_society' }), guestForm = emptyForm({ sector: 'civil_society' })) {
@@ -364,9 +367,7 @@ eventsRoutes.get(paths.event.pattern, async (c) => {
     // Open for registration, it is every visitor's page but for the form's CSRF secret: kept with the form's field
     // left for each visitor's own (keptWithForms), so the page a mailing sends many people to costs no statement.
     // An invitation code in the address fills the form: that page is made for its visitor.
-    const t = c.get('t');
-    const body = await keptWithForms(c, `events.page:${x.e.id}:${c.get('locale')}:${readerZone(c) ?? ''}`, () => eventPage(c, x));
-    return c.render(body, { title: pickTranslated(x.e.title, c.get('locale'))?.text ?? x.e.id, crumbs: [[t('events.list.title'), paths.list.pattern]], noindex: x.e.visibility !== 'public' });
+    return c.render(await keptWithForms(c, `events.page:${x.e.id}:${c.get('locale')}:${readerZone(c) ?? ''}`, () => eventPage(c, x)), eventMeta(c, x));
   }
   return renderEvent(c, x);
 });
