@@ -1,6 +1,6 @@
 /** @module Bodies: reads. */
 import type { Db } from '../../db/schema.js';
-import { todayIso as today } from '../../db/ids.js';
+import { todayIso } from '../../db/ids.js';
 import type { BodyKind, BodyMemberStatus, BodyPosition } from './tables.js';
 import { designatedVoters, getOrganizations, organizationsOfUser, type OrgSummary } from '../membership/index.js';
 import { usersByIds } from '../../platform/auth/users.js';
@@ -142,7 +142,7 @@ function toHolding(r: any, now: string): PositionHolding {
 /** Every holding of the body's positions, newest first; `current` marks those in force today. */
 export async function bodyPositions(db: Db, bodyId: string): Promise<PositionHolding[]> {
   const rows = await db.selectFrom('body_positions').selectAll().where('body_id', '=', bodyId).orderBy('starts_on', 'desc').orderBy('created_at', 'desc').execute();
-  const now = today();
+  const now = todayIso();
   return rows.map((r) => toHolding(r, now));
 }
 
@@ -153,7 +153,7 @@ export async function isSecretaryOf(db: Db, userId: string, bodyId: string): Pro
 
 /** The bodies whose secretary (or, for the Mesa Técnica, coordinator) this person is today: their ids. */
 export async function secretaryBodyIds(db: Db, userId: string): Promise<string[]> {
-  const now = today();
+  const now = todayIso();
   const rows = await db
     .selectFrom('body_positions')
     .select(['body_id', 'starts_on', 'ends_on'])
@@ -183,7 +183,7 @@ export async function secretariesForObjectives(db: Db, objectives: number[]): Pr
   if (!objectives.length) return [];
   const bodyIds = [...new Set((await db.selectFrom('body_objectives').select('body_id').where('objective_n', 'in', objectives).execute()).map((r) => r.body_id))];
   if (!bodyIds.length) return [];
-  const now = today();
+  const now = todayIso();
   const rows = await db
     .selectFrom('body_positions')
     .select(['user_id', 'starts_on', 'ends_on'])
@@ -303,7 +303,7 @@ export async function keptReaderBodies(cache: Pick<PageCache, 'fragment'>, db: D
  */
 export function keptReaderFacts(cache: Pick<PageCache, 'fragment'>, db: Db, userId: string | null | undefined): Promise<ReaderFacts> {
   if (!userId) return Promise.resolve(NO_READER_FACTS);
-  return cache.fragment(`bodies.reader:${userId}:${today()}`, () => readerFacts(db, userId));
+  return cache.fragment(`bodies.reader:${userId}:${todayIso()}`, () => readerFacts(db, userId));
 }
 
 /** Bodies an organization belongs to (ids). */

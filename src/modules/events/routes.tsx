@@ -26,6 +26,7 @@ import { zonesForForm } from './core/time.js';
 import { eventsCalendar } from './ics.js';
 import { eventsAtomFeed } from './feed.js';
 import { paths } from './paths.js';
+import { nowIso } from '../../db/ids.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage, EventRow } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
@@ -65,28 +66,20 @@ export const eventsRoutes = new Hono<AppEnv>({ strict: false });
 // Loading and rendering
 // ------------------------------------------------------------------------------------------------
 
-/** The event and the facts about the reader; null (404) when there is none or the reader may not see it. */
-async function loadEvent(c: Context<AppEnv>, user: CurrentUser | null) {
-  const { db } = c.get('deps');
-  const e = await getEvent(db, c.req.param('id') ?? '');
+/**
+ * The event and the facts about the reader; null (404) when there is none or the reader may not see it. `kept`: for a
+ * page that only reads (the event's own page and calendar file), both through page-cache fragments (emptied by every
+ * write); form posts and organizers' pages read them afresh.
+ */
+async function loadEvent(c: Context<AppEnv>, user: CurrentUser | null, kept = false) {
+  const { db, cache } = c.get('deps');
+  const id = c.req.param('id') ?? '';
+  const e = kept ? await cache.fragment(`events.event:${id}`, async () => (await getEvent(db, id)) ?? null) : await getEvent(db, id);
   if (!e) return null;
-  const f = await readerBodies(db, user?.id);
+  const f = kept ? await keptReaderBodies(cache, db, user?.id) : await readerBodies(db, user?.id);
   return eventsPolicy.can(user, 'view', { e, f }) ? { e, f } : null;
 }
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
-
-/**
- * `loadEvent` for the event's own page and calendar file (reads; a form post loads afresh): the event as kept for
- * every reader and the reader's place among the bodies as kept for them (page-cache fragments, emptied by every write).
- */
-async function viewEvent(c: Context<AppEnv>, user: CurrentUser | null): Promise<Loaded | null> {
-  const { db, cache } = c.get('deps');
-  const id = c.req.param('id') ?? '';
-  const e = await cache.fragment(`events.event:${id}`, async () => (await getEvent(db, id)) ?? null);
-  if (!e) return null;
-  const f = await keptReaderBodies(cache, db, user?.id);
-  return eventsPolicy.can(user, 'view', { e, f }) ? { e, f } : null;
-}
 
 /** A person's registration from the link mailed to them; null (404) when the token is unknown. */
 async function loadByToken(c: Context<AppEnv>) {
@@ -146,7 +139,8 @@ async function eventPage(c: Context<AppEnv>, x: Loaded, form = emptyForm({ secto
   const l = c.get('locale');
   const { e, f } = x;
   const mine = user ? await registrationOf(db, e.id, { userId: user.id }) : undefined;
-  const bodies = (await listBodies(db)).filter((b) => e.bodyIds.includes(b.id)).map((b) => ({ id: b.id, slug: b.slug, name: pickTranslated(b.name, l)?.text ?? b.slug }));
+  const allBodies = await listBodies(db);
+  const bodies = allBodies.filter((b) => e.bodyIds.includes(b.id)).map((b) => ({ id: b.id, slug: b.slug, name: pickTranslated(b.name, l)?.text ?? b.slug }));
   const objs = (await listObjectives(db, l)).filter((o) => e.objectives.includes(o.n)).map((o) => ({ n: o.n, title: `${o.n}. ${o.short}` }));
   const counts = await registrationCounts(db, e.id);
   const code = c.req.query('code');
@@ -156,7 +150,6 @@ async function eventPage(c: Context<AppEnv>, x: Loaded, form = emptyForm({ secto
   const myOrgs = user ? (await organizationsOfUser(db, user.id)).filter((o) => o.status === 'member').map((o) => ({ value: o.id, label: o.name })) : [];
   const attendance = await attendanceOf(db, e.id);
   const minutes = await minutesOf(db, e.id);
-  const allBodies = await listBodies(db);
   const participant = eventsPolicy.can(user, 'seeParticipantMaterials', { ...x, registered: mine?.status === 'registered' });
   const materials = (await materialsOf(db, e.id)).filter((m) => m.audience === 'public' || participant);
   return (
@@ -171,7 +164,7 @@ async function eventPage(c: Context<AppEnv>, x: Loaded, form = emptyForm({ secto
       country={e.venue.country ? (await countryNames(db, l)).get(e.venue.country) ?? e.venue.country : null}
       mine={mine}
       can={{ organize, register: eventsPolicy.can(user, 'register', x), guest: eventsPolicy.can(user, 'registerAsGuest', x), seeLink: eventsPolicy.can(user, 'seeLink', { ...x, registered: mine?.status === 'registered' }) }}
-      closed={registrationClosed(e, new Date().toISOString())}
+      closed={registrationClosed(e, nowIso())}
       waitlisted={counts.waitlisted ?? 0}
       reader={readerZone(c)}
       form={form}
@@ -230,7 +223,7 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   // (null): a count and a LIMIT/OFFSET page in SQL.
   const filter = { kind, bodyId, objective, format, country, ...visibleTo(user, f), when, page: pageParam(c) } as const;
   const facts = await cache.fragment('events.list.facts', () => listFacts(db));
-  const paged = facts ? pageOfFacts(facts, filter, new Date().toISOString()) : await pageEvents(db, { ...filter, links: 'bodies' });
+  const paged = facts ? pageOfFacts(facts, filter, nowIso()) : await pageEvents(db, { ...filter, links: 'bodies' });
   // Each row as HTML, kept per event, language and reader's zone (all a row depends on; whether the reader may see
   // the event was decided above): rows not kept read their events, the page's at once.
   const reader = readerZone(c);
@@ -357,12 +350,12 @@ eventsRoutes.post(
 
 eventsRoutes.get(paths.event.pattern, async (c) => {
   const user = c.get('user');
-  const x = await viewEvent(c, user);
+  const x = await loadEvent(c, user, true);
   if (!x) return c.notFound();
   // A visitor's page is every visitor's, unless it offers them the registration form for people without an account
   // (it posts with the visitor's own CSRF token): past, closed and cancelled events — and their minutes — are kept by
   // the public page cache.
-  if (!user && (registrationClosed(x.e, new Date().toISOString()) || !eventsPolicy.can(user, 'registerAsGuest', x))) c.set('cacheable', true);
+  if (!user && (registrationClosed(x.e, nowIso()) || !eventsPolicy.can(user, 'registerAsGuest', x))) c.set('cacheable', true);
   else if (!user && !c.req.query('code')) {
     // Open for registration, it is every visitor's page but for the form's CSRF secret: kept with the form's field
     // left for each visitor's own (keptWithForms), so the page a mailing sends many people to costs no statement.
@@ -373,7 +366,7 @@ eventsRoutes.get(paths.event.pattern, async (c) => {
 });
 
 eventsRoutes.get(paths.ics.pattern, async (c) => {
-  const x = await viewEvent(c, c.get('user'));
+  const x = await loadEvent(c, c.get('user'), true);
   if (!x) return c.notFound();
   const { db, config } = c.get('deps');
   const l = c.get('locale');

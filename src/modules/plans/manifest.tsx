@@ -15,8 +15,8 @@ import { PlanSummary } from './views/progress.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
-import { todayIso } from '../../db/ids.js';
 import fr from './messages/fr.json' with { type: 'json' };
+import { todayIso } from '../../db/ids.js';
 
 /**
  * A plan in force (else the latest) of a body, or of the Mechanism (`bodyId` null), by axis and result: the same for
