@@ -234,6 +234,16 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
     expect(pb.html.replace(FIELD, '')).toBe(pa.html.replace(FIELD, ''));
     expect([pa, pb, again].some((x) => x.hit)).toBe(false); // not the public page cache: a kept part of the page
     expect(pa.html).toContain('0 de 5 lugares ocupados');
+    // A signed-in reader's page is their own, never kept for another: once registered, the member's page offers to
+    // cancel; another signed-in person (of the same time zone), asking after them, is offered to register.
+    expect(pa.html).toContain(`action="${paths.guest.href('es', { id })}"`);
+    expect((await mt1Member.post(paths.register.href('es', { id }), { sector: 'civil_society' })).status).toBe(303);
+    const member = (await page(mt1Member)).html;
+    expect(member).toContain(`action="${paths.unregister.href('es', { id })}"`);
+    expect(member).not.toContain(`action="${paths.guest.href('es', { id })}"`);
+    const other = (await page(plain)).html;
+    expect(other).not.toContain(`action="${paths.unregister.href('es', { id })}"`);
+    expect(other).toContain(`action="${paths.register.href('es', { id })}"`);
     // Kept: a change made outside the app (SQL by hand) is not seen until a write through the app…
     await ctx.db.updateTable('events').set({ description: JSON.stringify({ es: 'Descripción cambiada a mano' }) }).where('id', '=', id).execute();
     expect((await page(b)).html).not.toContain('Descripción cambiada a mano');
@@ -243,7 +253,7 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
     expect((await a.post(`/es/events/${id}/r/${token}/confirm`)).status).toBe(303);
     const after = (await page(b)).html;
     expect(after).toContain('Descripción cambiada a mano');
-    expect(after).toContain('1 de 5 lugares ocupados');
+    expect(after).toContain('2 de 5 lugares ocupados'); // the member's seat and this visitor's
     // An invitation code in the address fills the form: made for that visitor, and kept for nobody else.
     const invited = await add(input('Por Invitación Diez', Date.now() + 10 * DAY, { registrationMode: 'invitation' }));
     expect((await page(a, `/es/events/${invited}`)).html).toContain('name="code"');

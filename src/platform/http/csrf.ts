@@ -44,11 +44,12 @@ export function csrf(opts: { secure: boolean; exempt?: (path: string) => boolean
     }
     await next();
     // Only a page that issued a secret sets the cookie: pages without a form that posts (most pages a visitor reads,
-    // every cacheable one) need none, and a cookie would make a public page uncacheable.
+    // every cacheable one) need none. A page that did issue one goes out with its cookie, cacheable or not (the page
+    // cache never stores a response that sets a cookie: a stored form would carry one visitor's secret to all).
     // Appended to the response's own headers: setCookie() (c.header()) after the handler rebuilds the response
     // around a stream, off @hono/node-server's fast path (measured: a cookie-less visitor's uncached page 40% slower).
     const issued = c.get('csrfIssued');
-    if (issued && !c.get('cacheable')) {
+    if (issued) {
       c.res.headers.append('Set-Cookie', generateCookie(COOKIE, issued, { path: '/', httpOnly: true, sameSite: 'Lax', secure: opts.secure, maxAge: 60 * 60 * 24 * 365 }));
     }
   };
