@@ -14,7 +14,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
-import { SearchEngine, type AddMatch, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
+import { SearchEngine, WordCache, MatchSet, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fold, words, TEXT_FIELDS } from './model.js';
@@ -133,12 +133,73 @@ async function loadCatalog(db: Db): Promise<CatalogRow<Facet, null>[]> {
   return out;
 }
 
-/** SQLite: one language's matches through its FTS5 table, scored by bm25 (the title weighs 4). */
-async function matchSqlite(db: Db, cat: Catalog, lang: string, groups: string[][], add: AddMatch): Promise<void> {
-  const match = groups.map((g) => `(${g.map((w) => `"${w}"`).join(' OR ')})`).join(' AND ');
+/**
+ * Ceiling of SQLite's per-word scores, in matches held (12 bytes each: a position and a score): 72 MB, never more than
+ * the index itself holds of the words searched. The benchmark's 100,000 practices hold 4.2 million matches of its
+ * 665 domain words in the four languages: they fit, so a stream of new texts made of them asks FTS5 nothing.
+ */
+const MAX_CACHED_SCORES = 6_000_000;
+
+/** One word's matches in one language: positions ascending, and the word's bm25 part in each. */
+interface WordScores {
+  pos: Int32Array;
+  score: Float64Array;
+}
+
+const scoreCache = WordCache.perCatalog<WordScores>(MAX_CACHED_SCORES, (v) => v.pos.length);
+
+/**
+ * A word's matches in one language with its bm25 alone (the title weighs 4), from the cache or else asked of FTS5.
+ * FTS5's bm25 of a text is the sum over the phrases of its expression of each phrase's own part — its IDF (over the
+ * whole table), its weighted frequency in the row, the row's length — and a phrase's part does not depend on the
+ * other phrases, so the word's score alone is its part in any text.
+ */
+async function wordScores(db: Db, cat: Catalog, lang: string, word: string): Promise<WordScores> {
+  const cache = scoreCache(cat);
+  const key = `${lang}:${word}`;
+  const have = cache.get(key);
+  if (have) return have;
   const fts = sql.table(`practices_fts_${lang}`);
-  const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${match}`.execute(db);
-  for (const r of rows.rows) if (r.seq < cat.posOfSeq.length) add(cat.posOfSeq[r.seq]!, -Number(r.score)); // bm25: lower is better
+  const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${`"${word}"`}`.execute(db);
+  // Positions ascending (rowids follow creation, positions publication): scattered by position, then read in order.
+  const n = cat.ids.length;
+  const at = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let k = 0;
+  for (const r of rows.rows) {
+    const i = r.seq < cat.posOfSeq.length ? cat.posOfSeq[r.seq]! : -1;
+    if (i >= 0 && !seen[i]) (seen[i] = 1), (at[i] = -Number(r.score)), k++; // bm25: lower is better
+  }
+  const out: WordScores = { pos: new Int32Array(k), score: new Float64Array(k) };
+  for (let i = 0, j = 0; j < k; i++) if (seen[i]) (out.pos[j] = i), (out.score[j++] = at[i]!);
+  cache.set(key, out);
+  return out;
+}
+
+/**
+ * SQLite: one language's matches of the word groups (AND across groups, OR within) scored by bm25 as FTS5 scores
+ * `("a" OR "b") AND ("c")` — the same rows and the same doubles, each phrase's part added in the expression's
+ * order — from each word's cached scores: a text never seen before, made of words seen before, costs no FTS5 query.
+ */
+async function matchSqlite(db: Db, cat: Catalog, lang: string, groups: string[][]): Promise<Matches> {
+  const phrases = groups.flat();
+  const lists = new Map<string, WordScores>();
+  for (const w of phrases) if (!lists.has(w)) lists.set(w, await wordScores(db, cat, lang, w));
+  const hits = intersect(groups.map((g) => union(g.map((w) => lists.get(w)!.pos))));
+  const score = new Float64Array(hits.length);
+  for (const w of phrases) {
+    const l = lists.get(w)!;
+    if (l.pos === hits) {
+      for (let i = 0; i < hits.length; i++) score[i] = score[i]! + l.score[i]!;
+      continue;
+    }
+    for (let i = 0, j = 0; i < hits.length; i++) {
+      j = seek(l.pos, j, hits[i]!);
+      if (j === l.pos.length) break;
+      if (l.pos[j] === hits[i]) score[i] = score[i]! + l.score[j]!;
+    }
+  }
+  return { pos: hits, score };
 }
 
 export const engine = new SearchEngine<Facet, null>({
@@ -170,7 +231,7 @@ interface WordMatches {
   title: Int32Array;
 }
 
-const wordCaches = new WeakMap<Catalog, { map: Map<string, WordMatches | null>; held: number }>();
+const matchCache = WordCache.perCatalog<WordMatches | null>(MAX_CACHED_POSITIONS, (m) => (m ? m.all.length + m.title.length : 0));
 
 /**
  * The query that finds one word's matches in one language through that language's partial GIN index,
@@ -192,14 +253,13 @@ export function wordMatchesQuery(lang: Locale, word: string) {
  * lexeme. null: a stop word.
  */
 async function wordsMatches(db: Db, idx: Catalog, pairs: { lang: Locale; word: string }[]): Promise<Map<string, WordMatches | null>> {
-  let cache = wordCaches.get(idx);
-  if (!cache) wordCaches.set(idx, (cache = { map: new Map(), held: 0 }));
+  const cache = matchCache(idx);
   const out = new Map<string, WordMatches | null>();
   const need: { lang: Locale; word: string }[] = [];
   for (const p of pairs) {
     const key = `${p.lang}:${p.word}`;
     if (out.has(key)) continue;
-    const have = cache.map.get(key);
+    const have = cache.get(key);
     if (have !== undefined) out.set(key, have);
     else out.set(key, null), need.push(p);
   }
@@ -224,17 +284,8 @@ async function wordsMatches(db: Db, idx: Catalog, pairs: { lang: Locale; word: s
   );
   need.forEach((p, k) => {
     const key = `${p.lang}:${p.word}`;
-    const m = found[k]!;
-    out.set(key, m);
-    if (cache.map.has(key)) return; // the same word asked twice at once
-    const size = m ? m.all.length + m.title.length : 0;
-    while (cache.map.size && cache.held + size > MAX_CACHED_POSITIONS) {
-      const [old, v] = cache.map.entries().next().value!;
-      cache.held -= v ? v.all.length + v.title.length : 0;
-      cache.map.delete(old);
-    }
-    cache.map.set(key, m);
-    cache.held += size;
+    out.set(key, found[k]!);
+    cache.set(key, found[k]!);
   });
   return out;
 }
@@ -263,6 +314,25 @@ function union(lists: Int32Array[]): Int32Array {
   return acc;
 }
 
+/**
+ * The first index at or after `from` whose value is `x` or more in an ascending list (its length when none): steps
+ * that double, then halve, so a short list walks a long one in a few steps a value.
+ */
+function seek(list: Int32Array, from: number, x: number): number {
+  if (from >= list.length || list[from]! >= x) return from;
+  let lo = from;
+  let step = 1;
+  while (lo + step < list.length && list[lo + step]! < x) (lo += step), (step *= 2);
+  let hi = Math.min(lo + step, list.length);
+  // list[lo] < x, and list[hi] >= x or hi is the end.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** The intersection of ascending position lists, smallest first, ascending. */
 function intersect(lists: Int32Array[]): Int32Array {
   const sorted = [...lists].sort((a, b) => a.length - b.length);
@@ -271,11 +341,10 @@ function intersect(lists: Int32Array[]): Int32Array {
     const b = sorted[l]!;
     const out = new Int32Array(acc.length);
     let k = 0;
-    let j = 0;
-    for (let i = 0; i < acc.length && j < b.length; i++) {
-      const x = acc[i]!;
-      while (j < b.length && b[j]! < x) j++;
-      if (j < b.length && b[j] === x) out[k++] = x;
+    for (let i = 0, j = 0; i < acc.length; i++) {
+      j = seek(b, j, acc[i]!);
+      if (j === b.length) break;
+      if (b[j] === acc[i]) out[k++] = acc[i]!;
     }
     acc = out.subarray(0, k);
   }
@@ -293,7 +362,9 @@ function intersect(lists: Int32Array[]): Int32Array {
  * costs two round trips whatever its languages: every missing word's postings in one statement, then every
  * language's ts_rank at once.
  */
-export async function matchPg(db: Db, idx: Catalog, jobs: ScopeGroups[], add: AddMatch) {
+export async function matchPg(db: Db, idx: Catalog, jobs: ScopeGroups[]): Promise<Matches> {
+  const found = new MatchSet(idx.ids.length);
+  const add = (i: number, s: number) => found.add(i, s);
   const words = await wordsMatches(
     db,
     idx,
@@ -343,6 +414,7 @@ export async function matchPg(db: Db, idx: Catalog, jobs: ScopeGroups[], add: Ad
       for (const row of rows.rows) add(idx.posOfId.get(row.practice_id) ?? -1, Number(row.rank));
     }),
   );
+  return found.done();
 }
 
 // ---------------------------------------------------------------------------------------------------

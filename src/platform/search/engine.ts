@@ -40,8 +40,69 @@ export interface ScopeGroups {
   groups: string[][];
 }
 
-/** Called by a module's matcher for each match: catalog position (-1: ignored) and score (higher is better). */
-export type AddMatch = (pos: number, score: number) => void;
+/** A text's matches: catalog positions ascending (newest first), and each one's score (higher is better). */
+export interface Matches {
+  pos: Int32Array;
+  score: Float64Array;
+}
+
+/**
+ * `Matches` from matches found in any order: `add(position, score)` for each (a position out of the catalog, e.g. -1,
+ * is ignored; one found twice keeps its best score), then `done()`.
+ */
+export class MatchSet {
+  private readonly best: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly hit: number[] = [];
+
+  constructor(private readonly n: number) {
+    this.best = new Float64Array(n);
+    this.seen = new Uint8Array(n);
+  }
+
+  add(i: number, s: number): void {
+    if (i < 0 || i >= this.n) return;
+    if (!this.seen[i]) (this.seen[i] = 1), (this.best[i] = s), this.hit.push(i);
+    else if (s > this.best[i]!) this.best[i] = s;
+  }
+
+  done(): Matches {
+    const { hit, seen, best } = this;
+    let pos: Int32Array;
+    // The few sorted, the many read off in position order.
+    if (hit.length * 16 < this.n) pos = Int32Array.from(hit).sort();
+    else {
+      pos = new Int32Array(hit.length);
+      for (let i = 0, k = 0; k < hit.length; i++) if (seen[i]) pos[k++] = i;
+    }
+    const score = new Float64Array(pos.length);
+    for (let k = 0; k < pos.length; k++) score[k] = best[pos[k]!]!;
+    return { pos, score };
+  }
+}
+
+/** Several scopes' matches as one: each position once, with its best score. */
+function mergeBest(all: Matches[]): Matches {
+  let acc = all[0] ?? { pos: new Int32Array(0), score: new Float64Array(0) };
+  for (let l = 1; l < all.length; l++) {
+    const a = acc;
+    const b = all[l]!;
+    const pos = new Int32Array(a.pos.length + b.pos.length);
+    const score = new Float64Array(pos.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.pos.length || j < b.pos.length) {
+      const x = i < a.pos.length ? a.pos[i]! : Infinity;
+      const y = j < b.pos.length ? b.pos[j]! : Infinity;
+      if (x < y) (pos[k] = x), (score[k++] = a.score[i++]!);
+      else if (y < x) (pos[k] = y), (score[k++] = b.score[j++]!);
+      else (pos[k] = x), (score[k++] = Math.max(a.score[i++]!, b.score[j++]!));
+    }
+    acc = { pos: pos.subarray(0, k), score: score.subarray(0, k) };
+  }
+  return acc;
+}
 
 export interface EngineConfig<F extends string, T, R> {
   /** The table holding the `search_version` row (key, value). */
@@ -62,12 +123,12 @@ export interface EngineConfig<F extends string, T, R> {
     pgScopeColumn: string | null;
   };
   /** SQLite: a scope's matches of the word groups (AND across groups, OR within), through FTS5. */
-  matchSqlite(db: Db, cat: Catalog<F, T>, scope: string, groups: string[][], add: AddMatch): Promise<void>;
+  matchSqlite(db: Db, cat: Catalog<F, T>, scope: string, groups: string[][]): Promise<Matches>;
   /**
    * PostgreSQL: every scope's matches of its word groups at once, through the tsvector index (each scope
    * searched on its own, as above; one call per text so that the scopes share round trips).
    */
-  matchPg(db: Db, cat: Catalog<F, T>, jobs: ScopeGroups[], add: AddMatch): Promise<void>;
+  matchPg(db: Db, cat: Catalog<F, T>, jobs: ScopeGroups[]): Promise<Matches>;
   /** Per-reader visibility; absent: every entry is visible to everyone. */
   visibility?: {
     /** Readers with the same key see the same entries (the key caches their mask and counts). */
@@ -77,19 +138,50 @@ export interface EngineConfig<F extends string, T, R> {
 }
 
 /**
- * Matched positions best score first, ties newest first (lower position). The lowest score's matches (often
- * most of them: a module's unscored matches) come last in position order, sorted without a comparator.
+ * The first `k` of `idx` (indexes into `pos`/`score`) in rank order: best score first, ties newest first (lower
+ * position) — a bounded heap in one pass, so a text's thousands of matches are never all sorted for its first page.
  */
-function rankOrder(hit: number[], score: Float64Array): Int32Array {
-  let low = Infinity;
-  for (const i of hit) if (score[i]! < low) low = score[i]!;
-  const top: number[] = [];
-  const tail: number[] = [];
-  for (const i of hit) (score[i] === low ? tail : top).push(i);
-  const order = new Int32Array(hit.length);
-  order.set(Int32Array.from(top).sort((a, b) => score[b]! - score[a]! || a - b));
-  order.set(Int32Array.from(tail).sort(), top.length);
-  return order;
+export function topRanked(idx: Int32Array, pos: Int32Array, score: Float64Array, k: number): Int32Array {
+  k = Math.min(k, idx.length);
+  if (k <= 0) return new Int32Array(0);
+  // A min-heap of the k best so far: the root is the worst kept (lowest score; among equals, the highest position).
+  const heap = new Int32Array(k);
+  let size = 0;
+  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && pos[a]! > pos[b]!);
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < size && worse(heap[l]!, heap[w]!)) w = l;
+      if (r < size && worse(heap[r]!, heap[w]!)) w = r;
+      if (w === i) return;
+      const x = heap[i]!;
+      heap[i] = heap[w]!;
+      heap[w] = x;
+      i = w;
+    }
+  };
+  for (let j = 0; j < idx.length; j++) {
+    const e = idx[j]!;
+    if (size < k) {
+      let i = size++;
+      heap[i] = e;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[up]!)) break;
+        const x = heap[i]!;
+        heap[i] = heap[up]!;
+        heap[up] = x;
+        i = up;
+      }
+    } else if (worse(heap[0]!, e)) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => score[b]! - score[a]! || pos[a]! - pos[b]!);
 }
 
 /**
@@ -124,13 +216,59 @@ export function typoCandidatesQuery(v: EngineConfig<string, unknown, unknown>['v
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Per-word caches
+
+/**
+ * A module's per-word answers of one catalog version (a word's matches, its scores), bounded by what they hold: the
+ * least recently used are dropped first. A new version is a new catalog, so nothing outlives a write.
+ */
+export class WordCache<V> {
+  private readonly map = new Map<string, V>();
+  private held = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly weigh: (v: V) => number,
+  ) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) this.map.delete(key), this.map.set(key, v); // most recently used last
+    return v;
+  }
+
+  set(key: string, v: V): void {
+    if (this.map.has(key)) return; // the same word asked twice at once
+    const size = this.weigh(v);
+    if (size > this.max) return;
+    while (this.map.size && this.held + size > this.max) {
+      const [old, x] = this.map.entries().next().value!;
+      this.held -= this.weigh(x);
+      this.map.delete(old);
+    }
+    this.map.set(key, v);
+    this.held += size;
+  }
+
+  /** One cache per catalog version: `of(cat)` gives the catalog's own (made on first use). */
+  static perCatalog<V>(max: number, weigh: (v: V) => number): (cat: object) => WordCache<V> {
+    const caches = new WeakMap<object, WordCache<V>>();
+    return (cat) => {
+      let c = caches.get(cat);
+      if (!c) caches.set(cat, (c = new WordCache(max, weigh)));
+      return c;
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The catalog
 
 interface TextResult {
-  /** Matches, best first (ties: newest first), as positions. */
-  order: Int32Array;
-  /** The same positions ascending (newest first), made on demand. */
-  byPos: Int32Array | null;
+  /** Matched positions, ascending (newest first). */
+  pos: Int32Array;
+  /** Each match's score, at the same index as its position (higher is better). */
+  score: Float64Array;
   corrected: string[];
 }
 
@@ -161,6 +299,8 @@ export interface Catalog<F extends string, T> {
   /** Counts over every entry. */
   allCounts: Int32Array;
   texts: Map<string, TextResult>;
+  /** Matches held by `texts`. */
+  textsHeld: number;
   expansions: Map<string, string[] | null>;
   visible: Map<string, Visible>;
 }
@@ -187,6 +327,8 @@ export interface EngineResult<F extends string> {
 }
 
 const MAX_CACHED_TEXTS = 500;
+/** Ceiling of the texts' cache, in matches held (12 bytes each: a position and a score). */
+const MAX_CACHED_TEXT_MATCHES = 2_000_000;
 const MAX_CACHED_READERS = 200;
 
 /** A typo statement sent with the version row (`earlyCandidates`). */
@@ -224,6 +366,7 @@ export class SearchEngine<F extends string, T, R = never> {
     const cat = this.catalogs.get(db as object);
     if (opts.keepCatalog && cat) {
       cat.texts.clear();
+      cat.textsHeld = 0;
       cat.expansions.clear();
     } else this.catalogs.delete(db as object);
     this.vocabs.delete(db as object);
@@ -294,7 +437,7 @@ export class SearchEngine<F extends string, T, R = never> {
     for (let i = 0; i < n; i++) codes.set(perEntry[i]!, offsets[i]!);
     const postings = lists.map((l) => Int32Array.from(l));
     const allCounts = Int32Array.from(postings.map((p) => p.length));
-    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new Map(), expansions: new Map(), visible: new Map() };
+    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new Map(), textsHeld: 0, expansions: new Map(), visible: new Map() };
   }
 
   /** What a reader may see, cached per reader key and version. */
@@ -508,15 +651,8 @@ export class SearchEngine<F extends string, T, R = never> {
     const key = terms.join(' ');
     const cached = cat.texts.get(key);
     if (cached) return cached;
-    const n = cat.ids.length;
-    const score = new Float64Array(n).fill(-Infinity);
-    const hit: number[] = [];
+    const found: Matches[] = [];
     const corrected = new Set<string>();
-    const add: AddMatch = (i, s) => {
-      if (i < 0 || i >= n) return;
-      if (score[i] === -Infinity) hit.push(i);
-      if (s > score[i]!) score[i] = s;
-    };
     const { scopes } = this.config.vocabulary;
     if (dialect === 'postgres') {
       // Every scope's words in one statement, every scope's matches in one call (the module shares round trips).
@@ -528,19 +664,25 @@ export class SearchEngine<F extends string, T, R = never> {
         groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
         jobs.push({ scope, groups });
       }
-      if (jobs.length) await this.config.matchPg(db, cat, jobs, add);
+      if (jobs.length) found.push(await this.config.matchPg(db, cat, jobs));
     } else {
       for (const scope of scopes) {
         const groups = await this.expand(db, cat, scope, terms);
         if (!groups) continue;
         groups.forEach((g, i) => g.forEach((w) => w !== terms[i] && corrected.add(w)));
-        await this.config.matchSqlite(db, cat, scope, groups, add);
+        found.push(await this.config.matchSqlite(db, cat, scope, groups));
       }
     }
-    const order = rankOrder(hit, score);
-    const out: TextResult = { order, byPos: null, corrected: [...corrected] };
-    if (cat.texts.size >= MAX_CACHED_TEXTS) cat.texts.delete(cat.texts.keys().next().value!);
+    const { pos, score } = mergeBest(found.filter((m) => m.pos.length));
+    const out: TextResult = { pos, score, corrected: [...corrected] };
+    if (cat.texts.has(key)) return out; // the same text asked twice at once
+    while (cat.texts.size && (cat.texts.size >= MAX_CACHED_TEXTS || cat.textsHeld + pos.length > MAX_CACHED_TEXT_MATCHES)) {
+      const [old, v] = cat.texts.entries().next().value!;
+      cat.textsHeld -= v.pos.length;
+      cat.texts.delete(old);
+    }
     cat.texts.set(key, out);
+    cat.textsHeld += pos.length;
     return out;
   }
 
@@ -586,17 +728,17 @@ export class SearchEngine<F extends string, T, R = never> {
       list = vis.list;
       counts = vis.counts;
     } else {
-      let source: Int32Array | null = null;
-      if (tr) source = sort === 'relevance' ? tr.order : (tr.byPos ??= Int32Array.from(tr.order).sort());
-      const m = source ? source.length : n;
+      // One pass in position order: the entries kept by the mask (indexes into the text's matches, or positions),
+      // with their facet counts; the page is then read off in position order or picked by rank.
+      const m = tr ? tr.pos.length : n;
       const out = new Int32Array(m);
       let k = 0;
       counts = new Int32Array(cat.termNames.length);
       const { offsets, codes } = cat;
       for (let j = 0; j < m; j++) {
-        const i = source ? source[j]! : j;
+        const i = tr ? tr.pos[j]! : j;
         if (mask && !mask[i]) continue;
-        out[k++] = i;
+        out[k++] = tr ? j : i;
         for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
       }
       list = out.subarray(0, k);
@@ -609,10 +751,19 @@ export class SearchEngine<F extends string, T, R = never> {
     const pages = Math.max(1, Math.ceil(total / perPage));
     const page = Math.min(Math.max(q.page ?? 1, 1), pages);
     const ids: string[] = [];
-    const reverse = sort === 'oldest';
-    for (let j = (page - 1) * perPage; j < Math.min(total, page * perPage); j++) {
-      const at = reverse ? total - 1 - j : j;
-      ids.push(cat.ids[list ? list[at]! : at]!);
+    const from = (page - 1) * perPage;
+    const to = Math.min(total, page * perPage);
+    if (tr && list && sort === 'relevance') {
+      // The best `to` by score; this page is their last `perPage`.
+      const top = topRanked(list, tr.pos, tr.score, to);
+      for (let j = from; j < to; j++) ids.push(cat.ids[tr.pos[top[j]!]!]!);
+    } else {
+      const reverse = sort === 'oldest';
+      for (let j = from; j < to; j++) {
+        const at = reverse ? total - 1 - j : j;
+        const e = list ? list[at]! : at;
+        ids.push(cat.ids[tr ? tr.pos[e]! : e]!);
+      }
     }
     return { total, page, pages, perPage, ids, facets: facets as EngineResult<F>['facets'], corrected: tr?.corrected ?? [] };
   }
