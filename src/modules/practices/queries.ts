@@ -83,6 +83,29 @@ export async function practicesByIds(db: Db, ids: string[]): Promise<Practice[]>
   return ids.map((id) => by.get(id)).filter((p): p is Practice => !!p);
 }
 
+/** What a practice's card in a list shows (`PracticeItem`). */
+export type PracticeCard = Pick<Practice, 'id' | 'status' | 'originalLang' | 'objectives' | 'countries'> & { texts: Pick<Practice['texts'], 'title' | 'summary'> };
+
+/** Practices' cards by id, in the order given: only the columns a card shows (a practice's other texts are most of its row). */
+export async function practiceCards(db: Db, ids: string[]): Promise<PracticeCard[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('practices').select(['id', 'status', 'original_lang', 'title', 'summary', 'objectives', 'countries']).where('id', 'in', ids).execute();
+  const by = new Map(
+    rows.map((r): [string, PracticeCard] => [
+      r.id,
+      {
+        id: r.id,
+        status: r.status as Practice['status'],
+        originalLang: r.original_lang as Locale,
+        texts: { title: parseTranslated(r.title), summary: parseTranslated(r.summary) },
+        objectives: parseList<number>(r.objectives),
+        countries: parseList(r.countries),
+      },
+    ]),
+  );
+  return ids.map((id) => by.get(id)).filter((p): p is PracticeCard => !!p);
+}
+
 /** A page of a list, with where it stands. */
 export interface Paged<T> {
   items: T[];

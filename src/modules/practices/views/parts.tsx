@@ -5,7 +5,7 @@ import { TText } from '../../../platform/views/components.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import type { Objective } from '../../../platform/reference/queries.js';
-import type { Practice } from '../queries.js';
+import type { Practice, PracticeCard } from '../queries.js';
 import { paths } from '../paths.js';
 
 export function StatusBadge(props: { status: string }) {
@@ -15,7 +15,7 @@ export function StatusBadge(props: { status: string }) {
 }
 
 /** One practice in a list: title, summary, objectives and countries. */
-export function PracticeItem(props: { p: Practice; objectives: Objective[]; countries: Map<string, string>; showStatus?: boolean; headingLevel?: 2 | 3 }) {
+export function PracticeItem(props: { p: PracticeCard; objectives: Objective[]; countries: Map<string, string>; showStatus?: boolean; headingLevel?: 2 | 3 }) {
   const { t, locale } = useView();
   const { p } = props;
   const H = (props.headingLevel === 3 ? 'h3' : 'h2') as any;

@@ -7,14 +7,14 @@ import type { Objective, Principle, Country } from '../../../platform/reference/
 import { REGIONS, RESOURCE_TYPES } from '../model.js';
 import type { SearchOutcome, SearchQuery } from '../search.js';
 import { FACETS } from '../search.js';
-import type { Practice } from '../queries.js';
+import type { Child } from 'hono/jsx';
 import { paths } from '../paths.js';
-import { PracticeItem } from './parts.js';
 
 export interface SearchPageData {
   q: SearchQuery;
   r: SearchOutcome;
-  items: Practice[];
+  /** This page's results, each as its card's HTML (`PracticeItem`, kept per practice and language: routes.tsx). */
+  items: Child[];
   objectives: Objective[];
   principles: Principle[];
   countries: Country[];
@@ -24,7 +24,7 @@ export interface SearchPageData {
   params: URLSearchParams;
 }
 
-export function SearchPage({ q, r, items, objectives, principles, countries, names, form, params }: SearchPageData) {
+export function SearchPage({ q, r, items, objectives, principles, countries, form, params }: SearchPageData) {
   const { t, locale } = useView();
   const count = (f: (typeof FACETS)[number], v: string) => r.facets[f][v] ?? 0;
   const withCount = (label: string, n: number) => `${label} (${n})`;
@@ -95,11 +95,7 @@ export function SearchPage({ q, r, items, objectives, principles, countries, nam
       <h2 id="results">{t('practices.search.results', { count: r.total })}</h2>
       {r.corrected.length ? <p class="muted">{t('practices.search.corrected', { words: r.corrected.join(', ') })}</p> : null}
       {items.length ? (
-        <div class="grid">
-          {items.map((p) => (
-            <PracticeItem p={p} objectives={objectives} countries={names} headingLevel={3} />
-          ))}
-        </div>
+        <div class="grid">{items}</div>
       ) : (
         <EmptyState>{t('practices.search.none')}</EmptyState>
       )}

@@ -1,0 +1,52 @@
+/**
+ * The search page's result cards kept per practice and language (page cache on), on both engines: a card read for one
+ * text is the card of every later text that finds the practice, in its own language, until a write through the app
+ * empties what was kept.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestContext, DIALECTS, type TestContext, type TestClient } from '../../../tests/support/context.js';
+import { makePractice, practiceInput, userStub } from './factories.js';
+
+const author = userStub('author0000000001');
+const admin = userStub('admin00000000001', 'admin');
+
+describe.each(DIALECTS)('search result cards kept (%s)', (dialect) => {
+  let ctx: TestContext;
+  let anon: TestClient;
+  let adminClient: TestClient;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect, { PAGE_CACHE_TTL: '60' });
+    anon = ctx.client();
+    adminClient = await ctx.admin();
+    const mk = async (key: string, title: Record<string, string>, summary: Record<string, string>) => {
+      ids[key] = await ctx.db.transaction().execute((trx) => makePractice(trx, author, practiceInput({ texts: { title, summary }, objectives: [16], countries: ['CL'] }), 'published', admin));
+    };
+    await mk('A', { es: 'Albergue Guardado', en: 'Kept Shelter' }, { es: 'Acogida de familias migrantes.', en: 'Welcoming migrant families.' });
+    await mk('B', { es: 'Otra Práctica' }, { es: 'Nada en común.' });
+  });
+  afterAll(() => ctx?.close());
+
+  const results = async (path: string) => {
+    const res = await anon.get(path);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    return html.slice(html.indexOf('id="results"'));
+  };
+
+  it('shows a kept card for every text that finds the practice until a write through the app', async () => {
+    expect(await results('/es/practices?text=albergue')).toContain('Albergue Guardado');
+    // Changed behind the app's back (as SQL by hand would): the card kept for the first text is the second text's.
+    await ctx.db.updateTable('practices').set({ title: JSON.stringify({ es: 'Albergue Cambiado', en: 'Kept Shelter' }) }).where('id', '=', ids.A!).execute();
+    const second = await results('/es/practices?text=familias');
+    expect(second).toContain('Albergue Guardado');
+    expect(second).not.toContain('Albergue Cambiado');
+    // Each language has its own card, made when first asked.
+    expect(await results('/en/practices?text=shelter')).toContain('Kept Shelter');
+    // A write through the app (unpublishing another practice) empties what was kept.
+    expect((await adminClient.post(`/es/practices/${ids.B}/workflow`, { action: 'unpublish', comment: 'Duplicada' })).status).toBe(303);
+    const after = await results('/es/practices?text=acogida');
+    expect(after).toContain('Albergue Cambiado');
+    expect(after).not.toContain('Otra Práctica');
+  });
+});
