@@ -13,7 +13,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
-import { SearchEngine, MatchSet, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
+import { union, intersect, seek } from '../../platform/search/lists.js';
+import { SearchEngine, MatchSet, WordCache, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { words, PG_TS_CONFIG } from '../../platform/search/text.js';
@@ -194,27 +195,56 @@ async function loadCatalog(db: Db): Promise<CatalogRow<Facet, CatalogEntry>[]> {
   });
 }
 
-/**
- * SQLite: every match, unscored (fast with detail=column); then a score from where each word is: 1 per word
- * in the title, plus 1 for matching at all (bm25 over every match of a common word cost ~8 µs a row: 100+ ms
- * at 20,000 documents; a summary column filter on a common word, 40 ms). Ties: newest first (catalog order).
- * One FTS5 table holds every language (rowid = seq × 4 + language).
- */
-async function matchSqlite(db: Db, cat: Catalog, _scope: string, groups: string[][]): Promise<Matches> {
-  const or = (g: string[]) => `(${g.map((w) => `"${w}"`).join(' OR ')})`;
-  const match = groups.map(or).join(' AND ');
+/** One word's rows (rowid = seq × 4 + language), ascending, and those of them with the word in their title. */
+interface WordRows {
+  all: Int32Array;
+  title: Int32Array;
+}
+
+/** Ceiling of the per-word rows kept, in rowids held (4 bytes each): 32 MB. */
+const MAX_CACHED_ROWS = 8_000_000;
+const rowCache = WordCache.perCatalog<WordRows>(MAX_CACHED_ROWS, (v) => v.all.length + v.title.length);
+
+/** A word's rows and title rows, from the cache or else asked of FTS5 (the rowids as one string each). */
+async function wordRows(db: Db, cat: Catalog, word: string): Promise<WordRows> {
+  const cache = rowCache(cat);
+  const have = cache.get(word);
+  if (have) return have;
   // The rowids as one string: a row object per match cost ~3 µs (75 ms for a word in 22,000 texts), the string ~1 µs.
   const rowids = (m: string) =>
-    sql<{ ids: string | null }>`select group_concat(rowid, ',') as ids from library_fts where library_fts match ${m}`.execute(db).then((r) => (r.rows[0]?.ids ? r.rows[0].ids.split(',') : []));
-  const [all, ...parts] = await Promise.all([rowids(match), ...groups.map((g) => rowids(`{title} : ${or(g)}`))]);
-  const bonus = new Map<number, number>();
-  for (const rows of parts) for (const r of rows) bonus.set(Number(r), (bonus.get(Number(r)) ?? 0) + 1);
+    sql<{ ids: string | null }>`select group_concat(rowid, ',') as ids from library_fts where library_fts match ${m}`
+      .execute(db)
+      .then((r) => (r.rows[0]?.ids ? Int32Array.from(r.rows[0].ids.split(','), Number).sort() : new Int32Array(0)));
+  const [all, title] = await Promise.all([rowids(`"${word}"`), rowids(`{title} : "${word}"`)]);
+  const out = { all, title };
+  cache.set(word, out);
+  return out;
+}
+
+/**
+ * SQLite: every match, unscored (fast with detail=column); then a score from where each word is: 1 per word
+ * group in the title, plus 1 for matching at all (bm25 over every match of a common word cost ~8 µs a row: 100+ ms
+ * at 20,000 documents; a summary column filter on a common word, 40 ms). Ties: newest first (catalog order).
+ * One FTS5 table holds every language (rowid = seq × 4 + language): the rows matching `("a" OR "b") AND ("c")` are
+ * the intersection of each group's union of its words' rows, found from each word's rows kept per catalog version —
+ * a text never seen before, made of words seen before, asks FTS5 nothing.
+ */
+async function matchSqlite(db: Db, cat: Catalog, _scope: string, groups: string[][]): Promise<Matches> {
+  const words = new Map<string, WordRows>();
+  for (const w of groups.flat()) if (!words.has(w)) words.set(w, await wordRows(db, cat, w));
+  const all = intersect(groups.map((g) => union(g.map((w) => words.get(w)!.all))));
+  const titles = groups.map((g) => union(g.map((w) => words.get(w)!.title)));
+  const at = titles.map(() => 0);
   const { posOfSeq } = cat;
   const found = new MatchSet(cat.ids.length);
-  for (const r of all) {
-    const rowid = Number(r);
+  for (const rowid of all) {
+    let bonus = 0;
+    titles.forEach((t, g) => {
+      at[g] = seek(t, at[g]!, rowid);
+      if (t[at[g]!] === rowid) bonus++;
+    });
     const seq = Math.floor(rowid / 4);
-    found.add(seq < posOfSeq.length ? posOfSeq[seq]! : -1, 1 + (bonus.get(rowid) ?? 0));
+    found.add(seq < posOfSeq.length ? posOfSeq[seq]! : -1, 1 + bonus);
   }
   return found.done();
 }

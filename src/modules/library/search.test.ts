@@ -1,0 +1,68 @@
+/**
+ * Library search ranking on both engines: a document with the text's words in its title comes before one with them
+ * only in its summary, the more of the text's words in the title the sooner, ties newest first — read afresh and from
+ * the words kept from earlier texts.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from 'kysely';
+import { createTestContext, DIALECTS, type TestContext } from '../../../tests/support/context.js';
+import { newId } from '../../db/ids.js';
+import { dialectOf } from '../../db/migrator.js';
+import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache } from './search.js';
+
+const everyone = { all: true, members: true, bodies: new Set<string>(), manages: new Set<string>() };
+
+describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
+  let ctx: TestContext;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect);
+    const add = async (key: string, title: string, summary: string, publishedOn: string) => {
+      const id = newId();
+      const now = new Date().toISOString();
+      const seq = dialectOf(ctx.db as any) === 'sqlite' ? sql<number>`(select coalesce(max(seq), 0) + 1 from library_documents)` : null;
+      await ctx.db
+        .insertInto('library_documents')
+        .values({
+          id,
+          seq: seq as any,
+          kind: 'study',
+          title: JSON.stringify({ es: title }),
+          summary: JSON.stringify({ es: summary }),
+          original_lang: 'es',
+          body_id: null,
+          org_ids: '[]',
+          authors: null,
+          published_on: publishedOn,
+          visibility: 'public',
+          visibility_body_id: null,
+          licence: 'cc_by_4',
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        } as any)
+        .execute();
+      await indexDocument(ctx.db, id);
+      ids[key] = id;
+    };
+    // Newest last: each later one would win a tie.
+    await add('both', 'Remesas y retorno', 'Un estudio regional.', '2020-01-01');
+    await add('one', 'Remesas familiares', 'Sobre el retorno voluntario.', '2021-01-01');
+    await add('none', 'Informe anual', 'Remesas, retorno y empleo.', '2022-01-01');
+    await add('other', 'Salud comunitaria', 'Clínicas móviles.', '2023-01-01');
+    await bumpSearchVersion(ctx.db);
+  });
+  afterAll(() => ctx?.close());
+
+  const order = async (text: string) => (await searchLibrary(ctx.db, everyone, { text, perPage: 50 })).ids;
+
+  it('ranks by how many of the words are in the title, then newest first', async () => {
+    for (const pass of ['fresh', 'kept'] as const) {
+      if (pass === 'fresh') dropLibraryCache(ctx.db);
+      expect(await order('remesas retorno'), pass).toEqual([ids.both, ids.one, ids.none]);
+      // In the title first; the two with it in their summary alike, the newer first.
+      expect(await order('retorno'), pass).toEqual([ids.both, ids.none, ids.one]);
+      expect(await order('salud'), pass).toEqual([ids.other]);
+    }
+  });
+});
