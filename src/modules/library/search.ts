@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
 import { union, intersect, seek } from '../../platform/search/lists.js';
-import { SearchEngine, MatchSet, WordCache, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
+import { SearchEngine, MatchSet, BoundedCache, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { words, PG_TS_CONFIG } from '../../platform/search/text.js';
@@ -203,7 +203,7 @@ interface WordRows {
 
 /** Ceiling of the per-word rows kept, in rowids held (4 bytes each): 32 MB. */
 const MAX_CACHED_ROWS = 8_000_000;
-const rowCache = WordCache.perCatalog<WordRows>(MAX_CACHED_ROWS, (v) => v.all.length + v.title.length);
+const rowCache = BoundedCache.perCatalog<WordRows>(MAX_CACHED_ROWS, (v) => v.all.length + v.title.length);
 
 /** A word's rows and title rows, from the cache or else asked of FTS5 (the rowids as one string each). */
 async function wordRows(db: Db, cat: Catalog, word: string): Promise<WordRows> {

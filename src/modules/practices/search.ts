@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
 import { union, intersect, seek } from '../../platform/search/lists.js';
-import { SearchEngine, WordCache, MatchSet, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
+import { SearchEngine, BoundedCache, MatchSet, type Matches, type Catalog as EngineCatalog, type CatalogRow, type ScopeGroups } from '../../platform/search/engine.js';
 import { parseTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fold, words, TEXT_FIELDS } from './model.js';
@@ -147,7 +147,7 @@ interface WordScores {
   score: Float64Array;
 }
 
-const scoreCache = WordCache.perCatalog<WordScores>(MAX_CACHED_SCORES, (v) => v.pos.length);
+const scoreCache = BoundedCache.perCatalog<WordScores>(MAX_CACHED_SCORES, (v) => v.pos.length);
 
 /**
  * A word's matches in one language with its bm25 alone (the title weighs 4), from the cache or else asked of FTS5.
@@ -162,17 +162,10 @@ async function wordScores(db: Db, cat: Catalog, lang: string, word: string): Pro
   if (have) return have;
   const fts = sql.table(`practices_fts_${lang}`);
   const rows = await sql<{ seq: number; score: number }>`select rowid as seq, bm25(${fts}, 4.0, 1.0) as score from ${fts} where ${fts} match ${`"${word}"`}`.execute(db);
-  // Positions ascending (rowids follow creation, positions publication): scattered by position, then read in order.
-  const n = cat.ids.length;
-  const at = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  let k = 0;
-  for (const r of rows.rows) {
-    const i = r.seq < cat.posOfSeq.length ? cat.posOfSeq[r.seq]! : -1;
-    if (i >= 0 && !seen[i]) (seen[i] = 1), (at[i] = -Number(r.score)), k++; // bm25: lower is better
-  }
-  const out: WordScores = { pos: new Int32Array(k), score: new Float64Array(k) };
-  for (let i = 0, j = 0; j < k; i++) if (seen[i]) (out.pos[j] = i), (out.score[j++] = at[i]!);
+  // Positions ascending (rowids follow creation, positions publication). bm25: lower is better.
+  const found = new MatchSet(cat.ids.length);
+  for (const r of rows.rows) found.add(r.seq < cat.posOfSeq.length ? cat.posOfSeq[r.seq]! : -1, -Number(r.score));
+  const out: WordScores = found.done();
   cache.set(key, out);
   return out;
 }
@@ -232,7 +225,7 @@ interface WordMatches {
   title: Int32Array;
 }
 
-const matchCache = WordCache.perCatalog<WordMatches | null>(MAX_CACHED_POSITIONS, (m) => (m ? m.all.length + m.title.length : 0));
+const matchCache = BoundedCache.perCatalog<WordMatches | null>(MAX_CACHED_POSITIONS, (m) => (m ? m.all.length + m.title.length : 0));
 
 /**
  * The query that finds one word's matches in one language through that language's partial GIN index,

@@ -216,19 +216,21 @@ export function typoCandidatesQuery(v: EngineConfig<string, unknown, unknown>['v
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Per-word caches
+// Bounded caches
 
 /**
- * A module's per-word answers of one catalog version (a word's matches, its scores), bounded by what they hold: the
- * least recently used are dropped first. A new version is a new catalog, so nothing outlives a write.
+ * Answers of one catalog version — a text's matches, a module's per-word matches or scores — bounded by what they
+ * hold (and, optionally, by how many they are): the least recently used are dropped first. A new version is a new
+ * catalog, so nothing outlives a write.
  */
-export class WordCache<V> {
+export class BoundedCache<V> {
   private readonly map = new Map<string, V>();
   private held = 0;
 
   constructor(
     private readonly max: number,
     private readonly weigh: (v: V) => number,
+    private readonly maxEntries = Infinity,
   ) {}
 
   get(key: string): V | undefined {
@@ -237,11 +239,15 @@ export class WordCache<V> {
     return v;
   }
 
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
   set(key: string, v: V): void {
-    if (this.map.has(key)) return; // the same word asked twice at once
+    if (this.map.has(key)) return; // the same answer made twice at once
     const size = this.weigh(v);
     if (size > this.max) return;
-    while (this.map.size && this.held + size > this.max) {
+    while (this.map.size && (this.held + size > this.max || this.map.size >= this.maxEntries)) {
       const [old, x] = this.map.entries().next().value!;
       this.held -= this.weigh(x);
       this.map.delete(old);
@@ -250,12 +256,17 @@ export class WordCache<V> {
     this.held += size;
   }
 
-  /** One cache per catalog version: `of(cat)` gives the catalog's own (made on first use). */
-  static perCatalog<V>(max: number, weigh: (v: V) => number): (cat: object) => WordCache<V> {
-    const caches = new WeakMap<object, WordCache<V>>();
+  clear(): void {
+    this.map.clear();
+    this.held = 0;
+  }
+
+  /** A cache per catalog version: the function returned gives a catalog's own (made on first use). */
+  static perCatalog<V>(max: number, weigh: (v: V) => number): (cat: object) => BoundedCache<V> {
+    const caches = new WeakMap<object, BoundedCache<V>>();
     return (cat) => {
       let c = caches.get(cat);
-      if (!c) caches.set(cat, (c = new WordCache(max, weigh)));
+      if (!c) caches.set(cat, (c = new BoundedCache(max, weigh)));
       return c;
     };
   }
@@ -298,9 +309,7 @@ export interface Catalog<F extends string, T> {
   postings: Int32Array[];
   /** Counts over every entry. */
   allCounts: Int32Array;
-  texts: Map<string, TextResult>;
-  /** Matches held by `texts`. */
-  textsHeld: number;
+  texts: BoundedCache<TextResult>;
   expansions: Map<string, string[] | null>;
   visible: Map<string, Visible>;
 }
@@ -366,7 +375,6 @@ export class SearchEngine<F extends string, T, R = never> {
     const cat = this.catalogs.get(db as object);
     if (opts.keepCatalog && cat) {
       cat.texts.clear();
-      cat.textsHeld = 0;
       cat.expansions.clear();
     } else this.catalogs.delete(db as object);
     this.vocabs.delete(db as object);
@@ -437,7 +445,7 @@ export class SearchEngine<F extends string, T, R = never> {
     for (let i = 0; i < n; i++) codes.set(perEntry[i]!, offsets[i]!);
     const postings = lists.map((l) => Int32Array.from(l));
     const allCounts = Int32Array.from(postings.map((p) => p.length));
-    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new Map(), textsHeld: 0, expansions: new Map(), visible: new Map() };
+    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new BoundedCache<TextResult>(MAX_CACHED_TEXT_MATCHES, (v) => v.pos.length, MAX_CACHED_TEXTS), expansions: new Map(), visible: new Map() };
   }
 
   /** What a reader may see, cached per reader key and version. */
@@ -675,14 +683,7 @@ export class SearchEngine<F extends string, T, R = never> {
     }
     const { pos, score } = mergeBest(found.filter((m) => m.pos.length));
     const out: TextResult = { pos, score, corrected: [...corrected] };
-    if (cat.texts.has(key)) return out; // the same text asked twice at once
-    while (cat.texts.size && (cat.texts.size >= MAX_CACHED_TEXTS || cat.textsHeld + pos.length > MAX_CACHED_TEXT_MATCHES)) {
-      const [old, v] = cat.texts.entries().next().value!;
-      cat.textsHeld -= v.pos.length;
-      cat.texts.delete(old);
-    }
     cat.texts.set(key, out);
-    cat.textsHeld += pos.length;
     return out;
   }
 
