@@ -11,13 +11,15 @@ import { dialectOf } from '../../db/migrator.js';
 import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache } from './search.js';
 
 const everyone = { all: true, members: true, bodies: new Set<string>(), manages: new Set<string>() };
+const visitor = { all: false, members: false, bodies: new Set<string>(), manages: new Set<string>() };
+const member = { all: false, members: true, bodies: new Set<string>(), manages: new Set<string>() };
 
 describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
   let ctx: TestContext;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     ctx = await createTestContext(dialect);
-    const add = async (key: string, title: string, summary: string, publishedOn: string) => {
+    const add = async (key: string, title: string, summary: string, publishedOn: string, visibility = 'public') => {
       const id = newId();
       const now = new Date().toISOString();
       const seq = dialectOf(ctx.db as any) === 'sqlite' ? sql<number>`(select coalesce(max(seq), 0) + 1 from library_documents)` : null;
@@ -34,7 +36,7 @@ describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
           org_ids: '[]',
           authors: null,
           published_on: publishedOn,
-          visibility: 'public',
+          visibility,
           visibility_body_id: null,
           licence: 'cc_by_4',
           created_by: null,
@@ -50,6 +52,7 @@ describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
     await add('one', 'Remesas familiares', 'Sobre el retorno voluntario.', '2021-01-01');
     await add('none', 'Informe anual', 'Remesas, retorno y empleo.', '2022-01-01');
     await add('other', 'Salud comunitaria', 'Clínicas móviles.', '2023-01-01');
+    await add('members', 'Remesas: notas internas', 'Solo para organizaciones miembro.', '2019-01-01', 'members');
     await bumpSearchVersion(ctx.db);
   });
   afterAll(() => ctx?.close());
@@ -63,6 +66,18 @@ describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
       // In the title first; the two with it in their summary alike, the newer first.
       expect(await order('retorno'), pass).toEqual([ids.both, ids.none, ids.one]);
       expect(await order('salud'), pass).toEqual([ids.other]);
+    }
+  });
+
+  it('counts and ranks what each reader may see, asked again and again', async () => {
+    const seen = async (reader: typeof visitor) => {
+      const r = await searchLibrary(ctx.db, reader, { text: 'remesas', perPage: 50 });
+      return { ids: r.ids, total: r.total, kinds: r.facets.kind };
+    };
+    for (let round = 0; round < 2; round++) {
+      expect((await seen(visitor)).ids).toEqual([ids.one, ids.both, ids.none]);
+      expect(await seen(member)).toEqual({ ids: [ids.one, ids.both, ids.members, ids.none], total: 4, kinds: { study: 4 } });
+      expect((await seen(visitor)).total).toBe(3);
     }
   });
 });

@@ -138,11 +138,12 @@ export interface EngineConfig<F extends string, T, R> {
 }
 
 /**
- * The first `k` of `idx` (indexes into `pos`/`score`) in rank order: best score first, ties newest first (lower
+ * The first `k` of `idx` (indexes into `pos`/`score`; null: every one) in rank order: best score first, ties newest first (lower
  * position) — a bounded heap in one pass, so a text's thousands of matches are never all sorted for its first page.
  */
-export function topRanked(idx: Int32Array, pos: Int32Array, score: Float64Array, k: number): Int32Array {
-  k = Math.min(k, idx.length);
+export function topRanked(idx: Int32Array | null, pos: Int32Array, score: Float64Array, k: number): Int32Array {
+  const m = idx ? idx.length : pos.length;
+  k = Math.min(k, m);
   if (k <= 0) return new Int32Array(0);
   // A min-heap of the k best so far: the root is the worst kept (lowest score; among equals, the highest position).
   const heap = new Int32Array(k);
@@ -163,8 +164,8 @@ export function topRanked(idx: Int32Array, pos: Int32Array, score: Float64Array,
       i = w;
     }
   };
-  for (let j = 0; j < idx.length; j++) {
-    const e = idx[j]!;
+  for (let j = 0; j < m; j++) {
+    const e = idx ? idx[j]! : j;
     if (size < k) {
       let i = size++;
       heap[i] = e;
@@ -281,6 +282,8 @@ interface TextResult {
   /** Each match's score, at the same index as its position (higher is better). */
   score: Float64Array;
   corrected: string[];
+  /** Per reader key, with no facet filter: the count, facet counts and best matches (indexes into `pos`), kept. */
+  ranked: BoundedCache<{ total: number; counts: Int32Array; top: Int32Array }>;
 }
 
 interface Visible {
@@ -339,6 +342,9 @@ const MAX_CACHED_TEXTS = 500;
 /** Ceiling of the texts' cache, in matches held (12 bytes each: a position and a score). */
 const MAX_CACHED_TEXT_MATCHES = 2_000_000;
 const MAX_CACHED_READERS = 200;
+/** How many of a text's best matches are kept with it per reader key (its first five pages of 20), for how many keys. */
+const KEPT_RANKED = 100;
+const RANKED_READERS = 8;
 
 /** A typo statement sent with the version row (`earlyCandidates`). */
 interface EarlyCandidates<F extends string, T> {
@@ -682,7 +688,7 @@ export class SearchEngine<F extends string, T, R = never> {
       }
     }
     const { pos, score } = mergeBest(found.filter((m) => m.pos.length));
-    const out: TextResult = { pos, score, corrected: [...corrected] };
+    const out: TextResult = { pos, score, corrected: [...corrected], ranked: new BoundedCache(Infinity, () => 0, RANKED_READERS) };
     cat.texts.set(key, out);
     return out;
   }
@@ -719,46 +725,64 @@ export class SearchEngine<F extends string, T, R = never> {
     }
     if (mask && vis) for (let i = 0; i < n; i++) mask[i]! &= vis.mask[i]!;
     else if (vis) mask = vis.mask;
-    // The result in its order (positions), with facet counts.
-    let list: Int32Array | null; // null: every entry, in order
+    // A text ranked for a reader with no facet filter: its count, facet counts and best entries are the same for every
+    // request of the version and reader key, and are kept with the text (a popular text's 50,000 matches are counted
+    // once, not on every request).
+    const readerKey = tr && sort === 'relevance' && (!mask || (vis && mask === vis.mask)) ? (vis ? this.config.visibility!.key(reader as R) : '') : null;
+    const kept = readerKey !== null ? tr!.ranked.get(readerKey) : undefined;
+    const pageOf = (total: number) => {
+      const pages = Math.max(1, Math.ceil(total / perPage));
+      const page = Math.min(Math.max(q.page ?? 1, 1), pages);
+      return { pages, page, from: (page - 1) * perPage, to: Math.min(total, page * perPage) };
+    };
+    let total: number;
     let counts: Int32Array;
-    if (!tr && !mask) {
-      list = null;
-      counts = cat.allCounts;
-    } else if (!tr && vis && mask === vis.mask) {
-      list = vis.list;
-      counts = vis.counts;
-    } else {
-      // One pass in position order: the entries kept by the mask (indexes into the text's matches, or positions),
-      // with their facet counts; the page is then read off in position order or picked by rank.
-      const m = tr ? tr.pos.length : n;
-      const out = new Int32Array(m);
-      let k = 0;
-      counts = new Int32Array(cat.termNames.length);
-      const { offsets, codes } = cat;
-      for (let j = 0; j < m; j++) {
-        const i = tr ? tr.pos[j]! : j;
-        if (mask && !mask[i]) continue;
-        out[k++] = tr ? j : i;
-        for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
+    let top: Int32Array | null = null; // indexes into the text's matches, best first
+    let list: Int32Array | null = null; // null: every entry (no text), or every match of the text, in order
+    if (kept && kept.top.length >= pageOf(kept.total).to) ({ total, counts, top } = kept);
+    else {
+      if (!tr && !mask) counts = cat.allCounts;
+      else if (!tr && vis && mask === vis.mask) (list = vis.list), (counts = vis.counts);
+      else if (tr && !mask) {
+        // Every match: counted in one pass, in position order.
+        counts = new Int32Array(cat.termNames.length);
+        const { offsets, codes } = cat;
+        for (let j = 0; j < tr.pos.length; j++) {
+          const i = tr.pos[j]!;
+          for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
+        }
+      } else {
+        // One pass in position order: the entries kept by the mask (indexes into the text's matches, or positions),
+        // with their facet counts.
+        const m = tr ? tr.pos.length : n;
+        const out = new Int32Array(m);
+        let k = 0;
+        counts = new Int32Array(cat.termNames.length);
+        const { offsets, codes } = cat;
+        for (let j = 0; j < m; j++) {
+          const i = tr ? tr.pos[j]! : j;
+          if (mask && !mask[i]) continue;
+          out[k++] = tr ? j : i;
+          for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
+        }
+        list = out.subarray(0, k);
       }
-      list = out.subarray(0, k);
+      total = list ? list.length : tr ? tr.pos.length : n;
+      if (tr && sort === 'relevance') {
+        // The best `to` by score (at least the first five pages when kept with the text).
+        const { to } = pageOf(total);
+        top = topRanked(list, tr.pos, tr.score, readerKey !== null ? Math.max(to, KEPT_RANKED) : to);
+        if (readerKey !== null) tr.ranked.set(readerKey, { total, counts, top });
+      }
     }
-    const total = list ? list.length : n;
     const facets: Record<string, Record<string, number>> = Object.fromEntries(this.config.facets.map((f) => [f, {}]));
     counts.forEach((c, code) => {
       if (c) facets[cat.termNames[code]!.facet][cat.termNames[code]!.value] = c;
     });
-    const pages = Math.max(1, Math.ceil(total / perPage));
-    const page = Math.min(Math.max(q.page ?? 1, 1), pages);
+    const { pages, page, from, to } = pageOf(total);
     const ids: string[] = [];
-    const from = (page - 1) * perPage;
-    const to = Math.min(total, page * perPage);
-    if (tr && list && sort === 'relevance') {
-      // The best `to` by score; this page is their last `perPage`.
-      const top = topRanked(list, tr.pos, tr.score, to);
-      for (let j = from; j < to; j++) ids.push(cat.ids[tr.pos[top[j]!]!]!);
-    } else {
+    if (top) for (let j = from; j < to; j++) ids.push(cat.ids[tr!.pos[top[j]!]!]!);
+    else {
       const reverse = sort === 'oldest';
       for (let j = from; j < to; j++) {
         const at = reverse ? total - 1 - j : j;
