@@ -146,7 +146,7 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
   c.set('cacheable', true);
   c.set('cacheParams', HUB_PARAMS);
   return c.render(
-    <SearchPage q={q} r={r} items={items} objectives={objectives} principles={principles} countries={countries} names={names} form={form} params={toHubParams(q, objectives, principles)} />,
+    <SearchPage q={q} r={r} items={items} objectives={objectives} principles={principles} countries={countries} form={form} params={toHubParams(q, objectives, principles)} />,
     { title: t('practices.search.title'), description: t('practices.search.lead'), feeds: [{ title: `${t('practices.search.title')} (Atom)`, href: paths.feed.href(l) }] },
   );
 });

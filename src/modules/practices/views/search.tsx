@@ -18,7 +18,6 @@ export interface SearchPageData {
   objectives: Objective[];
   principles: Principle[];
   countries: Country[];
-  names: Map<string, string>;
   form: FormState;
   /** The query in the Hub's parameters, kept by the pagination links. */
   params: URLSearchParams;
