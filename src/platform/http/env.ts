@@ -49,8 +49,6 @@ export type AppEnv = {
   Variables: {
     deps: AppDeps;
     requestId: string;
-    /** When this request began (`performance.now()`), for answers that must take a fixed time whatever they did. */
-    startedAt: number;
     log: Logger;
     locale: Locale;
     t: T;
