@@ -30,7 +30,7 @@ import { nowIso } from '../../db/ids.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
 import { EventsListPage, EventRow } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
-import { renderPublic, html, keptWithForms } from '../../platform/views/fragment.js';
+import { keptWithForms, keptRows } from '../../platform/views/fragment.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
@@ -228,18 +228,19 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   // the event was decided above): rows not kept read their events, the page's at once.
   const reader = readerZone(c);
   const bodyName = bodyNamesOf(bodies);
-  const ids = paged.items.map((x) => (typeof x === 'string' ? x : x.id));
-  let events: Promise<Map<string, Event>> | undefined;
-  const eventOf = async (x: string | Event) => (typeof x !== 'string' ? x : (await (events ??= eventsByIds(db, ids).then((es) => new Map(es.map((e) => [e.id, e]))))).get(x));
-  const rows = await Promise.all(
-    paged.items.map((x, i) =>
-      cache.fragment(`events.list.row:${ids[i]}:${l}:${reader ?? ''}`, async () => {
-        const e = await eventOf(x);
-        return e ? renderPublic(c, <EventRow e={e} bodyName={bodyName} reader={reader} />) : '';
-      }),
-    ),
+  // The page's events in hand (paged in SQL), or read at once for the rows not kept (paged in the kept facts).
+  const given = new Map(paged.items.flatMap((x) => (typeof x === 'string' ? [] : [[x.id, x] as const])));
+  const rows = await keptRows(
+    c,
+    paged.items.map((x) => (typeof x === 'string' ? x : x.id)),
+    (id) => `events.list.row:${id}:${l}:${reader ?? ''}`,
+    async (need) => {
+      const rest = need.filter((id) => !given.has(id));
+      return new Map<string, Event>([...given, ...(rest.length ? (await eventsByIds(db, rest)).map((e) => [e.id, e] as const) : [])]);
+    },
+    (e) => <EventRow e={e} bodyName={bodyName} reader={reader} />,
   );
-  const list = { ...paged, items: rows.map(html) };
+  const list = { ...paged, items: rows };
   const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   const any = t('events.list.any');
   const fields = [

@@ -13,17 +13,17 @@ import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
 import { emptyForm, type FormState, type FormValues } from '../../platform/views/components.js';
-import { keptWithForms, renderPublic, html } from '../../platform/views/fragment.js';
+import { keptWithForms, keptRows } from '../../platform/views/fragment.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { ok, fail, type Outcome } from '../../platform/outcome.js';
 import type { Db } from '../../db/schema.js';
 import { todayIso } from '../../db/ids.js';
-import { listObjectives, listPrinciples, listCountries, countryNames, type Objective } from '../../platform/reference/queries.js';
+import { listObjectives, listPrinciples, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { getOrganizations, listMemberOrganizations } from '../membership/index.js';
 import { PracticeForm, toInput } from './schemas.js';
 import { readHistory } from '../../platform/audit/read.js';
-import { getPractice, practiceCards, type PracticeCard, practicesOf, reviewQueue, practiceHistory, attachmentsOf, attachmentOf, relatedPractices, allPractices, type Practice } from './queries.js';
+import { getPractice, practiceCards, practicesOf, reviewQueue, practiceHistory, attachmentsOf, attachmentOf, relatedPractices, allPractices, type Practice } from './queries.js';
 import { practicePolicy, scopeOf, type Scope } from './policy.js';
 import { createPractice, updatePractice } from './commands/save.js';
 import { transition, ACTIONS, type Action } from './commands/workflow.js';
@@ -132,7 +132,14 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
   const url = new URL(c.req.url);
   const q = parseHubQuery(url.searchParams, objectives, principles);
   const r = await searchPractices(db, q);
-  const items = (await resultCards(c, r.ids, objectives, names)).map(html);
+  // Each result's card kept per practice and language (all a card depends on); the cards not kept read at once.
+  const items = await keptRows(
+    c,
+    r.ids,
+    (id) => `practices.card:${id}:${l}`,
+    async (need) => new Map((await practiceCards(db, need)).map((p) => [p.id, p])),
+    (p) => <PracticeItem p={p} objectives={objectives} countries={names} headingLevel={3} />,
+  );
   const form = emptyForm({
     text: q.text,
     gcm_objectives: url.searchParams.getAll('gcm_objectives'),
@@ -150,28 +157,6 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
     { title: t('practices.search.title'), description: t('practices.search.lead'), feeds: [{ title: `${t('practices.search.title')} (Atom)`, href: paths.feed.href(l) }] },
   );
 });
-
-/**
- * Each result's card as HTML, kept per practice and language (all a card depends on; emptied by every write): a new
- * text's page renders only the cards not kept, read in one statement.
- */
-function resultCards(c: Context<AppEnv>, ids: string[], objectives: Objective[], names: Map<string, string>): Promise<string[]> {
-  const { db, cache } = c.get('deps');
-  const l = c.get('locale');
-  const need: string[] = [];
-  let found: Promise<Map<string, PracticeCard>> | undefined;
-  // Every missing card's id is noted (synchronously, by each make) before the one statement runs, a microtask later.
-  const load = () => (found ??= Promise.resolve().then(async () => new Map((await practiceCards(db, need)).map((p) => [p.id, p]))));
-  return Promise.all(
-    ids.map((id) =>
-      cache.fragment(`practices.card:${id}:${l}`, async () => {
-        need.push(id);
-        const p = (await load()).get(id);
-        return p ? renderPublic(c, <PracticeItem p={p} objectives={objectives} countries={names} headingLevel={3} />) : '';
-      }),
-    ),
-  );
-}
 
 practicesRoutes.get(paths.feed.pattern, practicesFeed);
 

@@ -22,6 +22,28 @@ export async function renderPublic(c: Context<AppEnv>, child: Child): Promise<st
   return String(await (<RequestContext.Provider value={anonymous}>{child}</RequestContext.Provider>).toString());
 }
 
+/**
+ * A list's rows, each as HTML kept as a page-cache fragment (`key(id)`: the module's name and all a row depends on, e.g.
+ * the language), rendered as a signed-out visitor's: the rows not kept are read in one call — `load` gets every
+ * missing id at once (each is noted by its fragment's make, synchronously, before the call runs a microtask later) —
+ * and a row `load` does not return is empty.
+ */
+export function keptRows<T>(c: Context<AppEnv>, ids: string[], key: (id: string) => string, load: (ids: string[]) => Promise<Map<string, T>>, render: (row: T) => Child): Promise<HtmlEscapedString[]> {
+  const { cache } = c.get('deps');
+  const need: string[] = [];
+  let found: Promise<Map<string, T>> | undefined;
+  const loaded = () => (found ??= Promise.resolve().then(() => load(need)));
+  return Promise.all(
+    ids.map((id) =>
+      cache.fragment(key(id), async () => {
+        need.push(id);
+        const row = (await loaded()).get(id);
+        return row === undefined ? '' : renderPublic(c, render(row));
+      }),
+    ),
+  ).then((rows) => rows.map(html));
+}
+
 /** Text or an attribute's value escaped exactly as hono/jsx escapes it, for HTML written as strings. */
 export function escapeHtml(text: string): string {
   const buf: [string] = [''];
