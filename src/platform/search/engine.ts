@@ -287,6 +287,8 @@ interface TextResult {
 }
 
 interface Visible {
+  /** The reader key it was made for. */
+  key: string;
   /** 1 where the reader may see the entry. */
   mask: Uint8Array;
   /** The visible positions, ascending. */
@@ -471,7 +473,7 @@ export class SearchEngine<F extends string, T, R = never> {
       list.push(i);
       for (let c = offsets[i]!; c < offsets[i + 1]!; c++) counts[codes[c]!]!++;
     }
-    const out = { mask, list: Int32Array.from(list), counts };
+    const out = { key, mask, list: Int32Array.from(list), counts };
     if (cat.visible.size >= MAX_CACHED_READERS) cat.visible.delete(cat.visible.keys().next().value!);
     cat.visible.set(key, out);
     return out;
@@ -728,7 +730,7 @@ export class SearchEngine<F extends string, T, R = never> {
     // A text ranked for a reader with no facet filter: its count, facet counts and best entries are the same for every
     // request of the version and reader key, and are kept with the text (a popular text's 50,000 matches are counted
     // once, not on every request).
-    const readerKey = tr && sort === 'relevance' && (!mask || (vis && mask === vis.mask)) ? (vis ? this.config.visibility!.key(reader as R) : '') : null;
+    const readerKey = tr && sort === 'relevance' && (!mask || (vis && mask === vis.mask)) ? (vis ? vis.key : '') : null;
     const kept = readerKey !== null ? tr!.ranked.get(readerKey) : undefined;
     const pageOf = (total: number) => {
       const pages = Math.max(1, Math.ceil(total / perPage));
