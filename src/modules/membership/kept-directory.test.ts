@@ -89,4 +89,53 @@ describe.each(DIALECTS)('directory kept in the page cache (%s)', (dialect) => {
       expect(sql.rows.length).toBeGreaterThan(0);
     }
   });
+
+  it('fills the kept page with each request’s own text, filters, count and results (a template per language)', async () => {
+    const anon = ctx.client();
+    const field = (page: string) => page.match(/<input id="f-q" name="q" type="search" value="([^"]*)"/)?.[1];
+    const active = (page: string) => page.match(/<p class="active-filters">(.*?)<\/p>/)?.[1] ?? '';
+    const count = (page: string) => page.match(/<p role="status">([^<]*)<\/p>/)?.[1];
+    // Two texts in turn, then the first again: each page is its own, never the one kept before it.
+    for (const [q, other] of [
+      ['casa', 'red'],
+      ['red', 'casa'],
+      ['casa', 'red'],
+    ]) {
+      const page = await (await anon.get(`/es/members?q=${q}`)).text();
+      const sql = await listDirectory(ctx.db, { q });
+      expect(field(page)).toBe(q);
+      expect(active(page)).toContain(`<strong>${q}</strong>`);
+      expect(active(page)).not.toContain(other);
+      expect(count(page)).toContain(String(sql.total));
+      expect(page).toContain('<ul class="grid"');
+    }
+    // Text that could be markup is escaped in the field and in the filters in force.
+    const odd = await (await anon.get(`/es/members?q=${encodeURIComponent('<b>"x"&')}`)).text();
+    expect(field(odd)).toBe('&lt;b&gt;&quot;x&quot;&amp;');
+    expect(active(odd)).toContain('<strong>&lt;b&gt;&quot;x&quot;&amp;</strong>');
+    expect(odd).not.toContain('<b>"x"');
+    // Nothing found: the empty state, no list; the filters in force still shown.
+    const none = await (await anon.get('/es/members?q=zzzz')).text();
+    expect(none).toContain('<div class="empty">');
+    expect(none).not.toContain('<ul class="grid"');
+    expect(active(none)).toContain('zzzz');
+    // No filter: none in force, the disclosure without a count.
+    const all = await (await anon.get('/es/members')).text();
+    expect(all).not.toContain('class="active-filters"');
+    expect(field(all)).toBe('');
+    // A chosen country is marked in its select (and only there); one where no member is (an old link) is offered too.
+    const chile = await (await anon.get('/es/members?country=CL&type=network')).text();
+    expect(chile).toContain('<option value="CL" selected="">');
+    expect(chile).toContain('<option value="network" selected="">');
+    expect(chile.match(/selected=""/g)).toHaveLength(2);
+    const japan = await (await anon.get('/es/members?country=JP')).text();
+    expect(japan).toContain('<option value="JP" selected="">');
+    expect(all).not.toContain('<option value="JP"');
+    // Each language its own page.
+    const fr = await (await anon.get('/fr/members?q=casa')).text();
+    expect(fr).toContain('<html lang="fr"');
+    expect(fr).toContain('action="/fr/members"');
+    expect(field(fr)).toBe('casa');
+  });
 });
+

@@ -128,17 +128,63 @@ function utf8(parts: (string | Uint8Array)[]): Buffer<ArrayBuffer> {
 const NO_CSRF = '<input type="hidden" name="_csrf" value=""/>';
 
 /**
- * A part of a page with forms that post, the same for every reader of the key but for each form's CSRF secret: rendered
- * once as a signed-out visitor would get it, kept (a page-cache fragment) as UTF-8 bytes split at its CSRF fields, and
- * put into each request's page with that request's secret in them (`csrfToken`: issued, with its cookie, only when the
- * part has such a form). The key must name everything the part depends on (subject, language, time zone, what the
- * reader may do); the part must read no other reader's data.
+ * A template's slot as the kept rendering holds it: control characters around this process's nonce. Escaping leaves
+ * it as it is (it has none of `&<>"'`), so a slot may stand for text, an attribute's value or HTML; no reader's text
+ * can hold the nonce.
+ */
+const slotMark = (i: number) => `\u0001${NONCE}.${i}\u0002`;
+const SLOT = new RegExp(`\u0001${NONCE}\\.(\\d+)\u0002|${NO_CSRF.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+/** What the template keeps: its fixed parts as UTF-8 bytes, and which slot (or -1: the CSRF field) follows each of them. */
+interface KeptTemplate {
+  parts: Buffer[];
+  slots: number[];
+}
+
+/**
+ * A part of a page the same for every reader of its key but for a few places ("slots": a count, the results, a
+ * field's value, the filters in force): `make` renders it once, as a signed-out visitor would get it, with each slot's
+ * stand-in where the request's own content goes, and it is kept (a page-cache fragment) as UTF-8 bytes cut at the
+ * slots. Each request then fills the slots — `fill({ name: html })`, values already escaped (`escapeHtml` for text and
+ * attributes' values) — and its page copies the fixed bytes instead of rendering them again (decisions/0007,
+ * "Templates"). A form that posts gets this request's CSRF secret in its field (issued, with its cookie, only then).
+ * The key must name everything the fixed parts depend on (subject, language, time zone, what the reader may do); they
+ * must read no reader's data. Every slot must appear in what `make` renders.
+ */
+export async function keptTemplate<S extends string>(
+  c: Context<AppEnv>,
+  key: string,
+  names: readonly S[],
+  make: (slot: Record<S, HtmlEscapedString>) => Child | Promise<Child>,
+): Promise<(fill: Record<S, string>) => HtmlEscapedString> {
+  const kept = await c.get('deps').cache.fragment(`template:${key}`, async (): Promise<KeptTemplate> => {
+    const stand = {} as Record<S, HtmlEscapedString>;
+    names.forEach((n, i) => (stand[n] = raw(slotMark(i))));
+    // split with a capturing group: text, slot (undefined for a CSRF field), text, …, text.
+    const pieces = (await renderPublic(c, await make(stand))).split(SLOT);
+    const slots: number[] = [];
+    for (let i = 1; i < pieces.length; i += 2) slots.push(pieces[i] === undefined ? -1 : Number(pieces[i]));
+    const missing = names.filter((_, i) => !slots.includes(i));
+    if (missing.length) throw new Error(`template ${key}: no place for ${missing.join(', ')}`);
+    return { parts: pieces.filter((_, i) => i % 2 === 0).map((x) => Buffer.from(x)), slots };
+  });
+  return (fill) => {
+    let out = String(keptBytes(c, kept.parts[0]!));
+    let field: string | undefined;
+    for (let i = 0; i < kept.slots.length; i++) {
+      const at = kept.slots[i]!;
+      out += at < 0 ? (field ??= `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(c))}"/>`) : fill[names[at]!];
+      out += keptBytes(c, kept.parts[i + 1]!);
+    }
+    return raw(out);
+  };
+}
+
+/**
+ * A part of a page with forms that post, the same for every reader of the key but for each form's CSRF secret (a
+ * template without slots of its own: `keptTemplate`).
  */
 export async function keptWithForms(c: Context<AppEnv>, key: string, make: () => Promise<Child>): Promise<HtmlEscapedString> {
-  const parts = await c.get('deps').cache.fragment(`forms:${key}`, async () => (await renderPublic(c, await make())).split(NO_CSRF).map((x) => Buffer.from(x)));
-  if (parts.length === 1) return keptBytes(c, parts[0]!);
-  const field = `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(c))}"/>`;
-  return raw(parts.map((p) => String(keptBytes(c, p))).join(field));
+  return (await keptTemplate(c, `forms:${key}`, [], make))({});
 }
 
 /** Three bytes at most per UTF-16 unit: a page of up to SCRATCH_MAX / 3 characters is encoded in the scratch buffer. */

@@ -23,7 +23,11 @@ export interface SelectSpec {
  */
 export async function keptSelect(c: Context<AppEnv>, key: string | null, field: SelectSpec, value: string | undefined): Promise<string> {
   const render = () => renderPublic(c, <SelectField name={field.name} label={field.label} form={{ values: {}, errors: {} }} options={field.options} empty={field.empty} />);
-  const none = key === null ? await render() : await c.get('deps').cache.fragment(key, render);
+  return chosenIn(key === null ? await render() : await c.get('deps').cache.fragment(key, render), value);
+}
+
+/** A kept select's HTML (rendered with nothing chosen) with `value` chosen, as `SelectField` marks it. */
+export function chosenIn(none: string, value: string | undefined): string {
   if (!value) return none;
   const v = escapeHtml(value);
   // SelectField marks every option of that value (and never the empty choice, whose value is "").

@@ -9,10 +9,11 @@ import { clientAddress } from '../../../platform/http/client-address.js';
 import { authorize } from '../../../platform/authz/authz.js';
 import { ok, fail } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
-import { emptyForm, type FormState } from '../../../platform/views/components.js';
+import { emptyForm, Pagination, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
-import { renderPublic, html, keptWithForms } from '../../../platform/views/fragment.js';
-import { keptSelect, type SelectSpec } from '../../../platform/views/kept-select.js';
+import { renderPublic, keptWithForms, keptTemplate, escapeHtml } from '../../../platform/views/fragment.js';
+import { keptSelect, chosenIn, type SelectSpec } from '../../../platform/views/kept-select.js';
+import { activeFilters, activeFiltersHtml, filterToggleText } from '../../../platform/views/filters.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
 import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
 import { findUserByEmail, ensureVerifiedUser } from '../../../platform/auth/users.js';
@@ -28,7 +29,7 @@ import { memberCountsByCountry, organizationsOfUser, type CoverageBy } from '../
 import { readLogo } from '../commands/logo.js';
 import { countryOptions, lacOptions, objectiveOptions, objectiveChoices, typeOptions } from '../views/common.js';
 import { JoinPage, JoinSentPage } from '../views/join.js';
-import { DirectoryPage, DirectoryCard, MemberPage } from '../views/directory.js';
+import { DirectoryPage, DirectoryCard, MemberPage, DIRECTORY_SLOTS, directoryFilterFields } from '../views/directory.js';
 import { CoveragePage } from '../views/coverage.js';
 import { paths, elsewhere } from '../paths.js';
 
@@ -155,22 +156,7 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   authorize(c, membershipPolicy.can(c.get('user'), 'browse'));
   const f = DirectoryQuery.parse(c.req.query());
   const providers = groupsOf(c);
-  // The filter's choices are the same for every reader of a language: made once and kept as long as a cached public
-  // page (emptied by every write). Counting members per country alone is a union over every organization's countries.
-  const [names, allCountries, objectives, present, groups] = await cache.fragment(`membership.directory.choices:${l}`, () =>
-    Promise.all([
-      countryNames(db, l),
-      countryOptions(db, l, t),
-      objectiveOptions(db, l, t),
-      memberCountsByCountry(db),
-      Promise.all(providers.map(async (g) => ({ param: g.param, label: g.label, options: await g.options(db, l) }))),
-    ]),
-  );
-  // Keep the page lean: the 33 LAC states, and other countries only where there are members.
-  const lacSet = new Set<string>(LAC_ALPHA2);
-  const countries = allCountries.filter((o) => lacSet.has(o.value) || present[o.value] || o.value === f.country);
-  // A country chosen that is neither (an old link): its list is this request's own, not kept.
-  const ownCountries = !!f.country && !lacSet.has(f.country) && !present[f.country];
+  const k = await cache.fragment(`membership.directory.choices:${l}`, () => directoryChoices(c, providers));
   const within = await groupFilter(c, providers);
   // Every member organization's facts (what the directory filters, orders and pages on, and what a row shows) are the
   // same for every reader: kept as one page-cache fragment (emptied by every write), and the page is found in them
@@ -178,28 +164,68 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   const facts = await cache.fragment('membership.directory.facts', () => directoryFacts(db));
   const found = facts ? pageOfDirectory(facts, { ...f, within }) : await listDirectory(db, { ...f, within });
   // Each row as HTML, kept per organization and language (all a row depends on).
-  const rows = await Promise.all(found.rows.map((o) => cache.fragment(`membership.directory.row:${o.id}:${l}`, () => renderPublic(c, <DirectoryCard o={o} names={names} />))));
-  const result = { ...found, rows: rows.map(html) };
+  const rows = await Promise.all(found.rows.map((o) => cache.fragment(`membership.directory.row:${o.id}:${l}`, () => renderPublic(c, <DirectoryCard o={o} names={k.names} />))));
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && k !== 'page') params.set(k, String(v));
+  for (const [key, v] of Object.entries(f)) if (v !== undefined && key !== 'page') params.set(key, String(v));
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
-  // The filter's selects as HTML, kept per language (the same for every reader), the chosen options marked per request.
-  const any = t('membership.directory.any');
-  const fields: (SelectSpec & { keep: boolean })[] = [
-    { name: 'country', label: t('membership.fields.countryFilter'), options: countries, empty: any, keep: !ownCountries },
-    { name: 'type', label: t('membership.fields.type'), options: typeOptions(t), empty: any, keep: true },
-    { name: 'objective', label: t('membership.fields.objective'), options: objectives, empty: any, keep: true },
-    ...groups.map((g) => ({ name: g.param, label: t(g.label), options: g.options, empty: any, keep: true })),
-    { name: 'sort', label: t('membership.directory.sort'), options: SORTS.map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) })), keep: true },
-  ];
-  const selects = (await Promise.all(fields.map((x) => keptSelect(c, x.keep ? `membership.directory.select:${l}:${x.name}` : null, x, params.get(x.name) ?? undefined)))).join('');
+  // The selects are kept with nothing chosen (per language), the chosen option marked per request. A country that is
+  // neither one of the 33 LAC states nor where members are (an old link) is added to this request's own list.
+  let countries = k.selects[0]!;
+  if (f.country && !k.countries.has(f.country)) {
+    const options = k.allCountries.filter((o) => k.countries.has(o.value) || o.value === f.country);
+    countries = { ...countries, options, html: await keptSelect(c, null, { ...countries, options }, undefined) };
+  }
+  const selects = [countries, ...k.selects.slice(1)];
+  const values = Object.fromEntries(params.entries());
+  const active = activeFilters({ values, errors: {} }, directoryFilterFields(t, selects));
+  const template = await keptTemplate(c, `membership.directory:${l}:${rows.length ? 'list' : 'none'}`, rows.length ? DIRECTORY_SLOTS : DIRECTORY_SLOTS.filter((x) => x !== 'rows'), (slot) => (
+    <DirectoryPage slot={slot} found={rows.length > 0} />
+  ));
   c.set('cacheable', true);
   c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
-    <DirectoryPage form={emptyForm(Object.fromEntries([...params.entries()]))} params={params} countries={countries} objectives={objectives} groups={groups} selects={selects} result={result} />,
+    template({
+      q: escapeHtml(f.q ?? ''),
+      selects: selects.map((x) => chosenIn(x.html, params.get(x.name) ?? undefined)).join(''),
+      toggle: escapeHtml(filterToggleText(c, active.length)),
+      active: activeFiltersHtml(c, active, paths.members.href(l)),
+      count: escapeHtml(t('membership.directory.count', { n: c.get('fmt').number(found.total) })),
+      rows: rows.join(''),
+      pagination: found.pages > 1 ? await renderPublic(c, <Pagination page={found.page} pages={found.pages} baseUrl={paths.members.href(l)} params={params} />) : '',
+    }),
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
 });
+
+/**
+ * What the directory's filter offers, the same for every reader of a language: kept as long as a cached public page
+ * (emptied by every write). The countries are the 33 LAC states and the others where there are members (counting
+ * members per country is a union over every organization's countries); each select is kept as HTML with nothing chosen.
+ */
+async function directoryChoices(c: Context<AppEnv>, providers: ReturnType<typeof groupsOf>) {
+  const t = c.get('t');
+  const l = c.get('locale');
+  const { db } = c.get('deps');
+  const [names, allCountries, objectives, present, groups] = await Promise.all([
+    countryNames(db, l),
+    countryOptions(db, l, t),
+    objectiveOptions(db, l, t),
+    memberCountsByCountry(db),
+    Promise.all(providers.map(async (g) => ({ param: g.param, label: g.label, options: await g.options(db, l) }))),
+  ]);
+  const lac = new Set<string>(LAC_ALPHA2);
+  const countries = new Set(allCountries.filter((o) => lac.has(o.value) || present[o.value]).map((o) => o.value));
+  const any = t('membership.directory.any');
+  const fields: SelectSpec[] = [
+    { name: 'country', label: t('membership.fields.countryFilter'), options: allCountries.filter((o) => countries.has(o.value)), empty: any },
+    { name: 'type', label: t('membership.fields.type'), options: typeOptions(t), empty: any },
+    { name: 'objective', label: t('membership.fields.objective'), options: objectives, empty: any },
+    ...groups.map((g) => ({ name: g.param, label: t(g.label), options: g.options, empty: any })),
+    { name: 'sort', label: t('membership.directory.sort'), options: SORTS.map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) })) },
+  ];
+  const selects = await Promise.all(fields.map(async (x) => ({ ...x, html: await keptSelect(c, null, x, undefined) })));
+  return { names, allCountries, countries, selects };
+}
 
 /** The directory's query parameters, in the order its links write them (the page cache stores only these). */
 const DIRECTORY_PARAMS = ['country', 'type', 'objective', 'body', 'q', 'sort', 'page'] as const;

@@ -1,13 +1,11 @@
 /** @module Membership views: the directory of member organizations and a member's public page. */
 import type { Child } from 'hono/jsx';
-import { raw } from 'hono/html';
-import { Form, TextField, Button, Pagination, EmptyState, TText, type FormState, type Option } from '../../../platform/views/components.js';
+import { Form, TextField, Button, EmptyState, TText, type Option } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
-import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
+import { FilterPanel, type FilterField } from '../../../platform/views/filters.js';
 import { safeHref } from '../../../platform/charts/index.js';
 import { publicFieldsOf, type DirectoryRow, type OrganizationFull } from '../queries.js';
 import { paths, elsewhere } from '../paths.js';
-import { typeOptions } from './common.js';
 
 /** A filter offered by another module (a Mesa): its query parameter, label and choices. */
 export interface GroupFilter {
@@ -16,26 +14,19 @@ export interface GroupFilter {
   options: Option[];
 }
 
-export function DirectoryPage(props: {
-  form: FormState;
-  params: URLSearchParams;
-  countries: Option[];
-  objectives: Option[];
-  groups: GroupFilter[];
-  /** The filter form's selects as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
-  selects: string;
-  /** The page's organizations, each as HTML (`DirectoryCard`). */
-  result: { rows: Child[]; total: number; page: number; pages: number };
-}) {
-  const { t, fmt, locale: l } = useView();
-  const { form, result } = props;
-  const filterFields: FilterField[] = [
-    { name: 'q', label: t('membership.directory.q') },
-    { name: 'country', label: t('membership.fields.countryFilter'), options: props.countries },
-    { name: 'type', label: t('membership.fields.type'), options: typeOptions(t) },
-    { name: 'objective', label: t('membership.fields.objective'), options: props.objectives },
-    ...props.groups.map((g) => ({ name: g.param, label: t(g.label), options: g.options })),
-  ];
+/** What the directory's page fills in for each request (a kept template's slots: routes/public.tsx). */
+export const DIRECTORY_SLOTS = ['q', 'selects', 'toggle', 'active', 'count', 'rows', 'pagination'] as const;
+export type DirectorySlot = (typeof DIRECTORY_SLOTS)[number];
+
+/**
+ * The directory's page, the same for every reader of a language but for its slots: the text searched (escaped, a field's
+ * value), the filter form's selects (platform/views/kept-select.tsx), the filter disclosure's summary and the filters in
+ * force (platform/views/filters.tsx), the count, the organizations (`DirectoryCard`s; the list is left out when
+ * `found` is false, the empty state shown) and the page links.
+ */
+export function DirectoryPage(props: { slot: Record<DirectorySlot, Child>; found: boolean }) {
+  const { t, locale: l } = useView();
+  const { slot } = props;
   return (
     <>
       <h1>{t('membership.directory.title')}</h1>
@@ -43,26 +34,31 @@ export function DirectoryPage(props: {
       <p>
         <a href={paths.join.href(l)}>{t('membership.directory.join')}</a> · <a href={paths.coverage.href(l)}>{t('membership.coverage.title')}</a>
       </p>
-      <FilterPanel active={activeFilters(form, filterFields)} clearHref={paths.members.href(l)}>
+      <FilterPanel slots={{ toggle: slot.toggle, active: slot.active }}>
         <Form action={paths.members.href(l)} method="get" class="filters">
-          <TextField name="q" type="search" label={t('membership.directory.q')} form={form} maxlength={100} />
-          {raw(props.selects)}
+          <TextField name="q" type="search" label={t('membership.directory.q')} form={{ values: { q: String(slot.q) }, errors: {} }} maxlength={100} />
+          {slot.selects}
           <div class="actions">
             <Button variant="secondary">{t('form.filter')}</Button>
           </div>
         </Form>
       </FilterPanel>
-      <p role="status">{t('membership.directory.count', { n: fmt.number(result.total) })}</p>
-      {result.rows.length ? (
+      <p role="status">{slot.count}</p>
+      {props.found ? (
         <ul class="grid" aria-label={t('membership.directory.results')}>
-          {result.rows}
+          {slot.rows}
         </ul>
       ) : (
         <EmptyState>{t('membership.directory.none')}</EmptyState>
       )}
-      <Pagination page={result.page} pages={result.pages} baseUrl={paths.members.href(l)} params={props.params} />
+      {slot.pagination}
     </>
   );
+}
+
+/** The directory's filters for the summary of those in force: the text, then each select's choices. */
+export function directoryFilterFields(t: (key: string) => string, selects: { name: string; label: string; options: Option[] }[]): FilterField[] {
+  return [{ name: 'q', label: t('membership.directory.q') }, ...selects.filter((x) => x.name !== 'sort')];
 }
 
 /** One organization of the directory's list (kept as HTML per organization and language: routes/public.tsx). */

@@ -1,0 +1,78 @@
+/**
+ * Kept bytes in a page (fragment.tsx `keptBytes`, `pageBytes`): the page's bytes are those of its text, whatever is kept as
+ * bytes; and kept templates (`keptTemplate`): made once, filled per request.
+ */
+import { describe, it, expect } from 'vitest';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { keptBytes, pageBytes, keptTemplate } from './fragment.js';
+
+const request = () => ({}) as Context<AppEnv>;
+
+describe('kept bytes', () => {
+  it('copies each kept piece in place of its placeholder: the same bytes as the whole text encoded', () => {
+    const c = request();
+    const pieces = ['<p>Educación — “primera”</p>', '<ul><li>ñandú 🦤</li></ul>'];
+    const text = `<main>${keptBytes(c, Buffer.from(pieces[0]!))}<hr/>${keptBytes(c, Buffer.from(pieces[1]!))}</main>`;
+    expect(pageBytes(c, text).equals(Buffer.from(`<main>${pieces[0]}<hr/>${pieces[1]}</main>`))).toBe(true);
+  });
+
+  it('leaves a page without kept bytes, and another request’s placeholders, as they are', () => {
+    const other = request();
+    const marker = String(keptBytes(other, Buffer.from('secret')));
+    const c = request();
+    expect(pageBytes(c, `<p>${marker}</p>`).toString()).toBe(`<p>${marker}</p>`);
+    // A placeholder written by hand (without this process's nonce) is only text.
+    const c2 = request();
+    const forged = '<!--kept:x:0-->';
+    const text = `${forged}${keptBytes(c2, Buffer.from('kept'))}`;
+    expect(pageBytes(c2, text).toString()).toBe(`${forged}kept`);
+  });
+
+  it('encodes pages of any size, one after another, each with its own bytes', () => {
+    // Larger than the scratch buffer at first (it grows), larger than it may grow to (the plain way), then small again.
+    for (const n of [100, 200_000, 3_000_000, 10]) {
+      const c = request();
+      const body = 'é😀a'.repeat(n);
+      const text = `<p>${body}</p>${keptBytes(c, Buffer.from('<i>ñ</i>'))}<p>${n}</p>`;
+      expect(pageBytes(c, text).equals(Buffer.from(`<p>${body}</p><i>ñ</i><p>${n}</p>`)), String(n)).toBe(true);
+      expect(pageBytes(request(), `<b>${body}</b>`).equals(Buffer.from(`<b>${body}</b>`)), String(n)).toBe(true);
+    }
+  });
+});
+
+describe('kept templates', () => {
+  /** A request whose page cache keeps fragments for the test's life (counting how often each is made). */
+  const kept = new Map<string, Promise<unknown>>();
+  let made = 0;
+  const cache = { fragment: (key: string, make: () => Promise<unknown>) => kept.get(key) ?? (kept.set(key, (made++, make())), kept.get(key)!) };
+  const request = () => ({ get: (key: string) => (key === 'deps' ? { cache } : undefined) }) as unknown as Context<AppEnv>;
+
+  it('renders once and fills each request’s slots, wherever they stand (text, an attribute, twice)', async () => {
+    const make = (slot: Record<'title' | 'value', unknown>) => (
+      <section>
+        <h2>{slot.title}</h2>
+        <input name="q" value={String(slot.value)} />
+        <p>“{slot.title}” — ñ</p>
+      </section>
+    );
+    const pages: string[] = [];
+    for (const [title, value] of [
+      ['<em>uno</em>', 'a &amp; b'],
+      ['dos', ''],
+    ]) {
+      const c = request();
+      const fill = await keptTemplate(c, 'test.section', ['title', 'value'] as const, make);
+      pages.push(pageBytes(c, String(fill({ title: title!, value: value! }))).toString());
+    }
+    expect(made).toBe(1);
+    expect(pages).toEqual([
+      '<section><h2><em>uno</em></h2><input name="q" value="a &amp; b"/><p>“<em>uno</em>” — ñ</p></section>',
+      '<section><h2>dos</h2><input name="q" value=""/><p>“dos” — ñ</p></section>',
+    ]);
+  });
+
+  it('refuses a template that leaves out one of its slots', async () => {
+    await expect(keptTemplate(request(), 'test.missing', ['shown', 'lost'] as const, (slot) => <p>{slot.shown}</p>)).rejects.toThrow(/no place for lost/);
+  });
+});
