@@ -4,6 +4,8 @@ import type { Db } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
 import type { OrgStatus, OrganizationsTable } from './tables.js';
 import { normalizeText, websiteKey, type DirectoryFilter, type PublicField } from './schemas.js';
+import { BoundedCache } from '../../platform/search/engine.js';
+import { intersect } from '../../platform/search/lists.js';
 
 export const PAGE_SIZE = 24;
 
@@ -235,28 +237,39 @@ const directoryRow = (k: DirectoryFacts, i: number): DirectoryRow => ({
 });
 
 /**
- * The positions of the organizations whose `search` contains every word, ascending (name order). Candidates: the organizations with the
- * rarest three characters of any word of three or more (a text with the word has all of them; intersecting with the
- * others' positions measured slower than checking the candidates), or every organization when all words are
- * shorter; each candidate checked for every word.
+ * Each word's matches, kept per facts (so per version: new facts after every write): a stream of texts never seen
+ * before is mostly made of words seen before. At most 4 MB of positions (a word's list is at most the organizations').
  */
-function textMatches(k: DirectoryFacts, words: string[]): number[] {
-  const hit: number[] = [];
+const wordMatches = BoundedCache.perCatalog<Int32Array>(4 * 1024 * 1024, (v) => v.byteLength + 64);
+
+/** The positions of the organizations whose `search` contains every word, ascending (name order): each word's, intersected. */
+function textMatches(k: DirectoryFacts, words: string[]): Int32Array {
+  const kept = wordMatches(k);
+  return intersect(
+    words.map((w) => {
+      let hit = kept.get(w);
+      if (!hit) kept.set(w, (hit = wordMatchesOf(k, w)));
+      return hit;
+    }),
+  );
+}
+
+/**
+ * The positions of the organizations whose `search` contains the word, ascending. Candidates: the organizations with
+ * the word's rarest three characters (a text with the word has all of them), or every organization when the word is
+ * shorter; each candidate checked as `LIKE` would.
+ */
+function wordMatchesOf(k: DirectoryFacts, w: string): Int32Array {
   let fewest: Uint16Array | undefined;
-  for (const w of words)
-    for (let p = 0; p + 3 <= w.length; p++) {
-      const list = k.trigrams.get(w.slice(p, p + 3));
-      if (!list) return hit;
-      if (!fewest || list.length < fewest.length) fewest = list;
-    }
-  const check = (i: number) => {
-    const s = k.search[i]!;
-    for (const w of words) if (!s.includes(w)) return;
-    hit.push(i);
-  };
-  if (fewest) for (let j = 0; j < fewest.length; j++) check(fewest[j]!);
-  else for (let i = 0; i < k.ids.length; i++) check(i);
-  return hit;
+  for (let p = 0; p + 3 <= w.length; p++) {
+    const list = k.trigrams.get(w.slice(p, p + 3));
+    if (!list) return new Int32Array(0);
+    if (!fewest || list.length < fewest.length) fewest = list;
+  }
+  const hit: number[] = [];
+  if (fewest) for (let j = 0; j < fewest.length; j++) k.search[fewest[j]!]!.includes(w) && hit.push(fewest[j]!);
+  else for (let i = 0; i < k.ids.length; i++) k.search[i]!.includes(w) && hit.push(i);
+  return Int32Array.from(hit);
 }
 
 /** The whole organization: profile, countries, objectives. */

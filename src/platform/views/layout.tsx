@@ -8,7 +8,7 @@
 import { jsx, type Child } from 'hono/jsx';
 import { RequestContext } from 'hono/jsx-renderer';
 import { html } from 'hono/html';
-import { resolveCallback, HtmlEscapedCallbackPhase } from 'hono/utils/html';
+import { resolveCallback, HtmlEscapedCallbackPhase, type HtmlEscapedString } from 'hono/utils/html';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
@@ -142,7 +142,8 @@ function chromeFor(ctx: Context<AppEnv>): Chrome {
  */
 export const layout: MiddlewareHandler<AppEnv> = (c, next) => {
   c.setRenderer(async (content: Child, props: PageProps) => {
-    const body = await resolveCallback(html`${jsx(RequestContext.Provider, { value: c }, content)}`, HtmlEscapedCallbackPhase.Stringify, false, {});
+    // HTML already made (a kept template filled: fragment.tsx `keptTemplate`) is put in as it is; JSX is rendered.
+    const body = isMade(content) ? content : await resolveCallback(html`${jsx(RequestContext.Provider, { value: c }, content)}`, HtmlEscapedCallbackPhase.Stringify, false, {});
     const bytes = pageBytes(c, page(c, props, `${body}`));
     const res = c.body(bytes, undefined, { 'Content-Type': 'text/html; charset=UTF-8' });
     c.set('rendered', { res, bytes });
@@ -150,6 +151,9 @@ export const layout: MiddlewareHandler<AppEnv> = (c, next) => {
   });
   return next();
 };
+
+/** HTML with nothing left to render: escaped (hono's `raw`), with no callbacks waiting. */
+const isMade = (content: Child): content is HtmlEscapedString => content instanceof String && (content as HtmlEscapedString).isEscaped === true && !(content as HtmlEscapedString).callbacks?.length;
 
 /** The page around its rendered body (what the JSX layout wrote, byte for byte). */
 function page(ctx: Context<AppEnv>, { title, description, crumbs, noindex, feeds }: PageProps, body: string): string {
