@@ -19,7 +19,18 @@ export async function renderPublic(c: Context<AppEnv>, child: Child): Promise<st
   const anonymous = Object.create(c) as Context<AppEnv>;
   const get = c.get.bind(c) as (key: string) => unknown;
   (anonymous as unknown as { get: (key: string) => unknown }).get = (key: string) => (key === 'user' ? null : key === 'csrf' ? '' : get(key));
-  return String(await (<RequestContext.Provider value={anonymous}>{child}</RequestContext.Provider>).toString());
+  return flat(String(await (<RequestContext.Provider value={anonymous}>{child}</RequestContext.Provider>).toString()));
+}
+
+/**
+ * The same text made flat: hono/jsx writes HTML by joining many small strings, and V8 keeps such a string as a tree of
+ * its pieces until something reads it by index, which turns it into one piece in place. Kept HTML is read on every
+ * request (joined into a list, encoded into a page), and a tree is walked again each time: twenty kept rows joined
+ * measured 25 µs as trees, 2 µs flat.
+ */
+export function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 /**
