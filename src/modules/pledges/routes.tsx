@@ -11,7 +11,9 @@ import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
 import { pageParam } from '../../platform/http/page.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
-import { emptyForm, type FormState, type FormValues, type Option } from '../../platform/views/components.js';
+import { emptyForm, Pagination, type FormState, type FormValues, type Option } from '../../platform/views/components.js';
+import { keptTemplate, escapeHtml, renderPublic } from '../../platform/views/fragment.js';
+import { activeFilters, activeFiltersHtml, filterToggleText } from '../../platform/views/filters.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { historyOf } from '../../platform/audit/audit.js';
@@ -39,7 +41,7 @@ import { catalogOrgs, pledgeCatalog, queryCatalog, type PledgeCatalog } from './
 import { dashboardRoutes } from './dashboard-routes.js';
 import { listRows } from './list-rows.js';
 import { PledgeFormPage, type FormOptions } from './views/form.js';
-import { PledgeListPage, MinePage, filterFields, type FilterOptions } from './views/list.js';
+import { PledgeListPage, MinePage, filterFields, LIST_SLOTS, type FilterOptions } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
 import { PledgePage, type PledgeView } from './views/pledge.js';
 import { LinksPage } from './views/links.js';
@@ -244,9 +246,25 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   for (const [k, v] of Object.entries(values)) params.set(k, String(v));
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', [...FILTER_PARAMS, 'page']);
+  const canCreate = pledgesPolicy.can(user, 'create', scope);
+  const found = rows.length > 0;
+  // The page is kept per language and what it offers the reader (a template: platform/views/fragment.tsx), filled here.
+  const template = await keptTemplate(c, `pledges.list:${l}:${canCreate ? 'create' : ''}:${user ? 'in' : 'out'}:${found ? 'rows' : 'none'}`, found ? LIST_SLOTS : LIST_SLOTS.filter((x) => x !== 'rows'), (slot) => (
+    <PledgeListPage slot={slot} found={found} canCreate={canCreate} signedIn={!!user} />
+  ));
+  const active = activeFilters({ values, errors: {} }, filterFields(t, opts));
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   return c.render(
-    <PledgeListPage rows={rows} total={total} page={page} perPage={PER_PAGE} form={emptyForm(values)} opts={opts} selects={selects} params={params} canCreate={pledgesPolicy.can(user, 'create', scope)} signedIn={!!user} />,
-    { title: c.get('t')('pledges.list.title'), description: c.get('t')('pledges.list.lead') },
+    template({
+      dashboard: escapeHtml(paths.dashboard.href(l, {}, Object.fromEntries(params))),
+      toggle: escapeHtml(filterToggleText(c, active.length)),
+      active: activeFiltersHtml(c, active, paths.list.href(l)),
+      selects,
+      count: escapeHtml(t('pledges.list.count', { count: total, n: c.get('fmt').number(total) })),
+      rows: rows.join(''),
+      pagination: pages > 1 ? await renderPublic(c, <Pagination page={page} pages={pages} baseUrl={paths.list.href(l)} params={params} />) : '',
+    }),
+    { title: t('pledges.list.title'), description: t('pledges.list.lead') },
   );
 });
 

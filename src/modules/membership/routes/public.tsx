@@ -12,7 +12,7 @@ import { notify } from '../../../platform/notify/notify.js';
 import { emptyForm, Pagination, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { renderPublic, keptWithForms, keptTemplate, escapeHtml } from '../../../platform/views/fragment.js';
-import { keptSelect, chosenIn, type SelectSpec } from '../../../platform/views/kept-select.js';
+import { selectToKeep, chosenIn, type SelectSpec } from '../../../platform/views/kept-select.js';
 import { activeFilters, activeFiltersHtml, filterToggleText } from '../../../platform/views/filters.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
 import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
@@ -173,7 +173,7 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   let countries = k.selects[0]!;
   if (f.country && !k.countries.has(f.country)) {
     const options = k.allCountries.filter((o) => k.countries.has(o.value) || o.value === f.country);
-    countries = { ...countries, options, html: await keptSelect(c, null, { ...countries, options }, undefined) };
+    countries = { ...countries, options, ...(await selectToKeep(c, { ...countries, options })) };
   }
   const selects = [countries, ...k.selects.slice(1)];
   const values = Object.fromEntries(params.entries());
@@ -186,7 +186,7 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   return c.render(
     template({
       q: escapeHtml(f.q ?? ''),
-      selects: selects.map((x) => chosenIn(x.html, params.get(x.name) ?? undefined)).join(''),
+      selects: selects.map((x) => chosenIn(c, x, params.get(x.name) ?? undefined)).join(''),
       toggle: escapeHtml(filterToggleText(c, active.length)),
       active: activeFiltersHtml(c, active, paths.members.href(l)),
       count: escapeHtml(t('membership.directory.count', { n: c.get('fmt').number(found.total) })),
@@ -223,7 +223,7 @@ async function directoryChoices(c: Context<AppEnv>, providers: ReturnType<typeof
     ...groups.map((g) => ({ name: g.param, label: t(g.label), options: g.options, empty: any })),
     { name: 'sort', label: t('membership.directory.sort'), options: SORTS.map((s) => ({ value: s, label: t(`membership.directory.sorts.${s}`) })) },
   ];
-  const selects = await Promise.all(fields.map(async (x) => ({ ...x, html: await keptSelect(c, null, x, undefined) })));
+  const selects = await Promise.all(fields.map(async (x) => ({ ...x, ...(await selectToKeep(c, x)) })));
   return { names, allCountries, countries, selects };
 }
 

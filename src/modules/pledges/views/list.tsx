@@ -1,7 +1,8 @@
 /** @module Pledges views: the public list with its filters, and a person's pledges (and the review queue). */
 import { raw } from 'hono/html';
-import { Form, Button, Table, EmptyState, Pagination, type FormState, type Option } from '../../../platform/views/components.js';
-import { FilterPanel, activeFilters, type FilterField } from '../../../platform/views/filters.js';
+import type { Child } from 'hono/jsx';
+import { Form, Button, Table, EmptyState, type Option } from '../../../platform/views/components.js';
+import { FilterPanel, type FilterField } from '../../../platform/views/filters.js';
 import { useView } from '../../../platform/views/context.js';
 import type { OrgSummary } from '../../membership/index.js';
 import type { Pledge } from '../queries.js';
@@ -23,13 +24,19 @@ export interface FilterOptions {
 /** The list's filter fields, in the form's order, with their labels (shared by the page and its route). */
 export const filterFields = (t: (key: string) => string, opts: FilterOptions): FilterField[] => (Object.keys(opts) as (keyof FilterOptions)[]).map((name) => ({ name, label: t(`pledges.filters.${name}`), options: opts[name] }));
 
+/** What the list's page fills in for each request (a kept template's slots: routes.tsx). */
+export const LIST_SLOTS = ['dashboard', 'toggle', 'active', 'selects', 'count', 'rows', 'pagination'] as const;
+export type ListSlot = (typeof LIST_SLOTS)[number];
+
 /**
- * `rows`: the page's table rows as HTML (list-rows.tsx); `selects`: the filter form's fields as HTML
- * (platform/views/kept-select.tsx: the same markup as SelectField's).
+ * The public list of pledges, the same for every reader of a language but for its slots: the dashboard's address with
+ * the same filters (escaped, an attribute's value), the filter disclosure's summary and the filters in force
+ * (platform/views/filters.tsx), the filter form's fields (platform/views/kept-select.tsx), the count, the page's table
+ * rows (list-rows.tsx; the table is left out when `found` is false, the empty state shown) and the page links.
  */
-export function PledgeListPage(props: { rows: string[]; total: number; page: number; perPage: number; form: FormState; opts: FilterOptions; selects: string; params: URLSearchParams; canCreate: boolean; signedIn: boolean }) {
-  const { t, locale, fmt } = useView();
-  const fieldsOf = filterFields(t, props.opts);
+export function PledgeListPage(props: { slot: Record<ListSlot, Child>; found: boolean; canCreate: boolean; signedIn: boolean }) {
+  const { t, locale } = useView();
+  const { slot } = props;
   return (
     <>
       <h1>{t('pledges.list.title')}</h1>
@@ -47,26 +54,26 @@ export function PledgeListPage(props: { rows: string[]; total: number; page: num
         </p>
       ) : null}
       <p>
-        <a href={paths.dashboard.href(locale, {}, Object.fromEntries(props.params))}>{t('pledges.dashboard.seeDashboard')}</a>
+        <a href={String(slot.dashboard)}>{t('pledges.dashboard.seeDashboard')}</a>
       </p>
-      <FilterPanel active={activeFilters(props.form, fieldsOf)} clearHref={paths.list.href(locale)}>
+      <FilterPanel slots={{ toggle: slot.toggle, active: slot.active }}>
         <Form action={paths.list.href(locale)} method="get">
-          {raw(props.selects)}
+          {slot.selects}
           <Button>{t('pledges.filters.apply')}</Button>
         </Form>
       </FilterPanel>
-      <p role="status">{t('pledges.list.count', { count: props.total, n: fmt.number(props.total) })}</p>
-      {props.rows.length ? (
+      <p role="status">{slot.count}</p>
+      {props.found ? (
         <Table
           caption={t('pledges.list.title')}
           captionHidden
           head={[t('pledges.list.pledge'), t('pledges.list.orgs'), t('pledges.fields.kind'), t('pledges.fields.status'), t('pledges.list.published')]}
-          rows={props.rows.map((r) => raw(r))}
+          rows={[raw(String(slot.rows))]}
         />
       ) : (
         <EmptyState>{t('pledges.list.none')}</EmptyState>
       )}
-      <Pagination page={props.page} pages={Math.max(1, Math.ceil(props.total / props.perPage))} baseUrl={paths.list.href(locale)} params={props.params} />
+      {slot.pagination}
       <p>
         <a href={paths.exportCsv.href(locale)}>{t('pledges.list.csv')}</a>
       </p>
