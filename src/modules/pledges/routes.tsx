@@ -11,8 +11,8 @@ import { action } from '../../platform/http/action.js';
 import { readForm } from '../../platform/http/forms.js';
 import { pageParam } from '../../platform/http/page.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
-import { emptyForm, Pagination, type FormState, type FormValues, type Option } from '../../platform/views/components.js';
-import { keptTemplate, escapeHtml, renderPublic } from '../../platform/views/fragment.js';
+import { emptyForm, paginationHtml, type FormState, type FormValues, type Option } from '../../platform/views/components.js';
+import { keptTemplate, escapeHtml } from '../../platform/views/fragment.js';
 import { activeFilters, activeFiltersHtml, filterToggleText } from '../../platform/views/filters.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
@@ -262,7 +262,7 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
       selects,
       count: escapeHtml(t('pledges.list.count', { count: total, n: c.get('fmt').number(total) })),
       rows: rows.join(''),
-      pagination: pages > 1 ? await renderPublic(c, <Pagination page={page} pages={pages} baseUrl={paths.list.href(l)} params={params} />) : '',
+      pagination: paginationHtml(c, { page, pages, baseUrl: paths.list.href(l), params }),
     }),
     { title: t('pledges.list.title'), description: t('pledges.list.lead') },
   );

@@ -9,7 +9,7 @@ import { clientAddress } from '../../../platform/http/client-address.js';
 import { authorize } from '../../../platform/authz/authz.js';
 import { ok, fail } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
-import { emptyForm, Pagination, type FormState } from '../../../platform/views/components.js';
+import { emptyForm, paginationHtml, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { renderPublic, keptWithForms, keptTemplate, escapeHtml } from '../../../platform/views/fragment.js';
 import { selectToKeep, chosenIn, type SelectSpec } from '../../../platform/views/kept-select.js';
@@ -191,7 +191,7 @@ publicRoutes.get(paths.members.pattern, async (c) => {
       active: activeFiltersHtml(c, active, paths.members.href(l)),
       count: escapeHtml(t('membership.directory.count', { n: c.get('fmt').number(found.total) })),
       rows: rows.join(''),
-      pagination: found.pages > 1 ? await renderPublic(c, <Pagination page={found.page} pages={found.pages} baseUrl={paths.members.href(l)} params={params} />) : '',
+      pagination: paginationHtml(c, { page: found.page, pages: found.pages, baseUrl: paths.members.href(l), params }),
     }),
     { title: t('membership.directory.title'), description: t('membership.directory.lead') },
   );
