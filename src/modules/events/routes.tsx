@@ -9,7 +9,7 @@ import type { Db } from '../../db/schema.js';
 import { action } from '../../platform/http/action.js';
 import { authorize, requireUser, isAdmin, AuthzError } from '../../platform/authz/authz.js';
 import { ok, fail } from '../../platform/outcome.js';
-import { emptyForm, type FormState, type Option } from '../../platform/views/components.js';
+import { emptyForm, paginationHtml, type FormState, type Option } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listObjectives, listCountries, countryNames } from '../../platform/reference/queries.js';
 import { listBodies } from '../bodies/index.js';
@@ -28,9 +28,9 @@ import { eventsAtomFeed } from './feed.js';
 import { paths } from './paths.js';
 import { nowIso } from '../../db/ids.js';
 import { EVENT_KINDS, EVENT_FORMATS } from './tables.js';
-import { EventsListPage, EventRow } from './views/list.js';
+import { EventsListPage, EventRow, LIST_SLOTS } from './views/list.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
-import { keptWithForms, keptRows } from '../../platform/views/fragment.js';
+import { keptWithForms, keptRows, keptTemplate, escapeHtml } from '../../platform/views/fragment.js';
 import { EventPage } from './views/event.js';
 import { EventFormPage, formValuesOf } from './views/form.js';
 import { RegistrationsPage, GuestRegistrationPage } from './views/registrations.js';
@@ -240,7 +240,6 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
     },
     (e) => <EventRow e={e} bodyName={bodyName} reader={reader} />,
   );
-  const list = { ...paged, items: rows };
   const filters = { kind: kind ?? '', body: bodyId ?? '', objective: objective ? String(objective) : '', format: format ?? '', country: country ?? '' };
   const any = t('events.list.any');
   const fields = [
@@ -255,15 +254,27 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   // it, at the addresses the page's own links write (filters, list, page in this order).
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', LIST_PARAMS);
+  const canCreate = eventsPolicy.can(user, 'create', f);
+  const filtered = !!(kind || bodyId || objective || format || country);
+  const found = paged.total > 0;
+  // The page is kept per language, list and what it offers the reader (a template: platform/views/fragment.tsx).
+  const template = await keptTemplate(c, `events.list:${l}:${when}:${canCreate ? 'create' : ''}:${filtered ? 'filtered' : ''}:${found ? 'rows' : 'none'}`, found ? LIST_SLOTS : ['selects', 'other'] as const, (slot) => (
+    <EventsListPage slot={slot} when={when} found={found} canCreate={canCreate} filtered={filtered} />
+  ));
+  // The links to the other list and to the pages keep the filters (and the list, for the pages).
+  const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  const other = new URLSearchParams(params);
+  if (when === 'upcoming') other.set('when', 'past');
+  const pageParams = new URLSearchParams(params);
+  if (when === 'past') pageParams.set('when', 'past');
   return c.render(
-    <EventsListPage
-      list={list}
-      when={when}
-      params={new URLSearchParams(Object.entries(filters).filter(([, v]) => v))}
-      selects={selects}
-      canCreate={eventsPolicy.can(user, 'create', f)}
-      filtered={!!(kind || bodyId || objective || format || country)}
-    />,
+    template({
+      selects,
+      other: escapeHtml(other.size ? `${paths.list.href(l)}?${other}` : paths.list.href(l)),
+      total: escapeHtml(t('events.list.total', { count: paged.total })),
+      rows: rows.join(''),
+      pagination: paginationHtml(c, { page: paged.page, pages: paged.pages, baseUrl: paths.list.href(l), params: pageParams }),
+    }),
     { title: t('events.list.title'), description: t('events.list.lead'), feeds: [{ title: `${t('events.list.title')} (Atom)`, href: paths.atom.href(l) }] },
   );
 });

@@ -3,11 +3,11 @@
  * list and the page in the URL: every link (the other list, the pages) keeps the filters; works without JavaScript.
  */
 import { raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
-import { Form, Button, Table, TableRow, EmptyState, Pagination } from '../../../platform/views/components.js';
+import type { Child } from 'hono/jsx';
+import { Form, Button, Table, TableRow, EmptyState } from '../../../platform/views/components.js';
 import { useView } from '../../../platform/views/context.js';
 import { paths } from '../paths.js';
-import type { Event, Paged } from '../queries.js';
+import type { Event } from '../queries.js';
 import { EventLink } from './common.js';
 import { When } from '../../../platform/views/when.js';
 
@@ -34,20 +34,19 @@ export function EventRow(props: { e: Event; bodyName: Map<string, string>; reade
   );
 }
 
-export function EventsListPage(props: {
-  /** The page's rows as HTML (`EventRow`'s). */
-  list: Paged<HtmlEscapedString>;
-  when: 'upcoming' | 'past';
-  /** The filters in force (for the links to the other list and to the pages). */
-  params: URLSearchParams;
-  /** The filter form's selects as HTML (platform/views/kept-select.tsx: the same markup as SelectField's). */
-  selects: string;
-  canCreate: boolean;
-  filtered: boolean;
-}) {
+/** What the list's page fills in for each request (a kept template's slots: routes.tsx). */
+export const LIST_SLOTS = ['selects', 'other', 'total', 'rows', 'pagination'] as const;
+export type ListSlot = (typeof LIST_SLOTS)[number];
+
+/**
+ * The list's page, the same for every reader of a language but for its slots: the filter form's selects
+ * (platform/views/kept-select.tsx), the address of the other list (upcoming or past) with the same filters (escaped,
+ * an attribute's value), the count, the page's rows (`EventRow`s; the table is left out when `found` is false, the
+ * empty state shown) and the page links.
+ */
+export function EventsListPage(props: { slot: Record<ListSlot, Child>; when: 'upcoming' | 'past'; found: boolean; canCreate: boolean; filtered: boolean }) {
   const { t, locale: l } = useView();
-  const pageParams = new URLSearchParams(props.params);
-  if (props.when === 'past') pageParams.set('when', 'past');
+  const { slot } = props;
   const head = [t('events.list.event'), t('events.fields.kind'), t('events.list.when'), t('events.fields.bodies'), t('events.fields.format')];
   return (
     <>
@@ -62,7 +61,7 @@ export function EventsListPage(props: {
         <a href={paths.feed.href(l)}>{t('events.list.feed')}</a>
       </p>
       <Form action={paths.list.href(l)} method="get" class="filters">
-        {raw(props.selects)}
+        {slot.selects}
         {props.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
         <div class="actions">
           <Button variant="secondary">{t('form.filter')}</Button>
@@ -71,20 +70,17 @@ export function EventsListPage(props: {
       </Form>
       <nav aria-label={t('events.list.which')}>
         <ul class="pagination">
-          {(['upcoming', 'past'] as const).map((w) => {
-            const q = new URLSearchParams(props.params);
-            if (w === 'past') q.set('when', 'past');
-            const s = q.toString();
-            return <li>{w === props.when ? <span aria-current="page">{t(`events.list.${w}`)}</span> : <a href={s ? `${paths.list.href(l)}?${s}` : paths.list.href(l)}>{t(`events.list.${w}`)}</a>}</li>;
-          })}
+          {(['upcoming', 'past'] as const).map((w) => (
+            <li>{w === props.when ? <span aria-current="page">{t(`events.list.${w}`)}</span> : <a href={String(slot.other)}>{t(`events.list.${w}`)}</a>}</li>
+          ))}
         </ul>
       </nav>
       <h2>{t(`events.list.${props.when}`)}</h2>
-      {props.list.total ? (
+      {props.found ? (
         <>
-          <p class="muted">{t('events.list.total', { count: props.list.total })}</p>
-          <Table caption={t(`events.list.${props.when}`)} captionHidden head={head} rows={props.list.items} />
-          <Pagination page={props.list.page} pages={props.list.pages} baseUrl={paths.list.href(l)} params={pageParams} />
+          <p class="muted">{slot.total}</p>
+          <Table caption={t(`events.list.${props.when}`)} captionHidden head={head} rows={[raw(String(slot.rows))]} />
+          {slot.pagination}
         </>
       ) : (
         <EmptyState>{t(props.when === 'past' ? 'events.list.noPast' : 'events.list.noUpcoming')}</EmptyState>
