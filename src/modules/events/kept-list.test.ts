@@ -260,4 +260,35 @@ describe.each(DIALECTS)('events list kept in the page cache (%s)', (dialect) => 
     expect((await page(b, `/es/events/${invited}?code=INVITA-123`)).html).toContain('value="INVITA-123"');
     expect((await page(a, `/es/events/${invited}`)).html).not.toContain('INVITA-123');
   });
+
+  it('fills the kept list page with each request’s own list, other list’s address, count and filters (a template)', async () => {
+    const html = async (c: TestClient, path: string) => (await c.get(path)).text();
+    const current = (page: string) => page.match(/<span aria-current="page">([^<]*)<\/span>/)?.[1];
+    const other = (page: string) => page.match(/<a href="(\/es\/events[^"]*)">(?:Próximos|Anteriores)<\/a>/)?.[1];
+    // Upcoming, then past, then upcoming again with the same filter: each its own list, its link to the other list.
+    for (const [when, now, to] of [
+      ['', 'Próximos', `/es/events?body=${mt1}&amp;when=past`],
+      ['&when=past', 'Anteriores', `/es/events?body=${mt1}`],
+      ['', 'Próximos', `/es/events?body=${mt1}&amp;when=past`],
+    ] as const) {
+      const page = await html(mt1Member, `/es/events?body=${mt1}${when}`);
+      expect(current(page)).toBe(now);
+      expect(other(page)).toBe(to);
+      expect(page).toContain(`<option value="${mt1}" selected="">`);
+      expect(page).toContain(when ? '<input type="hidden" name="when" value="past"/>' : '<h2>Próximos</h2>');
+    }
+    // The count is the reader's: a visitor sees fewer of mt1's events than a member of mt1.
+    const count = (page: string) => page.match(/<p class="muted">(\d+) evento/)?.[1];
+    expect(Number(count(await html(anon, `/es/events?body=${mt1}`)))).toBeLessThan(Number(count(await html(mt1Member, `/es/events?body=${mt1}`))));
+    // Nothing found: the empty state, no table; a filter shows the link that clears it.
+    const none = await html(anon, '/es/events?kind=assembly&format=hybrid&when=past');
+    expect(none).toContain('<div class="empty">');
+    expect(none).not.toContain('<table>');
+    expect(none).toContain('<a href="/es/events?when=past">');
+    // Each language its own page.
+    const fr = await html(anon, '/fr/events?when=past');
+    expect(fr).toContain('<html lang="fr"');
+    expect(fr).toContain('action="/fr/events"');
+  });
 });
+
