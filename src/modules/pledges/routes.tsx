@@ -237,9 +237,10 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
   const odd = !!filter.country && !pledgedCountries(cat).has(filter.country);
+  const fields = filterFields(t, opts);
   const selects = (
     await Promise.all(
-      filterFields(t, opts).map((f) => keptSelect(c, f.name === 'country' && odd ? null : `pledges.select:list:${cat.version}:${l}:${f.name}`, { name: f.name, label: f.label, options: f.options ?? [], empty: t('pledges.filters.any') }, values[f.name] as string | undefined)),
+      fields.map((f) => keptSelect(c, f.name === 'country' && odd ? null : `pledges.select:list:${cat.version}:${l}:${f.name}`, { name: f.name, label: f.label, options: f.options ?? [], empty: t('pledges.filters.any') }, values[f.name] as string | undefined)),
     )
   ).join('');
   const params = new URLSearchParams();
@@ -252,7 +253,7 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const template = await keptTemplate(c, `pledges.list:${l}:${canCreate ? 'create' : ''}:${user ? 'in' : 'out'}:${found ? 'rows' : 'none'}`, found ? LIST_SLOTS : LIST_SLOTS.filter((x) => x !== 'rows'), (slot) => (
     <PledgeListPage slot={slot} found={found} canCreate={canCreate} signedIn={!!user} />
   ));
-  const active = activeFilters({ values, errors: {} }, filterFields(t, opts));
+  const active = activeFilters({ values, errors: {} }, fields);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   return c.render(
     template({

@@ -170,12 +170,11 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
   // The selects are kept with nothing chosen (per language), the chosen option marked per request. A country that is
   // neither one of the 33 LAC states nor where members are (an old link) is added to this request's own list.
-  let countries = k.selects[0]!;
-  if (f.country && !k.countries.has(f.country)) {
+  const own = async (x: (typeof k.selects)[number]) => {
     const options = k.allCountries.filter((o) => k.countries.has(o.value) || o.value === f.country);
-    countries = { ...countries, options, ...(await selectToKeep(c, { ...countries, options })) };
-  }
-  const selects = [countries, ...k.selects.slice(1)];
+    return { ...x, options, ...(await selectToKeep(c, { ...x, options })) };
+  };
+  const selects = f.country && !k.countries.has(f.country) ? await Promise.all(k.selects.map((x) => (x.name === 'country' ? own(x) : x))) : k.selects;
   const values = Object.fromEntries(params.entries());
   const active = activeFilters({ values, errors: {} }, directoryFilterFields(t, selects));
   const template = await keptTemplate(c, `membership.directory:${l}:${rows.length ? 'list' : 'none'}`, rows.length ? DIRECTORY_SLOTS : DIRECTORY_SLOTS.filter((x) => x !== 'rows'), (slot) => (

@@ -7,13 +7,6 @@ import { safeHref } from '../../../platform/charts/index.js';
 import { publicFieldsOf, type DirectoryRow, type OrganizationFull } from '../queries.js';
 import { paths, elsewhere } from '../paths.js';
 
-/** A filter offered by another module (a Mesa): its query parameter, label and choices. */
-export interface GroupFilter {
-  param: string;
-  label: string;
-  options: Option[];
-}
-
 /** What the directory's page fills in for each request (a kept template's slots: routes/public.tsx). */
 export const DIRECTORY_SLOTS = ['q', 'selects', 'toggle', 'active', 'count', 'rows', 'pagination'] as const;
 export type DirectorySlot = (typeof DIRECTORY_SLOTS)[number];
