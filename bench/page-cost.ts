@@ -1,6 +1,6 @@
 /**
  * @module Cost of one request, in-process
- * `node --import tsx bench/page-cost.ts DATA_DIR [--only MODULE] [--match TEXT] [--n 200] [--sql] [--no-cache] [--profile DIR]`: on the data directory of a
+ * `node --import tsx bench/page-cost.ts DATA_DIR [--only MODULE] [--match TEXT] [--n 200] [--warm 20] [--warm-up] [--slowest K] [--sql] [--no-cache] [--profile DIR]`: on the data directory of a
  * `npm run bench` run, builds the app in this process and sends each page's requests one after another
  * through `app.fetch` (no sockets, no concurrency): CPU milliseconds per request, queries per request
  * (SQLite statements run) and the body's size. Steadier than a load test on a shared machine, so it is the
@@ -31,6 +31,10 @@ const match = new RegExp(arg('match', ''), 'i');
 /** --only MODULE: load only that benchmark module's pages (a data dir made with `npm run bench -- --only MODULE` has no other module's data). */
 const only = arg('only', '');
 const n = Number(arg('n', '200'));
+/** --slowest K: the K slowest requests' paths and times. */
+const slowest = Number(arg('slowest', '0'));
+/** --warm K: requests sent before measuring (default 20: JIT and first-use caches; more to measure a warm search). */
+const warm = Number(arg('warm', '20'));
 /** --sql: print the statements of one request per page (after the warm-up), each with the time SQLite took. */
 const showSql = args.includes('--sql');
 /** --profile DIR: a V8 CPU profile of each page's measured requests only (read it with bench/profile-top.ts). */
@@ -49,6 +53,18 @@ const post = (method: string, params?: object) => new Promise<unknown>((resolve,
 
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(noCache ? { PAGE_CACHE_TTL: '0' } : {}) });
 const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
+/** --warm-up: the modules' warm-up run as the server runs it (`ModuleManifest.warm`), and waited for (until this process is idle). */
+if (args.includes('--warm-up')) {
+  const t0 = performance.now();
+  for (const m of deps.modules) m.warm?.({ db: deps.db, dialect: deps.dialect, log: pino({ level: 'warn' }) });
+  for (let busy = 1; busy > 0.05; ) {
+    const c0 = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 500));
+    const c = process.cpuUsage(c0);
+    busy = (c.user + c.system) / 500_000;
+  }
+  console.log(`warm-up: ${Math.round(performance.now() - t0)} ms`);
+}
 const pages: BenchPage[] = [...BASE_PAGES];
 for (const m of await loadModules(only)) pages.push(...(await m.pages(deps)));
 const cookie = await benchSessionCookie(deps);
@@ -82,7 +98,7 @@ for (const p of pages.filter((x) => match.test(x.label))) {
     if (res.status !== 200) throw new Error(`${p.label}: ${path} answered ${res.status}`);
     return body.byteLength;
   };
-  for (let k = 0; k < Math.min(20, n); k++) await one(); // warm-up (JIT, first-use caches)
+  for (let k = 0; k < warm; k++) await one(); // warm-up (JIT, first-use caches)
   if (showSql) {
     console.log(`  ${p.label}: statements of one request`);
     printing = true;
@@ -100,7 +116,13 @@ for (const p of pages.filter((x) => match.test(x.label))) {
   if (profileDir) await post('Profiler.enable'), await post('Profiler.setSamplingInterval', { interval: 250 }), await post('Profiler.start');
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let k = 0; k < n; k++) bytes += await one();
+  const times: { ms: number; path: string }[] = [];
+  for (let k = 0; k < n; k++) {
+    const path = paths[i % paths.length]!;
+    const s0 = performance.now();
+    bytes += await one();
+    times.push({ ms: performance.now() - s0, path });
+  }
   const wall = (performance.now() - t0) / n;
   const c = process.cpuUsage(c0);
   if (profileDir) {
@@ -110,6 +132,11 @@ for (const p of pages.filter((x) => match.test(x.label))) {
   }
   const cpu = (c.user + c.system) / 1000 / n;
   const kind = p.as || p.paths ? 'uncached' : 'cached';
-  console.log(`${p.label.slice(0, 46).padEnd(46)} ${kind.padEnd(8)} ${cpu.toFixed(2).padStart(7)} ${wall.toFixed(2).padStart(8)} ${(statements / n).toFixed(1).padStart(8)} ${Math.round(bytes / n).toString().padStart(7)}`);
+  times.sort((a, b) => a.ms - b.ms);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.ms.toFixed(1);
+  console.log(
+    `${p.label.slice(0, 46).padEnd(46)} ${kind.padEnd(8)} ${cpu.toFixed(2).padStart(7)} ${wall.toFixed(2).padStart(8)} ${(statements / n).toFixed(1).padStart(8)} ${Math.round(bytes / n).toString().padStart(7)}   wall p50 ${at(0.5)} p99 ${at(0.99)} max ${at(1)} ms`,
+  );
+  if (slowest) for (const x of times.slice(-slowest).reverse()) console.log(`    ${x.ms.toFixed(1).padStart(7)} ms  ${x.path}`);
 }
 await handle.close();

@@ -76,6 +76,30 @@ async function start(script: string, argv: string[], env: Record<string, string>
   });
 }
 
+/**
+ * Waits until a started process stops working on its own (under 5% of a core over half a second: its warm-up done, as a
+ * server is measured once started), at most 120 s; the seconds waited, or null where /proc cannot tell.
+ */
+async function idle(pid: number | undefined): Promise<number | null> {
+  const cpu = () => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100; // utime, stime (fields 14, 15), in clock ticks of 10 ms
+    } catch {
+      return null;
+    }
+  };
+  const t0 = performance.now();
+  for (let before = cpu(); before !== null && performance.now() - t0 < 120_000; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpu();
+    if (now === null) return null;
+    if (now - before < 0.025) return (performance.now() - t0) / 1000;
+    before = now;
+  }
+  return null;
+}
+
 /** wrk (Debian's, C, much lighter than the app) when present — installed with apt when we are root — else autocannon. */
 function findWrk(): string | null {
   const has = () => spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).stdout.trim() || null;
@@ -289,6 +313,8 @@ async function main() {
   );
   const appExit = new Promise((resolve) => app.on('exit', resolve));
   try {
+    const warmS = await idle(app.pid);
+    if (warmS !== null) console.log(`\napp: serving, and idle ${warmS.toFixed(1)} s after it answered its health check (the modules' warm-up: ModuleManifest.warm)`);
     console.log(`\nThroughput at ${connections} connections, load from ${wrk ? 'wrk' : 'autocannon'} (app in its own process; raw node:http measured in the same run, before and after)`);
     const rssStart = rssMb(app.pid);
     const before = await load({ url: `http://127.0.0.1:${rawPort}/` });

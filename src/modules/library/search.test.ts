@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { createTestContext, DIALECTS, type TestContext } from '../../../tests/support/context.js';
 import { newId } from '../../db/ids.js';
 import { dialectOf } from '../../db/migrator.js';
-import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache } from './search.js';
+import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache, keepLibrarySearchWarm } from './search.js';
 
 const everyone = { all: true, members: true, bodies: new Set<string>(), manages: new Set<string>() };
 const visitor = { all: false, members: false, bodies: new Set<string>(), manages: new Set<string>() };
@@ -67,6 +67,29 @@ describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
       expect(await order('retorno'), pass).toEqual([ids.both, ids.none, ids.one]);
       expect(await order('salud'), pass).toEqual([ids.other]);
     }
+  });
+
+  it('asks the full-text index nothing for a new text of known words once kept warm (SQLite), ranked the same', async () => {
+    dropLibraryCache(ctx.db);
+    await keepLibrarySearchWarm(ctx.db, (err) => {
+      throw err;
+    });
+    const asked: string[] = [];
+    const proto = dialect === 'sqlite' ? Object.getPrototypeOf(ctx.deps.sqlite!.prepare('select 1')) : null;
+    const all = proto?.all;
+    if (proto)
+      proto.all = function (this: { source: string }, ...a: unknown[]) {
+        if (this.source.includes('library_fts match')) asked.push(this.source);
+        return all.apply(this, a);
+      };
+    try {
+      expect(await order('retorno remesas')).toEqual([ids.both, ids.one, ids.none]);
+      expect(await order('salud')).toEqual([ids.other]);
+    } finally {
+      if (proto) proto.all = all;
+    }
+    expect(asked).toEqual([]);
+    dropLibraryCache(ctx.db);
   });
 
   it('counts and ranks what each reader may see, asked again and again', async () => {

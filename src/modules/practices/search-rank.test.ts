@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../tests/support/context.js';
 import { makePractice, practiceInput, userStub } from './factories.js';
-import { searchPractices, dropSearchCache } from './search.js';
+import { searchPractices, dropSearchCache, keepSearchWarm } from './search.js';
 
 const author = userStub('author0000000001');
 const admin = userStub('admin00000000001', 'admin');
@@ -89,5 +89,54 @@ describe('practice search ranking on sqlite', () => {
     const want = await fts5Order('"tema"');
     expect(all.ids).toEqual(want);
     expect(new Set(all.ids)).toEqual(new Set(newest));
+  });
+});
+
+describe('practice search kept warm on sqlite', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext('sqlite');
+    for (let i = 0; i < 12; i++) {
+      const texts = { title: { es: `Red ${VOCAB[i]}` }, summary: { es: `Resumen ${VOCAB.slice(i, i + 4).join(' ')}` } };
+      await ctx.db.transaction().execute((trx) => makePractice(trx, author, practiceInput({ texts }), 'published', admin));
+    }
+  });
+  afterAll(() => ctx.close());
+
+  /** The FTS5 statements run during `f` (each word asked of FTS5 is one). */
+  const fts5Asked = async (f: () => Promise<unknown>) => {
+    const proto = Object.getPrototypeOf(ctx.deps.sqlite!.prepare('select 1'));
+    const all = proto.all;
+    const asked: string[] = [];
+    proto.all = function (this: { source: string }, ...a: unknown[]) {
+      if (this.source.includes('bm25(')) asked.push(this.source);
+      return all.apply(this, a);
+    };
+    try {
+      await f();
+    } finally {
+      proto.all = all;
+    }
+    return asked;
+  };
+
+  it('asks FTS5 nothing for a new text of known words once warm, and ranks as FTS5 does', async () => {
+    dropSearchCache(ctx.db);
+    expect(await fts5Asked(() => searchPractices(ctx.db, { text: 'salud empleo' }))).not.toHaveLength(0); // cold: each word asked
+    dropSearchCache(ctx.db);
+    await keepSearchWarm(ctx.db, (err) => {
+      throw err;
+    });
+    for (const text of ['vivienda derechos', 'red', 'escuela familias trabajo']) {
+      const want = (
+        await sql<{ id: string }>`select p.id from practices_fts_es f join practices p on p.seq = f.rowid
+          where practices_fts_es match ${text.split(' ').map((w) => `("${w}")`).join(' AND ')}
+          order by bm25(practices_fts_es, 4.0, 1.0), p.published_at desc, p.id`.execute(ctx.db)
+      ).rows.map((x) => x.id);
+      let ids: string[] = [];
+      expect(await fts5Asked(async () => (ids = (await searchPractices(ctx.db, { text, perPage: 100 })).ids)), text).toEqual([]);
+      expect(ids, text).toEqual(want);
+    }
+    dropSearchCache(ctx.db);
   });
 });

@@ -129,6 +129,12 @@ export interface EngineConfig<F extends string, T, R> {
    * searched on its own, as above; one call per text so that the scopes share round trips).
    */
   matchPg(db: Db, cat: Catalog<F, T>, jobs: ScopeGroups[]): Promise<Matches>;
+  /**
+   * SQLite, for a database kept warm (`keepWarm`): fills the module's per-word cache with one word of a scope ahead
+   * of readers. Called after each catalog build with the vocabulary's words, those in the most entries first (the
+   * dearest to ask), one at a time between requests, until it answers false (the cache holds its share).
+   */
+  warmWord?(db: Db, cat: Catalog<F, T>, scope: string, term: string): Promise<boolean>;
   /** Per-reader visibility; absent: every entry is visible to everyone. */
   visibility?: {
     /** Readers with the same key see the same entries (the key caches their mask and counts). */
@@ -262,6 +268,11 @@ export class BoundedCache<V> {
     this.held = 0;
   }
 
+  /** The weight held. */
+  get weight(): number {
+    return this.held;
+  }
+
   /** A cache per catalog version: the function returned gives a catalog's own (made on first use). */
   static perCatalog<V>(max: number, weigh: (v: V) => number): (cat: object) => BoundedCache<V> {
     const caches = new WeakMap<object, BoundedCache<V>>();
@@ -361,6 +372,9 @@ export class SearchEngine<F extends string, T, R = never> {
   private catalogs = new WeakMap<object, Catalog<F, T>>();
   private building = new WeakMap<object, Promise<Catalog<F, T>>>();
   private vocabs = new WeakMap<object, Map<string, { version: string; vocab: Promise<Vocab>; next?: Promise<Vocab>; ready?: Vocab }>>();
+  /** Databases kept warm (`keepWarm`), with where a failed warm-up is told; each catalog's warm-up. */
+  private warmed = new WeakMap<object, (err: unknown) => void>();
+  private warming = new WeakMap<object, Promise<void>>();
 
   constructor(readonly config: EngineConfig<F, T, R>) {}
 
@@ -378,13 +392,19 @@ export class SearchEngine<F extends string, T, R = never> {
     return r.rows[0]?.value ?? '0';
   }
 
-  /** Forgets the catalog and caches (tests, benchmarks); `keepCatalog` keeps the catalog, dropping text caches. */
+  /**
+   * Forgets the catalog and caches, and whether the database is kept warm (tests, benchmarks); `keepCatalog` keeps the
+   * catalog, dropping text caches.
+   */
   drop(db: Db, opts: { keepCatalog?: boolean } = {}): void {
     const cat = this.catalogs.get(db as object);
     if (opts.keepCatalog && cat) {
       cat.texts.clear();
       cat.expansions.clear();
-    } else this.catalogs.delete(db as object);
+    } else {
+      this.catalogs.delete(db as object);
+      this.warmed.delete(db as object);
+    }
     this.vocabs.delete(db as object);
   }
 
@@ -407,9 +427,57 @@ export class SearchEngine<F extends string, T, R = never> {
     try {
       const c = await p;
       this.catalogs.set(key, c);
+      if (this.warmed.has(key)) void this.warmUp(db, c);
       return c;
     } finally {
       if (this.building.get(key) === p) this.building.delete(key);
+    }
+  }
+
+  /**
+   * Keeps a database's search warm, off the request path: its catalog is built now rather than by the first reader,
+   * and after each build (a version change, noticed by the next search) the SQLite vocabulary is read and the module's
+   * per-word cache filled (`warmWord`), so that the first readers of a new text find its words' matches already
+   * asked. The server calls it once it serves (ModuleManifest.warm); tests and scripts never do. A failed warm-up is
+   * told to `failed` and costs nothing else: the caches then fill as readers ask, as without it. Resolves when the
+   * first warm-up ends; `drop` forgets the database.
+   */
+  async keepWarm(db: Db, failed: (err: unknown) => void): Promise<void> {
+    this.warmed.set(db as object, failed);
+    let cat: Catalog<F, T>;
+    try {
+      cat = await this.catalog(db);
+    } catch (err) {
+      return failed(err);
+    }
+    await this.warmUp(db, cat).catch(() => undefined); // told to `failed` by warmUp
+  }
+
+  /** A catalog's one warm-up (started by the first to ask), its failure told where the database's warm-ups are. */
+  private warmUp(db: Db, cat: Catalog<F, T>): Promise<void> {
+    let w = this.warming.get(cat);
+    if (!w) {
+      this.warming.set(cat, (w = this.warm(db, cat)));
+      const failed = this.warmed.get(db as object);
+      w.catch((err) => failed?.(err));
+    }
+    return w;
+  }
+
+  /** The warm-up of one catalog: stops as soon as it is no longer the current one. */
+  private async warm(db: Db, cat: Catalog<F, T>): Promise<void> {
+    const { warmWord } = this.config;
+    if (!warmWord || dialectOf(db as any) !== 'sqlite') return;
+    const current = () => this.catalogs.get(db as object) === cat;
+    const words: { scope: string; term: string; docs: number }[] = [];
+    for (const scope of this.config.vocabulary.scopes) {
+      const vocab = await this.vocabOf(db, scope, cat.version).vocab;
+      for (const g of vocab.values()) for (let i = 0; i < g.terms.length; i++) words.push({ scope, term: g.terms[i]!, docs: g.docs[i]! });
+    }
+    words.sort((a, b) => b.docs - a.docs);
+    for (const w of words) {
+      await new Promise((resolve) => setImmediate(resolve)); // readers first: one word between requests
+      if (!current() || !(await warmWord(db, cat, w.scope, w.term))) return;
     }
   }
 
