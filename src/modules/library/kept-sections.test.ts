@@ -72,6 +72,23 @@ describe.each(DIALECTS)('library sections kept per reader class (%s)', (dialect)
     }
   });
 
+  it("gives each reader the library's results they may see, their cards kept, whoever asked first; an edit shows at once", async () => {
+    const sees: [string, string[]][] = [
+      ['admin', ['Acta abierta', 'Acta de la mesa', 'Acta de miembros']],
+      ['member', ['Acta abierta', 'Acta de miembros']],
+      ['visitor', ['Acta abierta']],
+    ];
+    for (const order of [sees, [...sees].reverse()]) for (const [who, expected] of order) expect(await titles(readers[who]!, '/es/library?q=acta'), who).toEqual(expected);
+    // The card of a document kept in a language is that language's.
+    expect(await (await readers.visitor!.get('/en/library?q=acta')).text()).toMatch(/<p class="small muted">Minutes · /);
+    const doc = await ctx.db.selectFrom('library_documents').select('id').where('title', 'like', '%Acta abierta%').executeTakeFirstOrThrow();
+    const fields: Record<string, string> = { kind: 'minutes', original_lang: 'es', title_es: 'Acta abierta revisada', published_on: '2024-05-10', visibility: 'public', licence: 'cc_by_4', objectives: '9', body_id: bodyId };
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.append(k, v);
+    expect((await admin.postMultipart(paths.edit.href('es', { id: doc.id }), f)).status).toBe(303);
+    expect(await (await readers.visitor!.get('/es/library?q=acta')).text()).toContain('Acta abierta revisada');
+  });
+
   it('shows a document added through the app at once', async () => {
     expect(await titles(readers.member!, '/es/bodies/mt1')).not.toContain('Acta nueva');
     await add('Acta nueva', { visibility: 'members' });

@@ -30,7 +30,8 @@ import { paths } from './paths.js';
 import { LibraryPage } from './views/list.js';
 import { DocumentPage } from './views/document.js';
 import { DocumentFormPage } from './views/form.js';
-import { titleIn } from './views/parts.js';
+import { titleIn, DocumentItem } from './views/parts.js';
+import { keptRows } from '../../platform/views/fragment.js';
 import { libraryAtomFeed } from './feed.js';
 
 export const libraryRoutes = new Hono<AppEnv>({ strict: false });
@@ -76,7 +77,16 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
   const q: LibraryQuery = { text: (raw.q ?? '').slice(0, 200), sort, page: pageParam(c), perPage: 20 };
   for (const k of FACETS) q[k] = one(k);
   const r = await searchLibrary(db, readerScope(user, f), q);
-  const items = await documentsByIds(db, r.ids);
+  // The bodies' names per language, and each result's card per document and language (all a card depends on:
+  // the same for every reader who may see it), kept as page-cache fragments, emptied by every write.
+  const bodies = await cache.fragment(`library.bodies:${l}`, () => bodyOptions(db, l));
+  const items = await keptRows(
+    c,
+    r.ids,
+    (id) => `library.card:${id}:${l}`,
+    async (need) => new Map((await documentsByIds(db, need)).map((d) => [d.id, d])),
+    (d) => <DocumentItem d={d} bodyName={d.bodyId ? bodies.find((b) => b.value === d.bodyId)?.label : undefined} />,
+  );
   const params = new URLSearchParams();
   const values: Record<string, string> = {};
   for (const k of PARAMS) {
@@ -89,7 +99,7 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
     c.set('cacheable', true);
     c.set('cacheParams', PARAMS);
   }
-  const [bodies, objectives, countries] = await Promise.all([bodyOptions(db, l), listObjectives(db, l), listCountries(db, l)]);
+  const [objectives, countries] = await Promise.all([listObjectives(db, l), listCountries(db, l)]);
   return c.render(
     <LibraryPage
       r={r}

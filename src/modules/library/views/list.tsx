@@ -5,13 +5,13 @@ import { Form, Button, EmptyState, Pagination, SelectField, TextField, type Form
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import { DOC_KINDS } from '../tables.js';
 import type { LibraryResult, Facet } from '../search.js';
-import type { Document } from '../queries.js';
+import type { Child } from 'hono/jsx';
 import { paths } from '../paths.js';
-import { DocumentItem } from './parts.js';
 
 export interface ListPageData {
   r: LibraryResult;
-  items: Document[];
+  /** This page's results, each as its card's HTML (`DocumentItem`, kept per document and language: routes.tsx). */
+  items: Child[];
   form: FormState;
   params: URLSearchParams;
   bodies: Option[];
@@ -88,11 +88,7 @@ export function LibraryPage({ r, items, form, params, bodies, objectives, countr
       <h2 id="results">{t('library.search.results', { count: r.total })}</h2>
       {r.corrected.length ? <p class="muted">{t('library.search.corrected', { words: r.corrected.join(', ') })}</p> : null}
       {items.length ? (
-        <div class="grid">
-          {items.map((d) => (
-            <DocumentItem d={d} bodyName={d.bodyId ? bodies.find((b) => b.value === d.bodyId)?.label : undefined} />
-          ))}
-        </div>
+        <div class="grid">{items}</div>
       ) : (
         <EmptyState>{t('library.search.none')}</EmptyState>
       )}
