@@ -49,4 +49,35 @@ describe.each(DIALECTS)('search result cards kept (%s)', (dialect) => {
     expect(after).toContain('Albergue Cambiado');
     expect(after).not.toContain('Otra Práctica');
   });
+
+  it('fills the kept search page per request: the text escaped, each choice with its count, what was chosen, in each language', async () => {
+    const page = async (path: string) => {
+      const res = await anon.get(path);
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    // A text never searched, with quotes and markup: escaped in the field, as the page's only value.
+    const odd = await page('/es/practices?text=albergue%20%22%3Cb%3E');
+    expect(odd).toContain('value="albergue &quot;&lt;b&gt;"');
+    expect(odd).not.toContain('<b>');
+    // Counts per request: Chile counted once for this text, left out when nothing matches (unless chosen).
+    const one = await page('/es/practices?text=acogida');
+    expect(one).toMatch(/<option value="CL">Chile \(1\)<\/option>/);
+    const none = await page('/es/practices?text=zzzqqq');
+    expect(none).not.toContain('<option value="CL">');
+    expect(none).toContain('<div class="empty">');
+    const chosen = await page('/es/practices?text=zzzqqq&country=CL&sort=newest');
+    expect(chosen).toContain('<option value="CL" selected="">Chile (0)</option>');
+    expect(chosen).toContain('<option value="newest" selected="">');
+    // An objective chosen opens the more filters and is checked; the filters in force name it.
+    const objective = (await ctx.db.selectFrom('objectives').select(['hub_id']).where('n', '=', 16).executeTakeFirstOrThrow()).hub_id;
+    expect(await page('/en/practices?text=shelter')).toContain('<details>'); // closed: kept apart from the open one
+    const withObjective = await page(`/en/practices?gcm_objectives=${objective}`);
+    expect(withObjective).toContain('<details open="">');
+    expect(withObjective).toMatch(new RegExp(`value="${objective}" checked=""/><label for="[^"]+">[^<]*\\(1\\)</label>`));
+    expect(withObjective).toContain('<p class="active-filters">');
+    expect(withObjective).toContain('<h2 id="results">1 ');
+    // A corrected word is said, in the page's language.
+    expect(await page('/fr/practices?text=albergee')).toMatch(/<p class="muted">[^<]*albergue<\/p>/);
+  });
 });

@@ -12,8 +12,9 @@ import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
-import { emptyForm, type FormState, type FormValues } from '../../platform/views/components.js';
-import { keptWithForms, keptRows } from '../../platform/views/fragment.js';
+import { emptyForm, optionsHtml, choicesHtml, paginationHtml, type FormState, type FormValues, type Option } from '../../platform/views/components.js';
+import { activeFilters, activeFiltersHtml, filterToggleText } from '../../platform/views/filters.js';
+import { keptWithForms, keptRows, keptTemplate, escapeHtml } from '../../platform/views/fragment.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { ok, fail, type Outcome } from '../../platform/outcome.js';
@@ -30,13 +31,13 @@ import { transition, ACTIONS, type Action } from './commands/workflow.js';
 import { notifyAuthor, notifyReviewers } from './commands/notify.js';
 import { downloadHeaders } from '../../platform/files.js';
 import { addAttachment, removeAttachment, uploadsDir, MAX_BYTES } from './commands/attachments.js';
-import { searchPractices } from './search.js';
+import { searchPractices, type Facet } from './search.js';
 import { parseHubQuery, toHubParams, HUB_PARAMS } from './hub.js';
 import { TEXT_FIELDS } from './model.js';
 import { practiceJson, practicePdf, practicesCsv } from './export.js';
 import { practicesFeed } from './feed.js';
 import { paths } from './paths.js';
-import { SearchPage } from './views/search.js';
+import { SearchPage, SEARCH_SLOTS, searchChoices, type SearchChoice } from './views/search.js';
 import { MinePage, ReviewPage } from './views/lists.js';
 import { FormPage, type FormOptions } from './views/form.js';
 import { PracticePage } from './views/practice.js';
@@ -127,8 +128,8 @@ async function renderPractice(c: Context<AppEnv>, { p, s }: { p: Practice; s: Sc
 practicesRoutes.get(paths.search.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
-  const { db } = c.get('deps');
-  const [objectives, principles, countries, names] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), listCountries(db, l), countryNames(db, l)]);
+  const { db, cache } = c.get('deps');
+  const [objectives, principles, names] = await Promise.all([listObjectives(db, l), listPrinciples(db, l), countryNames(db, l)]);
   const url = new URL(c.req.url);
   const q = parseHubQuery(url.searchParams, objectives, principles);
   const r = await searchPractices(db, q);
@@ -140,20 +141,57 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
     async (need) => new Map((await practiceCards(db, need)).map((p) => [p.id, p])),
     (p) => <PracticeItem p={p} objectives={objectives} countries={names} headingLevel={3} />,
   );
-  const form = emptyForm({
-    text: q.text,
-    gcm_objectives: url.searchParams.getAll('gcm_objectives'),
-    cross_cutting_theme: url.searchParams.getAll('cross_cutting_theme'),
+  // What the filter form offers in a language (labels without counts), kept; each request writes the choices with its counts.
+  const k = await cache.fragment(`practices.search.choices:${l}`, async () => searchChoices(t, objectives, principles, await listCountries(db, l)));
+  const values = {
+    text: q.text ?? '',
     country: q.country?.[0] ?? '',
     region: q.region?.[0] ?? '',
     type_of_resource: q.type?.[0] ?? '',
     resource_language: q.lang?.[0] ?? '',
     sort: q.sort ?? '',
-  });
+    gcm_objectives: url.searchParams.getAll('gcm_objectives'),
+    cross_cutting_theme: url.searchParams.getAll('cross_cutting_theme'),
+  };
+  const counted = (facet: Facet, choices: SearchChoice[], keep: (x: SearchChoice, n: number) => boolean = () => true) => {
+    const counts = r.facets[facet];
+    const out: Option[] = [];
+    for (const x of choices) {
+      const n = counts[x.key] ?? 0;
+      if (keep(x, n)) out.push({ value: x.value, label: `${x.label} (${n})` });
+    }
+    return out;
+  };
+  const active = activeFilters({ values, errors: {} }, k.fields);
+  const open = !!(q.objective?.length || q.principle?.length);
+  const found = items.length > 0;
+  const corrected = r.corrected.length > 0;
+  const template = await keptTemplate(
+    c,
+    `practices.search:${l}:${open ? 'open' : ''}:${corrected ? 'corrected' : ''}:${found ? 'rows' : 'none'}`,
+    SEARCH_SLOTS.filter((x) => (x !== 'rows' || found) && (x !== 'corrected' || corrected)),
+    (slot) => <SearchPage slot={slot} open={open} corrected={corrected} found={found} />,
+  );
   c.set('cacheable', true);
   c.set('cacheParams', HUB_PARAMS);
   return c.render(
-    <SearchPage q={q} r={r} items={items} objectives={objectives} principles={principles} countries={countries} form={form} params={toHubParams(q, objectives, principles)} />,
+    template({
+      text: escapeHtml(values.text),
+      // A country with no match is left out, unless it is the one chosen.
+      country: optionsHtml(counted('country', k.countries, (x, n) => n > 0 || !!q.country?.includes(x.key)), values.country),
+      region: optionsHtml(counted('region', k.regions), values.region),
+      type_of_resource: optionsHtml(counted('type', k.types), values.type_of_resource),
+      resource_language: optionsHtml(counted('lang', k.langs), values.resource_language),
+      sort: optionsHtml(k.sorts, values.sort),
+      gcm_objectives: choicesHtml({ name: 'gcm_objectives', options: counted('objective', k.objectives), chosen: values.gcm_objectives, multiple: true, columns: true }),
+      cross_cutting_theme: choicesHtml({ name: 'cross_cutting_theme', options: counted('principle', k.principles), chosen: values.cross_cutting_theme, multiple: true, columns: true }),
+      toggle: escapeHtml(filterToggleText(c, active.length)),
+      active: activeFiltersHtml(c, active, paths.search.href(l)),
+      count: escapeHtml(t('practices.search.results', { count: r.total })),
+      corrected: escapeHtml(t('practices.search.corrected', { words: r.corrected.join(', ') })),
+      rows: items.join(''),
+      pagination: paginationHtml(c, { page: r.page, pages: r.pages, baseUrl: paths.search.href(l), params: toHubParams(q, objectives, principles) }),
+    }),
     { title: t('practices.search.title'), description: t('practices.search.lead'), feeds: [{ title: `${t('practices.search.title')} (Atom)`, href: paths.feed.href(l) }] },
   );
 });

@@ -238,15 +238,21 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
  * Long option lists (some 250 countries, 23 objectives) are written as one string: hono/jsx spent most of a
  * form page's time on them, element by element (decisions/0006). The markup is the same as the JSX gave.
  */
-const optionsHtml = (options: Option[], value: string) =>
+export const optionsHtml = (options: Option[], value: string) =>
   options.map((o) => `<option value="${esc(o.value)}"${o.value === value ? ' selected=""' : ''}>${esc(o.label)}</option>`).join('');
 
-export function SelectField(props: { name: string; label: string; form: FormState; options: Option[]; hint?: string; empty?: string; required?: boolean }) {
+/**
+ * A select. `optionsHtml` (instead of `options`): its options already written (`optionsHtml(options, value)`), or a kept
+ * template's slot where each request writes them (options whose labels change per request: counts).
+ */
+export function SelectField(props: { name: string; label: string; form: FormState; options: Option[]; hint?: string; empty?: string; required?: boolean; optionsHtml?: string }) {
   const error = props.form.errors[props.name];
   const value = str(props.form.values[props.name]);
   const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
   const body =
-    groups.length > 1
+    props.optionsHtml !== undefined
+      ? props.optionsHtml
+      : groups.length > 1
       ? groups.map((g) => `<optgroup label="${esc(g)}">${optionsHtml(props.options.filter((o) => (o.group ?? '') === g), value)}</optgroup>`).join('')
       : optionsHtml(props.options, value);
   return (
@@ -265,20 +271,34 @@ export function SelectField(props: { name: string; label: string; form: FormStat
  * (`details`: a keyboard passes a closed group in one Tab) that starts open when something in it is chosen.
  * Where JavaScript runs, platform/views/assets/forms.js adds "choose all in this group" and a filter.
  */
-export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean }) {
+/** One checkbox (multiple) or radio of a `ChoiceField`, the `i`-th of its options. */
+const choiceHtml = (name: string, multiple: boolean | undefined, o: Option, i: number, chosen: boolean) => {
+  const id = esc(fieldId(name));
+  return `<div class="choice"><input type="${multiple ? 'checkbox' : 'radio'}" id="${id}-${i}" name="${esc(name)}" value="${esc(o.value)}"${chosen ? ' checked=""' : ''}/><label for="${id}-${i}">${esc(o.label)}</label></div>`;
+};
+
+/**
+ * A `ChoiceField`'s options without groups, as it writes them, for its `choicesHtml` (labels that change per request:
+ * counts in a kept template's slot).
+ */
+export function choicesHtml(props: { name: string; options: Option[]; chosen: string[]; multiple?: boolean; columns?: boolean }): string {
+  const chosen = new Set(props.chosen);
+  return `<div class="choices${props.columns ? ' columns' : ''}">${props.options.map((o, i) => choiceHtml(props.name, props.multiple, o, i, chosen.has(o.value))).join('')}</div>`;
+}
+
+/** `choicesHtml`: its options (no groups) already written, or a kept template's slot where each request writes them. */
+export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean; choicesHtml?: string }) {
   const { t, c } = useView();
   registerLabel(c, props.name, props.legend);
   const error = props.form.errors[props.name];
   const chosen = new Set(arr(props.form.values[props.name]));
   const id = fieldId(props.name);
-  const type = props.multiple ? 'checkbox' : 'radio';
-  const name = esc(props.name);
-  const choice = (o: Option, i: number) =>
-    `<div class="choice"><input type="${type}" id="${esc(id)}-${i}" name="${name}" value="${esc(o.value)}"${chosen.has(o.value) ? ' checked=""' : ''}/><label for="${esc(id)}-${i}">${esc(o.label)}</label></div>`;
+  const choice = (o: Option, i: number) => choiceHtml(props.name, props.multiple, o, i, chosen.has(o.value));
   const cols = `choices${props.columns ? ' columns' : ''}`;
   const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
   let body: string;
-  if (groups.length > 1) {
+  if (props.choicesHtml !== undefined) body = props.choicesHtml;
+  else if (groups.length > 1) {
     const indexed = props.options.map((o, i) => ({ o, i }));
     body =
       `<div class="choice-groups" data-choice-groups="" data-filter-label="${esc(t('form.group.filter'))}" data-none="${esc(t('form.group.none'))}" data-chosen-one="${esc(t('form.group.chosen_one', { count: '{count}' }))}" data-chosen-other="${esc(t('form.group.chosen_other', { count: '{count}' }))}">` +
@@ -299,7 +319,7 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
         .join('') +
       '</div>';
   } else {
-    body = `<div class="${cols}">${props.options.map(choice).join('')}</div>`;
+    body = choicesHtml({ name: props.name, options: props.options, chosen: [...chosen], multiple: props.multiple, columns: props.columns });
   }
   return (
     <div class={`field${error ? ' has-error' : ''}`} id={id} tabindex={-1}>
