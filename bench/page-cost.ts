@@ -56,7 +56,7 @@ const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
 /** --warm-up: the modules' warm-up run as the server runs it (`ModuleManifest.warm`), and waited for (until this process is idle). */
 if (args.includes('--warm-up')) {
   const t0 = performance.now();
-  for (const m of deps.modules) m.warm?.({ db: deps.db, dialect: deps.dialect, log: pino({ level: 'warn' }) });
+  for (const m of deps.modules) void m.warm?.({ db: deps.db, dialect: deps.dialect, log: pino({ level: 'warn' }) });
   for (let busy = 1; busy > 0.05; ) {
     const c0 = process.cpuUsage();
     await new Promise((r) => setTimeout(r, 500));

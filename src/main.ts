@@ -66,7 +66,7 @@ async function main() {
   };
   // Background jobs and schedules run in this process, on the same database: nothing else to start.
   deps.jobs.start();
-  for (const m of deps.modules) m.warm?.({ db: deps.db, dialect: deps.dialect, log });
+  for (const m of deps.modules) void m.warm?.({ db: deps.db, dialect: deps.dialect, log });
   log.info({ port: config.port, db: deps.dialect, mail: deps.mailer.mode }, `dialogo is serving ${config.baseUrl}`);
   if (firstAdmin) {
     const password = config.adminPassword ? '(the one given in ADMIN_PASSWORD)' : `${firstAdmin.password}\n  (shown once; change it on your account page)`;

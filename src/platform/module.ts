@@ -270,11 +270,12 @@ export interface ModuleManifest {
   /** Cron schedules (UTC) that enqueue one of the jobs at each tick, once across instances. */
   schedules?: ScheduleDefinition[];
   /**
-   * Called once the server serves (`npm start`; never in tests or scripts): in-memory indexes the module builds and
-   * fills off the request path, before readers ask (a search's catalog and its word cache). Returns at once; the
-   * work runs between requests, and a failure is only logged (the indexes then fill as readers ask).
+   * Called once the server serves (`npm start`, which does not wait for it; never by the app in tests or scripts):
+   * in-memory indexes the module builds and fills off the request path, before readers ask (a search's catalog and
+   * its word cache, the pledges' catalog). The work runs between requests; it resolves when done, and a failure is
+   * only logged (the indexes then fill as readers ask).
    */
-  warm?: (ctx: { db: Db; dialect: Dialect; log: Logger }) => void;
+  warm?: (ctx: { db: Db; dialect: Dialect; log: Logger }) => Promise<void>;
   /**
    * The kinds of notification the module sends with `notify()`; each person chooses per kind (immediately or not
    * at all; mandatory kinds — account security — cannot be switched off). `label` is an i18n key.

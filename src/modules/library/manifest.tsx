@@ -33,7 +33,7 @@ export const libraryModule = defineModule({
   objectiveSections: objectiveSection,
   linkTargets: [documentLinkTarget],
   updates: [addedUpdates],
-  warm: ({ db, log }) => void keepLibrarySearchWarm(db, (err) => log.warn({ err }, 'library: the search warm-up stopped; words are asked as readers search')),
+  warm: ({ db, log }) => keepLibrarySearchWarm(db, (err) => log.warn({ err }, 'library: the search warm-up stopped; words are asked as readers search')),
   // The documents and files a person added (their name stays in the history, under an anonymous name once deleted).
   personalData: async (db, userId) => ({
     documentsAdded: await db.selectFrom('library_documents').select(['id', 'title', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute(),

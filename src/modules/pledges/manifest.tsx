@@ -15,6 +15,7 @@ import { remindDuePledges } from './jobs.js';
 import { pledgesByIds, searchPublished } from './queries.js';
 import { personalData } from './personal-data.js';
 import { paths } from './paths.js';
+import { pledgeCatalog } from './catalog.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -44,6 +45,12 @@ export const pledgesModule = defineModule({
   // Every day: the pledging organizations of each published pledge whose progress update is due are reminded once.
   jobs: [{ name: 'pledges.remind', handler: async (_payload, { deps, now }) => void (await remindDuePledges(deps, now.toISOString())) }],
   schedules: [{ name: 'pledges.remind', cron: '0 7 * * *', job: 'pledges.remind' }],
+  // The catalog of the published pledges (the list's and the dashboard's figures) built at start, not by the first reader.
+  warm: ({ db, log }) =>
+    pledgeCatalog(db).then(
+      () => undefined,
+      (err) => log.warn({ err }, 'pledges: the catalog could not be built at start; the first reader builds it'),
+    ),
   notifications: [
     { kind: 'pledges.confirm', label: 'pledges.notifications.confirm' },
     { kind: 'pledges.submitted', label: 'pledges.notifications.submitted' },

@@ -42,7 +42,7 @@ export const practicesModule = defineModule({
   ],
   audit: practicesAudit,
   updates: practicesUpdates,
-  warm: ({ db, log }) => void keepSearchWarm(db, (err) => log.warn({ err }, 'practices: the search warm-up stopped; words are asked as readers search')),
+  warm: ({ db, log }) => keepSearchWarm(db, (err) => log.warn({ err }, 'practices: the search warm-up stopped; words are asked as readers search')),
   notifications: [
     { kind: KINDS.submit, label: 'practices.notifications.submitted' },
     { kind: KINDS.start_review, label: 'practices.notifications.inReview' },
