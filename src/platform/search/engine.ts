@@ -438,7 +438,7 @@ export class SearchEngine<F extends string, T, R = never> {
    * Keeps a database's search warm, off the request path: its catalog is built now rather than by the first reader,
    * and after each build (a version change, noticed by the next search) the SQLite vocabulary is read and the module's
    * per-word cache filled (`warmWord`), so that the first readers of a new text find its words' matches already
-   * asked. The server calls it once it serves (ModuleManifest.warm); tests and scripts never do. A failed warm-up is
+   * asked. The server calls it once it serves (ModuleManifest.warm); the app never does in tests. A failed warm-up is
    * told to `failed` and costs nothing else: the caches then fill as readers ask, as without it. Resolves when the
    * first warm-up ends; `drop` forgets the database.
    */
@@ -471,8 +471,9 @@ export class SearchEngine<F extends string, T, R = never> {
     const current = () => this.catalogs.get(db as object) === cat;
     const words: { scope: string; term: string; docs: number }[] = [];
     for (const scope of this.config.vocabulary.scopes) {
-      const vocab = await this.vocabOf(db, scope, cat.version).vocab;
-      for (const g of vocab.values()) for (let i = 0; i < g.terms.length; i++) words.push({ scope, term: g.terms[i]!, docs: g.docs[i]! });
+      const { vocab, fresh } = this.vocabOf(db, scope, cat.version);
+      const known = await (fresh ?? vocab); // this version's words, not the previous one's kept while it is read
+      for (const g of known.values()) for (let i = 0; i < g.terms.length; i++) words.push({ scope, term: g.terms[i]!, docs: g.docs[i]! });
     }
     words.sort((a, b) => b.docs - a.docs);
     for (const w of words) {

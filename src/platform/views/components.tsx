@@ -265,12 +265,6 @@ export function SelectField(props: { name: string; label: string; form: FormStat
   );
 }
 
-/**
- * A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. Options with a `group`
- * (countries by sub-region, objectives by theme) are set out in one fieldset per group, each a disclosure
- * (`details`: a keyboard passes a closed group in one Tab) that starts open when something in it is chosen.
- * Where JavaScript runs, platform/views/assets/forms.js adds "choose all in this group" and a filter.
- */
 /** One checkbox (multiple) or radio of a `ChoiceField`, the `i`-th of its options. */
 const choiceHtml = (name: string, multiple: boolean | undefined, o: Option, i: number, chosen: boolean) => {
   const id = esc(fieldId(name));
@@ -286,7 +280,13 @@ export function choicesHtml(props: { name: string; options: Option[]; chosen: st
   return `<div class="choices${props.columns ? ' columns' : ''}">${props.options.map((o, i) => choiceHtml(props.name, props.multiple, o, i, chosen.has(o.value))).join('')}</div>`;
 }
 
-/** `choicesHtml`: its options (no groups) already written, or a kept template's slot where each request writes them. */
+/**
+ * A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. Options with a `group`
+ * (countries by sub-region, objectives by theme) are set out in one fieldset per group, each a disclosure
+ * (`details`: a keyboard passes a closed group in one Tab) that starts open when something in it is chosen.
+ * Where JavaScript runs, platform/views/assets/forms.js adds "choose all in this group" and a filter.
+ * `choicesHtml`: its options (without groups) already written, or a kept template's slot where each request writes them.
+ */
 export function ChoiceField(props: { name: string; legend: string; form: FormState; options: Option[]; hint?: string; multiple?: boolean; columns?: boolean; choicesHtml?: string }) {
   const { t, c } = useView();
   registerLabel(c, props.name, props.legend);
