@@ -53,16 +53,10 @@ const post = (method: string, params?: object) => new Promise<unknown>((resolve,
 
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(noCache ? { PAGE_CACHE_TTL: '0' } : {}) });
 const { deps, handle } = await boot(config, { log: pino({ level: 'warn' }) });
-/** --warm-up: the modules' warm-up run as the server runs it (`ModuleManifest.warm`), and waited for (until this process is idle). */
+/** --warm-up: the modules' warm-ups run as the server runs them (`ModuleManifest.warm`), and waited for. */
 if (args.includes('--warm-up')) {
   const t0 = performance.now();
-  for (const m of deps.modules) void m.warm?.({ db: deps.db, dialect: deps.dialect, log: pino({ level: 'warn' }) });
-  for (let busy = 1; busy > 0.05; ) {
-    const c0 = process.cpuUsage();
-    await new Promise((r) => setTimeout(r, 500));
-    const c = process.cpuUsage(c0);
-    busy = (c.user + c.system) / 500_000;
-  }
+  await Promise.all(deps.modules.map((m) => m.warm?.({ db: deps.db, dialect: deps.dialect, log: pino({ level: 'warn' }) })));
   console.log(`warm-up: ${Math.round(performance.now() - t0)} ms`);
 }
 const pages: BenchPage[] = [...BASE_PAGES];
