@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { keptBytes, pageBytes, keptTemplate } from './fragment.js';
+import { keptBytes, pageBytes, keptTemplate, keptRows } from './fragment.js';
 
 const request = () => ({}) as Context<AppEnv>;
 
@@ -70,6 +70,23 @@ describe('kept templates', () => {
       '<section><h2><em>uno</em></h2><input name="q" value="a &amp; b"/><p>“<em>uno</em>” — ñ</p></section>',
       '<section><h2>dos</h2><input name="q" value=""/><p>“dos” — ñ</p></section>',
     ]);
+  });
+
+  it('keeps rows: those not kept read in one call and written in one render, each its own HTML, a missing one empty', async () => {
+    const loads: string[][] = [];
+    const load = async (ids: string[]) => (loads.push([...ids]), new Map(ids.filter((id) => id !== 'gone').map((id) => [id, { id, name: `Fila <${id}> “ñ”` }])));
+    const row = (r: { id: string; name: string }) => (
+      <li id={r.id}>
+        {r.name}
+        {r.id === 'b' ? <b>!</b> : null}
+      </li>
+    );
+    const first = await keptRows(request(), ['a', 'b', 'gone'], (id) => `test.row:${id}`, load, row);
+    expect(first.map(String)).toEqual(['<li id="a">Fila &lt;a&gt; “ñ”</li>', '<li id="b">Fila &lt;b&gt; “ñ”<b>!</b></li>', '']);
+    // Kept: the next page reads only the row it has not seen, and gives the kept ones as they were.
+    const second = await keptRows(request(), ['c', 'b', 'a'], (id) => `test.row:${id}`, load, row);
+    expect(second.map(String)).toEqual(['<li id="c">Fila &lt;c&gt; “ñ”</li>', '<li id="b">Fila &lt;b&gt; “ñ”<b>!</b></li>', '<li id="a">Fila &lt;a&gt; “ñ”</li>']);
+    expect(loads).toEqual([['a', 'b', 'gone'], ['c']]);
   });
 
   it('refuses a template that leaves out one of its slots', async () => {
