@@ -8,7 +8,7 @@ import { extractJob } from './commands/extract.js';
 import { seedLibrary, demoLibrary } from './seed.js';
 import { bodySection, objectiveSection, documentLinkTarget, addedUpdates } from './sections.js';
 import { paths } from './paths.js';
-import { keepLibrarySearchWarm } from './search.js';
+import { engine as searchEngine } from './search.js';
 import es from './messages/es.json' with { type: 'json' };
 import en from './messages/en.json' with { type: 'json' };
 import pt from './messages/pt.json' with { type: 'json' };
@@ -33,7 +33,7 @@ export const libraryModule = defineModule({
   objectiveSections: objectiveSection,
   linkTargets: [documentLinkTarget],
   updates: [addedUpdates],
-  warm: ({ db, log }) => keepLibrarySearchWarm(db, (err) => log.warn({ err }, 'library: the search warm-up stopped; words are asked as readers search')),
+  warm: ({ db, log }) => searchEngine.keepWarm(db, (err) => log.warn({ err }, 'library: the search warm-up stopped; words are asked as readers search')),
   // The documents and files a person added (their name stays in the history, under an anonymous name once deleted).
   personalData: async (db, userId) => ({
     documentsAdded: await db.selectFrom('library_documents').select(['id', 'title', 'created_at']).where('created_by', '=', userId).orderBy('created_at').execute(),

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { createTestContext, DIALECTS, type TestContext } from '../../../tests/support/context.js';
 import { newId } from '../../db/ids.js';
 import { dialectOf } from '../../db/migrator.js';
-import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache, keepLibrarySearchWarm } from './search.js';
+import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache, engine } from './search.js';
 
 const everyone = { all: true, members: true, bodies: new Set<string>(), manages: new Set<string>() };
 const visitor = { all: false, members: false, bodies: new Set<string>(), manages: new Set<string>() };
@@ -71,7 +71,7 @@ describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
 
   it('asks the full-text index nothing for a new text of known words once kept warm (SQLite), ranked the same', async () => {
     dropLibraryCache(ctx.db);
-    await keepLibrarySearchWarm(ctx.db, (err) => {
+    await engine.keepWarm(ctx.db, (err) => {
       throw err;
     });
     const asked: string[] = [];

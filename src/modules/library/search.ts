@@ -269,22 +269,13 @@ export const engine = new SearchEngine<Facet, CatalogEntry, ReaderScope>({
   vocabulary: { scopes: ['all'], sqliteTable: () => 'library_vocab', pgTable: 'library_words', pgScopeColumn: null },
   matchSqlite,
   matchPg,
-  // Kept warm (the server): the words in the most documents first, until three quarters of the row cache is held.
-  async warmWord(db, cat, _scope, word) {
-    if (rowCache(cat).weight >= 0.75 * MAX_CACHED_ROWS) return false;
-    await wordRows(db, cat, word);
-    return true;
-  },
+  // Kept warm by the server (ModuleManifest.warm): a word's rows and title rows.
+  warm: { cache: rowCache, word: (db, cat, _scope, word) => wordRows(db, cat, word) },
   visibility: {
     key: (s) => (s.all ? 'all' : `${s.members ? 'm' : '-'}|${[...s.manages].sort().join(',')}|${[...s.bodies].sort().join(',')}`),
     visible: (s, d) => inScope(s, d),
   },
 });
-
-/** Keeps the search warm (the server, once it serves: ModuleManifest.warm). */
-export function keepLibrarySearchWarm(db: Db, failed: (err: unknown) => void): Promise<void> {
-  return engine.keepWarm(db, failed);
-}
 
 /** Forgets the catalog and the typo vocabulary (tests, benchmarks). */
 export function dropLibraryCache(db: Db): void {

@@ -13,7 +13,7 @@ import { practicesApi } from './api.js';
 import { demoPractices } from './demo.js';
 import { MAX_BYTES } from './commands/attachments.js';
 import { latestPublished } from './queries.js';
-import { keepSearchWarm } from './search.js';
+import { engine as searchEngine } from './search.js';
 import { listObjectives } from '../../platform/reference/queries.js';
 import { TitleList } from './views/parts.js';
 import { paths } from './paths.js';
@@ -42,7 +42,7 @@ export const practicesModule = defineModule({
   ],
   audit: practicesAudit,
   updates: practicesUpdates,
-  warm: ({ db, log }) => keepSearchWarm(db, (err) => log.warn({ err }, 'practices: the search warm-up stopped; words are asked as readers search')),
+  warm: ({ db, log }) => searchEngine.keepWarm(db, (err) => log.warn({ err }, 'practices: the search warm-up stopped; words are asked as readers search')),
   notifications: [
     { kind: KINDS.submit, label: 'practices.notifications.submitted' },
     { kind: KINDS.start_review, label: 'practices.notifications.inReview' },

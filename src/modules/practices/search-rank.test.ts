@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../tests/support/context.js';
 import { makePractice, practiceInput, userStub } from './factories.js';
-import { searchPractices, dropSearchCache, keepSearchWarm } from './search.js';
+import { searchPractices, dropSearchCache, engine } from './search.js';
 
 const author = userStub('author0000000001');
 const admin = userStub('admin00000000001', 'admin');
@@ -124,7 +124,7 @@ describe('practice search kept warm on sqlite', () => {
     dropSearchCache(ctx.db);
     expect(await fts5Asked(() => searchPractices(ctx.db, { text: 'salud empleo' }))).not.toHaveLength(0); // cold: each word asked
     dropSearchCache(ctx.db);
-    await keepSearchWarm(ctx.db, (err) => {
+    await engine.keepWarm(ctx.db, (err) => {
       throw err;
     });
     for (const text of ['vivienda derechos', 'red', 'escuela familias trabajo']) {

@@ -196,13 +196,6 @@ async function matchSqlite(db: Db, cat: Catalog, lang: string, groups: string[][
   return { pos: hits, score };
 }
 
-/**
- * The share of the score cache a warm-up fills, the words in the most practices first (a word costs FTS5 about 1.1 µs
- * a practice that has it): in the benchmark's 100,000 practices, the 1,300 words in 1,550 practices or more, about
- * 11 s of FTS5 between requests after a start or a publication. The rest is left to the words readers ask.
- */
-const WARM_SCORES = 0.75 * MAX_CACHED_SCORES;
-
 export const engine = new SearchEngine<Facet, null>({
   metaTable: 'practice_meta',
   facets: FACETS,
@@ -210,17 +203,9 @@ export const engine = new SearchEngine<Facet, null>({
   vocabulary: { scopes: LOCALES, sqliteTable: (lang) => `practices_vocab_${lang}`, pgTable: 'practice_words', pgScopeColumn: 'lang' },
   matchSqlite,
   matchPg,
-  async warmWord(db, cat, lang, word) {
-    if (scoreCache(cat).weight >= WARM_SCORES) return false;
-    await wordScores(db, cat, lang, word);
-    return true;
-  },
+  // Kept warm by the server (ModuleManifest.warm): a word's bm25 parts asked of FTS5, about 1.1 µs a practice that has it.
+  warm: { cache: scoreCache, word: wordScores },
 });
-
-/** Keeps the search warm (the server, once it serves: ModuleManifest.warm). */
-export function keepSearchWarm(db: Db, failed: (err: unknown) => void): Promise<void> {
-  return engine.keepWarm(db, failed);
-}
 
 /** Forgets the in-memory index and caches (tests and benchmarks). */
 export function dropSearchCache(db: Db, opts: { keepIndex?: boolean } = {}) {

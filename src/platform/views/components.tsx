@@ -275,8 +275,8 @@ const choiceHtml = (name: string, multiple: boolean | undefined, o: Option, i: n
  * A `ChoiceField`'s options without groups, as it writes them, for its `choicesHtml` (labels that change per request:
  * counts in a kept template's slot).
  */
-export function choicesHtml(props: { name: string; options: Option[]; chosen: string[]; multiple?: boolean; columns?: boolean }): string {
-  const chosen = new Set(props.chosen);
+export function choicesHtml(props: { name: string; options: Option[]; chosen: Iterable<string>; multiple?: boolean; columns?: boolean }): string {
+  const chosen = props.chosen instanceof Set ? (props.chosen as Set<string>) : new Set(props.chosen);
   return `<div class="choices${props.columns ? ' columns' : ''}">${props.options.map((o, i) => choiceHtml(props.name, props.multiple, o, i, chosen.has(o.value))).join('')}</div>`;
 }
 
@@ -319,7 +319,7 @@ export function ChoiceField(props: { name: string; legend: string; form: FormSta
         .join('') +
       '</div>';
   } else {
-    body = choicesHtml({ name: props.name, options: props.options, chosen: [...chosen], multiple: props.multiple, columns: props.columns });
+    body = choicesHtml({ name: props.name, options: props.options, chosen, multiple: props.multiple, columns: props.columns });
   }
   return (
     <div class={`field${error ? ' has-error' : ''}`} id={id} tabindex={-1}>

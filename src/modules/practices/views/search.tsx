@@ -17,7 +17,7 @@ import { paths } from '../paths.js';
 export const SEARCH_SLOTS = ['text', 'country', 'region', 'type_of_resource', 'resource_language', 'sort', 'gcm_objectives', 'cross_cutting_theme', 'toggle', 'active', 'count', 'corrected', 'rows', 'pagination'] as const;
 export type SearchSlot = (typeof SEARCH_SLOTS)[number];
 
-/** A filter's choices in the reader's language, without counts; `facet` and `key` name each one's count. */
+/** One of a filter's choices in the reader's language, without its count; `key` names its count among its facet's. */
 export interface SearchChoice extends Option {
   key: string;
 }
