@@ -19,6 +19,7 @@
 import type { Context } from 'hono';
 import { Feed } from 'feed';
 import type { AppEnv } from './http/env.js';
+import { escapeHtml } from './views/fragment.js';
 
 export interface AtomEntry {
   /** Stable absolute id (a tag: URI from `feedId`, or the entry's permanent URL). */
@@ -62,9 +63,8 @@ export function feedId(baseUrl: string, specific: string): string {
   return `tag:${host},2026:${specific.replace(/[^A-Za-z0-9/._~:-]/g, (ch) => encodeURIComponent(ch))}`;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Plain text as the HTML the library declares its titles and summaries to be. */
-const text = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+const text = escapeHtml;
 const date = (d: string | Date) => (d instanceof Date ? d : new Date(d));
 /** Characters XML 1.0 forbids (control characters) never reach the document. */
 // eslint-disable-next-line no-control-regex

@@ -13,6 +13,7 @@ import { LOCALES } from '../i18n/locales.js';
 import type { ModuleManifest } from '../module.js';
 import { apiPaths } from '../paths.js';
 import { STYLESHEET } from '../views/layout.js';
+import { escapeHtml } from '../views/fragment.js';
 
 export const LangQuery = z.object({
   lang: z.enum(LOCALES).default('es').openapi({ description: 'Language of the names: es, en, pt or fr', example: 'es' }),
@@ -135,7 +136,7 @@ export function createApi(modules: ModuleManifest[]) {
 
 /** A readable reference of every endpoint, its parameters and responses. */
 function renderDocs(spec: any) {
-  const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const esc = (s: unknown) => escapeHtml(String(s ?? ''));
   const ops: string[] = [];
   for (const [path, item] of Object.entries<any>(spec.paths ?? {})) {
     for (const [method, op] of Object.entries<any>(item)) {

@@ -6,27 +6,21 @@
  * in SVG served alone (XML) and in SVG inlined into HTML.
  */
 
-const XML_SPECIALS = /[&<>"']/g;
-const XML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import { escapeHtml } from '../views/fragment.js';
+
 // Characters that XML 1.0 forbids outright (C0 controls other than tab, newline, carriage return).
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
  * Escapes text for XML/HTML element content and double-quoted attribute values: `& < > " '` become
- * entities, and control characters that XML forbids are dropped (they would make a standalone .svg
+ * entities (the platform's one `escapeHtml`), and control characters that XML forbids are dropped (they would make a standalone .svg
  * file unparseable).
  */
 export function escapeXml(text: string): string {
   const s = String(text);
   // Fast path: most labels contain nothing to escape.
   if (!/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) return s;
-  return s.replace(XML_FORBIDDEN, '').replace(XML_SPECIALS, (c) => XML_ENTITIES[c]!);
+  return escapeHtml(s.replace(XML_FORBIDDEN, ''));
 }
 
 /**

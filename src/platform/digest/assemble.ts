@@ -5,6 +5,7 @@
  * empty sections left out, nothing at all when every section is empty, every text escaped — are tested alone.
  */
 import type { UpdateCadence, UpdateItem } from '../module.js';
+import { escapeHtml as esc } from '../views/fragment.js';
 
 export interface DigestSection {
   kind: string;
@@ -39,7 +40,6 @@ export interface AssembledMail {
   headers: Record<string, string>;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 /** Only http(s) links reach the mail. */
 const safeHref = (u: string | undefined) => (u && /^https?:\/\//i.test(u) ? u : undefined);
 

@@ -10,7 +10,8 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { useView } from './context.js';
 import { csrfToken } from '../http/csrf.js';
 import { pickTranslated, type Translated } from '../i18n/translated.js';
-import { LOCALE_NAMES, type Locale } from '../i18n/locales.js';
+import type { Locale } from '../i18n/locales.js';
+import { escapeHtml as esc } from './fragment.js';
 import { zoneLabel } from '../i18n/zones.js';
 import type { ReadItem } from '../audit/read.js';
 
@@ -230,9 +231,6 @@ export interface Option {
   group?: string;
 }
 
-/** Text for HTML, escaped exactly as hono/jsx escapes it. */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
 /*
  * Long option lists (some 250 countries, 23 objectives) are written as one string: hono/jsx spent most of a

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { useView } from '../../../platform/views/context.js';
 import { Form, ErrorSummary, TextField, SelectField, TextArea, Button, EmptyState, Table, HistoryTable, Notice, type FormState, type Option } from '../../../platform/views/components.js';
+import { escapeHtml as esc } from '../../../platform/views/fragment.js';
 import { LOCALES, LOCALE_NAMES, type Locale } from '../../../platform/i18n/locales.js';
 import type { ReadItem } from '../../../platform/audit/read.js';
 import type { ResolvedLink } from '../../../platform/links.js';
@@ -70,9 +71,6 @@ export function PlanFormPage(props: { form: FormState; bodies: Option[]; mechani
   );
 }
 
-/** Text for HTML, escaped exactly as hono/jsx escapes it. */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
 /** A table as the platform's Table draws it, its head and rows given as HTML. */
 function RawTable(props: { caption: string; head: string[]; rows: string }) {
