@@ -21,6 +21,7 @@ import { geoAzimuthalEqualArea } from 'd3-geo';
 import { feature, transform as arcDecoder } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { LAC_STATES, type LacState } from './lac.ts';
+import { flat } from '../views/fragment.js';
 
 /** Width of the map's viewBox; the height follows from the projection. */
 export const MAP_WIDTH = 600;
@@ -197,7 +198,8 @@ function buildGeometry(): LacGeometry {
   const shapes = drafts
     .map(({ state, y, at }) => {
       // A small state keeps all its islands; a large one loses the specks nobody can see.
-      const d = pathOf(polygonsOf(frame, byId.get(state.numeric)), at ? 0 : MIN_POLYGON_AREA);
+      // Made flat once: built by thousands of `+=`, a path stays a tree of pieces that every map written would walk.
+      const d = flat(pathOf(polygonsOf(frame, byId.get(state.numeric)), at ? 0 : MIN_POLYGON_AREA));
       if (!at) return { shape: { alpha2: state.alpha2, d } as LacShape, y: toFrame([0, y])[1] };
       const marker = round1(markerOf.get(state.alpha2)!);
       return { shape: { alpha2: state.alpha2, d, callout: { at: round1(toFrame(at)), marker } } as LacShape, y: marker[1] };
@@ -210,7 +212,7 @@ function buildGeometry(): LacGeometry {
   for (const g of neighbours) context += pathOf(polygonsOf(frame, g), MIN_POLYGON_AREA, [width, height]);
 
   // The legend sits in the open Pacific, south-west of the continent.
-  return { width, height, context, shapes, legendAt: [PAD, Math.round(height * 0.62)] };
+  return { width, height, context: flat(context), shapes, legendAt: [PAD, Math.round(height * 0.62)] };
 }
 
 /** Whether an arc in longitude/latitude comes near the region (a generous box around it). */
