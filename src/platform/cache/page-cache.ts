@@ -181,7 +181,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       (v) => {
         if (fragments.get(key) !== kept) return;
         if (gen !== generation) return void fragments.delete(key);
-        kept.bytes = weigh(v);
+        kept.bytes = weigh(v) + key.length; // the key is held too
         fragmentBytes += kept.bytes;
         if (kept.bytes > maxFragmentBytes / 4) return dropFragment(key);
         while (fragmentBytes > maxFragmentBytes && fragments.size) dropFragment(fragments.keys().next().value!);
