@@ -13,7 +13,7 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
-import { escapeHtml, renderPublic } from '../../platform/views/fragment.js';
+import { escapeHtml, renderEach, renderPublic } from '../../platform/views/fragment.js';
 import { getOrganizations } from '../membership/index.js';
 import { catalogOrgs, type PledgeCatalog } from './catalog.js';
 import { pledgeSummaries } from './queries.js';
@@ -36,7 +36,8 @@ async function orgCells(c: Context<AppEnv>, cat: PledgeCatalog): Promise<Map<str
   const orgs = await getOrganizations(c.get('deps').db, catalogOrgs(cat));
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const out = new Map<string, string>();
-  for (const o of orgs) out.set(o.id, await renderPublic(c, <OrgNames p={{ orgs: [{ orgId: o.id, lead: true, confirmedAt: null, confirmedBy: null }] }} orgs={byId} />));
+  const cells = await renderEach(c, orgs.map((o) => <OrgNames p={{ orgs: [{ orgId: o.id, lead: true, confirmedAt: null, confirmedBy: null }] }} orgs={byId} />));
+  orgs.forEach((o, i) => out.set(o.id, cells[i]!));
   return out;
 }
 
@@ -46,6 +47,9 @@ async function rowBlock(c: Context<AppEnv>, cat: PledgeCatalog, block: number): 
   const ids = cat.ids.slice(block * BLOCK, (block + 1) * BLOCK);
   const items = new Map((await pledgeSummaries(c.get('deps').db, ids)).map((p) => [p.id, p]));
   const out: RowBlock = { head: [], orgs: [], tail: [] };
+  // The block's links written in one render.
+  const present = ids.flatMap((id) => items.get(id) ?? []);
+  const links = new Map((await renderEach(c, present.map((p) => <PledgeLink p={p} />))).map((h, i) => [present[i]!.id, h]));
   for (const id of ids) {
     // A pledge withdrawn by another transaction since the catalog was read has no row, as the list had none.
     const p = items.get(id);
@@ -55,7 +59,7 @@ async function rowBlock(c: Context<AppEnv>, cat: PledgeCatalog, block: number): 
       out.tail.push('');
       continue;
     }
-    out.head.push(`<tr><td>${await renderPublic(c, <PledgeLink p={p} />)}</td><td>`);
+    out.head.push(`<tr><td>${links.get(id)}</td><td>`);
     out.orgs.push(p.orgs.map((o) => o.orgId));
     // A calendar date (the day published) is the same day in every reader's time zone.
     const cells = [t(`pledges.kinds.${p.kind}`), p.status ? t(`pledges.statuses.${p.status}`) : '—', p.publishedAt ? fmt.date(p.publishedAt.slice(0, 10)) : '—'];

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { keptBytes, pageBytes, keptTemplate, keptRows } from './fragment.js';
+import { keptBytes, pageBytes, keptTemplate, keptRows, renderEach, renderPublic } from './fragment.js';
 
 const request = () => ({}) as Context<AppEnv>;
 
@@ -87,6 +87,14 @@ describe('kept templates', () => {
     const second = await keptRows(request(), ['c', 'b', 'a'], (id) => `test.row:${id}`, load, row);
     expect(second.map(String)).toEqual(['<li id="c">Fila &lt;c&gt; “ñ”</li>', '<li id="b">Fila &lt;b&gt; “ñ”<b>!</b></li>', '<li id="a">Fila &lt;a&gt; “ñ”</li>']);
     expect(loads).toEqual([['a', 'b', 'gone'], ['c']]);
+  });
+
+  it('renders several parts in one render, each as it renders alone (an empty one empty)', async () => {
+    const parts = [<a href="/x?a=1&b=2">Uno “ñ”</a>, null, <p>{'<dos>'}</p>];
+    const each = await renderEach(request(), parts);
+    expect(each).toEqual(await Promise.all(parts.map((x) => renderPublic(request(), x))));
+    expect(each).toEqual(['<a href="/x?a=1&amp;b=2">Uno “ñ”</a>', '', '<p>&lt;dos&gt;</p>']);
+    expect(await renderEach(request(), [])).toEqual([]);
   });
 
   it('refuses a template that leaves out one of its slots', async () => {

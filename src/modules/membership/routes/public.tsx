@@ -11,7 +11,7 @@ import { ok, fail } from '../../../platform/outcome.js';
 import { notify } from '../../../platform/notify/notify.js';
 import { emptyForm, paginationHtml, type FormState } from '../../../platform/views/components.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
-import { renderPublic, keptWithForms, keptTemplate, escapeHtml } from '../../../platform/views/fragment.js';
+import { keptWithForms, keptTemplate, keptRows, escapeHtml } from '../../../platform/views/fragment.js';
 import { selectToKeep, chosenIn, type SelectSpec } from '../../../platform/views/kept-select.js';
 import { activeFilters, activeFiltersHtml, filterToggleText } from '../../../platform/views/filters.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
@@ -163,8 +163,9 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   // per request. Too many organizations to keep (null): the count and the page in SQL.
   const facts = await cache.fragment('membership.directory.facts', () => directoryFacts(db));
   const found = facts ? pageOfDirectory(facts, { ...f, within }) : await listDirectory(db, { ...f, within });
-  // Each row as HTML, kept per organization and language (all a row depends on).
-  const rows = await Promise.all(found.rows.map((o) => cache.fragment(`membership.directory.row:${o.id}:${l}`, () => renderPublic(c, <DirectoryCard o={o} names={k.names} />))));
+  // Each row as HTML, kept per organization and language (all a row depends on); the rows not kept, rendered at once.
+  const byId = new Map(found.rows.map((o) => [o.id, o]));
+  const rows = await keptRows(c, found.rows.map((o) => o.id), (id) => `membership.directory.row:${id}:${l}`, async () => byId, (o) => <DirectoryCard o={o} names={k.names} />);
   const params = new URLSearchParams();
   for (const [key, v] of Object.entries(f)) if (v !== undefined && key !== 'page') params.set(key, String(v));
   for (const g of providers) if (!params.has(g.param) && groupValue(c, g)) params.set(g.param, groupValue(c, g)!);
