@@ -12,7 +12,7 @@ import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
-import { emptyForm, optionsHtml, choicesHtml, paginationHtml, type FormState, type FormValues, type Option } from '../../platform/views/components.js';
+import { emptyForm, optionsHtml, countedHtml, paginationHtml, type FormState, type FormValues } from '../../platform/views/components.js';
 import { activeFilters, activeFiltersHtml, filterToggleText } from '../../platform/views/filters.js';
 import { keptWithForms, keptRows, keptTemplate, escapeHtml } from '../../platform/views/fragment.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -153,15 +153,13 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
     gcm_objectives: url.searchParams.getAll('gcm_objectives'),
     cross_cutting_theme: url.searchParams.getAll('cross_cutting_theme'),
   };
-  const counted = (facet: Facet, choices: SearchChoice[], keep: (x: SearchChoice, n: number) => boolean = () => true) => {
+  // The choices with this request's counts, written around the counts' places kept with the labels.
+  const counted = (facet: Facet, choices: SearchChoice[], chosen: (v: string) => boolean, keep?: (i: number, n: number) => boolean) => {
     const counts = r.facets[facet];
-    const out: Option[] = [];
-    for (const x of choices) {
-      const n = counts[x.key] ?? 0;
-      if (keep(x, n)) out.push({ value: x.value, label: `${x.label} (${n})` });
-    }
-    return out;
+    return countedHtml(k.counted[facet], (i) => counts[choices[i]!.key] ?? 0, chosen, keep);
   };
+  const is = (value: string) => (v: string) => v === value;
+  const among = (values: string[]) => (v: string) => values.includes(v);
   const active = activeFilters({ values, errors: {} }, k.fields);
   const open = !!(q.objective?.length || q.principle?.length);
   const found = items.length > 0;
@@ -178,13 +176,13 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
     template({
       text: escapeHtml(values.text),
       // A country with no match is left out, unless it is the one chosen.
-      country: optionsHtml(counted('country', k.countries, (x, n) => n > 0 || !!q.country?.includes(x.key)), values.country),
-      region: optionsHtml(counted('region', k.regions), values.region),
-      type_of_resource: optionsHtml(counted('type', k.types), values.type_of_resource),
-      resource_language: optionsHtml(counted('lang', k.langs), values.resource_language),
+      country: counted('country', k.countries, is(values.country), (i, n) => n > 0 || !!q.country?.includes(k.countries[i]!.key)),
+      region: counted('region', k.regions, is(values.region)),
+      type_of_resource: counted('type', k.types, is(values.type_of_resource)),
+      resource_language: counted('lang', k.langs, is(values.resource_language)),
       sort: optionsHtml(k.sorts, values.sort),
-      gcm_objectives: choicesHtml({ name: 'gcm_objectives', options: counted('objective', k.objectives), chosen: values.gcm_objectives, multiple: true, columns: true }),
-      cross_cutting_theme: choicesHtml({ name: 'cross_cutting_theme', options: counted('principle', k.principles), chosen: values.cross_cutting_theme, multiple: true, columns: true }),
+      gcm_objectives: counted('objective', k.objectives, among(values.gcm_objectives)),
+      cross_cutting_theme: counted('principle', k.principles, among(values.cross_cutting_theme)),
       toggle: escapeHtml(filterToggleText(c, active.length)),
       active: activeFiltersHtml(c, active, paths.search.href(l)),
       count: escapeHtml(t('practices.search.results', { count: r.total })),

@@ -279,6 +279,64 @@ export function choicesHtml(props: { name: string; options: Option[]; chosen: It
 }
 
 /**
+ * Options or choices whose labels end with this request's count ("Argentina (12)"), written as `optionsHtml` and
+ * `choicesHtml` write them: each option's markup is made once, with the count's place cut out, chosen and not
+ * (`countedOptions`, `countedChoices`: kept with the labels), and each request puts its counts in (`countedHtml`).
+ */
+export interface CountedMarkup {
+  values: string[];
+  /** Per option, its markup before and after the count: not chosen, and chosen. */
+  plain: [string, string][];
+  chosen: [string, string][];
+  open: string;
+  close: string;
+}
+const COUNT_MARK = '\u0001';
+const withMark = (o: Option): Option => ({ value: o.value, label: `${o.label} (${COUNT_MARK})` });
+const cutAtMark = (html: string): [string, string] => {
+  const i = html.indexOf(COUNT_MARK);
+  return [html.slice(0, i), html.slice(i + COUNT_MARK.length)];
+};
+
+/** A select's options (`optionsHtml`) with counts: see `CountedMarkup`. */
+export function countedOptions(options: Option[]): CountedMarkup {
+  return {
+    values: options.map((o) => o.value),
+    plain: options.map((o) => cutAtMark(optionsHtml([withMark(o)], COUNT_MARK))),
+    chosen: options.map((o) => cutAtMark(optionsHtml([withMark(o)], o.value))),
+    open: '',
+    close: '',
+  };
+}
+
+/** A `ChoiceField`'s options (`choicesHtml`) with counts, every option shown: see `CountedMarkup`. */
+export function countedChoices(props: { name: string; options: Option[]; multiple?: boolean; columns?: boolean }): CountedMarkup {
+  const [open, close] = cutAtMark(choicesHtml({ ...props, options: [], chosen: [] }).replace('</div>', `${COUNT_MARK}</div>`));
+  return {
+    values: props.options.map((o) => o.value),
+    plain: props.options.map((o, i) => cutAtMark(choiceHtml(props.name, props.multiple, withMark(o), i, false))),
+    chosen: props.options.map((o, i) => cutAtMark(choiceHtml(props.name, props.multiple, withMark(o), i, true))),
+    open,
+    close,
+  };
+}
+
+/**
+ * The options with this request's counts (`count(i)` of the i-th), those `chosen` marked; `keep` leaves options out
+ * (a select's only: a choice's id is its place among all).
+ */
+export function countedHtml(k: CountedMarkup, count: (i: number) => number, chosen: (value: string) => boolean, keep?: (i: number, n: number) => boolean): string {
+  let out = k.open;
+  for (let i = 0; i < k.values.length; i++) {
+    const n = count(i);
+    if (keep && !keep(i, n)) continue;
+    const [a, b] = chosen(k.values[i]!) ? k.chosen[i]! : k.plain[i]!;
+    out += a + n + b;
+  }
+  return out + k.close;
+}
+
+/**
  * A group of checkboxes (multiple) or radios (single), in a fieldset with a legend. Options with a `group`
  * (countries by sub-region, objectives by theme) are set out in one fieldset per group, each a disclosure
  * (`details`: a keyboard passes a closed group in one Tab) that starts open when something in it is chosen.

@@ -7,7 +7,7 @@
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { useView } from '../../../platform/views/context.js';
 import { FilterPanel, type FilterField } from '../../../platform/views/filters.js';
-import { Form, Button, EmptyState, ChoiceField, SelectField, TextField, type Option } from '../../../platform/views/components.js';
+import { Form, Button, EmptyState, ChoiceField, SelectField, TextField, countedOptions, countedChoices, type CountedMarkup, type Option } from '../../../platform/views/components.js';
 import { LOCALES, LOCALE_NAMES } from '../../../platform/i18n/locales.js';
 import type { Objective, Principle, Country } from '../../../platform/reference/queries.js';
 import { REGIONS, RESOURCE_TYPES } from '../model.js';
@@ -31,12 +31,14 @@ export interface SearchChoices {
   objectives: SearchChoice[];
   principles: SearchChoice[];
   sorts: Option[];
+  /** The counted choices' markup (the selects' options, the objectives' and principles' checkboxes), filled per request. */
+  counted: Record<'country' | 'region' | 'type' | 'lang' | 'objective' | 'principle', CountedMarkup>;
   /** Every field with its choices, for the filters in force. */
   fields: FilterField[];
 }
 
 export function searchChoices(t: (key: string, o?: Record<string, unknown>) => string, objectives: Objective[], principles: Principle[], countries: Country[]): SearchChoices {
-  const choices: Omit<SearchChoices, 'fields' | 'sorts'> = {
+  const choices: Omit<SearchChoices, 'fields' | 'sorts' | 'counted'> = {
     countries: countries.map((x) => ({ value: x.alpha2, label: x.name, key: x.alpha2 })),
     regions: REGIONS.map((x) => ({ value: x, label: t(`practices.regions.${x}`), key: x })),
     types: RESOURCE_TYPES.map((x) => ({ value: x, label: t(`practices.types.${x}`), key: x })),
@@ -46,6 +48,14 @@ export function searchChoices(t: (key: string, o?: Record<string, unknown>) => s
   };
   return {
     ...choices,
+    counted: {
+      country: countedOptions(choices.countries),
+      region: countedOptions(choices.regions),
+      type: countedOptions(choices.types),
+      lang: countedOptions(choices.langs),
+      objective: countedChoices({ name: 'gcm_objectives', options: choices.objectives, multiple: true, columns: true }),
+      principle: countedChoices({ name: 'cross_cutting_theme', options: choices.principles, multiple: true, columns: true }),
+    },
     sorts: [
       { value: '', label: t('practices.search.sortDefault') },
       { value: 'newest', label: t('practices.search.sortNewest') },
