@@ -7,7 +7,7 @@ import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
-import { emptyForm, type FormState, type Option } from '../../platform/views/components.js';
+import { emptyForm, optionsHtml, countedHtml, paginationHtml, type FormState, type Option } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { ok, fail } from '../../platform/outcome.js';
@@ -27,11 +27,12 @@ import { createDocument, updateDocument, deleteDocument } from './commands/save.
 import { storeFile, removeFile, fileBytes, MAX_BYTES, type Upload } from './commands/files.js';
 import { DocumentForm, toInput, valuesOf, type DocumentFormData } from './schemas.js';
 import { paths } from './paths.js';
-import { LibraryPage } from './views/list.js';
+import { LibraryPage, LIST_SLOTS, listChoices, listFields, type Counted } from './views/list.js';
 import { DocumentPage } from './views/document.js';
 import { DocumentFormPage } from './views/form.js';
 import { titleIn, DocumentItem } from './views/parts.js';
-import { keptRows } from '../../platform/views/fragment.js';
+import { keptRows, keptTemplate, escapeHtml } from '../../platform/views/fragment.js';
+import { activeFilters, activeFiltersHtml, filterToggleText } from '../../platform/views/filters.js';
 import { libraryAtomFeed } from './feed.js';
 
 export const libraryRoutes = new Hono<AppEnv>({ strict: false });
@@ -99,18 +100,50 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
     c.set('cacheable', true);
     c.set('cacheParams', PARAMS);
   }
-  const [objectives, countries] = await Promise.all([listObjectives(db, l), listCountries(db, l)]);
+  // What the filter form offers in a language (labels without counts, and their markup), kept; each request writes
+  // the choices with its counts. A facet's choices with none are left out, except the one chosen.
+  const k = await cache.fragment(`library.search.choices:${l}`, async () => {
+    const [objectives, countries] = await Promise.all([listObjectives(db, l), listCountries(db, l)]);
+    return listChoices(t, bodies, objectiveOptions(objectives, t), countries.map((x) => ({ value: x.alpha2, label: x.name })));
+  });
+  const counted = (f: Counted) => {
+    const counts = r.facets[f];
+    const opts = k.options[f];
+    return countedHtml(k.counted[f], (i) => counts[opts[i]!.value] ?? 0, (v) => v === values[f], (i, n) => n > 0 || opts[i]!.value === values[f]);
+  };
+  const years = Object.keys(r.facets.year)
+    .sort()
+    .reverse()
+    .map((y) => ({ value: y, label: y }));
+  if (values.year && !years.some((y) => y.value === values.year)) years.push({ value: values.year, label: values.year });
+  const yearCount = (y: string) => r.facets.year[y] ?? 0;
+  const active = activeFilters({ values, errors: {} }, listFields(t, k, years));
+  const canCreate = libraryPolicy.can(user, 'create', f);
+  const found = items.length > 0;
+  const corrected = r.corrected.length > 0;
+  const template = await keptTemplate(
+    c,
+    `library.list:${l}:${canCreate ? 'create' : ''}:${corrected ? 'corrected' : ''}:${found ? 'rows' : 'none'}`,
+    LIST_SLOTS.filter((x) => (x !== 'rows' || found) && (x !== 'corrected' || corrected)),
+    (slot) => <LibraryPage slot={slot} canCreate={canCreate} corrected={corrected} found={found} />,
+  );
   return c.render(
-    <LibraryPage
-      r={r}
-      items={items}
-      form={emptyForm(values)}
-      params={params}
-      bodies={bodies}
-      objectives={objectiveOptions(objectives, t)}
-      countries={countries.map((x) => ({ value: x.alpha2, label: x.name }))}
-      canCreate={libraryPolicy.can(user, 'create', f)}
-    />,
+    template({
+      q: escapeHtml(values.q ?? ''),
+      kind: counted('kind'),
+      body: counted('body'),
+      objective: counted('objective'),
+      country: counted('country'),
+      lang: counted('lang'),
+      year: optionsHtml(years.filter((y) => yearCount(y.value) > 0 || y.value === values.year).map((y) => ({ value: y.value, label: `${y.label} (${yearCount(y.value)})` })), values.year ?? ''),
+      sort: optionsHtml(k.sorts, values.sort ?? ''),
+      toggle: escapeHtml(filterToggleText(c, active.length)),
+      active: activeFiltersHtml(c, active, paths.list.href(l)),
+      count: escapeHtml(t('library.search.results', { count: r.total })),
+      corrected: escapeHtml(t('library.search.corrected', { words: r.corrected.join(', ') })),
+      rows: items.join(''),
+      pagination: paginationHtml(c, { page: r.page, pages: r.pages, baseUrl: paths.list.href(l), params }),
+    }),
     { title: q.text ? t('library.search.titleFor', { q: q.text }) : t('library.title'), feeds: [{ title: t('library.feedTitle'), href: paths.feed.href(l) }] },
   );
 });
