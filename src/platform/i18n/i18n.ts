@@ -51,72 +51,95 @@ export function createI18n(modules: { name: string; messages?: Record<Locale, Ca
   const fixed = new Map<Locale, T>();
   for (const l of LOCALES) {
     const tf: TFunction = instance.getFixedT(l);
-    fixed.set(l, memoized(inert((key, opts) => tf(key, opts as any) as unknown as string)));
+    fixed.set(l, templated(tf, l));
   }
   return { t: (locale) => fixed.get(locale)!, catalogs };
 }
 
 /** i18next's own options: not values for placeholders. */
-const I18NEXT_OPTIONS = new Set(['context', 'defaultValue', 'lng', 'lngs', 'ns', 'fallbackLng', 'keySeparator', 'nsSeparator', 'returnObjects', 'ordinal', 'interpolation', 'postProcess', 'replace']);
+const I18NEXT_OPTIONS = new Set(['context', 'defaultValue', 'lng', 'lngs', 'ns', 'fallbackLng', 'keySeparator', 'nsSeparator', 'returnObjects', 'returnDetails', 'ordinal', 'interpolation', 'postProcess', 'replace']);
 /** Private-use characters around a value's index: nothing i18next reads as syntax (stripped from values). */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
+const token = (i: number) => `${OPEN}${i}${CLOSE}`;
+const clean = (v: string) => v.replace(/[\uE000\uE001]/g, '');
+
+/** Templates kept per language at most (a key, a plural form and the names of its values each). */
+const TEMPLATES_MAX = 20_000;
 
 /**
- * Text values go to i18next as tokens and come back after interpolation and nesting are done, so whatever
- * a value holds is shown as it is. Numbers (plural counts) and i18next's own options pass unchanged.
+ * The translator of one language. A string without options is kept for good (only keys that exist: a missing key comes
+ * back as itself, and keys can come from a cookie). A string with values is made from a template kept per key, plural
+ * form and names of the values: i18next is asked once, with each value replaced by a token (a count first as itself,
+ * to learn which plural key it takes, then by a token), and each call puts its values in place of the tokens. So a
+ * lookup (25–130 µs of i18next on the benchmark machine, decisions/0006) is made once per template, not once per
+ * new value — a search's count, its text in the title — and the values never reach i18next: `{{email}}`, `{{- x}}`,
+ * `{{count}}` or `$t(key)` inside a value shows literally and never fills in another value (i18next's own
+ * `skipOnVariables` lets a value's `{{…}}` take the next placeholder's value: "Hola {{name}} ({{email}})" with the
+ * name `{{email}}` became "Hola ana@… ({{email}})"). Numbers and booleans are written as i18next writes them.
+ * Options that are i18next's own (context, ordinal…) and values of other kinds are asked of i18next each time.
  */
-function inert(translate: T): T {
-  return (key, opts) => {
-    if (!opts) return translate(key);
-    const values: string[] = [];
-    const safe: Record<string, unknown> = {};
-    for (const k in opts) {
-      const v = opts[k];
-      if (typeof v === 'string' && !I18NEXT_OPTIONS.has(k)) {
-        safe[k] = `${OPEN}${values.length}${CLOSE}`;
-        values.push(v.replace(/[\uE000\uE001]/g, ''));
-      } else safe[k] = v;
-    }
-    if (!values.length) return translate(key, opts);
-    return translate(key, safe).replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
-  };
-}
-
-/** Most strings a page asks for with options, at most (per language). */
-const MEMO_MAX = 5000;
-
-/**
- * The same string for the same key and options, without asking i18next again: a lookup cost 25–130 µs on
- * the benchmark machine and a page makes dozens (decisions/0006). Strings without options are kept for good
- * (only keys that exist: a missing key comes back as itself, and keys can come from a cookie); strings with
- * options whose values are all plain (text, numbers) in a bounded map, the oldest dropped first.
- */
-function memoized(translate: T): T {
+function templated(tf: TFunction, locale: Locale): T {
   const plain = new Map<string, string>();
-  const withOpts = new Map<string, string>();
+  const templates = new Map<string, string | null>();
+  const rules = new Intl.PluralRules(locale);
+  const ask = (key: string, opts?: Record<string, unknown>) => tf(key, opts as any) as unknown as string;
   return (key, opts) => {
     if (!opts) {
       let s = plain.get(key);
       if (s !== undefined) return s;
-      s = translate(key);
+      s = ask(key);
       if (s !== key) plain.set(key, s);
       return s;
     }
     let id = key;
+    const values: string[] = [];
+    const safe: Record<string, unknown> = {};
+    let count: number | undefined;
     for (const k in opts) {
       const v = opts[k];
-      if (v !== null && v !== undefined && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return translate(key, opts);
-      id += `\u0000${k}\u0000${JSON.stringify(v)}`; // JSON: no raw separator inside a value
+      if (I18NEXT_OPTIONS.has(k)) return direct(ask, key, opts);
+      if (v === undefined || v === null) {
+        safe[k] = v;
+        id += `\u0000${k}\u0000${v === null ? 'n' : 'u'}`;
+      } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+        safe[k] = token(values.length);
+        values.push(typeof v === 'string' ? clean(v) : String(v));
+        if (k === 'count' && typeof v === 'number') {
+          count = v;
+          id += `\u0000count\u0000${v === 0 ? 'zero' : Number.isFinite(v) ? rules.select(v) : String(v)}`;
+        } else id += `\u0000${k}\u0000${typeof v === 'string' ? 's' : 'v'}`;
+      } else return direct(ask, key, opts);
     }
-    let s = withOpts.get(id);
-    if (s !== undefined) return s;
-    s = translate(key, opts);
-    if (withOpts.size >= MEMO_MAX) withOpts.delete(withOpts.keys().next().value!);
-    withOpts.set(id, s);
-    return s;
+    let tpl = templates.get(id);
+    if (tpl === undefined) {
+      // The plural key a count takes (it needs the number itself), then that key's text with every value a token.
+      const exact = count === undefined ? key : (ask(key, { ...safe, count, returnDetails: true }) as unknown as { exactUsedKey?: string; res?: unknown }).exactUsedKey;
+      const made = exact === undefined ? key : ask(exact, safe);
+      // A key i18next does not know comes back as itself: asked again each time (no template for it).
+      tpl = made === exact || made === key ? null : made;
+      if (templates.size >= TEMPLATES_MAX) templates.clear();
+      templates.set(id, tpl);
+    }
+    if (tpl === null) return direct(ask, key, opts);
+    return tpl.replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
   };
+}
+
+/** i18next asked as it is, the text values as inert tokens put back after (see `templated`). */
+function direct(ask: (key: string, opts?: Record<string, unknown>) => string, key: string, opts: Record<string, unknown>): string {
+  const values: string[] = [];
+  const safe: Record<string, unknown> = {};
+  for (const k in opts) {
+    const v = opts[k];
+    if (typeof v === 'string' && !I18NEXT_OPTIONS.has(k)) {
+      safe[k] = token(values.length);
+      values.push(clean(v));
+    } else safe[k] = v;
+  }
+  if (!values.length) return ask(key, opts);
+  return ask(key, safe).replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
 }
 
 /**

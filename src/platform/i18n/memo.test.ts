@@ -49,7 +49,7 @@ describe('memoized translator', () => {
       expect(interpolated.length).toBeGreaterThan(20);
       for (const round of [0, 1]) {
         for (const key of [...plural, ...interpolated]) {
-          for (const count of [0, 1, 2, 21, 1_000_000]) {
+          for (const count of [0, 1, 2, 3, 11, 21, 1.5, 1_000_000]) {
             const opts = { count, n: count, name: 'Ana', body: 'Mesa 1', title: `x${round}` };
             expect(t(key, opts), `${l} ${key} ${count}`).toBe(d(key, opts as any));
           }
@@ -66,6 +66,18 @@ describe('memoized translator', () => {
     expect(t(key, { n: '7', title: 'a' })).toBe(d(key, { n: '7', title: 'a' }));
     expect(t(key, { n: 'a\u0000title\u0000"b"', title: 'c' })).toBe(d(key, { n: 'a\u0000title\u0000"b"', title: 'c' }));
     expect(t(key, { n: 8, title: 'a' })).not.toBe(t(key, { n: 7, title: 'a' }));
+  });
+
+  it('fills a kept template with each call’s values: a count as text, several counts of one plural form, values of every kind', () => {
+    for (const l of LOCALES) {
+      const t = i18n.t(l);
+      const d = direct.getFixedT(l);
+      const key = 'practices.search.results';
+      for (const count of [2, 3, 5, 7, 1234, 0, 1, 0]) expect(t(key, { count }), `${l} ${count}`).toBe(d(key, { count }));
+      expect(t(key, { count: '{count}' })).toBe(d(key, { count: '{count}' }));
+      for (const opts of [{ n: true, title: 'x' }, { n: undefined, title: 'y' }, { n: null, title: 'z' }, { n: 3, title: '' }])
+        expect(t('reference.objectives.numbered', opts), `${l} ${JSON.stringify(opts)}`).toBe(d('reference.objectives.numbered', opts as any));
+    }
   });
 
   it('answers a missing key with the key, as i18next does, without remembering it', () => {
