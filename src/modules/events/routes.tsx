@@ -258,9 +258,9 @@ eventsRoutes.get(paths.list.pattern, async (c) => {
   const filtered = !!(kind || bodyId || objective || format || country);
   const found = paged.total > 0;
   // The page is kept per language, list and what it offers the reader (a template: platform/views/fragment.tsx).
-  const template = await keptTemplate(c, `events.list:${l}:${when}:${canCreate ? 'create' : ''}:${filtered ? 'filtered' : ''}:${found ? 'rows' : 'none'}`, found ? LIST_SLOTS : ['selects', 'other'] as const, (slot) => (
+  const template = await keptTemplate(c, `events.list:${l}:${when}:${canCreate ? 'create' : ''}:${filtered ? 'filtered' : ''}:${found ? 'rows' : 'none'}`, LIST_SLOTS, (slot) => (
     <EventsListPage slot={slot} when={when} found={found} canCreate={canCreate} filtered={filtered} />
-  ));
+  ), { absent: { total: !found, rows: !found, pagination: !found } });
   // The links to the other list and to the pages keep the filters (and the list, for the pages).
   const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
   const other = new URLSearchParams(params);

@@ -124,8 +124,9 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
   const template = await keptTemplate(
     c,
     `library.list:${l}:${canCreate ? 'create' : ''}:${corrected ? 'corrected' : ''}:${found ? 'rows' : 'none'}`,
-    LIST_SLOTS.filter((x) => (x !== 'rows' || found) && (x !== 'corrected' || corrected)),
+    LIST_SLOTS,
     (slot) => <LibraryPage slot={slot} canCreate={canCreate} corrected={corrected} found={found} />,
+    { absent: { rows: !found, corrected: !corrected } },
   );
   return c.render(
     template({

@@ -250,9 +250,9 @@ pledgesRoutes.get(paths.list.pattern, async (c) => {
   const canCreate = pledgesPolicy.can(user, 'create', scope);
   const found = rows.length > 0;
   // The page is kept per language and what it offers the reader (a template: platform/views/fragment.tsx), filled here.
-  const template = await keptTemplate(c, `pledges.list:${l}:${canCreate ? 'create' : ''}:${user ? 'in' : 'out'}:${found ? 'rows' : 'none'}`, found ? LIST_SLOTS : LIST_SLOTS.filter((x) => x !== 'rows'), (slot) => (
+  const template = await keptTemplate(c, `pledges.list:${l}:${canCreate ? 'create' : ''}:${user ? 'in' : 'out'}:${found ? 'rows' : 'none'}`, LIST_SLOTS, (slot) => (
     <PledgeListPage slot={slot} found={found} canCreate={canCreate} signedIn={!!user} />
-  ));
+  ), { absent: { rows: !found } });
   const active = activeFilters({ values, errors: {} }, fields);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   return c.render(

@@ -167,8 +167,9 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
   const template = await keptTemplate(
     c,
     `practices.search:${l}:${open ? 'open' : ''}:${corrected ? 'corrected' : ''}:${found ? 'rows' : 'none'}`,
-    SEARCH_SLOTS.filter((x) => (x !== 'rows' || found) && (x !== 'corrected' || corrected)),
+    SEARCH_SLOTS,
     (slot) => <SearchPage slot={slot} open={open} corrected={corrected} found={found} />,
+    { absent: { rows: !found, corrected: !corrected } },
   );
   c.set('cacheable', true);
   c.set('cacheParams', HUB_PARAMS);

@@ -97,7 +97,11 @@ describe('kept templates', () => {
     expect(await renderEach(request(), [])).toEqual([]);
   });
 
-  it('refuses a template that leaves out one of its slots', async () => {
+  it('refuses a template that leaves out one of its slots, unless its variant says the slot is absent', async () => {
     await expect(keptTemplate(request(), 'test.missing', ['shown', 'lost'] as const, (slot) => <p>{slot.shown}</p>)).rejects.toThrow(/no place for lost/);
+    await expect(keptTemplate(request(), 'test.missing.other', ['shown', 'lost'] as const, (slot) => <p>{slot.shown}</p>, { absent: { lost: false } })).rejects.toThrow(/no place for lost/);
+    const c = request();
+    const fill = await keptTemplate(c, 'test.absent', ['shown', 'lost'] as const, (slot) => <p>{slot.shown}</p>, { absent: { lost: true } });
+    expect(pageBytes(c, String(fill({ shown: '<b>x</b>', lost: 'never' }))).toString()).toBe('<p><b>x</b></p>');
   });
 });

@@ -178,13 +178,15 @@ interface KeptTemplate {
  * attributes' values) — and its page copies the fixed bytes instead of rendering them again (decisions/0007,
  * "Templates"). A form that posts gets this request's CSRF secret in its field (issued, with its cookie, only then).
  * The key must name everything the fixed parts depend on (subject, language, time zone, what the reader may do); they
- * must read no reader's data. Every slot must appear in what `make` renders.
+ * must read no reader's data. Every slot must appear in what `make` renders, but those the key's variant leaves out
+ * (`absent`: the results when nothing was found…).
  */
 export async function keptTemplate<S extends string>(
   c: Context<AppEnv>,
   key: string,
   names: readonly S[],
   make: (slot: Record<S, HtmlEscapedString>) => Child | Promise<Child>,
+  opts: { absent?: Partial<Record<S, boolean>> } = {},
 ): Promise<(fill: Record<S, string>) => HtmlEscapedString> {
   const kept = await c.get('deps').cache.fragment(`template:${key}`, async (): Promise<KeptTemplate> => {
     const stand = {} as Record<S, HtmlEscapedString>;
@@ -193,7 +195,7 @@ export async function keptTemplate<S extends string>(
     const pieces = (await renderPublic(c, await make(stand))).split(SLOT);
     const slots: number[] = [];
     for (let i = 1; i < pieces.length; i += 2) slots.push(pieces[i] === undefined ? -1 : Number(pieces[i]));
-    const missing = names.filter((_, i) => !slots.includes(i));
+    const missing = names.filter((n, i) => !slots.includes(i) && !opts.absent?.[n]);
     if (missing.length) throw new Error(`template ${key}: no place for ${missing.join(', ')}`);
     return { parts: pieces.filter((_, i) => i % 2 === 0).map((x) => Buffer.from(x)), slots };
   });

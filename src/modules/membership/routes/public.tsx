@@ -178,9 +178,9 @@ publicRoutes.get(paths.members.pattern, async (c) => {
   const selects = f.country && !k.countries.has(f.country) ? await Promise.all(k.selects.map((x) => (x.name === 'country' ? own(x) : x))) : k.selects;
   const values = Object.fromEntries(params.entries());
   const active = activeFilters({ values, errors: {} }, directoryFilterFields(t, selects));
-  const template = await keptTemplate(c, `membership.directory:${l}:${rows.length ? 'list' : 'none'}`, rows.length ? DIRECTORY_SLOTS : DIRECTORY_SLOTS.filter((x) => x !== 'rows'), (slot) => (
+  const template = await keptTemplate(c, `membership.directory:${l}:${rows.length ? 'list' : 'none'}`, DIRECTORY_SLOTS, (slot) => (
     <DirectoryPage slot={slot} found={rows.length > 0} />
-  ));
+  ), { absent: { rows: !rows.length } });
   c.set('cacheable', true);
   c.set('cacheParams', DIRECTORY_PARAMS);
   return c.render(
