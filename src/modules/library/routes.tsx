@@ -7,7 +7,7 @@ import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
-import { emptyForm, optionsHtml, countedHtml, paginationHtml, type FormState, type Option } from '../../platform/views/components.js';
+import { emptyForm, optionsHtml, countedHtml, countedOptions, paginationHtml, type CountedMarkup, type FormState, type Option } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { ok, fail } from '../../platform/outcome.js';
@@ -22,7 +22,7 @@ import { getOrganizations, listMemberOrganizations } from '../membership/index.j
 import { readerBodies, keptReaderBodies } from '../bodies/index.js';
 import { libraryPolicy, readerScope, type ReaderFacts } from './policy.js';
 import { getDocument, documentsByIds, type Document } from './queries.js';
-import { searchLibrary, FACETS, type LibraryQuery } from './search.js';
+import { searchLibrary, FACETS, type Facet, type LibraryQuery } from './search.js';
 import { createDocument, updateDocument, deleteDocument } from './commands/save.js';
 import { storeFile, removeFile, fileBytes, MAX_BYTES, type Upload } from './commands/files.js';
 import { DocumentForm, toInput, valuesOf, type DocumentFormData } from './schemas.js';
@@ -106,17 +106,17 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
     const [objectives, countries] = await Promise.all([listObjectives(db, l), listCountries(db, l)]);
     return listChoices(t, bodies, objectiveOptions(objectives, t), countries.map((x) => ({ value: x.alpha2, label: x.name })));
   });
-  const counted = (f: Counted) => {
+  const countedIn = (f: Facet, opts: Option[], markup: CountedMarkup) => {
     const counts = r.facets[f];
-    const opts = k.options[f];
-    return countedHtml(k.counted[f], (i) => counts[opts[i]!.value] ?? 0, (v) => v === values[f], (i, n) => n > 0 || opts[i]!.value === values[f]);
+    return countedHtml(markup, (i) => counts[opts[i]!.value] ?? 0, (v) => v === values[f], (i, n) => n > 0 || opts[i]!.value === values[f]);
   };
+  const counted = (f: Counted) => countedIn(f, k.options[f], k.counted[f]);
+  // The years follow the results (and the one chosen): their markup is made per request.
   const years = Object.keys(r.facets.year)
     .sort()
     .reverse()
     .map((y) => ({ value: y, label: y }));
   if (values.year && !years.some((y) => y.value === values.year)) years.push({ value: values.year, label: values.year });
-  const yearCount = (y: string) => r.facets.year[y] ?? 0;
   const active = activeFilters({ values, errors: {} }, listFields(t, k, years));
   const canCreate = libraryPolicy.can(user, 'create', f);
   const found = items.length > 0;
@@ -136,7 +136,7 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
       objective: counted('objective'),
       country: counted('country'),
       lang: counted('lang'),
-      year: optionsHtml(years.filter((y) => yearCount(y.value) > 0 || y.value === values.year).map((y) => ({ value: y.value, label: `${y.label} (${yearCount(y.value)})` })), values.year ?? ''),
+      year: countedIn('year', years, countedOptions(years)),
       sort: optionsHtml(k.sorts, values.sort ?? ''),
       toggle: escapeHtml(filterToggleText(c, active.length)),
       active: activeFiltersHtml(c, active, paths.list.href(l)),

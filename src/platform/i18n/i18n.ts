@@ -64,6 +64,8 @@ const CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
 const token = (i: number) => `${OPEN}${i}${CLOSE}`;
 const clean = (v: string) => v.replace(/[\uE000\uE001]/g, '');
+/** A translation with its tokens replaced by the values, in order. */
+const fill = (text: string, values: string[]) => text.replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
 
 /** Templates kept per language at most (a key, a plural form and the names of its values each). */
 const TEMPLATES_MAX = 20_000;
@@ -123,7 +125,7 @@ function templated(tf: TFunction, locale: Locale): T {
       templates.set(id, tpl);
     }
     if (tpl === null) return direct(ask, key, opts);
-    return tpl.replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
+    return fill(tpl, values);
   };
 }
 
@@ -139,7 +141,7 @@ function direct(ask: (key: string, opts?: Record<string, unknown>) => string, ke
     } else safe[k] = v;
   }
   if (!values.length) return ask(key, opts);
-  return ask(key, safe).replace(TOKEN, (_, i: string) => values[Number(i)] ?? '');
+  return fill(ask(key, safe), values);
 }
 
 /**

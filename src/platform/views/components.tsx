@@ -275,8 +275,9 @@ const choiceHtml = (name: string, multiple: boolean | undefined, o: Option, i: n
  */
 export function choicesHtml(props: { name: string; options: Option[]; chosen: Iterable<string>; multiple?: boolean; columns?: boolean }): string {
   const chosen = props.chosen instanceof Set ? (props.chosen as Set<string>) : new Set(props.chosen);
-  return `<div class="choices${props.columns ? ' columns' : ''}">${props.options.map((o, i) => choiceHtml(props.name, props.multiple, o, i, chosen.has(o.value))).join('')}</div>`;
+  return `${choicesOpen(props.columns)}${props.options.map((o, i) => choiceHtml(props.name, props.multiple, o, i, chosen.has(o.value))).join('')}</div>`;
 }
+const choicesOpen = (columns?: boolean) => `<div class="choices${columns ? ' columns' : ''}">`;
 
 /**
  * Options or choices whose labels end with this request's count ("Argentina (12)"), written as `optionsHtml` and
@@ -311,13 +312,12 @@ export function countedOptions(options: Option[]): CountedMarkup {
 
 /** A `ChoiceField`'s options (`choicesHtml`) with counts, every option shown: see `CountedMarkup`. */
 export function countedChoices(props: { name: string; options: Option[]; multiple?: boolean; columns?: boolean }): CountedMarkup {
-  const [open, close] = cutAtMark(choicesHtml({ ...props, options: [], chosen: [] }).replace('</div>', `${COUNT_MARK}</div>`));
   return {
     values: props.options.map((o) => o.value),
     plain: props.options.map((o, i) => cutAtMark(choiceHtml(props.name, props.multiple, withMark(o), i, false))),
     chosen: props.options.map((o, i) => cutAtMark(choiceHtml(props.name, props.multiple, withMark(o), i, true))),
-    open,
-    close,
+    open: choicesOpen(props.columns),
+    close: '</div>',
   };
 }
 
