@@ -7,7 +7,8 @@ import { listObjectives, listPrinciples } from '../../platform/reference/queries
 import { getPractice, practicesByIds } from './queries.js';
 import { searchPractices } from './search.js';
 import { parseHubQuery, HUB_PARAMS } from './hub.js';
-import { practiceJson } from './export.js';
+import { practiceJson, practicesJson } from './export.js';
+import { keptEach } from '../../platform/cache/page-cache.js';
 
 const Translated = z.record(z.string(), z.string()).openapi({ description: 'Text per language: {"es": …, "en": …}' });
 
@@ -75,20 +76,20 @@ export function practicesApi(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { lang, per_page } = c.req.valid('query');
-      const { db, config } = c.get('deps');
+      const { db, config, cache } = c.get('deps');
       const [objectives, principles] = await Promise.all([listObjectives(db, lang), listPrinciples(db, lang)]);
       const q = parseHubQuery(new URL(c.req.url).searchParams, objectives, principles);
       const r = await searchPractices(db, { ...q, perPage: per_page ?? 20 });
-      const items = await practicesByIds(db, r.ids);
+      // Each practice's document kept as JSON per language, as the search page keeps its cards; those not kept read at once.
+      const data = await keptEach(cache, r.ids, (id) => `practices.json:${id}:${lang}`, async (need) => {
+        const list = await practicesByIds(db, need);
+        const docs = await practicesJson(db, lang, list, config.baseUrl);
+        return new Map(list.map((p, i) => [p.id, JSON.stringify(docs[i])]));
+      });
       c.set('cacheable', true);
       c.set('cacheParams', [...HUB_PARAMS, 'per_page', 'lang']);
-      return c.json(
-        {
-          data: await Promise.all(items.map((p) => practiceJson(db, lang, p, config.baseUrl))),
-          meta: { total: r.total, page: r.page, pages: r.pages, perPage: r.perPage, facets: r.facets },
-        },
-        200,
-      ) as any;
+      const meta = { total: r.total, page: r.page, pages: r.pages, perPage: r.perPage, facets: r.facets };
+      return c.body(`{"data":[${data.filter(Boolean).join(',')}],"meta":${JSON.stringify(meta)}}`, 200, { 'content-type': 'application/json' }) as any;
     },
   );
   api.openapi(

@@ -19,35 +19,48 @@ const require = createRequire(import.meta.url);
 
 /** The document other systems (and the Hub's form) take: Hub term ids next to our keys. */
 export async function practiceJson(db: Db, lang: Locale, p: Practice, baseUrl: string) {
-  const [objectives, principles, names] = await Promise.all([listObjectives(db, lang), listPrinciples(db, lang), countryNames(db, lang)]);
-  const org = p.orgId ? (await getOrganizations(db, [p.orgId]))[0] : undefined;
-  const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, p.texts[f]]));
-  return {
-    id: p.id,
-    url: paths.practice.url(baseUrl, lang, { id: p.id }),
-    status: p.status,
-    publishedAt: p.publishedAt,
-    originalLanguage: p.originalLang,
-    languages: translationStatus(p),
-    text,
-    submittingOrganization: org ? { name: org.name, acronym: org.acronym, country: org.country } : null,
-    implementingPartners: p.implementers,
-    partners: p.partners,
-    geographicScope: p.scope,
-    countries: p.countries.map((c) => ({ code: c, name: names.get(c) ?? c })),
-    period: { start: p.startDate, end: p.endDate },
-    typeOfResource: p.resourceType,
-    gcmObjectives: p.objectives.map((n) => {
-      const o = objectives.find((x) => x.n === n);
-      return { n, hubId: o?.hubId ?? null, name: o?.short ?? '' };
-    }),
-    crossCuttingThemes: p.principles.map((k) => {
-      const pr = principles.find((x) => x.key === k);
-      return { key: k, hubId: pr?.hubId ?? null, name: pr?.name ?? k };
-    }),
-    links: p.links,
-    contact: { name: p.contactName, email: p.contactEmail },
-  };
+  return (await practicesJson(db, lang, [p], baseUrl))[0]!;
+}
+
+/** `practiceJson` of several practices, in their order: the organizations read in one statement. */
+export async function practicesJson(db: Db, lang: Locale, list: Practice[], baseUrl: string) {
+  const [objectives, principles, names, orgs] = await Promise.all([
+    listObjectives(db, lang),
+    listPrinciples(db, lang),
+    countryNames(db, lang),
+    getOrganizations(db, [...new Set(list.map((p) => p.orgId).filter((x): x is string => !!x))]),
+  ]);
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  return list.map((p) => {
+    const org = p.orgId ? orgById.get(p.orgId) : undefined;
+    const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, p.texts[f]]));
+    return {
+      id: p.id,
+      url: paths.practice.url(baseUrl, lang, { id: p.id }),
+      status: p.status,
+      publishedAt: p.publishedAt,
+      originalLanguage: p.originalLang,
+      languages: translationStatus(p),
+      text,
+      submittingOrganization: org ? { name: org.name, acronym: org.acronym, country: org.country } : null,
+      implementingPartners: p.implementers,
+      partners: p.partners,
+      geographicScope: p.scope,
+      countries: p.countries.map((c) => ({ code: c, name: names.get(c) ?? c })),
+      period: { start: p.startDate, end: p.endDate },
+      typeOfResource: p.resourceType,
+      gcmObjectives: p.objectives.map((n) => {
+        const o = objectives.find((x) => x.n === n);
+        return { n, hubId: o?.hubId ?? null, name: o?.short ?? '' };
+      }),
+      crossCuttingThemes: p.principles.map((k) => {
+        const pr = principles.find((x) => x.key === k);
+        return { key: k, hubId: pr?.hubId ?? null, name: pr?.name ?? k };
+      }),
+      links: p.links,
+      contact: { name: p.contactName, email: p.contactEmail },
+    };
+  });
 }
 
 /** A PDF in the Hub template's order, with pdfmake's bundled Roboto (accents and ñ survive). */

@@ -24,6 +24,7 @@ describe.each(DIALECTS)('search result cards kept (%s)', (dialect) => {
     };
     await mk('A', { es: 'Albergue Guardado', en: 'Kept Shelter' }, { es: 'Acogida de familias migrantes.', en: 'Welcoming migrant families.' });
     await mk('B', { es: 'Otra Práctica' }, { es: 'Nada en común.' });
+    await mk('C', { es: 'Tercera Práctica' }, { es: 'Tampoco.' });
   });
   afterAll(() => ctx?.close());
 
@@ -48,6 +49,28 @@ describe.each(DIALECTS)('search result cards kept (%s)', (dialect) => {
     const after = await results('/es/practices?text=acogida');
     expect(after).toContain('Albergue Cambiado');
     expect(after).not.toContain('Otra Práctica');
+  });
+
+  it('keeps each practice\'s API document per language, the same as one read anew, until a write through the app', async () => {
+    const api = async (path: string) => {
+      const res = await anon.get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      return (await res.json()) as { data: { id: string; text: { title: Record<string, string> }; url: string }[]; meta: { total: number } };
+    };
+    const first = await api('/api/v1/practices?lang=en&text=shelter');
+    expect(first.meta.total).toBe(1);
+    expect(first.data[0]!.url).toMatch(/\/en\/practices\//);
+    // The kept document is what the single practice's endpoint writes.
+    const one = (await (await anon.get(`/api/v1/practices/${ids.A}?lang=en`)).json()) as { data: unknown };
+    expect(first.data[0]).toEqual(one.data);
+    await ctx.db.updateTable('practices').set({ title: JSON.stringify({ es: 'Albergue Otra Vez', en: 'Shelter Again' }) }).where('id', '=', ids.A!).execute();
+    expect((await api('/api/v1/practices?lang=en&text=welcoming')).data[0]!.text.title.en).not.toBe('Shelter Again');
+    // Another language is read anew; nothing found is an empty list.
+    expect((await api('/api/v1/practices?lang=es&text=welcoming')).data[0]!.url).toMatch(/\/es\/practices\//);
+    expect((await api('/api/v1/practices?lang=en&text=zzzqqq')).data).toEqual([]);
+    expect((await adminClient.post(`/es/practices/${ids.C}/workflow`, { action: 'unpublish', comment: 'Duplicada' })).status).toBe(303);
+    expect((await api('/api/v1/practices?lang=en&text=welcoming')).data[0]!.text.title.en).toBe('Shelter Again');
   });
 
   it('fills the kept search page per request: the text escaped, each choice with its count, what was chosen, in each language', async () => {

@@ -64,13 +64,32 @@ export interface PageCache {
    * for a language — kept under `key` exactly as long as a cached public page would be: emptied with the pages by
    * every write (here and, on PostgreSQL, on every other instance) and after PAGE_CACHE_TTL seconds; with a TTL of
    * 0 (tests) `make` runs every time. Concurrent callers share one `make`; a value made while a clear happened is
-   * handed to its callers but not kept. At most 5,000 keys (the least recently used first out). A reader's own data only under a key
+   * handed to its callers but not kept. At most MAX_FRAGMENTS keys (the least recently used first out). A reader's own data only under a key
    * that names the reader (e.g. their id).
    */
   fragment<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean;
   readonly size: number;
+}
+
+/**
+ * A list's entries, each kept as a fragment (`key(id)`: the module's name and all an entry depends on, e.g. the
+ * language): the entries not kept are made in one call — `make` gets every missing id at once (each is noted by its
+ * fragment's make, synchronously, before the call runs a microtask later); an entry `make` does not return is empty.
+ */
+export function keptEach(cache: PageCache, ids: string[], key: (id: string) => string, make: (need: string[]) => Promise<Map<string, string>>): Promise<string[]> {
+  const need: string[] = [];
+  let made: Promise<Map<string, string>> | undefined;
+  const once = () => (made ??= Promise.resolve().then(() => make(need)));
+  return Promise.all(
+    ids.map((id) =>
+      cache.fragment(key(id), async () => {
+        need.push(id);
+        return (await once()).get(id) ?? '';
+      }),
+    ),
+  );
 }
 
 /** About how many bytes a fragment's value holds (strings' lengths, byte arrays' sizes; other values a few bytes each). */

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppEnv } from '../http/env.js';
 import type { SectionContext } from '../module.js';
 import { csrfToken } from '../http/csrf.js';
+import { keptEach } from '../cache/page-cache.js';
 
 /** `child` rendered to HTML as a signed-out visitor's page would contain it. */
 export async function renderPublic(c: Context<AppEnv>, child: Child): Promise<string> {
@@ -45,31 +46,18 @@ export async function renderEach(c: Context<AppEnv>, children: Child[]): Promise
 }
 
 /**
- * A list's rows, each as HTML kept as a page-cache fragment (`key(id)`: the module's name and all a row depends on, e.g.
- * the language), rendered as a signed-out visitor's: the rows not kept are read in one call — `load` gets every
- * missing id at once (each is noted by its fragment's make, synchronously, before the call runs a microtask later) —
- * and rendered in one render, cut at a mark after each row (one render costs about as much as the rows it writes, so
- * twenty separate renders cost twice as much); a row `load` does not return is empty.
+ * A list's rows as HTML, each kept as `keptEach` keeps entries (platform/cache/page-cache.ts), rendered as a signed-out
+ * visitor's: the rows not kept are read in one call (`load` gets every missing id at once) and rendered in one render,
+ * cut at a mark after each row (one render costs about as much as the rows it writes, so twenty separate renders cost
+ * twice as much); a row `load` does not return is empty.
  */
 export function keptRows<T>(c: Context<AppEnv>, ids: string[], key: (id: string) => string, load: (ids: string[]) => Promise<Map<string, T>>, render: (row: T) => Child): Promise<HtmlEscapedString[]> {
-  const { cache } = c.get('deps');
-  const need: string[] = [];
-  let made: Promise<Map<string, string>> | undefined;
-  const make = () =>
-    (made ??= Promise.resolve().then(async () => {
-      const rows = await load(need);
-      const have = need.filter((id) => rows.has(id));
-      const parts = await renderEach(c, have.map((id) => render(rows.get(id)!)));
-      return new Map(have.map((id, i) => [id, parts[i]!]));
-    }));
-  return Promise.all(
-    ids.map((id) =>
-      cache.fragment(key(id), async () => {
-        need.push(id);
-        return (await make()).get(id) ?? '';
-      }),
-    ),
-  ).then((rows) => rows.map(html));
+  return keptEach(c.get('deps').cache, ids, key, async (need) => {
+    const rows = await load(need);
+    const have = need.filter((id) => rows.has(id));
+    const parts = await renderEach(c, have.map((id) => render(rows.get(id)!)));
+    return new Map(have.map((id, i) => [id, parts[i]!]));
+  }).then((rows) => rows.map(html));
 }
 
 /** Text or an attribute's value escaped exactly as hono/jsx escapes it, for HTML written as strings. */
