@@ -13,6 +13,7 @@ import { FILTER_PARAMS, figureNames, filterQuery, parseFilters, pledgeFigures, t
 import { DashboardPage } from './views/dashboard.js';
 import { keptSlugLookup } from './filters.js';
 import { keptSelect } from '../../platform/views/kept-select.js';
+import { writtenBytes } from '../../platform/views/fragment.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
 
 export const dashboardRoutes = new Hono<AppEnv>({ strict: false });
@@ -101,6 +102,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
       locale={l}
       active={active}
       selects={selects}
+      part={(h) => writtenBytes(c, h)}
     />,
     { title: t('pledges.dashboard.title'), description: t('pledges.dashboard.lead') },
   );

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { keptBytes, pageBytes, keptTemplate, keptRows, renderEach, renderPublic } from './fragment.js';
+import { keptBytes, writtenBytes, pageBytes, keptTemplate, keptRows, renderEach, renderPublic } from './fragment.js';
 
 const request = () => ({}) as Context<AppEnv>;
 
@@ -15,6 +15,14 @@ describe('kept bytes', () => {
     const pieces = ['<p>Educación — “primera”</p>', '<ul><li>ñandú 🦤</li></ul>'];
     const text = `<main>${keptBytes(c, Buffer.from(pieces[0]!))}<hr/>${keptBytes(c, Buffer.from(pieces[1]!))}</main>`;
     expect(pageBytes(c, text).equals(Buffer.from(`<main>${pieces[0]}<hr/>${pieces[1]}</main>`))).toBe(true);
+  });
+
+  it('puts a large piece written for this request (writtenBytes) in as its bytes, the page\'s own text staying small', () => {
+    const c = request();
+    const chart = `<svg><text>1–3</text>${'<rect width="12"/>'.repeat(5000)}</svg>`;
+    const part = String(writtenBytes(c, chart));
+    expect(part.length).toBeLessThan(100);
+    expect(pageBytes(c, `<main>${part}<p>…</p></main>`).equals(Buffer.from(`<main>${chart}<p>…</p></main>`))).toBe(true);
   });
 
   it('leaves a page without kept bytes, and another request’s placeholders, as they are', () => {

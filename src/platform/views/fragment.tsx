@@ -90,6 +90,17 @@ export function keptBytes(c: Context<AppEnv>, bytes: Uint8Array): HtmlEscapedStr
   return raw(`<!--kept:${NONCE}:${list.length - 1}-->`);
 }
 
+/**
+ * A large piece of HTML written for this request alone (a chart, a long table), put into its page as bytes the way
+ * `keptBytes` puts kept ones. A page's text is made one flat string before it is encoded, and a flat string of more
+ * than 128 KB — 64K characters once one of them is beyond Latin-1, as a dash or a typographic apostrophe is — is
+ * placed by V8 in fresh memory of its own: ~200 µs for an 80 KB page on this project's machines, against ~25 µs below
+ * that size. Encoded in parts, each stays small. Only for a page this request renders (not inside a kept fragment).
+ */
+export function writtenBytes(c: Context<AppEnv>, html: string): HtmlEscapedString {
+  return keptBytes(c, Buffer.from(html));
+}
+
 /** The page's text as UTF-8, with the bytes `keptBytes` put into it copied in place of their placeholders. */
 export function pageBytes(c: Context<AppEnv>, text: string): Buffer<ArrayBuffer> {
   const list = pending.get(c);

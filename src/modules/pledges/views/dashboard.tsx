@@ -22,6 +22,8 @@ interface FigureProps {
   t: (key: string, opts?: Record<string, unknown>) => string;
   fmt: Formatters;
   locale: Locale;
+  /** How a chart or a table written as HTML is put into the page (`raw`; the dashboard's route: `writtenBytes`). */
+  part?: (html: string) => Child;
 }
 
 interface Row {
@@ -156,10 +158,10 @@ function DimensionBlock(props: FigureProps & { dim: Exclude<Dimension, 'year' | 
         <>
           {props.chart ? (
             <figure class="chart">
-              {raw(renderBarChart({ title: heading, desc: t('pledges.dashboard.chartDesc'), rows: rows.map((r) => ({ label: r.label, value: r.value, href: r.href })), formatNumber: fmt.number, idPrefix: props.id }))}
+              {(props.part ?? raw)(renderBarChart({ title: heading, desc: t('pledges.dashboard.chartDesc'), rows: rows.map((r) => ({ label: r.label, value: r.value, href: r.href })), formatNumber: fmt.number, idPrefix: props.id }))}
             </figure>
           ) : null}
-          {raw(
+          {(props.part ?? raw)(
             tableHtml(
               heading,
               [{ label: t(`pledges.dashboard.column.${dim}`) }, { label: t('pledges.dashboard.pledges'), num: true }],
@@ -186,7 +188,7 @@ function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: bool
       <H id={props.id}>{heading}</H>
       {props.map ? (
         <figure class="chart">
-          {raw(
+          {(props.part ?? raw)(
             renderLacChoropleth({
               values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, fig.country[a] ?? 0])),
               title: t('pledges.dashboard.mapTitle'),
@@ -203,7 +205,7 @@ function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: bool
         </figure>
       ) : null}
       {rows.length ? (
-        raw(
+        (props.part ?? raw)(
           tableHtml(
             heading,
             [{ label: t('pledges.dashboard.column.country') }, { label: t('pledges.dashboard.pledges'), num: true }],
@@ -231,7 +233,7 @@ function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boole
         <>
           {props.chart ? (
             <figure class="chart">
-              {raw(
+              {(props.part ?? raw)(
                 renderColumnChart({
                   title: heading,
                   desc: t('pledges.dashboard.chartDesc'),
@@ -243,7 +245,7 @@ function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boole
               )}
             </figure>
           ) : null}
-          {raw(
+          {(props.part ?? raw)(
             tableHtml(
               heading,
               [{ label: t('pledges.dashboard.column.year') }, { label: t('pledges.dashboard.pledges'), num: true }, ...q.map((label) => ({ label, num: true }))],
