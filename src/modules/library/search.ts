@@ -234,16 +234,19 @@ async function matchSqlite(db: Db, cat: Catalog, _scope: string, groups: string[
   for (const w of groups.flat()) if (!words.has(w)) words.set(w, await wordRows(db, cat, w));
   const all = intersect(groups.map((g) => union(g.map((w) => words.get(w)!.all))));
   const titles = groups.map((g) => union(g.map((w) => words.get(w)!.title)));
-  const at = titles.map(() => 0);
+  const at = new Int32Array(titles.length);
   const { posOfSeq } = cat;
   const found = new MatchSet(cat.ids.length);
-  for (const rowid of all) {
+  // Plain loops: this runs once per matching row (tens of thousands for common words).
+  for (let r = 0; r < all.length; r++) {
+    const rowid = all[r]!;
     let bonus = 0;
-    titles.forEach((t, g) => {
-      at[g] = seek(t, at[g]!, rowid);
-      if (t[at[g]!] === rowid) bonus++;
-    });
-    const seq = Math.floor(rowid / 4);
+    for (let g = 0; g < titles.length; g++) {
+      const t = titles[g]!;
+      const k = (at[g] = seek(t, at[g]!, rowid));
+      if (t[k] === rowid) bonus++;
+    }
+    const seq = rowid >> 2; // rowid = seq × 4 + language
     found.add(seq < posOfSeq.length ? posOfSeq[seq]! : -1, 1 + bonus);
   }
   return found.done();

@@ -857,9 +857,10 @@ export class SearchEngine<F extends string, T, R = never> {
       }
     }
     const facets: Record<string, Record<string, number>> = Object.fromEntries(this.config.facets.map((f) => [f, {}]));
-    counts.forEach((c, code) => {
-      if (c) facets[cat.termNames[code]!.facet][cat.termNames[code]!.value] = c;
-    });
+    for (let code = 0; code < counts.length; code++) {
+      const c = counts[code]!;
+      if (c) facets[cat.termNames[code]!.facet]![cat.termNames[code]!.value] = c;
+    }
     const { pages, page, from, to } = pageOf(total);
     const ids: string[] = [];
     if (top) for (let j = from; j < to; j++) ids.push(cat.ids[tr!.pos[top[j]!]!]!);
