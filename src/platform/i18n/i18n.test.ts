@@ -89,6 +89,15 @@ describe('language helpers', () => {
     expect(formatters('en').date('2026-03-05T12:00:00Z')).toBe('March 5, 2026');
   });
 
+  it('formats kept whole numbers exactly as Intl does, twice over, in every language and zone', () => {
+    const odd = [0, -0, 1, 7, 999, 1000, 9999, 10_000, 123_456, -3, 2.5, NaN, Infinity];
+    for (const [locale, tag] of [['es', 'es-419'], ['en', 'en'], ['pt', 'pt-BR'], ['fr', 'fr']] as const) {
+      const intl = new Intl.NumberFormat(tag);
+      for (const zone of ['UTC', 'America/Lima'])
+        for (const round of [1, 2]) for (const n of odd) expect(formatters(locale, zone).number(n), `${locale} ${zone} ${n} ${round}`).toBe(intl.format(n));
+    }
+  });
+
   it('formats a time in a named zone, so Mexico City and São Paulo each read their own hour', () => {
     const at = '2026-03-05T17:00:00Z';
     expect(formatters('en').dateTimeIn(at, 'America/Mexico_City')).toMatch(/11:00 CST/);

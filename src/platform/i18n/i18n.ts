@@ -195,6 +195,13 @@ function zoned(tag: string, timeZone: string): Intl.DateTimeFormat {
 }
 
 const fmtCache = new Map<string, Formatters>();
+/**
+ * Counts are written by the hundred on some pages (a dashboard, a consultation's results), mostly small and the same
+ * from one request to the next: whole numbers below KEPT_NUMBERS are formatted once per language (~1 µs a call with
+ * Intl) and kept, at most 4 × 10,000 short strings.
+ */
+const KEPT_NUMBERS = 10_000;
+const keptNumbers = new Map<string, string[]>();
 /** A calendar date without a time ("2026-12-01"): the same day in every zone. */
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -219,13 +226,15 @@ export function formatters(locale: Locale, timeZone = 'UTC'): Formatters {
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(tag);
+  let numbers = keptNumbers.get(tag);
+  if (!numbers) keptNumbers.set(tag, (numbers = []));
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   const list = new Intl.ListFormat(tag, { type: 'conjunction' });
   const asDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));
   const f: Formatters = {
     date: (d) => (d ? (typeof d === 'string' && DATE_ONLY.test(d) ? utcDate : zonedDate).format(asDate(d)) : ''),
     dateTime: (d) => (d ? (timeZone === 'UTC' ? `${dateTime.format(asDate(d))} UTC` : zoned(tag, timeZone).format(asDate(d))) : ''),
-    number: (n) => number.format(n),
+    number: (n) => (Number.isInteger(n) && n >= 0 && n < KEPT_NUMBERS && !Object.is(n, -0) ? (numbers[n] ??= number.format(n)) : number.format(n)),
     percent: (n) => percent.format(n),
     month: (d) => month.format(asDate(d)),
     dateTimeIn: (d, zone) => (d ? zoned(tag, zone).format(asDate(d)) : ''),

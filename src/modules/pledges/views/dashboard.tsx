@@ -53,32 +53,24 @@ function tableHtml(caption: string, head: { label: string; num?: boolean }[], ro
 }
 
 /**
- * A count's link text for screen readers ("Objective 7: 12 pledges"): the translation is asked once per plural
- * category (Intl's, as i18next chooses) with markers for the number and the name, then filled in per row.
+ * A count's link text for screen readers ("Objective 7: 12 pledges"): the translation is asked once per language and
+ * plural category (Intl's, as i18next chooses) with markers for the number and the name, kept, then filled in per row.
  */
-function countLabels(t: FigureProps['t'], locale: Locale) {
-  const rules = new Intl.PluralRules(locale);
-  const templates = new Map<string, string>();
-  const categories = new Map<number, string>();
-  return (count: number, n: string, what: string) => {
-    let cat = categories.get(count);
-    if (cat === undefined) categories.set(count, (cat = count === 0 ? 'zero' : rules.select(count)));
-    let tpl = templates.get(cat);
-    if (tpl === undefined) templates.set(cat, (tpl = t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' })));
-    return tpl.replace('\u0001', () => n).replace('\u0002', () => what);
-  };
+const countTemplates = new Map<Locale, { rules: Intl.PluralRules; categories: string[]; byCategory: Map<string, string> }>();
+function countLabel(p: FigureProps, count: number, n: string, what: string): string {
+  let k = countTemplates.get(p.locale);
+  if (!k) countTemplates.set(p.locale, (k = { rules: new Intl.PluralRules(p.locale), categories: [], byCategory: new Map() }));
+  // A count's category asked of Intl once (the counts are whole numbers, mostly small).
+  const cat = count === 0 ? 'zero' : count < 10_000 ? (k.categories[count] ??= k.rules.select(count)) : k.rules.select(count);
+  let tpl = k.byCategory.get(cat);
+  if (tpl === undefined) k.byCategory.set(cat, (tpl = p.t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' })));
+  return tpl.replace('\u0001', () => n).replace('\u0002', () => what);
 }
-const labelsOf = new WeakMap<object, ReturnType<typeof countLabels>>();
-const labeler = (p: FigureProps) => {
-  let f = labelsOf.get(p.fig);
-  if (!f) labelsOf.set(p.fig, (f = countLabels(p.t, p.locale)));
-  return f;
-};
 
 /** A count that leads to the list filtered the same way, named for screen readers ("Objective 7: 12 pledges"). */
 function countLinkHtml(p: FigureProps, row: Row, current: boolean): string {
   const n = p.fmt.number(row.value);
-  return `<a href="${esc(row.href)}" aria-label="${esc(labeler(p)(row.value, n, row.label))}"${current ? ' aria-current="true"' : ''}>${esc(n)}</a>`;
+  return `<a href="${esc(row.href)}" aria-label="${esc(countLabel(p, row.value, n, row.label))}"${current ? ' aria-current="true"' : ''}>${esc(n)}</a>`;
 }
 const collators = new Map<string, Intl.Collator>();
 const collator = (l: string) => collators.get(l) ?? collators.set(l, new Intl.Collator(l)).get(l)!;
@@ -269,16 +261,7 @@ export interface DashboardProps extends FigureProps {
 }
 
 /** The public dashboard. */
-export function DashboardPage(page: DashboardProps) {
-  // A page writes some hundred counts, most of them more than once (chart, table, label) and many equal: each
-  // number is formatted once per page.
-  const formatted = new Map<number, string>();
-  const number = (n: number) => {
-    let s = formatted.get(n);
-    if (s === undefined) formatted.set(n, (s = page.fmt.number(n)));
-    return s;
-  };
-  const props: DashboardProps = { ...page, fmt: { ...page.fmt, number } };
+export function DashboardPage(props: DashboardProps) {
   const { t, fmt, locale: l, fig, filters } = props;
   const listHref = paths.list.href(l, {}, filterQuery(filters));
   return (
