@@ -9,6 +9,7 @@ import { createTestContext, DIALECTS, type TestContext } from '../../../tests/su
 import { newId } from '../../db/ids.js';
 import { dialectOf } from '../../db/migrator.js';
 import { indexDocument, bumpSearchVersion, searchLibrary, dropLibraryCache, engine } from './search.js';
+import { BoundedCache, MAX_EXPANSIONS } from '../../platform/search/engine.js';
 
 const everyone = { all: true, members: true, bodies: new Set<string>(), manages: new Set<string>() };
 const visitor = { all: false, members: false, bodies: new Set<string>(), manages: new Set<string>() };
@@ -90,6 +91,14 @@ describe.each(DIALECTS)('library search ranking on %s', (dialect) => {
     }
     expect(asked).toEqual([]);
     dropLibraryCache(ctx.db);
+  });
+
+  it('keeps a typed word\'s expansion, even a word found nowhere, in the catalog\'s bounded cache', async () => {
+    await order('zzqqxyzw remesas');
+    const cat = (engine as unknown as { catalogs: Map<object, { expansions: unknown }> }).catalogs.get(ctx.db as object);
+    expect(cat?.expansions).toBeInstanceOf(BoundedCache);
+    expect((cat!.expansions as BoundedCache<unknown>).max).toBe(MAX_EXPANSIONS);
+    expect((cat!.expansions as BoundedCache<unknown>).has('all:zzqqxyzw')).toBe(true);
   });
 
   it('counts and ranks what each reader may see, asked again and again', async () => {

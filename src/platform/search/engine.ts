@@ -328,7 +328,8 @@ export interface Catalog<F extends string, T> {
   /** Counts over every entry. */
   allCounts: Int32Array;
   texts: BoundedCache<TextResult>;
-  expansions: Map<string, string[] | null>;
+  /** Per scope and typed word, the words searched for it (null: none), at most MAX_EXPANSIONS: typed words are anyone's. */
+  expansions: BoundedCache<string[] | null>;
   visible: Map<string, Visible>;
 }
 
@@ -354,6 +355,8 @@ export interface EngineResult<F extends string> {
 }
 
 const MAX_CACHED_TEXTS = 500;
+/** How many typed words' expansions a catalog keeps (a few hundred bytes each; the least recently used go first). */
+export const MAX_EXPANSIONS = 100_000;
 /** Ceiling of the texts' cache, in matches held (12 bytes each: a position and a score). */
 const MAX_CACHED_TEXT_MATCHES = 2_000_000;
 const MAX_CACHED_READERS = 200;
@@ -532,7 +535,7 @@ export class SearchEngine<F extends string, T, R = never> {
     for (let i = 0; i < n; i++) codes.set(perEntry[i]!, offsets[i]!);
     const postings = lists.map((l) => Int32Array.from(l));
     const allCounts = Int32Array.from(postings.map((p) => p.length));
-    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new BoundedCache<TextResult>(MAX_CACHED_TEXT_MATCHES, (v) => v.pos.length, MAX_CACHED_TEXTS), expansions: new Map(), visible: new Map() };
+    return { version, ids, data, posOfId, posOfSeq, offsets, codes, termNames, termCode, postings, allCounts, texts: new BoundedCache<TextResult>(MAX_CACHED_TEXT_MATCHES, (v) => v.pos.length, MAX_CACHED_TEXTS), expansions: new BoundedCache<string[] | null>(MAX_EXPANSIONS, () => 1), visible: new Map() };
   }
 
   /** What a reader may see, cached per reader key and version. */
