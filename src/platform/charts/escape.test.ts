@@ -22,9 +22,16 @@ describe('safeHref', () => {
   });
 
   it('refuses javascript:, vbscript: and data: however they are spelt', () => {
-    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:x', 'vbscript:x', 'data:text/html,x']) {
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:x', 'vbscript:x', 'data:text/html,x', '\u0001javascript:x']) {
       expect(safeHref(url)).toBeUndefined();
     }
+  });
+
+  it('writes a path as a path, escaped, whatever follows its slash', () => {
+    expect(safeHref(' /es/pledges?kind=x&country=BR ')).toBe('/es/pledges?kind=x&amp;country=BR');
+    expect(safeHref('/javascript:alert(1)')).toBe('/javascript:alert(1)');
+    expect(safeHref('//example.org/a"b')).toBe('//example.org/a&quot;b');
+    expect(safeHref('/a\u0001b<')).toBe('/ab&lt;');
   });
 });
 

@@ -19,9 +19,11 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export function escapeXml(text: string): string {
   const s = String(text);
   // Fast path: most labels contain nothing to escape.
-  if (!/[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(s)) return s;
-  return escapeHtml(s.replace(XML_FORBIDDEN, ''));
+  if (!SPECIAL.test(s)) return s;
+  return escapeHtml(FORBIDDEN.test(s) ? s.replace(XML_FORBIDDEN, '') : s);
 }
+const SPECIAL = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /**
  * Escapes a URL for an `href` attribute, refusing schemes that run code. Returns `undefined` for
@@ -29,6 +31,8 @@ export function escapeXml(text: string): string {
  */
 export function safeHref(url: string): string | undefined {
   const trimmed = String(url).trim();
+  // A path (most links a chart has: the app's own) has no scheme to judge.
+  if (trimmed.charCodeAt(0) === 47 /* / */) return escapeXml(trimmed);
   // Browsers ignore ASCII whitespace and control characters inside the scheme: strip them to judge it.
   const scheme = trimmed.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   if (/^(javascript|vbscript|data):/.test(scheme)) return undefined;
