@@ -18,6 +18,8 @@ export {
   bodiesOfOrganization,
   readerBodies,
   keptReaderBodies,
+  keptReaderFacts,
+  factsOfBody,
   pageReaderBodies,
   NO_READER_BODIES,
   type ReaderBodies,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/schema.js';
 import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import type { FormState } from '../../platform/views/components.js';
 import { organizationsOfUser } from '../membership/index.js';
-import { getBodyById, bodyFacts, bodyMemberOrgIds, listBodies, secretaryBodyIds, type BodyRow } from '../bodies/index.js';
+import { getBodyById, bodyFacts, bodyMemberOrgIds, listBodies, secretaryBodyIds, keptReaderFacts, factsOfBody, NO_FACTS, type BodyRow } from '../bodies/index.js';
 import { isAdmin } from '../../platform/authz/authz.js';
 import { usersByIds } from '../../platform/auth/users.js';
 import { getConsultation, listQuestions, resolveQuestions, answerOf, type Consultation } from './queries.js';
@@ -32,6 +32,24 @@ export async function loadConsultation(c: Context<AppEnv>, user: CurrentUser | n
   return { k, body, f };
 }
 export type Loaded = NonNullable<Awaited<ReturnType<typeof loadConsultation>>>;
+
+/**
+ * `loadConsultation` for a page (reads only): the consultation read afresh (its answers-version decides what is
+ * counted), its body kept as a page-cache fragment, the reader's facts from their kept ones (bodies'
+ * `keptReaderFacts`) and the organizations they answer for kept under their id — emptied by every write, on every
+ * instance. A form post decides on facts read afresh (`loadConsultation`).
+ */
+export async function loadConsultationPage(c: Context<AppEnv>, user: CurrentUser | null): Promise<Loaded | null> {
+  const { db, cache } = c.get('deps');
+  const k = await getConsultation(db, c.req.param('id') ?? '');
+  if (!k) return null;
+  const [body, facts, answerOrgs] = await Promise.all([
+    cache.fragment(`consultations.body:${k.bodyId}`, async () => (await getBodyById(db, k.bodyId))!),
+    user ? keptReaderFacts(cache, db, user.id) : null,
+    user ? cache.fragment(`consultations.answerOrgs:${user.id}:${k.id}`, () => answerOrgsOf(c, user, k)) : [],
+  ]);
+  return { k, body, f: { body: facts ? factsOfBody(facts, k.bodyId) : NO_FACTS, answerOrgs } };
+}
 
 /** The bodies a person may run a consultation for: all for administrators, their own for secretaries. */
 export async function bodiesRunBy(c: Context<AppEnv>, user: CurrentUser): Promise<{ bodies: BodyRow[]; secretaryOf: string[] }> {

@@ -29,7 +29,7 @@ import { ConsultationForm, consultationInput, TextsForm, textsInput, QuestionFor
 import { readAnswers, valuesOf, fieldOf } from './model.js';
 import { countResults } from './results.js';
 import { paths } from './paths.js';
-import { loadConsultation, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderTextsForm, renderQuestionForm, renderAnswer } from './pages.js';
+import { loadConsultation, loadConsultationPage, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderTextsForm, renderQuestionForm, renderAnswer } from './pages.js';
 import { ConsultationsListPage } from './views/list.js';
 import { ConsultationPage } from './views/consultation.js';
 import { ResultsPage, QuestionResultView } from './views/results.js';
@@ -89,7 +89,7 @@ consultationsRoutes.post(
 
 consultationsRoutes.get(paths.consultation.pattern, async (c) => {
   const user = c.get('user');
-  const x = await loadConsultation(c, user);
+  const x = await loadConsultationPage(c, user);
   if (!x) return c.notFound();
   authorize(c, consultationsPolicy.can(user, 'view', x));
   const { db } = c.get('deps');
@@ -323,7 +323,7 @@ consultationsRoutes.post(
 
 consultationsRoutes.get(paths.results.pattern, async (c) => {
   const user = c.get('user');
-  const x = await loadConsultation(c, user);
+  const x = await loadConsultationPage(c, user);
   if (!x) return c.notFound();
   authorize(c, consultationsPolicy.can(user, 'results', x));
   const { db, cache } = c.get('deps');
