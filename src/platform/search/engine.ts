@@ -153,43 +153,60 @@ export function topRanked(idx: Int32Array | null, pos: Int32Array, score: Float6
   k = Math.min(k, m);
   if (k <= 0) return new Int32Array(0);
   // A min-heap of the k best so far: the root is the worst kept (lowest score; among equals, the highest position).
+  // The comparisons are written out (no closure a match): this runs once per match, tens of thousands for a common word.
   const heap = new Int32Array(k);
   let size = 0;
-  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && pos[a]! > pos[b]!);
-  const down = (from: number) => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < size && worse(heap[l]!, heap[w]!)) w = l;
-      if (r < size && worse(heap[r]!, heap[w]!)) w = r;
-      if (w === i) return;
-      const x = heap[i]!;
-      heap[i] = heap[w]!;
-      heap[w] = x;
-      i = w;
-    }
-  };
   for (let j = 0; j < m; j++) {
     const e = idx ? idx[j]! : j;
+    const se = score[e]!;
+    const pe = pos[e]!;
     if (size < k) {
       let i = size++;
-      heap[i] = e;
       while (i > 0) {
         const up = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[up]!)) break;
-        const x = heap[i]!;
-        heap[i] = heap[up]!;
-        heap[up] = x;
+        const u = heap[up]!;
+        const su = score[u]!;
+        if (!(se < su || (se === su && pe > pos[u]!))) break;
+        heap[i] = u;
         i = up;
       }
-    } else if (worse(heap[0]!, e)) {
-      heap[0] = e;
-      down(0);
+      heap[i] = e;
+    } else {
+      const r = heap[0]!;
+      const sr = score[r]!;
+      if (sr < se || (sr === se && pos[r]! > pe)) siftDown(heap, size, e, pos, score);
     }
   }
-  return heap.sort((a, b) => score[b]! - score[a]! || pos[a]! - pos[b]!);
+  // The worst kept is taken off the root each time, so the list fills from its end: best first.
+  const out = new Int32Array(size);
+  for (let n = size; n > 0; n--) {
+    out[n - 1] = heap[0]!;
+    if (n > 1) siftDown(heap, n - 1, heap[n - 1]!, pos, score);
+  }
+  return out;
+}
+
+/** Puts `x` at the root of the heap's first `size` entries and moves it down to its place (`topRanked`'s order). */
+function siftDown(heap: Int32Array, size: number, x: number, pos: Int32Array, score: Float64Array): void {
+  const sx = score[x]!;
+  const px = pos[x]!;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= size) break;
+    let w = l;
+    let c = heap[l]!;
+    const r = l + 1;
+    if (r < size) {
+      const cr = heap[r]!;
+      if (score[cr]! < score[c]! || (score[cr] === score[c] && pos[cr]! > pos[c]!)) (w = r), (c = cr);
+    }
+    const sc = score[c]!;
+    if (!(sc < sx || (sc === sx && pos[c]! > px))) break;
+    heap[i] = c;
+    i = w;
+  }
+  heap[i] = x;
 }
 
 /**
