@@ -735,15 +735,18 @@ export class SearchEngine<F extends string, T, R = never> {
     if (ready) known = ready.get(lo)?.set.has(term) ?? false;
     else known = (await sql`select 1 from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
     if (!known && budget) {
+      // Every word of the same first letter and a near length is measured; only those near enough are kept.
       const nearIn = (vocab: Vocab) => {
         const g = vocab.get(lo);
         const out: typeof near = [];
         if (g)
           for (let i = 0; i < g.terms.length; i++) {
             const w = g.terms[i]!;
-            if (Math.abs(w.length - term.length) <= budget) out.push({ w, d: editDistance(term, w, budget), n: g.docs[i]! });
+            if (Math.abs(w.length - term.length) > budget) continue;
+            const d = editDistance(term, w, budget);
+            if (d <= budget) out.push({ w, d, n: g.docs[i]! });
           }
-        return out.filter((c) => c.d <= budget);
+        return out;
       };
       const { vocab, fresh } = this.vocabOf(db, scope, cat.version);
       near = nearIn(await vocab);

@@ -21,30 +21,39 @@ let rowB = new Int32Array(64);
 
 /** Levenshtein distance (UTF-16 units), giving up (returning max+1) once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
   const m = b.length;
-  if (rowA.length <= m) (rowA = new Int32Array(2 * m + 2)), (rowB = new Int32Array(2 * m + 2));
+  const over = max + 1;
+  if (Math.abs(n - m) > max) return over;
+  if (rowA.length <= m + 1) (rowA = new Int32Array(2 * m + 2)), (rowB = new Int32Array(2 * m + 2));
   let prev = rowA;
   let cur = rowB;
-  for (let j = 0; j <= m; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
+  // Only the cells within `max` of the diagonal can be `max` or less: each row is computed there alone, the cells
+  // beside the band read as `over` (a word of the vocabulary is measured against the typed one thousands of times).
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const from = i - max > 1 ? i - max : 1;
+    const to = i + max < m ? i + max : m;
     const ca = a.charCodeAt(i - 1);
-    cur[0] = i;
-    let best = i;
-    for (let j = 1; j <= m; j++) {
+    cur[0] = i <= max ? i : over;
+    if (from > 1) cur[from - 1] = over;
+    let best = from === 1 ? cur[0]! : over;
+    for (let j = from; j <= to; j++) {
       const sub = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
       const del = prev[j]! + 1;
       const ins = cur[j - 1]! + 1;
-      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      let v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      if (v > over) v = over;
       cur[j] = v;
       if (v < best) best = v;
     }
-    if (best > max) return max + 1;
+    if (to < m) cur[to + 1] = over;
+    if (best > max) return over;
     const t = prev;
     prev = cur;
     cur = t;
   }
-  return prev[m]!;
+  return prev[m]! > max ? over : prev[m]!;
 }
 
 /** One edit allowed for words of 4–7 letters, two from 8 letters; none below 4. */
