@@ -9,7 +9,7 @@ import type { Db } from '../../db/schema.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { listObjectives, listPrinciples, countryNames } from '../../platform/reference/queries.js';
+import { listObjectives, listPrinciples, countryNames, objectiveRef } from '../../platform/reference/queries.js';
 import { getOrganizations, type OrgSummary } from '../membership/index.js';
 import { getBodyById } from '../bodies/index.js';
 import { getPledge, updatesOf, type Pledge } from './queries.js';
@@ -41,10 +41,7 @@ export async function pledgeJson(db: Db, lang: Locale, p: Pledge, baseUrl: strin
     kind: p.kind,
     matches: p.kind !== 'matching' ? null : matched ? { ref: matched.ref, title: pickTranslated(matched.title, lang)?.text ?? '', unId: matched.unId } : { unId: p.matchesExternalId, title: p.matchesExternalTitle },
     forms: p.forms,
-    gcmObjectives: p.objectives.map((n) => {
-      const o = objectives.find((x) => x.n === n);
-      return { n, hubId: o?.hubId ?? null, name: o?.short ?? '' };
-    }),
+    gcmObjectives: p.objectives.map((n) => objectiveRef(objectives, n)),
     guidingPrinciples: p.principles.map((n) => {
       const x = principles.find((y) => y.n === n);
       return { n, key: x?.key ?? null, hubId: x?.hubId ?? null, name: x?.name ?? '' };

@@ -9,7 +9,7 @@ import type { Db } from '../../db/schema.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { listObjectives, listPrinciples, countryNames } from '../../platform/reference/queries.js';
+import { listObjectives, listPrinciples, countryNames, objectiveRef } from '../../platform/reference/queries.js';
 import { getOrganizations } from '../membership/index.js';
 import { TEXT_FIELDS } from './model.js';
 import { translationStatus, type Practice } from './queries.js';
@@ -49,10 +49,7 @@ export async function practicesJson(db: Db, lang: Locale, list: Practice[], base
       countries: p.countries.map((c) => ({ code: c, name: names.get(c) ?? c })),
       period: { start: p.startDate, end: p.endDate },
       typeOfResource: p.resourceType,
-      gcmObjectives: p.objectives.map((n) => {
-        const o = objectives.find((x) => x.n === n);
-        return { n, hubId: o?.hubId ?? null, name: o?.short ?? '' };
-      }),
+      gcmObjectives: p.objectives.map((n) => objectiveRef(objectives, n)),
       crossCuttingThemes: p.principles.map((k) => {
         const pr = principles.find((x) => x.key === k);
         return { key: k, hubId: pr?.hubId ?? null, name: pr?.name ?? k };

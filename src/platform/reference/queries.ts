@@ -38,6 +38,12 @@ export function listObjectives(db: Db, locale: Locale): Promise<Objective[]> {
   });
 }
 
+/** An objective as the JSON documents write it: our number, the Hub's term id and its short name. */
+export function objectiveRef(objectives: Objective[], n: number): { n: number; hubId: number | null; name: string } {
+  const o = objectives.find((x) => x.n === n);
+  return { n, hubId: o?.hubId ?? null, name: o?.short ?? '' };
+}
+
 export async function getObjective(db: Db, locale: Locale, n: number): Promise<Objective | undefined> {
   return (await listObjectives(db, locale)).find((o) => o.n === n);
 }
