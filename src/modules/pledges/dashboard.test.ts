@@ -183,6 +183,10 @@ describe.each(DIALECTS)('pledges dashboard (%s)', (dialect) => {
     expect(html).toContain('href="/es/pledges?objective=7&amp;kind=common&amp;country=CL"');
     // Objective 16 ignores the objective filter but keeps the country.
     expect(html).toMatch(/href="\/es\/pledges\?objective=16&amp;country=CL"[^>]*>2</);
+    // Each count is named for screen readers by what it counts, in the count's plural, in each language.
+    expect(html).toMatch(/href="\/es\/pledges\?objective=16&amp;country=CL" aria-label="16\. [^":]+: 2 compromisos">2</);
+    expect(html).toMatch(/href="\/es\/pledges\?objective=7&amp;kind=common&amp;country=CL" aria-label="[^":]+: 1 compromiso"/);
+    expect(await (await anon.get('/fr/pledges/dashboard?objective=7&country=CL')).text()).toMatch(/aria-label="16\. [^":]+ : 2 engagements">2</);
     // Every chart has its data table; the map is drawn with links to the list.
     expect((html.match(/<table>/g) ?? []).length).toBe(7);
     expect(html).toContain('<svg');

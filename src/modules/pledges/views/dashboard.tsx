@@ -31,6 +31,8 @@ interface Row {
   label: string;
   value: number;
   href: string;
+  /** `href` escaped for an attribute. */
+  hrefHtml: string;
 }
 
 const LAC = new Set<string>(LAC_ALPHA2);
@@ -57,20 +59,35 @@ function tableHtml(caption: string, head: { label: string; num?: boolean }[], ro
  * plural category (Intl's, as i18next chooses) with markers for the number and the name, kept, then filled in per row.
  */
 const countTemplates = new Map<Locale, { rules: Intl.PluralRules; categories: string[]; byCategory: Map<string, string> }>();
-function countLabel(p: FigureProps, count: number, n: string, what: string): string {
+function countLabelHtml(p: FigureProps, count: number, nHtml: string, whatHtml: string): string {
   let k = countTemplates.get(p.locale);
   if (!k) countTemplates.set(p.locale, (k = { rules: new Intl.PluralRules(p.locale), categories: [], byCategory: new Map() }));
   // A count's category asked of Intl once (the counts are whole numbers, mostly small).
   const cat = count === 0 ? 'zero' : count < 10_000 ? (k.categories[count] ??= k.rules.select(count)) : k.rules.select(count);
   let tpl = k.byCategory.get(cat);
-  if (tpl === undefined) k.byCategory.set(cat, (tpl = p.t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' })));
-  return tpl.replace('\u0001', () => n).replace('\u0002', () => what);
+  // Escaped once (escaping leaves the markers, and the escape of a whole is the escapes of its parts).
+  if (tpl === undefined) k.byCategory.set(cat, (tpl = esc(p.t('pledges.dashboard.countLink', { count, n: '\u0001', what: '\u0002' }))));
+  return tpl.replace('\u0001', () => nHtml).replace('\u0002', () => whatHtml);
+}
+
+/**
+ * Labels as HTML: the dashboard writes the same labels (objectives, countries, kinds…) on every request of a language,
+ * each escaped once and kept (at most 10,000).
+ */
+const escapedLabels = new Map<string, string>();
+function labelHtml(label: string): string {
+  let e = escapedLabels.get(label);
+  if (e === undefined) {
+    if (escapedLabels.size >= 10_000) escapedLabels.clear();
+    escapedLabels.set(label, (e = esc(label)));
+  }
+  return e;
 }
 
 /** A count that leads to the list filtered the same way, named for screen readers ("Objective 7: 12 pledges"). */
 function countLinkHtml(p: FigureProps, row: Row, current: boolean): string {
-  const n = p.fmt.number(row.value);
-  return `<a href="${esc(row.href)}" aria-label="${esc(countLabel(p, row.value, n, row.label))}"${current ? ' aria-current="true"' : ''}>${esc(n)}</a>`;
+  const n = esc(p.fmt.number(row.value));
+  return `<a href="${row.hrefHtml}" aria-label="${countLabelHtml(p, row.value, n, labelHtml(row.label))}"${current ? ' aria-current="true"' : ''}>${n}</a>`;
 }
 const collators = new Map<string, Intl.Collator>();
 const collator = (l: string) => collators.get(l) ?? collators.set(l, new Intl.Collator(l)).get(l)!;
@@ -78,16 +95,21 @@ const collator = (l: string) => collators.get(l) ?? collators.set(l, new Intl.Co
 /**
  * The list's address under the page's filters with `dim` set to a value: written once per dimension with a marker
  * where the value goes, and filled in per row (a dashboard has some hundred links). A value the query string would
- * encode (none of the dimensions' values) is written the long way.
+ * encode (none of the dimensions' values) is written the long way. The address comes with its escape for an attribute
+ * (a plain value needs none: the escape of the whole is its parts').
  */
-function listHref(p: Pick<FigureProps, 'filters' | 'locale'>, dim: Dimension): (v: string | number) => string {
+function listHref(p: Pick<FigureProps, 'filters' | 'locale'>, dim: Dimension): (v: string | number) => { href: string; hrefHtml: string } {
   const tpl = paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: '\u0001' }));
   const at = tpl.indexOf('%01');
   const head = tpl.slice(0, at);
   const tail = tpl.slice(at + 3);
+  const headHtml = esc(head);
+  const tailHtml = esc(tail);
   return (v) => {
     const s = String(v);
-    return PLAIN.test(s) ? head + s + tail : paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: v }));
+    if (PLAIN.test(s)) return { href: head + s + tail, hrefHtml: headHtml + s + tailHtml };
+    const href = paths.list.href(p.locale, {}, filterQuery(p.filters, { [dim]: v }));
+    return { href, hrefHtml: esc(href) };
   };
 }
 /** What URLSearchParams writes as it is. */
@@ -101,23 +123,23 @@ export function dimensionRows(p: FigureProps, dim: Exclude<Dimension, 'year'>, w
   let rows: Row[];
   switch (dim) {
     case 'objective':
-      rows = names.objectives.map((o, i) => ({ key: String(o.n), label: names.objectiveLabels?.[i] ?? t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, href: href(o.n) }));
+      rows = names.objectives.map((o, i) => ({ key: String(o.n), label: names.objectiveLabels?.[i] ?? t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }), value: counts[String(o.n)] ?? 0, ...href(o.n) }));
       break;
     case 'principle':
-      rows = names.principles.map((x, i) => ({ key: String(i + 1), label: x.name, value: counts[String(i + 1)] ?? 0, href: href(i + 1) }));
+      rows = names.principles.map((x, i) => ({ key: String(i + 1), label: x.name, value: counts[String(i + 1)] ?? 0, ...href(i + 1) }));
       break;
     case 'kind':
-      rows = pledgeKinds.map((k) => ({ key: k, label: t(`pledges.kinds.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      rows = pledgeKinds.map((k) => ({ key: k, label: t(`pledges.kinds.${k}`), value: counts[k] ?? 0, ...href(k) }));
       break;
     case 'form':
-      rows = pledgeForms.map((k) => ({ key: k, label: t(`pledges.forms.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      rows = pledgeForms.map((k) => ({ key: k, label: t(`pledges.forms.${k}`), value: counts[k] ?? 0, ...href(k) }));
       break;
     case 'status':
-      rows = pledgeStatuses.map((k) => ({ key: k, label: t(`pledges.statuses.${k}`), value: counts[k] ?? 0, href: href(k) }));
+      rows = pledgeStatuses.map((k) => ({ key: k, label: t(`pledges.statuses.${k}`), value: counts[k] ?? 0, ...href(k) }));
       break;
     case 'country':
       rows = Object.keys(counts)
-        .map((a) => ({ key: a, label: names.countries.get(a) ?? a, value: counts[a] ?? 0, href: href(a) }))
+        .map((a) => ({ key: a, label: names.countries.get(a) ?? a, value: counts[a] ?? 0, ...href(a) }))
         .sort((a, b) => b.value - a.value || collator(l).compare(a.label, b.label));
       break;
   }
@@ -131,7 +153,7 @@ function yearRows(p: FigureProps) {
   return years.map((y) => ({
     year: y,
     value: p.fig.year[y] ?? 0,
-    href: href(Number(y)),
+    ...href(Number(y)),
     quarters: [1, 2, 3, 4].map((q) => p.fig.quarter[`${y}-Q${q}`] ?? 0),
   }));
 }
@@ -157,7 +179,7 @@ function DimensionBlock(props: FigureProps & { dim: Exclude<Dimension, 'year' | 
             tableHtml(
               heading,
               [{ label: t(`pledges.dashboard.column.${dim}`) }, { label: t('pledges.dashboard.pledges'), num: true }],
-              rows.map((r) => [r.key === current ? `<strong>${esc(r.label)}</strong>` : esc(r.label), countLinkHtml(props, r, r.key === current)]),
+              rows.map((r) => [r.key === current ? `<strong>${labelHtml(r.label)}</strong>` : labelHtml(r.label), countLinkHtml(props, r, r.key === current)]),
             ),
           )}
         </>
@@ -201,7 +223,7 @@ function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: bool
           tableHtml(
             heading,
             [{ label: t('pledges.dashboard.column.country') }, { label: t('pledges.dashboard.pledges'), num: true }],
-            rows.map((r) => [r.key === props.filters.country ? `<strong>${esc(r.label)}</strong>` : esc(r.label), countLinkHtml(props, r, r.key === props.filters.country)]),
+            rows.map((r) => [r.key === props.filters.country ? `<strong>${labelHtml(r.label)}</strong>` : labelHtml(r.label), countLinkHtml(props, r, r.key === props.filters.country)]),
           )
         )
       ) : (
@@ -241,7 +263,7 @@ function TimeBlock(props: FigureProps & { id: string; level: 2 | 3; chart: boole
             tableHtml(
               heading,
               [{ label: t('pledges.dashboard.column.year') }, { label: t('pledges.dashboard.pledges'), num: true }, ...q.map((label) => ({ label, num: true }))],
-              years.map((y) => [esc(y.year), countLinkHtml(props, { key: y.year, label: y.year, value: y.value, href: y.href }, String(props.filters.year) === y.year), ...y.quarters.map((n) => esc(fmt.number(n)))]),
+              years.map((y) => [esc(y.year), countLinkHtml(props, { key: y.year, label: y.year, value: y.value, href: y.href, hrefHtml: y.hrefHtml }, String(props.filters.year) === y.year), ...y.quarters.map((n) => esc(fmt.number(n)))]),
             ),
           )}
           <p class="small">{t('pledges.dashboard.quartersNote')}</p>
