@@ -357,7 +357,8 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   // A breakdown: only the answers of one group of organizations (country, sub-region, type or body).
   const by = parseBreakdown(c.req.query('by'));
   const byValue = by ? `${by.kind}:${by.value}` : '';
-  const allTexts = frame.questions.find((q) => q.id === c.req.query('texts'))?.id;
+  const texts = c.req.query('texts');
+  const allTexts = frame.questions.find((q) => q.id === texts)?.id;
   const show = async () => {
     const counted = await keptCount(k, `by:${byValue}`, async () => {
       const [answers, orgs] = await Promise.all([keptAnswers(k, () => allAnswers(db, k.id)), present()]);
