@@ -7,7 +7,7 @@ import type { AppEnv, CurrentUser } from '../../platform/http/env.js';
 import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { authorize, requireUser, isAdmin } from '../../platform/authz/authz.js';
-import { emptyForm, optionsHtml, countedHtml, countedOptions, paginationHtml, type CountedMarkup, type FormState, type Option } from '../../platform/views/components.js';
+import { emptyForm, optionsHtml, countedHtml, countedOptions, countsAt, paginationHtml, type CountedMarkup, type FormState, type Option } from '../../platform/views/components.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { ok, fail } from '../../platform/outcome.js';
@@ -107,8 +107,8 @@ libraryRoutes.get(paths.list.pattern, async (c) => {
     return listChoices(t, bodies, objectiveOptions(objectives, t), countries.map((x) => ({ value: x.alpha2, label: x.name })));
   });
   const countedIn = (f: Facet, opts: Option[], markup: CountedMarkup) => {
-    const counts = r.facets[f];
-    return countedHtml(markup, (i) => counts[opts[i]!.value] ?? 0, (v) => v === values[f], (i, n) => n > 0 || opts[i]!.value === values[f]);
+    const counts = countsAt(opts, (o) => o.value, r.facets[f]);
+    return countedHtml(markup, (i) => counts[i]!, (v) => v === values[f], (i, n) => n > 0 || opts[i]!.value === values[f]);
   };
   const counted = (f: Counted) => countedIn(f, k.options[f], k.counted[f]);
   // The years follow the results (and the one chosen): their markup is made per request.

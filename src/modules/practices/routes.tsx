@@ -12,7 +12,7 @@ import { action } from '../../platform/http/action.js';
 import { pageParam } from '../../platform/http/page.js';
 import { readForm } from '../../platform/http/forms.js';
 import { authorize, requireUser, type Actor } from '../../platform/authz/authz.js';
-import { emptyForm, optionsHtml, countedHtml, paginationHtml, type FormState, type FormValues } from '../../platform/views/components.js';
+import { emptyForm, optionsHtml, countedHtml, countsAt, paginationHtml, type FormState, type FormValues } from '../../platform/views/components.js';
 import { activeFilters, activeFiltersHtml, filterToggleText } from '../../platform/views/filters.js';
 import { keptWithForms, keptRows, keptTemplate, escapeHtml } from '../../platform/views/fragment.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
@@ -125,14 +125,6 @@ async function renderPractice(c: Context<AppEnv>, { p, s }: { p: Practice; s: Sc
 // ---------------------------------------------------------------------------------------------------
 // Search, the member's own practices, the review queue, the CSV export
 
-/** Where each choice's key is in its list (kept with the list: the choices are kept per language). */
-const places = new WeakMap<SearchChoice[], Map<string, number>>();
-const placeOf = (choices: SearchChoice[]): Map<string, number> => {
-  let at = places.get(choices);
-  if (!at) places.set(choices, (at = new Map(choices.map((x, i) => [x.key, i]))));
-  return at;
-};
-
 practicesRoutes.get(paths.search.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
@@ -162,16 +154,8 @@ practicesRoutes.get(paths.search.pattern, async (c) => {
     cross_cutting_theme: url.searchParams.getAll('cross_cutting_theme'),
   };
   // The choices with this request's counts, written around the counts' places kept with the labels.
-  // Each choice's count in an array beside the choices: from the facet's counts (only the values found), each put at
-  // its choice's place (kept per list of choices) — not looked up by key once per choice (~300 a request).
   const counted = (facet: Facet, choices: SearchChoice[], chosen: (v: string) => boolean, keep?: (i: number, n: number) => boolean) => {
-    const counts = r.facets[facet];
-    const at = placeOf(choices);
-    const n = new Int32Array(choices.length);
-    for (const key in counts) {
-      const i = at.get(key);
-      if (i !== undefined) n[i] = counts[key]!;
-    }
+    const n = countsAt(choices, (x) => x.key, r.facets[facet]);
     return countedHtml(k.counted[facet], (i) => n[i]!, chosen, keep);
   };
   const is = (value: string) => (v: string) => v === value;

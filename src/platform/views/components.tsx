@@ -322,6 +322,23 @@ export function countedChoices(props: { name: string; options: Option[]; multipl
 }
 
 /**
+ * A facet's counts (by key, only the values found) as an array beside a list of choices, each at its choice's place —
+ * for `countedHtml`'s `count` — instead of a lookup by key per choice (~300 on the practices search). The key → place
+ * map is kept with the list (a list kept per language is mapped once).
+ */
+export function countsAt<T>(list: readonly T[], keyOf: (x: T) => string, counts: Readonly<Record<string, number>>): Int32Array {
+  let at = places.get(list);
+  if (!at) places.set(list, (at = new Map(list.map((x, i) => [keyOf(x), i]))));
+  const n = new Int32Array(list.length);
+  for (const key in counts) {
+    const i = at.get(key);
+    if (i !== undefined) n[i] = counts[key]!;
+  }
+  return n;
+}
+const places = new WeakMap<object, Map<string, number>>();
+
+/**
  * The options with this request's counts (`count(i)` of the i-th), those `chosen` marked; `keep` leaves options out
  * (a select's only: a choice's id is its place among all).
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choicesHtml, countedChoices, countedHtml, countedOptions, optionsHtml, type Option } from './components.js';
+import { countsAt } from './components.js';
 
 /** Labels and values with what escaping changes, a mark-like character and non-Latin text. */
 const OPTIONS: Option[] = [
@@ -31,5 +32,14 @@ describe('counted options and choices', () => {
           expect(countedHtml(k, (i) => COUNTS[i]!, (v) => chosen.includes(v))).toBe(choicesHtml({ name: 'gcm_objectives', options: withCounts(), chosen, multiple, columns }));
         }
       }
+  });
+});
+
+describe('countsAt', () => {
+  it('puts each count found at its choice’s place, zero where nothing was found, for the same list again and again', () => {
+    const list = [{ key: 'BR' }, { key: '279' }, { key: 'CL' }];
+    expect([...countsAt(list, (x) => x.key, { CL: 4, '279': 2, XX: 9 })]).toEqual([0, 2, 4]);
+    expect([...countsAt(list, (x) => x.key, {})]).toEqual([0, 0, 0]);
+    expect([...countsAt(list, (x) => x.key, { BR: 1 })]).toEqual([1, 0, 0]);
   });
 });
