@@ -82,6 +82,8 @@ describe.each(DIALECTS)('practice search on %s', (dialect) => {
     expect(typo).toContain(ids.A);
     expect(typo).toContain(ids.B); // "migration" is one edit away in English
     expect(await find('obsrvatory')).toEqual([ids.B]);
+    // A letter for another one the word does not have (two letters apart, one edit).
+    expect(await find('ferios')).toEqual([ids.G]);
   });
 
   it('searches any text: query syntax is plain words, words longer than 60 letters are ignored', async () => {

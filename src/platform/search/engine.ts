@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/schema.js';
 import { dialectOf } from '../../db/migrator.js';
 import { newId } from '../../db/ids.js';
-import { editDistance, typoBudget, searchTerms } from './text.js';
+import { editDistance, letterBits, lettersApart, typoBudget, searchTerms } from './text.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Config
@@ -388,7 +388,8 @@ interface EarlyCandidates<F extends string, T> {
   found: Promise<(string[] | null)[]>;
 }
 
-type Vocab = Map<string, { terms: string[]; docs: number[]; set: Set<string> }>;
+/** A scope's words by first letter: each word, its number of entries and its `letterBits`; the words as a set. */
+type Vocab = Map<string, { terms: string[]; docs: number[]; bits: number[]; set: Set<string> }>;
 
 /**
  * The share of a per-word cache a warm-up fills: the rest is left to the words readers ask (at the benchmark's 100,000
@@ -593,9 +594,10 @@ export class SearchEngine<F extends string, T, R = never> {
       for (const r of rows.rows) {
         const k = r.term[0]!;
         let g = vocab.get(k);
-        if (!g) vocab.set(k, (g = { terms: [], docs: [], set: new Set() }));
+        if (!g) vocab.set(k, (g = { terms: [], docs: [], bits: [], set: new Set() }));
         g.terms.push(r.term);
         g.docs.push(Number(r.doc));
+        g.bits.push(letterBits(r.term));
         g.set.add(r.term);
       }
       return vocab;
@@ -735,14 +737,16 @@ export class SearchEngine<F extends string, T, R = never> {
     if (ready) known = ready.get(lo)?.set.has(term) ?? false;
     else known = (await sql`select 1 from ${sql.table(v.sqliteTable(scope))} where term = ${term}`.execute(db)).rows.length > 0;
     if (!known && budget) {
-      // Every word of the same first letter and a near length is measured; only those near enough are kept.
+      // Every word of the same first letter, a near length and near letters is measured; only those near enough are kept.
+      const bits = letterBits(term);
+      const apart = 2 * budget;
       const nearIn = (vocab: Vocab) => {
         const g = vocab.get(lo);
         const out: typeof near = [];
         if (g)
           for (let i = 0; i < g.terms.length; i++) {
             const w = g.terms[i]!;
-            if (Math.abs(w.length - term.length) > budget) continue;
+            if (Math.abs(w.length - term.length) > budget || lettersApart(bits, g.bits[i]!) > apart) continue;
             const d = editDistance(term, w, budget);
             if (d <= budget) out.push({ w, d, n: g.docs[i]! });
           }

@@ -3,7 +3,7 @@
  * distance when it is `max` or less, else `max + 1`, as the whole table would give it.
  */
 import { describe, it, expect } from 'vitest';
-import { editDistance } from './text.js';
+import { editDistance, letterBits, lettersApart } from './text.js';
 
 /** The whole Levenshtein table. */
 function levenshtein(a: string, b: string): number {
@@ -38,5 +38,35 @@ describe('editDistance', () => {
     expect(editDistance('migrasion', 'migracion', 2)).toBe(1);
     expect(editDistance('', 'ab', 2)).toBe(2);
     expect(editDistance('abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789', 'x', 2)).toBe(3);
+  });
+});
+
+describe('letterBits and lettersApart', () => {
+  it('never put two words further apart than twice their edit distance (typo correction skips by it)', () => {
+    let x = 29;
+    const rand = (n: number) => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) % n);
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789ñé';
+    const word = () => Array.from({ length: 1 + rand(12) }, () => letters[rand(letters.length)]).join('');
+    let skipped = 0;
+    for (let t = 0; t < 20_000; t++) {
+      const a = word();
+      let b = a;
+      for (let e = rand(4); e > 0; e--) {
+        const at = rand(b.length + 1);
+        const op = rand(3);
+        const c = letters[rand(letters.length)];
+        b = op === 0 ? b.slice(0, at) + c + b.slice(at) : op === 1 ? b.slice(0, at) + b.slice(at + 1) : b.slice(0, at) + c + b.slice(at + 1);
+      }
+      const d = levenshtein(a, b);
+      const apart = lettersApart(letterBits(a), letterBits(b));
+      expect(apart, `${a} ${b}`).toBeLessThanOrEqual(2 * d);
+      const other = word();
+      if (lettersApart(letterBits(a), letterBits(other)) > 2) skipped++;
+    }
+    // What it is for: most unrelated words are skipped at one edit's budget.
+    expect(skipped).toBeGreaterThan(15_000);
+    expect(lettersApart(letterBits('migracion'), letterBits('migrasion'))).toBe(2);
+    expect(lettersApart(letterBits('derechos'), letterBits('derechos'))).toBe(0);
+    expect(lettersApart(0, -1)).toBe(32);
   });
 });

@@ -56,6 +56,29 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[m]! > max ? over : prev[m]!;
 }
 
+/**
+ * The letters a word has, as the bits of a number (a–z one bit each, digits and other characters sharing the last
+ * six). One edit adds at most one letter to a word's set and takes at most one away, so two words `k` edits apart
+ * differ in at most `2k` bits (`lettersApart`): a word whose bits differ in more is further than `k`, and typo
+ * correction skips it without measuring (most words of the same first letter and length differ in four or more).
+ */
+export function letterBits(w: string): number {
+  let bits = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    bits |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return bits;
+}
+
+/** How many letters one of two `letterBits` has and the other has not. */
+export function lettersApart(a: number, b: number): number {
+  let x = a ^ b;
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** One edit allowed for words of 4–7 letters, two from 8 letters; none below 4. */
 export function typoBudget(word: string): number {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
