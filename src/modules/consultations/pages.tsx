@@ -34,14 +34,16 @@ export async function loadConsultation(c: Context<AppEnv>, user: CurrentUser | n
 export type Loaded = NonNullable<Awaited<ReturnType<typeof loadConsultation>>>;
 
 /**
- * `loadConsultation` for a page (reads only): the consultation read afresh (its answers-version decides what is
- * counted), its body kept as a page-cache fragment, the reader's facts from their kept ones (bodies'
- * `keptReaderFacts`) and the organizations they answer for kept under their id — emptied by every write, on every
- * instance. A form post decides on facts read afresh (`loadConsultation`).
+ * `loadConsultation` for a page (reads only): the consultation and its body kept as page-cache fragments, the
+ * reader's facts from their kept ones (bodies' `keptReaderFacts`) and the organizations they answer for kept under
+ * their id — all emptied by every write, on every instance (an answer, and the jobs that open and close a
+ * consultation, are writes: the answers-version that decides what is counted is never older than the last write).
+ * A form post decides on facts read afresh (`loadConsultation`).
  */
 export async function loadConsultationPage(c: Context<AppEnv>, user: CurrentUser | null): Promise<Loaded | null> {
   const { db, cache } = c.get('deps');
-  const k = await getConsultation(db, c.req.param('id') ?? '');
+  const id = c.req.param('id') ?? '';
+  const k = await cache.fragment(`consultations.k:${id}`, () => getConsultation(db, id));
   if (!k) return null;
   const [body, facts, answerOrgs] = await Promise.all([
     cache.fragment(`consultations.body:${k.bodyId}`, async () => (await getBodyById(db, k.bodyId))!),
