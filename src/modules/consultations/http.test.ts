@@ -202,6 +202,13 @@ describe.each(DIALECTS)('consultations over HTTP (%s)', (dialect) => {
     const api = (await (await anon.get(`/api/v1/consultations/${id}/results?lang=en`)).json()) as { data: { status: string }; questions: { kind: string; answers: number; result: { borda?: { key: string; place: number; points: number }[] } }[] };
     expect(api.data.status).toBe('closed');
     expect(api.questions[0]!.result.borda!.slice(0, 2)).toEqual([expect.objectContaining({ key: '4', place: 1, points: 2 }), expect.objectContaining({ key: '8', place: 2, points: 1 })]);
+    // The organizers' page offers to make the ranking the Mesa's priorities, its form carrying each one's own CSRF
+    // secret (the page is kept as a template: the field is filled per request); the members' page does not.
+    const secretary = p('secretary');
+    const mine = await (await secretary.get(url('/results'))).text();
+    const form = mine.slice(mine.indexOf(`/questions/${q.rank}/prioritize`));
+    expect(form.slice(0, form.indexOf('</form>'))).toContain(`name="_csrf" value="${await secretary.csrf()}"`);
+    expect(await (await p('voterA').get(url('/results'))).text()).not.toContain(`/questions/${q.rank}/prioritize`);
     expect((await p('voterA').post(url(`/questions/${q.rank}/prioritize`), { count: '2' })).status).toBe(403);
     const tooMany = await p('secretary').post(url(`/questions/${q.rank}/prioritize`), { count: '3' });
     expect(tooMany.status).toBe(303);

@@ -32,8 +32,10 @@ import { paths } from './paths.js';
 import { loadConsultation, loadConsultationPage, bodiesRunBy, resolved, backToConsultation, renderConsultationForm, renderTextsForm, renderQuestionForm, renderAnswer } from './pages.js';
 import { ConsultationsListPage } from './views/list.js';
 import { ConsultationPage } from './views/consultation.js';
-import { ResultsPage, QuestionResultView } from './views/results.js';
-import { renderPublic, keptBytes } from '../../platform/views/fragment.js';
+import { ResultsPage, QuestionResultView, groupNotesHtml } from './views/results.js';
+import { renderPublic, keptBytes, keptTemplate } from '../../platform/views/fragment.js';
+import { keptSelect } from '../../platform/views/kept-select.js';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { ConfirmAnswerPage } from './views/answer.js';
 
 export const consultationsRoutes = new Hono<AppEnv>({ strict: false });
@@ -383,18 +385,41 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   const shown = offered ? await keep(`${byValue}:${allTexts ?? ''}`, show) : await show();
   if (!user) c.set('cacheable', true);
   c.set('cacheParams', ['by', 'texts']);
-  return c.render(
-    <ResultsPage
-      k={k}
-      questions={frame.questions}
-      shown={new Map(shown.parts.map((p) => [p.id, { n: p.n, html: keptBytes(c, p.html) }]))}
-      canExport={consultationsPolicy.can(user, 'export', x)}
-      canPrioritize={consultationsPolicy.can(user, 'prioritize', x)}
-      canAgenda={consultationsPolicy.can(user, 'agenda', x)}
-      breakdown={{ options: frame.options, value: byValue, count: shown.count, tooFew: shown.tooFew }}
-    />,
-    { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] },
+  const can = { export: consultationsPolicy.can(user, 'export', x), prioritize: consultationsPolicy.can(user, 'prioritize', x), agenda: consultationsPolicy.can(user, 'agenda', x) };
+  const breakdown = { options: frame.options, value: byValue, count: shown.count, tooFew: shown.tooFew };
+  const at = new Map(shown.parts.map((p) => [p.id, p]));
+  const page = (html: (p: { id: string; html: Buffer }, i: number) => HtmlEscapedString, slots?: { select: HtmlEscapedString; group: HtmlEscapedString }) => {
+    const parts = new Map<string, { n: number; html: HtmlEscapedString }>();
+    frame.questions.forEach((q, i) => {
+      const p = at.get(q.id);
+      if (p) parts.set(q.id, { n: p.n, html: html(p, i) });
+    });
+    return <ResultsPage k={k} questions={frame.questions} shown={parts} canExport={can.export} canPrioritize={can.prioritize} canAgenda={can.agenda} breakdown={breakdown} slots={slots} />;
+  };
+  const meta = { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] as [string, string][] };
+  if (!version) return c.render(page((p) => keptBytes(c, p.html)), meta);
+  // A closed consultation's page around its counts is the same for every group but for the group's select and notes,
+  // and for every reader who may do the same (export, prioritize, put on an agenda): a template per answers-version,
+  // language, what the reader may do and which questions have counts (and any), filled with this request's counts.
+  const has = frame.questions.map((q) => {
+    const p = at.get(q.id);
+    return p ? (p.n ? '1' : '0') : '-';
+  });
+  const names = ['select', 'group', ...frame.questions.map((_, i) => `q${i}`)];
+  const fill = await keptTemplate(
+    c,
+    `consultations.results:${version}:${locale}:${+can.export}${+can.prioritize}${+can.agenda}:${byValue ? 'by' : ''}:${has.join('')}`,
+    names,
+    (slot) => page((_, i) => slot[`q${i}`]!, { select: slot.select, group: slot.group }),
+    { absent: Object.fromEntries(has.flatMap((h, i) => (h === '-' ? [[`q${i}`, true]] : []))) },
   );
+  const select = await keptSelect(c, `consultations.results.select:${version}:${locale}`, { name: 'by', label: t('consultations.results.breakdown'), options: frame.options, empty: t('consultations.results.everyone') }, byValue || undefined);
+  const filled: Record<string, string> = { select, group: groupNotesHtml(t, breakdown) };
+  frame.questions.forEach((q, i) => {
+    const p = at.get(q.id);
+    filled[`q${i}`] = p ? String(keptBytes(c, p.html)) : '';
+  });
+  return c.render(fill(filled), meta);
 });
 
 consultationsRoutes.post(

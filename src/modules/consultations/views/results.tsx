@@ -6,6 +6,7 @@ import { raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { Table, EmptyState, Form, SelectField, TextField, Button, emptyForm, type Option } from '../../../platform/views/components.js';
 import { MIN_GROUP } from '../breakdown.js';
+import { escapeHtml } from '../../../platform/views/fragment.js';
 import { useView } from '../../../platform/views/context.js';
 import { pickTranslated } from '../../../platform/i18n/translated.js';
 import { renderBarChart } from '../../../platform/charts/index.js';
@@ -33,7 +34,17 @@ const AGENDA_KINDS = new Set(['rank', 'points', 'one', 'many']);
  * the same for every reader — the route keeps them as a fragment); around them, what depends on the reader (export,
  * priorities, agenda).
  */
-export function ResultsPage(props: { k: Consultation; questions: Resolved[]; shown: Map<string, { n: number; html: HtmlEscapedString }>; canExport: boolean; canPrioritize: boolean; canAgenda?: boolean; breakdown: BreakdownView }) {
+export function ResultsPage(props: {
+  k: Consultation;
+  questions: Resolved[];
+  shown: Map<string, { n: number; html: HtmlEscapedString }>;
+  canExport: boolean;
+  canPrioritize: boolean;
+  canAgenda?: boolean;
+  breakdown: BreakdownView;
+  /** Kept as a template (the route's): the group's select and notes are its slots, filled per request. */
+  slots?: { select: HtmlEscapedString; group: HtmlEscapedString };
+}) {
   const { t, locale } = useView();
   const { k } = props;
   return (
@@ -43,11 +54,10 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; sho
       <p>{t('consultations.results.answers', { n: k.answerCount })}</p>
       <p class="hint">{t('consultations.results.methods')}</p>
       <Form action={paths.results.href(locale, { id: k.id })} method="get" class="filters">
-        <SelectField name="by" label={t('consultations.results.breakdown')} form={emptyForm({ by: props.breakdown.value })} options={props.breakdown.options} empty={t('consultations.results.everyone')} />
+        {props.slots ? props.slots.select : <SelectField name="by" label={t('consultations.results.breakdown')} form={emptyForm({ by: props.breakdown.value })} options={props.breakdown.options} empty={t('consultations.results.everyone')} />}
         <Button variant="secondary">{t('consultations.results.show')}</Button>
       </Form>
-      {props.breakdown.value ? <p>{t('consultations.results.inGroup', { n: props.breakdown.count })}</p> : null}
-      {props.breakdown.tooFew ? <p class="notice warning">{t('consultations.results.tooFew', { min: MIN_GROUP })}</p> : null}
+      {props.slots ? props.slots.group : raw(groupNotesHtml(t, props.breakdown))}
       {props.canExport ? (
         <p>
           <a href={paths.exportCsv.href(locale, { id: k.id })}>{t('consultations.page.exportCsv')}</a>
@@ -77,6 +87,13 @@ export function ResultsPage(props: { k: Consultation; questions: Resolved[]; sho
       })}
     </>
   );
+}
+
+/** What the page says of the chosen group: how many answered in it, and whether it is too small to show. */
+export function groupNotesHtml(t: (key: string, opts?: Record<string, unknown>) => string, b: BreakdownView): string {
+  let out = b.value ? `<p>${escapeHtml(t('consultations.results.inGroup', { n: b.count }))}</p>` : '';
+  if (b.tooFew) out += `<p class="notice warning">${escapeHtml(t('consultations.results.tooFew', { min: MIN_GROUP }))}</p>`;
+  return out;
 }
 
 /** Free-text answers listed per question before "show all". */
