@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPageCache, weigh, MAX_FRAGMENTS } from './page-cache.js';
+import { createPageCache, keptEach, weigh, MAX_FRAGMENTS } from './page-cache.js';
 
 describe('page cache fragments', () => {
   it('keeps a fragment until the next clear, from here or from another instance', async () => {
@@ -77,6 +77,29 @@ describe('page cache fragments', () => {
     let made = 0;
     await cache.fragment('row:0', async () => (made++, 'row 0'));
     expect(made).toBe(1);
+  });
+
+  it('gives a kept value without a promise once made, and keptEach makes only the entries not kept, together', async () => {
+    const cache = createPageCache({ ttlSeconds: 60 });
+    let release!: () => void;
+    const a = cache.fragment('a', () => new Promise<string>((resolve) => (release = () => resolve('A'))));
+    expect(cache.kept('a')).toBeUndefined(); // being made
+    release();
+    await a;
+    expect(cache.kept('a')).toBe('A');
+    const asked: string[][] = [];
+    const make = async (need: string[]) => (asked.push([...need]), new Map(need.filter((id) => id !== 'gone').map((id) => [id, id.toUpperCase()])));
+    expect(await keptEach(cache, ['b', 'a', 'c', 'gone'], (id) => id, make)).toEqual(['B', 'A', 'C', '']);
+    expect(asked).toEqual([['b', 'c', 'gone']]);
+    expect(await keptEach(cache, ['c', 'b', 'a'], (id) => id, make)).toEqual(['C', 'B', 'A']);
+    expect(asked).toHaveLength(1); // all kept: nothing made
+    cache.clear();
+    expect(cache.kept('a')).toBeUndefined();
+    expect(await keptEach(cache, ['a'], (id) => id, make)).toEqual(['A']);
+    expect(asked).toEqual([['b', 'c', 'gone'], ['a']]);
+    const none = createPageCache({ ttlSeconds: 0 });
+    await none.fragment('a', async () => 'A');
+    expect(none.kept('a')).toBeUndefined();
   });
 
   it('weighs strings, arrays, maps and objects by their text', () => {

@@ -68,6 +68,11 @@ export interface PageCache {
    * that names the reader (e.g. their id).
    */
   fragment<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /**
+   * A fragment's value if it is kept and made (as `fragment` would give it, without a promise: a list's twenty kept
+   * entries are read in one pass, `keptEach`); undefined otherwise.
+   */
+  kept<T>(key: string): T | undefined;
   /** Answers an anonymous GET/HEAD from the cache directly on node:http; false when it cannot. */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean;
   readonly size: number;
@@ -79,17 +84,30 @@ export interface PageCache {
  * fragment's make, synchronously, before the call runs a microtask later); an entry `make` does not return is empty.
  */
 export function keptEach(cache: PageCache, ids: string[], key: (id: string) => string, make: (need: string[]) => Promise<Map<string, string>>): Promise<string[]> {
+  // The kept entries in one pass (no promise each); the others through `fragment`, made together.
+  const out = new Array<string>(ids.length);
+  let missing: number[] | undefined;
+  for (let i = 0; i < ids.length; i++) {
+    const v = cache.kept<string>(key(ids[i]!));
+    if (v === undefined) (missing ??= []).push(i);
+    else out[i] = v;
+  }
+  if (!missing) return Promise.resolve(out);
   const need: string[] = [];
   let made: Promise<Map<string, string>> | undefined;
   const once = () => (made ??= Promise.resolve().then(() => make(need)));
+  const rest = missing;
   return Promise.all(
-    ids.map((id) =>
-      cache.fragment(key(id), async () => {
-        need.push(id);
-        return (await once()).get(id) ?? '';
+    rest.map((i) =>
+      cache.fragment(key(ids[i]!), async () => {
+        need.push(ids[i]!);
+        return (await once()).get(ids[i]!) ?? '';
       }),
     ),
-  );
+  ).then((values) => {
+    for (let j = 0; j < rest.length; j++) out[rest[j]!] = values[j]!;
+    return out;
+  });
 }
 
 /** About how many bytes a fragment's value holds (strings' lengths, byte arrays' sizes; other values a few bytes each). */
@@ -160,7 +178,8 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     held -= sizeOf(e);
     entries.delete(key);
   };
-  const fragments = new Map<string, { value: Promise<unknown>; at: number; bytes: number }>();
+  /** `made`: the value once made and kept (what `kept` gives). */
+  const fragments = new Map<string, { value: Promise<unknown>; at: number; bytes: number; made?: { v: unknown } }>();
   // Fragments are bounded by bytes as well as keys: a quarter of the pages' ceiling.
   const maxFragmentBytes = maxBytes / 4;
   let fragmentBytes = 0;
@@ -192,7 +211,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     const value = make();
     dropFragment(key);
     if (fragments.size >= MAX_FRAGMENTS) dropFragment(fragments.keys().next().value!);
-    const kept = { value, at: Date.now(), bytes: 0 };
+    const kept: { value: Promise<unknown>; at: number; bytes: number; made?: { v: unknown } } = { value, at: Date.now(), bytes: 0, made: undefined };
     fragments.set(key, kept);
     // A failure is not kept; neither is a value whose making straddled a clear (it may predate the write), nor one
     // too large for the fragments' share; the oldest go first while the fragments hold more than their share.
@@ -200,6 +219,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       (v) => {
         if (fragments.get(key) !== kept) return;
         if (gen !== generation) return void fragments.delete(key);
+        kept.made = { v };
         kept.bytes = weigh(v) + key.length; // the key is held too
         fragmentBytes += kept.bytes;
         if (kept.bytes > maxFragmentBytes / 4) return dropFragment(key);
@@ -210,6 +230,14 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
       },
     );
     return value;
+  };
+  const keptValue = <T,>(key: string): T | undefined => {
+    if (ttl === 0) return undefined;
+    const hit = fragments.get(key);
+    if (!hit?.made || Date.now() - hit.at >= ttl) return undefined;
+    fragments.delete(key);
+    fragments.set(key, hit);
+    return hit.made.v as T;
   };
   const listeners: (() => void)[] = [];
   const clear = () => {
@@ -310,6 +338,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     clear,
     forget,
     fragment,
+    kept: keptValue,
     onClear: (fn) => void listeners.push(fn),
     serveNode,
     get size() {
