@@ -50,6 +50,10 @@ const SearchQuerySchema = LangQuery.extend({
   per_page: z.coerce.number().int().min(1).max(100).optional(),
 });
 
+const NO_BYTES = Buffer.alloc(0);
+const DATA_OPEN = Buffer.from('{"data":[');
+const COMMA = Buffer.from(',');
+
 export function practicesApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
@@ -80,16 +84,30 @@ export function practicesApi(api: OpenAPIHono<AppEnv>) {
       const [objectives, principles] = await Promise.all([listObjectives(db, lang), listPrinciples(db, lang)]);
       const q = parseHubQuery(new URL(c.req.url).searchParams, objectives, principles);
       const r = await searchPractices(db, { ...q, perPage: per_page ?? 20 });
-      // Each practice's document kept as JSON per language, as the search page keeps its cards; those not kept read at once.
-      const data = await keptEach(cache, r.ids, (id) => `practices.json:${id}:${lang}`, async (need) => {
-        const list = await practicesByIds(db, need);
-        const docs = await practicesJson(db, lang, list, config.baseUrl);
-        return new Map(list.map((p, i) => [p.id, JSON.stringify(docs[i])]));
-      });
+      // Each practice's document kept as JSON per language (UTF-8 bytes, copied into the answer, not encoded again), as
+      // the search page keeps its cards; those not kept read at once.
+      const data = await keptEach(
+        cache,
+        r.ids,
+        (id) => `practices.json:${id}:${lang}`,
+        async (need) => {
+          const list = await practicesByIds(db, need);
+          const docs = await practicesJson(db, lang, list, config.baseUrl);
+          return new Map(list.map((p, i) => [p.id, Buffer.from(JSON.stringify(docs[i]))]));
+        },
+        NO_BYTES,
+      );
       c.set('cacheable', true);
       c.set('cacheParams', [...HUB_PARAMS, 'per_page', 'lang']);
       const meta = { total: r.total, page: r.page, pages: r.pages, perPage: r.perPage, facets: r.facets };
-      return c.body(`{"data":[${data.filter(Boolean).join(',')}],"meta":${JSON.stringify(meta)}}`, 200, { 'content-type': 'application/json' }) as any;
+      const parts: Buffer[] = [DATA_OPEN];
+      for (const d of data) {
+        if (!d.length) continue;
+        if (parts.length > 1) parts.push(COMMA);
+        parts.push(d);
+      }
+      parts.push(Buffer.from(`],"meta":${JSON.stringify(meta)}}`));
+      return c.body(Buffer.concat(parts), 200, { 'content-type': 'application/json' }) as any;
     },
   );
   api.openapi(

@@ -81,27 +81,28 @@ export interface PageCache {
 /**
  * A list's entries, each kept as a fragment (`key(id)`: the module's name and all an entry depends on, e.g. the
  * language): the entries not kept are made in one call — `make` gets every missing id at once (each is noted by its
- * fragment's make, synchronously, before the call runs a microtask later); an entry `make` does not return is empty.
+ * fragment's make, synchronously, before the call runs a microtask later); an entry `make` does not return is `empty`
+ * (for strings, '').
  */
-export function keptEach(cache: PageCache, ids: string[], key: (id: string) => string, make: (need: string[]) => Promise<Map<string, string>>): Promise<string[]> {
+export function keptEach<T = string>(cache: PageCache, ids: string[], key: (id: string) => string, make: (need: string[]) => Promise<Map<string, T>>, empty: T = '' as T): Promise<T[]> {
   // The kept entries in one pass (no promise each); the others through `fragment`, made together.
-  const out = new Array<string>(ids.length);
+  const out = new Array<T>(ids.length);
   let missing: number[] | undefined;
   for (let i = 0; i < ids.length; i++) {
-    const v = cache.kept<string>(key(ids[i]!));
+    const v = cache.kept<T>(key(ids[i]!));
     if (v === undefined) (missing ??= []).push(i);
     else out[i] = v;
   }
   if (!missing) return Promise.resolve(out);
   const need: string[] = [];
-  let made: Promise<Map<string, string>> | undefined;
+  let made: Promise<Map<string, T>> | undefined;
   const once = () => (made ??= Promise.resolve().then(() => make(need)));
   const rest = missing;
   return Promise.all(
     rest.map((i) =>
       cache.fragment(key(ids[i]!), async () => {
         need.push(ids[i]!);
-        return (await once()).get(ids[i]!) ?? '';
+        return (await once()).get(ids[i]!) ?? empty;
       }),
     ),
   ).then((values) => {
