@@ -179,8 +179,9 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     held -= sizeOf(e);
     entries.delete(key);
   };
-  /** `made`: the value once made and kept (what `kept` gives). */
-  const fragments = new Map<string, { value: Promise<unknown>; at: number; bytes: number; made?: { v: unknown } }>();
+  /** A fragment: its value's promise, when it was made, its weight, and `made`: the value once made and kept (what `kept` gives). */
+  type Fragment = { value: Promise<unknown>; at: number; bytes: number; made: { v: unknown } | undefined };
+  const fragments = new Map<string, Fragment>();
   // Fragments are bounded by bytes as well as keys: a quarter of the pages' ceiling.
   const maxFragmentBytes = maxBytes / 4;
   let fragmentBytes = 0;
@@ -212,7 +213,7 @@ export function createPageCache(opts: { ttlSeconds: number; maxEntries?: number;
     const value = make();
     dropFragment(key);
     if (fragments.size >= MAX_FRAGMENTS) dropFragment(fragments.keys().next().value!);
-    const kept: { value: Promise<unknown>; at: number; bytes: number; made?: { v: unknown } } = { value, at: Date.now(), bytes: 0, made: undefined };
+    const kept: Fragment = { value, at: Date.now(), bytes: 0, made: undefined };
     fragments.set(key, kept);
     // A failure is not kept; neither is a value whose making straddled a clear (it may predate the write), nor one
     // too large for the fragments' share; the oldest go first while the fragments hold more than their share.
