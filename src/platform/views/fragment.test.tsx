@@ -53,7 +53,7 @@ describe('kept templates', () => {
   /** A request whose page cache keeps fragments for the test's life (counting how often each is made). */
   const kept = new Map<string, Promise<unknown>>();
   let made = 0;
-  const cache = { fragment: (key: string, make: () => Promise<unknown>) => kept.get(key) ?? (kept.set(key, (made++, make())), kept.get(key)!) };
+  const cache = { fragment: (key: string, make: () => Promise<unknown>) => kept.get(key) ?? (kept.set(key, (made++, make())), kept.get(key)!), kept: () => undefined };
   const request = () => ({ get: (key: string) => (key === 'deps' ? { cache } : undefined) }) as unknown as Context<AppEnv>;
 
   it('renders once and fills each request’s slots, wherever they stand (text, an attribute, twice)', async () => {
