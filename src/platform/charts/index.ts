@@ -22,7 +22,7 @@
  */
 export { escapeXml, safeHref } from './escape.ts';
 export { LAC_ALPHA2, LAC_STATES, type LacState } from './lac.ts';
-export { renderLacChoropleth, type LacChoroplethOptions } from './map.ts';
+export { renderLacChoropleth, renderLacChoroplethParts, type LacChoroplethOptions } from './map.ts';
 export { lacGeometry } from './geometry.ts';
 export {
   renderBarChart,

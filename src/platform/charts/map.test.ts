@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lacGeometry, MAP_WIDTH } from './geometry.ts';
 import { LAC_ALPHA2 } from './lac.ts';
-import { renderLacChoropleth, type LacChoroplethOptions } from './map.ts';
+import { renderLacChoropleth, renderLacChoroplethParts, type LacChoroplethOptions } from './map.ts';
 
 const EASTERN_CARIBBEAN = ['AG', 'BB', 'DM', 'GD', 'KN', 'LC', 'VC'];
 
@@ -150,6 +150,20 @@ describe('renderLacChoropleth', () => {
     const svg = renderLacChoropleth(options({ linkFor: (a) => (a === 'BR' ? ' JavaScript:alert(1)' : `/c/${a}`) }));
     expect(svg).not.toMatch(/javascript/i);
     expect(svg.match(/<a href=/g)).toHaveLength(32);
+  });
+
+  it('comes in parts too: the text of these values, and the shapes as bytes encoded once', () => {
+    const o = options({ linkFor: (a) => `/es/países/${a.toLowerCase()}`, countryName: (a) => `Perú — ${a}` });
+    const parts = renderLacChoroplethParts(o);
+    const bytes = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    expect(bytes.toString()).toBe(renderLacChoropleth(o));
+    const shapes = parts.filter((p) => typeof p !== 'string');
+    // The neighbouring land and every state drawn as a path: the bulk of the map, the same bytes on every render.
+    expect(shapes.length).toBe(1 + lacGeometry().shapes.filter((s) => s.d).length);
+    expect(shapes.reduce((n, p) => n + p.byteLength, 0)).toBeGreaterThan(bytes.length / 2);
+    const again = renderLacChoroplethParts(options({ values: {} }));
+    expect(again.filter((p) => typeof p !== 'string')).toEqual(shapes);
+    expect(again.filter((p) => typeof p !== 'string').every((p, i) => p === shapes[i])).toBe(true);
   });
 
   it('stays small: under 60 KB with every state linked', () => {

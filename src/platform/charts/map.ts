@@ -53,7 +53,19 @@ const CALLOUT_LABEL_CHARS = 22;
  * same numbers as a table beside it.
  */
 export function renderLacChoropleth(opts: LacChoroplethOptions): string {
+  let out = '';
+  for (const p of renderLacChoroplethParts(opts)) out += typeof p === 'string' ? p : constantText.get(p)!;
+  return out;
+}
+
+/**
+ * The same SVG as `renderLacChoropleth`, in parts: the text written for these values, and the geometry (three
+ * quarters of the map, the same on every render) as UTF-8 bytes encoded once per process — for a page that writes
+ * its parts as bytes (platform/views/fragment.tsx `writtenBytes`) without encoding the shapes again on each request.
+ */
+export function renderLacChoroplethParts(opts: LacChoroplethOptions): (string | Uint8Array)[] {
   const geo = lacGeometry();
+  const bytes = geometryBytes();
   const id = sanitizeId(opts.idPrefix ?? 'lac-map');
   const fmt = opts.formatNumber;
   const valueOf = (alpha2: string): number => {
@@ -64,8 +76,10 @@ export function renderLacChoropleth(opts: LacChoroplethOptions): string {
   const zeroFill = `url(#${id}-none)`;
 
   let anyLink = false;
-  let body = '';
-  for (const shape of geo.shapes) {
+  const parts: (string | Uint8Array)[] = [];
+  // The text since the last constant part.
+  let text = '';
+  geo.shapes.forEach((shape, i) => {
     const value = valueOf(shape.alpha2);
     const fill = classes.classOf(value)?.colour ?? zeroFill;
     const name = opts.countryName(shape.alpha2);
@@ -73,26 +87,48 @@ export function renderLacChoropleth(opts: LacChoroplethOptions): string {
     const href = opts.linkFor ? opts.linkFor(shape.alpha2) : undefined;
     const safe = href === undefined ? undefined : safeHref(href);
     const hidden = safe ? ' aria-hidden="true"' : '';
-    let inner = shape.d ? `<path d="${shape.d}" fill="${fill}"${hidden}><title>${label}</title></path>` : '';
-    if (shape.callout) inner += callout(shape, fill, label, escapeXml(truncate(name, CALLOUT_LABEL_CHARS)), hidden);
     if (safe) {
       anyLink = true;
-      body += `<a href="${safe}" aria-label="${label}">${inner}</a>`;
-    } else {
-      body += inner;
+      text += `<a href="${safe}" aria-label="${label}">`;
     }
-  }
+    if (shape.d) {
+      parts.push(text, bytes.shapes[i]!);
+      text = `${fill}"${hidden}><title>${label}</title></path>`;
+    }
+    if (shape.callout) text += callout(shape, fill, label, escapeXml(truncate(name, CALLOUT_LABEL_CHARS)), hidden);
+    if (safe) text += '</a>';
+  });
 
-  return (
+  parts.unshift(
     openSvg({ id, width: geo.width, height: geo.height, className: 'chart-map', interactive: anyLink, title: opts.title, desc: opts.desc }) +
-    `<defs><pattern id="${id}-none" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-    `<rect width="5" height="5" fill="#f7f7f7"/><line x1="0" y1="0" x2="0" y2="5" stroke="${ZERO_PATTERN_STROKE}" stroke-width="1.6"/>` +
-    `</pattern></defs>` +
-    `<path d="${geo.context}" fill="${CONTEXT_FILL}" fill-rule="evenodd" aria-hidden="true"/>` +
-    `<g stroke="${BORDER}" stroke-width="0.4" stroke-linejoin="round" fill-rule="evenodd">${body}</g>` +
-    legend(geo.legendAt, opts.legendLabel, classes.classes, opts.zeroLabel ?? fmt(0), zeroFill) +
-    `</svg>`
+      `<defs><pattern id="${id}-none" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+      `<rect width="5" height="5" fill="#f7f7f7"/><line x1="0" y1="0" x2="0" y2="5" stroke="${ZERO_PATTERN_STROKE}" stroke-width="1.6"/>` +
+      `</pattern></defs>`,
+    bytes.context,
   );
+  parts.push(text + '</g>' + legend(geo.legendAt, opts.legendLabel, classes.classes, opts.zeroLabel ?? fmt(0), zeroFill) + '</svg>');
+  return parts;
+}
+
+/** The map's constant markup as bytes, with each one's text (for `renderLacChoropleth`). */
+let constant: { context: Uint8Array; shapes: (Uint8Array | undefined)[] } | undefined;
+const constantText = new Map<Uint8Array, string>();
+function geometryBytes() {
+  if (constant) return constant;
+  const geo = lacGeometry();
+  const keep = (s: string) => {
+    const b = new Uint8Array(Buffer.from(s));
+    constantText.set(b, s);
+    return b;
+  };
+  return (constant = {
+    // The neighbouring land, and the states' group opened.
+    context:
+      keep(`<path d="${geo.context}" fill="${CONTEXT_FILL}" fill-rule="evenodd" aria-hidden="true"/>` +
+      `<g stroke="${BORDER}" stroke-width="0.4" stroke-linejoin="round" fill-rule="evenodd">`),
+    // Each state's shape up to its fill.
+    shapes: geo.shapes.map((shape) => (shape.d ? keep(`<path d="${shape.d}" fill="`) : undefined)),
+  });
 }
 
 /** A small state's dot at its real place, the leader line, and the callout circle with its name. */

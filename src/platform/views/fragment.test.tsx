@@ -25,6 +25,15 @@ describe('kept bytes', () => {
     expect(pageBytes(c, `<main>${part}<p>…</p></main>`).equals(Buffer.from(`<main>${chart}<p>…</p></main>`))).toBe(true);
   });
 
+  it('puts a piece written in parts (text and bytes) in as the parts one after another', () => {
+    const c = request();
+    const shape = Buffer.from('<path d="M0 0L9 9Z" fill="');
+    const part = String(writtenBytes(c, ['<svg><a href="/es/p?c=PE" aria-label="Perú — 3">', shape, '#0072B2"/></a>', shape, 'url(#none)"/></svg>']));
+    const text = `<main>${keptBytes(c, Buffer.from('<h2>Países</h2>'))}${part}<p>…</p></main>`;
+    const want = '<main><h2>Países</h2><svg><a href="/es/p?c=PE" aria-label="Perú — 3"><path d="M0 0L9 9Z" fill="#0072B2"/></a><path d="M0 0L9 9Z" fill="url(#none)"/></svg><p>…</p></main>';
+    expect(pageBytes(c, text).toString()).toBe(want);
+  });
+
   it('leaves a page without kept bytes, and another request’s placeholders, as they are', () => {
     const other = request();
     const marker = String(keptBytes(other, Buffer.from('secret')));

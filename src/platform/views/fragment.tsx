@@ -80,35 +80,52 @@ const NONCE = randomBytes(9).toString('base64url');
 /** Where a row ends in `keptRows`' one render of several rows (a comment with the nonce: no row's escaped text has it). */
 const ROW_END = `<!--row:${NONCE}-->`;
 const PLACEHOLDER = new RegExp(`<!--kept:${NONCE}:(\\d+)-->`);
-const pending = new WeakMap<Context, Uint8Array[]>();
+/** What a page puts in place of its placeholders: kept bytes, or HTML written for this request (text, or text and bytes). */
+type Pending = Uint8Array | string | readonly (string | Uint8Array)[];
+const pending = new WeakMap<Context, Pending[]>();
 
-/** HTML kept as UTF-8 bytes (e.g. `Buffer.from(await renderPublic(…))` inside a page-cache fragment), put into the page. */
-export function keptBytes(c: Context<AppEnv>, bytes: Uint8Array): HtmlEscapedString {
+function put(c: Context<AppEnv>, x: Pending): HtmlEscapedString {
   let list = pending.get(c);
   if (!list) pending.set(c, (list = []));
-  list.push(bytes);
+  list.push(x);
   return raw(`<!--kept:${NONCE}:${list.length - 1}-->`);
 }
 
-/**
- * A large piece of HTML written for this request alone (a chart, a long table), put into its page as bytes the way
- * `keptBytes` puts kept ones. A page's text is made one flat string before it is encoded, and a flat string of more
- * than 128 KB — 64K characters once one of them is beyond Latin-1, as a dash or a typographic apostrophe is — is
- * placed by V8 in fresh memory of its own: ~200 µs for an 80 KB page on this project's machines, against ~25 µs below
- * that size. Encoded in parts, each stays small. Only for a page this request renders (not inside a kept fragment).
- */
-export function writtenBytes(c: Context<AppEnv>, html: string): HtmlEscapedString {
-  return keptBytes(c, Buffer.from(html));
+/** HTML kept as UTF-8 bytes (e.g. `Buffer.from(await renderPublic(…))` inside a page-cache fragment), put into the page. */
+export function keptBytes(c: Context<AppEnv>, bytes: Uint8Array): HtmlEscapedString {
+  return put(c, bytes);
 }
 
-/** The page's text as UTF-8, with the bytes `keptBytes` put into it copied in place of their placeholders. */
+/**
+ * A large piece of HTML written for this request alone (a chart, a long table), put into its page apart from the
+ * page's text, and encoded with it (`pageBytes`). A page's text is made one flat string before it is encoded, and a
+ * flat string of more than 128 KB — 64K characters once one of them is beyond Latin-1, as a dash or a typographic
+ * apostrophe is — is placed by V8 in fresh memory of its own: ~200 µs for an 80 KB page on this project's machines,
+ * against ~25 µs below that size. Apart, each piece stays small. The piece may come in parts, text and bytes (a map's
+ * shapes encoded once: charts/map.ts `renderLacChoroplethParts`). Only for a page this request renders (not inside a
+ * kept fragment).
+ */
+export function writtenBytes(c: Context<AppEnv>, html: string | readonly (string | Uint8Array)[]): HtmlEscapedString {
+  return put(c, html);
+}
+
+/** The page's text as UTF-8, with what `keptBytes` and `writtenBytes` put into it in place of their placeholders. */
 export function pageBytes(c: Context<AppEnv>, text: string): Buffer<ArrayBuffer> {
   const list = pending.get(c);
   if (!list) return utf8([text]);
   pending.delete(c);
   // split with a capturing group: text, index, text, index, …, text.
-  const parts: (string | Uint8Array)[] = text.split(PLACEHOLDER);
-  for (let i = 1; i < parts.length; i += 2) parts[i] = list[Number(parts[i])]!;
+  const split = text.split(PLACEHOLDER);
+  const parts: (string | Uint8Array)[] = [];
+  for (let i = 0; i < split.length; i++) {
+    if (i % 2 === 0) {
+      parts.push(split[i]!);
+      continue;
+    }
+    const x = list[Number(split[i])]!;
+    if (typeof x === 'string' || x instanceof Uint8Array) parts.push(x);
+    else for (const p of x) parts.push(p);
+  }
   return utf8(parts);
 }
 

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import { Form, Button, EmptyState } from '../../../platform/views/components.js';
 import { FilterPanel } from '../../../platform/views/filters.js';
 import { escapeHtml as esc } from '../../../platform/views/fragment.js';
-import { renderBarChart, renderColumnChart, renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
+import { renderBarChart, renderColumnChart, renderLacChoropleth, renderLacChoroplethParts, LAC_ALPHA2, type LacChoroplethOptions } from '../../../platform/charts/index.js';
 import type { Formatters } from '../../../platform/i18n/i18n.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
 import { paths } from '../paths.js';
@@ -22,8 +22,8 @@ interface FigureProps {
   t: (key: string, opts?: Record<string, unknown>) => string;
   fmt: Formatters;
   locale: Locale;
-  /** How a chart or a table written as HTML is put into the page (`raw`; the dashboard's route: `writtenBytes`). */
-  part?: (html: string) => Child;
+  /** How a chart or a table written as HTML is put into the page (`raw`; the dashboard's route: `writtenBytes`, which takes it in parts too). */
+  part?: (html: string | readonly (string | Uint8Array)[]) => Child;
 }
 
 interface Row {
@@ -197,24 +197,23 @@ function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: bool
   const heading = t('pledges.dashboard.by.country');
   const hrefOf = new Map(rows.map((r) => [r.key, r.href]));
   const outside = rows.filter((r) => !LAC.has(r.key));
+  const map: LacChoroplethOptions | undefined = !props.map ? undefined : {
+    values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, fig.country[a] ?? 0])),
+    title: t('pledges.dashboard.mapTitle'),
+    desc: t('pledges.dashboard.mapDesc'),
+    legendLabel: t('pledges.dashboard.pledges'),
+    zeroLabel: t('pledges.dashboard.mapZero'),
+    formatNumber: fmt.number,
+    countryName: (a) => names.countries.get(a) ?? a,
+    linkFor: (a) => hrefOf.get(a),
+    idPrefix: `${props.id}-map`,
+  };
   return (
     <section aria-labelledby={props.id}>
       <H id={props.id}>{heading}</H>
-      {props.map ? (
+      {map ? (
         <figure class="chart">
-          {(props.part ?? raw)(
-            renderLacChoropleth({
-              values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, fig.country[a] ?? 0])),
-              title: t('pledges.dashboard.mapTitle'),
-              desc: t('pledges.dashboard.mapDesc'),
-              legendLabel: t('pledges.dashboard.pledges'),
-              zeroLabel: t('pledges.dashboard.mapZero'),
-              formatNumber: fmt.number,
-              countryName: (a) => names.countries.get(a) ?? a,
-              linkFor: (a) => hrefOf.get(a),
-              idPrefix: `${props.id}-map`,
-            }),
-          )}
+          {props.part ? props.part(renderLacChoroplethParts(map)) : raw(renderLacChoropleth(map))}
           <figcaption>{t('pledges.dashboard.mapCaption')}</figcaption>
         </figure>
       ) : null}
