@@ -18,6 +18,8 @@ import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
 
 export const dashboardRoutes = new Hono<AppEnv>({ strict: false });
 
+const LAC = new Set<string>(LAC_ALPHA2);
+
 dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   const t = c.get('t');
   const l = c.get('locale');
@@ -38,10 +40,14 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     cache.fragment(`pledges.dashboard.choices:${l}`, async () => {
       const [names, bodies, allCountries] = await Promise.all([figureNames(db, l), listBodies(db), listCountries(db, l)]);
       const objectiveOptions = names.objectives.map((o) => ({ value: String(o.n), label: t('pledges.dashboard.objectiveLabel', { n: o.n, title: o.short }) }));
+      // The countries offered: Latin America and the Caribbean's, and others when they have pledges (or are the
+      // filter), in the reference list's order (each country's place in it kept: a page looks up a few, not ~250).
+      const countryAt = new Map(allCountries.map((x, i) => [x.alpha2, { i, option: { value: x.alpha2, label: x.name } }]));
       return {
         // The objectives' labels are the figures' row labels as well.
         names: { ...names, objectiveLabels: objectiveOptions.map((o) => o.label) },
-        allCountries,
+        countryAt,
+        lacCountries: [...countryAt.values()].filter((x) => LAC.has(x.option.value)),
         bodyOptions: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
         objectiveOptions,
         principleOptions: names.principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
@@ -49,9 +55,10 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     }),
     filters.org ? lookup.org(filters.org) : Promise.resolve(undefined),
   ]);
-  const { names, allCountries, bodyOptions, objectiveOptions, principleOptions } = choices;
-  const lac = new Set<string>(LAC_ALPHA2);
-  const countryOptions = allCountries.filter((x) => lac.has(x.alpha2) || fig.country[x.alpha2] || x.alpha2 === filters.country).map((x) => ({ value: x.alpha2, label: x.name }));
+  const { names, countryAt, lacCountries, bodyOptions, objectiveOptions, principleOptions } = choices;
+  const others = new Set(Object.keys(fig.country).filter((a) => fig.country[a] && !LAC.has(a)));
+  if (filters.country && !LAC.has(filters.country)) others.add(filters.country);
+  const countryOptions = (others.size ? [...lacCountries, ...[...others].flatMap((a) => countryAt.get(a) ?? [])].sort((a, b) => a.i - b.i) : lacCountries).map((x) => x.option);
   const years = [...new Set([...Object.keys(fig.year), ...(filters.year ? [String(filters.year)] : [])])].sort().reverse();
   const yearOptions = years.map((y) => ({ value: y, label: y }));
   const labelOf = (opts: { value: string; label: string }[], v: unknown) => opts.find((o) => o.value === String(v))?.label ?? String(v);
@@ -82,7 +89,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     { name: 'kind', options: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })), key: '' },
     { name: 'form', options: pledgeForms.map((k) => ({ value: k, label: t(`pledges.forms.${k}`) })), key: '' },
     { name: 'status', options: pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.statuses.${k}`) })), key: '' },
-    { name: 'country', options: countryOptions, key: countryOptions.filter((o) => !lac.has(o.value)).map((o) => o.value).join(',') },
+    { name: 'country', options: countryOptions, key: countryOptions.filter((o) => !LAC.has(o.value)).map((o) => o.value).join(',') },
     { name: 'body', options: bodyOptions, key: '' },
     { name: 'year', options: yearOptions, key: years.join(',') },
   ];

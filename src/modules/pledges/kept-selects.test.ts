@@ -1,7 +1,9 @@
 /**
  * The pledges list's and dashboard's filter selects, kept as HTML per language with the page cache on (and made
  * afresh with it off), on both engines: each request marks its own choice and only it, whatever was asked before;
- * a country asked for that no one pledged for is offered on the list without being kept for the next reader.
+ * a country asked for that no one pledged for is offered on the list without being kept for the next reader; the
+ * dashboard offers the region's countries and, after them in the reference list's order, those outside it that its
+ * figures count.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestContext, DIALECTS, type TestContext, type TestClient } from '../../../tests/support/context.js';
@@ -28,7 +30,8 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('pledges 
         .execute();
       await ctx.db.insertInto('pledge_organizations').values({ pledge_id: id, org_id: org.id, lead: 1, confirmed_at: now, confirmed_by: 'test' }).execute();
       await ctx.db.insertInto('pledge_objectives').values({ pledge_id: id, n: 7 }).execute();
-      await ctx.db.insertInto('pledge_countries').values({ pledge_id: id, country: 'CL' }).execute();
+      // The second also in two countries outside the region, listed Francia first.
+      await ctx.db.insertInto('pledge_countries').values((k === 1 ? ['CL'] : ['CL', 'FR', 'ES']).map((country) => ({ pledge_id: id, country }))).execute();
     }
     await bumpCatalogVersion(ctx.db);
     // Signed in: the pages themselves are never served from the page cache, only the kept selects.
@@ -59,6 +62,21 @@ describe.each(DIALECTS.flatMap((d) => [[d, '0'], [d, '60']] as const))('pledges 
     const cl = await get('/es/pledges?country=CL');
     expect(chosen(cl)).toEqual(['CL']);
     expect(cl).not.toContain('<option value="DE"');
+  });
+
+  it('offers on the dashboard the countries outside the region that its figures count, and one asked for, in order', async () => {
+    for (let round = 0; round < 2; round++) {
+      const fr = await get('/es/pledges/dashboard?country=FR');
+      expect(chosen(fr)).toEqual(['FR']);
+      expect(fr).toMatch(/<option value="VE">[^<]+<\/option><option value="ES">España<\/option><option value="FR" selected="">Francia<\/option><\/select>/);
+      const de = await get('/es/pledges/dashboard?country=DE');
+      expect(chosen(de)).toEqual(['DE']);
+      // The country chosen is left out of the country figures (each dimension counts under the other filters).
+      expect(de).toMatch(/<option value="VE">[^<]+<\/option><option value="DE" selected="">Alemania<\/option><option value="ES">España<\/option><option value="FR">Francia<\/option><\/select>/);
+      const region = await get('/es/pledges/dashboard?kind=common&country=CL');
+      expect(region).toMatch(/<option value="ES">España<\/option><option value="FR">Francia<\/option><\/select>/);
+      expect(await get('/es/pledges/dashboard?year=2024')).toMatch(/<option value="VE">[^<]+<\/option><\/select>/);
+    }
   });
 
   it('marks each dashboard request’s own choices, the years following the figures', async () => {
