@@ -387,13 +387,12 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   c.set('cacheParams', ['by', 'texts']);
   const can = { export: consultationsPolicy.can(user, 'export', x), prioritize: consultationsPolicy.can(user, 'prioritize', x), agenda: consultationsPolicy.can(user, 'agenda', x) };
   const breakdown = { options: frame.options, value: byValue, count: shown.count, tooFew: shown.tooFew };
+  // Each question's kept counts, in the questions' order (none for a question without counts).
   const at = new Map(shown.parts.map((p) => [p.id, p]));
+  const partOf = frame.questions.map((q) => at.get(q.id));
   const page = (html: (p: { id: string; html: Buffer }, i: number) => HtmlEscapedString, slots?: { select: HtmlEscapedString; group: HtmlEscapedString }) => {
     const parts = new Map<string, { n: number; html: HtmlEscapedString }>();
-    frame.questions.forEach((q, i) => {
-      const p = at.get(q.id);
-      if (p) parts.set(q.id, { n: p.n, html: html(p, i) });
-    });
+    partOf.forEach((p, i) => p && parts.set(p.id, { n: p.n, html: html(p, i) }));
     return <ResultsPage k={k} questions={frame.questions} shown={parts} canExport={can.export} canPrioritize={can.prioritize} canAgenda={can.agenda} breakdown={breakdown} slots={slots} />;
   };
   const meta = { title: t('consultations.results.titleShort'), crumbs: [[t('consultations.list.title'), paths.list.pattern]] as [string, string][] };
@@ -401,10 +400,7 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   // A closed consultation's page around its counts is the same for every group but for the group's select and notes,
   // and for every reader who may do the same (export, prioritize, put on an agenda): a template per answers-version,
   // language, what the reader may do and which questions have counts (and any), filled with this request's counts.
-  const has = frame.questions.map((q) => {
-    const p = at.get(q.id);
-    return p ? (p.n ? '1' : '0') : '-';
-  });
+  const has = partOf.map((p) => (p ? (p.n ? '1' : '0') : '-'));
   const names = ['select', 'group', ...frame.questions.map((_, i) => `q${i}`)];
   const fill = await keptTemplate(
     c,
@@ -415,10 +411,7 @@ consultationsRoutes.get(paths.results.pattern, async (c) => {
   );
   const select = await keptSelect(c, `consultations.results.select:${version}:${locale}`, { name: 'by', label: t('consultations.results.breakdown'), options: frame.options, empty: t('consultations.results.everyone') }, byValue || undefined);
   const filled: Record<string, string> = { select, group: groupNotesHtml(t, breakdown) };
-  frame.questions.forEach((q, i) => {
-    const p = at.get(q.id);
-    filled[`q${i}`] = p ? String(keptBytes(c, p.html)) : '';
-  });
+  partOf.forEach((p, i) => (filled[`q${i}`] = p ? String(keptBytes(c, p.html)) : ''));
   return c.render(fill(filled), meta);
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesHtml, countedChoices, countedHtml, countedOptions, optionsHtml, type Option } from './components.js';
-import { countsAt } from './components.js';
+import { choicesHtml, countedChoices, countedHtml, countedOptions, countsAt, optionsHtml, type Option } from './components.js';
 
 /** Labels and values with what escaping changes, a mark-like character and non-Latin text. */
 const OPTIONS: Option[] = [
