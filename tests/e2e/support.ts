@@ -6,6 +6,7 @@ import { test as base, expect, type Page, type Browser } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { E2E_ADMIN, E2E_PORT, serverEnv } from '../../playwright.config.js';
 
 export { expect };
@@ -20,6 +21,10 @@ export const test = base.extend<object, { server: { url: string } }>({
   server: [
     async ({}, use, workerInfo) => {
       const port = E2E_PORT + workerInfo.parallelIndex;
+      // The port must be free: a server left from an earlier run would answer the health check below in place of this
+      // run's own (which then fails to listen), and the tests would run against its data. A worker started again after
+      // a failure waits for the previous one's server to go.
+      await portFree(port);
       const dataDir = `.tmp/e2e-data-${port}`;
       rmSync(dataDir, { recursive: true, force: true });
       mkdirSync('.tmp', { recursive: true });
@@ -39,16 +44,33 @@ export const test = base.extend<object, { server: { url: string } }>({
         await new Promise((r) => setTimeout(r, 250));
       }
       await use({ url });
+      const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
       try {
         process.kill(-child.pid!, 'SIGTERM');
       } catch {
         /* already gone */
       }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     },
     { scope: 'worker', timeout: 150_000 },
   ],
   baseURL: async ({ server }, use) => use(server.url),
 });
+
+/** Waits up to 20 s for nothing to listen on 127.0.0.1:port, then fails saying which port is taken. */
+async function portFree(port: number): Promise<void> {
+  const taken = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+  const deadline = Date.now() + 20_000;
+  while (await taken()) {
+    if (Date.now() > deadline) throw new Error(`port ${port} is taken (a server left from an earlier run? \`ss -ltnp | grep :${port}\`): the browser tests start their own servers`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 /**
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules and best practices) and fails with the list of violations.
