@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pickTranslated } from '../../platform/i18n/translated.js';
 import { listCountries } from '../../platform/reference/queries.js';
-import { LAC_ALPHA2 } from '../../platform/charts/index.js';
+import { isLacState } from '../../platform/charts/index.js';
 import { listBodies } from '../bodies/index.js';
 import { paths } from './paths.js';
 import { FILTER_PARAMS, figureNames, filterQuery, parseFilters, pledgeFigures, type PledgeFilters } from './dashboard.js';
@@ -17,8 +17,6 @@ import { writtenBytes } from '../../platform/views/fragment.js';
 import { pledgeForms, pledgeKinds, pledgeStatuses } from './tables.js';
 
 export const dashboardRoutes = new Hono<AppEnv>({ strict: false });
-
-const LAC = new Set<string>(LAC_ALPHA2);
 
 dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
   const t = c.get('t');
@@ -47,7 +45,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
         // The objectives' labels are the figures' row labels as well.
         names: { ...names, objectiveLabels: objectiveOptions.map((o) => o.label) },
         countryAt,
-        lacCountries: [...countryAt.values()].filter((x) => LAC.has(x.option.value)),
+        lacCountries: [...countryAt.values()].filter((x) => isLacState(x.option.value)),
         bodyOptions: bodies.map((b) => ({ value: b.slug, label: pickTranslated(b.name, l)?.text ?? b.slug })),
         objectiveOptions,
         principleOptions: names.principles.map((p, i) => ({ value: String(i + 1), label: p.name })),
@@ -56,8 +54,8 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     filters.org ? lookup.org(filters.org) : Promise.resolve(undefined),
   ]);
   const { names, countryAt, lacCountries, bodyOptions, objectiveOptions, principleOptions } = choices;
-  const others = new Set(Object.keys(fig.country).filter((a) => fig.country[a] && !LAC.has(a)));
-  if (filters.country && !LAC.has(filters.country)) others.add(filters.country);
+  const others = new Set(Object.keys(fig.country).filter((a) => fig.country[a] && !isLacState(a)));
+  if (filters.country && !isLacState(filters.country)) others.add(filters.country);
   const countryOptions = (others.size ? [...lacCountries, ...[...others].flatMap((a) => countryAt.get(a) ?? [])].sort((a, b) => a.i - b.i) : lacCountries).map((x) => x.option);
   const years = [...new Set([...Object.keys(fig.year), ...(filters.year ? [String(filters.year)] : [])])].sort().reverse();
   const yearOptions = years.map((y) => ({ value: y, label: y }));
@@ -89,7 +87,7 @@ dashboardRoutes.get(paths.dashboard.pattern, async (c) => {
     { name: 'kind', options: pledgeKinds.map((k) => ({ value: k, label: t(`pledges.kinds.${k}`) })), key: '' },
     { name: 'form', options: pledgeForms.map((k) => ({ value: k, label: t(`pledges.forms.${k}`) })), key: '' },
     { name: 'status', options: pledgeStatuses.map((k) => ({ value: k, label: t(`pledges.statuses.${k}`) })), key: '' },
-    { name: 'country', options: countryOptions, key: countryOptions.filter((o) => !LAC.has(o.value)).map((o) => o.value).join(',') },
+    { name: 'country', options: countryOptions, key: countryOptions.filter((o) => !isLacState(o.value)).map((o) => o.value).join(',') },
     { name: 'body', options: bodyOptions, key: '' },
     { name: 'year', options: yearOptions, key: years.join(',') },
   ];

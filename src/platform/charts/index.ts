@@ -21,7 +21,7 @@
  * See docs/decisions/0201-server-rendered-svg-charts.md.
  */
 export { escapeXml, safeHref } from './escape.ts';
-export { LAC_ALPHA2, LAC_STATES, type LacState } from './lac.ts';
+export { LAC_ALPHA2, LAC_STATES, isLacState, type LacState } from './lac.ts';
 export { renderLacChoropleth, renderLacChoroplethParts, type LacChoroplethOptions } from './map.ts';
 export { lacGeometry } from './geometry.ts';
 export {

@@ -54,3 +54,10 @@ export const LAC_STATES: readonly LacState[] = [
 
 /** The alpha-2 codes of the 33 states, in the order of LAC_STATES. */
 export const LAC_ALPHA2: readonly string[] = LAC_STATES.map((s) => s.alpha2);
+
+const LAC_SET: ReadonlySet<string> = new Set(LAC_ALPHA2);
+
+/** Whether an ISO 3166-1 alpha-2 code is one of the 33 states of Latin America and the Caribbean. */
+export function isLacState(alpha2: string): boolean {
+  return LAC_SET.has(alpha2);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lacGeometry, MAP_WIDTH } from './geometry.ts';
-import { LAC_ALPHA2 } from './lac.ts';
+import { LAC_ALPHA2, isLacState } from './lac.ts';
 import { renderLacChoropleth, renderLacChoroplethParts, type LacChoroplethOptions } from './map.ts';
 
 const EASTERN_CARIBBEAN = ['AG', 'BB', 'DM', 'GD', 'KN', 'LC', 'VC'];
@@ -38,6 +38,14 @@ function linkChunks(svg: string): Map<string, string> {
   for (const m of svg.matchAll(/<a href="\/c\/([A-Z]{2})"[^>]*>([\s\S]*?)<\/a>/g)) chunks.set(m[1]!, m[2]!);
   return chunks;
 }
+
+describe('isLacState', () => {
+  it('knows the 33 states and no other code', () => {
+    expect(LAC_ALPHA2).toHaveLength(33);
+    expect(LAC_ALPHA2.every(isLacState)).toBe(true);
+    expect(['ES', 'FR', 'US', 'DE', '', 'cl', 'XX'].some(isLacState)).toBe(false);
+  });
+});
 
 describe('renderLacChoropleth', () => {
   it('shows all 33 states, each as a shape or a callout, with a "name: value" title', () => {

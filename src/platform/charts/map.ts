@@ -53,9 +53,7 @@ const CALLOUT_LABEL_CHARS = 22;
  * same numbers as a table beside it.
  */
 export function renderLacChoropleth(opts: LacChoroplethOptions): string {
-  let out = '';
-  for (const p of renderLacChoroplethParts(opts)) out += typeof p === 'string' ? p : constantText.get(p)!;
-  return out;
+  return mapParts(opts, (k) => k.text).join('');
 }
 
 /**
@@ -64,8 +62,13 @@ export function renderLacChoropleth(opts: LacChoroplethOptions): string {
  * its parts as bytes (platform/views/fragment.tsx `writtenBytes`) without encoding the shapes again on each request.
  */
 export function renderLacChoroplethParts(opts: LacChoroplethOptions): (string | Uint8Array)[] {
+  return mapParts(opts, (k) => k.bytes);
+}
+
+/** The map's parts, its constant markup given as `pick` takes it (text or bytes). */
+function mapParts<P extends string | Uint8Array>(opts: LacChoroplethOptions, pick: (k: Constant) => P): (string | P)[] {
   const geo = lacGeometry();
-  const bytes = geometryBytes();
+  const fixed = constantMarkup();
   const id = sanitizeId(opts.idPrefix ?? 'lac-map');
   const fmt = opts.formatNumber;
   const valueOf = (alpha2: string): number => {
@@ -76,7 +79,7 @@ export function renderLacChoroplethParts(opts: LacChoroplethOptions): (string | 
   const zeroFill = `url(#${id}-none)`;
 
   let anyLink = false;
-  const parts: (string | Uint8Array)[] = [];
+  const parts: (string | P)[] = [];
   // The text since the last constant part.
   let text = '';
   geo.shapes.forEach((shape, i) => {
@@ -92,7 +95,7 @@ export function renderLacChoroplethParts(opts: LacChoroplethOptions): (string | 
       text += `<a href="${safe}" aria-label="${label}">`;
     }
     if (shape.d) {
-      parts.push(text, bytes.shapes[i]!);
+      parts.push(text, pick(fixed.shapes[i]!));
       text = `${fill}"${hidden}><title>${label}</title></path>`;
     }
     if (shape.callout) text += callout(shape, fill, label, escapeXml(truncate(name, CALLOUT_LABEL_CHARS)), hidden);
@@ -104,23 +107,23 @@ export function renderLacChoroplethParts(opts: LacChoroplethOptions): (string | 
       `<defs><pattern id="${id}-none" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
       `<rect width="5" height="5" fill="#f7f7f7"/><line x1="0" y1="0" x2="0" y2="5" stroke="${ZERO_PATTERN_STROKE}" stroke-width="1.6"/>` +
       `</pattern></defs>`,
-    bytes.context,
+    pick(fixed.context),
   );
   parts.push(text + '</g>' + legend(geo.legendAt, opts.legendLabel, classes.classes, opts.zeroLabel ?? fmt(0), zeroFill) + '</svg>');
   return parts;
 }
 
-/** The map's constant markup as bytes, with each one's text (for `renderLacChoropleth`). */
-let constant: { context: Uint8Array; shapes: (Uint8Array | undefined)[] } | undefined;
-const constantText = new Map<Uint8Array, string>();
-function geometryBytes() {
+/** A piece of the map's markup the same on every render, as text and as UTF-8 bytes. */
+interface Constant {
+  text: string;
+  bytes: Uint8Array;
+}
+let constant: { context: Constant; shapes: (Constant | undefined)[] } | undefined;
+/** The map's constant markup, made once per process. */
+function constantMarkup() {
   if (constant) return constant;
   const geo = lacGeometry();
-  const keep = (s: string) => {
-    const b = new Uint8Array(Buffer.from(s));
-    constantText.set(b, s);
-    return b;
-  };
+  const keep = (text: string): Constant => ({ text, bytes: new Uint8Array(Buffer.from(text)) });
   return (constant = {
     // The neighbouring land, and the states' group opened.
     context:

@@ -15,7 +15,7 @@ import { keptWithForms, keptTemplate, keptRows, escapeHtml } from '../../../plat
 import { selectToKeep, chosenIn, type SelectSpec } from '../../../platform/views/kept-select.js';
 import { activeFilters, activeFiltersHtml, filterToggleText } from '../../../platform/views/filters.js';
 import { countryNames, listObjectives, listPrinciples } from '../../../platform/reference/queries.js';
-import { renderLacChoropleth, LAC_ALPHA2 } from '../../../platform/charts/index.js';
+import { renderLacChoropleth, LAC_ALPHA2, isLacState } from '../../../platform/charts/index.js';
 import { findUserByEmail, ensureVerifiedUser } from '../../../platform/auth/users.js';
 import { hashPassword } from '../../../platform/auth/auth.js';
 import { groupsOf, groupValue, groupFilter } from '../groups.js';
@@ -213,8 +213,7 @@ async function directoryChoices(c: Context<AppEnv>, providers: ReturnType<typeof
     memberCountsByCountry(db),
     Promise.all(providers.map(async (g) => ({ param: g.param, label: g.label, options: await g.options(db, l) }))),
   ]);
-  const lac = new Set<string>(LAC_ALPHA2);
-  const countries = new Set(allCountries.filter((o) => lac.has(o.value) || present[o.value]).map((o) => o.value));
+  const countries = new Set(allCountries.filter((o) => isLacState(o.value) || present[o.value]).map((o) => o.value));
   const any = t('membership.directory.any');
   const fields: SelectSpec[] = [
     { name: 'country', label: t('membership.fields.countryFilter'), options: allCountries.filter((o) => countries.has(o.value)), empty: any },

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import { Form, Button, EmptyState } from '../../../platform/views/components.js';
 import { FilterPanel } from '../../../platform/views/filters.js';
 import { escapeHtml as esc } from '../../../platform/views/fragment.js';
-import { renderBarChart, renderColumnChart, renderLacChoropleth, renderLacChoroplethParts, LAC_ALPHA2, type LacChoroplethOptions } from '../../../platform/charts/index.js';
+import { renderBarChart, renderColumnChart, renderLacChoropleth, renderLacChoroplethParts, LAC_ALPHA2, isLacState, type LacChoroplethOptions } from '../../../platform/charts/index.js';
 import type { Formatters } from '../../../platform/i18n/i18n.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
 import { paths } from '../paths.js';
@@ -35,7 +35,6 @@ interface Row {
   hrefHtml: string;
 }
 
-const LAC = new Set<string>(LAC_ALPHA2);
 
 // The figure tables are written as one string each (the platform Table's markup): a dashboard has some
 // hundred counts, and building them as elements cost more than counting them.
@@ -196,7 +195,7 @@ function CountryBlock(props: FigureProps & { id: string; level: 2 | 3; map: bool
   const H = props.level === 2 ? 'h2' : 'h3';
   const heading = t('pledges.dashboard.by.country');
   const hrefOf = new Map(rows.map((r) => [r.key, r.href]));
-  const outside = rows.filter((r) => !LAC.has(r.key));
+  const outside = rows.filter((r) => !isLacState(r.key));
   const map: LacChoroplethOptions | undefined = !props.map ? undefined : {
     values: Object.fromEntries(LAC_ALPHA2.map((a) => [a, fig.country[a] ?? 0])),
     title: t('pledges.dashboard.mapTitle'),
