@@ -5,14 +5,22 @@
  * each function counted once per stack), with their share of the samples, so the hot spots can be read
  * without a browser. `--busiest S` keeps only the busiest S seconds (the load, not the start-up), and a
  * per-second timeline of how busy the main thread was is printed first; `--from S` makes the kept window start
- * no earlier than second S (past the start-up's module loading).
+ * no earlier than second S (past the start-up's module loading). `--lines PART` adds the self time of the lines
+ * of every function whose file's path contains PART, mapped back to the source (a profile from `npm run bench --
+ * --profile`, whose app runs through bench/lines-loader.mjs: statements on lines of their own).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SourceMap } from 'node:module';
+import { transformSync } from 'esbuild';
+// @ts-expect-error: plain JavaScript without declarations (it runs in Node's loader thread)
+import { transformOptions } from './lines-loader.mjs';
 
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  positionTicks?: { line: number; ticks: number }[];
   children?: number[];
 }
 
@@ -21,6 +29,8 @@ const bi = argv.indexOf('--busiest');
 const busiest = bi >= 0 ? Number(argv.splice(bi, 2)[1]) : 0;
 const fi = argv.indexOf('--from');
 const from = fi >= 0 ? Number(argv.splice(fi, 2)[1]) : 0;
+const li = argv.indexOf('--lines');
+const linesOf = li >= 0 ? argv.splice(li, 2)[1]! : '';
 const [file, nArg] = argv;
 if (!file) {
   console.error('usage: bench/profile-top.ts FILE.cpuprofile [N]');
@@ -82,3 +92,44 @@ const show = (title: string, m: Map<string, number>) => {
 };
 show('self time', self);
 show('total time', inclusive);
+
+if (linesOf) {
+  // A node's ticks per line cover the whole profile; its samples in the kept window are shared out in proportion.
+  const perLine = new Map<string, number>();
+  const sources = new Map<string, { map: SourceMap | null; generated: string[]; original: string[] }>();
+  const sourceOf = (url: string) => {
+    let s = sources.get(url);
+    if (!s) {
+      const path = fileURLToPath(url);
+      const original = readFileSync(path, 'utf8');
+      let map: SourceMap | null = null;
+      let generated = original.split('\n');
+      if (/\.tsx?$/.test(path)) {
+        const out = transformSync(original, transformOptions(path));
+        map = new SourceMap(JSON.parse(out.map));
+        generated = out.code.split('\n');
+      }
+      sources.set(url, (s = { map, generated, original: original.split('\n') }));
+    }
+    return s;
+  };
+  for (const x of prof.nodes) {
+    const k = hits.get(x.id);
+    if (!k || !x.callFrame.url.includes(linesOf) || !x.callFrame.url.startsWith('file:')) continue;
+    const ticks = x.positionTicks ?? [];
+    const all = ticks.reduce((a, t) => a + t.ticks, 0);
+    const src = sourceOf(x.callFrame.url);
+    for (const t of ticks) {
+      let line = t.line;
+      if (src.map) {
+        const g = src.generated[t.line - 1] ?? '';
+        const e = src.map.findEntry(t.line - 1, Math.max(0, g.search(/\S/))) as { originalLine?: number };
+        if (e?.originalLine !== undefined) line = e.originalLine + 1;
+      }
+      const text = (src.original[line - 1] ?? '').trim().slice(0, 100);
+      const key = `${x.callFrame.functionName || '(anonymous)'} ${name(x).split(' ').pop()!.replace(/:\d+$/, '')}:${line}  ${text}`;
+      perLine.set(key, (perLine.get(key) ?? 0) + (k * t.ticks) / all);
+    }
+  }
+  show(`self time by line, in files matching ${linesOf}`, perLine);
+}

@@ -9,7 +9,8 @@
  * Two kinds of page: cached (public pages an anonymous visitor gets from the page cache; target ≥ 0.25 of
  * raw) and uncached (a signed-in member's pages, sent with a session cookie, and public searches with a query
  * text never seen before, a different one on every request; target ≥ 0.05 of raw). `--profile DIR` runs the
- * app with `--cpu-prof` and leaves the .cpuprofile in DIR (read it with bench/profile-top.ts); `--reuse DIR`
+ * app with `--cpu-prof` (its TypeScript transpiled with lines kept, by bench/lines-loader.mjs) and leaves the
+ * .cpuprofile in DIR (read it with bench/profile-top.ts, `--lines` for lines of the source); `--reuse DIR`
  * measures the data directory of an earlier run again (no generation, no in-process measurements).
  */
 import autocannon from 'autocannon';
@@ -51,14 +52,14 @@ const log = (msg: string) => console.log(`  · ${msg}`);
 const CACHED_TARGET = 0.25;
 const UNCACHED_TARGET = 0.05;
 
-async function start(script: string, argv: string[], env: Record<string, string>, readyUrl: string, execArgv: string[] = []): Promise<ChildProcess> {
+async function start(script: string, argv: string[], env: Record<string, string>, readyUrl: string, execArgv = ['--import', 'tsx']): Promise<ChildProcess> {
   // A server left on the port by an earlier run would answer the readiness check and be measured instead.
   const taken = await fetch(readyUrl).then(
     () => true,
     () => false,
   );
   if (taken) throw new Error(`${readyUrl} already answers: stop what is listening there, or choose --port`);
-  const child = fork(script, argv, { execArgv: [...execArgv, '--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(script, argv, { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 120_000;
     const poll = async () => {
@@ -303,7 +304,8 @@ async function main() {
 
   const selected = pages.filter((p) => match.test(p.label));
   const raw = await start(join(import.meta.dirname, 'raw-server.ts'), [String(rawPort)], {}, `http://127.0.0.1:${rawPort}/`);
-  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  // Profiled, the app's TypeScript is transpiled with its lines kept (bench/lines-loader.mjs), so a profile's lines are the source's.
+  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', join(import.meta.dirname, 'lines-loader.mjs')] : undefined;
   const app = await start(
     join(import.meta.dirname, '../src/main.ts'),
     [],
