@@ -89,7 +89,7 @@ for (const p of pages.filter((x) => match.test(x.label))) {
     const path = paths[i++ % paths.length]!;
     const res = await app.fetch(new Request(`http://127.0.0.1${path}`, { headers }), {});
     const body = await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${p.label}: ${path} answered ${res.status}`);
+    if (res.status !== (p.status ?? 200)) throw new Error(`${p.label}: ${path} answered ${res.status}`);
     return body.byteLength;
   };
   for (let k = 0; k < warm; k++) await one(); // warm-up (JIT, first-use caches)

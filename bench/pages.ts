@@ -7,8 +7,16 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchModule, BenchPage } from './types.js';
 
-/** Pages that belong to no module: the home page (anonymous and signed in), a body page, an API call. */
+/** A different address on every request of the floor's page. */
+const NOWHERE = Array.from({ length: 200_000 }, (_, i) => `/es/no-such-page?n=${i}`);
+
+/**
+ * Pages that belong to no module: the floor (a page not found, at a new address each time: every middleware, the
+ * layout and a 3 KB page, no reads — what every uncached page costs before its own work), the home page (anonymous
+ * and signed in), a body page, an API call.
+ */
 export const BASE_PAGES: readonly BenchPage[] = [
+  { label: 'floor: page not found, new address', path: NOWHERE[0]!, paths: NOWHERE, status: 404 },
   // The home page: live figures and "what is new" from every module, one or two reads each.
   { label: 'home', path: '/es/', budget: 14 },
   // A body's page gathers the sections of six modules (events, consultations, plans, pledges, news, library): two or three reads each.

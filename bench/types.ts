@@ -30,6 +30,8 @@ export interface BenchPage {
   budget?: number;
   /** Connections of the load test for this page (else the run's 50): a target stated at a given concurrency. */
   connections?: number;
+  /** The status the page answers with (else 200): the floor's page is one not found. */
+  status?: number;
 }
 
 export interface BenchRow {
