@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { SourceMap } from 'node:module';
 import { transformSync } from 'esbuild';
 // @ts-expect-error: plain JavaScript without declarations (it runs in Node's loader thread)
-import { transformOptions } from './lines-loader.mjs';
+import { transformOptions } from './lines-hooks.mjs';
 
 interface Node {
   id: number;
