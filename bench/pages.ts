@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchModule, BenchPage } from './types.js';
 
-/** A different address on every request of the floor's page. */
-const NOWHERE = Array.from({ length: 200_000 }, (_, i) => `/es/no-such-page?n=${i}`);
+/** A different address on every request of the floor's page (made when a run asks for them: 200,000 strings). */
+let nowhere: string[] | undefined;
 
 /**
  * Pages that belong to no module: the floor (a page not found, at a new address each time: every middleware, the
@@ -16,7 +16,14 @@ const NOWHERE = Array.from({ length: 200_000 }, (_, i) => `/es/no-such-page?n=${
  * and signed in), a body page, an API call.
  */
 export const BASE_PAGES: readonly BenchPage[] = [
-  { label: 'floor: page not found, new address', path: NOWHERE[0]!, paths: NOWHERE, status: 404 },
+  {
+    label: 'floor: page not found, new address',
+    path: '/es/no-such-page?n=0',
+    get paths() {
+      return (nowhere ??= Array.from({ length: 200_000 }, (_, i) => `/es/no-such-page?n=${i}`));
+    },
+    status: 404,
+  },
   // The home page: live figures and "what is new" from every module, one or two reads each.
   { label: 'home', path: '/es/', budget: 14 },
   // A body's page gathers the sections of six modules (events, consultations, plans, pledges, news, library): two or three reads each.

@@ -35,7 +35,6 @@ interface Row {
   hrefHtml: string;
 }
 
-
 // The figure tables are written as one string each (the platform Table's markup): a dashboard has some
 // hundred counts, and building them as elements cost more than counting them.
 
